@@ -1,0 +1,123 @@
+"""The one place that builds the python-telegram-bot Application."""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
+from telegram.warnings import PTBUserWarning
+
+from bot.clock import Clock, SystemClock
+from bot.commands import all_commands, publish_commands
+from bot.context import SERVICES_KEY, SamvadContext
+from bot.delivery import DeliveryWorker
+from bot.outbox import Outbox
+from bot.scheduler import Scheduler
+from bot.scope import current_scope
+from bot.services import Services
+from bot.settings import Settings
+from handlers import help as help_feature
+from handlers import recording
+from handlers.feature import Feature
+from storage.database import Database
+from storage.errors import StorageUnavailable
+
+log = logging.getLogger(__name__)
+
+SCHEDULER_INTERVAL = 1.0
+
+
+def features() -> list[Feature]:
+    """Every feature of the bot, in an explicit list (no discovery by import)."""
+    collected = [recording.feature(), help_feature.feature()]
+    return collected
+
+
+def build_application(
+    settings: Settings, *, clock: Clock | None = None, feature_list: Sequence[Feature] | None = None
+) -> Application:
+    """Build the Application: Bot API address, rate limiter, handlers, and service life cycle."""
+    if settings.bot_token is None:
+        raise ValueError("build_application needs a bot token (SAMVAD_BOT_TOKEN)")
+    clock = clock or SystemClock()
+    feature_list = list(feature_list if feature_list is not None else features())
+    # The outbox and the poller call Bot API methods by name on purpose.
+    warnings.filterwarnings("ignore", category=PTBUserWarning, message=r"Please use 'Bot\.")
+
+    async def open_services(application: Application) -> None:
+        application.bot_data[SERVICES_KEY] = await _open_services(application, settings, clock, feature_list)
+        try:
+            await publish_commands(application.bot, feature_list)
+        except TelegramError as error:
+            log.warning("could not publish the command menu: %s", error.message)
+
+    async def stop_services(application: Application) -> None:
+        services: Services | None = application.bot_data.get(SERVICES_KEY)
+        if services is not None:
+            await services.delivery.stop()
+
+    async def close_services(application: Application) -> None:
+        services: Services | None = application.bot_data.pop(SERVICES_KEY, None)
+        if services is not None:
+            await services.db.close()
+
+    application = (
+        Application.builder()
+        .token(settings.bot_token.get_secret_value())
+        .base_url(settings.bot_api_base_url)
+        .base_file_url(settings.bot_file_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .context_types(ContextTypes(context=SamvadContext))
+        .updater(None)
+        .post_init(open_services)
+        .post_stop(stop_services)
+        .post_shutdown(close_services)
+        .build()
+    )
+    for feature in feature_list:
+        for stage, handler in feature.handlers:
+            application.add_handler(handler, group=int(stage))
+    application.add_error_handler(on_error)
+    return application
+
+
+async def _open_services(
+    application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature]
+) -> Services:
+    db = await Database.open(settings.db_path)
+    delivery = DeliveryWorker(db, clock, application.bot)
+    delivery.on_sent(recording.record_sent_message)
+    scheduler = Scheduler(db, clock)
+    for feature in feature_list:
+        for kind, task_handler in feature.tasks.items():
+            scheduler.register(kind, task_handler)
+    services = Services(
+        settings=settings,
+        clock=clock,
+        db=db,
+        outbox=Outbox(clock, delivery.wake),
+        delivery=delivery,
+        scheduler=scheduler,
+        commands=all_commands(feature_list),
+    )
+    delivery.start()
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
+        )
+    return services
+
+
+async def on_error(update: object, context: SamvadContext) -> None:
+    """Log every handler error with its traceback; a storage outage stops the update for a replay."""
+    error = context.error
+    if isinstance(error, StorageUnavailable):
+        log.warning("update could not be stored (%s: %s); it will be handled again", error.path, error.reason)
+        scope = current_scope()
+        if scope is not None:
+            scope.storage_error = error
+        raise ApplicationHandlerStop
+    log.error("error while handling an update", exc_info=error)

@@ -1,0 +1,82 @@
+"""The `samvad` command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import signal
+import sys
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
+
+from bot.logs import configure_logging
+from bot.settings import Settings, SettingsError, load_settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="samvad",
+        description="Samvad: the official coordination groups of the Revenue Department, on Telegram.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    run = commands.add_parser("run", help="run the bot (on the offline sandbox when no token is set)")
+    run.set_defaults(handler=command_run)
+
+    sandbox = commands.add_parser("sandbox", help="run the bot on the offline sandbox with a seeded demo")
+    sandbox.add_argument("--port", type=int, help="sandbox port (default: SAMVAD_SANDBOX_PORT, 8081)")
+    sandbox.add_argument("--keep-db", action="store_true", help="keep samvad-sandbox.db from the last run")
+    sandbox.set_defaults(handler=command_sandbox)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `samvad` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"samvad: {error}", file=sys.stderr)
+        return 2
+    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    configure_logging(settings.log_level, secrets=secrets)
+    return args.handler(args, settings)
+
+
+def command_run(args: argparse.Namespace, settings: Settings) -> int:
+    """`samvad run`."""
+    if settings.bot_token is None:
+        print("SAMVAD_BOT_TOKEN is not set: starting the offline sandbox with a demo world.", file=sys.stderr)
+        return command_sandbox(argparse.Namespace(port=None, keep_db=False), settings)
+    from bot.runner import serve
+
+    return run_until_signalled(lambda stop: serve(settings, stop=stop))
+
+
+def command_sandbox(args: argparse.Namespace, settings: Settings) -> int:
+    """`samvad sandbox`."""
+    from bot.sandbox_mode import run_sandbox
+
+    if args.port is not None:
+        settings = settings.model_copy(update={"sandbox_port": args.port})
+    return run_until_signalled(lambda stop: run_sandbox(settings, stop=stop, fresh_db=not args.keep_db))
+
+
+def run_until_signalled(main_coroutine: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> int:
+    """Run a coroutine until Ctrl-C or SIGTERM, then let it stop cleanly."""
+
+    async def runner() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        await main_coroutine(stop)
+
+    asyncio.run(runner())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

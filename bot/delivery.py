@@ -1,0 +1,155 @@
+"""Delivers owed Bot API calls, in order per chat, retrying what can succeed later."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from typing import Any
+
+from telegram import Bot
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
+
+from bot.clock import Clock
+from storage import outbox as outbox_store
+from storage.database import Database, Transaction
+from storage.errors import StorageUnavailable
+from storage.outbox import OutboxItem
+
+log = logging.getLogger(__name__)
+
+SentHook = Callable[[Transaction, OutboxItem, Any], Awaitable[None]]
+
+MAX_BACKOFF = timedelta(seconds=60)
+IDLE_POLL = 1.0
+
+
+class DeliveryWorker:
+    """Sends what the outbox owes: one queue per chat, several chats at once."""
+
+    def __init__(self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16) -> None:
+        self._db = db
+        self._clock = clock
+        self._bot = bot
+        self._slots = asyncio.Semaphore(concurrency)
+        self._wake = asyncio.Event()
+        self._draining: dict[int, asyncio.Task[None]] = {}
+        self._hooks: list[SentHook] = []
+        self._runner: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        """Look for due calls now (called after a transaction that owed one commits)."""
+        self._wake.set()
+
+    def on_sent(self, hook: SentHook) -> None:
+        """Run hook(tx, item, result) in the transaction that marks a call sent."""
+        self._hooks.append(hook)
+
+    def start(self) -> None:
+        """Begin delivering in the background."""
+        self._runner = asyncio.create_task(self._run(), name="samvad-delivery")
+
+    async def stop(self) -> None:
+        """Stop delivering; calls in flight finish, the rest stay owed for the next start."""
+        if self._runner is not None:
+            self._runner.cancel()
+            await asyncio.gather(self._runner, return_exceptions=True)
+        draining = list(self._draining.values())
+        if draining:
+            await asyncio.wait(draining, timeout=10)
+            for task in draining:
+                task.cancel()
+            await asyncio.gather(*draining, return_exceptions=True)
+
+    async def _run(self) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                chats = await outbox_store.chats_with_due_calls(self._db, now=self._clock.now())
+            except StorageUnavailable as error:
+                log.warning("cannot read the outbox in %s: %s; retrying", error.path, error.reason)
+                chats = []
+            for chat_id in chats:
+                if chat_id not in self._draining:
+                    task = asyncio.create_task(self._drain(chat_id), name=f"samvad-delivery-{chat_id}")
+                    self._draining[chat_id] = task
+                    task.add_done_callback(lambda _, chat=chat_id: self._draining.pop(chat, None))
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=IDLE_POLL)
+            except TimeoutError:
+                pass
+
+    async def _drain(self, chat_id: int) -> None:
+        async with self._slots:
+            while True:
+                item = await outbox_store.first_owed(self._db, chat_id)
+                if item is None or item.not_before > self._clock.now():
+                    return
+                if not await self._deliver(item):
+                    return
+
+    async def _deliver(self, item: OutboxItem) -> bool:
+        """Try one call; True if the chat's queue may move on to its next call."""
+        try:
+            result = await self._bot.do_api_request(item.method, api_kwargs=item.params)
+        except RetryAfter as error:
+            return await self._retry(item, f"rate limited: {error}", _seconds(error.retry_after))
+        except ChatMigrated as error:
+            params = dict(item.params, chat_id=error.new_chat_id)
+            return await self._retry(item, "chat migrated to a supergroup", timedelta(), params=params)
+        except (BadRequest, Forbidden) as error:
+            log.warning(
+                "Telegram refused %s (%s) for chat %s: %s", item.method, item.purpose, item.chat_id, error.message
+            )
+            return await self._record(item, failure=error.message)
+        except InvalidToken:
+            log.error("Telegram rejected the bot token; owed calls wait until it is fixed")
+            return await self._retry(item, "token rejected", MAX_BACKOFF)
+        except NetworkError as error:
+            return await self._retry(item, f"network: {error.message}", _backoff(item.attempts))
+        except Exception as error:  # a bug must not stop the queue for every other chat
+            log.exception("unexpected error delivering %s (%s)", item.method, item.purpose)
+            return await self._retry(item, f"unexpected: {error!r}", _backoff(item.attempts))
+        return await self._record(item, result=result)
+
+    async def _record(self, item: OutboxItem, *, result: Any = None, failure: str | None = None) -> bool:
+        """Settle a call: sent (running the hooks) or refused for good."""
+        try:
+            async with self._db.transaction() as tx:
+                if failure is not None:
+                    await outbox_store.mark_failed(tx, item.outbox_id, error=failure, at=self._clock.now())
+                    return True
+                await outbox_store.mark_sent(tx, item.outbox_id, result=result, at=self._clock.now())
+                for hook in self._hooks:
+                    await hook(tx, item, result)
+        except StorageUnavailable as error:
+            # Telegram has the call but the outbox cannot say so; it may be sent again later.
+            log.error("delivered %s but cannot record it in %s: %s", item.method, error.path, error.reason)
+            return False
+        return True
+
+    async def _retry(
+        self, item: OutboxItem, error: str, delay: timedelta, params: dict[str, Any] | None = None
+    ) -> bool:
+        retry_at = self._clock.now() + delay
+        try:
+            async with self._db.transaction() as tx:
+                await outbox_store.mark_retry(tx, item.outbox_id, error=error, retry_at=retry_at, params=params)
+        except StorageUnavailable as storage_error:
+            log.warning("cannot note a retry in %s: %s", storage_error.path, storage_error.reason)
+        log.info("will retry %s (%s) to chat %s in %.1fs: %s", item.method, item.purpose, item.chat_id,
+                 delay.total_seconds(), error)
+        self._wake_at(delay)
+        return False
+
+    def _wake_at(self, delay: timedelta) -> None:
+        asyncio.get_running_loop().call_later(max(delay.total_seconds(), 0.0), self._wake.set)
+
+
+def _seconds(value: int | float | timedelta) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=float(value))
+
+
+def _backoff(attempts: int) -> timedelta:
+    return min(timedelta(seconds=0.5 * 2**attempts), MAX_BACKOFF)

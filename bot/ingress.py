@@ -1,0 +1,230 @@
+"""Receives updates durably and hands them to the application in order per chat.
+
+An update is written to the inbox before Telegram is told it arrived (by asking
+for the next offset), and marked processed only after its handlers ran. While the
+database cannot be written, received updates wait in memory for a bounded time;
+after that they are dropped unconfirmed, and Telegram delivers them again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram import Update
+from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
+from telegram.ext import Application
+
+from bot.clock import Clock
+from bot.scope import work_scope
+from storage import inbox
+from storage.database import Database
+from storage.errors import StorageUnavailable
+from storage.inbox import InboxItem
+
+log = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = (
+    "message",
+    "edited_message",
+    "callback_query",
+    "chat_member",
+    "my_chat_member",
+    "chat_join_request",
+)
+REPLAY_INTERVAL = 5.0
+
+
+class Ingress:
+    """The durable path from Telegram to the handlers."""
+
+    def __init__(
+        self,
+        application: Application,
+        db: Database,
+        clock: Clock,
+        *,
+        poll_timeout: int = 30,
+        storage_retry_window: float = 300.0,
+        concurrency: int = 64,
+    ) -> None:
+        self._application = application
+        self._db = db
+        self._clock = clock
+        self._poll_timeout = poll_timeout
+        self._retry_window = storage_retry_window
+        self._slots = asyncio.Semaphore(concurrency)
+        self._chat_locks: dict[int, asyncio.Lock] = {}
+        self._chat_waiters: dict[int, int] = {}
+        self._in_flight: dict[int, asyncio.Task[None]] = {}
+        self._loops: list[asyncio.Task[None]] = []
+
+    async def start(self, *, polling: bool = True) -> None:
+        """Replay what a previous run stored but did not finish, then start receiving."""
+        await self.replay()
+        self._loops.append(asyncio.create_task(self._replay_loop(), name="samvad-replay"))
+        if polling:
+            self._loops.append(asyncio.create_task(self._poll_loop(), name="samvad-polling"))
+
+    async def stop(self, *, grace: float = 10.0) -> None:
+        """Stop receiving; let updates being handled finish (up to grace seconds)."""
+        for loop in self._loops:
+            loop.cancel()
+        await asyncio.gather(*self._loops, return_exceptions=True)
+        self._loops.clear()
+        pending = list(self._in_flight.values())
+        if pending:
+            _, unfinished = await asyncio.wait(pending, timeout=grace)
+            for task in unfinished:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def receive(self, updates: Sequence[dict[str, Any]]) -> list[InboxItem]:
+        """Store updates in the inbox and start handling the new ones; raises StorageUnavailable."""
+        pairs = [(int(update["update_id"]), json.dumps(update, ensure_ascii=False)) for update in updates]
+        async with self._db.transaction() as tx:
+            items = await inbox.store(tx, pairs, at=self._clock.now())
+        for item in items:
+            self._dispatch(item)
+        return items
+
+    async def idle(self) -> None:
+        """Wait until every update handed over so far has been handled."""
+        while self._in_flight:
+            await asyncio.gather(*list(self._in_flight.values()), return_exceptions=True)
+
+    async def replay(self) -> None:
+        """Hand over stored updates that were never marked processed."""
+        try:
+            waiting = await inbox.unprocessed(self._db)
+        except StorageUnavailable as error:
+            log.warning("cannot read the inbox in %s: %s", error.path, error.reason)
+            return
+        for item in waiting:
+            self._dispatch(item)
+
+    async def _replay_loop(self) -> None:
+        while True:
+            await asyncio.sleep(REPLAY_INTERVAL)
+            await self.replay()
+
+    async def _poll_loop(self) -> None:
+        offset: int | None = None
+        failures = 0
+        while True:
+            try:
+                batch = await self._get_updates(offset)
+                failures = 0
+            except RetryAfter as error:
+                await asyncio.sleep(_seconds(error.retry_after))
+                continue
+            except Conflict:
+                log.error("another process is polling with this bot token; retrying in 5 s")
+                await asyncio.sleep(5)
+                continue
+            except InvalidToken:
+                log.critical("Telegram rejected the bot token; check SAMVAD_BOT_TOKEN")
+                raise
+            except NetworkError as error:
+                failures += 1
+                delay = min(2.0**failures, 60.0)
+                log.warning("getUpdates failed (%s); retrying in %.0f s", error.message, delay)
+                await asyncio.sleep(delay)
+                continue
+            if not batch:
+                continue
+            if await self._store_patiently(batch):
+                offset = max(int(update["update_id"]) for update in batch) + 1
+
+    async def _get_updates(self, offset: int | None) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {
+            "timeout": self._poll_timeout,
+            "limit": 100,
+            "allowed_updates": list(ALLOWED_UPDATES),
+        }
+        if offset is not None:
+            params["offset"] = offset
+        return await self._application.bot.do_api_request(
+            "getUpdates", api_kwargs=params, read_timeout=self._poll_timeout + 10
+        )
+
+    async def _store_patiently(self, batch: list[dict[str, Any]]) -> bool:
+        """Store a batch, retrying within the window; False if it must be left to Telegram."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self._retry_window
+        delay = 0.5
+        while True:
+            try:
+                await self.receive(batch)
+                return True
+            except StorageUnavailable as error:
+                if loop.time() + delay > deadline:
+                    log.error(
+                        "database %s still unavailable (%s): leaving %d updates unconfirmed for Telegram"
+                        " to deliver again",
+                        error.path,
+                        error.reason,
+                        len(batch),
+                    )
+                    return False
+                log.warning(
+                    "cannot store %d received updates in %s (%s); holding them and retrying in %.1f s",
+                    len(batch),
+                    error.path,
+                    error.reason,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+
+    def _dispatch(self, item: InboxItem) -> None:
+        if item.processed or item.inbox_id in self._in_flight:
+            return
+        task = asyncio.create_task(self._handle(item), name=f"samvad-update-{item.update_id}")
+        self._in_flight[item.inbox_id] = task
+        task.add_done_callback(lambda _, key=item.inbox_id: self._in_flight.pop(key, None))
+
+    async def _handle(self, item: InboxItem) -> None:
+        update = Update.de_json(json.loads(item.payload), self._application.bot)
+        chat_key = _chat_key(update)
+        async with self._chat_turn(chat_key), self._slots:
+            with work_scope(f"u{item.update_id}") as scope:
+                await self._application.process_update(update)
+            try:
+                async with self._db.transaction() as tx:
+                    if scope.storage_error is None:
+                        await inbox.mark_processed(tx, item.inbox_id, at=self._clock.now())
+                    else:
+                        await inbox.mark_failed(tx, item.inbox_id, str(scope.storage_error))
+            except StorageUnavailable as error:
+                log.warning("update %s handled but not marked in %s: %s", item.update_id, error.path, error.reason)
+
+    @asynccontextmanager
+    async def _chat_turn(self, chat_key: int) -> AsyncIterator[None]:
+        """Updates of one chat are handled one at a time, in the order they arrived."""
+        lock = self._chat_locks.setdefault(chat_key, asyncio.Lock())
+        self._chat_waiters[chat_key] = self._chat_waiters.get(chat_key, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._chat_waiters[chat_key] -= 1
+            if not self._chat_waiters[chat_key]:
+                del self._chat_waiters[chat_key]
+                del self._chat_locks[chat_key]
+
+
+def _chat_key(update: Update) -> int:
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    if update.effective_user is not None:
+        return update.effective_user.id
+    return 0
+
+
+def _seconds(value: Any) -> float:
+    return value.total_seconds() if hasattr(value, "total_seconds") else float(value)

@@ -1,0 +1,122 @@
+"""How handlers owe Bot API calls: written in their transaction, delivered by the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, TelegramObject
+
+from bot.clock import Clock
+from bot.scope import current_scope
+from storage import outbox as outbox_store
+from storage.database import Transaction
+
+MESSAGE_LIMIT = 4096
+
+
+class Outbox:
+    """The bot's owed calls. Nothing here talks to Telegram; `DeliveryWorker` does."""
+
+    def __init__(self, clock: Clock, wake: Callable[[], None]) -> None:
+        self._clock = clock
+        self._wake = wake
+
+    async def call(
+        self,
+        tx: Transaction,
+        method: str,
+        params: dict[str, Any],
+        *,
+        purpose: str,
+        dedupe_key: str | None = None,
+    ) -> int:
+        """Owe one Bot API call; it is sent after the transaction commits."""
+        if dedupe_key is None and (scope := current_scope()) is not None:
+            dedupe_key = scope.next_dedupe_key()
+        outbox_id = await outbox_store.enqueue(
+            tx,
+            method=method,
+            params=_plain(params),
+            purpose=purpose,
+            at=self._clock.now(),
+            chat_id=_chat_of(params),
+            dedupe_key=dedupe_key,
+        )
+        tx.after_commit(self._wake)
+        return outbox_id
+
+    async def send_message(
+        self,
+        tx: Transaction,
+        chat_id: int,
+        text: str,
+        *,
+        purpose: str,
+        reply_to: int | None = None,
+        markup: InlineKeyboardMarkup | dict[str, Any] | None = None,
+        dedupe_key: str | None = None,
+    ) -> int:
+        """Owe an HTML message (split at line ends if over Telegram's limit); returns the last part's id."""
+        parts = split_message(text)
+        outbox_id = 0
+        for number, part in enumerate(parts):
+            params: dict[str, Any] = {
+                "chat_id": chat_id,
+                "text": part,
+                "parse_mode": "HTML",
+                "link_preview_options": {"is_disabled": True},
+            }
+            if reply_to is not None and number == 0:
+                params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
+            if markup is not None and number == len(parts) - 1:
+                params["reply_markup"] = markup
+            key = f"{dedupe_key}:{number}" if dedupe_key and number else dedupe_key
+            outbox_id = await self.call(tx, "sendMessage", params, purpose=purpose, dedupe_key=key)
+        return outbox_id
+
+
+def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Split text into parts of at most limit characters, at line ends where possible.
+
+    Lines are kept whole so that HTML tags, which never span lines in our messages, stay balanced.
+    """
+    if len(text) <= limit:
+        return [text]
+    parts: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            if current:
+                parts.append(current)
+                current = ""
+            parts.append(line[:limit])
+            line = line[limit:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            parts.append(current)
+            current = line
+        else:
+            current = candidate
+    if current:
+        parts.append(current)
+    return parts
+
+
+def _chat_of(params: dict[str, Any]) -> int:
+    """The numeric chat a call goes to, for ordering; 0 for none or a @username."""
+    try:
+        return int(params.get("chat_id", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _plain(value: Any) -> Any:
+    """Telegram objects to their JSON dicts, recursively."""
+    if isinstance(value, TelegramObject):
+        return value.to_dict()
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    return value

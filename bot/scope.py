@@ -1,0 +1,48 @@
+"""The unit of work being handled (one update or one scheduled task).
+
+Owed Bot API calls get dedupe keys from it, so replaying an update after a crash
+owes the same calls again instead of new ones: nothing is sent twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+
+from storage.errors import StorageUnavailable
+
+
+@dataclass
+class WorkScope:
+    """What is known about the work in progress."""
+
+    key: str
+    owed: int = 0
+    storage_error: StorageUnavailable | None = None
+    notes: dict[str, object] = field(default_factory=dict)
+
+    def next_dedupe_key(self) -> str:
+        """A key unique to this work and stable across a replay of it."""
+        self.owed += 1
+        return f"{self.key}:{self.owed}"
+
+
+_current: ContextVar[WorkScope | None] = ContextVar("samvad_work_scope", default=None)
+
+
+@contextmanager
+def work_scope(key: str) -> Iterator[WorkScope]:
+    """Run a block as one unit of work named key (e.g. "u1234" for update 1234)."""
+    scope = WorkScope(key)
+    token = _current.set(scope)
+    try:
+        yield scope
+    finally:
+        _current.reset(token)
+
+
+def current_scope() -> WorkScope | None:
+    """The unit of work in progress, if any."""
+    return _current.get()

@@ -1,0 +1,110 @@
+"""Every setting Samvad reads, in one place: SAMVAD_* environment variables and .env.
+
+Nothing else in the project reads the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ENV_PREFIX = "SAMVAD_"
+
+
+class Settings(BaseSettings):
+    """Samvad's configuration."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        frozen=True,
+    )
+
+    bot_token: SecretStr | None = Field(
+        default=None,
+        description="Bot token from BotFather. Without it, `samvad run` starts the offline sandbox.",
+    )
+    api_base_url: str = Field(
+        default="https://api.telegram.org",
+        description="Bot API server root (no /bot suffix). Point it at a local Bot API server if you run one.",
+    )
+    use_test_environment: bool = Field(
+        default=False,
+        description="Use Telegram's separate test environment (the /test/ API path); needs a test-environment token.",
+    )
+    db_path: Path = Field(default=Path("samvad.db"), description="SQLite database file.")
+    timezone: str = Field(default="Asia/Kolkata", description="Time zone for due times, reports and display.")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Logging level.")
+    poll_timeout: int = Field(default=30, ge=0, le=50, description="Long-polling timeout in seconds.")
+    storage_retry_window: float = Field(
+        default=300.0,
+        gt=0,
+        description="Seconds to hold received updates in memory while the database cannot be written,"
+        " before letting Telegram deliver them again.",
+    )
+    sandbox_host: str = Field(default="127.0.0.1", description="Address the sandbox server listens on.")
+    sandbox_port: int = Field(default=8081, ge=0, le=65535, description="Port of the sandbox server (0: any free port).")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_time_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Kolkata)") from error
+        return value
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _plain_http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The configured time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def bot_api_base_url(self) -> str:
+        """The base URL python-telegram-bot appends the token to."""
+        if self.use_test_environment:
+            return f"{self.api_base_url}/bot{{token}}/test"
+        return f"{self.api_base_url}/bot"
+
+    @property
+    def bot_file_base_url(self) -> str:
+        """The base URL for downloading files."""
+        if self.use_test_environment:
+            return f"{self.api_base_url}/file/bot{{token}}/test"
+        return f"{self.api_base_url}/file/bot"
+
+
+class SettingsError(Exception):
+    """Settings that cannot start Samvad, explained per environment variable."""
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings, turning validation errors into one message naming each variable."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        raise SettingsError(describe_validation_error(error)) from None
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """One line per bad setting, named as the environment variable a person would set."""
+    lines = []
+    for problem in error.errors():
+        field = str(problem["loc"][0]) if problem["loc"] else "?"
+        variable = f"{ENV_PREFIX}{field.upper()}"
+        message = problem["msg"].removeprefix("Value error, ")
+        lines.append(f"{variable}: {message}")
+    return "invalid settings:\n  " + "\n  ".join(lines)

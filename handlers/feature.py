@@ -1,0 +1,51 @@
+"""What a feature module gives the application: its handlers, scheduled tasks and commands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from telegram.ext import BaseHandler
+
+if TYPE_CHECKING:
+    from bot.scheduler import TaskHandler
+
+
+class Stage(int, Enum):
+    """Handler groups, in the order PTB runs them for each update."""
+
+    RECORD = -10  # record every update first; never stops propagation except for duplicates
+    GATE = 0  # unknown chats, unverified members
+    COMMAND = 10  # commands and buttons
+    ACT = 20  # content filter actions, instruction capture
+    FOLLOW_UP = 30  # acknowledgements and other replies to earlier messages
+
+
+class Audience(str, Enum):
+    """Who a command is offered to in Telegram's command menu."""
+
+    PRIVATE = "private"  # anyone, in their private chat with the bot
+    GROUP = "group"  # every member, in a group
+    GROUP_ADMIN = "group_admin"  # the group's admin posts
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command the bot offers, for /help and setMyCommands."""
+
+    name: str
+    description: str
+    audiences: frozenset[Audience]
+    usage: str = ""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """One feature module's contribution to the application."""
+
+    name: str
+    handlers: Sequence[tuple[Stage, BaseHandler]] = ()
+    tasks: dict[str, TaskHandler] = field(default_factory=dict)
+    commands: Sequence[Command] = ()

@@ -1,0 +1,169 @@
+"""Records every group message and edit, the bot's own group messages, and the bot's status in chats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, User
+from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandler, filters
+
+from bot.context import SamvadContext
+from handlers.feature import Feature, Stage
+from storage import chats, journal, messages
+from storage.database import Transaction
+from storage.outbox import OutboxItem
+from storage.timefmt import from_unix
+
+GROUPS = filters.ChatType.GROUPS
+RECORDED_METHODS = {"sendMessage", "sendDocument", "editMessageText"}
+
+
+def feature() -> Feature:
+    """The recording feature: runs first for every update and never hides one from later stages."""
+    return Feature(
+        name="recording",
+        handlers=[
+            (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.MESSAGE, record_group_message)),
+            (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.EDITED_MESSAGE, record_group_edit)),
+            (Stage.RECORD, ChatMemberHandler(record_bot_status, ChatMemberHandler.MY_CHAT_MEMBER)),
+        ],
+    )
+
+
+async def record_group_message(update: Update, context: SamvadContext) -> None:
+    """Store a group message once; a second delivery of it stops here."""
+    services = context.services
+    message = update.effective_message
+    async with services.db.transaction() as tx:
+        await save_chat_and_sender(tx, message.chat, message.from_user, context)
+        stored = await messages.record_message(
+            tx, incoming_message(message, update.update_id), at=services.clock.now()
+        )
+    if not stored:
+        raise ApplicationHandlerStop
+
+
+async def record_group_edit(update: Update, context: SamvadContext) -> None:
+    """Store an edit as a new version; a second delivery of the same edit stops here."""
+    services = context.services
+    message = update.edited_message
+    async with services.db.transaction() as tx:
+        await save_chat_and_sender(tx, message.chat, message.from_user, context)
+        stored = await messages.record_edit(
+            tx,
+            messages.IncomingEdit(
+                chat_id=message.chat.id,
+                message_id=message.message_id,
+                update_id=update.update_id,
+                editor_id=message.from_user.id if message.from_user else None,
+                sent_at=message.date,
+                edited_at=message.edit_date or message.date,
+                text=message.text or message.caption,
+            ),
+            at=services.clock.now(),
+        )
+    if not stored:
+        raise ApplicationHandlerStop
+
+
+async def record_bot_status(update: Update, context: SamvadContext) -> None:
+    """Keep the bot's own status and rights in each chat, and journal every change."""
+    change: ChatMemberUpdated = update.my_chat_member
+    member = change.new_chat_member
+    rights = _admin_rights(member)
+    services = context.services
+    now = services.clock.now()
+    async with services.db.transaction() as tx:
+        await save_chat_and_sender(tx, change.chat, change.from_user, context)
+        await chats.save_bot_status(tx, chat_id=change.chat.id, status=member.status, rights=rights, at=now)
+        await journal.append(
+            tx,
+            kind="bot_status",
+            chat_id=change.chat.id,
+            actor_id=change.from_user.id,
+            at=now,
+            body={"old": change.old_chat_member.status, "new": member.status, "rights": rights},
+        )
+
+
+async def record_sent_message(tx: Transaction, item: OutboxItem, result: Any) -> None:
+    """Delivery hook: what the bot posted in a group joins the record like any member's message."""
+    if item.method not in RECORDED_METHODS or not isinstance(result, dict) or "chat" not in result:
+        return
+    message = Message.de_json(result, None)
+    if message.chat.type not in (Chat.GROUP, Chat.SUPERGROUP):
+        return
+    await chats.save_chat(
+        tx, chat_id=message.chat.id, type=message.chat.type, title=message.chat.title,
+        username=message.chat.username, at=message.date,
+    )
+    if message.from_user is not None:
+        await _save_user(tx, message.from_user, message.date)
+    if item.method == "editMessageText":
+        edit = messages.IncomingEdit(
+            chat_id=message.chat.id, message_id=message.message_id, update_id=None,
+            editor_id=message.from_user.id if message.from_user else None, sent_at=message.date,
+            edited_at=message.edit_date or message.date, text=message.text,
+        )
+        await messages.record_edit(tx, edit, at=message.edit_date or message.date)
+    else:
+        await messages.record_message(tx, incoming_message(message, None), at=message.date)
+
+
+async def save_chat_and_sender(tx: Transaction, chat: Chat, user: User | None, context: SamvadContext) -> None:
+    """Refresh what is known of the chat and the person acting in it."""
+    now = context.services.clock.now()
+    await chats.save_chat(tx, chat_id=chat.id, type=chat.type, title=chat.title, username=chat.username, at=now)
+    if user is not None:
+        await _save_user(tx, user, now)
+
+
+async def _save_user(tx: Transaction, user: User, at: Any) -> None:
+    await chats.save_user(
+        tx, user_id=user.id, is_bot=user.is_bot, first_name=user.first_name, last_name=user.last_name,
+        username=user.username, language_code=user.language_code, at=at,
+    )
+
+
+def incoming_message(message: Message, update_id: int | None) -> messages.IncomingMessage:
+    """What storage keeps of a Telegram message."""
+    return messages.IncomingMessage(
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        update_id=update_id,
+        sender_id=message.from_user.id if message.from_user else None,
+        sent_at=message.date or from_unix(0),
+        kind=message_kind(message),
+        text=message.text or message.caption,
+        reply_to_message_id=message.reply_to_message.message_id if message.reply_to_message else None,
+        forwarded_from=describe_origin(message.forward_origin),
+    )
+
+
+def message_kind(message: Message) -> str:
+    """A short name for what a message carries."""
+    if message.new_chat_members or message.left_chat_member or message.pinned_message:
+        return "service"
+    for kind in ("text", "photo", "document", "video", "voice", "audio", "sticker", "contact", "location", "poll"):
+        if getattr(message, kind):
+            return kind
+    return "other"
+
+
+def describe_origin(origin: MessageOrigin | None) -> str | None:
+    """Who or what a forwarded message came from, in one line."""
+    if origin is None:
+        return None
+    if origin.type == MessageOrigin.USER:
+        return f"user {origin.sender_user.id} {origin.sender_user.full_name}"
+    if origin.type == MessageOrigin.HIDDEN_USER:
+        return f"hidden user {origin.sender_user_name}"
+    if origin.type in (MessageOrigin.CHAT, MessageOrigin.CHANNEL):
+        chat = origin.sender_chat if origin.type == MessageOrigin.CHAT else origin.chat
+        return f"{origin.type} {chat.id} {chat.title or ''}".strip()
+    return origin.type
+
+
+def _admin_rights(member: Any) -> dict[str, bool]:
+    names = ("can_delete_messages", "can_restrict_members", "can_invite_users", "can_pin_messages", "can_manage_chat")
+    return {name: bool(getattr(member, name, False)) for name in names}

@@ -1,0 +1,105 @@
+"""Chats and users as the bot has seen them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, Transaction
+from storage.timefmt import to_db
+
+
+@dataclass(frozen=True)
+class ChatInfo:
+    """What the bot knows of a chat."""
+
+    chat_id: int
+    type: str
+    title: str | None
+    bot_status: str | None
+    bot_rights: dict[str, bool]
+
+
+async def save_chat(
+    tx: Transaction, *, chat_id: int, type: str, title: str | None, username: str | None, at: datetime
+) -> None:
+    """Insert or refresh a chat's type and title."""
+    now = to_db(at)
+    await tx.execute(
+        "INSERT INTO chats (chat_id, type, title, username, first_seen_at, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (chat_id) DO UPDATE SET type = excluded.type, title = excluded.title,"
+        " username = excluded.username, updated_at = excluded.updated_at"
+        " WHERE chats.type IS NOT excluded.type OR chats.title IS NOT excluded.title"
+        " OR chats.username IS NOT excluded.username",
+        (chat_id, type, title, username, now, now),
+    )
+
+
+async def save_bot_status(
+    tx: Transaction, *, chat_id: int, status: str, rights: dict[str, Any], at: datetime
+) -> None:
+    """Record the bot's own membership status and admin rights in a chat."""
+    await tx.execute(
+        "UPDATE chats SET bot_status = ?, bot_rights = ?, updated_at = ? WHERE chat_id = ?",
+        (status, json.dumps(rights, sort_keys=True), to_db(at), chat_id),
+    )
+
+
+async def save_user(
+    tx: Transaction,
+    *,
+    user_id: int,
+    is_bot: bool,
+    first_name: str,
+    last_name: str | None,
+    username: str | None,
+    language_code: str | None,
+    at: datetime,
+) -> None:
+    """Insert or refresh a user's names."""
+    now = to_db(at)
+    await tx.execute(
+        "INSERT INTO users (user_id, is_bot, first_name, last_name, username, language_code,"
+        " first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (user_id) DO UPDATE SET first_name = excluded.first_name,"
+        " last_name = excluded.last_name, username = excluded.username,"
+        " language_code = excluded.language_code, updated_at = excluded.updated_at"
+        " WHERE users.first_name IS NOT excluded.first_name OR users.last_name IS NOT excluded.last_name"
+        " OR users.username IS NOT excluded.username OR users.language_code IS NOT excluded.language_code",
+        (user_id, int(is_bot), first_name, last_name, username, language_code, now, now),
+    )
+
+
+async def get_chat(db: Database, chat_id: int) -> ChatInfo | None:
+    """The chat as last seen, or None."""
+    row = await db.fetchone(
+        "SELECT chat_id, type, title, bot_status, bot_rights FROM chats WHERE chat_id = ?", (chat_id,)
+    )
+    if row is None:
+        return None
+    return ChatInfo(
+        chat_id=row["chat_id"],
+        type=row["type"],
+        title=row["title"],
+        bot_status=row["bot_status"],
+        bot_rights=json.loads(row["bot_rights"]) if row["bot_rights"] else {},
+    )
+
+
+async def group_chats(db: Database) -> list[ChatInfo]:
+    """Every group or supergroup the bot has seen, by title."""
+    rows = await db.fetchall(
+        "SELECT chat_id FROM chats WHERE type IN ('group', 'supergroup') ORDER BY title, chat_id"
+    )
+    return [chat for row in rows if (chat := await get_chat(db, row["chat_id"])) is not None]
+
+
+async def user_name(db: Database, user_id: int) -> str | None:
+    """A user's display name, or None if never seen."""
+    row = await db.fetchone("SELECT first_name, last_name FROM users WHERE user_id = ?", (user_id,))
+    if row is None:
+        return None
+    return " ".join(part for part in (row["first_name"], row["last_name"]) if part)

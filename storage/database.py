@@ -1,0 +1,258 @@
+"""The SQLite database: one writer connection, one reader, and migrations at open.
+
+Writes go through `Database.transaction()`, which serialises writers with an
+asyncio lock (aiosqlite shares one connection between coroutines, so two open
+transactions would otherwise interleave). Reads go through a second connection
+that sees only committed data (WAL), so a long export never blocks a write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from storage.errors import MigrationError, StorageUnavailable
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+# SQLite's primary result codes that mean "not now", not "your SQL is wrong".
+_UNAVAILABLE_CODES = {
+    sqlite3.SQLITE_BUSY: "locked by another process",
+    sqlite3.SQLITE_LOCKED: "locked by another connection",
+    sqlite3.SQLITE_READONLY: "read-only (file or folder permissions, or a read-only disk)",
+    sqlite3.SQLITE_IOERR: "disk input/output error",
+    sqlite3.SQLITE_FULL: "disk is full",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the file (missing folder or permissions)",
+}
+
+Row = sqlite3.Row
+Params = Sequence[Any] | dict[str, Any]
+
+
+def unavailability(error: BaseException) -> str | None:
+    """Why SQLite refused, when the refusal is a passing condition; None otherwise."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    return _UNAVAILABLE_CODES.get(code & 0xFF)
+
+
+def available_migrations() -> list[tuple[int, str, str]]:
+    """The packaged migrations as (version, name, sql), in order."""
+    found = []
+    for entry in resources.files("storage.migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    for expected, (version, name, _) in enumerate(found, start=1):
+        if version != expected:
+            raise MigrationError(f"migration {name} is out of sequence: expected {expected:04d}")
+    return found
+
+
+class Database:
+    """An open Samvad database file."""
+
+    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection):
+        self.path = path
+        self._writer = writer
+        self._reader = reader
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Database:
+        """Open (creating if needed) and migrate the database at path."""
+        path = Path(path)
+        try:
+            writer = await _connect(path, busy_timeout_ms)
+        except sqlite3.Error as error:
+            raise _translate(error, path) from error
+        try:
+            await _migrate(writer, path)
+            reader = await _connect(path, busy_timeout_ms, query_only=True)
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(path, writer, reader)
+
+    async def close(self) -> None:
+        """Close both connections; the WAL is checkpointed by SQLite on the last close."""
+        await self._reader.close()
+        await self._writer.close()
+
+    async def schema_version(self) -> int:
+        """The migration number the file is at."""
+        row = await self.fetchone("PRAGMA user_version")
+        return int(row[0])
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """One atomic unit of writes; rolled back if the block raises."""
+        async with self._write_lock:
+            try:
+                await self._writer.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise _translate(error, self.path) from error
+            tx = Transaction(self._writer, self.path)
+            try:
+                yield tx
+            except BaseException:
+                await _rollback_quietly(self._writer)
+                raise
+            try:
+                await self._writer.execute("COMMIT")
+            except sqlite3.Error as error:
+                await _rollback_quietly(self._writer)
+                raise _translate(error, self.path) from error
+        for callback in tx.committed_callbacks:
+            callback()
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        """One row of a read on the reader connection (committed data only)."""
+        try:
+            async with self._reader.execute(sql, params) as cursor:
+                return await cursor.fetchone()
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from error
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a read on the reader connection."""
+        try:
+            async with self._reader.execute(sql, params) as cursor:
+                return list(await cursor.fetchall())
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from error
+
+    async def iterate(self, sql: str, params: Params = (), *, chunk: int = 1000) -> AsyncIterator[Row]:
+        """Stream a large read in chunks, for exports and verification."""
+        try:
+            async with self._reader.execute(sql, params) as cursor:
+                while rows := await cursor.fetchmany(chunk):
+                    for row in rows:
+                        yield row
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from error
+
+
+class Transaction:
+    """The writer connection inside an open transaction."""
+
+    def __init__(self, connection: aiosqlite.Connection, path: Path):
+        self._connection = connection
+        self._path = path
+        self.committed_callbacks: list[Callable[[], None]] = []
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call back (synchronously) once this transaction has committed; never if it rolls back."""
+        if callback not in self.committed_callbacks:
+            self.committed_callbacks.append(callback)
+
+    async def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns the last inserted rowid (0 when none)."""
+        try:
+            async with self._connection.execute(sql, params) as cursor:
+                if cursor.rowcount <= 0:
+                    return 0
+                return cursor.lastrowid or 0
+        except sqlite3.Error as error:
+            raise _translate(error, self._path) from error
+
+    async def execute_counting(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns how many rows it changed."""
+        try:
+            async with self._connection.execute(sql, params) as cursor:
+                return cursor.rowcount
+        except sqlite3.Error as error:
+            raise _translate(error, self._path) from error
+
+    async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        """Run one statement for many parameter rows."""
+        try:
+            await self._connection.executemany(sql, rows)
+        except sqlite3.Error as error:
+            raise _translate(error, self._path) from error
+
+    async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        """Read inside the transaction (sees its own uncommitted writes)."""
+        try:
+            async with self._connection.execute(sql, params) as cursor:
+                return await cursor.fetchone()
+        except sqlite3.Error as error:
+            raise _translate(error, self._path) from error
+
+    async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a read inside the transaction."""
+        try:
+            async with self._connection.execute(sql, params) as cursor:
+                return list(await cursor.fetchall())
+        except sqlite3.Error as error:
+            raise _translate(error, self._path) from error
+
+
+async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False) -> aiosqlite.Connection:
+    connection = await aiosqlite.connect(path, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    try:
+        await connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        if query_only:
+            await connection.execute("PRAGMA query_only = ON")
+        else:
+            await connection.execute("PRAGMA journal_mode = WAL")
+            # NORMAL in WAL mode keeps the database consistent after a crash and
+            # loses at most the last commits on a power cut, not on a process kill.
+            await connection.execute("PRAGMA synchronous = NORMAL")
+    except BaseException:
+        await connection.close()
+        raise
+    return connection
+
+
+async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
+    async with connection.execute("PRAGMA user_version") as cursor:
+        current = (await cursor.fetchone())[0]
+    migrations = available_migrations()
+    if current > len(migrations):
+        raise MigrationError(
+            f"{path} is at schema version {current}, newer than this Samvad knows "
+            f"({len(migrations)}); upgrade Samvad before opening it"
+        )
+    for version, name, sql in migrations[current:]:
+        log.info("applying migration %s to %s", name, path)
+        try:
+            await connection.executescript(
+                f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
+            )
+        except sqlite3.Error as error:
+            await _rollback_quietly(connection)
+            reason = unavailability(error)
+            if reason:
+                raise StorageUnavailable(path, reason) from error
+            raise MigrationError(f"migration {name} failed on {path}: {error}") from error
+
+
+async def _rollback_quietly(connection: aiosqlite.Connection) -> None:
+    try:
+        if connection.in_transaction:
+            await connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        log.warning("rollback failed", exc_info=True)
+
+
+def _translate(error: sqlite3.Error, path: Path) -> Exception:
+    reason = unavailability(error)
+    if reason:
+        return StorageUnavailable(path, reason)
+    return error

@@ -1,0 +1,73 @@
+"""Updates as received from Telegram, kept until handled.
+
+The bot writes a batch here before it confirms the batch to Telegram (by asking
+for the next offset), so an update is either in this table or still held by
+Telegram: a crash in between loses nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.database import Database, Transaction
+from storage.timefmt import to_db
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A stored update awaiting (or past) handling."""
+
+    inbox_id: int
+    update_id: int
+    payload: str
+    processed: bool
+
+
+async def store(tx: Transaction, updates: list[tuple[int, str]], *, at: datetime) -> list[InboxItem]:
+    """Store (update_id, payload JSON) pairs; returns one item per input, new or already there.
+
+    The same update delivered twice maps to the same item. A reused update id with
+    different content (Telegram restarts its numbering after a week's silence) is a new item.
+    """
+    received = to_db(at)
+    items = []
+    for update_id, payload in updates:
+        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        await tx.execute(
+            "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at) VALUES (?, ?, ?, ?)",
+            (update_id, digest, payload, received),
+        )
+        row = await tx.fetchone(
+            "SELECT id, processed_at FROM inbox WHERE update_id = ? AND payload_hash = ?", (update_id, digest)
+        )
+        items.append(InboxItem(row["id"], update_id, payload, row["processed_at"] is not None))
+    return items
+
+
+async def mark_processed(tx: Transaction, inbox_id: int, *, at: datetime) -> None:
+    """The update has been handled; it will not be replayed."""
+    await tx.execute("UPDATE inbox SET processed_at = ? WHERE id = ?", (to_db(at), inbox_id))
+
+
+async def mark_failed(tx: Transaction, inbox_id: int, error: str) -> None:
+    """Handling failed for a passing reason; the update stays queued for replay."""
+    await tx.execute(
+        "UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error[:500], inbox_id)
+    )
+
+
+async def unprocessed(db: Database, *, limit: int = 1000) -> list[InboxItem]:
+    """Stored updates not yet handled, oldest first."""
+    rows = await db.fetchall(
+        "SELECT id, update_id, payload FROM inbox WHERE processed_at IS NULL ORDER BY id LIMIT ?", (limit,)
+    )
+    return [InboxItem(row["id"], row["update_id"], row["payload"], False) for row in rows]
+
+
+async def purge_processed(tx: Transaction, *, before: datetime) -> int:
+    """Forget handled updates received before a time; the journal keeps their content."""
+    return await tx.execute_counting(
+        "DELETE FROM inbox WHERE processed_at IS NOT NULL AND received_at < ?", (to_db(before),)
+    )

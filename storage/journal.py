@@ -1,0 +1,135 @@
+"""The append-only, hash-chained journal: the official record of everything seen and done.
+
+An entry's hash is SHA-256 over the previous entry's hash and the entry's canonical
+header (sequence, time, chat, actor, kind and the SHA-256 of its body). Bodies are
+stored apart, in journal_bodies, so erasing a body by a lawful order leaves every
+hash checkable. Nothing here updates or deletes an entry; triggers refuse it too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, Transaction
+from storage.timefmt import to_db
+
+GENESIS_HASH = "0" * 64
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    """One link of the chain, as stored."""
+
+    seq: int
+    recorded_at: str
+    chat_id: int | None
+    actor_id: int | None
+    kind: str
+    body_hash: str
+    prev_hash: str
+    entry_hash: str
+
+
+def canonical_json(value: Any) -> str:
+    """The one JSON spelling of a value that hashes are taken over."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def hash_body(body_json: str) -> str:
+    """SHA-256 of a canonical body."""
+    return hashlib.sha256(body_json.encode("utf-8")).hexdigest()
+
+
+def hash_entry(
+    prev_hash: str,
+    *,
+    seq: int,
+    recorded_at: str,
+    chat_id: int | None,
+    actor_id: int | None,
+    kind: str,
+    body_hash: str,
+) -> str:
+    """SHA-256 chaining an entry's header to the entry before it."""
+    header = canonical_json(
+        {
+            "seq": seq,
+            "recorded_at": recorded_at,
+            "chat_id": chat_id,
+            "actor_id": actor_id,
+            "kind": kind,
+            "body_hash": body_hash,
+        }
+    )
+    return hashlib.sha256(f"{prev_hash}\n{header}".encode()).hexdigest()
+
+
+async def append(
+    tx: Transaction,
+    *,
+    kind: str,
+    body: dict[str, Any],
+    at: datetime,
+    chat_id: int | None = None,
+    actor_id: int | None = None,
+) -> JournalEntry:
+    """Add one entry at the head of the chain, inside the caller's transaction."""
+    head = await tx.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
+    seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
+    recorded_at = to_db(at)
+    body_json = canonical_json(body)
+    body_hash = hash_body(body_json)
+    entry_hash = hash_entry(
+        prev_hash,
+        seq=seq,
+        recorded_at=recorded_at,
+        chat_id=chat_id,
+        actor_id=actor_id,
+        kind=kind,
+        body_hash=body_hash,
+    )
+    await tx.execute(
+        "INSERT INTO journal (seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash),
+    )
+    await tx.execute("INSERT INTO journal_bodies (seq, body) VALUES (?, ?)", (seq, body_json))
+    return JournalEntry(seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)
+
+
+async def head(db: Database) -> tuple[int, str]:
+    """The last sequence number and its hash ((0, genesis) for an empty journal)."""
+    row = await db.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
+    return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+
+async def entries(db: Database, *, kind: str | None = None, chat_id: int | None = None) -> list[dict[str, Any]]:
+    """Entries with their bodies (None where erased), oldest first, optionally filtered."""
+    clauses, params = [], []
+    if kind is not None:
+        clauses.append("j.kind = ?")
+        params.append(kind)
+    if chat_id is not None:
+        clauses.append("j.chat_id = ?")
+        params.append(chat_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = await db.fetchall(
+        "SELECT j.seq, j.recorded_at, j.chat_id, j.actor_id, j.kind, b.body"
+        f" FROM journal j LEFT JOIN journal_bodies b ON b.seq = j.seq {where} ORDER BY j.seq",
+        params,
+    )
+    return [
+        {
+            "seq": row["seq"],
+            "recorded_at": row["recorded_at"],
+            "chat_id": row["chat_id"],
+            "actor_id": row["actor_id"],
+            "kind": row["kind"],
+            "body": json.loads(row["body"]) if row["body"] is not None else None,
+        }
+        for row in rows
+    ]

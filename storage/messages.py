@@ -1,0 +1,214 @@
+"""The message log: every group message once, and every edit as a new version."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage import journal
+from storage.database import Database, Transaction
+from storage.timefmt import from_db, to_db
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """A message as received, ready to be recorded."""
+
+    chat_id: int
+    message_id: int
+    update_id: int | None
+    sender_id: int | None
+    sent_at: datetime
+    kind: str
+    text: str | None
+    reply_to_message_id: int | None = None
+    forwarded_from: str | None = None
+
+
+@dataclass(frozen=True)
+class IncomingEdit:
+    """A new version of a message's text or caption."""
+
+    chat_id: int
+    message_id: int
+    update_id: int | None
+    editor_id: int | None
+    sent_at: datetime
+    edited_at: datetime
+    text: str | None
+
+
+@dataclass(frozen=True)
+class MessageVersion:
+    """One version of a message's text: the original (number 0) or an edit."""
+
+    number: int
+    at: datetime
+    text: str | None
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """A recorded message with all its versions, oldest first."""
+
+    row_id: int
+    chat_id: int
+    message_id: int
+    update_id: int | None
+    sender_id: int | None
+    sent_at: datetime
+    kind: str
+    reply_to_message_id: int | None
+    forwarded_from: str | None
+    versions: tuple[MessageVersion, ...]
+
+    @property
+    def original_text(self) -> str | None:
+        """The text as first posted."""
+        return self.versions[0].text
+
+    @property
+    def current_text(self) -> str | None:
+        """The text after the latest edit."""
+        return self.versions[-1].text
+
+
+async def record_message(tx: Transaction, message: IncomingMessage, *, at: datetime) -> bool:
+    """Record a message and its journal entry; False if it was already recorded."""
+    existing = await tx.fetchone(
+        "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?",
+        (message.chat_id, message.message_id),
+    )
+    if existing is not None:
+        return False
+    entry = await journal.append(
+        tx,
+        kind="message",
+        chat_id=message.chat_id,
+        actor_id=message.sender_id,
+        at=at,
+        body={
+            "message_id": message.message_id,
+            "update_id": message.update_id,
+            "sent_at": to_db(message.sent_at),
+            "type": message.kind,
+            "text": message.text,
+            "reply_to_message_id": message.reply_to_message_id,
+            "forwarded_from": message.forwarded_from,
+        },
+    )
+    await tx.execute(
+        "INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text,"
+        " reply_to_message_id, forwarded_from, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            message.chat_id,
+            message.message_id,
+            message.update_id,
+            message.sender_id,
+            to_db(message.sent_at),
+            message.kind,
+            message.text,
+            message.reply_to_message_id,
+            message.forwarded_from,
+            entry.seq,
+        ),
+    )
+    return True
+
+
+async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> bool:
+    """Record an edit as a new version; False if this version was already recorded.
+
+    An edit of a message posted before the bot arrived creates the message row
+    with an unknown original, so the edit is still kept.
+    """
+    row = await tx.fetchone(
+        "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?", (edit.chat_id, edit.message_id)
+    )
+    if row is None:
+        await record_message(
+            tx,
+            IncomingMessage(
+                chat_id=edit.chat_id,
+                message_id=edit.message_id,
+                update_id=None,
+                sender_id=edit.editor_id,
+                sent_at=edit.sent_at,
+                kind="unseen",
+                text=None,
+            ),
+            at=at,
+        )
+        row = await tx.fetchone(
+            "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?", (edit.chat_id, edit.message_id)
+        )
+    message_row = row[0]
+    key = _version_key(edit.edited_at, edit.text)
+    if await tx.fetchone(
+        "SELECT 1 FROM message_edits WHERE message_row = ? AND version_key = ?", (message_row, key)
+    ):
+        return False
+    entry = await journal.append(
+        tx,
+        kind="edit",
+        chat_id=edit.chat_id,
+        actor_id=edit.editor_id,
+        at=at,
+        body={
+            "message_id": edit.message_id,
+            "update_id": edit.update_id,
+            "edited_at": to_db(edit.edited_at),
+            "text": edit.text,
+        },
+    )
+    await tx.execute(
+        "INSERT INTO message_edits (message_row, update_id, edited_at, text, version_key, journal_seq)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (message_row, edit.update_id, to_db(edit.edited_at), edit.text, key, entry.seq),
+    )
+    return True
+
+
+async def get_message(db: Database, chat_id: int, message_id: int) -> StoredMessage | None:
+    """A recorded message with its versions, or None."""
+    row = await db.fetchone("SELECT * FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
+    if row is None:
+        return None
+    edits = await db.fetchall(
+        "SELECT edited_at, text FROM message_edits WHERE message_row = ? ORDER BY edited_at, id", (row["id"],)
+    )
+    versions = [MessageVersion(0, from_db(row["sent_at"]), row["text"])]
+    versions += [MessageVersion(n, from_db(e["edited_at"]), e["text"]) for n, e in enumerate(edits, start=1)]
+    return StoredMessage(
+        row_id=row["id"],
+        chat_id=row["chat_id"],
+        message_id=row["message_id"],
+        update_id=row["update_id"],
+        sender_id=row["sender_id"],
+        sent_at=from_db(row["sent_at"]),
+        kind=row["kind"],
+        reply_to_message_id=row["reply_to_message_id"],
+        forwarded_from=row["forwarded_from"],
+        versions=tuple(versions),
+    )
+
+
+async def count_messages(db: Database, *, chat_id: int | None = None) -> int:
+    """How many messages are recorded (in one chat, or in all)."""
+    if chat_id is None:
+        row = await db.fetchone("SELECT count(*) FROM messages")
+    else:
+        row = await db.fetchone("SELECT count(*) FROM messages WHERE chat_id = ?", (chat_id,))
+    return int(row[0])
+
+
+async def message_ids(db: Database, chat_id: int) -> list[int]:
+    """The Telegram message ids recorded in a chat, ascending."""
+    rows = await db.fetchall("SELECT message_id FROM messages WHERE chat_id = ? ORDER BY message_id", (chat_id,))
+    return [row[0] for row in rows]
+
+
+def _version_key(edited_at: datetime, text: str | None) -> str:
+    material = f"{to_db(edited_at)}\n{text if text is not None else ''}"
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,148 @@
+"""Bot API calls the bot owes, kept until Telegram has accepted them.
+
+A handler that decides to warn, approve or reply writes the call here, in the same
+transaction as the record of why; a delivery worker sends it and retries on
+passing failures, so neither a 429, a 500 nor a restart loses it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from storage.database import Database, Transaction
+from storage.timefmt import from_db, to_db
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One owed Bot API call."""
+
+    outbox_id: int
+    chat_id: int
+    method: str
+    params: dict[str, Any]
+    purpose: str
+    attempts: int
+    not_before: datetime
+
+
+async def enqueue(
+    tx: Transaction,
+    *,
+    method: str,
+    params: dict[str, Any],
+    purpose: str,
+    at: datetime,
+    chat_id: int = 0,
+    dedupe_key: str | None = None,
+) -> int:
+    """Owe a call; returns its id. With a dedupe_key already owed, returns the first one's id.
+
+    chat_id orders delivery: calls to one chat go out one after another (0 for calls to no chat).
+    """
+    new_id = await tx.execute(
+        "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, method, params, purpose, created_at, not_before)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            dedupe_key,
+            chat_id,
+            method,
+            json.dumps(params, ensure_ascii=False, sort_keys=True),
+            purpose,
+            to_db(at),
+            to_db(at),
+        ),
+    )
+    if new_id:
+        return new_id
+    row = await tx.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
+    return row[0]
+
+
+async def chats_with_due_calls(db: Database, *, now: datetime) -> list[int]:
+    """Chats whose oldest owed call is due: calls to one chat go out in the order owed."""
+    rows = await db.fetchall(
+        "SELECT o.chat_id FROM outbox o"
+        " JOIN (SELECT chat_id, min(id) AS first_id FROM outbox WHERE state = 'pending' GROUP BY chat_id) h"
+        " ON o.id = h.first_id WHERE o.not_before <= ?",
+        (to_db(now),),
+    )
+    return [row[0] for row in rows]
+
+
+async def first_owed(db: Database, chat_id: int) -> OutboxItem | None:
+    """The oldest pending call to a chat, due or not."""
+    row = await db.fetchone(
+        "SELECT id, chat_id, method, params, purpose, attempts, not_before FROM outbox"
+        " WHERE state = 'pending' AND chat_id = ? ORDER BY id LIMIT 1",
+        (chat_id,),
+    )
+    return _item(row) if row else None
+
+
+async def next_due_at(db: Database) -> datetime | None:
+    """When the earliest pending call becomes due, or None if nothing is owed."""
+    row = await db.fetchone("SELECT min(not_before) FROM outbox WHERE state = 'pending'")
+    return from_db(row[0]) if row and row[0] else None
+
+
+async def mark_sent(tx: Transaction, outbox_id: int, *, result: Any, at: datetime) -> None:
+    """Telegram accepted the call."""
+    await tx.execute(
+        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, completed_at = ?, result = ? WHERE id = ?",
+        (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id),
+    )
+
+
+async def mark_retry(
+    tx: Transaction, outbox_id: int, *, error: str, retry_at: datetime, params: dict[str, Any] | None = None
+) -> None:
+    """A passing failure: try again at retry_at (with corrected params, e.g. a migrated chat id)."""
+    if params is None:
+        await tx.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ?",
+            (error[:500], to_db(retry_at), outbox_id),
+        )
+    else:
+        await tx.execute(
+            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, not_before = ?, params = ? WHERE id = ?",
+            (error[:500], to_db(retry_at), json.dumps(params, ensure_ascii=False, sort_keys=True), outbox_id),
+        )
+
+
+async def mark_failed(tx: Transaction, outbox_id: int, *, error: str, at: datetime) -> None:
+    """Telegram refused the call for good (bad request, forbidden)."""
+    await tx.execute(
+        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ?"
+        " WHERE id = ?",
+        (error[:500], to_db(at), outbox_id),
+    )
+
+
+async def result_of(db: Database, outbox_id: int) -> tuple[str, Any]:
+    """(state, result) of an owed call: result is Telegram's answer once sent."""
+    row = await db.fetchone("SELECT state, result FROM outbox WHERE id = ?", (outbox_id,))
+    if row is None:
+        raise KeyError(outbox_id)
+    return row["state"], json.loads(row["result"]) if row["result"] else None
+
+
+async def counts(db: Database) -> dict[str, int]:
+    """How many calls are pending, sent and failed."""
+    rows = await db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")
+    return {row[0]: row[1] for row in rows}
+
+
+def _item(row: Any) -> OutboxItem:
+    return OutboxItem(
+        outbox_id=row["id"],
+        chat_id=row["chat_id"],
+        method=row["method"],
+        params=json.loads(row["params"]),
+        purpose=row["purpose"],
+        attempts=row["attempts"],
+        not_before=from_db(row["not_before"]),
+    )

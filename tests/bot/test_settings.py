@@ -1,0 +1,66 @@
+import io
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.logs import configure_logging
+from bot.settings import Settings, SettingsError, load_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_defaults_need_no_environment(monkeypatch):
+    for name in list(__import__("os").environ):
+        if name.startswith("SAMVAD_"):
+            monkeypatch.delenv(name)
+    settings = Settings(_env_file=None)
+    assert settings.bot_token is None
+    assert settings.db_path == Path("samvad.db")
+    assert settings.timezone == "Asia/Kolkata"
+
+
+def test_an_invalid_value_names_the_environment_variable(monkeypatch):
+    monkeypatch.setenv("SAMVAD_TIMEZONE", "Mars/Olympus")
+    monkeypatch.setenv("SAMVAD_POLL_TIMEOUT", "soon")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(_env_file=None)
+    message = str(caught.value)
+    assert "SAMVAD_TIMEZONE: unknown time zone 'Mars/Olympus'" in message
+    assert "SAMVAD_POLL_TIMEOUT" in message
+
+
+def test_the_token_never_appears_in_the_settings_repr(monkeypatch):
+    monkeypatch.setenv("SAMVAD_BOT_TOKEN", "123456:SECRET-token-value")
+    settings = load_settings(_env_file=None)
+    assert "SECRET-token-value" not in repr(settings)
+    assert "SECRET-token-value" not in str(settings.model_dump())
+
+
+def test_the_test_environment_uses_telegrams_test_path():
+    settings = Settings(_env_file=None, use_test_environment=True)
+    assert settings.bot_api_base_url == "https://api.telegram.org/bot{token}/test"
+
+
+def test_log_lines_never_contain_the_token():
+    stream = io.StringIO()
+    configure_logging("INFO", secrets=["123456:SECRET-token-value"], stream=stream)
+    try:
+        logging.getLogger("samvad.test").info("POST https://api.telegram.org/bot123456:SECRET-token-value/getMe")
+        try:
+            raise RuntimeError("failed at /bot123456:SECRET-token-value/sendMessage")
+        except RuntimeError:
+            logging.getLogger("samvad.test").exception("delivery failed")
+    finally:
+        logging.getLogger().handlers.clear()
+    output = stream.getvalue()
+    assert "SECRET-token-value" not in output
+    assert output.count("[REDACTED]") == 3
+
+
+def test_env_example_lists_every_setting():
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^#?\s*(SAMVAD_[A-Z_]+)=", example, flags=re.MULTILINE))
+    expected = {f"SAMVAD_{name.upper()}" for name in Settings.model_fields}
+    assert listed == expected

@@ -1,0 +1,77 @@
+"""Shared fixtures: the sandbox Bot API server, a client acting as users, and the real bot."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from bot.clock import AdjustableClock
+from bot.runner import running_bot
+from bot.settings import Settings
+from sandbox.client import SandboxClient
+from sandbox.server import SandboxServer
+
+TOKEN = "700000001:TEST-samvad-token-do-not-log"
+
+
+@pytest.fixture
+def token() -> str:
+    return TOKEN
+
+
+@pytest.fixture
+async def sandbox():
+    async with SandboxServer(token=TOKEN) as server:
+        yield server
+
+
+@pytest.fixture
+async def client(sandbox):
+    async with SandboxClient(sandbox.base_url) as sandbox_client:
+        yield sandbox_client
+
+
+@pytest.fixture
+def clock() -> AdjustableClock:
+    return AdjustableClock()
+
+
+@pytest.fixture
+def settings(tmp_path, sandbox) -> Settings:
+    return make_settings(tmp_path, sandbox)
+
+
+def make_settings(tmp_path, sandbox, **overrides: Any) -> Settings:
+    """Settings for a bot talking to the test sandbox, ignoring the machine's environment and .env."""
+    values: dict[str, Any] = {
+        "bot_token": SecretStr(TOKEN),
+        "api_base_url": sandbox.base_url,
+        "db_path": tmp_path / "samvad.db",
+        "poll_timeout": 1,
+        "storage_retry_window": 5.0,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)
+
+
+@pytest.fixture
+async def bot(settings, clock):
+    async with running_bot(settings, clock=clock) as running:
+        yield running
+
+
+async def eventually(check: Callable[[], Awaitable[Any]], *, timeout: float = 5.0, interval: float = 0.02) -> Any:
+    """Wait until check() returns something truthy; return it, or fail the test with the last value."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = await check()
+        if value:
+            return value
+        if loop.time() > deadline:
+            pytest.fail(f"condition not met within {timeout} s (last value: {value!r})")
+        await asyncio.sleep(interval)

@@ -1,0 +1,30 @@
+"""nlp/, storage/ and sandbox/ know nothing of Telegram's library or the bot."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FORBIDDEN = ("telegram", "bot", "handlers")
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", ["nlp", "storage", "sandbox"])
+def test_package_does_not_import_telegram_or_the_bot(package):
+    offenders = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for module in _imported_modules(path):
+            if module.split(".")[0] in FORBIDDEN:
+                offenders.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert offenders == []
