@@ -1,0 +1,195 @@
+"""The roster as the rest of the bot reads it: posts, their verified accounts, group bindings.
+
+Who belongs in a group follows from its binding (circular §2):
+the State group holds the state-level posts and every District Collector (a
+district's admin post); an HoD group holds that office's posts; a District group
+holds the posts in that district. A group's admins are the admin posts of its level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.database import Database, Transaction
+from storage.timefmt import to_db
+
+LEVELS = ("state", "hod", "district")
+
+
+@dataclass(frozen=True)
+class Post:
+    """A post in the roster."""
+
+    post_id: str
+    designation: str
+    level: str
+    jurisdiction: str
+    mobile: str
+    email: str
+    holder: str
+    is_admin: bool
+
+    @property
+    def is_collector(self) -> bool:
+        """A district's admin post: the District Collector, who also sits in the State group."""
+        return self.level == "district" and self.is_admin
+
+
+@dataclass(frozen=True)
+class Binding:
+    """Which level (and which office or district) a group serves."""
+
+    chat_id: int
+    level: str
+    jurisdiction: str  # '' for the State group
+
+    @property
+    def label(self) -> str:
+        """How people name it: "state", "hod land-records", "district Kutch"."""
+        return self.level if self.level == "state" else f"{self.level} {self.jurisdiction}"
+
+    def includes(self, post: Post) -> bool:
+        """Whether a post belongs in this group."""
+        if self.level == "state":
+            return post.level == "state" or post.is_collector
+        return post.level == self.level and post.jurisdiction == self.jurisdiction
+
+    def administered_by(self, post: Post) -> bool:
+        """Whether a post administers this group: an admin post of the group's own level."""
+        if not post.is_admin:
+            return False
+        if self.level == "state":
+            return post.level == "state"
+        return post.level == self.level and post.jurisdiction == self.jurisdiction
+
+
+_POST_COLUMNS = "post_id, designation, level, jurisdiction, mobile, email, holder, is_admin"
+
+
+def _post(row) -> Post:
+    return Post(
+        post_id=row["post_id"],
+        designation=row["designation"],
+        level=row["level"],
+        jurisdiction=row["jurisdiction"],
+        mobile=row["mobile"],
+        email=row["email"],
+        holder=row["holder"],
+        is_admin=bool(row["is_admin"]),
+    )
+
+
+async def active_posts(db: Database) -> list[Post]:
+    """Every post currently in the roster."""
+    rows = await db.fetchall(f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 ORDER BY level, jurisdiction, post_id")
+    return [_post(row) for row in rows]
+
+
+async def get_post(db: Database, post_id: str) -> Post | None:
+    """One active post by id."""
+    row = await db.fetchone(f"SELECT {_POST_COLUMNS} FROM posts WHERE post_id = ? AND active = 1", (post_id,))
+    return _post(row) if row else None
+
+
+async def post_by_mobile(db: Database, mobile_e164: str) -> Post | None:
+    """The active post with this official number."""
+    row = await db.fetchone(f"SELECT {_POST_COLUMNS} FROM posts WHERE mobile = ? AND active = 1", (mobile_e164,))
+    return _post(row) if row else None
+
+
+async def official_numbers(db: Database) -> list[str]:
+    """Every active post's official number (never personal data)."""
+    rows = await db.fetchall("SELECT mobile FROM posts WHERE active = 1")
+    return [row[0] for row in rows]
+
+
+async def posts_of_user(db: Database, user_id: int) -> list[Post]:
+    """The active posts a Telegram account is currently verified for (a person may hold two)."""
+    rows = await db.fetchall(
+        "SELECT p.* FROM post_accounts a"
+        " JOIN posts p ON p.post_id = a.post_id"
+        " WHERE a.user_id = ? AND a.revoked_at IS NULL AND p.active = 1 ORDER BY p.post_id",
+        (user_id,),
+    )
+    return [_post(row) for row in rows]
+
+
+async def account_of_post(db: Database, post_id: str) -> int | None:
+    """The Telegram account currently verified for a post."""
+    row = await db.fetchone(
+        "SELECT user_id FROM post_accounts WHERE post_id = ? AND revoked_at IS NULL", (post_id,)
+    )
+    return row[0] if row else None
+
+
+async def link_account(tx: Transaction, *, post_id: str, user_id: int, mobile: str, at: datetime) -> None:
+    """Record that an account proved it holds a post's number (replacing any earlier account)."""
+    await tx.execute(
+        "UPDATE post_accounts SET revoked_at = ?, revoked_why = 'another account verified'"
+        " WHERE post_id = ? AND revoked_at IS NULL AND user_id != ?",
+        (to_db(at), post_id, user_id),
+    )
+    existing = await tx.fetchone(
+        "SELECT 1 FROM post_accounts WHERE post_id = ? AND user_id = ? AND revoked_at IS NULL", (post_id, user_id)
+    )
+    if existing is None:
+        await tx.execute(
+            "INSERT INTO post_accounts (post_id, user_id, mobile, verified_at) VALUES (?, ?, ?, ?)",
+            (post_id, user_id, mobile, to_db(at)),
+        )
+
+
+async def revoke_account(tx: Transaction, *, post_id: str, why: str, at: datetime) -> int | None:
+    """End the current account's hold on a post; returns that account's user id."""
+    row = await tx.fetchone("SELECT id, user_id FROM post_accounts WHERE post_id = ? AND revoked_at IS NULL", (post_id,))
+    if row is None:
+        return None
+    await tx.execute(
+        "UPDATE post_accounts SET revoked_at = ?, revoked_why = ? WHERE id = ?", (to_db(at), why, row["id"])
+    )
+    return row["user_id"]
+
+
+async def binding_of(db: Database, chat_id: int) -> Binding | None:
+    """How a group is bound, if it is."""
+    row = await db.fetchone("SELECT chat_id, level, jurisdiction FROM group_bindings WHERE chat_id = ?", (chat_id,))
+    return Binding(row["chat_id"], row["level"], row["jurisdiction"]) if row else None
+
+
+async def all_bindings(db: Database) -> list[Binding]:
+    """Every bound group."""
+    rows = await db.fetchall("SELECT chat_id, level, jurisdiction FROM group_bindings ORDER BY level, jurisdiction")
+    return [Binding(row["chat_id"], row["level"], row["jurisdiction"]) for row in rows]
+
+
+async def group_for(db: Database, level: str, jurisdiction: str = "") -> Binding | None:
+    """The group bound to a level and jurisdiction."""
+    row = await db.fetchone(
+        "SELECT chat_id, level, jurisdiction FROM group_bindings WHERE level = ? AND jurisdiction = ?",
+        (level, jurisdiction),
+    )
+    return Binding(row["chat_id"], row["level"], row["jurisdiction"]) if row else None
+
+
+async def posts_in(db: Database, binding: Binding) -> list[Post]:
+    """The posts that belong in a bound group."""
+    return [post for post in await active_posts(db) if binding.includes(post)]
+
+
+async def admin_posts_of(db: Database, binding: Binding) -> list[Post]:
+    """The posts that administer a bound group."""
+    return [post for post in await active_posts(db) if binding.administered_by(post)]
+
+
+async def is_group_admin(db: Database, chat_id: int, user_id: int) -> bool:
+    """Whether this account holds an admin post of this group's level."""
+    binding = await binding_of(db, chat_id)
+    if binding is None:
+        return False
+    return any(binding.administered_by(post) for post in await posts_of_user(db, user_id))
+
+
+async def groups_of_post(db: Database, post: Post) -> list[Binding]:
+    """The bound groups a post belongs in."""
+    return [binding for binding in await all_bindings(db) if binding.includes(post)]
