@@ -14,13 +14,18 @@ if TYPE_CHECKING:
 
 
 class Stage(int, Enum):
-    """Handler groups, in the order PTB runs them for each update."""
+    """Handler groups, in the order PTB runs them for each update.
 
-    RECORD = -10  # record every update first; never stops propagation except for duplicates
-    GATE = 0  # unknown chats, unverified members
-    COMMAND = 10  # commands and buttons
-    ACT = 20  # content filter actions, instruction capture
-    FOLLOW_UP = 30  # acknowledgements and other replies to earlier messages
+    PTB runs at most one handler per group for an update (the first that matches), so
+    each feature's catch-all handler has a stage of its own.
+    """
+
+    RECORD = -10  # record every update first; stops propagation only for a duplicate delivery
+    GATE = 0  # membership: join requests, new members, unverified members
+    COMMAND = 10  # commands and buttons (each matches only its own command or callback data)
+    MODERATE = 20  # the content filter's actions on group messages
+    INSTRUCT = 30  # instructions captured for the record
+    ACKNOWLEDGE = 40  # acknowledgements by reply
 
 
 class Audience(str, Enum):
