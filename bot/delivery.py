@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
-from telegram import Bot
+from telegram import Bot, InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
 
 from bot.clock import Clock
@@ -92,7 +93,11 @@ class DeliveryWorker:
     async def _deliver(self, item: OutboxItem) -> bool:
         """Try one call; True if the chat's queue may move on to its next call."""
         try:
-            result = await self._bot.do_api_request(item.method, api_kwargs=item.params)
+            with attachments(item.params) as params:
+                result = await self._bot.do_api_request(item.method, api_kwargs=params)
+        except FileNotFoundError as error:
+            log.error("attachment for %s (%s) is gone: %s", item.method, item.purpose, error)
+            return await self._record(item, failure=f"attachment missing: {error.filename}")
         except RetryAfter as error:
             return await self._retry(item, f"rate limited: {error}", _seconds(error.retry_after))
         except ChatMigrated as error:
@@ -145,6 +150,25 @@ class DeliveryWorker:
 
     def _wake_at(self, delay: timedelta) -> None:
         asyncio.get_running_loop().call_later(max(delay.total_seconds(), 0.0), self._wake.set)
+
+
+@contextmanager
+def attachments(params: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Params with every {"attach_path": ..., "filename": ...} value opened as an upload."""
+    opened = []
+    try:
+        prepared = {}
+        for key, value in params.items():
+            if isinstance(value, dict) and "attach_path" in value:
+                handle = open(value["attach_path"], "rb")  # noqa: SIM115 - closed below
+                opened.append(handle)
+                prepared[key] = InputFile(handle, filename=value.get("filename"))
+            else:
+                prepared[key] = value
+        yield prepared
+    finally:
+        for handle in opened:
+            handle.close()
 
 
 def _seconds(value: int | float | timedelta) -> timedelta:
