@@ -85,11 +85,13 @@ class Masker:
 
 
 def mask_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Replace letters and digits in each span by X, keeping the last four and any separators."""
+    """Replace letters and digits in each span by X, keeping separators (and a number's last four digits)."""
     chars = list(text)
     for start, end in _merge(spans):
         positions = [i for i in range(start, end) if chars[i].isalnum()]
-        for i in positions[: max(0, len(positions) - KEEP_LAST)] if len(positions) > KEEP_LAST else positions:
+        digits = sum(chars[i].isdigit() for i in positions)
+        keep = KEEP_LAST if len(positions) > KEEP_LAST and digits * 2 >= len(positions) else 0
+        for i in positions[: len(positions) - keep]:
             chars[i] = MASK_CHAR
     return "".join(chars)
 

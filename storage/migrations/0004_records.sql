@@ -71,16 +71,14 @@ CREATE TABLE acknowledgements (
 );
 CREATE UNIQUE INDEX acknowledgements_once ON acknowledgements (instruction_id, user_id, coalesce(post_id, ''));
 
--- Character spans of personal data the content filter found in a message version, kept
--- so exports can mask exactly what the filter saw.
+-- Character spans of personal data the content filter found in a message or edit (by its
+-- journal entry), kept so exports mask exactly what the filter saw.
 CREATE TABLE personal_data_spans (
-    chat_id     INTEGER NOT NULL,
-    message_id  INTEGER NOT NULL,
-    version     INTEGER NOT NULL DEFAULT 0,   -- 0: the original, n: the n-th edit
-    start       INTEGER NOT NULL,
-    end         INTEGER NOT NULL,
-    reason_code TEXT NOT NULL,
-    PRIMARY KEY (chat_id, message_id, version, start, end)
+    journal_seq  INTEGER NOT NULL REFERENCES journal (seq),
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    reason_code  TEXT NOT NULL,
+    PRIMARY KEY (journal_seq, start, end)
 );
 
 -- Full-text search over messages and edits. unicode61 splits words at combining vowel
