@@ -64,6 +64,11 @@ class BotApi:
         except ApiError as error:
             self._stats.failed(method.name, error.code)
             return _answer(error.to_json(), error.code)
+        except Exception as error:  # a sandbox bug: say so in Telegram's shape, keep serving
+            log.exception("sandbox failed on %s", method.name)
+            self._stats.failed(method.name, 500)
+            failure = ApiError(500, f"Internal Server Error: sandbox bug: {type(error).__name__}: {error}")
+            return _answer(failure.to_json(), 500)
         finally:
             activity.call_finished(counted=counted)
 

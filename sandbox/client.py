@@ -59,7 +59,10 @@ class SandboxClient:
         async with self._session.request(
             method, f"{self.base_url}/sandbox{path}", json=body, params=params, timeout=timeout
         ) as response:
-            answer = await response.json(content_type=None)
+            try:
+                answer = await response.json(content_type=None)
+            except ValueError:
+                raise SandboxError(response.status, (await response.text())[:200]) from None
         if answer.get("ok"):
             return answer["result"]
         if response.status == _TIMEOUT_STATUS:

@@ -97,6 +97,7 @@ class SandboxServer:
         if self._runner is not None:
             raise RuntimeError("the sandbox is already running")
         self._closing.clear()
+        self.world.updates.reopen()
         runner = web.AppRunner(self.build_app(), access_log=None, shutdown_timeout=1.0)
         await runner.setup()
         site = web.TCPSite(runner, self._host, self._port)

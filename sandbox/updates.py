@@ -130,6 +130,9 @@ class UpdateQueue:
         if self._poll is not None:
             self._poll.wake.set()
 
+    def reopen(self) -> None:
+        self._closed = False
+
     def _begin_poll(self) -> _Poll:
         if self._poll is not None:
             self._poll.terminated = True
