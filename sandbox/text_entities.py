@@ -12,7 +12,7 @@ _OPAQUE_TYPES = frozenset({"code", "pre", "text_link", "text_mention", "custom_e
 _DETECTORS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bot_command", re.compile(r"(?<![\w/@])/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w/])")),
     ("email", re.compile(r"(?<![\w.@])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")),
-    ("url", re.compile(r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'']")),
+    ("url", re.compile(r"(?<![\w@/])(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]']")),
     ("mention", re.compile(r"(?<![\w@/])@[A-Za-z0-9_]{4,32}(?![\w@])")),
     ("hashtag", re.compile(r"(?<![\w#])#\w*[^\W\d]\w*")),
 )
