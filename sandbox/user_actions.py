@@ -408,8 +408,9 @@ def _require_may_join(world: World, chat: Chat, user_id: int) -> None:
 def _require_can_post(world: World, chat: Chat, user_id: int, permission: str, doing: str) -> None:
     if chat.type == "private":
         person = user(world, user_id)
-        if not person.started_bot:
+        if not person.started_bot and not chat.bot_message_ids:
             raise refused(f"user {user_id} has not started the bot; call start_bot first")
+        person.started_bot = True  # replying to a bot that wrote first starts the conversation
         return
     if chat.type == "channel":
         raise invalid("posting in channels is not simulated")

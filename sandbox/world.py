@@ -28,7 +28,8 @@ from sandbox.rights import DEFAULT_CHAT_PERMISSIONS
 from sandbox.updates import UpdateQueue
 from sandbox import views
 
-# Telegram lets a bot write first to someone who asked to join a chat it manages, for this long.
+# Telegram lets a bot write first to someone who asked to join a chat it manages, for this
+# long or until the request is approved or declined.
 JOIN_REQUEST_CONTACT_WINDOW = 5 * 60
 _FIRST_USER_ID = 700_000_001
 _FIRST_BASIC_GROUP_ID = 4_000_000_001  # basic groups are -4000000001, ...
@@ -306,7 +307,9 @@ class World:
         return request
 
     def resolve_join_request(self, chat: Chat, user_id: int, *, approved: bool) -> JoinRequest:
+        """Approve or decline; the bot's leave to write first ends with it, as Telegram's does."""
         request = chat.join_requests.pop(user_id)
+        self.users[user_id].may_be_contacted_until = 0.0
         self.events.publish(
             {"type": "join_request_resolved", "chat_id": chat.id, "user_id": user_id, "approved": approved}
         )

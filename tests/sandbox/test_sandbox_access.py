@@ -114,3 +114,19 @@ async def test_messages_in_chats_without_the_bot_are_not_delivered(bot, client, 
     await client.send_message(other["id"], office.asha["id"], "private matter")
     assert await bot.get_updates(timeout=0) == ()
     assert [m["text"] for m in await client.messages(other["id"])] == ["private matter"]
+
+
+async def test_answering_the_join_request_ends_the_leave_to_write_first(bot, client, office):
+    mira = await client.create_user("Mira")
+    dev = await client.create_user("Dev")
+    await client.request_join(office.chat_id, mira["id"])
+    await client.request_join(office.chat_id, dev["id"])
+    await bot.send_message(mira["id"], "Which taluka do you work in?")
+    await bot.approve_chat_join_request(office.chat_id, mira["id"])
+    await bot.decline_chat_join_request(office.chat_id, dev["id"])
+    with pytest.raises(Forbidden, match="bot can't initiate conversation"):
+        await bot.send_message(dev["id"], "Sorry")
+    with pytest.raises(Forbidden, match="bot can't initiate conversation"):
+        await bot.send_message(mira["id"], "Welcome")
+    await client.send_message(mira["id"], mira["id"], "Gandhinagar")  # she may answer what the bot asked
+    await bot.send_message(mira["id"], "Welcome")  # and now they have a conversation
