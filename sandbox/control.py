@@ -425,7 +425,7 @@ class ControlApi:
             raise invalid(f"unknown fault settings: {', '.join(sorted(unknown))}")
         try:
             settings = self.faults.update(**data)
-        except TypeError as error:
+        except ValueError as error:
             raise invalid(str(error)) from None
         return settings.to_json()
 

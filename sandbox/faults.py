@@ -35,10 +35,30 @@ class FaultSettings:
     methods: frozenset[str] | None = None  # lower-case names the random faults apply to
     seed: int | None = None
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.rate_limit, bool):
+            raise ValueError("rate_limit must be true or false")
+        for name in ("global_per_second", "group_per_minute", "retry_after"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"{name} must be a positive integer")
+        for name in ("error_500_rate", "slow_rate", "drop_rate"):
+            value = getattr(self, name)
+            if not _is_number(value) or not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be a probability between 0 and 1")
+        if not _is_number(self.slow_seconds) or self.slow_seconds < 0:
+            raise ValueError("slow_seconds must be a number of seconds")
+        if self.seed is not None and (not isinstance(self.seed, int) or isinstance(self.seed, bool)):
+            raise ValueError("seed must be an integer")
+
     def to_json(self) -> dict:
         body = {name: getattr(self, name) for name in self.__dataclass_fields__}
         body["methods"] = sorted(self.methods) if self.methods is not None else None
         return body
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 @dataclass(slots=True)
@@ -88,7 +108,9 @@ class Faults:
             changes.pop("rate_limit", None)
         methods = changes.get("methods")
         if methods is not None:
-            changes["methods"] = frozenset(str(m).lower() for m in methods)  # type: ignore[union-attr]
+            if not isinstance(methods, (list, tuple, set, frozenset)):
+                raise ValueError("methods must be a list of method names")
+            changes["methods"] = frozenset(str(m).lower() for m in methods)
         settings = replace(FaultSettings(rate_limit=self.settings.rate_limit), **changes)  # type: ignore[arg-type]
         self.configure(settings)
         return settings

@@ -8,6 +8,7 @@ import aiohttp
 import pytest
 from telegram.error import NetworkError, RetryAfter, TimedOut
 
+from sandbox.client import SandboxError
 from sandbox.faults import Faults, FaultSettings
 
 # PTB itself reads RetryAfter.retry_after, which warns about its future type.
@@ -94,3 +95,12 @@ async def test_unknown_fault_setting_is_refused(server):
         async with session.put(f"{server.base_url}/sandbox/faults", json={"chaos": 1}) as response:
             assert response.status == 400
             assert "chaos" in (await response.json())["description"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "named"),
+    [({"error_500_rate": 1.5}, "error_500_rate"), ({"retry_after": "soon"}, "retry_after"), ({"methods": "sendMessage"}, "methods")],
+)
+async def test_nonsense_settings_are_refused(client, settings, named):
+    with pytest.raises(SandboxError, match=named):
+        await client.set_faults(**settings)
