@@ -161,3 +161,15 @@ async def test_client_closes_explicitly(server):
     await client.create_user("Once")
     await client.close()
     await client.close()
+
+
+async def test_users_send_explicit_entities_and_replies(bot, client, office):
+    question = await bot.send_message(office.chat_id, "Whose file is this?")
+    answer = await client.send_message(
+        office.chat_id, office.ravi["id"], "મારી ફાઇલ",
+        reply_to=question.message_id, entities=[{"type": "italic", "offset": 0, "length": 4}],
+    )  # fmt: skip
+    assert answer["entities"] == [{"type": "italic", "offset": 0, "length": 4}]
+    assert answer["reply_to_message"]["message_id"] == question.message_id
+    with pytest.raises(SandboxError, match="does not exist"):
+        await client.send_message(office.chat_id, office.ravi["id"], "re", reply_to=999)
