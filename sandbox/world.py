@@ -12,6 +12,7 @@ import secrets
 import time
 from collections.abc import Callable
 
+from sandbox import views
 from sandbox.activity import Activity
 from sandbox.events import EventBus
 from sandbox.files import FileStore
@@ -26,7 +27,6 @@ from sandbox.models import (
 )
 from sandbox.rights import DEFAULT_CHAT_PERMISSIONS
 from sandbox.updates import UpdateQueue
-from sandbox import views
 
 # Telegram lets a bot write first to someone who asked to join a chat it manages, for this
 # long or until the request is approved or declined.
