@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBUserWarning
 
+from bot.checkpointing import TICK_SECONDS, Checkpointer
 from bot.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
@@ -19,7 +20,11 @@ from bot.scheduler import Scheduler
 from bot.scope import current_scope
 from bot.services import Services
 from bot.settings import Settings
+from bot.signing import load_or_create
+from handlers import exports as exports_feature
 from handlers import help as help_feature
+from handlers import incidents as incidents_feature
+from handlers import records as records_feature
 from handlers import recording
 from handlers.feature import Feature
 from storage.database import Database
@@ -32,7 +37,13 @@ SCHEDULER_INTERVAL = 1.0
 
 def features() -> list[Feature]:
     """Every feature of the bot, in an explicit list (no discovery by import)."""
-    collected = [recording.feature(), help_feature.feature()]
+    collected = [
+        recording.feature(),
+        help_feature.feature(),
+        records_feature.feature(),
+        exports_feature.feature(),
+        incidents_feature.feature(),
+    ]
     return collected
 
 
@@ -87,26 +98,33 @@ def build_application(
 async def _open_services(
     application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature]
 ) -> Services:
+    signer = load_or_create(settings.signing_key_file)
     db = await Database.open(settings.db_path)
     delivery = DeliveryWorker(db, clock, application.bot)
     delivery.on_sent(recording.record_sent_message)
+    delivery.on_sent(exports_feature.forget_delivered_export)
     scheduler = Scheduler(db, clock)
     for feature in feature_list:
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
+    outbox = Outbox(clock, delivery.wake)
     services = Services(
         settings=settings,
         clock=clock,
         db=db,
-        outbox=Outbox(clock, delivery.wake),
+        outbox=outbox,
         delivery=delivery,
         scheduler=scheduler,
         commands=all_commands(feature_list),
+        checkpointer=Checkpointer(db, clock, signer, outbox, settings),
     )
     delivery.start()
     if application.job_queue is not None:
         application.job_queue.run_repeating(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
+        )
+        application.job_queue.run_repeating(
+            services.checkpointer.tick, interval=TICK_SECONDS, first=1.0, name="samvad-checkpoints"
         )
     return services
 
