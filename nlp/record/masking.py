@@ -66,8 +66,10 @@ class Masker:
         for reason, pattern in _PATTERNS:
             for match in pattern.finditer(normal):
                 start, end = match.span(1) if reason == "bank_account" else match.span()
-                if reason == "mobile" and _key(match.group()) in self.official_numbers:
-                    continue
+                if reason in {"mobile", "aadhaar"} and _key(match.group()) in self.official_numbers:
+                    continue  # an official number, also when written 91XXXXXXXXXX
+                if reason == "aadhaar" and normal[max(0, start - 1):start] == "+":
+                    continue  # +91 and ten digits: a phone number, judged by the mobile pattern
                 if reason == "email" and _official_domain(match.group(1)):
                     continue
                 found.append(Span(start, end, reason))
