@@ -17,7 +17,9 @@ END = rf"(?![{WORD_CHARS}])"
 
 def normalise(text: str) -> str:
     """Lower case and ASCII digits, keeping every character's position."""
-    lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters (İ) lower to two characters: keep positions
+        lowered = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
     return lowered.translate(_DIGITS)
 
 
