@@ -109,7 +109,7 @@ async def _open_services(
         application.job_queue.run_repeating(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
-        application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0, name="samvad-heartbeat")
+        application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
     return services
 
 
