@@ -1,0 +1,166 @@
+"""Normalisation for matching, with a map back to offsets in the original text.
+
+Steps: NFKC per character (case is kept: names need it; matching keys are
+lower-cased by the tokenizer's NORM); format characters, variation selectors and
+combining accents over Latin letters dropped; look-alike letters folded
+(TR39); digits of any script read as ASCII digits; letters that
+are spaced out or separated by dots, dashes or stars joined; symbols used for
+letters inside words ($ecret, @adhaar) and letters inside long digit runs
+(98240l2345) read as what they stand for. Digits used for letters inside
+words (s3cr3t) are undone per token, in the tokenizer's NORM (see `lang.py`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from nlp.confusables import latin_lookalikes
+
+_GENERIC_MARKS = (
+    (0x0300, 0x036F),
+    (0x1AB0, 0x1AFF),
+    (0x1DC0, 0x1DFF),
+    (0x20D0, 0x20FF),
+    (0xFE20, 0xFE2F),
+)
+# Characters that render as nothing (or as blank) and so hide inside words.
+_INVISIBLE = frozenset(
+    "\u115f\u1160\u3164\uffa0\u2800\u034f\u180b\u180c\u180d\u180e\u17b4\u17b5"
+)
+_NUKTA = frozenset("\u093c\u0abc")
+_CHANDRABINDU = {"\u0901": "\u0902", "\u0a81": "\u0a82"}
+
+
+def _generic_mark(c: str) -> bool:
+    cp = ord(c)
+    return any(lo <= cp <= hi for lo, hi in _GENERIC_MARKS) or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF
+
+
+def _fold_char(ch: str) -> str:
+    """The normalised form of one character (possibly empty or several characters)."""
+    category = unicodedata.category(ch)
+    if category == "Cf" or ch in _INVISIBLE or ch in _NUKTA or _generic_mark(ch):
+        return ""
+    if ch in _CHANDRABINDU:
+        return _CHANDRABINDU[ch]
+    if category == "Nd":
+        return str(unicodedata.decimal(ch))
+    lookalikes = latin_lookalikes()
+    out = []
+    for c in unicodedata.normalize("NFKC", ch):
+        if _generic_mark(c) or c in _NUKTA or unicodedata.category(c) == "Cf":
+            continue
+        if unicodedata.category(c) == "Nd":
+            out.append(str(unicodedata.decimal(c)))
+            continue
+        c = lookalikes.get(c, c)
+        if not c.isascii() and c.isalpha() and unicodedata.name(c, "").startswith("LATIN"):
+            base = unicodedata.normalize("NFD", c)[0]
+            c = base if base.isascii() else c
+        out.append(c)
+    return "".join(out)
+
+
+class _FoldTable(dict):
+    """`str.translate` table filled on first sight of each character."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.complex: set[str] = set()
+
+    def __missing__(self, cp: int) -> str:
+        ch = chr(cp)
+        folded = _fold_char(ch)
+        if len(folded) != 1:
+            self.complex.add(ch)
+        self[cp] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+_LETTER = r"[^\W\d_]"
+_MARKS = r"[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3]"
+_UNIT = rf"(?:{_LETTER}{_MARKS}*|\d)(?![^\W_]|{_MARKS})"
+_SEP = r"[ .\-*_·•~|/\\+]{1,3}"
+_EDITS = re.compile(
+    rf"(?P<run>(?<![^\W_])(?<!{_MARKS}){_UNIT}(?:{_SEP}{_UNIT}){{2,}})"
+    rf"|(?P<star>(?<={_LETTER})[*·•]+(?={_LETTER}))"
+    rf"|(?P<sym>(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER}))"
+    rf"|(?P<digits>(?<![^\W_])(?=(?:[oilOIL|]*\d){{6}})[\doilOIL|]{{8,}}(?![^\W_]))"
+)
+_UNIT_IN_RUN = re.compile(rf"{_LETTER}{_MARKS}*|\d")
+_SYMBOL_LETTER = {"@": "a", "$": "s", "!": "i", "|": "l"}
+_DIGIT_LETTER = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1", "|": "1"}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Normalised text and, unless it lines up with the original, each character's origin."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span [start, end) of the normalised text to the original text."""
+        if self.starts is None:
+            return start, end
+        if end <= start:
+            raise ValueError("empty span")
+        return self.starts[start], self.starts[end - 1] + 1
+
+
+def _slow_fold(text: str) -> tuple[str, list[int]]:
+    pieces: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _FOLD[ord(ch)]
+        if folded:
+            pieces.append(folded)
+            starts.extend([i] * len(folded))
+    return "".join(pieces), starts
+
+
+def _edits(folded: str) -> tuple[set[int], dict[int, str]]:
+    deleted: set[int] = set()
+    replaced: dict[int, str] = {}
+    for m in _EDITS.finditer(folded):
+        kind = m.lastgroup
+        if kind == "run":
+            units = list(_UNIT_IN_RUN.finditer(m.group()))
+            if all(u.group().isdigit() for u in units) and len(units) < 8:
+                continue
+            base = m.start()
+            kept = {i for u in units for i in range(base + u.start(), base + u.end())}
+            deleted.update(i for i in range(m.start(), m.end()) if i not in kept)
+        elif kind == "star":
+            deleted.update(range(m.start(), m.end()))
+        elif kind == "sym":
+            replaced[m.start()] = _SYMBOL_LETTER[m.group()]
+        else:
+            for i in range(m.start(), m.end()):
+                if folded[i] in _DIGIT_LETTER:
+                    replaced[i] = _DIGIT_LETTER[folded[i]]
+    return deleted, replaced
+
+
+def normalise(text: str) -> Normalised:
+    """Normalise `text` for matching, keeping a map back to the original offsets."""
+    folded = text.translate(_FOLD)
+    starts: list[int] | None = None
+    if not _FOLD.complex.isdisjoint(text):
+        folded, starts = _slow_fold(text)
+    deleted, replaced = _edits(folded)
+    if not deleted and not replaced:
+        return Normalised(text, folded, tuple(starts) if starts is not None else None)
+    origin = starts if starts is not None else range(len(folded))
+    chars: list[str] = []
+    new_starts: list[int] = []
+    for i, ch in enumerate(folded):
+        if i in deleted:
+            continue
+        chars.append(replaced.get(i, ch))
+        new_starts.append(origin[i])
+    return Normalised(text, "".join(chars), tuple(new_starts))
