@@ -1,0 +1,169 @@
+"""spaCy components: identifier recognisers and lexicon rules.
+
+Both write evidence as (label, start, end, score, reason_code) tuples, in
+offsets of the text the pipeline saw (the normalised text), to
+`doc._.samvad_evidence`.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from nlp.lexicons import all_cues
+from nlp.names import find_person_names
+from nlp.normalise import normalise
+from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
+from nlp.rules import REGEX_CUES, RULES, Rule
+
+EVIDENCE_ATTR = "samvad_evidence"
+if not Doc.has_extension(EVIDENCE_ATTR):
+    Doc.set_extension(EVIDENCE_ATTR, default=None)
+
+Span = tuple[int, int]
+RawEvidence = tuple[str, int, int, float, str]
+
+
+def _add(doc: Doc, items: list[RawEvidence]) -> None:
+    current = doc._.get(EVIDENCE_ATTR)
+    doc._.set(EVIDENCE_ATTR, (current or []) + items)
+
+
+class IdentifierRecogniser:
+    """Finds Indian identifiers with validation; roster numbers and official domains are skipped."""
+
+    def __init__(self, nlp: Language, name: str, official_email_domains: list[str]) -> None:
+        self.name = name
+        self.set_allowlist(Allowlist.build((), official_email_domains))
+
+    def set_allowlist(self, allowlist: Allowlist) -> None:
+        """Replace the official numbers and domains."""
+        self.allowlist = allowlist
+        self.recognisers = build_recognisers(allowlist)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_identifiers(self.recognisers, doc.text)
+        _add(doc, [("personal_data", f.start, f.end, f.score, f.reason_code) for f in found])
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - the roster is runtime state, not model state
+        pass
+
+    def from_disk(self, path, exclude=()) -> "IdentifierRecogniser":  # noqa: D102
+        return self
+
+    def to_bytes(self, exclude=()) -> bytes:  # noqa: D102
+        return b""
+
+    def from_bytes(self, data: bytes, exclude=()) -> "IdentifierRecogniser":  # noqa: D102
+        return self
+
+
+class LexiconRules:
+    """Matches the cue lexicons on NORM and applies `nlp.rules.RULES`."""
+
+    def __init__(self, nlp: Language, name: str, rules: Iterable[Rule] = RULES) -> None:
+        self.name = name
+        self.rules = tuple(rules)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for cue_class, phrases in all_cues().items():
+            docs = [nlp.make_doc(normalise(p).text) for p in phrases]
+            self.matcher.add(cue_class, [d for d in docs if len(d)])
+        self.strings = nlp.vocab.strings
+
+    def cues(self, doc: Doc) -> dict[str, list[Span]]:
+        """Each cue class found in `doc` with its character spans."""
+        found: dict[str, list[Span]] = defaultdict(list)
+        for match_id, start, end in self.matcher(doc):
+            last = doc[end - 1]
+            found[self.strings[match_id]].append((doc[start].idx, last.idx + len(last)))
+        text = doc.text
+        for cue_class, pattern in REGEX_CUES.items():
+            for m in pattern.finditer(text):
+                found[cue_class].append((m.start(), m.end()))
+        for span in find_person_names(text):
+            found["person"].append(span)
+        if "?" in text and "ins_peer_question" in found:
+            found["peer_question"] = found["ins_peer_question"]
+        if "ins_ack" in found and len(doc) <= 6:
+            found["ins_ack_only"] = found["ins_ack"]
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.cues(doc)
+        if found:
+            _add(doc, apply_rules(self.rules, found))
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
+        pass
+
+    def from_disk(self, path, exclude=()) -> "LexiconRules":  # noqa: D102
+        return self
+
+    def to_bytes(self, exclude=()) -> bytes:  # noqa: D102
+        return b""
+
+    def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
+        return self
+
+
+def _gap(a: Span, b: Span) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def apply_rules(rules: Iterable[Rule], found: dict[str, list[Span]]) -> list[RawEvidence]:
+    """Evidence from every rule whose cue classes co-occur in `found`."""
+    evidence: list[RawEvidence] = []
+    for rule in rules:
+        groups = []
+        for group in rule.all_of:
+            spans = [s for cls in group.split("|") for s in found.get(cls, ())]
+            if not spans:
+                break
+            groups.append(spans)
+        else:
+            span = _first_fit(groups, rule.window)
+            if span is None:
+                continue
+            score = rule.score
+            if any(cls in found for cls in rule.unless):
+                score *= rule.damp
+            evidence.append((rule.label, span[0], span[1], score, rule.reason_code))
+    return evidence
+
+
+def _first_fit(groups: list[list[Span]], window: int) -> Span | None:
+    """The tightest span covering one occurrence per group near the first group's occurrence."""
+    for anchor in groups[0]:
+        chosen = [anchor]
+        for spans in groups[1:]:
+            near = [s for s in spans if s != anchor and _gap(anchor, s) <= window and s not in chosen]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda s: _gap(anchor, s)))
+        else:
+            return min(s[0] for s in chosen), max(s[1] for s in chosen)
+    return None
+
+
+@Language.factory(
+    "samvad_identifiers",
+    default_config={"official_email_domains": ["gujarat.gov.in", "nic.in"]},
+)
+def make_identifier_recogniser(nlp: Language, name: str, official_email_domains: list[str]) -> IdentifierRecogniser:
+    """Factory for the identifier recogniser component."""
+    return IdentifierRecogniser(nlp, name, official_email_domains)
+
+
+@Language.factory("samvad_lexicon_rules", default_config={})
+def make_lexicon_rules(nlp: Language, name: str) -> LexiconRules:
+    """Factory for the lexicon-and-rules component."""
+    return LexiconRules(nlp, name)
