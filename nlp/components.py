@@ -77,9 +77,14 @@ class LexiconRules:
     def cues(self, doc: Doc) -> dict[str, list[Span]]:
         """Each cue class found in `doc` with its character spans."""
         found: dict[str, list[Span]] = defaultdict(list)
-        for match_id, start, end in self.matcher(doc):
+        matches = [(self.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        negated = {s for cls, s, e in matches if cls == "negation"}
+        ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+        for cue_class, start, end in matches:
+            if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
+                continue
             last = doc[end - 1]
-            found[self.strings[match_id]].append((doc[start].idx, last.idx + len(last)))
+            found[cue_class].append((doc[start].idx, last.idx + len(last)))
         text = doc.text
         for cue_class, pattern in REGEX_CUES.items():
             for m in pattern.finditer(text):
@@ -109,6 +114,18 @@ class LexiconRules:
 
     def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
         return self
+
+
+# Marking words whose sense a negation ("not confidential") or an ordinary
+# use ("the confidential section") undoes.
+NEGATABLE = frozenset({"conf_marker", "conf_marker_weak"})
+
+
+def _negated_or_ordinary(start: int, end: int, negated: set[int], ordinary: list[tuple[int, int]]) -> bool:
+    """Token span [start, end) has a negation within 3 tokens before or 2 after, or lies in an ordinary use."""
+    if any(s <= start and end <= e for s, e in ordinary):
+        return False if not ordinary else True
+    return any(start - 3 <= i < start or end <= i < end + 2 for i in negated)
 
 
 def _gap(a: Span, b: Span) -> int:

@@ -85,6 +85,12 @@ class ContentFilter:
         from nlp.pipeline import load_pipeline
 
         pipeline = load_pipeline(model_dir)
+        if thresholds is None:
+            from nlp.pipeline import PACKAGED_MODEL
+            from nlp.training import DECISION_FILE
+
+            calibrated = Path(model_dir or PACKAGED_MODEL) / DECISION_FILE
+            thresholds = calibrated if calibrated.is_file() else None
         return cls(pipeline, Decision.from_thresholds(load_thresholds(thresholds)),
                    official_numbers=official_numbers, official_email_domains=official_email_domains)
 

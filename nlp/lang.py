@@ -103,6 +103,14 @@ def _stem_gujarati(word: str) -> str:
                 word = word[: -len(ending)]
                 changed = True
                 break
+    # Gender and case endings of nouns, adjectives and infinitives fold to
+    # the oblique "ા": સોગંદનામું / સોગંદનામા-માં, કરવું / કરવો / કરવી / કરવા.
+    if len(word) >= 4 and word.endswith("ું"):
+        word = word[:-2] + "ા"
+    elif len(word) >= 3 and word.endswith("ો"):
+        word = word[:-1] + "ા"
+    elif len(word) >= 4 and word.endswith("વી"):
+        word = word[:-1] + "ા"
     return word
 
 

@@ -35,9 +35,36 @@ PLACES = frozenset(
     अहमदाबाद गांधीनगर सूरत वडोदरा राजकोट भावनगर जामनगर""".split()
 )
 
+# Common surnames in Gujarat and beyond: "Firstname Surname" is a name.
+SURNAMES = frozenset(
+    """patel shah desai mehta parmar solanki chauhan jadeja rathod makwana vaghela thakor pathan shaikh sheikh
+    mansuri joshi trivedi pandya bhatt vyas dave modi prajapati chaudhary chaudhari gohil zala jadav vasava
+    rabari bharwad ahir koli sumra memon qureshi sindhi meena sharma verma gupta singh yadav khan saiyed syed
+    panchal mistry suthar soni rana raval barot dabhi chavda christian macwan parikh gandhi amin bhatia
+    nair iyer rao reddy naidu pillai das ghosh bose mishra tiwari pandey dubey chaturvedi dwivedi jain
+    પટેલ શાહ દેસાઈ મહેતા પરમાર સોલંકી ચૌહાણ જાડેજા રાઠોડ મકવાણા વાઘેલા ઠાકોર પઠાણ શેખ મન્સૂરી જોશી ત્રિવેદી
+    પંડ્યા ભટ્ટ વ્યાસ દવે પ્રજાપતિ ચૌધરી ગોહિલ ઝાલા જાદવ વસાવા રબારી ભરવાડ આહિર કોળી મેમણ પંચાલ મિસ્ત્રી સોની
+    રાણા રાવલ બારોટ ડાભી ચાવડા મીણા
+    पटेल शाह देसाई मेहता परमार सोलंकी चौहान जडेजा राठौड़ राठौर मीणा मीना शर्मा वर्मा गुप्ता सिंह यादव खान
+    शेख पठान मंसूरी जोशी त्रिवेदी पंड्या भट्ट व्यास दवे प्रजापति चौधरी मिश्रा तिवारी पांडे दुबे जैन कुमार""".split()
+)
+# Role nouns that introduce a private person's name: "applicant Shabnam Pathan".
+_ROLES_LATIN = (
+    r"(?i:applicant|complainant|accused|farmer|beneficiary|petitioner|appellant|respondent|victim|deceased|"
+    r"patient|widow|villager|resident|landholder|khatedar|occupant|tenant|owner|named|one|arjdar|arajdar|aaropi|aropi|khedut)"
+)
+_ROLES_INDIC = (
+    r"(?:અરજદાર|ફરિયાદી|આરોપી|ખેડૂત|લાભાર્થી|અરજદારશ્રી|મૃતક|ખાતેદાર|વિધવા|"
+    r"आवेदक|शिकायतकर्ता|आरोपी|किसान|लाभार्थी|मृतक|विधवा|अभियुक्त|पीड़ित)"
+)
+# Postpositions end an Indic name.
+_INDIC_STOP = frozenset("ને નો ની નું ના માં થી પર છે એ का की के को ने से में पर है और तथा".split())
+
+_NOT_NAMES = DESIGNATIONS | PLACES | _INDIC_STOP
+
 _PATTERNS = (
     # Honorific + one to three name words.
-    re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"),
+    re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,2}})"),
     re.compile(rf"{_HONORIFICS_INDIC}\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD}){{0,2}})"),
     # Rameshbhai Patel, Savitaben, રમેશભાઈ પટેલ.
     re.compile(rf"(?P<name>\b{_SUFFIXED_LATIN}(?:\s+[A-Z][a-z]+){{0,2}})"),
@@ -45,12 +72,18 @@ _PATTERNS = (
     # Ramesh Patel s/o Kanti Patel.
     re.compile(rf"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*(?i:[swdc]/o)\b"),
     re.compile(rf"\b(?i:[swdc]/o)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"),
+    # Role noun + name.
+    re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})"),
+    re.compile(rf"{_ROLES_INDIC}\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)"),
+    # Firstname Surname.
+    re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b"),
+    re.compile(rf"(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD}))"),
 )
 
 
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))
-    kept = [w for w in words if w.group().lower().strip(".,") not in DESIGNATIONS | PLACES]
+    kept = [w for w in words if w.group().lower().strip(".,:") not in _NOT_NAMES]
     # Keep the leading run of name words; a designation ends the name.
     run = []
     for w in words:
@@ -67,6 +100,8 @@ def find_person_names(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
+            if "surname" in pattern.groupindex and m.group("surname").lower() not in SURNAMES:
+                continue
             span = _clean(text, m.start("name"), m.end("name"))
             if span is not None and span[1] > span[0]:
                 spans.append(span)

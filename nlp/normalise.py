@@ -84,8 +84,27 @@ _LETTER = r"[^\W\d_]"
 _MARKS = r"[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3]"
 _UNIT = rf"(?:{_LETTER}{_MARKS}*|\d)(?![^\W_]|{_MARKS})"
 _SEP = r"[ .\-*_·•~|/\\+]{1,3}"
+# Number words, so that "nine eight two four ..." reads as digits.
+NUMBER_WORDS: dict[str, str] = {}
+for _digit, _words in enumerate((
+    "zero shunya shoonya sunya शून्य શૂન્ય",
+    "one ek एक એક",
+    "two do be दो બે",
+    "three teen tin tran तीन ત્રણ",
+    "four char chaar चार ચાર",
+    "five panch paanch पांच पाँच પાંચ",
+    "six chhe chha chhah che छह छः છ",
+    "seven saat sat सात સાત",
+    "eight aath aat आठ આઠ",
+    "nine nau nav नौ નવ",
+)):
+    for _word in _words.split():
+        NUMBER_WORDS[_word] = str(_digit)
+NUMBER_WORDS["oh"] = "0"
+_NUMBER_WORD = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
 _EDITS = re.compile(
-    rf"(?P<run>(?<![^\W_])(?<!{_MARKS}){_UNIT}(?:{_SEP}{_UNIT}){{2,}})"
+    rf"(?P<run>(?<![^\W_])(?<!{_MARKS}){_UNIT}(?P<sep>{_SEP})(?:{_UNIT}(?P=sep)){{1,}}{_UNIT})"
+    rf"|(?P<numwords>(?<![^\W_])(?i:{_NUMBER_WORD})(?:[\s,\-.]+(?i:{_NUMBER_WORD})){{5,}}(?![^\W_]|{_MARKS}))"
     rf"|(?P<star>(?<={_LETTER})[*·•]+(?={_LETTER}))"
     rf"|(?P<sym>(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER}))"
     rf"|(?P<digits>(?<![^\W_])(?=(?:[oilOIL|]*\d){{6}})[\doilOIL|]{{8,}}(?![^\W_]))"
@@ -135,6 +154,14 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str]]:
             base = m.start()
             kept = {i for u in units for i in range(base + u.start(), base + u.end())}
             deleted.update(i for i in range(m.start(), m.end()) if i not in kept)
+        elif kind == "numwords":
+            base = m.start()
+            for word in re.finditer(r"[^\s,\-.]+", m.group()):
+                start, end = base + word.start(), base + word.end()
+                replaced[start] = NUMBER_WORDS[word.group().lower()]
+                deleted.update(range(start + 1, end))
+            words_and_gaps = set(range(m.start(), m.end())) - set(replaced)
+            deleted.update(i for i in words_and_gaps if not folded[i].isalnum() or i in deleted)
         elif kind == "star":
             deleted.update(range(m.start(), m.end()))
         elif kind == "sym":

@@ -23,6 +23,10 @@ class Rule:
     window: int = 160
 
 
+# What makes a message not an instruction: a peer's question, a thank-you or
+# "noted", or a report that something was already done.
+_NOT_DIRECTED = ("peer_question", "ins_ack", "ins_done")
+
 RULES: tuple[Rule, ...] = (
     # confidential (§2)
     Rule("confidential", "marked_confidential", 0.9, ("conf_marker",), unless=("conf_channel",)),
@@ -31,7 +35,7 @@ RULES: tuple[Rule, ...] = (
     Rule("confidential", "policy_proposal", 0.8, ("conf_draft", "conf_policy|conf_cabinet"), unless=("conf_published",), window=120),
     Rule("confidential", "policy_proposal", 0.75, ("conf_change", "conf_policy", "conf_future"), unless=("conf_published",), window=120),
     Rule("confidential", "policy_proposal", 0.7, ("conf_cabinet", "conf_change|conf_content|conf_policy"), unless=("conf_published",), window=120),
-    Rule("confidential", "sensitive_operation", 0.8, ("conf_tender", "conf_tender_detail|money"), window=100),
+    Rule("confidential", "sensitive_operation", 0.8, ("conf_tender", "conf_tender_detail|money"), unless=("conf_tender_opened",), damp=0.3, window=100),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_inquiry", "person|target"), unless=("conf_channel",), window=100),
     Rule("confidential", "sensitive_operation", 0.4, ("conf_inquiry",)),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_court_strategy", "conf_court"), window=140),
@@ -60,19 +64,35 @@ RULES: tuple[Rule, ...] = (
     Rule("hostile", "enmity", 0.8, ("host_group", "host_group_pred"), window=80),
     # instruction (§2, uses)
     Rule("instruction", "directive", 0.8, ("ins_directive",), unless=("ins_ack_only",)),
-    Rule("instruction", "directive", 0.7, ("ins_addressee", "ins_request_verb|ins_urgency|ins_deadline|ins_attend"), unless=("peer_question", "conf_marker"), window=120),
-    Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=("peer_question", "ins_ack"), window=80),
-    Rule("instruction", "information_request", 0.85, ("ins_request_verb", "ins_object", "ins_deadline|ins_urgency|time"), unless=("peer_question", "ins_ack"), window=100),
-    Rule("instruction", "meeting", 0.85, ("ins_meeting", "time|date|ins_attend|ins_deadline"), unless=("peer_question",), window=120),
-    Rule("instruction", "meeting", 0.75, ("ins_meeting", "ins_change"), window=80),
-    Rule("instruction", "disaster_directive", 0.85, ("ins_disaster", "ins_disaster_action|ins_request_verb|ins_directive|ins_addressee"), unless=("peer_question",), window=140),
+    Rule("instruction", "directive", 0.8, ("designation_to",), unless=("peer_question", "ins_done")),
+    Rule("instruction", "directive", 0.75, ("ins_passive", "ins_deadline|time|date|target|ins_disaster|ins_addressee|ins_object"), unless=("peer_question",), window=80),
+    Rule("instruction", "directive", 0.7, ("ins_addressee", "ins_request_verb|ins_urgency|ins_deadline|ins_attend|time|date"), unless=_NOT_DIRECTED + ("conf_marker",), window=120),
+    Rule("instruction", "directive", 0.55, ("target", "ins_request_verb"), unless=_NOT_DIRECTED, window=40),
+    Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=_NOT_DIRECTED, window=80),
+    Rule("instruction", "information_request", 0.85, ("ins_request_verb", "ins_object", "ins_deadline|ins_urgency|time"), unless=_NOT_DIRECTED, window=100),
+    Rule("instruction", "meeting", 0.85, ("ins_meeting", "time|date|ins_attend|ins_deadline"), unless=_NOT_DIRECTED, window=120),
+    Rule("instruction", "meeting", 0.75, ("ins_meeting", "ins_change"), unless=("ins_ack", "ins_done"), window=80),
+    Rule("instruction", "disaster_directive", 0.85, ("ins_disaster", "ins_disaster_action|ins_request_verb|ins_directive|ins_addressee|ins_passive"), unless=_NOT_DIRECTED + ("ins_info",), window=140),
 )
 
 # Cue classes found by regular expressions rather than phrases.
+_DESIGNATIONS = (
+    r"mamlatdars?|collectors?|prant officers?|prants|dy\.? collectors?|deputy collectors?|tdos?|ddos?|talatis?"
+    r"|circle officers?|circle inspectors?|sub-?registrars?|sdms?|sector officers?|nodal officers?|zonal officers?"
+    r"|liaison officers?|officers?|teams?|staff|engineers?|inspectors?|clerks?|superintendents?|chitnis"
+    r"|chief officers?|commissioners?|secretar(?:y|ies)|tehsildars?|patwaris?|members|all"
+)
+_NOT_VERBS = r"(?:be|the|a|an|all|this|that|his|her|their|your|our|him|them|me|us|you|date|day|time)\b"
+
 REGEX_CUES: dict[str, re.Pattern[str]] = {
+    # "Mamlatdar Sanand to send ...", "All Talatis are to remain ...": the
+    # official English directive form. The verb is lower case, a place is not.
+    "designation_to": re.compile(
+        rf"(?<![^\W_])(?i:{_DESIGNATIONS})(?![^\W_])[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"
+    ),
     "time": re.compile(
         r"(?<![\w.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|o'?clock|vage|vaage|vagye|baje|bajey"
-        r"|વાગ્યે|વાગે|કલાકે|બજે|बजे|वाजता)(?![^\W\d_])"
+        r"|vagya|vagye|વાગ્યે|વાગે|વાગ્યા|કલાકે|કલાક|બજે|बजे|वाजता)(?![^\W\d_])"
         r"|(?<![\w.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])",
         re.IGNORECASE,
     ),

@@ -29,6 +29,7 @@ CUES = {
         bahar na javi joie|bahar na javu joie|bahar nahi javi joie|bahar nathi javani|bahar nahi jani chahiye
         bahar nahi jana chahiye|bahar na jaye|koine kahesho nahi|koi ne kehta nahi|koine kehsho nahi|kisi ko mat batana
         kisi ko na batayen|kisi ko mat batao|aapni vachche|apni vachche|hamare beech|aapas mein hi
+        inside info|inside information|insider info|internal only|for internal circulation|andar ni vaat|andar ni khabar|andar ni mahiti|अंदर की बात|अंदर की खबर|અંદરની વાત|અંદરની માહિતી
     """,
     # Words that mark secrecy only with a document or content nearby.
     "conf_marker_weak": """
@@ -70,6 +71,7 @@ CUES = {
         prastav|prastavit|darkhast|vicharna|vicharna hethal|haju final nathi
         haju nakki nathi|haju jaher nathi|jaher nathi|jaher nathi thayu|abhi final nahi|abhi final nahin|abhi tay nahi
         ghoshit nahi|vicharadhin|vichardheen|masauda|praroop|prarup|propose thayo|propose thayu|propose karel
+        department's stand|department's position|departmental stand|our position|stand on the|position on the|govt's stand|pending bill|pending legislation|વિભાગનું વલણ|विभाग का पक्ष|विभाग का रुख
     """,
     # A change to a policy; with a future tense it is a proposal.
     "conf_change": """
@@ -119,6 +121,22 @@ CUES = {
         आपत्तियां आमंत्रित
         jaher karyu|jaher thayu|jaher thai gayu|website par|website pe|lagu ho gaya|amal ma
     """,
+    # Ordinary senses of marking words: an office section, a ballot.
+    "conf_ordinary": """
+        confidential section|confidential branch|confidential cell|confidential department|confidential room
+        confidential clerk|secret ballot|secret santa|secret formula|secret of success|open secret|no secret
+        ગોપનીય શાખા|ગોપનીય વિભાગ|गोपनीय शाखा|गोपनीय विभाग|gopniya shakha|gopniya vibhag
+    """,
+    # Words that negate a marking next to it.
+    "negation": """
+        not|no|non|never|isn't|is not|was not|wasn't|nothing|nahi|nahin|nathi|koi|કોઈ|નથી|નહીં|નહિ|ન|नहीं|नही|न|कोई
+    """,
+    # A tender already opened is public.
+    "conf_tender_opened": """
+        bid opening happened|bids opened|bids were opened|opened today|after opening|was opened|were opened
+        work order|awarded|result declared|contract awarded|finalised tender|ખોલવામાં આવ્યા|ખુલ્યા|વર્ક ઓર્ડર
+        खोली गई|खोले गए|कार्यादेश|वर्क ऑर्डर
+    """,
     # Sensitive operations: tenders before opening.
     "conf_tender": """
         tender|tenders|bid|bids|bidder|bidders|quotation|quotations|l1|lowest bidder|lowest bid|technical bid
@@ -146,6 +164,7 @@ CUES = {
         सतर्कता|विभागीय जांच|विभागीय जाँच|प्रारंभिक जांच|एसीबी|आरोप पत्र|निलंबन|निलंबित|अनुशासनात्मक|जांच रिपोर्ट
         कारण बताओ
         khatakiy tapas|khatakiya tapas|tapas|tapas chale che|farajmokuf|vibhagiya janch|vibhagiy jaanch|janch|nilamban
+        inquiry file|enquiry file|found guilty|charges proved|charges held proved|guilty|articles of charge|charge memo|tapas file|तपास
     """,
     "conf_court_strategy": """
         our stand|our strategy|strategy|we will argue|we will not contest|will not oppose|we will concede|concede
@@ -162,6 +181,7 @@ CUES = {
         કોર્ટ|હાઈકોર્ટ|હાઇકોર્ટ|અદાલત|અરજી|સુનાવણી|સરકારી વકીલ|કેસ|ટ્રિબ્યુનલ|ન્યાયાધીશ
         न्यायालय|उच्च न्यायालय|अदालत|याचिका|सुनवाई|सरकारी वकील|मुकदमा|केस|अधिकरण|न्यायाधीश
         adalat|kort|sunavni|sunvai|arji|yachika|mukadma
+        દાવા|દાવો|દીવાની|દિવાની|दीवानी|दावा|civil suit|suit|appeal|appellate|dava|davo
     """,
     "conf_vip": """
         vip|vvip|cm|chief minister|pm|prime minister|governor|president|minister|dignitary|dignitaries|vip visit

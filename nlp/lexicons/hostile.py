@@ -7,14 +7,15 @@ CUES = {
         brainless|nincompoop|get lost|go to hell|fuck|fucking|f***|f**k|fck|shit|bullshit|asshole|ass hole|crap
         bsdk|chutiya|chutia|madarchod|behenchod|bhenchod|saala|sala|saale|kamina|kameena|kamine|harami|haramkhor
         kutta|kutte|kutti|kutro|kutra|gadha|gadhe|gadhedo|gadheda|gadhedi|ullu|ullu ka pattha|bewakoof|bevkoof|bevakuf
-        nalayak|naalayak|badtameez|besharam|beshram|murkh|murakh|gando|gandu|dofo|dofa|dobo|halkat|luchcho|nich
+        nalayak|naalayak|badtameez|besharam|beshram|murkh|murakh|gando|gandu|dofo|dofa|dobo|halkat|luchcho
         fool|fools|foolish|nonsense fellow|pathetic fellow|shameless fellow|worthless fellow|lazy fellow|chamcha
         boot licker|bootlicker|sycophant|joker|clown|dumb|dumbo|nitwit|imbecile|cretin
         નાલાયક|ગધેડો|ગધેડા|ગધેડી|હરામી|હરામખોર|બેશરમ|નફ્ફટ|મૂર્ખ|ડફોળ|ગાંડો|ગાંડી|કૂતરા|કૂતરો|સાલા|સાલો|નકામો
-        બેવકૂફ|ડોબો|ડોબા|હલકટ|લુચ્ચો|લુચ્ચા|નીચ|ચમચા|બુદ્ધિ વગરનો|અક્કલ વગરનો|મોં બંધ રાખ|ચૂપ મર
+        બેવકૂફ|ડોબો|ડોબા|હલકટ|લુચ્ચો|લુચ્ચા|ચમચા|બુદ્ધિ વગરનો|અક્કલ વગરનો|મોં બંધ રાખ|ચૂપ મર
         कमीना|कमीने|हरामी|हरामखोर|कुत्ता|कुत्ते|गधा|गधे|उल्लू|उल्लू का पट्ठा|बेवकूफ|बेवक़ूफ़|नालायक|बदतमीज|बदतमीज़
-        बेशर्म|मूर्ख|पागल|साला|साले|निकम्मा|निकम्मे|नीच|घटिया|चमचा|चुप रहो|भाड़ में जाओ|मुंह बंद रखो|जाहिल|गंवार
+        बेशर्म|मूर्ख|पागल|साला|साले|निकम्मा|निकम्मे|घटिया|चमचा|चुप रहो|भाड़ में जाओ|मुंह बंद रखो|जाहिल|गंवार
         akkal vagar|akkal vagarno|buddhi vagarno|mo bandh rakh|chup mar|chup raho|bhaad mein jao|jahil|ganwar|gawar
+        bloody|bloody idiot|bloody rascal
     """,
     # Insults that are abuse when aimed at someone.
     "host_abuse_mild": """
@@ -43,6 +44,7 @@ CUES = {
         देख लूंगा|देख लूँगा|देख लेंगे|छोड़ूंगा नहीं|छोडूंगा नहीं|नहीं छोड़ूंगा|नहीं छोडूंगा|नहीं छोड़ेंगे|सबक सिखा
         सबक सिखाएंगे|सबक सिखाऊंगा|जान से मार|मार दूंगा|मार डालूंगा|खत्म कर दूंगा|ख़त्म कर दूंगा|अंजाम भुगत|पछताओगे
         भारी पड़ेगा|नौकरी खा जाऊंगा|तबादला करवा दूंगा
+        break your legs|break his legs|break their legs|break your bones|won't go back alive|will not go back alive|not go back alive|won't return alive|will not return alive|tod denge|tod dunga|tod daalenge|haath pair tod|taange tod|tange tod|zinda nahi|jinda nahi|जिंदा नहीं|ज़िंदा नहीं|टांगें तोड़|टांग तोड़|हाथ पैर तोड़|तोड़ देंगे|तोड़ दूंगा|ટાંટિયા તોડી|ટાંગા તોડી|હાથ પગ ભાંગી|હાથપગ તોડી|તોડી નાખીશ|તોડી નાખીશું|ભાંગી નાખીશ|જીવતો નહીં|જીવતો પાછો|taantiya todi|tantiya todi|haath pag bhangi|todi nakhish|jivto nahi
     """,
     # Harm someone does to another, for first person + harm + second person.
     "host_harm": """
@@ -85,6 +87,7 @@ CUES = {
         मुसलमान|मुसलमानों|मुस्लिम|हिंदू|हिंदुओं|दलित|दलितों|प्रवासी|बाहरी|बाहरी लोग|ये लोग|वो लोग|उस समुदाय
         इस समुदाय|समुदाय|कौम|जाति|अल्पसंख्यक|बिहारी|भैया लोग
         aa loko|e loko|ye log|woh log|vo log|bahar na loko|baharna loko|samaj|kom|qaum|parprantiya|parprantiyo
+        other religion|other community|other caste|that religion|those people|people like him|people like them|such people|લોકો|લોકોને|એના જેવા લોકો|એમના જેવા|pelo samaj|pela loko|e loko|aa loko|bahar na loko|એ લોકો|લોકો જ|लोगों|ऐसे लोग|ऐसे लोगों
     """,
     "host_group_pred": """
         should be thrown out|throw them out|drive them out|kick them out|chase them out|must leave|should leave|go back
@@ -101,6 +104,7 @@ CUES = {
         ઘુસણખોર|ઘૂસણખોર|નીચી જાતિ|આતંકવાદી|મકાન ન આપો|ભાડે ન આપો|નોકરી ન આપો|બગાડે છે|બગાડી નાખ્યું
         बहिष्कार|भगाओ|निकालो|बाहर करो|गद्दार|देशद्रोही|गंदे|भरोसा मत करो|भरोसा न करें|घुसपैठिए|घुसपैठिये|आतंकवादी
         नीच जाति|किराए पर न दें|नौकरी न दें|बिगाड़ रहे|सबक सिखाओ|खत्म करो
+        don't let|do not let|never let|should not be let|not let them|let them in|bring trouble|brings trouble|create trouble|creates trouble|cause trouble|cause fights|start fights|riots|always|hamesha|हमेशा|હંમેશા|hammesha|chori kare|chori karta|ચોરી કરે|ચોરી કરે છે|चोरी करते|झगड़ा करते|ઝઘડા કરાવે|ઝઘડા કરે|jhagda karave|jhagda kare|kadhi mukva|bahar kadhva|કાઢી મૂકવું|કાઢી મૂકવા|હાંકી કાઢવું|ઘૂસવા ન દેવા|ઘુસવા ન દેવા|ghusva nahi|ghusva na|ghusne mat|घुसने नहीं|घुसने मत|अंदर न आने|wherever they go|they all
     """,
     # Slurs and slogans that are hostile to a group on their own.
     "host_enmity_strong": """

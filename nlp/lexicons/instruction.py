@@ -24,10 +24,10 @@ CUES = {
         all prant officers|all tdos|all sdms|all circle officers|all members|all district collectors|all staff
         everyone|everybody|all of you|concerned officers|concerned officer|each taluka|every taluka|each district
         must|should|nirdesh|instructions|instruction|directions|request|vinanti|સૂચના|निर्देश|विनंती
-        બધા મામલતદાર|બધા મામલતદારશ્રી|તમામ મામલતદાર|તમામ મામલતદારશ્રી|તમામ પ્રાંત અધિકારી|તમામ અધિકારી|તમામ|સર્વે
-        બધા|બધાએ|દરેક|સંબંધિત|વિનંતી
-        सभी तहसीलदार|सभी अधिकारी|सभी कलेक्टर|सभी संबंधित|सभी|सब|प्रत्येक|संबंधित|अनुरोध
-        badha mamlatdar|badha|badhaj|tamam|darek|sabhi|sab|sambandhit|pratyek
+        બધા મામલતદાર|બધા મામલતદારશ્રી|તમામ મામલતદાર|તમામ મામલતદારશ્રી|તમામ પ્રાંત અધિકારી|તમામ અધિકારી|તમામ
+        બધાએ|દરેક|સંબંધિત|વિનંતી
+        सभी तहसीलदार|सभी अधिकारी|सभी कलेक्टर|सभी संबंधित|सभी|प्रत्येक|संबंधित|अनुरोध
+        badha mamlatdar|tamam|darek|sabhi|sambandhit|pratyek
     """,
     "ins_urgency": """
         immediately|urgent|urgently|at the earliest|asap|top priority|priority|today itself|right now|forthwith
@@ -36,9 +36,9 @@ CUES = {
         tatkal|tatkalik|turant|turat|jaldi|sheeghra|jaruri|aje j|aaje j|aaj hi
     """,
     "ins_request_verb": """
-        send|submit|share|provide|furnish|forward|upload|update|fill|prepare|compile|inform|intimate|mail|email
-        reply|confirm|verify|complete|attend|visit|depute|keep ready|be ready|get ready|arrange|make arrangements
-        report to|report at|report by|report before|report within|report back|give|collect|check|inspect|conduct|organise|organize|coordinate|contact|call|circulate
+        send|submit|share|provide|furnish|forward|upload|fill|prepare|compile|inform|intimate|mail|email
+        confirm|verify|complete|attend|visit|depute|keep ready|be ready|get ready|arrange|make arrangements
+        report to|report at|report by|report before|report within|report back|collect|inspect|conduct|organise|organize|coordinate|circulate
         please send|kindly send|pl send|pls send|please submit|kindly submit|please share|kindly share|please provide
         kindly provide|please furnish|kindly furnish|please update|kindly update|please upload|kindly upload
         મોકલો|મોકલી આપો|મોકલી આપશો|મોકલી આપવા|મોકલવા|મોકલવી|મોકલવો|મોકલવાની|રજૂ કરો|રજૂ કરવા|રજૂ કરવો|રજૂ કરશો
@@ -54,6 +54,7 @@ CUES = {
         share karsho|mail karo|mail karsho|update karo|update karsho|bhejen|bhejein|bhej dein|bhej de|bhejiye|bheje
         prastut karein|uplabdh karayein|uplabdh karaye|batayein|bataye|suchit karein|taiyar rakhein|poorn karein
         pura karein|update karein|mail karein|de dein|dijiye
+        update the|update it|report|रिपोर्ट करें|करें|कराएं|करवाएं|भेजें|दें|रखें|रहें|लें|पहुंचें|जमा करें|लगाएं|बताएं|भरें|रोकें|मूकवું|મૂકવા|મૂકો|મૂકશો|કરવા|કરાવો|કરાવવા|રાખવા|રાખો|આપવા|ગોઠવો|ગોઠવવા|સંપર્ક કરવો|karavo|karavjo|karjo|karo|rakhjo|mokaljo|aapjo|mukvo|mukva|mukjo|gothvo|goth vo|gothavvu|gothavjo|post photos|post the|post here|confirm here|confirm in this group|share here|put up|display|barricade|supervise|stop
     """,
     "ins_object": """
         report|reports|details|detail|information|info|list|lists|data|status|figures|statement|statements
@@ -65,6 +66,7 @@ CUES = {
         દરખાસ્ત|જવાબ|નોંધ|સારાંશ|એન્ટ્રી|હાજરી
         रिपोर्ट|विवरण|जानकारी|सूची|स्थिति|आंकड़े|आंकड़ा|प्रपत्र|फोटो|फाइल|फ़ाइल|अभिलेख|रिकॉर्ड|प्रगति|प्रस्ताव
         जवाब|उत्तर|सारांश|एंट्री|उपस्थिति
+        assessment|comments|photos here|count|pending count|notice|readiness|arrangements|વ્યવસ્થા|व्यवस्था
     """,
     "ins_deadline": """
         by today|today itself|by tomorrow|by eod|by end of day|latest by|before the meeting|within two days
@@ -113,6 +115,7 @@ CUES = {
         चक्रवात|तूफान|तूफ़ान|बाढ़|बाढ|भारी बारिश|भारी वर्षा|वर्षा|भूकंप|लू|आग|निकासी|स्थानांतरण|शिविर|राहत
         राहत शिविर|बचाव|एनडीआरएफ|एसडीआरएफ|नियंत्रण कक्ष|कंट्रोल रूम|खाद्य पैकेट|निचले इलाके|निचले इलाकों|मछुआरे
         आपदा|बांध
+        machhimar|machhimaro|machhimaaro|dariya kinara|dariyakinara|tremor|tremors|damaged|damage|nuksan|નુકસાન|नुकसान
     """,
     "ins_disaster_action": """
         evacuate|evacuation|shift|shifting|shifted|relocate|deploy|deployed|deployment|keep ready|stand by|standby
@@ -126,6 +129,33 @@ CUES = {
         खाली कराएं|स्थानांतरित करें|तैनात|अलर्ट रहें|सतर्क रहें|24 घंटे|चौबीस घंटे|वितरण|व्यवस्था करें|चेतावनी
         मुनादी|निगरानी|तैयार रखें
         sthalantar karvu|khasedva|tainaat|tainat|satark|alert rahevu|alert rahein|vitaran|vyavastha|chetavni|taiyar rakho
+        jaherat|jaherat karavo|loudspeaker|loud speaker|munadi|to be distributed|to be shifted|to be evacuated|supervise
+    """,
+    # Passive directives: "relief kits to be distributed", "dole to be paid".
+    "ins_passive": """
+        to be distributed|to be paid|to be submitted|to be sent|to be kept|to be completed|to be deployed|to be shifted
+        to be evacuated|to be opened|to be displayed|to be uploaded|to be conducted|to be held|to be made|to be ensured
+        to be done|to be stopped|to be closed|to be given|to be issued|to be prepared|to be attended|to be manned
+        to be carried out|to be verified|to be collected|to be informed|to be reported|to be furnished|to be followed
+        to be maintained|to be provided|to be arranged|to be cleared|to be disposed|to be started|to be finished
+        are to be|is to be
+    """,
+    # Something already done or reported: not a request.
+    "ins_done": """
+        sent|has been sent|have sent|already sent|submitted|have submitted|has been submitted|uploaded|has been uploaded
+        done|completed|was held|went well|couldn't|could not|didn't|did not|failed to|received|got it
+        mokli didho|mokli didhi|mokli didhu|mokli aapel|mokalel|moklavi didhu|moklavi didhi|puru thayu|puru thai gayu
+        thai gayu|thai gai|pur thayu|bheji|bhej di|bhej diya|bhej dia|ho gaya|ho gayi|ho gai
+        મોકલી દીધો|મોકલી દીધી|મોકલી દીધું|મોકલી આપેલ|મોકલેલ|મોકલાવી દીધું|પૂર્ણ થયું|પૂરું થયું|થઈ ગયું|થઈ ગઈ
+        પ્રમાણિત થઈ|મળી ગયું|હતી|હતો|હતું
+        भेज दी|भेज दिया|भेजी जा चुकी|भेज दी गई|हो गया|हो गई|पूर्ण हो गया|मिल गया|रही|रहा|थी|था
+    """,
+    # Information shared for reference: helplines, updates, news.
+    "ins_info": """
+        helpline|help line|toll free|toll-free|landline|is working|are working|functional|is functional|update:
+        rainfall update|for information|for your information|fyi|news|for reference|link below|link is below
+        ચાલુ છે|કાર્યરત છે|જાણ માટે|સૌની જાણ માટે|માહિતી માટે|ની જાણ|चालू है|कार्यरत है|सूचनार्थ|जानकारी हेतु
+        mm|millimetre|inch|inches|jaan mate|janva mate
     """,
     # A question among peers directs no one.
     "ins_peer_question": """

@@ -12,6 +12,7 @@ CUES = {
         एचआईवी|एड्स|कैंसर|टीबी|क्षय रोग|मानसिक रोग|मानसिक बीमारी|विकलांग|दिव्यांग|गर्भवती|बीमारी|इलाज|उपचार
         अस्पताल में भर्ती|भर्ती|डायलिसिस|रोग|नशा|अंधा|लकवा
         bimari|bimaar|bimar|ilaj|ilaaj|sarvar|viklang|divyang|garbhvati|sagarbha|rog|hospital ma dakhal|dakhal
+        hospital|admitted to|admitted in|heat stroke|heatstroke|stroke|heart attack|fracture|injured|injury|ventilator|હોસ્પિટલ|દવાખાને|દવાખાનામાં|अस्पताल|हॉस्पिटल|hospital ma|aspatal
     """,
     "pd_caste_religion": """
         caste|sub-caste|subcaste|sc|st|obc|sebc|scheduled caste|scheduled tribe|dalit|muslim|hindu|christian|sikh
