@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.language import detect_language
 from nlp.lexicons import all_cues
 from nlp.names import find_person_names
 from nlp.normalise import normalise
@@ -86,7 +87,10 @@ class LexiconRules:
             last = doc[end - 1]
             found[cue_class].append((doc[start].idx, last.idx + len(last)))
         text = doc.text
+        english = detect_language(text) == "en"
         for cue_class, pattern in REGEX_CUES.items():
+            if cue_class in ENGLISH_ONLY and not english:
+                continue
             for m in pattern.finditer(text):
                 found[cue_class].append((m.start(), m.end()))
         for span in find_person_names(text):
@@ -115,6 +119,10 @@ class LexiconRules:
     def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
         return self
 
+
+# Regex cues that read English grammar ("to" + verb); romanised Gujarati uses
+# "to" as a particle.
+ENGLISH_ONLY = frozenset({"designation_to"})
 
 # Marking words whose sense a negation ("not confidential") or an ordinary
 # use ("the confidential section") undoes.

@@ -5,7 +5,7 @@ spaCy's punctuation rules only know Latin, Cyrillic, Greek and a few other
 letters as alphabetic, so "માહિતી." stays one token; the rules here add the
 Gujarati and Devanagari letters and signs. NORM undoes digits written for
 letters (s3cr3t) and strips the commonest Gujarati case endings and Hindi
-plural endings, so lexicon entries match inflected words.
+plural noun endings, so lexicon entries match inflected words.
 """
 from __future__ import annotations
 
@@ -71,7 +71,8 @@ _GU_ENDINGS = (
     "ઓમાંથી", "માંથી", "ઓમાં", "ઓની", "ઓનો", "ઓનું", "ઓના", "ઓને", "ઓથી",
     "માં", "થી", "નાં", "નું", "નો", "ની", "ના", "ને", "એ", "ઓ", "ે",
 )
-_HI_ENDINGS = (("ियों", "ी"), ("ियां", "ी"), ("ाओं", "ा"), ("ाएं", "ा"), ("ों", ""), ("ें", ""))
+# Only noun endings: "-ें" also ends polite imperatives (करें, भेजें), which must stay apart.
+_HI_ENDINGS = (("ियों", "ी"), ("ियां", "ी"), ("ाओं", "ा"), ("ाएं", "ा"), ("ों", ""))
 _GU_CHAR = re.compile(r"[\u0A80-\u0AFF]")
 _HI_CHAR = re.compile(r"[\u0900-\u097F]")
 _LEET = str.maketrans("0134578", "oieastb")

@@ -67,7 +67,6 @@ RULES: tuple[Rule, ...] = (
     Rule("instruction", "directive", 0.8, ("designation_to",), unless=("peer_question", "ins_done")),
     Rule("instruction", "directive", 0.75, ("ins_passive", "ins_deadline|time|date|target|ins_disaster|ins_addressee|ins_object"), unless=("peer_question",), window=80),
     Rule("instruction", "directive", 0.7, ("ins_addressee", "ins_request_verb|ins_urgency|ins_deadline|ins_attend|time|date"), unless=_NOT_DIRECTED + ("conf_marker",), window=120),
-    Rule("instruction", "directive", 0.55, ("target", "ins_request_verb"), unless=_NOT_DIRECTED, window=40),
     Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=_NOT_DIRECTED, window=80),
     Rule("instruction", "information_request", 0.85, ("ins_request_verb", "ins_object", "ins_deadline|ins_urgency|time"), unless=_NOT_DIRECTED, window=100),
     Rule("instruction", "meeting", 0.85, ("ins_meeting", "time|date|ins_attend|ins_deadline"), unless=_NOT_DIRECTED, window=120),

@@ -54,17 +54,17 @@ CUES = {
         share karsho|mail karo|mail karsho|update karo|update karsho|bhejen|bhejein|bhej dein|bhej de|bhejiye|bheje
         prastut karein|uplabdh karayein|uplabdh karaye|batayein|bataye|suchit karein|taiyar rakhein|poorn karein
         pura karein|update karein|mail karein|de dein|dijiye
-        update the|update it|report|रिपोर्ट करें|करें|कराएं|करवाएं|भेजें|दें|रखें|रहें|लें|पहुंचें|जमा करें|लगाएं|बताएं|भरें|रोकें|मूकवું|મૂકવા|મૂકો|મૂકશો|કરવા|કરાવો|કરાવવા|રાખવા|રાખો|આપવા|ગોઠવો|ગોઠવવા|સંપર્ક કરવો|karavo|karavjo|karjo|karo|rakhjo|mokaljo|aapjo|mukvo|mukva|mukjo|gothvo|goth vo|gothavvu|gothavjo|post photos|post the|post here|confirm here|confirm in this group|share here|put up|display|barricade|supervise|stop
+        update the|update it|रिपोर्ट करें|करें|कराएं|करवाएं|भेजें|दें|रखें|रहें|लें|पहुंचें|जमा करें|लगाएं|बताएं|भरें|रोकें|मूकवું|મૂકવા|મૂકો|મૂકશો|કરવા|કરાવો|કરાવવા|રાખવા|રાખો|આપવા|ગોઠવો|ગોઠવવા|સંપર્ક કરવો|karavo|karavjo|karjo|karo|rakhjo|mokaljo|aapjo|mukvo|mukva|mukjo|gothvo|goth vo|gothavvu|gothavjo|post photos|post the|post here|confirm here|confirm in this group|share here|put up|display|barricade|supervise|stop
     """,
     "ins_object": """
         report|reports|details|detail|information|info|list|lists|data|status|figures|statement|statements
         compliance report|atr|action taken report|photos|photographs|pending cases|progress|format|proforma
-        utilisation certificate|uc|record|records|files|file|proposal|proposals|reply|replies|count|numbers
+        utilisation certificate|uc|record|records|files|file|reply|replies|count|numbers
         names|summary|note|brief|presentation|checklist|muster|attendance|dashboard|entries|entry|sheet|excel
         ahewal|ahevaal|ahewaal|vigat|vigato|mahiti|yadi|jankari|vivran|suchi|sthiti|aankda|aankde|patrak|record
         અહેવાલ|રિપોર્ટ|વિગત|વિગતો|માહિતી|યાદી|સ્થિતિ|આંકડા|પત્રક|ફોટા|ફોટોગ્રાફ|ફાઇલ|ફાઈલ|રેકર્ડ|રેકોર્ડ|પ્રગતિ
-        દરખાસ્ત|જવાબ|નોંધ|સારાંશ|એન્ટ્રી|હાજરી
-        रिपोर्ट|विवरण|जानकारी|सूची|स्थिति|आंकड़े|आंकड़ा|प्रपत्र|फोटो|फाइल|फ़ाइल|अभिलेख|रिकॉर्ड|प्रगति|प्रस्ताव
+        જવાબ|નોંધ|સારાંશ|એન્ટ્રી|હાજરી
+        रिपोर्ट|विवरण|जानकारी|सूची|स्थिति|आंकड़े|आंकड़ा|प्रपत्र|फोटो|फाइल|फ़ाइल|अभिलेख|रिकॉर्ड|प्रगति
         जवाब|उत्तर|सारांश|एंट्री|उपस्थिति
         assessment|comments|photos here|count|pending count|notice|readiness|arrangements|વ્યવસ્થા|व्यवस्था
     """,

@@ -9,7 +9,7 @@ CUES = {
         deputy collector|sub registrar|registrar|staff|saheb|sahib|madam|officer|official|officials
         the office|that office|this office|mamlatdar office|department
         te|tene|tena|teni|tenu|aene|aena|aeni|ena|eni|tame|tamne|tamaro|tamari|tamaru|tu|tane|taro|tari|taru
-        vo|woh|use|uska|uski|uske|unka|unki|unke|tum|tumhe|tumhara|tumhari|tujhe|tera|teri|aap|aapka|aapki
+        vo|woh|uska|uski|uske|unka|unki|unke|tum|tumhe|tumhara|tumhari|tujhe|tera|teri|aap|aapka|aapki
         તે|તેને|તેના|તેની|તેનું|એને|એના|એની|તમે|તમને|તમારો|તમારી|તમારું|તું|તને|તારો|તારી|તારું
         તલાટી|મામલતદાર|કલેક્ટર|પ્રાંત અધિકારી|અધિકારી|કારકુન|સાહેબ|કચેરી|નાયબ મામલતદાર
         वह|वो|उसे|उसका|उसकी|उसके|उनका|उनकी|तुम|तुम्हें|तुम्हारा|तुम्हारी|तू|तुझे|तेरा|तेरी|आप|आपका|आपकी
