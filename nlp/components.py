@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -18,7 +19,7 @@ from nlp.lexicons import all_cues
 from nlp.names import find_person_names
 from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
-from nlp.rules import REGEX_CUES, RULES, Rule
+from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule
 
 EVIDENCE_ATTR = "samvad_evidence"
 if not Doc.has_extension(EVIDENCE_ATTR):
@@ -26,6 +27,22 @@ if not Doc.has_extension(EVIDENCE_ATTR):
 
 Span = tuple[int, int]
 RawEvidence = tuple[str, int, int, float, str]
+
+
+TEXT_KEY = "samvad_text"
+# Cue classes whose rules ask whether a person is named nearby.
+_NEEDS_PERSON = frozenset(
+    {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
+     "conf_inquiry", "host_defame", "host_abuse_mild"}
+)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc (spaCy rebuilds it from the tokens on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def _add(doc: Doc, items: list[RawEvidence]) -> None:
@@ -46,7 +63,7 @@ class IdentifierRecogniser:
         self.recognisers = build_recognisers(allowlist)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_identifiers(self.recognisers, doc.text)
+        found = find_identifiers(self.recognisers, doc_text(doc))
         _add(doc, [("personal_data", f.start, f.end, f.score, f.reason_code) for f in found])
         return doc
 
@@ -78,23 +95,26 @@ class LexiconRules:
     def cues(self, doc: Doc) -> dict[str, list[Span]]:
         """Each cue class found in `doc` with its character spans."""
         found: dict[str, list[Span]] = defaultdict(list)
-        matches = [(self.strings[m], s, e) for m, s, e in self.matcher(doc)]
-        negated = {s for cls, s, e in matches if cls == "negation"}
-        ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
-        for cue_class, start, end in matches:
-            if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
-                continue
-            last = doc[end - 1]
-            found[cue_class].append((doc[start].idx, last.idx + len(last)))
-        text = doc.text
-        english = detect_language(text) == "en"
+        strings = self.strings
+        matches = [(strings[m], s, e) for m, s, e in self.matcher(doc)]
+        if matches:
+            offsets = doc.to_array([IDX, LENGTH]).tolist()
+            negated = {s for cls, s, e in matches if cls == "negation"}
+            ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+            for cue_class, start, end in matches:
+                if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
+                    continue
+                last_idx, last_len = offsets[end - 1]
+                found[cue_class].append((offsets[start][0], last_idx + last_len))
+        text = doc_text(doc)
         for cue_class, pattern in REGEX_CUES.items():
-            if cue_class in ENGLISH_ONLY and not english:
+            if not REGEX_HINTS[cue_class](text):
                 continue
-            for m in pattern.finditer(text):
-                found[cue_class].append((m.start(), m.end()))
-        for span in find_person_names(text):
-            found["person"].append(span)
+            spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+            if spans and (cue_class not in ENGLISH_ONLY or detect_language(text) == "en"):
+                found[cue_class].extend(spans)
+        if not _NEEDS_PERSON.isdisjoint(found):
+            found["person"].extend(find_person_names(text))
         if "?" in text and "ins_peer_question" in found:
             found["peer_question"] = found["ins_peer_question"]
         if "ins_ack" in found and len(doc) <= 6:
@@ -147,7 +167,10 @@ def _gap(a: Span, b: Span) -> int:
 def apply_rules(rules: Iterable[Rule], found: dict[str, list[Span]]) -> list[RawEvidence]:
     """Evidence from every rule whose cue classes co-occur in `found`."""
     evidence: list[RawEvidence] = []
+    present = found.keys()
     for rule in rules:
+        if present.isdisjoint(rule.first_classes):
+            continue
         groups = []
         for group in rule.all_of:
             spans = [s for cls in group.split("|") for s in found.get(cls, ())]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_EMAIL_DOMAINS = ("gujarat.gov.in", "nic.in")
+TEXT_KEY = "samvad_text"  # as in nlp.components, which this module must not import at import time
 IDENTIFIER_CODES = frozenset({"aadhaar", "pan", "voter_id", "passport", "bank_account", "mobile_number", "email_address"})
 # Longer than any chat message: Telegram caps a message at 4,096 characters.
 MAX_CHARS = 20_000
@@ -113,17 +114,25 @@ class ContentFilter:
         norm = self._normalise(text)
         if not norm.text.strip():
             return Verdict((), (), detect_language(text))
-        return self._verdict(norm, self.nlp(norm.text))
+        return self._verdict(norm, self.nlp(self._make_doc(norm.text)))
 
     def check_many(self, texts: Iterable[str], *, batch_size: int = 256) -> list[Verdict]:
         """Verdicts for many messages through `nlp.pipe`; the same results as `check`."""
         norms = [self._normalise(t) for t in texts]
         todo = [i for i, n in enumerate(norms) if n.text.strip()]
-        verdicts: list[Verdict] = [Verdict((), (), detect_language(n.original)) for n in norms]
-        docs = self.nlp.pipe((norms[i].text for i in todo), batch_size=batch_size)
+        verdicts: list[Verdict] = [
+            Verdict((), (), detect_language(n.original)) if not n.text.strip() else None for n in norms  # type: ignore[misc]
+        ]
+        docs = self.nlp.pipe((self._make_doc(norms[i].text) for i in todo), batch_size=batch_size)
         for i, doc in zip(todo, docs):
             verdicts[i] = self._verdict(norms[i], doc)
         return verdicts
+
+    def _make_doc(self, text: str) -> "Doc":
+        # The components read the text from user_data: spaCy rebuilds doc.text on each access.
+        doc = self.nlp.make_doc(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
 
     @staticmethod
     def _normalise(text: str) -> Normalised:

@@ -102,13 +102,17 @@ for _digit, _words in enumerate((
         NUMBER_WORDS[_word] = str(_digit)
 NUMBER_WORDS["oh"] = "0"
 _NUMBER_WORD = "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True))
-_EDITS = re.compile(
-    rf"(?P<run>(?<![^\W_])(?<!{_MARKS}){_UNIT}(?P<sep>{_SEP})(?:{_UNIT}(?P=sep)){{1,}}{_UNIT})"
-    rf"|(?P<numwords>(?<![^\W_])(?i:{_NUMBER_WORD})(?:[\s,\-.]+(?i:{_NUMBER_WORD})){{5,}}(?![^\W_]|{_MARKS}))"
-    rf"|(?P<star>(?<={_LETTER})[*·•]+(?={_LETTER}))"
-    rf"|(?P<sym>(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER}))"
-    rf"|(?P<digits>(?<![^\W_])(?=(?:[oilOIL|]*\d){{6}})[\doilOIL|]{{8,}}(?![^\W_]))"
+_RUN = re.compile(rf"(?<![^\W_])(?<!{_MARKS}){_UNIT}(?P<sep>{_SEP})(?:{_UNIT}(?P=sep)){{1,}}{_UNIT}")
+_NUMWORDS = re.compile(
+    rf"(?<![^\W_])(?i:{_NUMBER_WORD})(?:[\s,\-.]+(?i:{_NUMBER_WORD})){{5,}}(?![^\W_]|{_MARKS})"
 )
+_STAR = re.compile(rf"(?<={_LETTER})[*·•]+(?={_LETTER})")
+_SYM = re.compile(rf"(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER})")
+_DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_])")
+# Cheap tests that rule each edit out for most messages.
+_RUN_HINT = re.compile(rf"\w{_MARKS}*{_SEP}\w{_MARKS}*{_SEP}\w")
+_DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
+_NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 _UNIT_IN_RUN = re.compile(rf"{_LETTER}{_MARKS}*|\d")
 _SYMBOL_LETTER = {"@": "a", "$": "s", "!": "i", "|": "l"}
 _DIGIT_LETTER = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1", "|": "1"}
@@ -145,28 +149,30 @@ def _slow_fold(text: str) -> tuple[str, list[int]]:
 def _edits(folded: str) -> tuple[set[int], dict[int, str]]:
     deleted: set[int] = set()
     replaced: dict[int, str] = {}
-    for m in _EDITS.finditer(folded):
-        kind = m.lastgroup
-        if kind == "run":
+    if _RUN_HINT.search(folded):
+        for m in _RUN.finditer(folded):
             units = list(_UNIT_IN_RUN.finditer(m.group()))
             if all(u.group().isdigit() for u in units) and len(units) < 8:
                 continue
             base = m.start()
             kept = {i for u in units for i in range(base + u.start(), base + u.end())}
             deleted.update(i for i in range(m.start(), m.end()) if i not in kept)
-        elif kind == "numwords":
+    if sum(w in _NUMBER_WORD_SET for w in folded.lower().replace(",", " ").split()) >= 6:
+        for m in _NUMWORDS.finditer(folded):
             base = m.start()
             for word in re.finditer(r"[^\s,\-.]+", m.group()):
                 start, end = base + word.start(), base + word.end()
                 replaced[start] = NUMBER_WORDS[word.group().lower()]
                 deleted.update(range(start + 1, end))
-            words_and_gaps = set(range(m.start(), m.end())) - set(replaced)
-            deleted.update(i for i in words_and_gaps if not folded[i].isalnum() or i in deleted)
-        elif kind == "star":
+            deleted.update(i for i in range(m.start(), m.end()) if i not in replaced and not folded[i].isalnum())
+    if "*" in folded or "·" in folded or "•" in folded:
+        for m in _STAR.finditer(folded):
             deleted.update(range(m.start(), m.end()))
-        elif kind == "sym":
+    if "@" in folded or "$" in folded or "!" in folded or "|" in folded:
+        for m in _SYM.finditer(folded):
             replaced[m.start()] = _SYMBOL_LETTER[m.group()]
-        else:
+    if _DIGITS_HINT.search(folded):
+        for m in _DIGITS.finditer(folded):
             for i in range(m.start(), m.end()):
                 if folded[i] in _DIGIT_LETTER:
                     replaced[i] = _DIGIT_LETTER[folded[i]]

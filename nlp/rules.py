@@ -21,6 +21,11 @@ class Rule:
     unless: tuple[str, ...] = ()
     damp: float = 0.35
     window: int = 160
+    # The classes of the first group: a quick test whether the rule can fire.
+    first_classes: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_classes", frozenset(self.all_of[0].split("|")))
 
 
 # What makes a message not an instruction: a peer's question, a thank-you or
@@ -74,7 +79,8 @@ RULES: tuple[Rule, ...] = (
     Rule("instruction", "disaster_directive", 0.85, ("ins_disaster", "ins_disaster_action|ins_request_verb|ins_directive|ins_addressee|ins_passive"), unless=_NOT_DIRECTED + ("ins_info",), window=140),
 )
 
-# Cue classes found by regular expressions rather than phrases.
+# Cue classes found by regular expressions rather than phrases; each runs
+# only when its hint (a cheap test) passes.
 _DESIGNATIONS = (
     r"mamlatdars?|collectors?|prant officers?|prants|dy\.? collectors?|deputy collectors?|tdos?|ddos?|talatis?"
     r"|circle officers?|circle inspectors?|sub-?registrars?|sdms?|sector officers?|nodal officers?|zonal officers?"
@@ -97,14 +103,24 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
     ),
     "date": re.compile(
         r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])(?:[/.\-](?:20)?\d{2})?(?![\d/.\-]\d)"
-        r"|(?<!\w)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-        r"|(?<!\w)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|somvar|mangalvar|budhvar|guruvar"
-        r"|shukravar|shanivar|ravivar|સોમવાર|મંગળવાર|બુધવાર|ગુરુવાર|શુક્રવાર|શનિવાર|રવિવાર|सोमवार|मंगलवार|बुधवार"
-        r"|गुरुवार|शुक्रवार|शनिवार|रविवार)",
+        r"|(?<!\w)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
         re.IGNORECASE,
     ),
     "money": re.compile(
         r"(?:₹|\brs\.?|\binr)\s*\d|\d(?:[\d,.]*)\s*(?:lakh|lakhs|lac|crore|crores|cr\b|%|per ?cent|લાખ|કરોડ|ટકા|लाख|करोड़|करोड|प्रतिशत)",
         re.IGNORECASE,
     ),
+}
+
+
+def _has_digit(text: str) -> bool:
+    return _DIGIT.search(text) is not None
+
+
+_DIGIT = re.compile(r"\d")
+REGEX_HINTS = {
+    "designation_to": lambda text: " to " in text or " To " in text,
+    "time": _has_digit,
+    "date": _has_digit,
+    "money": _has_digit,
 }

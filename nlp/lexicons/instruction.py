@@ -77,6 +77,11 @@ CUES = {
         आज|आज ही|कल|तक|से पहले|दिनों में|घंटे में|शाम तक|दोपहर तक|आज शाम
         aaje|aaje j|aaj|kale|kaale|aavti kale|sudhi ma|sudhima|sudhi|pehla|pahela|tak|se pehle|aaj sham tak
     """,
+    "date": """
+        monday|tuesday|wednesday|thursday|friday|saturday|sunday|somvar|mangalvar|budhvar|guruvar|shukravar
+        shanivar|ravivar|સોમવાર|મંગળવાર|બુધવાર|ગુરુવાર|શુક્રવાર|શનિવાર|રવિવાર|सोमवार|मंगलवार|बुधवार|गुरुवार
+        शुक्रवार|शनिवार|रविवार
+    """,
     "ins_meeting": """
         meeting|meetings|review meeting|vc|video conference|video conferencing|webinar|conference|briefing
         review|weekly review|coordination meeting|dlcc|tlcc|revenue meeting|rdc meeting|google meet|zoom

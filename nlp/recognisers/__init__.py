@@ -1,6 +1,8 @@
 """Recognisers for Indian identifiers, one class per identifier."""
 from __future__ import annotations
 
+import re
+
 from nlp.recognisers.aadhaar import AadhaarRecogniser, verhoeff_check_digit, verhoeff_valid
 from nlp.recognisers.bank import BankAccountRecogniser
 from nlp.recognisers.base import Allowlist, Finding, Recogniser, Validity
@@ -9,6 +11,8 @@ from nlp.recognisers.mobile import MobileRecogniser
 from nlp.recognisers.pan import PanRecogniser
 from nlp.recognisers.passport import PassportRecogniser
 from nlp.recognisers.voter_id import VoterIdRecogniser
+
+_CANDIDATE = re.compile(r"\d{4}|@")
 
 RECOGNISERS: tuple[type[Recogniser], ...] = (
     AadhaarRecogniser,
@@ -28,7 +32,7 @@ def build_recognisers(allowlist: Allowlist) -> tuple[Recogniser, ...]:
 
 def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Finding]:
     """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
-    if not any(c.isdigit() or c == "@" for c in text):
+    if _CANDIDATE.search(text) is None:
         return []
     found = [f for r in recognisers for f in r.find(text)]
     found.sort(key=lambda f: (-f.score, f.start))
