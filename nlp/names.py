@@ -60,6 +60,9 @@ _ROLES_INDIC = (
 # Postpositions end an Indic name.
 _INDIC_STOP = frozenset("ને નો ની નું ના માં થી પર છે એ का की के को ने से में पर है और तथा".split())
 
+_HONORIFIC_WORDS = frozenset(
+    "shri shree sri shrimati smt sh mr mrs ms miss kumari km late dr श्री श्रीमती सुश्री कुमारी શ્રી શ્રીમતી".split()
+)
 _NOT_NAMES = DESIGNATIONS | PLACES | _INDIC_STOP
 
 _PATTERNS = (
@@ -84,7 +87,9 @@ _PATTERNS = (
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))
     kept = [w for w in words if w.group().lower().strip(".,:") not in _NOT_NAMES]
-    # Keep the leading run of name words; a designation ends the name.
+    # Keep the leading run of name words after any honorific; a designation ends the name.
+    while words and words[0].group().lower().strip(".,:") in _HONORIFIC_WORDS:
+        words.pop(0)
     run = []
     for w in words:
         if w not in kept:

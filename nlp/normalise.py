@@ -125,6 +125,9 @@ class Normalised:
     original: str
     text: str
     starts: tuple[int, ...] | None = None
+    # Where a normalised character stands for several original ones (a
+    # number word read as a digit), the end of the last; else start + 1.
+    ends: tuple[int, ...] | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a span [start, end) of the normalised text to the original text."""
@@ -132,7 +135,8 @@ class Normalised:
             return start, end
         if end <= start:
             raise ValueError("empty span")
-        return self.starts[start], self.starts[end - 1] + 1
+        last = self.ends[end - 1] if self.ends is not None else self.starts[end - 1] + 1
+        return self.starts[start], last
 
 
 def _slow_fold(text: str) -> tuple[str, list[int]]:
@@ -146,9 +150,10 @@ def _slow_fold(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), starts
 
 
-def _edits(folded: str) -> tuple[set[int], dict[int, str]]:
+def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
     deleted: set[int] = set()
     replaced: dict[int, str] = {}
+    merged: set[int] = set()  # deleted characters that belong to the character before them
     if _RUN_HINT.search(folded):
         for m in _RUN.finditer(folded):
             units = list(_UNIT_IN_RUN.finditer(m.group()))
@@ -164,6 +169,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str]]:
                 start, end = base + word.start(), base + word.end()
                 replaced[start] = NUMBER_WORDS[word.group().lower()]
                 deleted.update(range(start + 1, end))
+                merged.update(range(start + 1, end))
             deleted.update(i for i in range(m.start(), m.end()) if i not in replaced and not folded[i].isalnum())
     if "*" in folded or "·" in folded or "•" in folded:
         for m in _STAR.finditer(folded):
@@ -176,7 +182,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str]]:
             for i in range(m.start(), m.end()):
                 if folded[i] in _DIGIT_LETTER:
                     replaced[i] = _DIGIT_LETTER[folded[i]]
-    return deleted, replaced
+    return deleted, replaced, merged
 
 
 def normalise(text: str) -> Normalised:
@@ -185,15 +191,19 @@ def normalise(text: str) -> Normalised:
     starts: list[int] | None = None
     if not _FOLD.complex.isdisjoint(text):
         folded, starts = _slow_fold(text)
-    deleted, replaced = _edits(folded)
+    deleted, replaced, merged = _edits(folded)
     if not deleted and not replaced:
         return Normalised(text, folded, tuple(starts) if starts is not None else None)
     origin = starts if starts is not None else range(len(folded))
     chars: list[str] = []
     new_starts: list[int] = []
+    new_ends: list[int] = []
     for i, ch in enumerate(folded):
         if i in deleted:
+            if i in merged and new_ends:
+                new_ends[-1] = origin[i] + 1
             continue
         chars.append(replaced.get(i, ch))
         new_starts.append(origin[i])
-    return Normalised(text, "".join(chars), tuple(new_starts))
+        new_ends.append(origin[i] + 1)
+    return Normalised(text, "".join(chars), tuple(new_starts), tuple(new_ends) if merged else None)
