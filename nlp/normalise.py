@@ -113,6 +113,9 @@ _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_
 _RUN_HINT = re.compile(rf"\w{_MARKS}*{_SEP}\w{_MARKS}*{_SEP}\w")
 _DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
+SHORT_WORDS = frozenset(
+    "a i o આ એ ન ને કે તો જ છે મા व न ने से का की के को है में तो ही भी या".split()
+)
 _UNIT_IN_RUN = re.compile(rf"{_LETTER}{_MARKS}*|\d")
 _SYMBOL_LETTER = {"@": "a", "$": "s", "!": "i", "|": "l"}
 _DIGIT_LETTER = {"o": "0", "O": "0", "i": "1", "I": "1", "l": "1", "L": "1", "|": "1"}
@@ -157,11 +160,18 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
     if _RUN_HINT.search(folded):
         for m in _RUN.finditer(folded):
             units = list(_UNIT_IN_RUN.finditer(m.group()))
+            # A one-letter word next to a word spaced out by blanks is a word ("a", "આ", "है").
+            spaced = m.group("sep").isspace()
+            while spaced and len(units) > 3 and units[0].group().lower() in SHORT_WORDS:
+                units.pop(0)
+            while spaced and len(units) > 3 and units[-1].group().lower() in SHORT_WORDS:
+                units.pop()
             if all(u.group().isdigit() for u in units) and len(units) < 8:
                 continue
             base = m.start()
             kept = {i for u in units for i in range(base + u.start(), base + u.end())}
-            deleted.update(i for i in range(m.start(), m.end()) if i not in kept)
+            first, last = base + units[0].start(), base + units[-1].end()
+            deleted.update(i for i in range(first, last) if i not in kept)
     if sum(w in _NUMBER_WORD_SET for w in folded.lower().replace(",", " ").split()) >= 6:
         for m in _NUMWORDS.finditer(folded):
             base = m.start()

@@ -73,6 +73,7 @@ RULES: tuple[Rule, ...] = (
     Rule("instruction", "directive", 0.75, ("ins_passive", "ins_deadline|time|date|target|ins_disaster|ins_addressee|ins_object"), unless=("peer_question",), window=80),
     Rule("instruction", "directive", 0.7, ("ins_addressee", "ins_request_verb|ins_urgency|ins_deadline|ins_attend|time|date"), unless=_NOT_DIRECTED + ("conf_marker",), window=120),
     Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=_NOT_DIRECTED, window=80),
+    Rule("instruction", "information_request", 0.6, ("ins_request_verb", "ins_deadline|time"), unless=_NOT_DIRECTED + ("first_person",), window=60),
     Rule("instruction", "information_request", 0.85, ("ins_request_verb", "ins_object", "ins_deadline|ins_urgency|time"), unless=_NOT_DIRECTED, window=100),
     Rule("instruction", "meeting", 0.85, ("ins_meeting", "time|date|ins_attend|ins_deadline"), unless=_NOT_DIRECTED, window=120),
     Rule("instruction", "meeting", 0.75, ("ins_meeting", "ins_change"), unless=("ins_ack", "ins_done"), window=80),
