@@ -41,6 +41,16 @@ def register(subparsers: "argparse._SubParsersAction") -> "argparse._SubParsersA
     return nlp_commands
 
 
+def _dumps(row: dict) -> str:
+    """JSON with Gujarati and Hindi as they are; \\u escapes where a lone surrogate would not encode."""
+    line = json.dumps(row, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(row)
+    return line
+
+
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     for number, line in enumerate(stream, 1):
         yield number, line
@@ -77,7 +87,7 @@ def classify_stream(content_filter, source: BinaryIO, out: TextIO) -> int:
                 {"label": e.label, "start": e.start, "end": e.end, "score": round(e.score, 4), "reason": e.reason}
                 for e in verdict.evidence
             ]
-            out.write(json.dumps({"id": ident, "labels": sorted(verdict.labels), "evidence": evidence}, ensure_ascii=False) + "\n")
+            out.write(_dumps({"id": ident, "labels": sorted(verdict.labels), "evidence": evidence}) + "\n")
         pending.clear()
 
     for number, raw in _lines(source):
@@ -87,7 +97,7 @@ def classify_stream(content_filter, source: BinaryIO, out: TextIO) -> int:
         if error is not None:
             flush()
             errors += 1
-            out.write(json.dumps({"id": ident, "error": error}, ensure_ascii=False) + "\n")
+            out.write(_dumps({"id": ident, "error": error}) + "\n")
             continue
         pending.append((ident, text))
         if len(pending) >= BATCH:

@@ -40,6 +40,9 @@ def _generic_mark(c: str) -> bool:
 def _fold_char(ch: str) -> str:
     """The normalised form of one character (possibly empty or several characters)."""
     category = unicodedata.category(ch)
+    if category == "Cs":
+        # A lone surrogate (from a JSON "\ud800" escape) cannot be encoded.
+        return "\ufffd"
     if category == "Cf" or ch in _INVISIBLE or ch in _NUKTA or _generic_mark(ch):
         return ""
     if ch in _CHANDRABINDU:
