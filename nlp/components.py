@@ -2,7 +2,7 @@
 
 Both write evidence as (label, start, end, score, reason_code) tuples, in
 offsets of the text the pipeline saw (the normalised text), to
-`doc._.samvad_evidence`.
+`doc.user_data["samvad_evidence"]` (read it with `evidence_of`).
 """
 from __future__ import annotations
 
@@ -21,9 +21,8 @@ from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
 from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule
 
-EVIDENCE_ATTR = "samvad_evidence"
-if not Doc.has_extension(EVIDENCE_ATTR):
-    Doc.set_extension(EVIDENCE_ATTR, default=None)
+# Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
+EVIDENCE_KEY = "samvad_evidence"
 
 Span = tuple[int, int]
 RawEvidence = tuple[str, int, int, float, str]
@@ -46,8 +45,13 @@ def doc_text(doc: Doc) -> str:
 
 
 def _add(doc: Doc, items: list[RawEvidence]) -> None:
-    current = doc._.get(EVIDENCE_ATTR)
-    doc._.set(EVIDENCE_ATTR, (current or []) + items)
+    if items:
+        doc.user_data.setdefault(EVIDENCE_KEY, []).extend(items)
+
+
+def evidence_of(doc: Doc) -> list[RawEvidence]:
+    """The raw evidence the components left on `doc`."""
+    return doc.user_data.get(EVIDENCE_KEY, [])
 
 
 class IdentifierRecogniser:

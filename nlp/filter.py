@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 DEFAULT_EMAIL_DOMAINS = ("gujarat.gov.in", "nic.in")
-TEXT_KEY = "samvad_text"  # as in nlp.components, which this module must not import at import time
+# As in nlp.components, which imports spaCy and so is not imported here at import time.
+TEXT_KEY = "samvad_text"
+EVIDENCE_KEY = "samvad_evidence"
 IDENTIFIER_CODES = frozenset({"aadhaar", "pan", "voter_id", "passport", "bank_account", "mobile_number", "email_address"})
 # Longer than any chat message: Telegram caps a message at 4,096 characters.
 MAX_CHARS = 20_000
@@ -142,7 +144,7 @@ class ContentFilter:
 
     def _verdict(self, norm: Normalised, doc: "Doc") -> Verdict:
         language = detect_language(norm.original)
-        raw = doc._.samvad_evidence or []
+        raw = doc.user_data.get(EVIDENCE_KEY, [])
         cats = doc.cats if self._has_classifier else {}
         labels: list[str] = []
         evidence: list[Evidence] = []

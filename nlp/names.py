@@ -65,22 +65,48 @@ _HONORIFIC_WORDS = frozenset(
 )
 _NOT_NAMES = DESIGNATIONS | PLACES | _INDIC_STOP
 
+_LATIN_HONORIFIC_WORDS = frozenset("shri shree sri shrimati smt sh mr mrs ms miss kumari km late dr".split())
+_LATIN_ROLE_WORDS = frozenset(
+    """applicant complainant accused farmer beneficiary petitioner appellant respondent victim deceased patient
+    widow villager resident landholder khatedar occupant tenant owner named one arjdar arajdar aaropi aropi khedut""".split()
+)
+_INDIC_HONORIFICS = ("श्री", "सुश्री", "कुमारी", "स्व.", "डॉ", "શ્રી", "કુ.", "સ્વ.", "ડૉ")
+_INDIC_ROLES = tuple(_ROLES_INDIC[3:-1].split("|"))
+_INDIC_SUFFIXES = ("ભાઈ", "ભાઇ", "બેન", "બહેન", "भाई", "बेन", "बहन")
+_PUNCT = ".,:;()[]{}'\"!?-"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip(_PUNCT).lower() for w in text.split())
+
+
+# Each pattern runs only when its cheap hint holds for (text, lower-case text, words).
 _PATTERNS = (
     # Honorific + one to three name words.
-    re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,2}})"),
-    re.compile(rf"{_HONORIFICS_INDIC}\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD}){{0,2}})"),
+    (lambda t, low, w: not _LATIN_HONORIFIC_WORDS.isdisjoint(w),
+     re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,2}})")),
+    (lambda t, low, w: any(h in t for h in _INDIC_HONORIFICS),
+     re.compile(rf"{_HONORIFICS_INDIC}\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD}){{0,2}})")),
     # Rameshbhai Patel, Savitaben, રમેશભાઈ પટેલ.
-    re.compile(rf"(?P<name>\b{_SUFFIXED_LATIN}(?:\s+[A-Z][a-z]+){{0,2}})"),
-    re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})"),
+    (lambda t, low, w: "bhai" in low or "ben" in low or "behn" in low or "bahen" in low,
+     re.compile(rf"(?P<name>\b{_SUFFIXED_LATIN}(?:\s+[A-Z][a-z]+){{0,2}})")),
+    (lambda t, low, w: any(x in t for x in _INDIC_SUFFIXES),
+     re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})")),
     # Ramesh Patel s/o Kanti Patel.
-    re.compile(rf"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*(?i:[swdc]/o)\b"),
-    re.compile(rf"\b(?i:[swdc]/o)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})"),
+    (lambda t, low, w: "/o" in low,
+     re.compile(rf"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*(?i:[swdc]/o)\b")),
+    (lambda t, low, w: "/o" in low,
+     re.compile(rf"\b(?i:[swdc]/o)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")),
     # Role noun + name.
-    re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})"),
-    re.compile(rf"{_ROLES_INDIC}\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)"),
+    (lambda t, low, w: not _LATIN_ROLE_WORDS.isdisjoint(w),
+     re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})")),
+    (lambda t, low, w: any(r in t for r in _INDIC_ROLES),
+     re.compile(rf"{_ROLES_INDIC}\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
     # Firstname Surname.
-    re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b"),
-    re.compile(rf"(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD}))"),
+    (lambda t, low, w: not SURNAMES.isdisjoint(w),
+     re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),
+    (lambda t, low, w: not SURNAMES.isdisjoint(w),
+     re.compile(rf"(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD}))")),
 )
 
 
@@ -100,10 +126,14 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + run[0].start(), start + run[-1].end()
 
 
+
 def find_person_names(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of names of individuals in `text`."""
     spans: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    lowered, words = text.lower(), _words(text)
+    for hint, pattern in _PATTERNS:
+        if not hint(text, lowered, words):
+            continue
         for m in pattern.finditer(text):
             if "surname" in pattern.groupindex and m.group("surname").lower() not in SURNAMES:
                 continue

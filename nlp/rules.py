@@ -114,14 +114,25 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
 }
 
 
-def _has_digit(text: str) -> bool:
-    return _DIGIT.search(text) is not None
-
-
 _DIGIT = re.compile(r"\d")
+_DATE_HINT = re.compile(r"\d[/.\-]\d|\d(?:st|nd|rd|th)?\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_TIME_WORDS = ("am", "pm", "a.m", "p.m", ":", "hrs", "hour", "clock", "vag", "baj", "વાગ", "કલાક", "બજે", "बजे", "वाजता")
+_MONEY_WORDS = ("₹", "rs", "inr", "lakh", "lac", "crore", "cr", "%", "cent", "લાખ", "કરોડ", "ટકા", "लाख", "करोड", "प्रतिशत")
+
+
+def _time_hint(text: str) -> bool:
+    lowered = text.lower()
+    return _DIGIT.search(text) is not None and any(w in lowered for w in _TIME_WORDS)
+
+
+def _money_hint(text: str) -> bool:
+    lowered = text.lower()
+    return _DIGIT.search(text) is not None and any(w in lowered for w in _MONEY_WORDS)
+
+
 REGEX_HINTS = {
     "designation_to": lambda text: " to " in text or " To " in text,
-    "time": _has_digit,
-    "date": _has_digit,
-    "money": _has_digit,
+    "time": _time_hint,
+    "date": lambda text: _DATE_HINT.search(text) is not None,
+    "money": _money_hint,
 }

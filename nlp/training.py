@@ -91,7 +91,7 @@ def calibrate(pipeline, holdout: list[Example]):
     docs = list(pipeline.pipe(normalise(e.text).text for e in holdout))
     rows = []
     for ex, doc in zip(holdout, docs):
-        raw = doc._.samvad_evidence or []
+        raw = doc.user_data.get("samvad_evidence", [])
         per_label = {}
         for label in LABELS:
             best: dict[str, float] = {}

@@ -15,6 +15,9 @@ class EmailRecogniser(Recogniser):
     reason_code: ClassVar[str] = "email_address"
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"[a-z0-9._%+\-]+@(?P<domain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,})", re.IGNORECASE)
 
+    def hint(self, text: str) -> bool:
+        return "@" in text
+
     def validate(self, value: str) -> Validity:
         domain = value.rsplit("@", 1)[1].lower()
         return Validity.INVALID if self.allowlist.official_email(domain) else Validity.UNSURE
