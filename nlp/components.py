@@ -6,6 +6,7 @@ offsets of the text the pipeline saw (the normalised text), to
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -119,8 +120,10 @@ class LexiconRules:
                 found[cue_class].extend(spans)
         if not _NEEDS_PERSON.isdisjoint(found):
             found["person"].extend(find_person_names(text))
-        if "?" in text and "ins_peer_question" in found:
-            found["peer_question"] = found["ins_peer_question"]
+        if "?" in text:
+            found["question"] = [(m.start(), m.end()) for m in _QUESTION.finditer(text)]
+            if "ins_peer_question" in found:
+                found["peer_question"] = found["ins_peer_question"]
         if "ins_ack" in found and len(doc) <= 6:
             found["ins_ack_only"] = found["ins_ack"]
         return found
@@ -144,6 +147,9 @@ class LexiconRules:
         return self
 
 
+# A label's evidence inside a question counts for this much.
+ASKING_DAMPS = {"instruction": 0.35}
+
 # Regex cues that read English grammar ("to" + verb); romanised Gujarati uses
 # "to" as a particle.
 ENGLISH_ONLY = frozenset({"designation_to"})
@@ -158,6 +164,10 @@ def _negated_or_ordinary(start: int, end: int, negated: set[int], ordinary: list
     if any(s <= start and end <= e for s, e in ordinary):
         return False if not ordinary else True
     return any(start - 3 <= i < start or end <= i < end + 2 for i in negated)
+
+
+# A sentence that ends in a question mark.
+_QUESTION = re.compile(r"[^.!?\u0964\n]*\?")
 
 
 def _gap(a: Span, b: Span) -> int:
@@ -188,6 +198,9 @@ def apply_rules(rules: Iterable[Rule], found: dict[str, list[Span]]) -> list[Raw
             score = rule.score
             if any(cls in found for cls in rule.unless):
                 score *= rule.damp
+            if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
+                # Asked, not directed: "Will the VC be at 11 or 11:30?"
+                score *= ASKING_DAMPS[rule.label]
             evidence.append((rule.label, span[0], span[1], score, rule.reason_code))
     return evidence
 

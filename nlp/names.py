@@ -101,7 +101,7 @@ _PATTERNS = (
     (lambda t, low, w: not _LATIN_ROLE_WORDS.isdisjoint(w),
      re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})")),
     (lambda t, low, w: any(r in t for r in _INDIC_ROLES),
-     re.compile(rf"{_ROLES_INDIC}\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
+     re.compile(rf"{_ROLES_INDIC}(?![\u0900-\u097F\u0A80-\u0AFF])\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
     # Firstname Surname.
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),

@@ -40,13 +40,14 @@ RULES: tuple[Rule, ...] = (
     Rule("confidential", "policy_proposal", 0.8, ("conf_draft", "conf_policy|conf_cabinet"), unless=("conf_published",), window=120),
     Rule("confidential", "policy_proposal", 0.75, ("conf_change", "conf_policy", "conf_future"), unless=("conf_published",), window=120),
     Rule("confidential", "policy_proposal", 0.7, ("conf_cabinet", "conf_change|conf_content|conf_policy"), unless=("conf_published",), window=120),
+    Rule("confidential", "sensitive_operation", 0.8, ("conf_inquiry", "conf_content|conf_marker_weak"), unless=("conf_channel", "conf_published", "ins_done"), window=60),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_tender", "conf_tender_detail|money"), unless=("conf_tender_opened",), damp=0.3, window=100),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_inquiry", "person|target"), unless=("conf_channel",), window=100),
     Rule("confidential", "sensitive_operation", 0.4, ("conf_inquiry",)),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_court_strategy", "conf_court"), window=140),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_vip", "conf_security"), window=120),
     Rule("confidential", "sensitive_operation", 0.55, ("conf_security",)),
-    Rule("confidential", "sensitive_operation", 0.8, ("conf_exam",)),
+    Rule("confidential", "sensitive_operation", 0.8, ("conf_exam",), unless=("ins_done", "conf_published")),
     # personal_data (§8, privacy): identifiers come from the recognisers.
     Rule(
         "personal_data", "sensitive_attribute", 0.8,
@@ -72,10 +73,10 @@ RULES: tuple[Rule, ...] = (
     Rule("instruction", "directive", 0.8, ("designation_to",), unless=("peer_question", "ins_done")),
     Rule("instruction", "directive", 0.75, ("ins_passive", "ins_deadline|time|date|target|ins_disaster|ins_addressee|ins_object"), unless=("peer_question",), window=80),
     Rule("instruction", "directive", 0.7, ("ins_addressee", "ins_request_verb|ins_urgency|ins_deadline|ins_attend|time|date"), unless=_NOT_DIRECTED + ("conf_marker",), window=120),
-    Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=_NOT_DIRECTED, window=80),
+    Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=_NOT_DIRECTED + ("first_person",), window=80),
     Rule("instruction", "information_request", 0.6, ("ins_request_verb", "ins_deadline|time"), unless=_NOT_DIRECTED + ("first_person",), window=60),
     Rule("instruction", "information_request", 0.85, ("ins_request_verb", "ins_object", "ins_deadline|ins_urgency|time"), unless=_NOT_DIRECTED, window=100),
-    Rule("instruction", "meeting", 0.85, ("ins_meeting", "time|date|ins_attend|ins_deadline"), unless=_NOT_DIRECTED, window=120),
+    Rule("instruction", "meeting", 0.85, ("ins_meeting", "time|date|ins_attend|ins_deadline"), unless=_NOT_DIRECTED + ("first_person", "ins_info"), window=120),
     Rule("instruction", "meeting", 0.75, ("ins_meeting", "ins_change"), unless=("ins_ack", "ins_done"), window=80),
     Rule("instruction", "disaster_directive", 0.85, ("ins_disaster", "ins_disaster_action|ins_request_verb|ins_directive|ins_addressee|ins_passive"), unless=_NOT_DIRECTED + ("ins_info",), window=140),
 )

@@ -51,6 +51,7 @@ CUES = {
         સીલબંધ કવરમાં|સીલબંધ કવર|ઈ-મેલથી|ઇમેઇલથી|ઈમેલ દ્વારા|મોકલી આપેલ છે|મોકલવામાં આવેલ છે|મોકલેલ છે|રૂબરૂ|ટપાલ
         सीलबंद लिफाफे|सीलबंद|ईमेल द्वारा|ई-मेल द्वारा|भेज दिया गया है|भेजा गया है|भेज दी गई है|डाक द्वारा|दस्ती
         sealbandh|seal bandh|mail karel che|mokli aapel che|mokalel che|bhej diya gaya|bhej di gayi
+        special messenger|by special messenger|through special messenger|dispatched|put up in a sealed cover|बंद कवर|बंद लिफाफे|બંધ કવરમાં|બંધ કવર|विशेष दूत|khas duut|khas doot|band kavar|sealed envelope|mokalyo chhe|mokalyo che|મોકલ્યો છે|મોકલી આપ્યો|भेज दी गई|submit karyo|submitted in sealed
     """,
     # Unreleased status of a policy.
     "conf_draft": """
@@ -120,12 +121,14 @@ CUES = {
         जारी कर दिया|जारी किया गया|जारी की गई|प्रकाशित|अधिसूचित|राजपत्र|प्रेस नोट|प्रेस विज्ञप्ति|वेबसाइट पर|लागू हो
         आपत्तियां आमंत्रित
         jaher karyu|jaher thayu|jaher thai gayu|website par|website pe|lagu ho gaya|amal ma
+        pib|news|newspaper|newspapers|as reported|reported in|link for reading|for reading|approves|cabinet approves|samachar|समाचार|સમાચાર|અખબાર|अखबार
     """,
     # Ordinary senses of marking words: an office section, a ballot.
     "conf_ordinary": """
         confidential section|confidential branch|confidential cell|confidential department|confidential room
         confidential clerk|secret ballot|secret santa|secret formula|secret of success|open secret|no secret
         ગોપનીય શાખા|ગોપનીય વિભાગ|गोपनीय शाखा|गोपनीय विभाग|gopniya shakha|gopniya vibhag
+        confidential records room|confidential record room|records room|record room|classified ads|classified ad|classified advertisement|classified file room|file room|restricted holiday|restricted holidays|restricted holiday list|ગોપનીય રેકર્ડ રૂમ|રેકર્ડ રૂમ|गोपनीय अभिलेख कक्ष|classified section
     """,
     # Words that negate a marking next to it.
     "negation": """
@@ -136,6 +139,7 @@ CUES = {
         bid opening happened|bids opened|bids were opened|opened today|after opening|was opened|were opened
         work order|awarded|result declared|contract awarded|finalised tender|ખોલવામાં આવ્યા|ખુલ્યા|વર્ક ઓર્ડર
         खोली गई|खोले गए|कार्यादेश|वर्क ऑर्डर
+        khulyu|khuli gayu|order thai gayo|order aapi didho|ખુલ્યું|ખુલ્યા|ઓર્ડર આપ્યો|खुला|खुली|खुल गया|आदेश जारी|order jari|opened the bids|bids were opened|l1 is
     """,
     # Sensitive operations: tenders before opening.
     "conf_tender": """

@@ -154,6 +154,7 @@ CUES = {
         મોકલી દીધો|મોકલી દીધી|મોકલી દીધું|મોકલી આપેલ|મોકલેલ|મોકલાવી દીધું|પૂર્ણ થયું|પૂરું થયું|થઈ ગયું|થઈ ગઈ
         પ્રમાણિત થઈ|મળી ગયું|હતી|હતો|હતું
         भेज दी|भेज दिया|भेजी जा चुकी|भेज दी गई|हो गया|हो गई|पूर्ण हो गया|मिल गया|रही|रहा|थी|था
+        shifted|deployed|distributed|rescued|returned|closed|concluded|reached|arrived|restored|functioned|staffed|were|was|had|has been|have been|had been|yesterday|last night|last week|earlier today|so far|till now|as on|collapsed|withdrawn|downgraded|decided|appreciated|connected|attended|were present|thayu|thai|karyu|aapyu|hatu|hati|hata|mokalyo|kiya|hua|hui|gaya|gayi|थे|हुआ|हुई|गया|गई|गए|किया|की गई|दी गई|થયું|થઈ|કર્યું|કર્યો|કરી|આપ્યો|આપી|ગયા|ગયો|મળી|યોજાઈ|ફેરવાઈ|નોંધાયું|પહોંચી ગયા|નોંધાયા|ખસેડાયા
     """,
     # Information shared for reference: helplines, updates, news.
     "ins_info": """
@@ -161,6 +162,7 @@ CUES = {
         rainfall update|for information|for your information|fyi|news|for reference|link below|link is below
         ચાલુ છે|કાર્યરત છે|જાણ માટે|સૌની જાણ માટે|માહિતી માટે|ની જાણ|चालू है|कार्यरत है|सूचनार्थ|जानकारी हेतु
         mm|millimetre|inch|inches|jaan mate|janva mate
+        is working|link is working|connected|bulletin|for information|imd|forecast|status|update from|status of|as on|press note issued|press note
     """,
     # A question among peers directs no one.
     "ins_peer_question": """

@@ -15,6 +15,7 @@ CUES = {
         वह|वो|उसे|उसका|उसकी|उसके|उनका|उनकी|तुम|तुम्हें|तुम्हारा|तुम्हारी|तू|तुझे|तेरा|तेरी|आप|आपका|आपकी
         पटवारी|तहसीलदार|कलेक्टर|अधिकारी|बाबू|साहब|कार्यालय|कर्मचारी
         circle officer|circle inspector|सर्किल ऑफिसर|सर्कल ऑफिसर|सर्कल अधिकारी|मामलतदार|तलाटी|नायब तहसीलदार|સર્કલ ઓફિસર|સર્કલ ઇન્સ્પેક્ટર|નાયબ કલેક્ટર|પ્રાંત ઓફિસર|sub-registrar|सब रजिस्ट्रार|સબ રજિસ્ટ્રાર
+        dilr|surveyor|surveyors|sarpanch|deputy mamlatdar|dy mamlatdar|patwari|dilr office|sahab|ડીઆઈએલઆર|સરપંચ|ડેપ્યુટી મામલતદાર|डीआईएलआर|सरपंच|उस|उसकी|उसके|એના|એની|એનો|e|aa|prant adhikari|relief commissioner|registrar|sub registrar|lady|man|woman
     """,
     "second_person": """
         you|your|yours|yourself|u|ur|tame|tamne|tamaro|tamari|tamaru|tu|tane|taro|tari|taru|tara
