@@ -106,6 +106,8 @@ class LexiconRules:
             offsets = doc.to_array([IDX, LENGTH]).tolist()
             negated = {s for cls, s, e in matches if cls == "negation"}
             ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+            # A marking directly before a place or a piece of furniture names it.
+            ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
             for cue_class, start, end in matches:
                 if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
                     continue
@@ -132,6 +134,9 @@ class LexiconRules:
         found = self.cues(doc)
         if found:
             _add(doc, apply_rules(self.rules, found))
+            countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
+            if countered:
+                doc.user_data[COUNTER_KEY] = countered
         return doc
 
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
@@ -146,6 +151,14 @@ class LexiconRules:
     def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
         return self
 
+
+# Cues that speak against a label: where they are present, the classifier
+# alone needs a higher score to give it (see nlp.filter.Decision).
+COUNTER_KEY = "samvad_counter"
+COUNTER_CUES: dict[str, frozenset[str]] = {
+    "instruction": frozenset({"peer_question", "question", "ins_ack", "ins_done", "ins_info", "first_person"}),
+    "confidential": frozenset({"conf_channel", "conf_published", "conf_ordinary", "negation"}),
+}
 
 # A label's evidence inside a question counts for this much.
 ASKING_DAMPS = {"instruction": 0.35}

@@ -20,6 +20,7 @@ DEFAULT_EMAIL_DOMAINS = ("gujarat.gov.in", "nic.in")
 # As in nlp.components, which imports spaCy and so is not imported here at import time.
 TEXT_KEY = "samvad_text"
 EVIDENCE_KEY = "samvad_evidence"
+COUNTER_KEY = "samvad_counter"
 IDENTIFIER_CODES = frozenset({"aadhaar", "pan", "voter_id", "passport", "bank_account", "mobile_number", "email_address"})
 # Longer than any chat message: Telegram caps a message at 4,096 characters.
 MAX_CHARS = 20_000
@@ -38,6 +39,8 @@ class Decision:
 
     rule_threshold: float = 0.5
     weak_rule: float = 0.25
+    # The classifier score needed alone when the rules found cues against the label.
+    countered: float = 0.85
     classifier: dict[str, float] = field(default_factory=lambda: {label: 0.6 for label in LABELS})
     classifier_with_weak_rule: dict[str, float] = field(default_factory=lambda: {label: 0.35 for label in LABELS})
 
@@ -47,18 +50,22 @@ class Decision:
         return cls(
             rule_threshold=float(data.get("rule_threshold", 0.5)),
             weak_rule=float(data.get("weak_rule", 0.25)),
+            countered=float(data.get("countered", 0.85)),
             classifier={k: float(v) for k, v in data.get("classifier", {}).items()},
             classifier_with_weak_rule={k: float(v) for k, v in data.get("classifier_with_weak_rule", {}).items()},
         )
 
-    def decide(self, label: str, rule_score: float, classifier_score: float | None) -> bool:
-        """Whether `label` applies, given its strongest rule score and the classifier's score."""
+    def decide(self, label: str, rule_score: float, classifier_score: float | None, countered: bool = False) -> bool:
+        """Whether `label` applies, given its rule score, the classifier's score, and cues against it."""
         if rule_score >= self.rule_threshold:
             return True
         if classifier_score is None:
             return False
-        if classifier_score >= self.classifier.get(label, 1.01):
+        needed = self.classifier.get(label, 1.01)
+        if classifier_score >= (max(needed, self.countered) if countered else needed):
             return True
+        if countered:
+            return False
         return rule_score >= self.weak_rule and classifier_score >= self.classifier_with_weak_rule.get(label, 1.01)
 
 
@@ -145,6 +152,7 @@ class ContentFilter:
     def _verdict(self, norm: Normalised, doc: "Doc") -> Verdict:
         language = detect_language(norm.original)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
+        countered = doc.user_data.get(COUNTER_KEY, ())
         cats = doc.cats if self._has_classifier else {}
         labels: list[str] = []
         evidence: list[Evidence] = []
@@ -156,7 +164,7 @@ class ContentFilter:
                     best[item[4]] = item
             rule_score = _combine([item[3] for item in best.values()])
             clf = cats.get(label) if cats else None
-            if not self.decision.decide(label, rule_score, clf):
+            if not self.decision.decide(label, rule_score, clf, label in countered):
                 continue
             labels.append(label)
             # Every identifier found is shown; for rule reasons, the strongest of each.

@@ -130,6 +130,12 @@ CUES = {
         ગોપનીય શાખા|ગોપનીય વિભાગ|गोपनीय शाखा|गोपनीय विभाग|gopniya shakha|gopniya vibhag
         confidential records room|confidential record room|records room|record room|classified ads|classified ad|classified advertisement|classified file room|file room|restricted holiday|restricted holidays|restricted holiday list|ગોપનીય રેકર્ડ રૂમ|રેકર્ડ રૂમ|गोपनीय अभिलेख कक्ष|classified section
     """,
+    # Places and furniture: "the confidential almirah" is a cupboard, not a marking.
+    "conf_container": """
+        almirah|almirahs|almira|cupboard|cupboards|room|rooms|section|branch|cell|register|registers|shelf|locker
+        safe|box|cabinet|strong room|record room|records|file room|bundle|bundles|drawer|cell|wing|desk|table
+        કબાટ|રૂમ|શાખા|વિભાગ|રેકર્ડ|પટારો|ખાનું|अलमारी|कक्ष|शाखा|अनुभाग|रिकॉर्ड|बक्सा|दराज|kabat|almari|shakha
+    """,
     # Words that negate a marking next to it.
     "negation": """
         not|no|non|never|isn't|is not|was not|wasn't|nothing|nahi|nahin|nathi|koi|કોઈ|નથી|નહીં|નહિ|ન|नहीं|नही|न|कोई
@@ -173,11 +179,11 @@ CUES = {
     "conf_court_strategy": """
         our stand|our strategy|strategy|we will argue|we will not contest|will not oppose|we will concede|concede
         government's stand|govt stand|government stand|our case is weak|case is weak|weak case|legal opinion
-        settle out of court|do not disclose to|counter affidavit|affidavit|our reply|our defence|defence
+        settle out of court|do not disclose to
         line of argument|we should argue|not to oppose|we will seek adjournment|seek adjournment
-        રણનીતિ|વલણ|સોગંદનામું|આપણું વલણ|સરકારનું વલણ|કેસ નબળો|કાનૂની અભિપ્રાય
-        रणनीति|हमारा पक्ष|सरकार का पक्ष|शपथ पत्र|हलफनामा|केस कमजोर|विधिक राय|कानूनी राय
-        rananiti|valan|aapnu valan|sarkar nu valan|halafnama|ranniti
+        રણનીતિ|વલણ|આપણું વલણ|સરકારનું વલણ|કેસ નબળો|કાનૂની અભિપ્રાય
+        रणनीति|हमारा पक्ष|सरकार का पक्ष|केस कमजोर|विधिक राय|कानूनी राय
+        rananiti|valan|aapnu valan|sarkar nu valan|ranniti
     """,
     "conf_court": """
         court|high court|hc|supreme court|sc|sca|petition|writ|writ petition|hearing|case|tribunal|slp|pil|gp|agp
