@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -67,6 +68,9 @@ class Decision:
         if countered:
             return False
         return rule_score >= self.weak_rule and classifier_score >= self.classifier_with_weak_rule.get(label, 1.01)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _combine(scores: list[float]) -> float:
@@ -153,7 +157,8 @@ class ContentFilter:
         language = detect_language(norm.original)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
         countered = doc.user_data.get(COUNTER_KEY, ())
-        cats = doc.cats if self._has_classifier else {}
+        # Without a letter there are no words for the classifier to read (emoji, numbers).
+        cats = doc.cats if self._has_classifier and _LETTER.search(norm.text) else {}
         labels: list[str] = []
         evidence: list[Evidence] = []
         for label in LABELS:

@@ -21,7 +21,7 @@ from nlp.verdict import LABELS
 
 TEXTCAT = "textcat_multilabel"
 PACKAGED_MODEL = Path(__file__).resolve().parent / "model"
-HASH_LENGTH = 2**16
+HASH_LENGTH = 2**17
 
 
 @registry.architectures("samvad.TextCatBOW.v1")

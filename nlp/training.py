@@ -26,6 +26,8 @@ DROPOUT = 0.1
 FOLDS = 5
 # A false alarm costs trust: thresholds lean to precision (F-beta, beta < 1).
 CALIBRATION_BETA = 0.8
+# Alone, the classifier must find a label more likely than not.
+CLASSIFIER_ALONE_FLOOR = 0.5
 THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))  # 0.2 ... 0.9
 
 
@@ -140,6 +142,8 @@ def calibrate(rows):
     for label in LABELS:
         best_key, best_f = (0.9, 0.9), -1.0
         for t in THRESHOLD_GRID:
+            if t < CLASSIFIER_ALONE_FLOOR:
+                continue
             for t_weak in (x for x in THRESHOLD_GRID if x <= t):
                 trial = Decision(base.rule_threshold, base.weak_rule, base.countered, {label: t}, {label: t_weak})
                 tp = fp = fn = 0

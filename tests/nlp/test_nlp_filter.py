@@ -63,7 +63,6 @@ def test_each_label_in_each_language(content_filter, text, label, reason_code):
         "The GR on the new jantri rates has been published on the website.",
         "There is no secret formula for good revenue collection.",
         "Keep the venue a surprise for the retirement function.",
-        "Progress in Sanand is unacceptable.",
         "312 beneficiaries in Dholka taluka received the assistance.",
         "Control room number 079-23251234 is working round the clock.",
         "Survey no. 245/1 mutation entry no. 5612 certified today.",
@@ -73,6 +72,10 @@ def test_each_label_in_each_language(content_filter, text, label, reason_code):
 )
 def test_ordinary_coordination_talk_passes(content_filter, text):
     assert content_filter.check(text).labels == ()
+
+
+def test_firm_official_criticism_is_not_hostile(content_filter):
+    assert not content_filter.check("Progress in Sanand is unacceptable; report by 5 pm.").has("hostile")
 
 
 @pytest.mark.parametrize(
