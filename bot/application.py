@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
+from bot.classifier import BatchingClassifier, packaged_filter
 from bot.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
@@ -30,6 +31,7 @@ from storage.errors import StorageUnavailable
 log = logging.getLogger(__name__)
 
 SCHEDULER_INTERVAL = 1.0
+OFFICIAL_NUMBERS_REFRESH = 60.0
 
 
 def features() -> list[Feature]:
@@ -66,6 +68,7 @@ def build_application(
     async def close_services(application: Application) -> None:
         services: Services | None = application.bot_data.pop(SERVICES_KEY, None)
         if services is not None:
+            services.classifier.close()
             await services.db.close()
 
     application = (
@@ -102,6 +105,9 @@ async def _open_services(
     for feature in feature_list:
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
+    content_filter = await asyncio.to_thread(packaged_filter)
+    classifier = BatchingClassifier(content_filter)
+    await classifier.refresh_official_numbers(db)
     services = Services(
         settings=settings,
         clock=clock,
@@ -110,6 +116,7 @@ async def _open_services(
         delivery=delivery,
         scheduler=scheduler,
         commands=all_commands(feature_list),
+        classifier=classifier,
     )
     delivery.start()
     if application.job_queue is not None:
@@ -117,7 +124,17 @@ async def _open_services(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
         application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
+        application.job_queue.run_repeating(
+            refresh_official_numbers, interval=OFFICIAL_NUMBERS_REFRESH, first=OFFICIAL_NUMBERS_REFRESH,
+            name="samvad-official-numbers",
+        )
     return services
+
+
+async def refresh_official_numbers(context: SamvadContext) -> None:
+    """Job: keep the filter's list of official numbers (never personal data) in step with the roster."""
+    services = context.services
+    await services.classifier.refresh_official_numbers(services.db)
 
 
 async def open_database_patiently(settings: Settings) -> Database:
