@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
     health = commands.add_parser("health", help="exit 0 if the bot is running (its heartbeat is recent)")
     health.set_defaults(handler=command_health)
 
+    bench = commands.add_parser("bench", help="end-to-end benchmark: the bot against the sandbox on a cyclone day")
+    bench.set_defaults(handler=command_bench)
+    from benchmarks.e2e_bench import add_arguments as add_bench_arguments
+
+    add_bench_arguments(bench)
+
     nlp_cli.register(commands)
     return parser
 
@@ -82,6 +88,13 @@ def command_health(args: argparse.Namespace) -> int:
     healthy, reason = asyncio.run(check_health(args.settings, now=datetime.now(UTC)))
     print(reason, file=sys.stdout if healthy else sys.stderr)
     return 0 if healthy else 1
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    """`samvad bench`: prints figures; exits non-zero if anything was lost."""
+    from benchmarks.e2e_bench import run
+
+    return run(args)
 
 
 def run_until_signalled(main_coroutine: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> int:
