@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
 from collections.abc import Sequence
 
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
-from telegram.warnings import PTBUserWarning
+from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot.checkpointing import TICK_SECONDS, Checkpointer
+from bot.classifier import BatchingClassifier, packaged_filter
 from bot.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
 from bot.delivery import DeliveryWorker
+from bot.health import HEARTBEAT_INTERVAL, beat
 from bot.outbox import Outbox
 from bot.scheduler import Scheduler
 from bot.scope import current_scope
@@ -33,6 +36,7 @@ from storage.errors import StorageUnavailable
 log = logging.getLogger(__name__)
 
 SCHEDULER_INTERVAL = 1.0
+OFFICIAL_NUMBERS_REFRESH = 60.0
 
 
 def features() -> list[Feature]:
@@ -57,6 +61,8 @@ def build_application(
     feature_list = list(feature_list if feature_list is not None else features())
     # The outbox and the poller call Bot API methods by name on purpose.
     warnings.filterwarnings("ignore", category=PTBUserWarning, message=r"Please use 'Bot\.")
+    # RetryAfter.retry_after is read as seconds or a timedelta alike (bot.delivery._seconds).
+    warnings.filterwarnings("ignore", category=PTBDeprecationWarning, message=r".*retry_after")
 
     async def open_services(application: Application) -> None:
         application.bot_data[SERVICES_KEY] = await _open_services(application, settings, clock, feature_list)
@@ -73,6 +79,7 @@ def build_application(
     async def close_services(application: Application) -> None:
         services: Services | None = application.bot_data.pop(SERVICES_KEY, None)
         if services is not None:
+            services.classifier.close()
             await services.db.close()
 
     application = (
@@ -81,6 +88,10 @@ def build_application(
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_file_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
+        .connect_timeout(settings.request_timeout)
+        .read_timeout(settings.request_timeout)
+        .write_timeout(settings.request_timeout)
+        .media_write_timeout(max(settings.request_timeout, 20.0))
         .context_types(ContextTypes(context=SamvadContext))
         .updater(None)
         .post_init(open_services)
@@ -99,7 +110,7 @@ async def _open_services(
     application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature]
 ) -> Services:
     signer = load_or_create(settings.signing_key_file)
-    db = await Database.open(settings.db_path)
+    db = await open_database_patiently(settings)
     delivery = DeliveryWorker(db, clock, application.bot)
     delivery.on_sent(recording.record_sent_message)
     delivery.on_sent(exports_feature.forget_delivered_export)
@@ -108,6 +119,9 @@ async def _open_services(
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
     outbox = Outbox(clock, delivery.wake)
+    content_filter = await asyncio.to_thread(packaged_filter)
+    classifier = BatchingClassifier(content_filter)
+    await classifier.refresh_official_numbers(db)
     services = Services(
         settings=settings,
         clock=clock,
@@ -116,6 +130,7 @@ async def _open_services(
         delivery=delivery,
         scheduler=scheduler,
         commands=all_commands(feature_list),
+        classifier=classifier,
         checkpointer=Checkpointer(db, clock, signer, outbox, settings),
     )
     delivery.start()
@@ -123,10 +138,36 @@ async def _open_services(
         application.job_queue.run_repeating(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
+        application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
+        application.job_queue.run_repeating(
+            refresh_official_numbers, interval=OFFICIAL_NUMBERS_REFRESH, first=OFFICIAL_NUMBERS_REFRESH,
+            name="samvad-official-numbers",
+        )
         application.job_queue.run_repeating(
             services.checkpointer.tick, interval=TICK_SECONDS, first=1.0, name="samvad-checkpoints"
         )
     return services
+
+
+async def refresh_official_numbers(context: SamvadContext) -> None:
+    """Job: keep the filter's list of official numbers (never personal data) in step with the roster."""
+    services = context.services
+    await services.classifier.refresh_official_numbers(services.db)
+
+
+async def open_database_patiently(settings: Settings) -> Database:
+    """Open the database, waiting (and saying why) while it is locked, read-only or full.
+
+    Telegram keeps the updates meanwhile, since none is confirmed before it is stored.
+    """
+    delay = 1.0
+    while True:
+        try:
+            return await Database.open(settings.db_path, busy_timeout_ms=settings.db_busy_timeout_ms)
+        except StorageUnavailable as error:
+            log.error("cannot open the database %s (%s); retrying in %.0f s", error.path, error.reason, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
 
 
 async def on_error(update: object, context: SamvadContext) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from bot.checkpointing import Checkpointer
+from bot.classifier import BatchingClassifier
 from bot.clock import Clock
 from bot.delivery import DeliveryWorker
 from bot.outbox import Outbox
@@ -14,14 +14,6 @@ from bot.scheduler import Scheduler
 from bot.settings import Settings
 from handlers.feature import Command
 from storage.database import Database
-
-
-class Classifier(Protocol):
-    """The shared content-filter service (bot/classifier.py): one verdict per message, cached per update."""
-
-    async def check(self, text: str) -> Any:
-        """The filter's Verdict for text (labels, evidence, language)."""
-        ...
 
 
 @dataclass
@@ -35,5 +27,5 @@ class Services:
     delivery: DeliveryWorker
     scheduler: Scheduler
     commands: Sequence[Command]
+    classifier: BatchingClassifier
     checkpointer: Checkpointer | None = None
-    classifier: Classifier | None = None  # set by the content filter's service once it lands

@@ -33,7 +33,7 @@ _UNAVAILABLE_CODES = {
     sqlite3.SQLITE_READONLY: "read-only (file or folder permissions, or a read-only disk)",
     sqlite3.SQLITE_IOERR: "disk input/output error",
     sqlite3.SQLITE_FULL: "disk is full",
-    sqlite3.SQLITE_CANTOPEN: "cannot open the file (missing folder or permissions)",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the file (missing folder, permissions, or a read-only disk)",
 }
 
 Row = sqlite3.Row
@@ -65,11 +65,16 @@ def available_migrations() -> list[tuple[int, str, str]]:
 class Database:
     """An open Samvad database file."""
 
-    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection):
+    def __init__(
+        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *, busy_timeout_ms: int = 5000
+    ):
         self.path = path
         self._writer = writer
         self._reader = reader
+        self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = asyncio.Lock()
+        # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
+        self._writer_is_stale = False
 
     @classmethod
     async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Database:
@@ -85,7 +90,7 @@ class Database:
         except BaseException:
             await writer.close()
             raise
-        return cls(path, writer, reader)
+        return cls(path, writer, reader, busy_timeout_ms=busy_timeout_ms)
 
     async def close(self) -> None:
         """Close both connections; the WAL is checkpointed by SQLite on the last close."""
@@ -102,22 +107,43 @@ class Database:
         """One atomic unit of writes; rolled back if the block raises."""
         async with self._write_lock:
             try:
+                await self._reopen_writer_if_stale()
                 await self._writer.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
+                self._note_failure(error)
                 raise _translate(error, self.path) from error
             tx = Transaction(self._writer, self.path)
             try:
                 yield tx
-            except BaseException:
+            except BaseException as error:
+                if isinstance(error.__cause__, sqlite3.Error):
+                    self._note_failure(error.__cause__)
                 await _rollback_quietly(self._writer)
                 raise
             try:
                 await self._writer.execute("COMMIT")
             except sqlite3.Error as error:
+                self._note_failure(error)
                 await _rollback_quietly(self._writer)
                 raise _translate(error, self.path) from error
         for callback in tx.committed_callbacks:
             callback()
+
+    def _note_failure(self, error: sqlite3.Error) -> None:
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+            self._writer_is_stale = True
+
+    async def _reopen_writer_if_stale(self) -> None:
+        if not self._writer_is_stale:
+            return
+        fresh = await _connect(self.path, self._busy_timeout_ms)
+        stale, self._writer = self._writer, fresh
+        self._writer_is_stale = False
+        try:
+            await stale.close()
+        except sqlite3.Error:
+            log.warning("closing the stale writer connection failed", exc_info=True)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """One row of a read on the reader connection (committed data only)."""
@@ -211,7 +237,7 @@ async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False
         if query_only:
             await connection.execute("PRAGMA query_only = ON")
         else:
-            await connection.execute("PRAGMA journal_mode = WAL")
+            await _switch_to_wal(connection, busy_timeout_ms)
             # NORMAL in WAL mode keeps the database consistent after a crash and
             # loses at most the last commits on a power cut, not on a process kill.
             await connection.execute("PRAGMA synchronous = NORMAL")
@@ -221,27 +247,72 @@ async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False
     return connection
 
 
-async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
-    async with connection.execute("PRAGMA user_version") as cursor:
-        current = (await cursor.fetchone())[0]
-    migrations = available_migrations()
-    if current > len(migrations):
-        raise MigrationError(
-            f"{path} is at schema version {current}, newer than this Samvad knows "
-            f"({len(migrations)}); upgrade Samvad before opening it"
-        )
-    for version, name, sql in migrations[current:]:
-        log.info("applying migration %s to %s", name, path)
+async def _switch_to_wal(connection: aiosqlite.Connection, busy_timeout_ms: int) -> None:
+    """Turn on WAL, waiting for another process that is creating the same file.
+
+    SQLite answers BUSY at once here instead of waiting (waiting could deadlock), so we wait ourselves.
+    """
+    deadline = asyncio.get_running_loop().time() + busy_timeout_ms / 1000
+    while True:
         try:
-            await connection.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
+            await connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if unavailability(error) is None or asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.01)
+
+
+async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
+    """Apply pending migrations in one transaction, taken before reading the version.
+
+    Two processes opening a new file at once (the bot and a CLI command) would
+    otherwise both see version 0 and both try to create the tables.
+    """
+    migrations = available_migrations()
+    try:
+        await connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise _translate(error, path) from error
+    try:
+        async with connection.execute("PRAGMA user_version") as cursor:
+            current = (await cursor.fetchone())[0]
+        if current > len(migrations):
+            raise MigrationError(
+                f"{path} is at schema version {current}, newer than this Samvad knows "
+                f"({len(migrations)}); upgrade Samvad before opening it"
             )
-        except sqlite3.Error as error:
-            await _rollback_quietly(connection)
-            reason = unavailability(error)
-            if reason:
-                raise StorageUnavailable(path, reason) from error
-            raise MigrationError(f"migration {name} failed on {path}: {error}") from error
+        for version, name, sql in migrations[current:]:
+            log.info("applying migration %s to %s", name, path)
+            for statement in split_statements(sql):
+                await connection.execute(statement)
+            await connection.execute(f"PRAGMA user_version = {version}")
+        await connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        await _rollback_quietly(connection)
+        reason = unavailability(error)
+        if reason:
+            raise StorageUnavailable(path, reason) from error
+        raise MigrationError(f"migrating {path} failed: {error}") from error
+    except BaseException:
+        await _rollback_quietly(connection)
+        raise
+
+
+def split_statements(sql: str) -> list[str]:
+    """A migration script as single statements (a trigger's body stays whole)."""
+    statements, current = [], ""
+    for piece in sql.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n\t;") and not _only_comments(current):
+                statements.append(current.strip())
+            current = ""
+    return statements
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in text.strip().rstrip(";").splitlines())
 
 
 async def _rollback_quietly(connection: aiosqlite.Connection) -> None:
