@@ -37,8 +37,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     erase.set_defaults(handler=command_erase)
 
 
-def command_verify(args: argparse.Namespace, settings: Settings) -> int:
+def command_verify(args: argparse.Namespace) -> int:
     """Print OK with counts, or the first failure; non-zero exit on failure."""
+    settings: Settings = args.settings
     if not Path(settings.db_path).exists():
         print(f"samvad verify: no database at {settings.db_path}", file=sys.stderr)
         return 2
@@ -58,8 +59,9 @@ def command_verify(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if report.ok else 1
 
 
-def command_export(args: argparse.Namespace, settings: Settings) -> int:
+def command_export(args: argparse.Namespace) -> int:
     """Write an export file; progress on the terminal."""
+    settings: Settings = args.settings
     try:
         return asyncio.run(_export(args, settings))
     except ExportOptionError as error:
@@ -118,8 +120,9 @@ async def _groups(db: Database, name: str) -> tuple[int, ...]:
     raise ExportOptionError(f"no group called {name!r} (groups: {known})")
 
 
-def command_erase(args: argparse.Namespace, settings: Settings) -> int:
+def command_erase(args: argparse.Namespace) -> int:
     """Erase a body by lawful order."""
+    settings: Settings = args.settings
     async def erase() -> list[int]:
         db = await Database.open(settings.db_path)
         try:

@@ -2,6 +2,7 @@
 
 The roster and group bindings are written straight into the bot's database (the
 membership feature that imports rosters and binds groups is another issue's work).
+Messages are classified by the real content filter (the bot's classifier service).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from nlp.record import Masker, instruction_kind, is_acknowledgement
 from storage.timefmt import to_db
 
 POSTS = (
@@ -21,47 +21,6 @@ POSTS = (
     ("collector-valsad", "District Collector", "district", "Valsad", "+919426250001", 1),
     ("mamlatdar-valsad", "Mamlatdar, Valsad", "district", "Valsad", "+919426250002", 0),
 )
-
-
-@dataclass(frozen=True)
-class _Evidence:
-    label: str
-    start: int
-    end: int
-    reason_code: str
-
-
-@dataclass(frozen=True)
-class _Verdict:
-    labels: tuple[str, ...]
-    evidence: tuple[_Evidence, ...] = ()
-    language: str = "en"
-
-    def has(self, label: str) -> bool:
-        return label in self.labels
-
-
-class RuleClassifier:
-    """Stands in for the content filter's shared service (bot/classifier.py) until it lands.
-
-    A small real implementation of the same call: a directive of a known kind is an
-    instruction (acknowledgements never are), and identifiers found by the record's
-    masking patterns are personal data with their spans.
-    """
-
-    def __init__(self) -> None:
-        self._masker = Masker.build()
-
-    async def check(self, text: str) -> _Verdict:
-        labels = []
-        evidence = tuple(
-            _Evidence("personal_data", span.start, span.end, span.reason) for span in self._masker.spans(text)
-        )
-        if evidence:
-            labels.append("personal_data")
-        if instruction_kind(text) != "general" and not is_acknowledgement(text):
-            labels.append("instruction")
-        return _Verdict(tuple(sorted(labels)), evidence)
 
 
 @dataclass
@@ -117,7 +76,6 @@ async def build_world(client, bot) -> World:
                 "INSERT INTO group_bindings (chat_id, level, jurisdiction, bound_at) VALUES (?, ?, ?, ?)",
                 (groups[name], level, jurisdiction, to_db(now)),
             )
-    bot.services.classifier = RuleClassifier()
     return World(users, groups, outsider)
 
 

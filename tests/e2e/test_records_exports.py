@@ -83,6 +83,22 @@ async def test_a_typed_export_in_each_format_masks_personal_data(client, bot, wo
     assert "Personal data (Aadhaar, PAN" in report
 
 
+async def test_samvad_export_on_the_command_line_masks_and_is_journalled(client, bot, world, tmp_path):
+    await _kutch_traffic(client, world)
+    await client.wait_until_idle()
+    await bot.ingress.idle()
+    day = await _today(bot)
+    out = tmp_path / "kutch.csv"
+    result = _run(bot.services.settings, "export", "--group", "Kutch", "--from", day, "--to", day, "--format", "csv",
+                  "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "journalled as entry" in result.stdout
+    content = out.read_text(encoding="utf-8")
+    assert AADHAAR not in content and "0124" in content and "relief list" in content
+    bad = _run(bot.services.settings, "export", "--group", "Atlantis", "--from", day, "--to", day, "--format", "csv")
+    assert bad.returncode == 2 and "no group called 'Atlantis'" in bad.stderr
+
+
 async def test_the_export_buttons_lead_to_a_file_and_every_export_is_journalled(client, bot, world):
     await _kutch_traffic(client, world)
     me = world.users["collector-kutch"]
