@@ -67,8 +67,10 @@ async def capture_instruction(update: Update, context: SamvadContext) -> None:
     await _keep_personal_data_spans(context, message.chat.id, message.message_id, verdict)
     if not verdict.has("instruction") or is_acknowledgement(text):
         return
-    details = read_instruction(text, now=message.date, zone=services.settings.zone)
     binding = await roster.binding_of(services.db, message.chat.id)
+    if binding is None:
+        return  # not one of the circular's groups: no roster says whose acknowledgement is owed
+    details = read_instruction(text, now=message.date, zone=services.settings.zone)
     mentioned = tuple(
         entity.user.id for entity in message.parse_entities([MessageEntity.TEXT_MENTION]) if entity.user
     ) if message.text else ()

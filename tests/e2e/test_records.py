@@ -161,3 +161,14 @@ async def test_the_records_commands_are_in_help_and_the_menus(client, bot, world
     assert {"export", "search", "pending", "incident", "sitrep", "usage"} <= names
     admins = {c["command"] for c in await client.commands({"type": "all_chat_administrators"})}
     assert {"log", "pending", "incident", "sitrep", "usage"} <= admins
+
+
+async def test_instructions_are_tracked_only_in_groups_bound_to_the_roster(client, bot, world):
+    owner = await client.create_user("Kiran", last_name="Shah")
+    chat = await client.create_group("Unbound chat", creator_id=owner["id"])
+    await client.add_bot(chat["id"], added_by=owner["id"])
+    await client.send_message(chat["id"], owner["id"], "All Mamlatdars to send the rainfall report by 5 pm")
+    await client.wait_until_idle()
+    await bot.ingress.idle()
+    await client.wait_until_idle()
+    assert not any("Recorded as an instruction" in m["text"] for m in await client.bot_messages(chat["id"]))
