@@ -20,7 +20,7 @@ from nlp.lexicons import all_cues
 from nlp.names import find_person_names
 from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
-from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule
+from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule, number_cues
 
 # Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
 EVIDENCE_KEY = "samvad_evidence"
@@ -116,6 +116,10 @@ class LexiconRules:
         text = doc_text(doc)
         for cue_class, pattern in REGEX_CUES.items():
             if not REGEX_HINTS[cue_class](text):
+                continue
+            if cue_class == "numbers":
+                for number_class, start, end in number_cues(text):
+                    found[number_class].append((start, end))
                 continue
             spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
             if spans and (cue_class not in ENGLISH_ONLY or detect_language(text) == "en"):

@@ -35,8 +35,11 @@ _HI_ONLY = _HI_WORDS - _SHARED
 
 def detect_language(text: str) -> str:
     """Return "gu", "hi" or "en" for `text` (romanised Gujarati or Hindi included)."""
-    gu = len(_GUJARATI.findall(text))
-    hi = len(_DEVANAGARI.findall(text))
+    if text.isascii():
+        gu = hi = 0
+    else:
+        gu = len(_GUJARATI.findall(text))
+        hi = len(_DEVANAGARI.findall(text))
     latin_words = _LATIN_WORD.findall(text)
     latin = sum(len(w) for w in latin_words)
     if gu or hi:
