@@ -114,16 +114,15 @@ class LexiconRules:
                 last_idx, last_len = offsets[end - 1]
                 found[cue_class].append((offsets[start][0], last_idx + last_len))
         text = doc_text(doc)
-        for cue_class, pattern in REGEX_CUES.items():
-            if not REGEX_HINTS[cue_class](text):
-                continue
-            if cue_class == "numbers":
-                for number_class, start, end in number_cues(text):
-                    found[number_class].append((start, end))
-                continue
-            spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-            if spans and (cue_class not in ENGLISH_ONLY or detect_language(text) == "en"):
-                found[cue_class].extend(spans)
+        if REGEX_HINTS["numbers"](text):
+            for number_class, start, end in number_cues(text):
+                found[number_class].append((start, end))
+        if "designation" in found and (" to " in text or " To " in text):
+            to_verb = REGEX_CUES["designation_to"]
+            spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
+            # English grammar: romanised Gujarati uses "to" as a particle.
+            if spans and detect_language(text) == "en":
+                found["designation_to"] = spans
         if not _NEEDS_PERSON.isdisjoint(found):
             found["person"].extend(find_person_names(text))
         if "?" in text:
@@ -166,10 +165,6 @@ COUNTER_CUES: dict[str, frozenset[str]] = {
 
 # A label's evidence inside a question counts for this much.
 ASKING_DAMPS = {"instruction": 0.35}
-
-# Regex cues that read English grammar ("to" + verb); romanised Gujarati uses
-# "to" as a particle.
-ENGLISH_ONLY = frozenset({"designation_to"})
 
 # Marking words whose sense a negation ("not confidential") or an ordinary
 # use ("the confidential section") undoes.

@@ -83,12 +83,6 @@ RULES: tuple[Rule, ...] = (
 
 # Cue classes found by regular expressions rather than phrases; each runs
 # only when its hint (a cheap test) passes.
-_DESIGNATIONS = (
-    r"mamlatdars?|collectors?|prant officers?|prants|dy\.? collectors?|deputy collectors?|tdos?|ddos?|talatis?"
-    r"|circle officers?|circle inspectors?|sub-?registrars?|sdms?|sector officers?|nodal officers?|zonal officers?"
-    r"|liaison officers?|officers?|teams?|staff|engineers?|inspectors?|clerks?|superintendents?|chitnis"
-    r"|chief officers?|commissioners?|secretar(?:y|ies)|tehsildars?|patwaris?|members|all"
-)
 _NOT_VERBS = r"(?:be|the|a|an|all|this|that|his|her|their|your|our|him|them|me|us|you|date|day|time)\b"
 
 _TIME = (
@@ -108,9 +102,8 @@ _MONEY = (
 REGEX_CUES: dict[str, re.Pattern[str]] = {
     # "Mamlatdar Sanand to send ...", "All Talatis are to remain ...": the
     # official English directive form. The verb is lower case, a place is not.
-    "designation_to": re.compile(
-        rf"(?<![^\W_])(?i:{_DESIGNATIONS})(?![^\W_])[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"
-    ),
+    # Tried right after each "designation" cue (see nlp.components).
+    "designation_to": re.compile(rf"[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"),
     # Times, dates and amounts: the group that matched names the cue. Tried
     # only where a run of digits starts (see `number_cues`).
     "numbers": re.compile(rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<money>{_MONEY})", re.IGNORECASE),
@@ -143,6 +136,5 @@ def number_cues(text: str) -> list[tuple[str, int, int]]:
 
 _DIGIT = re.compile(r"\d")
 REGEX_HINTS = {
-    "designation_to": lambda text: " to " in text or " To " in text,
     "numbers": lambda text: _DIGIT.search(text) is not None,
 }

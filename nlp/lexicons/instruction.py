@@ -136,6 +136,17 @@ CUES = {
         sthalantar karvu|khasedva|tainaat|tainat|satark|alert rahevu|alert rahein|vitaran|vyavastha|chetavni|taiyar rakho
         jaherat|jaherat karavo|loudspeaker|loud speaker|munadi|to be distributed|to be shifted|to be evacuated|supervise
     """,
+    # Who official English directives name first: "Mamlatdar Sanand to send ...".
+    "designation": """
+        mamlatdar|mamlatdars|collector|collectors|prant officer|prant officers|prants|dy collector|dy collectors
+        dy. collector|dy. collectors|deputy collector|deputy collectors|tdo|tdos|ddo|ddos|talati|talatis
+        circle officer|circle officers|circle inspector|circle inspectors|sub-registrar|sub-registrars|subregistrar
+        sub registrar|sub registrars|sdm|sdms|sector officer|sector officers|nodal officer|nodal officers
+        zonal officer|zonal officers|liaison officer|liaison officers|officer|officers|team|teams|staff|engineer
+        engineers|inspector|inspectors|clerk|clerks|superintendent|superintendents|chitnis|chief officer
+        chief officers|commissioner|commissioners|secretary|secretaries|tehsildar|tehsildars|patwari|patwaris
+        members|all|everyone|rdc|resident deputy collector|dsp|sp|police|pi|psi|eo|executive engineer
+    """,
     # Passive directives: "relief kits to be distributed", "dole to be paid".
     "ins_passive": """
         to be distributed|to be paid|to be submitted|to be sent|to be kept|to be completed|to be deployed|to be shifted
