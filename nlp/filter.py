@@ -91,6 +91,10 @@ class ContentFilter:
         self._email_domains = tuple(official_email_domains)
         self._has_classifier = "textcat_multilabel" in pipeline.pipe_names
         self.set_official_numbers(official_numbers)
+        # Read the look-alike table now, not on the first message that needs it.
+        from nlp.confusables import latin_lookalikes
+
+        latin_lookalikes()
 
     @classmethod
     def load(cls, *, official_numbers: Iterable[str] = (), official_email_domains: Iterable[str] = DEFAULT_EMAIL_DOMAINS,
