@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.imperatives import imperative_spans
 from nlp.language import detect_language
 from nlp.lexicons import all_cues
 from nlp.names import find_person_names
@@ -33,7 +34,7 @@ TEXT_KEY = "samvad_text"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
     {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
-     "conf_inquiry", "host_defame", "host_abuse_mild"}
+     "conf_inquiry", "host_defame", "host_abuse_mild"}  # fmt: skip
 )
 
 
@@ -114,6 +115,9 @@ class LexiconRules:
                 last_idx, last_len = offsets[end - 1]
                 found[cue_class].append((offsets[start][0], last_idx + last_len))
         text = doc_text(doc)
+        imperatives = imperative_spans(text)
+        if imperatives:
+            found["imperative"] = imperatives
         if REGEX_HINTS["numbers"](text):
             for number_class, start, end in number_cues(text):
                 found[number_class].append((start, end))

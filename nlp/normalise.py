@@ -199,7 +199,8 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
             replaced[m.start()] = _SYMBOL_LETTER[m.group()]
     if _DIGITS_HINT.search(folded):
         for m in _DIGITS.finditer(folded):
-            for i in range(m.start(), m.end()):
+            # Only inside the run: a leading or trailing letter belongs to a code (L7401355).
+            for i in range(m.start() + 1, m.end() - 1):
                 if folded[i] in _DIGIT_LETTER:
                     replaced[i] = _DIGIT_LETTER[folded[i]]
     return deleted, replaced, merged

@@ -186,5 +186,6 @@ CUES = {
         ઓકે|બરાબર|થઈ ગયું|મળી ગયું|આભાર|જય શ્રી કૃષ્ણ|સુપ્રભાત|જી સાહેબ
         ठीक है|हो गया|मिल गया|धन्यवाद|सुप्रभात|जी सर|जी साहब
         thai gayu|mali gayu|aabhar|abhar|ho gaya|mil gaya|dhanyavad|ji saheb|ji sir
+        keep it up|keep up the good work|well done|good work|great work|nice work|excellent work|good job|saras kaam|ખૂબ સરસ|શાબાશ|बहुत बढ़िया|शाबाश
     """,
 }
