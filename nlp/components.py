@@ -92,17 +92,18 @@ class LexiconRules:
     def __init__(self, nlp: Language, name: str, rules: Iterable[Rule] = RULES) -> None:
         self.name = name
         self.rules = tuple(rules)
+        self.rule_index = index_rules(self.rules)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for cue_class, phrases in all_cues().items():
             docs = [nlp.make_doc(normalise(p).text) for p in phrases]
             self.matcher.add(cue_class, [d for d in docs if len(d)])
-        self.strings = nlp.vocab.strings
+        self.class_names = {nlp.vocab.strings.add(name): name for name in all_cues()}
 
     def cues(self, doc: Doc) -> dict[str, list[Span]]:
         """Each cue class found in `doc` with its character spans."""
         found: dict[str, list[Span]] = defaultdict(list)
-        strings = self.strings
-        matches = [(strings[m], s, e) for m, s, e in self.matcher(doc)]
+        names = self.class_names
+        matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
         if matches:
             offsets = doc.to_array([IDX, LENGTH]).tolist()
             negated = {s for cls, s, e in matches if cls == "negation"}
@@ -140,7 +141,7 @@ class LexiconRules:
     def __call__(self, doc: Doc) -> Doc:
         found = self.cues(doc)
         if found:
-            _add(doc, apply_rules(self.rules, found))
+            _add(doc, apply_rules(self.rules, found, self.rule_index))
             countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
             if countered:
                 doc.user_data[COUNTER_KEY] = countered
@@ -194,13 +195,23 @@ def _gap(a: Span, b: Span) -> int:
     return 0
 
 
-def apply_rules(rules: Iterable[Rule], found: dict[str, list[Span]]) -> list[RawEvidence]:
+def index_rules(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+    """For each cue class, the rules (by position) whose first group names it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, rule in enumerate(rules):
+        for cls in rule.first_classes:
+            index[cls].append(i)
+    return {cls: tuple(ids) for cls, ids in index.items()}
+
+
+def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
+                index: dict[str, tuple[int, ...]] | None = None) -> list[RawEvidence]:
     """Evidence from every rule whose cue classes co-occur in `found`."""
     evidence: list[RawEvidence] = []
-    present = found.keys()
-    for rule in rules:
-        if present.isdisjoint(rule.first_classes):
-            continue
+    if index is None:
+        index = index_rules(tuple(rules))
+    candidates = sorted({i for cls in found if cls in index for i in index[cls]})
+    for rule in (rules[i] for i in candidates):
         groups = []
         for group in rule.all_of:
             spans = [s for cls in group.split("|") for s in found.get(cls, ())]

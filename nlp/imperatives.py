@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 _SENTENCE = re.compile(r"[^.!?\u0964\n;]+")
-_WORD = re.compile(r"[^\W\d_][^\s,:;()\"']*")
+_PUNCT = ".,:;()[]{}\"'!?-—–…*"
 
 # Verbs that open official English instructions.
 # Words that are as often nouns at the start of a sentence (survey, record,
@@ -40,16 +40,22 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
     """Spans of sentences whose form gives an order."""
     spans = []
     for sentence in _SENTENCE.finditer(text):
-        words = list(_WORD.finditer(sentence.group()))
+        body = sentence.group()
+        words = body.split(None, 4)
         if not words:
             continue
-        if _opens_with_verb([w.group() for w in words[:4]]) or _closes_with_directive(words[-1].group()):
-            spans.append((sentence.start() + words[0].start(), sentence.start() + words[-1].end()))
+        first = [w.strip(_PUNCT) for w in words[:4]]
+        last = body.rsplit(None, 1)[-1].strip(_PUNCT)
+        if _opens_with_verb(first) or (last and _closes_with_directive(last)):
+            lead = len(body) - len(body.lstrip())
+            trail = len(body.rstrip())
+            if trail > lead:
+                spans.append((sentence.start() + lead, sentence.start() + trail))
     return spans
 
 
 def _opens_with_verb(first: list[str]) -> bool:
-    lowered = [w.lower().rstrip(".") for w in first]
+    lowered = [w.lower() for w in first if w]
     while lowered and lowered[0] in _OPENERS:
         lowered.pop(0)
     if not lowered or lowered[0] not in IMPERATIVE_VERBS:
