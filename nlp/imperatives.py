@@ -20,6 +20,9 @@ IMPERATIVE_VERBS = frozenset(
     instruct register pay sanction approve announce evacuate relocate restore repair
     identify circulate communicate hear mobilise mobilize avoid refrain cancel postpone prepone reschedule""".split()
 )
+_PLEASE_VERB = re.compile(
+    r"(?i:\b(?:please|kindly|pls|plz)\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS | {"verify", "check"})) + r")\b)"
+)
 _OPENERS = frozenset("please kindly pl pls plz sir all also and then".split())
 # After these the opening word is a noun: "Update from Porbandar", "Report for Dholka".
 _NOT_OBJECTS = frozenset(
@@ -46,7 +49,7 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
             continue
         first = [w.strip(_PUNCT) for w in words[:4]]
         last = body.rsplit(None, 1)[-1].strip(_PUNCT)
-        if _opens_with_verb(first) or (last and _closes_with_directive(last)):
+        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or _PLEASE_VERB.search(body):
             lead = len(body) - len(body.lstrip())
             trail = len(body.rstrip())
             if trail > lead:

@@ -116,7 +116,10 @@ _NUMWORDS = re.compile(
     rf"(?<![^\W_])(?i:{_NUMBER_WORD})(?:[\s,\-.]+(?i:{_NUMBER_WORD})){{5,}}(?![^\W_]|{_MARKS})"
 )
 _STAR = re.compile(rf"(?<={_LETTER})[*·•]+(?={_LETTER})")
-_SYM = re.compile(rf"(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER})")
+# "@" inside a word is a letter unless a domain follows (sh@meless, not abc@gmail.com).
+_SYM = re.compile(
+    rf"(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER})|(?<={_LETTER})@(?={_LETTER}+(?![\w.@]))"
+)
 _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_])")
 # Cheap tests that rule each edit out for most messages.
 _RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*{_SEP}[^\W_]")

@@ -73,7 +73,7 @@ RULES: tuple[Rule, ...] = (
     # instruction (§2, uses)
     Rule("instruction", "directive", 0.8, ("ins_directive",), unless=("ins_ack_only",)),
     Rule("instruction", "directive", 0.8, ("designation_to",), unless=("peer_question", "ins_done")),
-    Rule("instruction", "directive", 0.7, ("imperative",), unless=_NOT_DIRECTED + ("host_abuse", "conf_marker", "conf_draft")),
+    Rule("instruction", "directive", 0.7, ("imperative",), unless=_NOT_DIRECTED + ("conf_marker", "conf_draft")),
     Rule("instruction", "directive", 0.75, ("ins_passive", "ins_deadline|time|date|target|ins_disaster|ins_addressee|ins_object"), unless=("peer_question",), window=80),
     Rule("instruction", "directive", 0.7, ("ins_addressee", "ins_request_verb|ins_urgency|ins_deadline|ins_attend|time|date"), unless=_NOT_DIRECTED + ("conf_marker",), window=120),
     Rule("instruction", "information_request", 0.7, ("ins_request_verb", "ins_object"), unless=_NOT_DIRECTED + ("first_person",), window=80),

@@ -55,6 +55,7 @@ CUES = {
         prastut karein|uplabdh karayein|uplabdh karaye|batayein|bataye|suchit karein|taiyar rakhein|poorn karein
         pura karein|update karein|mail karein|de dein|dijiye
         update the|update it|रिपोर्ट करें|करें|कराएं|करवाएं|भेजें|दें|रखें|रहें|लें|पहुंचें|जमा करें|लगाएं|बताएं|भरें|रोकें|मूकवું|મૂકવા|મૂકો|મૂકશો|કરવા|કરાવો|કરાવવા|રાખવા|રાખો|આપવા|ગોઠવો|ગોઠવવા|સંપર્ક કરવો|karavo|karavjo|karjo|karo|rakhjo|mokaljo|aapjo|mukvo|mukva|mukjo|gothvo|goth vo|gothavvu|gothavjo|post photos|post the|post here|confirm here|confirm in this group|share here|put up|display|barricade|supervise|stop
+        faalvo|falvo|faalavo|chukvo|chukavo|kaho|kahejo|muke|mukjo|aape|mokle|ચૂકવો|ફાળવો|કહો|કહેજો|મૂકે|આપે|મોકલે|please verify|kindly verify|please check|kindly check|please confirm|kindly confirm
     """,
     "ins_object": """
         report|reports|details|detail|information|info|list|lists|data|status|figures|statement|statements
