@@ -34,7 +34,7 @@ TEXT_KEY = "samvad_text"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
     {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
-     "conf_inquiry", "host_defame", "host_abuse_mild"}  # fmt: skip
+     "conf_inquiry", "host_defame", "host_abuse_mild", "host_group"}  # fmt: skip
 )
 
 
@@ -129,7 +129,16 @@ class LexiconRules:
             if spans and detect_language(text) == "en":
                 found["designation_to"] = spans
         if not _NEEDS_PERSON.isdisjoint(found):
-            found["person"].extend(find_person_names(text))
+            people = find_person_names(text)
+            if people:
+                found["person"].extend(people)
+                # A community name inside a person's name (Mahesh Bharwad) is a surname.
+                if "host_group" in found:
+                    groups = [g for g in found["host_group"] if not any(s <= g[0] and g[1] <= e for s, e in people)]
+                    if groups:
+                        found["host_group"] = groups
+                    else:
+                        del found["host_group"]
         if "?" in text:
             found["question"] = [(m.start(), m.end()) for m in _QUESTION.finditer(text)]
             if "ins_peer_question" in found:
