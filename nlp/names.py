@@ -109,7 +109,7 @@ _PATTERNS = (
      re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})")),
     # Ramesh Patel s/o Kanti Patel.
     (lambda t, low, w: "/o" in low,
-     re.compile(rf"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*(?i:[swdc]/o)\b")),
+     re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*,?\s*(?i:[swdc]/o)\b")),
     (lambda t, low, w: "/o" in low,
      re.compile(rf"\b(?i:[swdc]/o)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")),
     # Role noun + name.
