@@ -10,6 +10,7 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from bot.logs import configure_logging
+from bot.roster_commands import add_roster_parser
 from bot.settings import Settings, SettingsError, load_settings
 
 
@@ -28,6 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--port", type=int, help="sandbox port (default: SAMVAD_SANDBOX_PORT, 8081)")
     sandbox.add_argument("--keep-db", action="store_true", help="keep samvad-sandbox.db from the last run")
     sandbox.set_defaults(handler=command_sandbox)
+
+    add_roster_parser(commands)
     return parser
 
 
