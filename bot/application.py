@@ -19,8 +19,8 @@ from bot.scheduler import Scheduler
 from bot.scope import current_scope
 from bot.services import Services
 from bot.settings import Settings
+from handlers import group_admin, membership, recording
 from handlers import help as help_feature
-from handlers import recording
 from handlers.feature import Feature
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -32,7 +32,8 @@ SCHEDULER_INTERVAL = 1.0
 
 def features() -> list[Feature]:
     """Every feature of the bot, in an explicit list (no discovery by import)."""
-    collected = [recording.feature(), help_feature.feature()]
+    # membership comes before help: in private chats its /start (verification) answers, not help's.
+    collected = [recording.feature(), membership.feature(), group_admin.feature(), help_feature.feature()]
     return collected
 
 
