@@ -14,6 +14,7 @@ from bot.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
 from bot.delivery import DeliveryWorker
+from bot.health import HEARTBEAT_INTERVAL, beat
 from bot.outbox import Outbox
 from bot.scheduler import Scheduler
 from bot.scope import current_scope
@@ -109,6 +110,7 @@ async def _open_services(
         application.job_queue.run_repeating(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
+        application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
     return services
 
 

@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--keep-db", action="store_true", help="keep samvad-sandbox.db from the last run")
     sandbox.set_defaults(handler=command_sandbox)
 
+    health = commands.add_parser("health", help="exit 0 if the bot is running (its heartbeat is recent)")
+    health.set_defaults(handler=command_health)
+
     add_roster_parser(commands)
     return parser
 
@@ -65,6 +68,17 @@ def command_sandbox(args: argparse.Namespace, settings: Settings) -> int:
     if args.port is not None:
         settings = settings.model_copy(update={"sandbox_port": args.port})
     return run_until_signalled(lambda stop: run_sandbox(settings, stop=stop, fresh_db=not args.keep_db))
+
+
+def command_health(args: argparse.Namespace, settings: Settings) -> int:
+    """`samvad health`: for container health checks."""
+    from datetime import UTC, datetime
+
+    from bot.health import check_health
+
+    healthy, reason = asyncio.run(check_health(settings, now=datetime.now(UTC)))
+    print(reason, file=sys.stdout if healthy else sys.stderr)
+    return 0 if healthy else 1
 
 
 def run_until_signalled(main_coroutine: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> int:

@@ -37,6 +37,8 @@ def configure_logging(level: str, *, secrets: Iterable[str] = (), stream=None) -
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+    # The scheduler job runs every second; its "job executed" lines would drown the log.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def add_secret(secret: str) -> None:

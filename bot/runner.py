@@ -14,9 +14,10 @@ from telegram.ext import Application
 from bot.application import build_application
 from bot.clock import Clock, SystemClock
 from bot.context import SERVICES_KEY
-from bot.ingress import Ingress
+from bot.ingress import ALLOWED_UPDATES, Ingress
 from bot.services import Services
 from bot.settings import Settings
+from bot.webhook import WebhookServer
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +48,12 @@ async def running_bot(settings: Settings, *, clock: Clock | None = None, polling
             poll_timeout=settings.poll_timeout,
             storage_retry_window=settings.storage_retry_window,
         )
-        await ingress.start(polling=polling)
+        webhook = await _start_receiving(application, ingress, settings, polling=polling)
         try:
             yield RunningBot(application, services, ingress)
         finally:
+            if webhook is not None:
+                await webhook.stop()
             await ingress.stop()
             await application.stop()
             await application.post_stop(application)
@@ -65,6 +68,26 @@ async def serve(settings: Settings, *, stop: asyncio.Event, clock: Clock | None 
         log.info("Samvad is running as @%s", bot.application.bot.username)
         await stop.wait()
     log.info("Samvad stopped")
+
+
+async def _start_receiving(
+    application: Application, ingress: Ingress, settings: Settings, *, polling: bool
+) -> WebhookServer | None:
+    """Webhook mode when a webhook URL is set, else long polling (after removing any webhook)."""
+    if settings.webhook_url is None:
+        if polling:
+            await application.bot.delete_webhook()
+        await ingress.start(polling=polling)
+        return None
+    await application.bot.set_webhook(
+        url=settings.webhook_url,
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=list(ALLOWED_UPDATES),
+    )
+    await ingress.start(polling=False)
+    webhook = WebhookServer(ingress, settings)
+    await webhook.start()
+    return webhook
 
 
 async def _initialize_patiently(application: Application) -> None:

@@ -5,15 +5,18 @@ Nothing else in the project reads the environment.
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "SAMVAD_"
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -49,6 +52,18 @@ class Settings(BaseSettings):
         description="Seconds to hold received updates in memory while the database cannot be written,"
         " before letting Telegram deliver them again.",
     )
+    webhook_url: str | None = Field(
+        default=None,
+        description="Public HTTPS URL Telegram posts updates to (behind your HTTPS proxy). When set, the bot"
+        " runs in webhook mode instead of long polling.",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token with every webhook call"
+        " (1-256 of A-Z a-z 0-9 _ -). Required in webhook mode.",
+    )
+    webhook_listen: str = Field(default="0.0.0.0", description="Address the webhook server listens on.")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port the webhook server listens on.")
     sandbox_host: str = Field(default="127.0.0.1", description="Address the sandbox server listens on.")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, description="Port of the sandbox server (0: any free port).")
     official_email_domains: Annotated[tuple[str, ...], NoDecode] = Field(
@@ -98,6 +113,32 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
 
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("must be an https:// URL (Telegram only posts to HTTPS)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _telegram_secret_alphabet(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url is not None and self.webhook_secret is None:
+            raise ValueError("SAMVAD_WEBHOOK_SECRET must be set when SAMVAD_WEBHOOK_URL is")
+        return self
+
+    @property
+    def webhook_path(self) -> str:
+        """The path of the webhook URL, which the webhook server listens on."""
+        path = urlsplit(self.webhook_url or "").path
+        return path if path and path != "/" else "/telegram"
+
     @property
     def zone(self) -> ZoneInfo:
         """The configured time zone."""
@@ -144,8 +185,9 @@ def describe_validation_error(error: ValidationError) -> str:
     """One line per bad setting, named as the environment variable a person would set."""
     lines = []
     for problem in error.errors():
-        field = str(problem["loc"][0]) if problem["loc"] else "?"
-        variable = f"{ENV_PREFIX}{field.upper()}"
         message = problem["msg"].removeprefix("Value error, ")
-        lines.append(f"{variable}: {message}")
+        if problem["loc"]:
+            lines.append(f"{ENV_PREFIX}{str(problem['loc'][0]).upper()}: {message}")
+        else:
+            lines.append(message)
     return "invalid settings:\n  " + "\n  ".join(lines)

@@ -28,3 +28,9 @@ def test_package_does_not_import_telegram_or_the_bot(package):
             if module.split(".")[0] in FORBIDDEN:
                 offenders.append(f"{path.relative_to(ROOT)} imports {module}")
     assert offenders == []
+
+
+def test_the_walk_notices_a_forbidden_import(tmp_path):
+    module = tmp_path / "leaky.py"
+    module.write_text("import asyncio\nfrom telegram.ext import Application\nimport bot.cli\nfrom handlers import help\n")
+    assert {name.split(".")[0] for name in _imported_modules(module)} & set(FORBIDDEN) == {"telegram", "bot", "handlers"}

@@ -126,3 +126,10 @@ CREATE TABLE tasks (
     completed_at  TEXT
 );
 CREATE INDEX tasks_due ON tasks (due_at, id) WHERE state = 'pending';
+
+-- Small facts about the running bot (its heartbeat, for `samvad health`).
+CREATE TABLE bot_state (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+);

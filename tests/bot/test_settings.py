@@ -64,3 +64,15 @@ def test_env_example_lists_every_setting():
     listed = set(re.findall(r"^#?\s*(SAMVAD_[A-Z_]+)=", example, flags=re.MULTILINE))
     expected = {f"SAMVAD_{name.upper()}" for name in Settings.model_fields}
     assert listed == expected
+
+
+def test_webhook_mode_needs_a_secret_and_an_https_url():
+    with pytest.raises(SettingsError) as caught:
+        load_settings(_env_file=None, webhook_url="http://plain.example/hook")
+    assert "SAMVAD_WEBHOOK_URL: must be an https:// URL" in str(caught.value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(_env_file=None, webhook_url="https://samvad.example/hook")
+    assert "SAMVAD_WEBHOOK_SECRET must be set" in str(caught.value)
+    with pytest.raises(SettingsError) as caught:
+        load_settings(_env_file=None, webhook_url="https://samvad.example/hook", webhook_secret="has spaces")
+    assert "SAMVAD_WEBHOOK_SECRET: must be 1-256 characters" in str(caught.value)

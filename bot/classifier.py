@@ -1,0 +1,102 @@
+"""The content filter as the bot uses it: batched, off the event loop, once per message.
+
+Handlers of concurrent updates each ask for a verdict; the requests that arrive
+within a few milliseconds are classified together with nlp.pipe in a worker
+thread, so a burst is handled in batches and the event loop stays responsive.
+Within one update the verdict is cached, so moderation and the record classify a
+message once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+
+from bot.scope import current_scope
+from nlp import ContentFilter, Verdict
+
+log = logging.getLogger(__name__)
+
+_VERDICTS_NOTE = "verdicts"
+
+
+@functools.cache
+def packaged_filter() -> ContentFilter:
+    """The packaged filter, loaded once per process (loading takes a second or so)."""
+    return ContentFilter.load()
+
+
+class BatchingClassifier:
+    """Collects texts from concurrent handlers and classifies them together in a worker thread."""
+
+    def __init__(self, content_filter: ContentFilter, *, max_batch: int = 64, max_wait: float = 0.003) -> None:
+        self._filter = content_filter
+        self._max_batch = max_batch
+        self._max_wait = max_wait
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samvad-filter")
+        self._waiting: list[tuple[str, asyncio.Future[Verdict]]] = []
+        self._flush_handle: asyncio.TimerHandle | None = None
+        self._official_numbers: frozenset[str] = frozenset()
+        self._batches: set[asyncio.Task[None]] = set()
+
+    async def check(self, text: str) -> Verdict:
+        """The verdict for a text (cached for the rest of the current update)."""
+        scope = current_scope()
+        cache: dict[str, Verdict] | None = None
+        if scope is not None:
+            cache = scope.notes.setdefault(_VERDICTS_NOTE, {})  # type: ignore[assignment]
+            if text in cache:
+                return cache[text]
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Verdict] = loop.create_future()
+        self._waiting.append((text, future))
+        if len(self._waiting) >= self._max_batch:
+            self._flush()
+        elif self._flush_handle is None:
+            self._flush_handle = loop.call_later(self._max_wait, self._flush)
+        verdict = await future
+        if cache is not None:
+            cache[text] = verdict
+        return verdict
+
+    def set_official_numbers(self, numbers: Iterable[str]) -> bool:
+        """Tell the filter the roster's official numbers (never personal data); True if they changed."""
+        numbers = frozenset(numbers)
+        if numbers == self._official_numbers:
+            return False
+        self._official_numbers = numbers
+        # Applied in the worker thread, between batches, so a batch never sees half a list.
+        self._executor.submit(self._filter.set_official_numbers, numbers)
+        return True
+
+    def close(self) -> None:
+        """Stop the worker thread after the batches already submitted."""
+        self._executor.shutdown(wait=True, cancel_futures=False)
+
+    def _flush(self) -> None:
+        if self._flush_handle is not None:
+            self._flush_handle.cancel()
+            self._flush_handle = None
+        batch, self._waiting = self._waiting, []
+        if batch:
+            task = asyncio.get_running_loop().create_task(self._classify(batch))
+            self._batches.add(task)
+            task.add_done_callback(self._batches.discard)
+
+    async def _classify(self, batch: list[tuple[str, asyncio.Future[Verdict]]]) -> None:
+        texts = [text for text, _ in batch]
+        loop = asyncio.get_running_loop()
+        try:
+            verdicts = await loop.run_in_executor(self._executor, self._filter.check_many, texts)
+        except Exception as error:  # the filter promises never to raise; if it does, each caller sees it
+            log.exception("the content filter failed on a batch of %d", len(texts))
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for (_, future), verdict in zip(batch, verdicts, strict=True):
+            if not future.done():
+                future.set_result(verdict)

@@ -1,0 +1,49 @@
+"""The bot's heartbeat, and `samvad health`, which container health checks call."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from bot.context import SamvadContext
+from bot.settings import Settings
+from storage import bot_state
+from storage.database import Database
+from storage.errors import StorageError, StorageUnavailable
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_INTERVAL = 30.0
+STALE_AFTER = timedelta(seconds=120)
+
+
+async def beat(context: SamvadContext) -> None:
+    """Job: note in the database that the bot is alive."""
+    services = context.services
+    mode = "webhook" if services.settings.webhook_url else "polling"
+    try:
+        async with services.db.transaction() as tx:
+            await bot_state.beat(tx, at=services.clock.now(), mode=mode)
+    except StorageUnavailable as error:
+        log.warning("cannot write the heartbeat to %s: %s", error.path, error.reason)
+
+
+async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]:
+    """(healthy, one line saying why) from the database's last heartbeat."""
+    if not settings.db_path.exists():
+        return False, f"no database at {settings.db_path}"
+    try:
+        db = await Database.open(settings.db_path)
+    except StorageError as error:
+        return False, f"database {settings.db_path} cannot be opened: {error}"
+    try:
+        last = await bot_state.last_heartbeat(db)
+    finally:
+        await db.close()
+    if last is None:
+        return False, "the bot has not started yet (no heartbeat)"
+    at, mode = last
+    age = now - at
+    if age > STALE_AFTER:
+        return False, f"last heartbeat {int(age.total_seconds())} s ago ({mode}): the bot is not running"
+    return True, f"ok: heartbeat {int(age.total_seconds())} s ago ({mode})"

@@ -1,0 +1,123 @@
+"""SandboxServer: the fake Telegram Bot API and the control API on one local port."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from types import TracebackType
+
+from aiohttp import web
+
+from sandbox.apispec import ApiSpec, load_spec
+from sandbox.botapi import BotApi
+from sandbox.control import ControlApi
+from sandbox.faults import Faults
+from sandbox.methods import method_table
+from sandbox.stats import Stats
+from sandbox.world import World
+
+# Telegram accepts uploads of up to 50 MB from bots.
+_MAX_UPLOAD = 50 * 1024 * 1024
+
+
+def bot_id_from_token(token: str) -> int:
+    """The bot's user id: the number before the colon of its token."""
+    head, colon, secret = token.partition(":")
+    if not colon or not head.isdigit() or not secret:
+        raise ValueError(f"a bot token looks like 123456:secret, not {token!r}")
+    return int(head)
+
+
+class SandboxServer:
+    """One bot's fake Telegram. `async with SandboxServer(token=...) as server:`."""
+
+    def __init__(
+        self,
+        *,
+        token: str,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        bot_username: str = "samvad_bot",
+        bot_first_name: str = "Samvad",
+        privacy_mode: bool = False,
+        clock: Callable[[], float] = time.time,
+        spec: ApiSpec | None = None,
+    ) -> None:
+        self.token = token
+        self._host = host
+        self._port = port
+        self.world = World(
+            bot_id=bot_id_from_token(token),
+            bot_username=bot_username,
+            bot_first_name=bot_first_name,
+            clock=clock,
+            privacy_mode=privacy_mode,
+        )
+        self.faults = Faults()
+        self.stats = Stats()
+        self._spec = spec
+        self._runner: web.AppRunner | None = None
+        self._closing = asyncio.Event()
+
+    @property
+    def port(self) -> int:
+        if self._runner is None:
+            raise RuntimeError("the sandbox is not running")
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        """The server root, for SandboxClient."""
+        return f"http://{self._host}:{self.port}"
+
+    @property
+    def api_base_url(self) -> str:
+        """What ApplicationBuilder().base_url(...) needs: the token and method follow it."""
+        return f"{self.base_url}/bot"
+
+    @property
+    def file_base_url(self) -> str:
+        """What ApplicationBuilder().base_file_url(...) needs, for File.download_*."""
+        return f"{self.base_url}/file/bot"
+
+    def build_app(self) -> web.Application:
+        spec = self._spec or load_spec()
+        app = web.Application(client_max_size=_MAX_UPLOAD)
+        bot_api = BotApi(
+            world=self.world, spec=spec, token=self.token, methods=method_table(),
+            faults=self.faults, stats=self.stats,
+        )  # fmt: skip
+        control = ControlApi(world=self.world, faults=self.faults, stats=self.stats, closing=self._closing)
+        app.add_routes(control.routes())
+        app.add_routes(bot_api.routes())
+        return app
+
+    async def start(self) -> None:
+        if self._runner is not None:
+            raise RuntimeError("the sandbox is already running")
+        self._closing.clear()
+        self.world.updates.reopen()
+        runner = web.AppRunner(self.build_app(), access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        site = web.TCPSite(runner, self._host, self._port)
+        await site.start()
+        self._port = runner.addresses[0][1]
+        self._runner = runner
+
+    async def stop(self) -> None:
+        if self._runner is None:
+            return
+        self._closing.set()  # ends event streams
+        self.world.updates.close()  # ends long polls
+        runner, self._runner = self._runner, None
+        await runner.cleanup()
+
+    async def __aenter__(self) -> SandboxServer:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.stop()

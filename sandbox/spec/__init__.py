@@ -1,0 +1,1 @@
+"""Data files: the Telegram Bot API description (api.json) and its licence."""

@@ -1,0 +1,81 @@
+"""Webhook mode: updates posted by Telegram are stored before the bot answers 200."""
+
+from __future__ import annotations
+
+import socket
+
+import aiohttp
+import pytest
+
+from bot.runner import running_bot
+from storage import messages
+from tests.conftest import eventually, make_settings
+
+SECRET = "webhook-secret_123"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _group_message_update(update_id: int, chat_id: int, message_id: int, text: str) -> dict:
+    return {
+        "update_id": update_id,
+        "message": {
+            "message_id": message_id,
+            "date": 1764300000,
+            "chat": {"id": chat_id, "type": "supergroup", "title": "District Valsad"},
+            "from": {"id": 4242, "is_bot": False, "first_name": "Pooja"},
+            "text": text,
+        },
+    }
+
+
+@pytest.fixture
+async def webhook_bot(tmp_path, sandbox, clock):
+    port = _free_port()
+    settings = make_settings(
+        tmp_path,
+        sandbox,
+        webhook_url="https://samvad.example.gujarat.gov.in/hook",
+        webhook_secret=SECRET,
+        webhook_listen="127.0.0.1",
+        webhook_port=port,
+    )
+    async with running_bot(settings, clock=clock) as running:
+        yield running, f"http://127.0.0.1:{port}/hook"
+
+
+async def test_the_bot_registers_its_webhook_with_the_secret(webhook_bot, sandbox):
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"{sandbox.api_base_url}700000001:TEST-samvad-token-do-not-log/getWebhookInfo") as response:
+            info = (await response.json())["result"]
+    assert info["url"] == "https://samvad.example.gujarat.gov.in/hook"
+    assert "chat_join_request" in info["allowed_updates"]
+
+
+async def test_a_webhook_update_with_the_secret_is_stored_once(webhook_bot):
+    running, url = webhook_bot
+    update = _group_message_update(9001, -100777, 5, "Cyclone shelters in Umbergaon are ready.")
+    async with aiohttp.ClientSession() as session:
+        for _ in range(2):  # Telegram may post the same update again
+            async with session.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
+                assert response.status == 200
+    stored = await eventually(lambda: messages.get_message(running.services.db, -100777, 5))
+    assert stored.original_text == "Cyclone shelters in Umbergaon are ready."
+    await running.ingress.idle()
+    assert await messages.count_messages(running.services.db, chat_id=-100777) == 1
+
+
+async def test_a_webhook_call_without_the_secret_is_refused_and_not_stored(webhook_bot):
+    running, url = webhook_bot
+    update = _group_message_update(9002, -100778, 6, "forged")
+    async with aiohttp.ClientSession() as session:
+        async with session.post(url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as response:
+            assert response.status == 403
+        async with session.post(url, data=b"not json", headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
+            assert response.status == 400
+    await running.ingress.idle()
+    assert await messages.count_messages(running.services.db, chat_id=-100778) == 0
