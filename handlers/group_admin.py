@@ -25,13 +25,13 @@ from storage.roster import Binding, Post
 from storage.roster_changes import RECONCILE_TASK, RosterConflict, transfer_post
 
 GROUP_ADMINS = frozenset({Audience.GROUP_ADMIN})
-BIND = Command("bind", "Bind this group to its level (its admin post)", GROUP_ADMINS,
+BIND = Command("bind", "Bind this group to its level", GROUP_ADMINS,
                usage="state | hod land-records | hod registration | district NAME")
-UNBIND = Command("unbind", "Release this group's binding (its admin post)", GROUP_ADMINS)
-MEMBERS = Command("members", "Who is in this group, compared with the roster (its admin posts)", GROUP_ADMINS)
+UNBIND = Command("unbind", "Release this group's binding", GROUP_ADMINS)
+MEMBERS = Command("members", "Who is in this group, compared with the roster", GROUP_ADMINS)
 AUDIT = Command("audit", "Every bound group compared with the roster (state admin posts)",
                 frozenset({Audience.PRIVATE}))
-TRANSFER = Command("transfer", "Pass a post to a new official number or holder (admin posts)",
+TRANSFER = Command("transfer", "Pass a post to a new official number or holder",
                    frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), usage="POST_ID NEW_NUMBER [NAME]")
 
 MESSAGES = filters.UpdateType.MESSAGE
@@ -132,8 +132,7 @@ async def bind(update: Update, context: SamvadContext) -> None:
 
 async def _bind_refusal(db, binding: Binding, *, verified: bool) -> str:
     who = await _admins_named(db, binding)
-    where = binding.title.removeprefix("the ")
-    text = f"Only the admin post of that level can bind a group: for {escape(where)}, {escape(who)}."
+    text = f"Only the admin post of that level can bind a group: for {escape(binding.title)}, {escape(who)}."
     if not verified:
         text += " If you hold that post, verify first: open a private chat with Samvad and send /start."
     return text
@@ -256,20 +255,11 @@ async def audit_all(update: Update, context: SamvadContext) -> None:
 
 
 async def _audit(context: SamvadContext, binding: Binding) -> GroupAudit:
+    """Ask Telegram where everyone worth asking about stands, then compare with the roster."""
     db = context.services.db
-    statuses, bots = {}, set()
-    for user_id in await audit.people_to_check(db, binding):
-        statuses[user_id] = await access.status_in(context.bot, binding.chat_id, user_id)
-    for user_id in statuses:
-        if user_id == context.bot.id or await _is_bot(db, user_id):
-            bots.add(user_id)
-    statuses.pop(context.bot.id, None)
-    return await audit.audit_group(db, binding, statuses=statuses, bots=frozenset(bots))
-
-
-async def _is_bot(db, user_id: int) -> bool:
-    row = await db.fetchone("SELECT is_bot FROM users WHERE user_id = ?", (user_id,))
-    return bool(row and row[0])
+    people = [user_id for user_id in await audit.people_to_check(db, binding) if user_id != context.bot.id]
+    statuses = {user_id: await access.status_in(context.bot, binding.chat_id, user_id) for user_id in people}
+    return await audit.audit_group(db, binding, statuses=statuses)
 
 
 def render_audit(report: GroupAudit, zone: ZoneInfo) -> list[str]:

@@ -32,7 +32,8 @@ from handlers.recording import save_chat_and_sender
 from storage import chats, journal, membership, roster, tasks
 from storage.membership import PRESENT_STATUSES
 from storage.phones import InvalidMobileNumber, display_mobile, normalise_mobile
-from storage.roster import Binding, Post
+from storage.database import Transaction
+from storage.roster import Binding, Post, Reader
 from storage.roster_changes import RECONCILE_TASK
 from storage.tasks import Task
 
@@ -91,7 +92,7 @@ async def start(update: Update, context: SamvadContext) -> None:
             await _save_user(tx, user, context)
             await services.outbox.send_message(
                 tx, user.id, f"{escape(WHY_VERIFY)}\n\n{HOW_TO_VERIFY}", purpose="membership: offer verification",
-                markup=SHARE_KEYBOARD,
+                markup=SHARE_KEYBOARD.to_dict(),
             )
         return
     plan = await access.plan_access(context.bot, services, user.id, posts)
@@ -139,23 +140,16 @@ async def _refuse_contact(message: Message, user: User, context: SamvadContext) 
             tx, user.id,
             f"That is {why}. Samvad verifies each person only by the number of their own Telegram account:"
             f" press <b>{SHARE_BUTTON}</b> below (it shares your own number, nobody else's).",
-            purpose="membership: refuse a contact", reply_to=message.message_id, markup=SHARE_KEYBOARD,
+            purpose="membership: refuse a contact", reply_to=message.message_id, markup=SHARE_KEYBOARD.to_dict(),
         )
 
 
 async def _unknown_number(user: User, mobile: str, context: SamvadContext, *, indian: bool) -> None:
     """Say the number is not an official one, and tell the admins (once per person and number)."""
     services = context.services
-    db = services.db
     now = services.clock.now()
-    held = await membership.held_requests(db, user_id=user.id)
-    admins = await access.state_admin_accounts(db)
-    asked = []
-    for request in held:
-        binding = await roster.binding_of(db, request.chat_id)
-        if binding is not None:
-            admins += await access.admin_accounts(db, binding)
-            asked.append(await access.group_title(db, binding))
+    held = await membership.held_requests(services.db, user_id=user.id)
+    admins, asked = await _admins_to_tell(services.db, held)
     shown = display_mobile(mobile)
     async with services.db.transaction() as tx:
         await _save_user(tx, user, context)
@@ -171,7 +165,7 @@ async def _unknown_number(user: User, mobile: str, context: SamvadContext, *, in
             " cannot admit this account to the coordination groups (§2, §6). The group admins have been told."
             " If this is your official number, ask your Collector or Head of Department to add your post to the"
             " roster; once they have, you will get your invite links here.",
-            purpose="membership: unknown number", markup=ReplyKeyboardRemove(),
+            purpose="membership: unknown number", markup=ReplyKeyboardRemove().to_dict(),
         )
         if first_time:
             wanted = f" They asked to join: {escape(', '.join(asked))}." if asked else ""
@@ -183,6 +177,18 @@ async def _unknown_number(user: User, mobile: str, context: SamvadContext, *, in
                 " Samvad will not admit them.",
                 purpose="membership: tell admins of an unknown number",
             )
+
+
+async def _admins_to_tell(db: Reader, held: list[membership.JoinRequest]) -> tuple[list[int], list[str]]:
+    """The state admin posts' accounts and those of the groups asked to join; and those groups' titles."""
+    admins = await access.state_admin_accounts(db)
+    asked = []
+    for request in held:
+        binding = await roster.binding_of(db, request.chat_id)
+        if binding is not None:
+            admins += await access.admin_accounts(db, binding)
+            asked.append(await access.group_title(db, binding))
+    return admins, asked
 
 
 async def _verified(user: User, post: Post, mobile: str, context: SamvadContext) -> None:
@@ -212,7 +218,7 @@ async def _verified(user: User, post: Post, mobile: str, context: SamvadContext)
             lines.append("Your groups (§2):")
         await services.outbox.send_message(
             tx, user.id, "\n".join(lines + access.describe_access(plan, unbound)),
-            purpose="membership: verified", markup=ReplyKeyboardRemove(),
+            purpose="membership: verified", markup=ReplyKeyboardRemove().to_dict(),
         )
 
 
@@ -242,6 +248,8 @@ async def on_join_request(update: Update, context: SamvadContext) -> None:
     user = request.from_user
     posts = await roster.posts_of_user(services.db, user.id)
     belonging = [post.post_id for post in posts if binding.includes(post)]
+    if not belonging and holds_admin_post(posts):
+        return  # an admin post of another group: the group's Telegram admins decide
     link = request.invite_link.invite_link if request.invite_link else None
     now = services.clock.now()
     async with services.db.transaction() as tx:
@@ -254,7 +262,7 @@ async def on_join_request(update: Update, context: SamvadContext) -> None:
         await _hold(tx, context, binding, user, request.user_chat_id, link, posts)
 
 
-async def _hold(tx, context: SamvadContext, binding: Binding, user: User, user_chat_id: int, link: str | None,
+async def _hold(tx: Transaction, context: SamvadContext, binding: Binding, user: User, user_chat_id: int, link: str | None,
                 posts: list[Post]) -> None:
     services = context.services
     now = services.clock.now()
@@ -287,10 +295,7 @@ async def on_member_change(update: Update, context: SamvadContext) -> None:
     user = member.user
     joined = change.old_chat_member.status not in PRESENT_STATUSES and _present(member)
     binding = await roster.binding_of(services.db, change.chat.id)
-    exempt = user.is_bot or member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
-    gate = joined and binding is not None and not exempt and not await roster.is_entitled(
-        services.db, change.chat.id, user.id
-    )
+    gate = joined and binding is not None and not await _left_alone(services.db, binding, member)
     now = services.clock.now()
     async with services.db.transaction() as tx:
         await save_chat_and_sender(tx, change.chat, user, context)
@@ -300,11 +305,27 @@ async def on_member_change(update: Update, context: SamvadContext) -> None:
             if await membership.close_gate(tx, chat_id=change.chat.id, user_id=user.id, state="left", at=now):
                 await tasks.cancel(tx, access.grace_key(change.chat.id, user.id), at=now)
             return
+        if joined and await membership.settle_join_request(tx, chat_id=change.chat.id, user_id=user.id,
+                                                            state="gone", at=now):
+            await tasks.cancel(tx, access.decline_key(change.chat.id, user.id), at=now)  # in by another way
         if gate:
             await _restrict_newcomer(tx, context, binding, user, added_by=change.from_user.id)
 
 
-async def _restrict_newcomer(tx, context: SamvadContext, binding: Binding, user: User, *, added_by: int) -> None:
+async def _left_alone(db: Reader, binding: Binding, member: ChatMember) -> bool:
+    """Whether gating leaves a newcomer be: a bot, a Telegram owner or admin, a verified member, an admin post."""
+    if member.user.is_bot or member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR):
+        return True
+    posts = await roster.posts_of_user(db, member.user.id)
+    return any(binding.includes(post) for post in posts) or holds_admin_post(posts)
+
+
+def holds_admin_post(posts: list[Post]) -> bool:
+    """Admin posts are left alone by gating in every group (circular §2 puts them over the groups)."""
+    return any(post.is_admin for post in posts)
+
+
+async def _restrict_newcomer(tx: Transaction, context: SamvadContext, binding: Binding, user: User, *, added_by: int) -> None:
     services = context.services
     posts = await roster.posts_of_user(tx, user.id)
     reason = "post-elsewhere" if posts else "unverified"
@@ -444,7 +465,7 @@ async def reconcile(task: Task, context: SamvadContext) -> None:
     entitled = {binding.chat_id for binding in await roster.entitled_groups(services.db, user_id)}
     leaving = []
     for binding in await roster.all_bindings(services.db):
-        if binding.chat_id in entitled:
+        if binding.chat_id in entitled or holds_admin_post(posts):
             continue
         status = await access.status_in(context.bot, binding.chat_id, user_id)
         if status in (ChatMember.MEMBER, ChatMember.RESTRICTED):
@@ -479,7 +500,7 @@ def _reconcile_text(posts: list[Post], removed: list[str], news: list[access.Gro
     return "\n".join(lines)
 
 
-async def _save_user(tx, user: User, context: SamvadContext) -> None:
+async def _save_user(tx: Transaction, user: User, context: SamvadContext) -> None:
     await chats.save_user(
         tx, user_id=user.id, is_bot=user.is_bot, first_name=user.first_name, last_name=user.last_name,
         username=user.username, language_code=user.language_code, at=context.services.clock.now(),

@@ -80,11 +80,10 @@ async def people_to_check(db: Reader, binding: Binding) -> list[int]:
     return sorted(people)
 
 
-async def audit_group(
-    db: Reader, binding: Binding, *, statuses: Mapping[int, str], bots: frozenset[int] = frozenset()
-) -> GroupAudit:
+async def audit_group(db: Reader, binding: Binding, *, statuses: Mapping[int, str]) -> GroupAudit:
     """Compare a group with the roster, given each checked person's Telegram status there."""
     chat = await chats.get_chat(db, binding.chat_id)
+    bots = await _bots(db, statuses)
     gates = {gate.user_id: gate for gate in await membership.open_gates(db, chat_id=binding.chat_id)}
     verified, waiting, outsiders = [], [], []
     for user_id, status in sorted(statuses.items()):
@@ -108,12 +107,18 @@ async def audit_group(
     return GroupAudit(binding, title, tuple(verified), tuple(waiting), tuple(outsiders), tuple(missing))
 
 
+async def _bots(db: Reader, user_ids: Mapping[int, str]) -> set[int]:
+    rows = await db.fetchall("SELECT user_id FROM users WHERE is_bot = 1")
+    return {row[0] for row in rows} & set(user_ids)
+
+
 def _outsider_note(person: Person, posts: list[Post], is_bot: bool) -> str:
     if is_bot:
         return "a bot"
     if posts:
         held = ", ".join(post.designation for post in posts)
-        return f"verified as {held}, which belongs in another group"
+        kind = "an admin post" if any(post.is_admin for post in posts) else "a post"
+        return f"verified as {held}: {kind} of another group"
     if person.status == "creator":
         return "the group's Telegram creator, holds no post"
     if person.status == "administrator":

@@ -216,10 +216,3 @@ async def people_seen_in(db: Reader, chat_id: int) -> list[int]:
     )
     return sorted(row[0] for row in rows)
 
-
-async def member_status(db: Reader, chat_id: int, user_id: int) -> str | None:
-    """Someone's status in a group as last seen, or None."""
-    row = await db.fetchone(
-        "SELECT status FROM group_members WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-    )
-    return row[0] if row else None

@@ -246,14 +246,6 @@ async def deactivate_post(tx: Transaction, post_id: str, *, at: datetime) -> Non
     await tx.execute("UPDATE posts SET active = 0, updated_at = ? WHERE post_id = ?", (to_db(at), post_id))
 
 
-async def accounts_of_post_history(db: Reader, post_id: str) -> list[tuple[int, str, str | None]]:
-    """(user id, verified at, revoked at) of every account ever verified for a post, oldest first."""
-    rows = await db.fetchall(
-        "SELECT user_id, verified_at, revoked_at FROM post_accounts WHERE post_id = ? ORDER BY id", (post_id,)
-    )
-    return [(row["user_id"], row["verified_at"], row["revoked_at"]) for row in rows]
-
-
 async def bind_group(tx: Transaction, binding: Binding, *, by: int | None, at: datetime) -> None:
     """Bind a group to its level (the caller has checked that the binding is free)."""
     await tx.execute(

@@ -255,3 +255,13 @@ async def _no_pending_tasks(bot):
 
 async def _status_is(client, chat_id, user_id, status):
     return (await client.member(chat_id, user_id))["status"] == status
+
+
+async def test_the_membership_commands_are_in_the_menus_of_those_who_may_use_them(client, bot):
+    async def menu(scope_type):
+        return [command["command"] for command in await client.commands({"type": scope_type})]
+
+    private = await eventually(lambda: menu("all_private_chats"))
+    assert {"start", "audit", "transfer"} <= set(private)
+    assert {"bind", "unbind", "members", "transfer"} <= set(await menu("all_chat_administrators"))
+    assert not {"bind", "unbind", "members", "audit"} & set(await menu("all_group_chats"))

@@ -10,6 +10,7 @@ from sandbox.client import SandboxError
 from storage import journal, membership
 from tests.conftest import eventually
 from tests.e2e.membership_world import (
+    ARVIND,
     DINESH,
     HETAL,
     RAJESH,
@@ -174,3 +175,28 @@ async def _is(client, chat_id, user_id, status):
 
 async def _no_gates(bot, chat_id):
     return await membership.open_gates(bot.services.db, chat_id=chat_id) == []
+
+
+async def test_an_admin_post_of_another_group_added_directly_is_left_alone(client, bot, kutch):
+    chat, rajesh = kutch
+    arvind = await person(client, ARVIND)  # Collector of Valsad
+    await verify(client, arvind)
+    await client.add_member(chat["id"], arvind["id"], added_by=rajesh["id"])
+    await client.wait_until_idle()
+    await bot.ingress.idle()
+    await client.send_message(chat["id"], arvind["id"], "Valsad can spare two water tankers for Bhuj.")
+    assert await _status(client, chat["id"], arvind["id"]) == "member"
+
+
+async def test_a_held_request_is_settled_when_the_person_is_added_another_way(client, bot, clock, kutch):
+    chat, rajesh = kutch
+    vikram = await person(client, VIKRAM)
+    await client.request_join(chat["id"], vikram["id"])
+    await client.wait_for_bot_message(vikram["id"], contains="held")
+    await verify(client, vikram)  # approves the held request
+    await eventually(lambda: _is(client, chat["id"], vikram["id"], "member"))
+    clock.advance(PAST_A_DAY)
+    await client.wait_until_idle()
+    await bot.ingress.idle()
+    assert await journal.entries(bot.services.db, kind="membership.declined") == []
+    assert not [m for m in await client.bot_messages(rajesh["id"]) if "declined" in m["text"]]
