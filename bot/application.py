@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import warnings
 from collections.abc import Sequence
 
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
-from telegram.warnings import PTBUserWarning
+from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
@@ -48,6 +49,8 @@ def build_application(
     feature_list = list(feature_list if feature_list is not None else features())
     # The outbox and the poller call Bot API methods by name on purpose.
     warnings.filterwarnings("ignore", category=PTBUserWarning, message=r"Please use 'Bot\.")
+    # RetryAfter.retry_after is read as seconds or a timedelta alike (bot.delivery._seconds).
+    warnings.filterwarnings("ignore", category=PTBDeprecationWarning, message=r".*retry_after")
 
     async def open_services(application: Application) -> None:
         application.bot_data[SERVICES_KEY] = await _open_services(application, settings, clock, feature_list)
@@ -72,6 +75,10 @@ def build_application(
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_file_base_url)
         .rate_limiter(AIORateLimiter(max_retries=3))
+        .connect_timeout(settings.request_timeout)
+        .read_timeout(settings.request_timeout)
+        .write_timeout(settings.request_timeout)
+        .media_write_timeout(max(settings.request_timeout, 20.0))
         .context_types(ContextTypes(context=SamvadContext))
         .updater(None)
         .post_init(open_services)
@@ -89,7 +96,7 @@ def build_application(
 async def _open_services(
     application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature]
 ) -> Services:
-    db = await Database.open(settings.db_path)
+    db = await open_database_patiently(settings)
     delivery = DeliveryWorker(db, clock, application.bot)
     delivery.on_sent(recording.record_sent_message)
     scheduler = Scheduler(db, clock)
@@ -112,6 +119,21 @@ async def _open_services(
         )
         application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
     return services
+
+
+async def open_database_patiently(settings: Settings) -> Database:
+    """Open the database, waiting (and saying why) while it is locked, read-only or full.
+
+    Telegram keeps the updates meanwhile, since none is confirmed before it is stored.
+    """
+    delay = 1.0
+    while True:
+        try:
+            return await Database.open(settings.db_path, busy_timeout_ms=settings.db_busy_timeout_ms)
+        except StorageUnavailable as error:
+            log.error("cannot open the database %s (%s); retrying in %.0f s", error.path, error.reason, delay)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30.0)
 
 
 async def on_error(update: object, context: SamvadContext) -> None:

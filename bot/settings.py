@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     db_path: Path = Field(default=Path("samvad.db"), description="SQLite database file.")
     timezone: str = Field(default="Asia/Kolkata", description="Time zone for due times, reports and display.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Logging level.")
+    db_busy_timeout_ms: int = Field(
+        default=5000, ge=0, description="How long a write waits for another process's lock before giving up (ms)."
+    )
+    request_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds to wait for the Bot API to answer a call before retrying it."
+    )
     poll_timeout: int = Field(default=30, ge=0, le=50, description="Long-polling timeout in seconds.")
     storage_retry_window: float = Field(
         default=300.0,

@@ -82,6 +82,7 @@ class BotApi:
         if verdict.delay:
             await asyncio.sleep(verdict.delay)
         if verdict.drop:
+            self._stats.dropped_connection(name)
             assert request.transport is not None
             request.transport.close()  # the bot sees the connection end without an answer
             return web.Response(status=500)

@@ -33,7 +33,7 @@ _UNAVAILABLE_CODES = {
     sqlite3.SQLITE_READONLY: "read-only (file or folder permissions, or a read-only disk)",
     sqlite3.SQLITE_IOERR: "disk input/output error",
     sqlite3.SQLITE_FULL: "disk is full",
-    sqlite3.SQLITE_CANTOPEN: "cannot open the file (missing folder or permissions)",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the file (missing folder, permissions, or a read-only disk)",
 }
 
 Row = sqlite3.Row
@@ -65,11 +65,16 @@ def available_migrations() -> list[tuple[int, str, str]]:
 class Database:
     """An open Samvad database file."""
 
-    def __init__(self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection):
+    def __init__(
+        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *, busy_timeout_ms: int = 5000
+    ):
         self.path = path
         self._writer = writer
         self._reader = reader
+        self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = asyncio.Lock()
+        # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
+        self._writer_is_stale = False
 
     @classmethod
     async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Database:
@@ -85,7 +90,7 @@ class Database:
         except BaseException:
             await writer.close()
             raise
-        return cls(path, writer, reader)
+        return cls(path, writer, reader, busy_timeout_ms=busy_timeout_ms)
 
     async def close(self) -> None:
         """Close both connections; the WAL is checkpointed by SQLite on the last close."""
@@ -102,22 +107,43 @@ class Database:
         """One atomic unit of writes; rolled back if the block raises."""
         async with self._write_lock:
             try:
+                await self._reopen_writer_if_stale()
                 await self._writer.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
+                self._note_failure(error)
                 raise _translate(error, self.path) from error
             tx = Transaction(self._writer, self.path)
             try:
                 yield tx
-            except BaseException:
+            except BaseException as error:
+                if isinstance(error.__cause__, sqlite3.Error):
+                    self._note_failure(error.__cause__)
                 await _rollback_quietly(self._writer)
                 raise
             try:
                 await self._writer.execute("COMMIT")
             except sqlite3.Error as error:
+                self._note_failure(error)
                 await _rollback_quietly(self._writer)
                 raise _translate(error, self.path) from error
         for callback in tx.committed_callbacks:
             callback()
+
+    def _note_failure(self, error: sqlite3.Error) -> None:
+        code = getattr(error, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+            self._writer_is_stale = True
+
+    async def _reopen_writer_if_stale(self) -> None:
+        if not self._writer_is_stale:
+            return
+        fresh = await _connect(self.path, self._busy_timeout_ms)
+        stale, self._writer = self._writer, fresh
+        self._writer_is_stale = False
+        try:
+            await stale.close()
+        except sqlite3.Error:
+            log.warning("closing the stale writer connection failed", exc_info=True)
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """One row of a read on the reader connection (committed data only)."""

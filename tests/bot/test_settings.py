@@ -76,3 +76,9 @@ def test_webhook_mode_needs_a_secret_and_an_https_url():
     with pytest.raises(SettingsError) as caught:
         load_settings(_env_file=None, webhook_url="https://samvad.example/hook", webhook_secret="has spaces")
     assert "SAMVAD_WEBHOOK_SECRET: must be 1-256 characters" in str(caught.value)
+
+
+def test_readme_settings_table_lists_every_setting():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `(SAMVAD_[A-Z_]+)` \|", readme, flags=re.MULTILINE))
+    assert listed == {f"SAMVAD_{name.upper()}" for name in Settings.model_fields}
