@@ -247,26 +247,60 @@ async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False
 
 
 async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
-    async with connection.execute("PRAGMA user_version") as cursor:
-        current = (await cursor.fetchone())[0]
     migrations = available_migrations()
-    if current > len(migrations):
-        raise MigrationError(
-            f"{path} is at schema version {current}, newer than this Samvad knows "
-            f"({len(migrations)}); upgrade Samvad before opening it"
-        )
-    for version, name, sql in migrations[current:]:
-        log.info("applying migration %s to %s", name, path)
+    current = await _user_version(connection)
+    _check_known(current, migrations, path)
+    while current < len(migrations):
+        # Another process (the bot, `samvad roster import`) may be migrating the same file: take the
+        # write lock first, then read the version again, so each migration is applied exactly once.
         try:
-            await connection.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
-            )
+            await connection.execute("BEGIN IMMEDIATE")
+            current = await _user_version(connection)
+            _check_known(current, migrations, path)
+            if current < len(migrations):
+                version, name, sql = migrations[current]
+                log.info("applying migration %s to %s", name, path)
+                for statement in _statements(sql):
+                    await connection.execute(statement)
+                await connection.execute(f"PRAGMA user_version = {version}")
+                current = version
+            await connection.execute("COMMIT")
         except sqlite3.Error as error:
             await _rollback_quietly(connection)
             reason = unavailability(error)
             if reason:
                 raise StorageUnavailable(path, reason) from error
-            raise MigrationError(f"migration {name} failed on {path}: {error}") from error
+            raise MigrationError(f"migration {current + 1:04d} failed on {path}: {error}") from error
+        except MigrationError:
+            await _rollback_quietly(connection)
+            raise
+
+
+async def _user_version(connection: aiosqlite.Connection) -> int:
+    async with connection.execute("PRAGMA user_version") as cursor:
+        return (await cursor.fetchone())[0]
+
+
+def _check_known(current: int, migrations: list[tuple[int, str, str]], path: Path) -> None:
+    if current > len(migrations):
+        raise MigrationError(
+            f"{path} is at schema version {current}, newer than this Samvad knows "
+            f"({len(migrations)}); upgrade Samvad before opening it"
+        )
+
+
+def _statements(sql: str) -> list[str]:
+    """A migration script as single statements (executescript would commit the open transaction first)."""
+    statements, pending = [], ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                statements.append(pending)
+            pending = ""
+    if pending.strip():
+        statements.append(pending)
+    return statements
 
 
 async def _rollback_quietly(connection: aiosqlite.Connection) -> None:
