@@ -150,33 +150,46 @@ async def _unknown_number(user: User, mobile: str, context: SamvadContext, *, in
     now = services.clock.now()
     held = await membership.held_requests(services.db, user_id=user.id)
     admins, asked = await _admins_to_tell(services.db, held)
-    shown = display_mobile(mobile)
+    admins = [admin for admin in dict.fromkeys(admins) if admin != user.id]
     async with services.db.transaction() as tx:
         await _save_user(tx, user, context)
         first_time = await membership.record_claim(tx, user_id=user.id, mobile=mobile, post_id=None, at=now)
         await journal.append(
             tx, kind="membership.verification_failed", chat_id=user.id, actor_id=user.id, at=now,
             body={"mobile": mobile, "why": "not in the roster" if indian else "not an Indian mobile number",
-                  "asked_to_join": [request.chat_id for request in held]},
+                  "asked_to_join": [request.chat_id for request in held], "admins_told": admins if first_time else []},
         )
         await services.outbox.send_message(
-            tx, user.id,
-            f"The number {escape(shown)} is not in the Revenue Department's roster of official numbers, so Samvad"
-            " cannot admit this account to the coordination groups (§2, §6). The group admins have been told."
-            " If this is your official number, ask your Collector or Head of Department to add your post to the"
-            " roster; once they have, you will get your invite links here.",
+            tx, user.id, _unknown_number_reply(mobile, told=bool(admins), first_time=first_time),
             purpose="membership: unknown number", markup=ReplyKeyboardRemove().to_dict(),
         )
-        if first_time:
-            wanted = f" They asked to join: {escape(', '.join(asked))}." if asked else ""
-            await access.tell(
-                tx, services, (admin for admin in admins if admin != user.id),
-                f"⚠️ {access.mention(user.id, await access.display_name(tx, user.id))} tried to verify with"
-                f" {escape(shown)}, which is not an official number in the roster.{wanted} If they hold a post,"
-                " correct the roster (samvad roster import) or use /transfer; otherwise nothing needs doing:"
-                " Samvad will not admit them.",
-                purpose="membership: tell admins of an unknown number",
-            )
+        if first_time and admins:
+            name = await access.display_name(tx, user.id)
+            await access.tell(tx, services, admins, _unknown_number_alert(user.id, name, mobile, asked),
+                              purpose="membership: tell admins of an unknown number")
+
+
+def _unknown_number_reply(mobile: str, *, told: bool, first_time: bool) -> str:
+    if not told:
+        who = " No admin has verified with Samvad yet, so please tell your Collector or Head of Department yourself."
+    elif first_time:
+        who = " The group admins have been told."
+    else:
+        who = " The group admins were told when you first tried."
+    return (
+        f"The number {escape(display_mobile(mobile))} is not in the Revenue Department's roster of official numbers,"
+        f" so Samvad cannot admit this account to the coordination groups (§2, §6).{who} If this is your official"
+        " number, ask for your post to be added to the roster; once it is, you will get your invite links here."
+    )
+
+
+def _unknown_number_alert(user_id: int, name: str, mobile: str, asked: list[str]) -> str:
+    wanted = f" They asked to join: {escape(', '.join(asked))}." if asked else ""
+    return (
+        f"⚠️ {access.mention(user_id, name)} tried to verify with {escape(display_mobile(mobile))}, which is not an"
+        f" official number in the roster.{wanted} If they hold a post, correct the roster (samvad roster import) or"
+        " use /transfer; otherwise nothing needs doing: Samvad will not admit them."
+    )
 
 
 async def _admins_to_tell(db: Reader, held: list[membership.JoinRequest]) -> tuple[list[int], list[str]]:

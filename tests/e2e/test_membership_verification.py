@@ -92,9 +92,12 @@ async def test_a_repeated_attempt_with_the_same_unknown_number_tells_the_admins_
     await import_demo(settings)
     meera, dinesh = await person(client, MEERA), await person(client, DINESH)
     await verify(client, meera)
+    replies = []
     for _ in range(2):
         sent = await share_own_contact(client, dinesh)
-        await client.wait_for_bot_message(dinesh["id"], contains="not in", after_message_id=sent["message_id"])
+        replies.append(await client.wait_for_bot_message(dinesh["id"], contains="not in",
+                                                         after_message_id=sent["message_id"]))
+    assert "were told when you first tried" in replies[1]["text"]
     await client.wait_until_idle()
     await bot.ingress.idle()
     warnings = [m for m in await client.bot_messages(meera["id"]) if "Dinesh Parmar" in m["text"]]
@@ -128,3 +131,11 @@ async def test_start_again_after_verifying_shows_the_groups_instead_of_the_butto
 async def _present(client, chat_id, user_id):
     member = await client.member(chat_id, user_id)
     return member if member["status"] in ("member", "restricted", "administrator", "creator") else None
+
+
+async def test_an_unknown_number_with_no_admin_verified_yet_says_whom_to_tell(client, bot, settings):
+    await import_demo(settings)
+    dinesh = await person(client, DINESH)
+    sent = await share_own_contact(client, dinesh)
+    reply = await client.wait_for_bot_message(dinesh["id"], contains="not in", after_message_id=sent["message_id"])
+    assert "No admin has verified with Samvad yet" in reply["text"]
