@@ -47,8 +47,9 @@ def add_roster_parser(commands: argparse._SubParsersAction) -> None:
     exporting.set_defaults(handler=command_export)
 
 
-def command_import(args: argparse.Namespace, settings: Settings) -> int:
+def command_import(args: argparse.Namespace) -> int:
     """`samvad roster import FILE`."""
+    settings: Settings = args.settings
     try:
         data = args.file.read_bytes()
     except OSError as error:
@@ -59,9 +60,9 @@ def command_import(args: argparse.Namespace, settings: Settings) -> int:
     )
 
 
-def command_export(args: argparse.Namespace, settings: Settings) -> int:
+def command_export(args: argparse.Namespace) -> int:
     """`samvad roster export`."""
-    text = asyncio.run(export_roster(settings))
+    text = asyncio.run(export_roster(args.settings))
     if args.output is None:
         sys.stdout.write(text)
         return EXIT_OK
