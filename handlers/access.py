@@ -204,7 +204,8 @@ def describe_access(plan: list[GroupAccess], unbound: list[str]) -> list[str]:
             lines.append(f"• {title}: ask to join with {escape(access.link or '')} (Samvad approves you at once).")
         else:
             lines.append(f"• {title}: Samvad cannot make invite links there yet; ask the group's admin to add you.")
-    lines += [f"• {escape(label)}: no group is bound yet; you will get an invite when there is one." for label in unbound]
+    lines += [f"• {escape(label)}: no group is bound yet; you will get an invite when there is one."
+              for label in unbound]
     return lines
 
 

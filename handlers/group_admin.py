@@ -266,7 +266,8 @@ def render_audit(report: GroupAudit, zone: ZoneInfo) -> list[str]:
     """A group's audit as HTML lines (every name escaped)."""
     lines = [f"<b>{escape(report.title)}</b> — {escape(report.binding.title)}"]
     lines.append(f"Verified members ({len(report.verified)}):")
-    lines += [f"• {escape(m.person.name)} — {escape(_designations(m.posts))}" for m in report.verified] or ["• none"]
+    verified = [f"• {escape(m.person.name)} — {escape(_designations(m.posts))}" for m in report.verified]
+    lines += verified or ["• none"]
     if report.waiting:
         lines.append(f"Restricted until they verify ({len(report.waiting)}):")
         lines += [f"• {escape(w.person.name)} — removed on {escape(access.when(w.remove_at, zone))} unless verified"
@@ -342,7 +343,10 @@ async def transfer(update: Update, context: SamvadContext) -> None:
 def _transfer_refusal(target: Post | None) -> str:
     if target is None or target.level == "state":
         return "Only a state-level admin post (ACS Revenue, Secretary LR) can transfer that post."
-    where = f"the Collector of {target.jurisdiction}" if target.level == "district" else f"the HoD ({target.jurisdiction})"
+    if target.level == "district":
+        where = f"the Collector of {target.jurisdiction}"
+    else:
+        where = f"the HoD ({target.jurisdiction})"
     return f"Only a state-level admin post or {escape(where)} can transfer {escape(target.post_id)}."
 
 

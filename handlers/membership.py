@@ -275,8 +275,11 @@ async def on_join_request(update: Update, context: SamvadContext) -> None:
         await _hold(tx, context, binding, user, request.user_chat_id, link, posts)
 
 
-async def _hold(tx: Transaction, context: SamvadContext, binding: Binding, user: User, user_chat_id: int, link: str | None,
-                posts: list[Post]) -> None:
+async def _hold(
+    tx: Transaction, context: SamvadContext, binding: Binding, user: User, user_chat_id: int, link: str | None,
+    posts: list[Post],
+) -> None:
+    """Hold a request until verification (or the end of the hold) and ask the requester to verify."""
     services = context.services
     now = services.clock.now()
     decline_at = now + services.settings.join_request_hold
@@ -338,7 +341,10 @@ def holds_admin_post(posts: list[Post]) -> bool:
     return any(post.is_admin for post in posts)
 
 
-async def _restrict_newcomer(tx: Transaction, context: SamvadContext, binding: Binding, user: User, *, added_by: int) -> None:
+async def _restrict_newcomer(
+    tx: Transaction, context: SamvadContext, binding: Binding, user: User, *, added_by: int
+) -> None:
+    """Restrict someone who joined unverified, and ask them in the group to verify."""
     services = context.services
     posts = await roster.posts_of_user(tx, user.id)
     reason = "post-elsewhere" if posts else "unverified"
