@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.demo.world import DemoWorld, seed_demo_world
-from bot.runner import serve
+from bot.demo.world import DemoWorld, demo_roster_path, seed_demo_world, verify_and_bind
+from bot.roster_commands import import_roster
+from bot.runner import running_bot
 from bot.settings import Settings
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
@@ -27,8 +29,6 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     async with SandboxServer(token=SANDBOX_TOKEN, host=settings.sandbox_host, port=settings.sandbox_port) as server:
-        async with SandboxClient(server.base_url) as client:
-            world = await seed_demo_world(client)
         bot_settings = settings.model_copy(
             update={
                 "bot_token": SecretStr(SANDBOX_TOKEN),
@@ -38,8 +38,26 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
                 "poll_timeout": 10,
             }
         )
-        print(describe(server.base_url, world, db_path), flush=True)
-        await serve(bot_settings, stop=stop)
+        async with SandboxClient(server.base_url) as client:
+            world = await seed_demo_world(client)
+            if fresh_db:
+                await import_demo_roster(bot_settings)
+            async with running_bot(bot_settings) as bot:
+                if fresh_db:
+                    await verify_and_bind(client, world)
+                print(describe(server.base_url, world, db_path), flush=True)
+                log.info("Samvad is running as @%s", bot.application.bot.username)
+                await stop.wait()
+        log.info("Samvad stopped")
+
+
+async def import_demo_roster(settings: Settings) -> None:
+    """Import bot/demo/roster.csv into the bot's database, as `samvad roster import` would."""
+    out = io.StringIO()
+    data = demo_roster_path().read_bytes()
+    status = await import_roster(settings, data, name="bot/demo/roster.csv", out=out)
+    if status != 0:
+        raise RuntimeError(f"the demo roster did not import:\n{out.getvalue()}")
 
 
 def describe(base_url: str, world: DemoWorld, db_path: Path) -> str:
@@ -56,5 +74,13 @@ def describe(base_url: str, world: DemoWorld, db_path: Path) -> str:
     lines += ["", "People (user id, name, post):"]
     lines += [f"  {person.user_id:>16}  {person.name}  {person.designation}" for person in world.people]
     lines += [f"  {world.newcomer.user_id:>16}  {world.newcomer.name}  {world.newcomer.designation}"]
-    lines += ["", "Press Ctrl-C to stop.", ""]
+    lines += [
+        "",
+        "The demo roster (bot/demo/roster.csv) is imported, each group is bound by its admin post, and every",
+        f"officer has verified. {world.newcomer.name} holds no post: add him to a group, or have him ask to join,",
+        "to watch the gating (he is restricted and asked to verify, or his request is held).",
+        "",
+        "Press Ctrl-C to stop.",
+        "",
+    ]
     return "\n".join(lines)
