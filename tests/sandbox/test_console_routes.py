@@ -315,3 +315,20 @@ async def test_stopping_the_server_ends_a_tour_still_playing(spec):
     await asyncio.sleep(0)
     await server.stop()
     assert cancelled.is_set()
+
+
+# -- reply keyboards, which the apps show but the Bot API's Message does not carry ----------------
+
+
+async def test_a_reply_keyboard_is_kept_for_the_console_and_not_returned_to_the_bot(client, raw, office: Office):
+    await client.start_bot(office.ravi["id"])
+    keyboard = {"keyboard": [[{"text": "Share my contact", "request_contact": True}]], "one_time_keyboard": True}
+    sent = await raw.ok("sendMessage", {"chat_id": office.ravi["id"], "text": "Verify", "reply_markup": keyboard})
+    removed = await raw.ok("sendMessage", {
+        "chat_id": office.ravi["id"], "text": "Thanks", "reply_markup": {"remove_keyboard": True},
+    })  # fmt: skip
+    assert "reply_markup" not in sent and "reply_keyboard" not in sent
+    records = {m["message_id"]: m for m in await client.messages(office.ravi["id"])}
+    assert records[sent["message_id"]]["reply_keyboard"] == keyboard
+    assert records[removed["message_id"]]["reply_keyboard"] == {"remove_keyboard": True}
+    assert "reply_keyboard" not in records[1]  # the person's /start
