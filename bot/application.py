@@ -11,6 +11,8 @@ from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
+from bot.checkpointing import TICK_SECONDS, Checkpointer
+from bot.classifier import BatchingClassifier, packaged_filter
 from bot.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
@@ -21,7 +23,11 @@ from bot.scheduler import Scheduler
 from bot.scope import current_scope
 from bot.services import Services
 from bot.settings import Settings
+from bot.signing import load_or_create
+from handlers import exports as exports_feature
 from handlers import help as help_feature
+from handlers import incidents as incidents_feature
+from handlers import records as records_feature
 from handlers import recording
 from handlers.feature import Feature
 from storage.database import Database
@@ -30,11 +36,18 @@ from storage.errors import StorageUnavailable
 log = logging.getLogger(__name__)
 
 SCHEDULER_INTERVAL = 1.0
+OFFICIAL_NUMBERS_REFRESH = 60.0
 
 
 def features() -> list[Feature]:
     """Every feature of the bot, in an explicit list (no discovery by import)."""
-    collected = [recording.feature(), help_feature.feature()]
+    collected = [
+        recording.feature(),
+        help_feature.feature(),
+        records_feature.feature(),
+        exports_feature.feature(),
+        incidents_feature.feature(),
+    ]
     return collected
 
 
@@ -66,6 +79,7 @@ def build_application(
     async def close_services(application: Application) -> None:
         services: Services | None = application.bot_data.pop(SERVICES_KEY, None)
         if services is not None:
+            services.classifier.close()
             await services.db.close()
 
     application = (
@@ -95,21 +109,29 @@ def build_application(
 async def _open_services(
     application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature]
 ) -> Services:
+    signer = load_or_create(settings.signing_key_file)
     db = await open_database_patiently(settings)
     delivery = DeliveryWorker(db, clock, application.bot)
     delivery.on_sent(recording.record_sent_message)
+    delivery.on_sent(exports_feature.forget_delivered_export)
     scheduler = Scheduler(db, clock)
     for feature in feature_list:
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
+    outbox = Outbox(clock, delivery.wake)
+    content_filter = await asyncio.to_thread(packaged_filter)
+    classifier = BatchingClassifier(content_filter)
+    await classifier.refresh_official_numbers(db)
     services = Services(
         settings=settings,
         clock=clock,
         db=db,
-        outbox=Outbox(clock, delivery.wake),
+        outbox=outbox,
         delivery=delivery,
         scheduler=scheduler,
         commands=all_commands(feature_list),
+        classifier=classifier,
+        checkpointer=Checkpointer(db, clock, signer, outbox, settings),
     )
     delivery.start()
     if application.job_queue is not None:
@@ -117,7 +139,20 @@ async def _open_services(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
         application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
+        application.job_queue.run_repeating(
+            refresh_official_numbers, interval=OFFICIAL_NUMBERS_REFRESH, first=OFFICIAL_NUMBERS_REFRESH,
+            name="samvad-official-numbers",
+        )
+        application.job_queue.run_repeating(
+            services.checkpointer.tick, interval=TICK_SECONDS, first=1.0, name="samvad-checkpoints"
+        )
     return services
+
+
+async def refresh_official_numbers(context: SamvadContext) -> None:
+    """Job: keep the filter's list of official numbers (never personal data) in step with the roster."""
+    services = context.services
+    await services.classifier.refresh_official_numbers(services.db)
 
 
 async def open_database_patiently(settings: Settings) -> Database:

@@ -17,16 +17,22 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bot.scope import current_scope
 from nlp import ContentFilter, Verdict
+from storage import roster
+from storage.database import Database
+from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)
 
 _VERDICTS_NOTE = "verdicts"
 
 
+DEFAULT_OFFICIAL_DOMAINS = ("gujarat.gov.in", "nic.in")
+
+
 @functools.cache
-def packaged_filter() -> ContentFilter:
+def packaged_filter(official_email_domains: tuple[str, ...] = DEFAULT_OFFICIAL_DOMAINS) -> ContentFilter:
     """The packaged filter, loaded once per process (loading takes a second or so)."""
-    return ContentFilter.load()
+    return ContentFilter.load(official_email_domains=official_email_domains)
 
 
 class BatchingClassifier:
@@ -71,6 +77,16 @@ class BatchingClassifier:
         # Applied in the worker thread, between batches, so a batch never sees half a list.
         self._executor.submit(self._filter.set_official_numbers, numbers)
         return True
+
+    async def refresh_official_numbers(self, db: Database) -> None:
+        """Re-read the roster's official numbers (a roster import may run in another process)."""
+        try:
+            numbers = await roster.official_numbers(db)
+        except StorageUnavailable as error:
+            log.warning("cannot read official numbers from %s: %s", error.path, error.reason)
+            return
+        if self.set_official_numbers(numbers):
+            log.info("the content filter now knows %d official numbers", len(numbers))
 
     def close(self) -> None:
         """Stop the worker thread after the batches already submitted."""

@@ -10,7 +10,9 @@ from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from bot.logs import configure_logging
+from bot.records_cli import add_parsers
 from bot.settings import Settings, SettingsError, load_settings
+from nlp import cli as nlp_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     health = commands.add_parser("health", help="exit 0 if the bot is running (its heartbeat is recent)")
     health.set_defaults(handler=command_health)
+
+    bench = commands.add_parser("bench", help="end-to-end benchmark: the bot against the sandbox on a cyclone day")
+    bench.set_defaults(handler=command_bench)
+    from benchmarks.e2e_bench import add_arguments as add_bench_arguments
+
+    add_bench_arguments(bench)
+
+    nlp_cli.register(commands)
+
+    add_parsers(commands)
     return parser
 
 
@@ -46,23 +58,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
     configure_logging(settings.log_level, secrets=secrets)
-    return args.handler(args, settings)
+    args.settings = settings
+    return args.handler(args)
 
 
-def command_run(args: argparse.Namespace, settings: Settings) -> int:
+def command_run(args: argparse.Namespace) -> int:
     """`samvad run`."""
+    settings: Settings = args.settings
     if settings.bot_token is None:
         print("SAMVAD_BOT_TOKEN is not set: starting the offline sandbox with a demo world.", file=sys.stderr)
-        return command_sandbox(argparse.Namespace(port=None, keep_db=False, tour=False), settings)
+        return command_sandbox(argparse.Namespace(port=None, keep_db=False, tour=False, settings=settings))
     from bot.runner import serve
 
     return run_until_signalled(lambda stop: serve(settings, stop=stop))
 
 
-def command_sandbox(args: argparse.Namespace, settings: Settings) -> int:
+def command_sandbox(args: argparse.Namespace) -> int:
     """`samvad sandbox`."""
     from bot.sandbox_mode import run_sandbox
 
+    settings: Settings = args.settings
     if args.port is not None:
         settings = settings.model_copy(update={"sandbox_port": args.port})
     return run_until_signalled(
@@ -70,15 +85,22 @@ def command_sandbox(args: argparse.Namespace, settings: Settings) -> int:
     )
 
 
-def command_health(args: argparse.Namespace, settings: Settings) -> int:
+def command_health(args: argparse.Namespace) -> int:
     """`samvad health`: for container health checks."""
     from datetime import UTC, datetime
 
     from bot.health import check_health
 
-    healthy, reason = asyncio.run(check_health(settings, now=datetime.now(UTC)))
+    healthy, reason = asyncio.run(check_health(args.settings, now=datetime.now(UTC)))
     print(reason, file=sys.stdout if healthy else sys.stderr)
     return 0 if healthy else 1
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    """`samvad bench`: prints figures; exits non-zero if anything was lost."""
+    from benchmarks.e2e_bench import run
+
+    return run(args)
 
 
 def run_until_signalled(main_coroutine: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.checkpointing import Checkpointer
+from bot.classifier import BatchingClassifier
 from bot.clock import Clock
 from bot.delivery import DeliveryWorker
 from bot.outbox import Outbox
@@ -25,3 +27,5 @@ class Services:
     delivery: DeliveryWorker
     scheduler: Scheduler
     commands: Sequence[Command]
+    classifier: BatchingClassifier
+    checkpointer: Checkpointer | None = None

@@ -6,6 +6,7 @@ Nothing else in the project reads the environment.
 from __future__ import annotations
 
 import re
+from datetime import time
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -71,6 +72,28 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port the webhook server listens on.")
     sandbox_host: str = Field(default="127.0.0.1", description="Address the sandbox server listens on.")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, description="Port of the sandbox server (0: any free port).")
+    signing_key_path: Path | None = Field(
+        default=None,
+        description="Ed25519 key that signs checkpoints of the record; made at first start, mode 0600."
+        " Its public half is written beside it (.pub). Default: beside the database, DB_PATH.signing-key.",
+    )
+    checkpoint_every_entries: int = Field(
+        default=1000, ge=1, description="Sign a checkpoint after this many new journal entries (or every hour)."
+    )
+    checkpoint_every_minutes: int = Field(
+        default=60, ge=1, description="Sign a checkpoint at least this often while entries are added."
+    )
+    records_chat_id: int | None = Field(
+        default=None, description="Chat where each signed checkpoint is also posted (none by default)."
+    )
+    reminder_lead_minutes: int = Field(
+        default=60, ge=1, description="Remind a group of unacknowledged instructions this long before they are due."
+    )
+    office_hours: str = Field(default="10:00-18:00", description="Office hours for /usage (§10), HH:MM-HH:MM.")
+    office_days: str = Field(default="Mon-Sat", description="Office days for /usage, e.g. Mon-Sat or Mon,Tue,Wed.")
+    export_dir: Path = Field(
+        default=Path("exports"), description="Folder for export files while they are sent (deleted once delivered)."
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -79,6 +102,18 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Kolkata)") from error
+        return value
+
+    @field_validator("office_hours")
+    @classmethod
+    def _office_hours(cls, value: str) -> str:
+        parse_office_hours(value)
+        return value
+
+    @field_validator("office_days")
+    @classmethod
+    def _office_days(cls, value: str) -> str:
+        parse_office_days(value)
         return value
 
     @field_validator("api_base_url")
@@ -120,6 +155,11 @@ class Settings(BaseSettings):
         return ZoneInfo(self.timezone)
 
     @property
+    def signing_key_file(self) -> Path:
+        """Where the checkpoint signing key lives."""
+        return self.signing_key_path or self.db_path.with_name(self.db_path.name + ".signing-key")
+
+    @property
     def bot_api_base_url(self) -> str:
         """The base URL python-telegram-bot appends the token to."""
         if self.use_test_environment:
@@ -132,6 +172,33 @@ class Settings(BaseSettings):
         if self.use_test_environment:
             return f"{self.api_base_url}/file/bot{{token}}/test"
         return f"{self.api_base_url}/file/bot"
+
+
+_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_office_hours(value: str) -> tuple[time, time]:
+    """("10:00", "18:00") from "10:00-18:00"."""
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*", value)
+    try:
+        start, end = time(int(match[1]), int(match[2])), time(int(match[3]), int(match[4]))
+    except (TypeError, ValueError):
+        raise ValueError("write office hours as HH:MM-HH:MM, e.g. 10:00-18:00") from None
+    if end <= start:
+        raise ValueError("office hours must end after they start")
+    return start, end
+
+
+def parse_office_days(value: str) -> frozenset[int]:
+    """Weekday numbers (Monday 0) from "Mon-Sat" or "Mon,Tue,Wed"."""
+    days: set[int] = set()
+    for part in value.lower().replace(" ", "").split(","):
+        first, _, last = part.partition("-")
+        if first[:3] not in _DAYS or (last and last[:3] not in _DAYS):
+            raise ValueError("write office days as Mon-Sat or Mon,Tue,Wed")
+        a, b = _DAYS.index(first[:3]), _DAYS.index((last or first)[:3])
+        days.update(range(a, b + 1) if a <= b else [*range(a, 7), *range(0, b + 1)])
+    return frozenset(days)
 
 
 class SettingsError(Exception):

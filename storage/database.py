@@ -187,13 +187,15 @@ class Transaction:
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted rowid (0 when none)."""
+        # One trip to the connection's thread: the cursor is not closed explicitly (a
+        # finished statement holds nothing), which roughly doubles the journal's append rate.
         try:
-            async with self._connection.execute(sql, params) as cursor:
-                if cursor.rowcount <= 0:
-                    return 0
-                return cursor.lastrowid or 0
+            cursor = await self._connection.execute(sql, params)
         except sqlite3.Error as error:
             raise _translate(error, self._path) from error
+        if cursor.rowcount <= 0:
+            return 0
+        return cursor.lastrowid or 0
 
     async def execute_counting(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns how many rows it changed."""
@@ -221,8 +223,7 @@ class Transaction:
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a read inside the transaction."""
         try:
-            async with self._connection.execute(sql, params) as cursor:
-                return list(await cursor.fetchall())
+            return list(await self._connection.execute_fetchall(sql, params))
         except sqlite3.Error as error:
             raise _translate(error, self._path) from error
 
@@ -236,7 +237,7 @@ async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False
         if query_only:
             await connection.execute("PRAGMA query_only = ON")
         else:
-            await connection.execute("PRAGMA journal_mode = WAL")
+            await _switch_to_wal(connection, busy_timeout_ms)
             # NORMAL in WAL mode keeps the database consistent after a crash and
             # loses at most the last commits on a power cut, not on a process kill.
             await connection.execute("PRAGMA synchronous = NORMAL")
@@ -246,27 +247,72 @@ async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False
     return connection
 
 
-async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
-    async with connection.execute("PRAGMA user_version") as cursor:
-        current = (await cursor.fetchone())[0]
-    migrations = available_migrations()
-    if current > len(migrations):
-        raise MigrationError(
-            f"{path} is at schema version {current}, newer than this Samvad knows "
-            f"({len(migrations)}); upgrade Samvad before opening it"
-        )
-    for version, name, sql in migrations[current:]:
-        log.info("applying migration %s to %s", name, path)
+async def _switch_to_wal(connection: aiosqlite.Connection, busy_timeout_ms: int) -> None:
+    """Turn on WAL, waiting for another process that is creating the same file.
+
+    SQLite answers BUSY at once here instead of waiting (waiting could deadlock), so we wait ourselves.
+    """
+    deadline = asyncio.get_running_loop().time() + busy_timeout_ms / 1000
+    while True:
         try:
-            await connection.executescript(
-                f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version = {version};\nCOMMIT;"
+            await connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if unavailability(error) is None or asyncio.get_running_loop().time() > deadline:
+                raise
+            await asyncio.sleep(0.01)
+
+
+async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
+    """Apply pending migrations in one transaction, taken before reading the version.
+
+    Two processes opening a new file at once (the bot and a CLI command) would
+    otherwise both see version 0 and both try to create the tables.
+    """
+    migrations = available_migrations()
+    try:
+        await connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as error:
+        raise _translate(error, path) from error
+    try:
+        async with connection.execute("PRAGMA user_version") as cursor:
+            current = (await cursor.fetchone())[0]
+        if current > len(migrations):
+            raise MigrationError(
+                f"{path} is at schema version {current}, newer than this Samvad knows "
+                f"({len(migrations)}); upgrade Samvad before opening it"
             )
-        except sqlite3.Error as error:
-            await _rollback_quietly(connection)
-            reason = unavailability(error)
-            if reason:
-                raise StorageUnavailable(path, reason) from error
-            raise MigrationError(f"migration {name} failed on {path}: {error}") from error
+        for version, name, sql in migrations[current:]:
+            log.info("applying migration %s to %s", name, path)
+            for statement in split_statements(sql):
+                await connection.execute(statement)
+            await connection.execute(f"PRAGMA user_version = {version}")
+        await connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        await _rollback_quietly(connection)
+        reason = unavailability(error)
+        if reason:
+            raise StorageUnavailable(path, reason) from error
+        raise MigrationError(f"migrating {path} failed: {error}") from error
+    except BaseException:
+        await _rollback_quietly(connection)
+        raise
+
+
+def split_statements(sql: str) -> list[str]:
+    """A migration script as single statements (a trigger's body stays whole)."""
+    statements, current = [], ""
+    for piece in sql.split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n\t;") and not _only_comments(current):
+                statements.append(current.strip())
+            current = ""
+    return statements
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in text.strip().rstrip(";").splitlines())
 
 
 async def _rollback_quietly(connection: aiosqlite.Connection) -> None:

@@ -147,3 +147,26 @@ async def test_a_locked_database_is_reported_as_unavailable_with_its_path(tmp_pa
         other.execute("ROLLBACK")
         other.close()
         await database.close()
+
+
+async def test_two_processes_opening_a_new_file_at_once_both_succeed(tmp_path):
+    import asyncio
+
+    path = tmp_path / "race.db"
+    first, second = await asyncio.gather(Database.open(path), Database.open(path))
+    try:
+        assert await first.schema_version() == await second.schema_version() == len(available_migrations())
+    finally:
+        await first.close()
+        await second.close()
+
+
+async def test_a_file_from_a_newer_samvad_is_refused_with_a_clear_error(tmp_path):
+    from storage.errors import MigrationError
+
+    path = tmp_path / "future.db"
+    plain = sqlite3.connect(path)
+    plain.execute("PRAGMA user_version = 999")
+    plain.close()
+    with pytest.raises(MigrationError, match="newer than this Samvad knows"):
+        await Database.open(path)

@@ -1,0 +1,304 @@
+"""End-to-end benchmark: the real bot, in its own process, against the sandbox on a cyclone day.
+
+    samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited]
+
+36 groups (State, two HoD, 33 Districts) and ~580 verified officers post a stream of
+corpus messages as fast as the sandbox takes them. Printed per run: messages per
+second stored (and checked by the filter), latency from post to stored and from a
+violating post to the bot's warning (p50, p99), the bot's peak memory, and what was
+lost (must be zero). The second run has the sandbox enforce Telegram's sending limits
+(30 messages/s overall, 20 per minute per group): warnings queue, and all must arrive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.e2e_world import BenchMessage, build_world, generate_stream, prepare_bot_database
+from sandbox.client import SandboxClient
+from sandbox.server import SandboxServer
+from storage.database import Database
+from storage.timefmt import from_db
+
+TOKEN = "700000099:BENCH-samvad-token"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class RunFigures:
+    """What one run measured."""
+
+    name: str
+    posted: int
+    seconds_to_store_all: float
+    store_latencies: list[float]
+    flagged: int
+    warn_latencies: list[float]
+    unwarned: int
+    lost: int
+    bot_peak_rss_mb: float
+
+    def render(self) -> str:
+        """The figures as lines of text."""
+        rate = self.posted / self.seconds_to_store_all if self.seconds_to_store_all else 0.0
+        lines = [
+            f"run: {self.name}",
+            f"  messages posted:               {self.posted}",
+            f"  handled (stored + checked):    {rate:,.0f} messages/s ({self.seconds_to_store_all:.1f} s for all)",
+            f"  post -> stored latency:        p50 {_ms(self.store_latencies, 50)}  p99 {_ms(self.store_latencies, 99)}",
+            f"  flagged by the filter:         {self.flagged}",
+        ]
+        if self.flagged:
+            lines.append(
+                f"  violating post -> warning:     p50 {_ms(self.warn_latencies, 50)}  p99 {_ms(self.warn_latencies, 99)}"
+            )
+        lines += [
+            f"  bot peak memory (VmHWM):       {self.bot_peak_rss_mb:.0f} MB",
+            f"  lost: {self.lost} messages not stored, {self.unwarned} flagged messages without a warning",
+        ]
+        return "\n".join(lines)
+
+
+def _ms(values: list[float], percentile: int) -> str:
+    if not values:
+        return "n/a"
+    if len(values) == 1:
+        return f"{values[0] * 1000:.0f} ms"
+    cut = statistics.quantiles(values, n=100, method="inclusive")[percentile - 1]
+    return f"{cut * 1000:.0f} ms"
+
+
+async def run_once(
+    name: str, *, messages: int, violation_share: float, rate_limited: bool, workdir: Path, rate: float = 0.0
+) -> RunFigures:
+    """One run: a fresh sandbox world, a fresh bot database, one bot process, one stream."""
+    async with SandboxServer(token=TOKEN) as server, SandboxClient(server.base_url) as client:
+        posts, groups = await build_world(client)
+        db_path = workdir / f"{name}.db"
+        await prepare_bot_database(db_path, posts, groups)
+        stream = generate_stream(groups, messages, violation_share=violation_share, seed=2019)
+        bot = await _start_bot(server.base_url, db_path, workdir / f"{name}.log")
+        try:
+            await _wait_for_bot_ready(client, db_path, len(groups))
+            if rate_limited:
+                await client.set_faults(rate_limit=True, global_per_second=30, group_per_minute=20)
+            bot_events = _BotMessageLog(server.world.events)
+            posted_at, started = await _post_all(client, stream, rate=rate)
+            stored_at = await _wait_for_stored(db_path, posted_at, timeout=600)
+            seconds = max(stored_at.values(), default=started) - started
+            flagged = await _flagged_messages(db_path, posted_at)
+            warned_at = await bot_events.wait_for_warnings(flagged, posted_at, timeout=900 if rate_limited else 120)
+            peak = _peak_rss_mb(bot.pid)
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(bot.wait(), timeout=60)
+            await client.reset_faults()
+    return RunFigures(
+        name=name,
+        posted=len(stream),
+        seconds_to_store_all=seconds,
+        store_latencies=[stored_at[key] - posted_at[key] for key in stored_at],
+        flagged=len(flagged),
+        warn_latencies=[warned_at[key] - posted_at[key] for key in warned_at],
+        unwarned=len(flagged) - len(warned_at),
+        lost=len(posted_at) - len(stored_at),
+        bot_peak_rss_mb=peak,
+    )
+
+
+async def _start_bot(base_url: str, db_path: Path, log_path: Path) -> asyncio.subprocess.Process:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "SAMVAD_BOT_TOKEN": TOKEN,
+        "SAMVAD_API_BASE_URL": base_url,
+        "SAMVAD_DB_PATH": str(db_path),
+        "SAMVAD_POLL_TIMEOUT": "5",
+        "SAMVAD_LOG_LEVEL": "WARNING",
+    }
+    log = open(log_path, "ab")  # noqa: SIM115 - the child owns it
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=db_path.parent, stdout=log, stderr=log
+    )
+
+
+async def _wait_for_bot_ready(client: SandboxClient, db_path: Path, groups: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if db_path.exists() and await _count_messages(db_path) >= groups and await client.pending_updates() == 0:
+            return
+        await asyncio.sleep(0.2)
+    raise TimeoutError("the bot did not come up within 120 s (see its log next to the database)")
+
+
+async def _post_all(
+    client: SandboxClient, stream: list[BenchMessage], *, rate: float
+) -> tuple[dict[tuple[int, int], float], float]:
+    posted_at: dict[tuple[int, int], float] = {}
+    queue: asyncio.Queue[tuple[int, BenchMessage]] = asyncio.Queue()
+    for number, message in enumerate(stream):
+        queue.put_nowait((number, message))
+    started = time.time()
+
+    async def poster() -> None:
+        while not queue.empty():
+            number, message = queue.get_nowait()
+            if rate > 0:
+                await asyncio.sleep(max(0.0, started + number / rate - time.time()))
+            sent = await client.send_message(message.chat_id, message.user_id, message.text)
+            posted_at[(message.chat_id, sent["message_id"])] = time.time()
+
+    await asyncio.gather(*(poster() for _ in range(16)))
+    return posted_at, started
+
+
+async def _count_messages(db_path: Path) -> int:
+    db = await Database.open(db_path)
+    try:
+        row = await db.fetchone("SELECT count(*) FROM messages")
+        return int(row[0])
+    finally:
+        await db.close()
+
+
+async def _wait_for_stored(db_path: Path, posted_at: dict, *, timeout: float) -> dict[tuple[int, int], float]:
+    """When each posted message was stored (the journal's recorded_at), once all are or time is up."""
+    deadline = time.monotonic() + timeout
+    db = await Database.open(db_path)
+    try:
+        while True:
+            rows = await db.fetchall("SELECT j.chat_id, j.recorded_at, b.body FROM journal j"
+                                     " JOIN journal_bodies b ON b.seq = j.seq WHERE j.kind = 'message'")
+            stored = {}
+            for row in rows:
+                key = (row["chat_id"], json.loads(row["body"])["message_id"])
+                if key in posted_at:
+                    stored[key] = from_db(row["recorded_at"]).timestamp()
+            if len(stored) == len(posted_at) or time.monotonic() > deadline:
+                return stored
+            await asyncio.sleep(0.25)
+    finally:
+        await db.close()
+
+
+async def _flagged_messages(db_path: Path, posted_at: dict) -> dict[tuple[int, int], int | None]:
+    """The posted messages the bot flagged (journal kind "flag"), with their senders."""
+    db = await Database.open(db_path)
+    try:
+        rows = await db.fetchall(
+            "SELECT j.chat_id, j.actor_id, b.body FROM journal j JOIN journal_bodies b ON b.seq = j.seq"
+            " WHERE j.kind = 'flag'"
+        )
+    finally:
+        await db.close()
+    flagged = {}
+    for row in rows:
+        body = json.loads(row["body"])
+        key = (row["chat_id"], body.get("message_id"))
+        if key in posted_at:
+            flagged[key] = body.get("sender_id", row["actor_id"])
+    return flagged
+
+
+class _BotMessageLog:
+    """The bot's messages and deletions as the sandbox saw them, with the time they happened."""
+
+    def __init__(self, events) -> None:
+        self._queue = events.subscribe()
+        self.seen: list[tuple[float, dict]] = []
+
+    def _drain(self) -> None:
+        while not self._queue.empty():
+            event = self._queue.get_nowait()
+            if event.get("type") in ("message", "message_deleted"):
+                self.seen.append((time.time(), event))
+
+    async def wait_for_warnings(self, flagged: dict, posted_at: dict, *, timeout: float) -> dict[tuple[int, int], float]:
+        """For each flagged message, when the bot first reacted (a reply, a deletion or a mention of the sender)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self._drain()
+            reacted = self._reactions(flagged, posted_at)
+            if len(reacted) == len(flagged) or time.monotonic() > deadline:
+                return reacted
+            await asyncio.sleep(0.25)
+
+    def _reactions(self, flagged: dict, posted_at: dict) -> dict[tuple[int, int], float]:
+        reacted: dict[tuple[int, int], float] = {}
+        for at, event in self.seen:
+            chat_id = event["chat_id"]
+            if event["type"] == "message_deleted":
+                keys = [(chat_id, event["message_id"])]
+            else:
+                message = event["message"]
+                if not message.get("from", {}).get("is_bot"):
+                    continue
+                replied = message.get("reply_to_message", {}).get("message_id")
+                mentioned = {e["user"]["id"] for e in message.get("entities", []) if e.get("type") == "text_mention"}
+                keys = [
+                    key for key, sender in flagged.items()
+                    if key[0] == chat_id and (key[1] == replied or sender in mentioned) and posted_at[key] <= at
+                ]
+            for key in keys:
+                if key in flagged and key not in reacted:
+                    reacted[key] = at
+        return reacted
+
+
+def _peak_rss_mb(pid: int) -> float:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return float("nan")
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(prog="samvad bench", description=__doc__.split("\n\n")[0])
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The benchmark's options (shared with `samvad bench`)."""
+    parser.add_argument("--messages", type=int, default=5000, help="messages per run (default 5000)")
+    parser.add_argument("--violations", type=float, default=0.04, help="share of violating messages (default 0.04)")
+    parser.add_argument("--runs", choices=("both", "unlimited", "limited"), default="both")
+    parser.add_argument(
+        "--rate", type=float, default=0.0,
+        help="messages per second offered (default 0: as fast as the sandbox takes them, which measures"
+        " throughput; latency then includes queueing)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the chosen runs; non-zero exit if anything was lost."""
+    names = {"both": ("unlimited", "limited"), "unlimited": ("unlimited",), "limited": ("limited",)}[args.runs]
+    lost = 0
+    with tempfile.TemporaryDirectory(prefix="samvad-bench-") as workdir:
+        for name in names:
+            figures = asyncio.run(
+                run_once(name, messages=args.messages, violation_share=args.violations,
+                         rate_limited=name == "limited", workdir=Path(workdir), rate=args.rate)
+            )
+            print(figures.render(), flush=True)
+            lost += figures.lost + figures.unwarned
+    return 1 if lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

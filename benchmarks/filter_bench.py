@@ -1,0 +1,128 @@
+"""Content-filter benchmark: throughput, per-message latency, start-up time, peak memory.
+
+    python -m benchmarks.filter_bench [--data PATH] [--repeat-to 20000] [--batch-size 256] [--model DIR]
+
+Start-up is measured in a fresh subprocess (import nlp + ContentFilter.load()).
+Peak memory is the process's peak resident set size (getrusage ru_maxrss),
+measured in a fresh subprocess that loads the filter and classifies the data.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1] / "nlp" / "corpus" / "holdout.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+
+_STARTUP = """
+import time
+t0 = time.perf_counter()
+from nlp import ContentFilter
+t1 = time.perf_counter()
+cf = ContentFilter.load({model})
+t2 = time.perf_counter()
+cf.check("warm up")
+t3 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2)
+"""
+
+_MEMORY = """
+import json, resource, sys
+from nlp import ContentFilter
+texts = json.load(sys.stdin)
+cf = ContentFilter.load({model})
+cf.check_many(texts, batch_size={batch})
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def read_texts(path: Path) -> list[str]:
+    """The "text" of each JSON line (labels, if any, are ignored)."""
+    texts = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) by nearest rank."""
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def startup(model: str, runs: int = 3) -> tuple[float, float, float]:
+    """Median (import, load, first check) seconds over fresh processes."""
+    samples = []
+    for _ in range(runs):
+        result = subprocess.run(
+            [sys.executable, "-c", _STARTUP.format(model=model)], capture_output=True, text=True, cwd=ROOT, check=True
+        )
+        samples.append(tuple(float(x) for x in result.stdout.split()))
+    return tuple(statistics.median(s[i] for s in samples) for i in range(3))  # type: ignore[return-value]
+
+
+def peak_memory_mb(texts: list[str], model: str, batch: int) -> float:
+    """Peak RSS (MB) of a fresh process that loads the filter and classifies `texts`."""
+    result = subprocess.run(
+        [sys.executable, "-c", _MEMORY.format(model=model, batch=batch)],
+        input=json.dumps(texts), capture_output=True, text=True, cwd=ROOT, check=True,
+    )
+    return int(result.stdout.strip()) / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print its figures."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.filter_bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSON Lines with a text field")
+    parser.add_argument("--repeat-to", type=int, default=20_000, help="repeat the data to at least this many messages")
+    parser.add_argument("--batch-size", type=int, default=256)
+    parser.add_argument("--model", type=Path, default=None, help="pipeline directory (default: packaged)")
+    args = parser.parse_args(argv)
+
+    base = read_texts(args.data)
+    if not base:
+        parser.error(f"{args.data} has no messages")
+    texts = (base * (args.repeat_to // len(base) + 1))[: max(args.repeat_to, len(base))]
+    model = f"model_dir={str(args.model)!r}" if args.model else ""
+
+    from nlp import ContentFilter
+
+    cf = ContentFilter.load(model_dir=args.model)
+    cf.check_many(base[:50])  # warm the vocabulary and caches
+
+    started = time.perf_counter()
+    cf.check_many(texts, batch_size=args.batch_size)
+    batch_seconds = time.perf_counter() - started
+
+    latencies = []
+    for text in texts:
+        t0 = time.perf_counter()
+        cf.check(text)
+        latencies.append(time.perf_counter() - t0)
+    single_seconds = sum(latencies)
+
+    import_s, load_s, first_s = startup(model)
+    memory = peak_memory_mb(texts, model, args.batch_size)
+    print(f"data: {args.data} ({len(base)} messages, repeated to {len(texts)})")
+    print(f"throughput, check_many (batch {args.batch_size}): {len(texts) / batch_seconds:,.0f} messages/s")
+    print(f"throughput, check one at a time:  {len(texts) / single_seconds:,.0f} messages/s")
+    print(f"latency per message (check): p50 {percentile(latencies, 50) * 1e6:,.0f} µs, "
+          f"p99 {percentile(latencies, 99) * 1e6:,.0f} µs, max {max(latencies) * 1e3:,.1f} ms")
+    print(f"start-up (fresh process, median of 3): import {import_s:.2f} s + load {load_s:.2f} s "
+          f"= {import_s + load_s:.2f} s; first check {first_s * 1e3:.0f} ms")
+    print(f"peak memory (ru_maxrss of a fresh process that loads and classifies all messages): {memory:.0f} MB")
+    print(f"(this process's ru_maxrss: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Signs the record's head every N entries or every hour, and posts it to the records chat if set.
+
+The job queue calls `tick` every few seconds; whether a checkpoint is due is read from
+the database (the last checkpoint and the head), so a restart forgets nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from html import escape
+
+from bot.clock import Clock
+from bot.outbox import Outbox
+from bot.settings import Settings
+from bot.signing import KeySigner
+from storage import checkpoints
+from storage.checkpoints import Checkpoint
+from storage.database import Database
+from storage.errors import StorageUnavailable
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 2.0
+
+
+class Checkpointer:
+    """Signs checkpoints when due."""
+
+    def __init__(self, db: Database, clock: Clock, signer: KeySigner, outbox: Outbox, settings: Settings) -> None:
+        self._db = db
+        self._clock = clock
+        self._signer = signer
+        self._outbox = outbox
+        self._settings = settings
+
+    async def tick(self, context: object = None) -> Checkpoint | None:
+        """Sign the head if enough entries or time have passed; returns the new checkpoint."""
+        try:
+            if not await checkpoints.is_due(
+                self._db,
+                every_entries=self._settings.checkpoint_every_entries,
+                every=timedelta(minutes=self._settings.checkpoint_every_minutes),
+                now=self._clock.now(),
+            ):
+                return None
+            return await self.sign_now()
+        except StorageUnavailable as error:
+            log.warning("cannot sign a checkpoint now (%s: %s)", error.path, error.reason)
+            return None
+
+    async def sign_now(self) -> Checkpoint | None:
+        """Sign the head now (None if the last checkpoint already covers it)."""
+        async with self._db.transaction() as tx:
+            checkpoint = await checkpoints.sign_head(tx, self._signer, at=self._clock.now())
+            if checkpoint is not None and self._settings.records_chat_id is not None:
+                await self._outbox.send_message(
+                    tx, self._settings.records_chat_id, describe(checkpoint, self._settings),
+                    purpose="records.checkpoint", dedupe_key=f"checkpoint:{checkpoint.checkpoint_id}",
+                )
+        if checkpoint is not None:
+            log.info("signed checkpoint %s at entry %s", checkpoint.checkpoint_id, checkpoint.seq)
+        return checkpoint
+
+
+def describe(checkpoint: Checkpoint, settings: Settings) -> str:
+    """The checkpoint as posted to the records chat (HTML)."""
+    signed = checkpoint.signed_at_time.astimezone(settings.zone)
+    return (
+        f"🔏 <b>Checkpoint {checkpoint.checkpoint_id}</b>: the record up to entry {checkpoint.seq} is signed"
+        f" ({signed:%d %b %Y %H:%M:%S}).\n"
+        f"Entry hash: <code>{escape(checkpoint.entry_hash)}</code>\n"
+        f"Signature: <code>{escape(checkpoint.signature)}</code>\n"
+        f"Public key: <code>{escape(checkpoint.public_key)}</code>\n"
+        "Anyone can check the record against it with <code>samvad verify</code>."
+    )

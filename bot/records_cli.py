@@ -1,0 +1,158 @@
+"""`samvad verify`, `samvad export` and `samvad erase`: the record from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+from bot.settings import Settings
+from bot.signing import SigningKeyError, public_key_path, read_public_key
+from storage import chain, exports, incidents, roster
+from storage.database import Database
+from storage.exports import ExportOptionError, ExportRequest
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """The record's subcommands."""
+    verify = commands.add_parser("verify", help="check the record's hash chain and every signed checkpoint")
+    verify.add_argument("--public-key", type=Path, help="the published public key file (default: beside the signing key)")
+    verify.set_defaults(handler=command_verify)
+
+    export = commands.add_parser("export", help="export a group's record (CSV, JSON Lines or HTML report)")
+    export.add_argument("--group", help="a district (Kutch), 'state', 'hod land-records', a chat id, or 'all'")
+    export.add_argument("--from", dest="first", help="first day, 2025-01-21 or 21/01/2025")
+    export.add_argument("--to", dest="last", help="last day (inclusive)")
+    export.add_argument("--format", required=True, help="csv, jsonl or html")
+    export.add_argument("--incident", help="export an incident's groups and period instead of --group/--from/--to")
+    export.add_argument("--unmasked", action="store_true", help="show personal data (journalled as unmasked)")
+    export.add_argument("--output", type=Path, help="file to write (default: a descriptive name here)")
+    export.set_defaults(handler=command_export)
+
+    erase = commands.add_parser("erase", help="erase one entry's body by lawful order (the erasure is journalled)")
+    erase.add_argument("--seq", type=int, required=True, help="the journal entry to erase")
+    erase.add_argument("--order", required=True, help="the lawful order's reference")
+    erase.set_defaults(handler=command_erase)
+
+
+def command_verify(args: argparse.Namespace) -> int:
+    """Print OK with counts, or the first failure; non-zero exit on failure."""
+    settings: Settings = args.settings
+    if not Path(settings.db_path).exists():
+        print(f"samvad verify: no database at {settings.db_path}", file=sys.stderr)
+        return 2
+    key_file = args.public_key or public_key_path(settings.signing_key_file)
+    try:
+        trusted = read_public_key(key_file) if key_file.exists() else None
+    except SigningKeyError as error:
+        print(f"samvad verify: {error}", file=sys.stderr)
+        return 2
+    started = time.monotonic()
+    report = chain.verify(settings.db_path, trusted_public_key=trusted, progress=_terminal_progress("verifying"))
+    print(" " * 60, end="\r", file=sys.stderr)
+    print(report.summary())
+    for warning in report.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    print(f"({time.monotonic() - started:.1f} s)", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def command_export(args: argparse.Namespace) -> int:
+    """Write an export file; progress on the terminal."""
+    settings: Settings = args.settings
+    try:
+        return asyncio.run(_export(args, settings))
+    except ExportOptionError as error:
+        print(f"samvad export: {error}", file=sys.stderr)
+        return 2
+
+
+async def _export(args: argparse.Namespace, settings: Settings) -> int:
+    fmt = exports.parse_format(args.format)
+    db = await Database.open(settings.db_path)
+    try:
+        request, label = await _request(db, args, settings, fmt)
+        path = args.output or Path(exports.file_name(label, request, settings.zone))
+        masker = await exports.build_masker(db) if request.masked else None
+        progress = _terminal_progress("exporting")
+
+        async def report(done: int, total: int) -> None:
+            progress(done, total)
+
+        result = await exports.write_export(db, request, path, zone=settings.zone, masker=masker, progress=report)
+        async with db.transaction() as tx:
+            seq = await exports.record_export(tx, request, result, at=_now())
+    finally:
+        await db.close()
+    print(" " * 60, end="\r", file=sys.stderr)
+    print(f"wrote {result.path} ({result.entries} entries, sha256 {result.sha256}); journalled as entry {seq}")
+    return 0
+
+
+async def _request(db: Database, args: argparse.Namespace, settings: Settings, fmt: str) -> tuple[ExportRequest, str]:
+    masked = not args.unmasked
+    if args.incident:
+        found = await incidents.find(db, args.incident)
+        if found is None:
+            raise ExportOptionError(f"no incident named {args.incident!r}")
+        return ExportRequest(found.chat_ids, found.opened_at, found.end(_now()), fmt, masked, found.name, None,
+                             "cli"), f"incident {found.name}"
+    if not (args.group and args.first and args.last):
+        raise ExportOptionError("give --group, --from and --to (or --incident NAME)")
+    start, end = exports.day_range(exports.parse_day(args.first), exports.parse_day(args.last), settings.zone)
+    chats = await _groups(db, args.group)
+    return ExportRequest(chats, start, end, fmt, masked, None, None, "cli"), args.group
+
+
+async def _groups(db: Database, name: str) -> tuple[int, ...]:
+    bindings = await roster.all_bindings(db)
+    wanted = name.strip().lower().replace("-", " ")
+    if wanted == "all":
+        return tuple(b.chat_id for b in bindings)
+    for binding in bindings:
+        if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)}:
+            return (binding.chat_id,)
+    if wanted.lstrip("-").isdigit():
+        return (int(wanted),)
+    known = ", ".join(b.jurisdiction or b.label for b in bindings) or "none bound yet"
+    raise ExportOptionError(f"no group called {name!r} (groups: {known})")
+
+
+def command_erase(args: argparse.Namespace) -> int:
+    """Erase a body by lawful order."""
+    settings: Settings = args.settings
+    async def erase() -> list[int]:
+        db = await Database.open(settings.db_path)
+        try:
+            async with db.transaction() as tx:
+                return await chain.erase(tx, seq=args.seq, order=args.order, at=_now())
+        finally:
+            await db.close()
+
+    try:
+        erased = asyncio.run(erase())
+    except chain.NotErasable as error:
+        print(f"samvad erase: {error}", file=sys.stderr)
+        return 2
+    print(f"erased the body of entry {', '.join(map(str, erased))} under order {args.order!r}; the erasure is journalled")
+    return 0
+
+
+def _now():
+    from bot.clock import SystemClock
+
+    return SystemClock().now()
+
+
+def _terminal_progress(verb: str):
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started < 2.0 or not sys.stderr.isatty() and done < total:
+            return
+        percent = int(done * 100 / total) if total else 100
+        print(f"{verb}… {percent}% ({done:,} of {total:,} entries)", end="\r", file=sys.stderr, flush=True)
+
+    return show

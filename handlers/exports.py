@@ -1,0 +1,306 @@
+"""/export and /search in the private chat: the record for the groups a person may see."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.context import SamvadContext
+from handlers.feature import Audience, Command, Feature, Stage
+from handlers.record_args import RANGES, ExportChoice, UsageError, export_choice, range_of, search_words, typed_export
+from handlers.replying import command_args, reply, when
+from storage import access, exports, incidents, instructions, journal, roster, search
+from storage.access import Viewer
+from storage.database import Transaction
+from storage.exports import ExportRequest
+from storage.outbox import OutboxItem
+
+log = logging.getLogger(__name__)
+
+PROGRESS_AFTER = 2.0  # seconds before an export starts showing progress
+PROGRESS_EVERY = 1.0
+
+EXPORT = Command("export", "Export a group's record (CSV, JSON Lines or HTML report)", frozenset({Audience.PRIVATE}),
+                 "[GROUP FROM TO FORMAT]")
+SEARCH = Command("search", "Search the record of the groups you may see", frozenset({Audience.PRIVATE}), "WORDS")
+
+NOT_ADMIN = ("Exports are for group admins: a District Collector for the district, an HoD for the office,"
+             " ACS Revenue for every group. You can see instructions addressed to you with /pending.")
+
+
+def feature() -> Feature:
+    """The exports and search feature."""
+    return Feature(
+        name="exports",
+        handlers=[
+            (Stage.COMMAND, CommandHandler("export", start_export)),
+            (Stage.COMMAND, CallbackQueryHandler(choose_export, pattern=r"^x(\|.*)?$")),
+            (Stage.COMMAND, CommandHandler("search", search_record)),
+        ],
+        commands=[EXPORT, SEARCH],
+    )
+
+
+async def start_export(update: Update, context: SamvadContext) -> None:
+    """/export: offer the groups (and incidents) this person may export, or run a typed export."""
+    if update.effective_chat.type != "private":
+        await reply(update, context, "Exports are made in a private chat with me: open it and send /export.",
+                    purpose="exports.refusal")
+        return
+    services = context.services
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    if not viewer.is_admin:
+        await reply(update, context, NOT_ADMIN, purpose="exports.refusal")
+        return
+    if command_args(update):
+        await _typed_export(update, context, viewer)
+        return
+    rows = [[InlineKeyboardButton(f"🚨 {incident.name}", callback_data=ExportChoice(incident_id=incident.incident_id).encode())]
+            for incident in await incidents.open_incidents(services.db) if set(incident.chat_ids) & viewer.chat_ids]
+    groups = [(await _title(context, b.chat_id), b.chat_id) for b in viewer.overseen]
+    buttons = [InlineKeyboardButton(title[:40], callback_data=ExportChoice(chat_id=chat_id).encode())
+               for title, chat_id in sorted(groups)]
+    rows += [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+    await reply(update, context, "Which group's record?", purpose="exports.menu", markup=InlineKeyboardMarkup(rows))
+
+
+async def choose_export(update: Update, context: SamvadContext) -> None:
+    """The next step of /export's buttons: period, format, masking, then the export itself."""
+    query = update.callback_query
+    services = context.services
+    try:
+        choice = export_choice(query.data)
+    except UsageError as error:
+        await query.answer(str(error), show_alert=True)
+        return
+    viewer = await access.viewer_of(services.db, query.from_user.id)
+    refusal = await _refusal(context, viewer, choice)
+    if refusal:
+        await query.answer(refusal, show_alert=True)
+        return
+    await query.answer()
+    if choice.range_code is None and choice.incident_id is None:
+        buttons = [InlineKeyboardButton(label, callback_data=ExportChoice(choice.chat_id, None, code).encode())
+                   for code, label in RANGES.items()]
+        await _edit_menu(context, query, "Which period?", [buttons[:3], buttons[3:]])
+    elif choice.fmt is None:
+        buttons = [InlineKeyboardButton(label, callback_data=ExportChoice(
+            choice.chat_id, choice.incident_id, choice.range_code, fmt).encode()) for fmt, label in exports.FORMATS.items()]
+        await _edit_menu(context, query, "Which format?", [buttons])
+    elif choice.unmasked is None and viewer.is_state_admin:
+        buttons = [InlineKeyboardButton(label, callback_data=ExportChoice(
+            choice.chat_id, choice.incident_id, choice.range_code, choice.fmt, unmasked).encode())
+            for label, unmasked in (("Personal data masked", False), ("Unmasked", True))]
+        await _edit_menu(context, query, "Mask personal data (Aadhaar, PAN, phone numbers...)?", [buttons])
+    else:
+        request, label = await _request(context, viewer, choice)
+        await run_export(context, request, label, chat_id=query.message.chat.id, menu_id=query.message.message_id)
+
+
+async def _refusal(context: SamvadContext, viewer: Viewer, choice: ExportChoice) -> str | None:
+    if not viewer.is_admin:
+        return NOT_ADMIN
+    if choice.chat_id is not None and not viewer.sees_chat(choice.chat_id):
+        return "You may export only the groups you administer."
+    if choice.incident_id is not None:
+        row = await context.services.db.fetchone("SELECT name FROM incidents WHERE id = ?", (choice.incident_id,))
+        if row is None:
+            return "That incident is not in the record."
+    if choice.unmasked and not viewer.is_state_admin:
+        return "Only a state-level admin may export personal data unmasked."
+    return None
+
+
+async def _request(context: SamvadContext, viewer: Viewer, choice: ExportChoice) -> tuple[ExportRequest, str]:
+    services = context.services
+    masked = not choice.unmasked
+    if choice.incident_id is not None:
+        row = await services.db.fetchone("SELECT name FROM incidents WHERE id = ?", (choice.incident_id,))
+        incident = await incidents.find(services.db, row[0])
+        chats = tuple(c for c in incident.chat_ids if viewer.sees_chat(c))
+        request = ExportRequest(chats, incident.opened_at, incident.end(services.clock.now()), choice.fmt, masked,
+                                incident.name, viewer.user_id)
+        return request, f"incident {incident.name}"
+    start, end = range_of(choice.range_code, services.clock.now(), services.settings.zone)
+    request = ExportRequest((choice.chat_id,), start, min(end, services.clock.now()), choice.fmt, masked, None,
+                            viewer.user_id)
+    return request, await _title(context, choice.chat_id)
+
+
+async def _typed_export(update: Update, context: SamvadContext, viewer: Viewer) -> None:
+    services = context.services
+    try:
+        typed = typed_export(command_args(update))
+        if typed.unmasked and not viewer.is_state_admin:
+            raise UsageError("Only a state-level admin may export personal data unmasked.")
+        if typed.incident is not None:
+            incident = await incidents.find(services.db, typed.incident)
+            if incident is None or not set(incident.chat_ids) & viewer.chat_ids:
+                raise UsageError(f"No incident named {typed.incident!r} covers a group you administer.")
+            chats = tuple(c for c in incident.chat_ids if viewer.sees_chat(c))
+            request = ExportRequest(chats, incident.opened_at, incident.end(services.clock.now()), typed.fmt,
+                                    not typed.unmasked, incident.name, viewer.user_id)
+            label = f"incident {incident.name}"
+        else:
+            binding = _binding_named(viewer, typed.group)
+            start, end = exports.day_range(typed.first, typed.last, services.settings.zone)
+            request = ExportRequest((binding.chat_id,), start, end, typed.fmt, not typed.unmasked, None, viewer.user_id)
+            label = await _title(context, binding.chat_id)
+    except (UsageError, exports.ExportOptionError) as error:
+        await reply(update, context, escape(str(error)), purpose="exports.usage")
+        return
+    await run_export(context, request, label, chat_id=update.effective_chat.id, menu_id=None)
+
+
+def _binding_named(viewer: Viewer, name: str | None) -> roster.Binding:
+    wanted = (name or "").strip().lower().replace("-", " ")
+    for binding in viewer.overseen:
+        if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)} and wanted:
+            return binding
+    names = ", ".join(b.jurisdiction or b.label for b in viewer.overseen)
+    raise UsageError(f"You do not administer a group called {name!r}. Yours: {names}.")
+
+
+async def run_export(context: SamvadContext, request: ExportRequest, label: str, *, chat_id: int,
+                     menu_id: int | None) -> None:
+    """Write the export (showing progress if it takes a while), journal it, and send the file."""
+    services = context.services
+    zone = services.settings.zone
+    name = exports.file_name(label, request, zone)
+    path = Path(services.settings.export_dir) / f"{uuid.uuid4().hex[:8]}-{name}"
+    progress = _ProgressMessage(context, chat_id, menu_id, label)
+    masker = await exports.build_masker(services.db) if request.masked else None
+    result = await exports.write_export(services.db, request, path, zone=zone, masker=masker, progress=progress.update)
+    caption = (f"Record of {label}, {when(request.start, zone)} to {when(request.end, zone)}:"
+               f" {result.entries} entries, {exports.FORMATS[request.fmt]}"
+               f"{'' if request.masked else ', UNMASKED'}. SHA-256 {result.sha256[:16]}…")
+    async with services.db.transaction() as tx:
+        seq = await exports.record_export(tx, request, result, at=services.clock.now())
+        await services.outbox.call(
+            tx, "sendDocument",
+            {"chat_id": chat_id, "document": {"attach_path": str(path.resolve()), "filename": name},
+             "caption": caption[:1024]},
+            purpose="exports.file",
+        )
+        await progress.finish(tx, f"✅ Export ready ({result.entries} entries). Recorded as entry {seq}.")
+
+
+class _ProgressMessage:
+    """Shows an export's progress by editing the menu message (or one progress message) once it takes a while."""
+
+    def __init__(self, context: SamvadContext, chat_id: int, menu_id: int | None, label: str) -> None:
+        self._context = context
+        self._chat_id = chat_id
+        self._menu_id = menu_id
+        self._label = label
+        self._started = time.monotonic()
+        self._last = 0.0
+        self._shown = False
+
+    async def update(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self._started < PROGRESS_AFTER or now - self._last < PROGRESS_EVERY or done >= total:
+            return
+        self._last = now
+        percent = int(done * 100 / total) if total else 100
+        text = f"⏳ Exporting {escape(self._label)}… {percent}% ({done:,} of {total:,} entries)"
+        async with self._context.services.db.transaction() as tx:
+            await self._show(tx, text)
+
+    async def finish(self, tx: Transaction, text: str) -> None:
+        if self._menu_id is not None or self._shown:
+            await self._show(tx, text)
+
+    async def _show(self, tx: Transaction, text: str) -> None:
+        services = self._context.services
+        if self._menu_id is None:
+            await services.outbox.send_message(tx, self._chat_id, text, purpose="exports.progress")
+            self._shown = True
+            return
+        await services.outbox.call(
+            tx, "editMessageText", {"chat_id": self._chat_id, "message_id": self._menu_id, "text": text},
+            purpose="exports.progress",
+        )
+
+
+async def _edit_menu(context: SamvadContext, query, text: str, rows: list[list[InlineKeyboardButton]]) -> None:
+    services = context.services
+    async with services.db.transaction() as tx:
+        await services.outbox.call(
+            tx, "editMessageText",
+            {"chat_id": query.message.chat.id, "message_id": query.message.message_id, "text": text,
+             "reply_markup": InlineKeyboardMarkup(rows)},
+            purpose="exports.menu",
+        )
+
+
+async def forget_delivered_export(tx: Transaction, item: OutboxItem, result: Any) -> None:
+    """Delivery hook: once Telegram has an export file, delete the local copy (it may hold personal data)."""
+    if item.method != "sendDocument" or item.purpose != "exports.file":
+        return
+    document = item.params.get("document")
+    if isinstance(document, dict) and "attach_path" in document:
+        path = Path(document["attach_path"])
+        tx.after_commit(lambda: path.unlink(missing_ok=True))
+
+
+async def search_record(update: Update, context: SamvadContext) -> None:
+    """/search WORDS: the groups an admin oversees; for other members, the instructions addressed to them."""
+    if update.effective_chat.type != "private":
+        await reply(update, context, "Search the record in a private chat with me: /search WORDS.",
+                    purpose="search.refusal")
+        return
+    services = context.services
+    try:
+        words = search_words(command_args(update))
+    except UsageError as error:
+        await reply(update, context, escape(str(error)), purpose="search.usage")
+        return
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    if viewer.is_admin:
+        hits = await search.search(services.db, words, chat_ids=None if viewer.is_state_admin else viewer.chat_ids)
+    else:
+        mine = await _instructions_addressed(context, viewer)
+        hits = await search.search(services.db, words, chat_ids=frozenset(c for c, _ in mine), only_messages=mine)
+    async with services.db.transaction() as tx:
+        await journal.append(tx, kind="search", chat_id=None, actor_id=viewer.user_id, at=services.clock.now(),
+                             body={"words": words, "hits": len(hits)})
+    if not hits:
+        scope = "the groups you administer" if viewer.is_admin else "the instructions addressed to you"
+        await reply(update, context, f"Nothing found for “{escape(words)}” in {scope}.", purpose="search.results")
+        return
+    masker = await exports.build_masker(services.db)
+    lines = [f"Found in the record (newest first, personal data masked):"]
+    for hit in hits:
+        sender = await _sender(context, hit.sender_id)
+        text = masker.mask(hit.text) or ""
+        text = text if len(text) <= 200 else text[:199] + "…"
+        lines.append(f"• {escape(when(hit.sent_at, services.settings.zone))} · {escape(await _title(context, hit.chat_id))}"
+                     f" · {escape(sender)}: {escape(text)}")
+    await reply(update, context, "\n".join(lines), purpose="search.results")
+
+
+async def _instructions_addressed(context: SamvadContext, viewer: Viewer) -> frozenset[tuple[int, int]]:
+    found = await instructions.addressed_to(context.services.db, viewer.post_ids, viewer.user_id, limit=1000)
+    return frozenset((i.chat_id, i.message_id) for i in found)
+
+
+async def _title(context: SamvadContext, chat_id: int) -> str:
+    row = await context.services.db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
+    return row[0] if row and row[0] else str(chat_id)
+
+
+async def _sender(context: SamvadContext, user_id: int | None) -> str:
+    if user_id is None:
+        return "?"
+    row = await context.services.db.fetchone("SELECT first_name, last_name FROM users WHERE user_id = ?", (user_id,))
+    name = " ".join(p for p in (row[0], row[1]) if p) if row else str(user_id)
+    posts = await roster.posts_of_user(context.services.db, user_id)
+    return f"{name} ({'; '.join(p.designation for p in posts)})" if posts else name

@@ -1,0 +1,215 @@
+"""/incident, /sitrep and /usage: incidents over districts, situation reports, and office-hours use (§10)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import escape
+
+from telegram import Update
+from telegram.ext import CommandHandler
+
+from bot.context import SamvadContext
+from bot.settings import parse_office_days, parse_office_hours
+from handlers.feature import Audience, Command, Feature, Stage
+from handlers.record_args import IncidentCommand, UsageError, incident_command
+from handlers.replying import command_args, reply, when
+from storage import access, incidents, instructions, roster, usage
+from storage.access import Viewer
+from storage.incidents import AmbiguousIncident, Incident, IncidentAlreadyOpen, NoSuchIncident
+
+INCIDENT = Command("incident", "Open or close an incident over districts (state or district admins)",
+                   frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), "open NAME [district ...] | close [NAME]")
+SITREP = Command("sitrep", "Situation report per district for an incident", frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}),
+                 "[NAME]")
+USAGE = Command("usage", "Messages per post in office hours over the last week (§10)",
+                frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}))
+
+USAGE_DAYS = 7
+
+
+def feature() -> Feature:
+    """The incidents feature."""
+    return Feature(
+        name="incidents",
+        handlers=[
+            (Stage.COMMAND, CommandHandler("incident", incident)),
+            (Stage.COMMAND, CommandHandler("sitrep", sitrep)),
+            (Stage.COMMAND, CommandHandler("usage", office_usage)),
+        ],
+        commands=[INCIDENT, SITREP, USAGE],
+    )
+
+
+async def incident(update: Update, context: SamvadContext) -> None:
+    """/incident open NAME [district ...] | /incident close [NAME]."""
+    services = context.services
+    try:
+        command = incident_command(command_args(update))
+    except UsageError as error:
+        await reply(update, context, escape(str(error)), purpose="incidents.usage")
+        return
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    if not viewer.is_state_admin and not any(p.level == "district" and p.is_admin for p in viewer.posts):
+        await reply(update, context, "Only a state admin or a District Collector can open or close an incident.",
+                    purpose="incidents.refusal")
+        return
+    try:
+        if command.action == "open":
+            text = await _open(update, context, viewer, command)
+        else:
+            text = await _close(context, viewer, command)
+    except UsageError as error:
+        text = escape(str(error))
+    await reply(update, context, text, purpose="incidents.reply")
+
+
+async def _open(update: Update, context: SamvadContext, viewer: Viewer, command: IncidentCommand) -> str:
+    services = context.services
+    chat_ids = await _groups_for(context, viewer, command.districts, update.effective_chat.id)
+    try:
+        async with services.db.transaction() as tx:
+            opened = await incidents.open_incident(tx, name=command.name, chat_ids=chat_ids, opened_by=viewer.user_id,
+                                                   at=services.clock.now())
+            for chat_id in chat_ids:
+                await services.outbox.send_message(
+                    tx, chat_id,
+                    f"🚨 Incident <b>{escape(opened.name)}</b> opened by {escape(viewer.title)}. Everything in this"
+                    " group is tagged for the incident's record until it is closed.",
+                    purpose="incidents.announce",
+                )
+    except IncidentAlreadyOpen:
+        raise UsageError(f"An incident named {command.name!r} is already open.") from None
+    names = ", ".join([await _title(context, c) for c in chat_ids])
+    return f"Incident <b>{escape(opened.name)}</b> is open over: {escape(names)}. Close it with /incident close {escape(opened.name)}."
+
+
+async def _groups_for(context: SamvadContext, viewer: Viewer, districts: tuple[str, ...], here: int) -> list[int]:
+    """The groups an incident covers: the named districts, else this district, else (state admin) all groups."""
+    db = context.services.db
+    if not districts:
+        binding = await roster.binding_of(db, here)
+        if binding is not None and binding.level == "district":
+            districts = (binding.jurisdiction,)
+        elif viewer.is_state_admin:
+            return [b.chat_id for b in await roster.all_bindings(db)]
+        else:
+            districts = tuple(p.jurisdiction for p in viewer.posts if p.level == "district" and p.is_admin)
+    chat_ids = []
+    for district in districts:
+        if not viewer.oversees_district(district):
+            raise UsageError(f"You can open an incident only for your own district, not {district}.")
+        binding = await roster.group_for(db, "district", district)
+        if binding is None:
+            raise UsageError(f"{district} has no group bound yet.")
+        chat_ids.append(binding.chat_id)
+    return chat_ids
+
+
+async def _close(context: SamvadContext, viewer: Viewer, command: IncidentCommand) -> str:
+    services = context.services
+    try:
+        found = await incidents.choose(services.db, command.name, None if viewer.is_state_admin else viewer.chat_ids)
+    except NoSuchIncident:
+        raise UsageError("No open incident by that name." if command.name else "No incident is open.") from None
+    except AmbiguousIncident as error:
+        raise UsageError(f"Several incidents are open ({error}): name the one to close.") from None
+    if not found.is_open:
+        raise UsageError(f"Incident {found.name} is already closed.")
+    if not viewer.is_state_admin and not set(found.chat_ids) <= viewer.chat_ids:
+        raise UsageError("This incident covers districts besides yours: a state admin closes it.")
+    async with services.db.transaction() as tx:
+        closed = await incidents.close_incident(tx, found, closed_by=viewer.user_id, at=services.clock.now())
+        for chat_id in closed.chat_ids:
+            await services.outbox.send_message(
+                tx, chat_id, f"Incident <b>{escape(closed.name)}</b> is closed by {escape(viewer.title)}.",
+                purpose="incidents.announce",
+            )
+    return f"Incident <b>{escape(closed.name)}</b> is closed. /export or /sitrep {escape(closed.name)} for its record."
+
+
+async def sitrep(update: Update, context: SamvadContext) -> None:
+    """/sitrep [NAME]: per district, instructions, acknowledgement rate, pending posts and flags."""
+    services = context.services
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    if not viewer.is_admin:
+        await reply(update, context, "Situation reports are for admins (District Collectors, HoDs, ACS Revenue).",
+                    purpose="incidents.refusal")
+        return
+    name = command_args(update) or None
+    try:
+        found = await incidents.choose(services.db, name, None if viewer.is_state_admin else viewer.chat_ids)
+    except NoSuchIncident:
+        text = f"No incident named {name!r}." if name else "No incident is open. /sitrep NAME for a closed one."
+        await reply(update, context, escape(text), purpose="incidents.sitrep")
+        return
+    except AmbiguousIncident as error:
+        await reply(update, context, escape(f"Several incidents are open ({error}): /sitrep NAME."),
+                    purpose="incidents.sitrep")
+        return
+    visible = [c for c in found.chat_ids if viewer.sees_chat(c)]
+    if not visible:
+        await reply(update, context, "That incident covers no group you administer.", purpose="incidents.refusal")
+        return
+    await reply(update, context, await sitrep_text(context, found, visible), purpose="incidents.sitrep")
+
+
+async def sitrep_text(context: SamvadContext, found: Incident, chat_ids: list[int]) -> str:
+    """The situation report of an incident over these groups."""
+    services = context.services
+    zone, now = services.settings.zone, services.clock.now()
+    end = found.end(now)
+    state = "open" if found.is_open else f"closed {when(end, zone)}"
+    lines = [f"🚨 <b>{escape(found.name)}</b> — opened {escape(when(found.opened_at, zone))}, {escape(state)}."]
+    for chat_id in chat_ids:
+        given = await instructions.in_window(services.db, [chat_id], found.opened_at, end)
+        owed = received = 0
+        waiting: dict[str, int] = {}
+        for instruction in given:
+            status = await instructions.status(services.db, instruction)
+            owed, received = owed + status.owed, received + status.received
+            for post in status.pending_posts:
+                waiting[post.designation] = waiting.get(post.designation, 0) + 1
+        flags = await incidents.count_flags(services.db, chat_id, found.opened_at, end)
+        rate = f"{received * 100 // owed}%" if owed else "—"
+        pending = "; ".join(f"{name} ({count})" for name, count in sorted(waiting.items())) or "none"
+        lines.append(
+            f"\n<b>{escape(await _title(context, chat_id))}</b>\nInstructions: {len(given)} · acknowledged {received}"
+            f" of {owed} ({rate})\nPending: {escape(pending)}\nFlags: {flags}"
+        )
+    return "\n".join(lines)
+
+
+async def office_usage(update: Update, context: SamvadContext) -> None:
+    """/usage: messages per post in office hours over the last week (circular §10)."""
+    services = context.services
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    here = update.effective_chat.id
+    if update.effective_chat.type == "private":
+        chat_ids = sorted(viewer.chat_ids)
+    else:
+        chat_ids = [here] if viewer.sees_chat(here) else []
+    if not chat_ids:
+        await reply(update, context, "/usage is for the admins of a group (District Collector, HoD, ACS Revenue).",
+                    purpose="incidents.refusal")
+        return
+    settings = services.settings
+    start_time, end_time = parse_office_hours(settings.office_hours)
+    hours = usage.OfficeHours(start_time, end_time, parse_office_days(settings.office_days))
+    now = services.clock.now()
+    lines_found = await usage.office_hours_usage(
+        services.db, chat_ids, start=now - timedelta(days=USAGE_DAYS), end=now, hours=hours, zone=settings.zone
+    )
+    text = [f"Messages in office hours ({escape(settings.office_hours)}, {escape(settings.office_days)}) over the"
+            " last 7 days. §10 permits only occasional, need-based use of messaging in office hours."]
+    for chat_id in chat_ids:
+        mine = [line for line in lines_found if line.chat_id == chat_id]
+        text.append(f"\n<b>{escape(await _title(context, chat_id))}</b>")
+        text += [f"• {escape(line.who)}: {line.in_office_hours} in office hours ({line.total} in all)" for line in mine]
+        if not mine:
+            text.append("No messages.")
+    await reply(update, context, "\n".join(text), purpose="incidents.usage")
+
+
+async def _title(context: SamvadContext, chat_id: int) -> str:
+    row = await context.services.db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
+    return row[0] if row and row[0] else str(chat_id)

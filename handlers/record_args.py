@@ -1,0 +1,200 @@
+"""Arguments of the record's commands and buttons, parsed without Telegram (so they can be tested alone).
+
+Every parser returns a value or raises UsageError with the text a person should see.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from nlp.record.addressees import DISTRICTS
+from nlp.record.text import normalise
+from storage.exports import ExportOptionError, day_range, parse_day, parse_format
+
+LOG_DEFAULT, LOG_MAX = 10, 50
+CALLBACK_LIMIT = 64  # bytes: Telegram's limit on callback data
+RANGES = {"t": "Today", "7": "Last 7 days", "30": "Last 30 days", "m": "This month", "pm": "Last month"}
+
+_DISTRICT_OF = {normalise(spelling): canonical for canonical, names in DISTRICTS.items() for spelling in names}
+_DISTRICT_OF.update({normalise(canonical): canonical for canonical in DISTRICTS})
+
+
+class UsageError(Exception):
+    """A command's arguments cannot be understood; the message says how to write them."""
+
+
+def log_count(args: list[str]) -> int:
+    """N in /log [N]."""
+    if not args:
+        return LOG_DEFAULT
+    if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0]) <= LOG_MAX:
+        raise UsageError(f"Usage: /log [N], where N is how many recent instructions to list (1 to {LOG_MAX}).")
+    return int(args[0])
+
+
+@dataclass(frozen=True)
+class IncidentCommand:
+    """/incident open NAME [district ...] or /incident close [NAME]."""
+
+    action: str
+    name: str | None
+    districts: tuple[str, ...] = ()
+
+
+INCIDENT_USAGE = (
+    "Usage: /incident open NAME [district ...] — e.g. /incident open Cyclone-Biparjoy Kutch Devbhumi-Dwarka\n"
+    "or /incident close [NAME]. Quote a name with spaces: /incident open \"Cyclone Biparjoy\" Kutch"
+)
+
+
+def incident_command(text_args: str) -> IncidentCommand:
+    """The action, name and districts of an /incident command."""
+    try:
+        words = shlex.split(text_args or "")
+    except ValueError:
+        words = (text_args or "").split()
+    if not words or words[0].lower() not in {"open", "close"}:
+        raise UsageError(INCIDENT_USAGE)
+    action, rest = words[0].lower(), words[1:]
+    if action == "close":
+        if len(rest) > 1:
+            raise UsageError(INCIDENT_USAGE)
+        return IncidentCommand("close", _incident_name(rest[0]) if rest else None)
+    if not rest:
+        raise UsageError(INCIDENT_USAGE)
+    return IncidentCommand("open", _incident_name(rest[0]), tuple(dict.fromkeys(district(word) for word in rest[1:])))
+
+
+def _incident_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not 1 <= len(name) <= 60:
+        raise UsageError("An incident name is 1 to 60 characters.")
+    return name
+
+
+def district(word: str) -> str:
+    """The canonical district name for a word ("kachchh", "Devbhumi-Dwarka", "કચ્છ")."""
+    key = normalise(word.replace("-", " ").replace("_", " ").strip(" ,"))
+    key = re.sub(r"\s+", " ", key)
+    if key not in _DISTRICT_OF:
+        raise UsageError(f"{word!r} is not a district of Gujarat I know. Write it as on the roster, e.g. Kutch.")
+    return _DISTRICT_OF[key]
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    """What /export's buttons have chosen so far (encoded in callback data)."""
+
+    chat_id: int | None = None
+    incident_id: int | None = None
+    range_code: str | None = None
+    fmt: str | None = None
+    unmasked: bool | None = None
+
+    def encode(self) -> str:
+        """Callback data, well under Telegram's 64 bytes."""
+        parts = ["x"]
+        if self.chat_id is not None:
+            parts.append(f"g{self.chat_id}")
+        if self.incident_id is not None:
+            parts.append(f"i{self.incident_id}")
+        if self.range_code is not None:
+            parts.append(f"r{self.range_code}")
+        if self.fmt is not None:
+            parts.append(f"f{self.fmt}")
+        if self.unmasked is not None:
+            parts.append(f"u{int(self.unmasked)}")
+        data = "|".join(parts)
+        assert len(data.encode()) <= CALLBACK_LIMIT
+        return data
+
+
+def export_choice(data: str) -> ExportChoice:
+    """Decode /export callback data; UsageError for anything not made by encode()."""
+    parts = (data or "").split("|")
+    if not parts or parts[0] != "x" or len(data.encode()) > CALLBACK_LIMIT:
+        raise UsageError("This button is out of date: send /export again.")
+    values: dict[str, object] = {}
+    try:
+        for part in parts[1:]:
+            key, value = part[:1], part[1:]
+            if key == "g":
+                values["chat_id"] = int(value)
+            elif key == "i":
+                values["incident_id"] = int(value)
+            elif key == "r" and value in RANGES:
+                values["range_code"] = value
+            elif key == "f":
+                values["fmt"] = parse_format(value)
+            elif key == "u" and value in {"0", "1"}:
+                values["unmasked"] = value == "1"
+            else:
+                raise ValueError(part)
+    except (ValueError, ExportOptionError):
+        raise UsageError("This button is out of date: send /export again.") from None
+    return ExportChoice(**values)  # type: ignore[arg-type]
+
+
+def range_of(code: str, now: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The period a range button names, ending now (or at a month's end)."""
+    today = now.astimezone(zone).date()
+    if code == "t":
+        return day_range(today, today, zone)
+    if code in {"7", "30"}:
+        return day_range(today - timedelta(days=int(code) - 1), today, zone)
+    first = today.replace(day=1)
+    if code == "m":
+        return day_range(first, today, zone)
+    if code == "pm":
+        last = first - timedelta(days=1)
+        return day_range(last.replace(day=1), last, zone)
+    raise UsageError("This button is out of date: send /export again.")
+
+
+@dataclass(frozen=True)
+class TypedExport:
+    """/export GROUP FROM TO FORMAT [unmasked], or /export incident NAME FORMAT [unmasked]."""
+
+    group: str | None
+    incident: str | None
+    first: date | None
+    last: date | None
+    fmt: str
+    unmasked: bool
+
+
+EXPORT_USAGE = (
+    "Send /export and choose with the buttons, or type: /export GROUP FROM TO FORMAT — e.g."
+    " /export Kutch 2025-01-01 2025-01-31 html — or /export incident NAME FORMAT."
+    " FORMAT is csv, jsonl or html; a state admin may add: unmasked."
+)
+
+
+def typed_export(text_args: str) -> TypedExport:
+    """The options of a typed /export command."""
+    try:
+        words = shlex.split(text_args or "")
+    except ValueError:
+        words = (text_args or "").split()
+    unmasked = bool(words) and words[-1].lower() == "unmasked"
+    if unmasked:
+        words = words[:-1]
+    try:
+        if len(words) == 3 and words[0].lower() == "incident":
+            return TypedExport(None, words[1], None, None, parse_format(words[2]), unmasked)
+        if len(words) == 4:
+            return TypedExport(words[0], None, parse_day(words[1]), parse_day(words[2]), parse_format(words[3]), unmasked)
+    except ExportOptionError as error:
+        raise UsageError(f"{str(error)[0].upper()}{str(error)[1:]}.\n{EXPORT_USAGE}") from None
+    raise UsageError(EXPORT_USAGE)
+
+
+def search_words(text_args: str) -> str:
+    """The words of /search WORDS."""
+    words = " ".join((text_args or "").split())
+    if not words or not re.search(r"[\w\u0900-\u097f\u0a80-\u0aff]", words):
+        raise UsageError("Usage: /search WORDS — e.g. /search rainfall Bhuj, /search વરસાદ, /search बाढ़")
+    return words[:200]

@@ -1,0 +1,321 @@
+"""Instructions and acknowledgements: recorded from group messages, acknowledged by button or reply,
+listed with /pending and /log, and reminded before they are due (circular §2: record keeping)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from html import escape
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.context import SamvadContext
+from handlers.feature import Audience, Command, Feature, Stage
+from handlers.record_args import UsageError, log_count
+from handlers.replying import command_args, reply, when
+from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
+from storage import access, incidents, instructions, roster, tasks
+from storage.instructions import Instruction, InstructionStatus
+from storage.tasks import Task
+
+log = logging.getLogger(__name__)
+
+REMINDER_TASK = "records.reminder"
+ACK_DATA = "ack:{}"
+SNIPPET = 120
+
+LOG = Command("log", "Recent instructions in this group with acknowledgement counts", frozenset({Audience.GROUP_ADMIN}), "[N]")
+PENDING = Command(
+    "pending",
+    "Who has not acknowledged an instruction (reply to it; in private: yours)",
+    frozenset({Audience.GROUP, Audience.PRIVATE}),
+)
+
+GROUP_TEXT = filters.ChatType.GROUPS & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & filters.UpdateType.MESSAGE
+
+
+def feature() -> Feature:
+    """The instructions feature."""
+    return Feature(
+        name="records",
+        handlers=[
+            (Stage.COMMAND, CommandHandler("pending", pending)),
+            (Stage.COMMAND, CommandHandler("log", show_log)),
+            (Stage.COMMAND, CallbackQueryHandler(acknowledge_by_button, pattern=r"^ack:\d+$")),
+            (Stage.INSTRUCT, MessageHandler(GROUP_TEXT, capture_instruction)),
+            (Stage.ACKNOWLEDGE, MessageHandler(GROUP_TEXT & filters.REPLY, acknowledge_by_reply)),
+        ],
+        tasks={REMINDER_TASK: send_reminder},
+        commands=[LOG, PENDING],
+    )
+
+
+def ack_button(instruction_id: int) -> InlineKeyboardMarkup:
+    """The "Acknowledge" button under an instruction."""
+    return InlineKeyboardMarkup([[InlineKeyboardButton("✅ Acknowledge", callback_data=ACK_DATA.format(instruction_id))]])
+
+
+async def capture_instruction(update: Update, context: SamvadContext) -> None:
+    """A group message the content filter labels instruction becomes an instruction record."""
+    message = update.effective_message
+    services = context.services
+    if message.from_user is None or message.from_user.is_bot or services.classifier is None:
+        return
+    text = message.text or message.caption or ""
+    verdict = await services.classifier.check(text)
+    await _keep_personal_data_spans(context, message.chat.id, message.message_id, verdict)
+    if not verdict.has("instruction") or is_acknowledgement(text):
+        return
+    binding = await roster.binding_of(services.db, message.chat.id)
+    if binding is None:
+        return  # not one of the circular's groups: no roster says whose acknowledgement is owed
+    details = read_instruction(text, now=message.date, zone=services.settings.zone)
+    mentioned = tuple(
+        entity.user.id for entity in message.parse_entities([MessageEntity.TEXT_MENTION]) if entity.user
+    ) if message.text else ()
+    addressees = await instructions.resolve(
+        services.db, binding, details.addressees, mentioned_user_ids=mentioned, author_id=message.from_user.id
+    )
+    now = services.clock.now()
+    async with services.db.transaction() as tx:
+        incident = await incidents.open_for_chat(tx, message.chat.id)
+        instruction = await instructions.create(
+            tx, chat_id=message.chat.id, message_id=message.message_id, author_id=message.from_user.id,
+            kind=details.kind, due_at=details.due.at if details.due else None,
+            due_text=details.due.text if details.due else None, addressees=addressees,
+            incident_id=incident.incident_id if incident else None, at=now,
+        )
+        if instruction is None:
+            return
+        status = await instructions.status(tx, instruction)
+        await services.outbox.send_message(
+            tx, message.chat.id, prompt_text(status, services.settings.zone, incident.name if incident else None),
+            purpose="records.instruction", reply_to=message.message_id, markup=ack_button(instruction.instruction_id),
+        )
+        await _schedule_reminder(tx, context, instruction)
+
+
+async def _keep_personal_data_spans(context: SamvadContext, chat_id: int, message_id: int, verdict) -> None:
+    """Keep the filter's personal-data spans so exports mask exactly them."""
+    spans = [e for e in getattr(verdict, "evidence", ()) if e.label == "personal_data"]
+    if not spans:
+        return
+    async with context.services.db.transaction() as tx:
+        row = await tx.fetchone(
+            "SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+        )
+        if row is not None:
+            await tx.executemany(
+                "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, end, reason_code) VALUES (?, ?, ?, ?)",
+                [(row[0], e.start, e.end, e.reason_code) for e in spans],
+            )
+
+
+async def _schedule_reminder(tx, context: SamvadContext, instruction: Instruction) -> None:
+    """A reminder before the due time, if that moment is still ahead."""
+    if instruction.due_at is None:
+        return
+    remind_at = instruction.due_at - timedelta(minutes=context.services.settings.reminder_lead_minutes)
+    if remind_at <= context.services.clock.now():
+        return  # too close to the due time: the prompt itself is the reminder
+    await tasks.schedule(
+        tx, kind=REMINDER_TASK, payload={"instruction_id": instruction.instruction_id}, due_at=remind_at,
+        dedupe_key=f"{REMINDER_TASK}:{instruction.instruction_id}",
+    )
+
+
+def prompt_text(status: InstructionStatus, zone, incident: str | None) -> str:
+    """The bot's note under a newly recorded instruction."""
+    instruction = status.instruction
+    lines = [f"📌 Recorded as an instruction ({escape(KIND_NAMES.get(instruction.kind, instruction.kind))})."]
+    if instruction.due_at is not None:
+        lines.append(f"Due: <b>{escape(when(instruction.due_at, zone))}</b>.")
+    lines.append(f"Addressed to: {escape(addressee_list(status))}.")
+    if incident:
+        lines.append(f"Incident: {escape(incident)}.")
+    lines.append("Press Acknowledge, or reply “noted” / “જી” / “जी”.")
+    return "\n".join(lines)
+
+
+def addressee_list(status: InstructionStatus) -> str:
+    """Who an instruction is addressed to, in words."""
+    if status.instruction.whole_group:
+        return f"the whole group ({len(status.addressed_posts)} posts)" if status.addressed_posts else "the whole group"
+    names = [post.designation for post in status.addressed_posts] + [f"account {u}" for u in status.addressed_users]
+    return "; ".join(names)
+
+
+async def acknowledge_by_button(update: Update, context: SamvadContext) -> None:
+    """A press of "Acknowledge" counts for the presser's post(s)."""
+    query = update.callback_query
+    services = context.services
+    instruction = await instructions.get(services.db, int(query.data.partition(":")[2]))
+    if instruction is None or query.message is None or instruction.chat_id != query.message.chat.id:
+        await query.answer("This instruction is not in the record.", show_alert=True)
+        return
+    answer = await _acknowledge(context, instruction, query.from_user.id, how="button", message_id=None)
+    await query.answer(answer)
+
+
+async def acknowledge_by_reply(update: Update, context: SamvadContext) -> None:
+    """A reply such as "noted", "done", "જી", "जी" to an instruction (or the bot's note on it)."""
+    message = update.effective_message
+    if message.from_user is None or message.from_user.is_bot:
+        return
+    if not is_acknowledgement(message.text or message.caption):
+        return
+    services = context.services
+    instruction = await instructions.for_message(services.db, message.chat.id, message.reply_to_message.message_id)
+    if instruction is not None:
+        await _acknowledge(context, instruction, message.from_user.id, how="reply", message_id=message.message_id)
+
+
+async def _acknowledge(context: SamvadContext, instruction: Instruction, user_id: int, *, how: str,
+                       message_id: int | None) -> str:
+    """Record an acknowledgement; returns what to tell the person."""
+    services = context.services
+    binding = await roster.binding_of(services.db, instruction.chat_id)
+    posts = await roster.posts_of_user(services.db, user_id)
+    if binding is not None:
+        posts = [post for post in posts if binding.includes(post)] or posts
+    async with services.db.transaction() as tx:
+        new = await instructions.acknowledge(
+            tx, instruction, user_id=user_id, posts=posts, how=how, message_id=message_id, at=services.clock.now()
+        )
+    if not new:
+        return "Already acknowledged."
+    if not posts:
+        return "Acknowledged. Your account has no verified post, so it is recorded against your account."
+    return "Acknowledged for " + "; ".join(post.designation for post in posts) + "."
+
+
+async def pending(update: Update, context: SamvadContext) -> None:
+    """/pending: in a group, who has not acknowledged; in private, your own unacknowledged instructions."""
+    if update.effective_chat.type == "private":
+        await _my_pending(update, context)
+        return
+    services = context.services
+    message = update.effective_message
+    chat_id = update.effective_chat.id
+    if message.reply_to_message is not None:
+        instruction = await instructions.for_message(services.db, chat_id, message.reply_to_message.message_id)
+        if instruction is None:
+            await reply(update, context, "That message is not a recorded instruction. Reply to an instruction"
+                        " (or send /pending alone for the latest).", purpose="records.pending")
+            return
+    else:
+        instruction = await instructions.latest(services.db, chat_id)
+        if instruction is None:
+            await reply(update, context, "No instruction has been recorded in this group yet.", purpose="records.pending")
+            return
+    viewer = await access.viewer_of(services.db, message.from_user.id)
+    if not (viewer.sees_chat(chat_id) or instruction.author_id == viewer.user_id):
+        await reply(update, context, "Only this group's admins and the instruction's author can list who is pending.",
+                    purpose="records.refusal")
+        return
+    status = await instructions.status(services.db, instruction)
+    await reply(update, context, pending_text(status, services.settings.zone), purpose="records.pending")
+
+
+def pending_text(status: InstructionStatus, zone) -> str:
+    """Who has and has not acknowledged an instruction."""
+    instruction = status.instruction
+    due = f", due {when(instruction.due_at, zone)}" if instruction.due_at else ""
+    head = (f"Instruction of {escape(when(instruction.created_at, zone))}{escape(due)}:"
+            f" {status.received} of {status.owed} acknowledged.")
+    if status.owed == 0:
+        return head + "\nThis group is not bound to the roster, so I cannot tell whose acknowledgement is owed."
+    waiting = [post.designation for post in status.pending_posts] + [f"account {u}" for u in status.pending_users]
+    if not waiting:
+        return head + "\nEveryone addressed has acknowledged."
+    return head + "\nNot yet acknowledged:\n" + "\n".join(f"• {escape(name)}" for name in waiting)
+
+
+async def _my_pending(update: Update, context: SamvadContext) -> None:
+    services = context.services
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    lines = []
+    for instruction in await instructions.addressed_to(services.db, viewer.post_ids, viewer.user_id):
+        status = await instructions.status(services.db, instruction)
+        acked_posts = status.acknowledged_posts
+        mine = [post for post in status.addressed_posts if post.post_id in viewer.post_ids]
+        if any(post.post_id not in acked_posts for post in mine) or (
+            viewer.user_id in status.pending_users
+        ):
+            text = await _instruction_text(services.db, instruction)
+            due = f" — due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
+            lines.append(f"• {escape(await _group_title(services.db, instruction.chat_id))}{escape(due)}: {escape(text)}")
+    if not lines:
+        await reply(update, context, "Nothing addressed to you is waiting for your acknowledgement.",
+                    purpose="records.pending")
+        return
+    await reply(update, context, "Instructions addressed to you that you have not acknowledged:\n" + "\n".join(lines),
+                purpose="records.pending")
+
+
+async def show_log(update: Update, context: SamvadContext) -> None:
+    """/log [N]: a group's recent instructions with acknowledgement counts (its admins only)."""
+    services = context.services
+    if update.effective_chat.type == "private":
+        await reply(update, context, "Send /log in the group whose instructions you want to see.",
+                    purpose="records.log")
+        return
+    try:
+        count = log_count(command_args(update).split())
+    except UsageError as error:
+        await reply(update, context, escape(str(error)), purpose="records.usage")
+        return
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    if not viewer.sees_chat(update.effective_chat.id):
+        await reply(update, context, "/log is for this group's admins. Use /pending in reply to an instruction you gave.",
+                    purpose="records.refusal")
+        return
+    found = await instructions.recent(services.db, update.effective_chat.id, count)
+    if not found:
+        await reply(update, context, "No instruction has been recorded in this group yet.", purpose="records.log")
+        return
+    lines = [f"Last {len(found)} instructions:"]
+    for instruction in found:
+        status = await instructions.status(services.db, instruction)
+        text = await _instruction_text(services.db, instruction)
+        due = f", due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
+        lines.append(
+            f"• {escape(when(instruction.created_at, services.settings.zone))}"
+            f" ({escape(KIND_NAMES.get(instruction.kind, instruction.kind))}{escape(due)}):"
+            f" {escape(text)} — {status.received}/{status.owed} acknowledged"
+        )
+    await reply(update, context, "\n".join(lines), purpose="records.log")
+
+
+async def send_reminder(task: Task, context: SamvadContext) -> None:
+    """Before the due time: remind the group of who has not acknowledged."""
+    services = context.services
+    instruction = await instructions.get(services.db, int(task.payload["instruction_id"]))
+    if instruction is None:
+        return
+    status = await instructions.status(services.db, instruction)
+    waiting = [post.designation for post in status.pending_posts]
+    if not waiting and not status.pending_users:
+        return
+    due = when(instruction.due_at, services.settings.zone) if instruction.due_at else "soon"
+    text = (f"⏰ Reminder: this instruction is due <b>{escape(due)}</b>. Not yet acknowledged: "
+            + escape("; ".join(waiting + [f"account {u}" for u in status.pending_users])) + ".")
+    async with services.db.transaction() as tx:
+        await services.outbox.send_message(
+            tx, instruction.chat_id, text, purpose="records.reminder", reply_to=instruction.message_id,
+            markup=ack_button(instruction.instruction_id),
+        )
+
+
+async def _instruction_text(db, instruction: Instruction) -> str:
+    row = await db.fetchone(
+        "SELECT text FROM messages WHERE chat_id = ? AND message_id = ?", (instruction.chat_id, instruction.message_id)
+    )
+    text = (row[0] if row and row[0] else "[text erased]").replace("\n", " ")
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+async def _group_title(db, chat_id: int) -> str:
+    row = await db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
+    return row[0] if row and row[0] else str(chat_id)

@@ -1,0 +1,247 @@
+"""spaCy components: identifier recognisers and lexicon rules.
+
+Both write evidence as (label, start, end, score, reason_code) tuples, in
+offsets of the text the pipeline saw (the normalised text), to
+`doc.user_data["samvad_evidence"]` (read it with `evidence_of`).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from spacy.attrs import IDX, LENGTH
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from nlp.language import detect_language
+from nlp.lexicons import all_cues
+from nlp.names import find_person_names
+from nlp.normalise import normalise
+from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
+from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule
+
+# Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
+EVIDENCE_KEY = "samvad_evidence"
+
+Span = tuple[int, int]
+RawEvidence = tuple[str, int, int, float, str]
+
+
+TEXT_KEY = "samvad_text"
+# Cue classes whose rules ask whether a person is named nearby.
+_NEEDS_PERSON = frozenset(
+    {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
+     "conf_inquiry", "host_defame", "host_abuse_mild"}
+)
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once per doc (spaCy rebuilds it from the tokens on each access)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
+def _add(doc: Doc, items: list[RawEvidence]) -> None:
+    if items:
+        doc.user_data.setdefault(EVIDENCE_KEY, []).extend(items)
+
+
+def evidence_of(doc: Doc) -> list[RawEvidence]:
+    """The raw evidence the components left on `doc`."""
+    return doc.user_data.get(EVIDENCE_KEY, [])
+
+
+class IdentifierRecogniser:
+    """Finds Indian identifiers with validation; roster numbers and official domains are skipped."""
+
+    def __init__(self, nlp: Language, name: str, official_email_domains: list[str]) -> None:
+        self.name = name
+        self.set_allowlist(Allowlist.build((), official_email_domains))
+
+    def set_allowlist(self, allowlist: Allowlist) -> None:
+        """Replace the official numbers and domains."""
+        self.allowlist = allowlist
+        self.recognisers = build_recognisers(allowlist)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = find_identifiers(self.recognisers, doc_text(doc))
+        _add(doc, [("personal_data", f.start, f.end, f.score, f.reason_code) for f in found])
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - the roster is runtime state, not model state
+        pass
+
+    def from_disk(self, path, exclude=()) -> "IdentifierRecogniser":  # noqa: D102
+        return self
+
+    def to_bytes(self, exclude=()) -> bytes:  # noqa: D102
+        return b""
+
+    def from_bytes(self, data: bytes, exclude=()) -> "IdentifierRecogniser":  # noqa: D102
+        return self
+
+
+class LexiconRules:
+    """Matches the cue lexicons on NORM and applies `nlp.rules.RULES`."""
+
+    def __init__(self, nlp: Language, name: str, rules: Iterable[Rule] = RULES) -> None:
+        self.name = name
+        self.rules = tuple(rules)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        for cue_class, phrases in all_cues().items():
+            docs = [nlp.make_doc(normalise(p).text) for p in phrases]
+            self.matcher.add(cue_class, [d for d in docs if len(d)])
+        self.strings = nlp.vocab.strings
+
+    def cues(self, doc: Doc) -> dict[str, list[Span]]:
+        """Each cue class found in `doc` with its character spans."""
+        found: dict[str, list[Span]] = defaultdict(list)
+        strings = self.strings
+        matches = [(strings[m], s, e) for m, s, e in self.matcher(doc)]
+        if matches:
+            offsets = doc.to_array([IDX, LENGTH]).tolist()
+            negated = {s for cls, s, e in matches if cls == "negation"}
+            ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+            # A marking directly before a place or a piece of furniture names it.
+            ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
+            for cue_class, start, end in matches:
+                if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
+                    continue
+                last_idx, last_len = offsets[end - 1]
+                found[cue_class].append((offsets[start][0], last_idx + last_len))
+        text = doc_text(doc)
+        for cue_class, pattern in REGEX_CUES.items():
+            if not REGEX_HINTS[cue_class](text):
+                continue
+            spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
+            if spans and (cue_class not in ENGLISH_ONLY or detect_language(text) == "en"):
+                found[cue_class].extend(spans)
+        if not _NEEDS_PERSON.isdisjoint(found):
+            found["person"].extend(find_person_names(text))
+        if "?" in text:
+            found["question"] = [(m.start(), m.end()) for m in _QUESTION.finditer(text)]
+            if "ins_peer_question" in found:
+                found["peer_question"] = found["ins_peer_question"]
+        if "ins_ack" in found and len(doc) <= 6:
+            found["ins_ack_only"] = found["ins_ack"]
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = self.cues(doc)
+        if found:
+            _add(doc, apply_rules(self.rules, found))
+            countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
+            if countered:
+                doc.user_data[COUNTER_KEY] = countered
+        return doc
+
+    def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
+        pass
+
+    def from_disk(self, path, exclude=()) -> "LexiconRules":  # noqa: D102
+        return self
+
+    def to_bytes(self, exclude=()) -> bytes:  # noqa: D102
+        return b""
+
+    def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
+        return self
+
+
+# Cues that speak against a label: where they are present, the classifier
+# alone needs a higher score to give it (see nlp.filter.Decision).
+COUNTER_KEY = "samvad_counter"
+COUNTER_CUES: dict[str, frozenset[str]] = {
+    "instruction": frozenset({"peer_question", "question", "ins_ack", "ins_done", "ins_info", "first_person"}),
+    "confidential": frozenset({"conf_channel", "conf_published", "conf_ordinary", "negation"}),
+}
+
+# A label's evidence inside a question counts for this much.
+ASKING_DAMPS = {"instruction": 0.35}
+
+# Regex cues that read English grammar ("to" + verb); romanised Gujarati uses
+# "to" as a particle.
+ENGLISH_ONLY = frozenset({"designation_to"})
+
+# Marking words whose sense a negation ("not confidential") or an ordinary
+# use ("the confidential section") undoes.
+NEGATABLE = frozenset({"conf_marker", "conf_marker_weak"})
+
+
+def _negated_or_ordinary(start: int, end: int, negated: set[int], ordinary: list[tuple[int, int]]) -> bool:
+    """Token span [start, end) has a negation within 3 tokens before or 2 after, or lies in an ordinary use."""
+    if any(s <= start and end <= e for s, e in ordinary):
+        return False if not ordinary else True
+    return any(start - 3 <= i < start or end <= i < end + 2 for i in negated)
+
+
+# A sentence that ends in a question mark.
+_QUESTION = re.compile(r"[^.!?\u0964\n]*\?")
+
+
+def _gap(a: Span, b: Span) -> int:
+    if a[1] <= b[0]:
+        return b[0] - a[1]
+    if b[1] <= a[0]:
+        return a[0] - b[1]
+    return 0
+
+
+def apply_rules(rules: Iterable[Rule], found: dict[str, list[Span]]) -> list[RawEvidence]:
+    """Evidence from every rule whose cue classes co-occur in `found`."""
+    evidence: list[RawEvidence] = []
+    present = found.keys()
+    for rule in rules:
+        if present.isdisjoint(rule.first_classes):
+            continue
+        groups = []
+        for group in rule.all_of:
+            spans = [s for cls in group.split("|") for s in found.get(cls, ())]
+            if not spans:
+                break
+            groups.append(spans)
+        else:
+            span = _first_fit(groups, rule.window)
+            if span is None:
+                continue
+            score = rule.score
+            if any(cls in found for cls in rule.unless):
+                score *= rule.damp
+            if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
+                # Asked, not directed: "Will the VC be at 11 or 11:30?"
+                score *= ASKING_DAMPS[rule.label]
+            evidence.append((rule.label, span[0], span[1], score, rule.reason_code))
+    return evidence
+
+
+def _first_fit(groups: list[list[Span]], window: int) -> Span | None:
+    """The tightest span covering one occurrence per group near the first group's occurrence."""
+    for anchor in groups[0]:
+        chosen = [anchor]
+        for spans in groups[1:]:
+            near = [s for s in spans if s != anchor and _gap(anchor, s) <= window and s not in chosen]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda s: _gap(anchor, s)))
+        else:
+            return min(s[0] for s in chosen), max(s[1] for s in chosen)
+    return None
+
+
+@Language.factory(
+    "samvad_identifiers",
+    default_config={"official_email_domains": ["gujarat.gov.in", "nic.in"]},
+)
+def make_identifier_recogniser(nlp: Language, name: str, official_email_domains: list[str]) -> IdentifierRecogniser:
+    """Factory for the identifier recogniser component."""
+    return IdentifierRecogniser(nlp, name, official_email_domains)
+
+
+@Language.factory("samvad_lexicon_rules", default_config={})
+def make_lexicon_rules(nlp: Language, name: str) -> LexiconRules:
+    """Factory for the lexicon-and-rules component."""
+    return LexiconRules(nlp, name)

@@ -1,0 +1,56 @@
+"""Which language a message is written in: "gu", "hi" or "en".
+
+Script decides first; for Latin letters, common Gujarati or Hindi function
+words mark romanised Gujarati or Hindi.
+"""
+from __future__ import annotations
+
+import re
+
+_GUJARATI = re.compile(r"[\u0A80-\u0AFF]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F\uA8E0-\uA8FF]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+# Words that are frequent in romanised Gujarati or Hindi and rare in English.
+_GU_WORDS = frozenset(
+    """che chhe chhee nathi hatu hati hata thase thashe thay thayu thayo karvu karvanu karva
+    karsho karjo karo aapva aapvu aapsho aapjo mokli moklo mokalva mokalsho mokaljo tamne tamaru tamara
+    amne amaru maru taru aaje kale kaale haju hju pan ane etle jethi mate maate vishe
+    saathe sathe upar niche nahi nai shu su kem kyare kya jovu joie joiye joie
+    vage vaage rehvu rehva raheshe rakhvu rakhva badha badhaj tame ame aavo aavjo aavshe
+    bethak baithak sahebshri saheb vaat vat bahar thi ma nu ni na""".split()
+)
+_HI_WORDS = frozenset(
+    """hai hain tha thi hoga hogi honge karna karein karen kijiye kijie krna krein
+    bhejen bhejein bheje bhejiye dijiye dijie dein aap apna apni apne hum hamara hamari
+    mein mai se ko ka ki ke nahi nahin kya kyon kaise kab abhi aaj kal baje bajey
+    kripya krupya sabhi sab yeh ye woh vo wo aur lekin kyunki isliye jaldi turant
+    rahen rahein rahe rahiye chahiye hona hoga baithak jankari soochna suchna""".split()
+)
+# Words shared by both lists count for neither.
+_SHARED = _GU_WORDS & _HI_WORDS
+_GU_ONLY = _GU_WORDS - _SHARED
+_HI_ONLY = _HI_WORDS - _SHARED
+
+
+def detect_language(text: str) -> str:
+    """Return "gu", "hi" or "en" for `text` (romanised Gujarati or Hindi included)."""
+    gu = len(_GUJARATI.findall(text))
+    hi = len(_DEVANAGARI.findall(text))
+    latin_words = _LATIN_WORD.findall(text)
+    latin = sum(len(w) for w in latin_words)
+    if gu or hi:
+        # A message mostly in Indian script reads in that script's language.
+        if max(gu, hi) * 2 >= latin:
+            return "gu" if gu >= hi else "hi"
+    if not latin_words:
+        return "gu" if gu > hi else ("hi" if hi else "en")
+    lowered = [w.lower() for w in latin_words]
+    gu_hits = sum(1 for w in lowered if w in _GU_ONLY)
+    hi_hits = sum(1 for w in lowered if w in _HI_ONLY)
+    best, hits = ("gu", gu_hits) if gu_hits > hi_hits else ("hi", hi_hits)
+    if gu_hits == hi_hits:
+        return "gu" if gu > hi else ("hi" if hi > gu else "en")
+    if hits >= 2 and hits * 6 >= len(lowered):
+        return best
+    return "gu" if gu > hi else ("hi" if hi > gu else "en")

@@ -1,0 +1,150 @@
+"""Spans that name individuals, found by honorifics, name suffixes and
+relation markers (s/o, w/o, d/o); designations and place names are left out.
+
+A heuristic for the pre-post check of social-media drafts, which the
+circular asks to give aggregate figures rather than names.
+"""
+from __future__ import annotations
+
+import re
+
+_HONORIFICS_LATIN = r"(?i:shri|shree|sri|shrimati|smt|sh|mr|mrs|ms|miss|kumari|km|late|dr)\.?"
+_HONORIFICS_INDIC = r"(?:श्रीमती|श्री|सुश्री|कुमारी|स्व\.|डॉ\.?|શ્રીમતી|શ્રી|કુ\.|સ્વ\.|ડૉ\.?)"
+_CAP = r"[A-Z][a-z]+(?:bhai|ben|behn|bahen|kumar|sinh|sinhji|ji)?"
+_INDIC_WORD = r"[\u0900-\u0963\u0966-\u097F\u0A80-\u0AFF]+"
+_SUFFIXED_LATIN = r"[A-Za-z][a-z]{2,}(?:bhai|ben|behn|bahen)"
+_SUFFIXED_INDIC = r"[\u0A80-\u0AFF\u0900-\u097F]{2,}(?:ભાઈ|ભાઇ|બેન|બહેન|भाई|बेन|बहन)"
+
+# Words that follow an honorific but are offices, not people.
+DESIGNATIONS = frozenset(
+    """collector collectors mamlatdar mamlatdars tdo ddo sdm prant talati officer officers secretary
+    commissioner deputy dy additional addl chief minister cm pm governor sir saheb sahib madam
+    president chairman member mla mp sarpanch superintendent inspector clerk engineer director
+    registrar district taluka village office department government gujarat india
+    કલેક્ટર મામલતદાર તલાટી પ્રાંત અધિકારી સચિવ કમિશનર નાયબ મંત્રી સાહેબ કચેરી સરકાર ગુજરાત
+    कलेक्टर तहसीलदार पटवारी अधिकारी सचिव आयुक्त उप मंत्री साहब कार्यालय सरकार गुजरात""".split()
+)
+# Gujarat's districts and some large towns: capitalised, but places.
+PLACES = frozenset(
+    """ahmedabad gandhinagar surat vadodara baroda rajkot bhavnagar jamnagar junagadh kutch kachchh bhuj
+    anand kheda nadiad mehsana patan banaskantha palanpur sabarkantha himmatnagar aravalli modasa
+    mahisagar lunawada panchmahal godhra dahod narmada rajpipla bharuch tapi vyara navsari valsad
+    dang ahwa surendranagar morbi botad amreli somnath veraval porbandar dwarka dholka sanand
+    dhandhuka viramgam daskroi bavla kalol dehgam mansa gujarat india mumbai delhi
+    અમદાવાદ ગાંધીનગર સુરત વડોદરા રાજકોટ ભાવનગર જામનગર જૂનાગઢ કચ્છ આણંદ ખેડા મહેસાણા પાટણ
+    अहमदाबाद गांधीनगर सूरत वडोदरा राजकोट भावनगर जामनगर""".split()
+)
+
+# Common surnames in Gujarat and beyond: "Firstname Surname" is a name.
+SURNAMES = frozenset(
+    """patel shah desai mehta parmar solanki chauhan jadeja rathod makwana vaghela thakor pathan shaikh sheikh
+    mansuri joshi trivedi pandya bhatt vyas dave modi prajapati chaudhary chaudhari gohil zala jadav vasava
+    rabari bharwad ahir koli sumra memon qureshi sindhi meena sharma verma gupta singh yadav khan saiyed syed
+    panchal mistry suthar soni rana raval barot dabhi chavda christian macwan parikh gandhi amin bhatia
+    nair iyer rao reddy naidu pillai das ghosh bose mishra tiwari pandey dubey chaturvedi dwivedi jain
+    પટેલ શાહ દેસાઈ મહેતા પરમાર સોલંકી ચૌહાણ જાડેજા રાઠોડ મકવાણા વાઘેલા ઠાકોર પઠાણ શેખ મન્સૂરી જોશી ત્રિવેદી
+    પંડ્યા ભટ્ટ વ્યાસ દવે પ્રજાપતિ ચૌધરી ગોહિલ ઝાલા જાદવ વસાવા રબારી ભરવાડ આહિર કોળી મેમણ પંચાલ મિસ્ત્રી સોની
+    રાણા રાવલ બારોટ ડાભી ચાવડા મીણા
+    पटेल शाह देसाई मेहता परमार सोलंकी चौहान जडेजा राठौड़ राठौर मीणा मीना शर्मा वर्मा गुप्ता सिंह यादव खान
+    शेख पठान मंसूरी जोशी त्रिवेदी पंड्या भट्ट व्यास दवे प्रजापति चौधरी मिश्रा तिवारी पांडे दुबे जैन कुमार""".split()
+)
+# Role nouns that introduce a private person's name: "applicant Shabnam Pathan".
+_ROLES_LATIN = (
+    r"(?i:applicant|complainant|accused|farmer|beneficiary|petitioner|appellant|respondent|victim|deceased|"
+    r"patient|widow|villager|resident|landholder|khatedar|occupant|tenant|owner|named|one|arjdar|arajdar|aaropi|aropi|khedut)"
+)
+_ROLES_INDIC = (
+    r"(?:અરજદાર|ફરિયાદી|આરોપી|ખેડૂત|લાભાર્થી|અરજદારશ્રી|મૃતક|ખાતેદાર|વિધવા|"
+    r"आवेदक|शिकायतकर्ता|आरोपी|किसान|लाभार्थी|मृतक|विधवा|अभियुक्त|पीड़ित)"
+)
+# Postpositions end an Indic name.
+_INDIC_STOP = frozenset("ને નો ની નું ના માં થી પર છે એ का की के को ने से में पर है और तथा".split())
+
+_HONORIFIC_WORDS = frozenset(
+    "shri shree sri shrimati smt sh mr mrs ms miss kumari km late dr श्री श्रीमती सुश्री कुमारी શ્રી શ્રીમતી".split()
+)
+_NOT_NAMES = DESIGNATIONS | PLACES | _INDIC_STOP
+
+_LATIN_HONORIFIC_WORDS = frozenset("shri shree sri shrimati smt sh mr mrs ms miss kumari km late dr".split())
+_LATIN_ROLE_WORDS = frozenset(
+    """applicant complainant accused farmer beneficiary petitioner appellant respondent victim deceased patient
+    widow villager resident landholder khatedar occupant tenant owner named one arjdar arajdar aaropi aropi khedut""".split()
+)
+_INDIC_HONORIFICS = ("श्री", "सुश्री", "कुमारी", "स्व.", "डॉ", "શ્રી", "કુ.", "સ્વ.", "ડૉ")
+_INDIC_ROLES = tuple(_ROLES_INDIC[3:-1].split("|"))
+_INDIC_SUFFIXES = ("ભાઈ", "ભાઇ", "બેન", "બહેન", "भाई", "बेन", "बहन")
+_PUNCT = ".,:;()[]{}'\"!?-"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip(_PUNCT).lower() for w in text.split())
+
+
+# Each pattern runs only when its cheap hint holds for (text, lower-case text, words).
+_PATTERNS = (
+    # Honorific + one to three name words.
+    (lambda t, low, w: not _LATIN_HONORIFIC_WORDS.isdisjoint(w),
+     re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,2}})")),
+    (lambda t, low, w: any(h in t for h in _INDIC_HONORIFICS),
+     re.compile(rf"{_HONORIFICS_INDIC}\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD}){{0,2}})")),
+    # Rameshbhai Patel, Savitaben, રમેશભાઈ પટેલ.
+    (lambda t, low, w: "bhai" in low or "ben" in low or "behn" in low or "bahen" in low,
+     re.compile(rf"(?P<name>\b{_SUFFIXED_LATIN}(?:\s+[A-Z][a-z]+){{0,2}})")),
+    (lambda t, low, w: any(x in t for x in _INDIC_SUFFIXES),
+     re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})")),
+    # Ramesh Patel s/o Kanti Patel.
+    (lambda t, low, w: "/o" in low,
+     re.compile(rf"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*(?i:[swdc]/o)\b")),
+    (lambda t, low, w: "/o" in low,
+     re.compile(rf"\b(?i:[swdc]/o)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")),
+    # Role noun + name.
+    (lambda t, low, w: not _LATIN_ROLE_WORDS.isdisjoint(w),
+     re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})")),
+    (lambda t, low, w: any(r in t for r in _INDIC_ROLES),
+     re.compile(rf"{_ROLES_INDIC}(?![\u0900-\u097F\u0A80-\u0AFF])\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
+    # Firstname Surname.
+    (lambda t, low, w: not SURNAMES.isdisjoint(w),
+     re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),
+    (lambda t, low, w: not SURNAMES.isdisjoint(w),
+     re.compile(rf"(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD}))")),
+)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept = [w for w in words if w.group().lower().strip(".,:") not in _NOT_NAMES]
+    # Keep the leading run of name words after any honorific; a designation ends the name.
+    while words and words[0].group().lower().strip(".,:") in _HONORIFIC_WORDS:
+        words.pop(0)
+    run = []
+    for w in words:
+        if w not in kept:
+            break
+        run.append(w)
+    if not run:
+        return None
+    return start + run[0].start(), start + run[-1].end()
+
+
+
+def find_person_names(text: str) -> list[tuple[int, int]]:
+    """Spans (start, end) of names of individuals in `text`."""
+    spans: list[tuple[int, int]] = []
+    lowered, words = text.lower(), _words(text)
+    for hint, pattern in _PATTERNS:
+        if not hint(text, lowered, words):
+            continue
+        for m in pattern.finditer(text):
+            if "surname" in pattern.groupindex and m.group("surname").lower() not in SURNAMES:
+                continue
+            span = _clean(text, m.start("name"), m.end("name"))
+            if span is not None and span[1] > span[0]:
+                spans.append(span)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged

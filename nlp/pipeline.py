@@ -1,0 +1,84 @@
+"""The Samvad spaCy pipeline: tokenizer, rule components and a small
+multi-label text classifier whose features are NORM n-grams."""
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Optional
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.ml.extract_ngrams import extract_ngrams
+from spacy.ml.models.textcat import resize_and_set_ref
+from spacy.util import registry
+from thinc.api import Logistic, Model, SparseLinear_v2, chain, with_cpu
+from thinc.layers.resizable import resizable, resize_linear_weighted
+
+import nlp.components  # noqa: F401 - registers the rule components
+from nlp.lang import LANG
+from nlp.verdict import LABELS
+
+TEXTCAT = "textcat_multilabel"
+PACKAGED_MODEL = Path(__file__).resolve().parent / "model"
+HASH_LENGTH = 2**17
+
+
+@registry.architectures("samvad.TextCatBOW.v1")
+def build_norm_bow(
+    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: Optional[int] = None
+) -> Model:
+    """spaCy's bag-of-n-grams classifier, keyed on NORM (undone evasions, stemmed Gujarati) instead of ORTH."""
+    length = 2 ** (length - 1).bit_length()
+    sparse_linear = SparseLinear_v2(nO=nO, length=length)
+    fill_defaults = {"b": 0, "W": 0}
+    with Model.define_operators({">>": chain}):
+        output_layer = None
+        if not no_output_layer:
+            fill_defaults["b"] = -10.0
+            output_layer = Logistic()
+        resizable_layer = resizable(sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults))
+        model = extract_ngrams(ngram_size, attr=NORM) >> resizable_layer
+        model = with_cpu(model, model.ops)
+        if output_layer:
+            model = model >> with_cpu(output_layer, output_layer.ops)
+    if nO is not None:
+        model.set_dim("nO", nO)
+    model.set_ref("output_layer", sparse_linear)
+    model.attrs["multi_label"] = not exclusive_classes
+    model.attrs["resize_output"] = partial(resize_and_set_ref, resizable_layer=resizable_layer)
+    return model
+
+
+TEXTCAT_CONFIG = {
+    "threshold": 0.5,
+    "model": {
+        "@architectures": "samvad.TextCatBOW.v1",
+        "exclusive_classes": False,
+        "ngram_size": 2,
+        "no_output_layer": False,
+        "length": HASH_LENGTH,
+    },
+}
+
+
+def build_pipeline(with_classifier: bool = True) -> Language:
+    """A fresh, untrained pipeline (rules work at once; the classifier needs training)."""
+    pipeline = spacy.blank(LANG)
+    pipeline.add_pipe("samvad_identifiers")
+    pipeline.add_pipe("samvad_lexicon_rules")
+    if with_classifier:
+        textcat = pipeline.add_pipe(TEXTCAT, config=TEXTCAT_CONFIG)
+        for label in LABELS:
+            textcat.add_label(label)
+    return pipeline
+
+
+def load_pipeline(model_dir: Path | None = None) -> Language:
+    """Load a saved pipeline (the packaged one by default); nothing is downloaded."""
+    from nlp.errors import ModelNotFoundError
+
+    path = Path(model_dir) if model_dir is not None else PACKAGED_MODEL
+    if not (path / "config.cfg").is_file():
+        raise ModelNotFoundError(f"no trained pipeline at {path}; run `samvad nlp train`")
+    return spacy.load(path)

@@ -1,0 +1,52 @@
+"""Recognisers for Indian identifiers, one class per identifier."""
+from __future__ import annotations
+
+import re
+
+from nlp.recognisers.aadhaar import AadhaarRecogniser, verhoeff_check_digit, verhoeff_valid
+from nlp.recognisers.bank import BankAccountRecogniser
+from nlp.recognisers.base import Allowlist, Finding, Recogniser, Validity
+from nlp.recognisers.email import EmailRecogniser
+from nlp.recognisers.mobile import MobileRecogniser
+from nlp.recognisers.pan import PanRecogniser
+from nlp.recognisers.passport import PassportRecogniser
+from nlp.recognisers.voter_id import VoterIdRecogniser
+
+_CANDIDATE = re.compile(r"\d{4}|@")
+
+RECOGNISERS: tuple[type[Recogniser], ...] = (
+    AadhaarRecogniser,
+    PanRecogniser,
+    VoterIdRecogniser,
+    PassportRecogniser,
+    BankAccountRecogniser,
+    MobileRecogniser,
+    EmailRecogniser,
+)
+
+
+def build_recognisers(allowlist: Allowlist) -> tuple[Recogniser, ...]:
+    """One instance of each recogniser sharing `allowlist`."""
+    return tuple(cls(allowlist=allowlist) for cls in RECOGNISERS)
+
+
+def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Finding]:
+    """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
+    if _CANDIDATE.search(text) is None:
+        return []
+    found = [f for r in recognisers for f in r.find(text)]
+    found.sort(key=lambda f: (-f.score, f.start))
+    kept: list[Finding] = []
+    for f in found:
+        if all(f.end <= k.start or f.start >= k.end for k in kept):
+            kept.append(f)
+    kept.sort(key=lambda f: f.start)
+    return kept
+
+
+__all__ = [
+    "AadhaarRecogniser", "Allowlist", "BankAccountRecogniser", "EmailRecogniser", "Finding",
+    "MobileRecogniser", "PanRecogniser", "PassportRecogniser", "Recogniser", "RECOGNISERS",
+    "Validity", "VoterIdRecogniser", "build_recognisers", "find_identifiers", "verhoeff_check_digit",
+    "verhoeff_valid",
+]

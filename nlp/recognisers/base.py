@@ -1,0 +1,108 @@
+"""What every identifier recogniser shares: the finding, the validity answer,
+and the context look-up around a candidate."""
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable
+
+
+class Validity(enum.Enum):
+    """The answer of `Recogniser.validate`."""
+
+    VALID = "valid"
+    INVALID = "invalid"
+    UNSURE = "unsure"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One identifier found in normalised text: its span, kind and score."""
+
+    reason_code: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Allowlist:
+    """Numbers and e-mail domains that belong to offices and are never personal data."""
+
+    mobile_numbers: frozenset[str] = frozenset()
+    email_domains: tuple[str, ...] = ("gujarat.gov.in", "nic.in")
+
+    @classmethod
+    def build(cls, numbers: Iterable[str] = (), domains: Iterable[str] = ("gujarat.gov.in", "nic.in")) -> "Allowlist":
+        """Keep the last ten digits of each number and lower-case domains."""
+        keys = set()
+        for number in numbers:
+            digits = re.sub(r"\D", "", str(number))
+            if len(digits) >= 10:
+                keys.add(digits[-10:])
+        return cls(frozenset(keys), tuple(d.lower().lstrip("@.") for d in domains if d))
+
+    def official_email(self, domain: str) -> bool:
+        """Whether `domain` is (a subdomain of) an official e-mail domain."""
+        domain = domain.lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.email_domains)
+
+
+def words(*alternatives: str) -> re.Pattern[str]:
+    """A regex matching any of `alternatives` as whole words (text is lower-case)."""
+    body = "|".join(sorted((re.escape(a) for a in alternatives), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+
+
+@dataclass
+class Recogniser:
+    """One kind of identifier: a candidate pattern, a validity check, context words."""
+
+    reason_code: ClassVar[str]
+    PATTERN: ClassVar[re.Pattern[str]]
+    CONTEXT: ClassVar[re.Pattern[str] | None] = None
+    # How far around a candidate context words count, in characters.
+    CONTEXT_BEFORE: ClassVar[int] = 48
+    CONTEXT_AFTER: ClassVar[int] = 24
+    allowlist: Allowlist = field(default_factory=Allowlist)
+
+    def validate(self, value: str) -> Validity:
+        """Whether the candidate `value` (as matched) is a real identifier of this kind."""
+        raise NotImplementedError
+
+    def score(self, match: re.Match[str], text: str, validity: Validity) -> float:
+        """The evidence score for a valid or unsure candidate; 0 drops it."""
+        raise NotImplementedError
+
+    def near(self, pattern: re.Pattern[str] | None, text: str, start: int, end: int) -> bool:
+        """Whether `pattern` occurs in the context window around [start, end)."""
+        if pattern is None:
+            return False
+        return pattern.search(text, max(0, start - self.CONTEXT_BEFORE), min(len(text), end + self.CONTEXT_AFTER)) is not None
+
+    def hint(self, text: str) -> bool:
+        """A cheap test that rules the recogniser out for most texts."""
+        return True
+
+    def find(self, text: str) -> list[Finding]:
+        """All findings in normalised `text`."""
+        found: list[Finding] = []
+        if not self.hint(text):
+            return found
+        for match in self.PATTERN.finditer(text):
+            validity = self.validate(match.group())
+            if validity is Validity.INVALID:
+                continue
+            score = self.score(match, text, validity)
+            if score > 0:
+                found.append(Finding(self.reason_code, match.start(), match.end(), score))
+        return found
+
+
+_NON_DIGIT = re.compile(r"\D")
+
+
+def digits_of(value: str) -> str:
+    """The digits of `value`, separators dropped."""
+    return _NON_DIGIT.sub("", value)

@@ -1,0 +1,92 @@
+"""Full-text search over the record (SQLite FTS5), Gujarati and Hindi included.
+
+Every word of the query must appear, each also as the start of a longer word, so
+"રિપોર્ટ" finds "રિપોર્ટની" and "rain" finds "rainfall". Originals and edits are both
+searched; a hit names the message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.database import Database
+from storage.timefmt import from_db
+
+MAX_WORDS = 8
+_WORD = re.compile(r"[\w\u0900-\u097f\u0a80-\u0aff]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A message that matches a search."""
+
+    chat_id: int
+    message_id: int
+    sender_id: int | None
+    sent_at: datetime
+    text: str
+
+
+def fts_query(words: str) -> str | None:
+    """The FTS5 query for what a person typed (None if it has no words).
+
+    Each word becomes a quoted prefix term, so FTS5 syntax in the input is never interpreted.
+    """
+    found = _WORD.findall(unicodedata.normalize("NFC", words or ""))
+    terms = [word.replace("_", " ").strip() for word in found[:MAX_WORDS]]
+    terms = [term for term in terms if term]
+    if not terms:
+        return None
+    return " ".join(f'"{term}"*' for term in terms)
+
+
+async def search(
+    db: Database,
+    words: str,
+    *,
+    chat_ids: frozenset[int] | None,
+    only_messages: frozenset[tuple[int, int]] | None = None,
+    limit: int = 10,
+) -> list[Hit]:
+    """Messages matching every word, newest first, in the given groups (None: all groups).
+
+    only_messages narrows to (chat_id, message_id) pairs: a member sees only the
+    instructions addressed to them.
+    """
+    query = fts_query(words)
+    if query is None or (chat_ids is not None and not chat_ids):
+        return []
+    scope, params = _scope(chat_ids)
+    originals = await db.fetchall(
+        "SELECT m.chat_id, m.message_id, m.sender_id, m.sent_at, m.text FROM messages_search s"
+        f" JOIN messages m ON m.id = s.rowid WHERE messages_search MATCH ? {scope}"
+        " ORDER BY s.rowid DESC LIMIT ?",
+        (query, *params, _overfetch(limit, only_messages)),
+    )
+    edits = await db.fetchall(
+        "SELECT m.chat_id, m.message_id, m.sender_id, m.sent_at, e.text FROM edits_search s"
+        " JOIN message_edits e ON e.id = s.rowid JOIN messages m ON m.id = e.message_row"
+        f" WHERE edits_search MATCH ? {scope} ORDER BY s.rowid DESC LIMIT ?",
+        (query, *params, _overfetch(limit, only_messages)),
+    )
+    hits: dict[tuple[int, int], Hit] = {}
+    for row in [*originals, *edits]:
+        key = (row[0], row[1])
+        if only_messages is not None and key not in only_messages:
+            continue
+        hits.setdefault(key, Hit(row[0], row[1], row[2], from_db(row[3]), row[4] or ""))
+    return sorted(hits.values(), key=lambda hit: hit.sent_at, reverse=True)[:limit]
+
+
+def _scope(chat_ids: frozenset[int] | None) -> tuple[str, tuple[int, ...]]:
+    if chat_ids is None:
+        return "", ()
+    return f"AND m.chat_id IN ({','.join('?' * len(chat_ids))})", tuple(sorted(chat_ids))
+
+
+def _overfetch(limit: int, only_messages: frozenset[tuple[int, int]] | None) -> int:
+    # A member's hits are filtered after the match; look further so the filter still leaves some.
+    return limit if only_messages is None else max(limit * 20, 500)

@@ -1,0 +1,65 @@
+"""Language detection, person names, and member-readable reasons."""
+from __future__ import annotations
+
+import pytest
+
+from nlp.language import detect_language
+from nlp.names import find_person_names
+from nlp.reasons import REASON_CODES, describe
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Please send the report by 5 pm", "en"),
+        ("કાલે સવારે બેઠક છે", "gu"),
+        ("कल सुबह बैठक है", "hi"),
+        ("Saheb, kale 11 vage bethak che, badha e hajar rehvu", "gu"),
+        ("Kal 11 baje baithak hai, sabhi upasthit rahein", "hi"),
+        ("Meeting ma aavjo, GR attach karel che", "gu"),
+        ("", "en"),
+        ("🙏🙏", "en"),
+    ],
+)
+def test_detect_language(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        ("Shri Ramesh Patel of Dholka", ["Ramesh Patel"]),
+        ("Smt. Savitaben Parmar, widow", ["Savitaben Parmar"]),
+        ("Rameshbhai Patel s/o Kantibhai", ["Rameshbhai Patel", "Kantibhai"]),
+        ("શ્રી રમેશભાઈ પટેલ", ["રમેશભાઈ પટેલ"]),
+        ("श्री राम कुमार", ["राम कुमार"]),
+        ("applicant Shabnam Pathan: address", ["Shabnam Pathan"]),
+        ("आरोपी राजेश मीणा पर केस", ["राजेश मीणा"]),
+        ("Kiran Jadeja, the appellant", ["Kiran Jadeja"]),
+        ("Shri P. M. Desai", ["P. M. Desai"]),
+        ("Collector Shri said so", []),
+        ("કલેક્ટરશ્રીની બેઠક", []),
+        ("Mamlatdar Sanand report", []),
+        ("312 beneficiaries in Dholka taluka", []),
+    ],
+)
+def test_find_person_names(text, names):
+    assert [text[s:e] for s, e in find_person_names(text)] == names
+
+
+@pytest.mark.parametrize("code", REASON_CODES)
+@pytest.mark.parametrize("language", ["en", "gu", "hi"])
+def test_every_reason_reads_in_every_language(code, language):
+    reason = describe(code, language, label="confidential")
+    assert reason and reason.strip() == reason
+    if language == "gu":
+        assert any("\u0a80" <= c <= "\u0aff" for c in reason)
+    if language == "hi":
+        assert any("\u0900" <= c <= "\u097f" for c in reason)
+
+
+def test_reasons_examples_from_the_issue():
+    assert describe("aadhaar", "en") == "an Aadhaar number"
+    assert describe("marked_confidential", "en") == "marked confidential"
+    assert describe("policy_proposal", "en") == "draft policy proposal"
+    assert describe("unknown-code", "xx")

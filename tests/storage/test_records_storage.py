@@ -1,0 +1,242 @@
+"""The record's storage without a bot: addressees, acknowledgements, incidents, search, usage and exports."""
+
+import csv
+import io
+import json
+from datetime import time, timedelta
+from html.parser import HTMLParser
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from zoneinfo import ZoneInfo
+
+from nlp.record import Masker, find_addressees
+from storage import access, incidents, instructions, roster, search, usage
+from storage.database import Database
+from storage.exports import ExportRequest, neutralise_cell, record_export, write_export
+from storage.incidents import IncidentAlreadyOpen
+from tests.storage.records_helpers import KUTCH, OUTSIDER, STATE, T0, USER, VALSAD, post, seed
+
+IST = ZoneInfo("Asia/Kolkata")
+
+
+@pytest.fixture
+async def db(tmp_path):
+    database = await Database.open(tmp_path / "samvad.db")
+    async with database.transaction() as tx:
+        await seed(tx)
+    yield database
+    await database.close()
+
+
+async def _instruction(db, text, message_id=100, author="collector-kutch", chat=KUTCH):
+    async with db.transaction() as tx:
+        await post(tx, chat, message_id, USER[author], text, T0)
+    binding = await roster.binding_of(db, chat)
+    resolved = await instructions.resolve(db, binding, find_addressees(text), mentioned_user_ids=(), author_id=USER[author])
+    async with db.transaction() as tx:
+        return await instructions.create(
+            tx, chat_id=chat, message_id=message_id, author_id=USER[author], kind="information_request",
+            due_at=None, due_text=None, addressees=resolved, incident_id=None, at=T0,
+        )
+
+
+async def _addressed(db, instruction):
+    return [post.post_id for post in (await instructions.status(db, instruction)).addressed_posts]
+
+
+async def test_a_named_designation_and_place_picks_that_post(db):
+    found = await _instruction(db, "Mamlatdar Bhuj to send the report")
+    assert await _addressed(db, found) == ["mamlatdar-bhuj"]
+
+
+async def test_a_designation_alone_picks_every_post_of_it(db):
+    found = await _instruction(db, "All Mamlatdars to send the report")
+    assert sorted(await _addressed(db, found)) == ["mamlatdar-bhuj", "mamlatdar-mandvi"]
+
+
+async def test_no_name_means_the_whole_group_except_the_author(db):
+    found = await _instruction(db, "Send the rainfall report by 5 pm")
+    assert found.whole_group
+    assert sorted(await _addressed(db, found)) == ["mamlatdar-bhuj", "mamlatdar-mandvi", "prant-bhuj"]
+
+
+async def test_districts_named_in_the_state_group_pick_their_collectors(db):
+    found = await _instruction(db, "Collectors of Kutch and Valsad to report", author="acs-revenue", chat=STATE)
+    assert sorted(await _addressed(db, found)) == ["collector-kutch", "collector-valsad"]
+
+
+async def test_an_at_mention_of_a_post_holder_picks_their_post(db):
+    found = await _instruction(db, "@prant_bhuj please send the list")
+    assert await _addressed(db, found) == ["prant-bhuj"]
+
+
+async def test_acknowledgements_count_once_per_post_and_unverified_accounts_count_apart(db):
+    found = await _instruction(db, "All Mamlatdars to send the report")
+    bhuj = await roster.posts_of_user(db, USER["mamlatdar-bhuj"])
+    async with db.transaction() as tx:
+        assert await instructions.acknowledge(tx, found, user_id=USER["mamlatdar-bhuj"], posts=bhuj, how="button",
+                                              message_id=None, at=T0) == ["mamlatdar-bhuj"]
+        assert await instructions.acknowledge(tx, found, user_id=USER["mamlatdar-bhuj"], posts=bhuj, how="reply",
+                                              message_id=5, at=T0) == []
+        assert await instructions.acknowledge(tx, found, user_id=OUTSIDER, posts=[], how="button",
+                                              message_id=None, at=T0) == [None]
+    status = await instructions.status(db, found)
+    assert (status.received, status.owed) == (1, 2)
+    assert [p.post_id for p in status.pending_posts] == ["mamlatdar-mandvi"]
+
+
+async def test_who_sees_what(db):
+    acs = await access.viewer_of(db, USER["acs-revenue"])
+    collector = await access.viewer_of(db, USER["collector-kutch"])
+    mamlatdar = await access.viewer_of(db, USER["mamlatdar-bhuj"])
+    assert acs.is_state_admin and acs.chat_ids == {STATE, KUTCH, VALSAD}
+    assert not collector.is_state_admin and collector.chat_ids == {KUTCH}
+    assert collector.oversees_district("Kutch") and not collector.oversees_district("Valsad")
+    assert not mamlatdar.is_admin and mamlatdar.chat_ids == frozenset()
+
+
+async def test_incidents_open_once_per_name_and_close(db):
+    async with db.transaction() as tx:
+        opened = await incidents.open_incident(tx, name="Flood", chat_ids=[KUTCH], opened_by=USER["collector-kutch"], at=T0)
+    with pytest.raises(IncidentAlreadyOpen):
+        async with db.transaction() as tx:
+            await incidents.open_incident(tx, name="flood", chat_ids=[VALSAD], opened_by=None, at=T0)
+    assert (await incidents.open_for_chat(db, KUTCH)).name == "Flood"
+    async with db.transaction() as tx:
+        await incidents.close_incident(tx, opened, closed_by=None, at=T0 + timedelta(hours=5))
+    assert await incidents.open_for_chat(db, KUTCH) is None
+    assert (await incidents.find(db, "FLOOD")).closed_at == T0 + timedelta(hours=5)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("વરસાદ", [1, 2]), ("વરસાદની", [2]), ("बाढ़", [3]), ("rain", [4]), ("રિપોર્ટ", [2]), ("Bhuj rainfall", [4]),
+     ('"OR" NEAR(', []), ("ભારે", [1])],
+)
+async def test_search_keeps_gujarati_and_hindi_words_whole(db, query, expected):
+    texts = ["ભુજમાં ભારે વરસાદ", "વરસાદની માહિતીનો રિપોર્ટ મોકલો", "मांडवी में बाढ़", "Bhuj rainfall 40 mm"]
+    async with db.transaction() as tx:
+        for number, text in enumerate(texts, start=1):
+            await post(tx, KUTCH, number, USER["mamlatdar-bhuj"], text, T0 + timedelta(minutes=number))
+    hits = await search.search(db, query, chat_ids=frozenset({KUTCH}))
+    assert sorted(hit.message_id for hit in hits) == expected
+
+
+async def test_search_stays_within_the_groups_given(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 1, USER["mamlatdar-bhuj"], "tanker at Bhuj", T0)
+        await post(tx, VALSAD, 1, USER["mamlatdar-valsad"], "tanker at Valsad", T0)
+    hits = await search.search(db, "tanker", chat_ids=frozenset({VALSAD}))
+    assert [hit.text for hit in hits] == ["tanker at Valsad"]
+
+
+async def test_usage_counts_office_hours_per_post(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 1, USER["mamlatdar-bhuj"], "in office hours", T0 + timedelta(hours=1))  # 10:30 IST Mon
+        await post(tx, KUTCH, 2, USER["mamlatdar-bhuj"], "evening", T0 + timedelta(hours=10))  # 19:30 IST
+        await post(tx, KUTCH, 3, OUTSIDER, "unverified", T0 + timedelta(hours=2))
+    hours = usage.OfficeHours(time(10), time(18), frozenset(range(6)))
+    lines = await usage.office_hours_usage(db, [KUTCH], start=T0, end=T0 + timedelta(days=1), hours=hours, zone=IST)
+    by_who = {line.who: (line.in_office_hours, line.total) for line in lines}
+    assert by_who["Mamlatdar, Bhuj"] == (1, 2)
+    assert by_who["Dinesh Parmar (no verified post)"] == (1, 1)
+    assert by_who["Mamlatdar, Mandvi"] == (0, 0)
+
+
+async def _export(db, tmp_path, fmt, texts, masked=True):
+    async with db.transaction() as tx:
+        for number, text in enumerate(texts, start=1):
+            await post(tx, KUTCH, number, USER["mamlatdar-bhuj"], text, T0 + timedelta(minutes=number))
+    request = ExportRequest((KUTCH,), T0, T0 + timedelta(days=1), fmt, masked)
+    path = tmp_path / f"out-{fmt}"
+    masker = Masker.build(official=await roster.official_numbers(db)) if masked else None
+    result = await write_export(db, request, path, zone=IST, masker=masker)
+    async with db.transaction() as tx:
+        await record_export(tx, request, result, at=T0 + timedelta(days=1))
+    return path.read_text(encoding="utf-8"), result
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+91 98", "-2", "@SUM(A1)", "\t=x", "  =cmd|' /C calc'!A0"])
+def test_formula_cells_are_neutralised(cell):
+    assert neutralise_cell(cell).startswith("'")
+
+
+def test_plain_cells_are_left_alone():
+    assert neutralise_cell("Meeting at 5 pm") == "Meeting at 5 pm"
+    assert neutralise_cell(None) == ""
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(min_size=1, max_size=60), min_size=1, max_size=4))
+async def test_csv_export_never_leaves_a_formula_cell(tmp_path_factory, texts):
+    tmp_path = tmp_path_factory.mktemp("csv")
+    database = await Database.open(tmp_path / "samvad.db")
+    try:
+        async with database.transaction() as tx:
+            await seed(tx)
+        content, _ = await _export(database, tmp_path, "csv", texts)
+    finally:
+        await database.close()
+    for row in list(csv.reader(io.StringIO(content)))[1:]:
+        for cell in row:
+            assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = set()
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(alphabet=st.sampled_from("<>&\"'/ab=scriptimg on"), min_size=1, max_size=40), min_size=1,
+                max_size=3))
+async def test_html_export_escapes_what_members_wrote(tmp_path_factory, texts):
+    tmp_path = tmp_path_factory.mktemp("html")
+    database = await Database.open(tmp_path / "samvad.db")
+    try:
+        async with database.transaction() as tx:
+            await seed(tx)
+        content, _ = await _export(database, tmp_path, "html", texts, masked=False)
+    finally:
+        await database.close()
+    parser = _Tags()
+    parser.feed(content)
+    assert parser.tags <= {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table", "tr", "th", "td",
+                           "br", "code"}
+    shown = "".join(parser.text)
+    for text in texts:
+        assert text.strip() in shown
+
+
+async def test_exports_mask_personal_data_but_not_official_numbers(db, tmp_path):
+    texts = ["Applicant Aadhaar 2345 6789 0124, mobile 9876543210", "Call Mamlatdar Bhuj on +919426240003"]
+    for fmt in ("csv", "jsonl", "html"):
+        content, result = await _export(db, tmp_path / fmt, fmt, texts) if fmt == "csv" else await _reexport(db, tmp_path, fmt)
+        assert "2345 6789 0124" not in content and "9876543210" not in content
+        assert "+919426240003" in content
+        assert result.entries >= 2
+
+
+async def _reexport(db, tmp_path, fmt):
+    request = ExportRequest((KUTCH,), T0, T0 + timedelta(days=1), fmt, True)
+    path = tmp_path / f"again.{fmt}"
+    masker = Masker.build(official=await roster.official_numbers(db))
+    result = await write_export(db, request, path, zone=IST, masker=masker)
+    return path.read_text(encoding="utf-8"), result
+
+
+async def test_jsonl_export_lines_parse_and_name_the_record_kind(db, tmp_path):
+    content, _ = await _export(db, tmp_path, "jsonl", ["one", "two"])
+    lines = [json.loads(line) for line in content.splitlines()]
+    assert lines[0]["record"] == "export"
+    assert [line["text"] for line in lines[1:]] == ["one", "two"]
