@@ -270,7 +270,12 @@ function openChat(chatId) {
 }
 
 function showView(view) {
+  const wasShowing = document.body.dataset.view;
   document.body.dataset.view = view;
+  if (view === "chat" && wasShowing !== "chat") {
+    const list = $("messages");
+    list.scrollTop = list.scrollHeight; // a hidden list could not be scrolled to its end before
+  }
 }
 
 function saveLocation() {
@@ -901,6 +906,7 @@ function wire() {
   $("back").addEventListener("click", () => showView("chats"));
   for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", () => showView(tab.dataset.view));
   $("follow").addEventListener("change", (event) => { state.follow = event.target.checked; });
+  $("caption-close").addEventListener("click", () => { $("caption").hidden = true; });
   $("tour-play").addEventListener("click", () => act("Starting the tour", async () => {
     state.follow = true;
     $("follow").checked = true;

@@ -269,6 +269,12 @@ async def test_the_console_shows_formatting_edits_deletions_buttons_and_contact_
         assert update["contact"]["user_id"] == dinesh.user_id  # his own contact, as the share button sends it
         assert update["contact"]["phone_number"] == dinesh.phone
 
+        link = await api.call("createChatInviteLink", {"chat_id": kutch, "creates_join_request": True})
+        await api.call("sendMessage", {"chat_id": dinesh.user_id, "text": f"Your link: {link['invite_link']}"})
+        await page.locator("#messages a.invite-link").click()  # opening it asks to join, as the link requires
+        await expect(page.locator(".toast", has_text="Dinesh Parmar asked to join")).to_be_visible()
+        assert [r["from"]["id"] for r in await client.join_requests(kutch)] == [dinesh.user_id]
+
 
 # -- what needs features still being built ------------------------------------------------------
 
