@@ -114,7 +114,7 @@ async def _groups(db: Database, name: str) -> tuple[int, ...]:
     for binding in bindings:
         if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)}:
             return (binding.chat_id,)
-    if wanted.lstrip("-").isdigit():
+    if wanted.lstrip("-").isdecimal():
         return (int(wanted),)
     known = ", ".join(b.jurisdiction or b.label for b in bindings) or "none bound yet"
     raise ExportOptionError(f"no group called {name!r} (groups: {known})")

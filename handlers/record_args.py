@@ -30,7 +30,7 @@ def log_count(args: list[str]) -> int:
     """N in /log [N]."""
     if not args:
         return LOG_DEFAULT
-    if len(args) > 1 or not args[0].isdigit() or not 1 <= int(args[0]) <= LOG_MAX:
+    if len(args) > 1 or not args[0].isdecimal() or not 1 <= int(args[0]) <= LOG_MAX:
         raise UsageError(f"Usage: /log [N], where N is how many recent instructions to list (1 to {LOG_MAX}).")
     return int(args[0])
 

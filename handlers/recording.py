@@ -11,6 +11,7 @@ from bot.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
 from storage.database import Transaction
+from storage.messages import Recorded
 from storage.outbox import OutboxItem
 from storage.timefmt import from_unix
 
@@ -31,15 +32,19 @@ def feature() -> Feature:
 
 
 async def record_group_message(update: Update, context: SamvadContext) -> None:
-    """Store a group message once; a second delivery of it stops here."""
+    """Store a group message once; a second delivery of it stops here.
+
+    A replay of the same update (a crash cut its handling short) goes on to the later
+    stages, whose owed calls carry the update's dedupe keys and so are not sent twice.
+    """
     services = context.services
     message = update.effective_message
     async with services.db.transaction() as tx:
         await save_chat_and_sender(tx, message.chat, message.from_user, context)
-        stored = await messages.record_message(
+        recorded = await messages.record_message(
             tx, incoming_message(message, update.update_id), at=services.clock.now()
         )
-    if not stored:
+    if recorded is Recorded.DUPLICATE:
         raise ApplicationHandlerStop
 
 
@@ -49,7 +54,7 @@ async def record_group_edit(update: Update, context: SamvadContext) -> None:
     message = update.edited_message
     async with services.db.transaction() as tx:
         await save_chat_and_sender(tx, message.chat, message.from_user, context)
-        stored = await messages.record_edit(
+        recorded = await messages.record_edit(
             tx,
             messages.IncomingEdit(
                 chat_id=message.chat.id,
@@ -62,7 +67,7 @@ async def record_group_edit(update: Update, context: SamvadContext) -> None:
             ),
             at=services.clock.now(),
         )
-    if not stored:
+    if recorded is Recorded.DUPLICATE:
         raise ApplicationHandlerStop
 
 

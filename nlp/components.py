@@ -15,12 +15,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.imperatives import imperative_spans
 from nlp.language import detect_language
 from nlp.lexicons import all_cues
 from nlp.names import find_person_names
 from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
-from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule
+from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule, number_cues
 
 # Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
 EVIDENCE_KEY = "samvad_evidence"
@@ -33,7 +34,7 @@ TEXT_KEY = "samvad_text"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
     {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
-     "conf_inquiry", "host_defame", "host_abuse_mild"}
+     "conf_inquiry", "host_defame", "host_abuse_mild", "host_group"}  # fmt: skip
 )
 
 
@@ -91,17 +92,18 @@ class LexiconRules:
     def __init__(self, nlp: Language, name: str, rules: Iterable[Rule] = RULES) -> None:
         self.name = name
         self.rules = tuple(rules)
+        self.rule_index = index_rules(self.rules)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         for cue_class, phrases in all_cues().items():
             docs = [nlp.make_doc(normalise(p).text) for p in phrases]
             self.matcher.add(cue_class, [d for d in docs if len(d)])
-        self.strings = nlp.vocab.strings
+        self.class_names = {nlp.vocab.strings.add(name): name for name in all_cues()}
 
     def cues(self, doc: Doc) -> dict[str, list[Span]]:
         """Each cue class found in `doc` with its character spans."""
         found: dict[str, list[Span]] = defaultdict(list)
-        strings = self.strings
-        matches = [(strings[m], s, e) for m, s, e in self.matcher(doc)]
+        names = self.class_names
+        matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
         if matches:
             offsets = doc.to_array([IDX, LENGTH]).tolist()
             negated = {s for cls, s, e in matches if cls == "negation"}
@@ -114,14 +116,29 @@ class LexiconRules:
                 last_idx, last_len = offsets[end - 1]
                 found[cue_class].append((offsets[start][0], last_idx + last_len))
         text = doc_text(doc)
-        for cue_class, pattern in REGEX_CUES.items():
-            if not REGEX_HINTS[cue_class](text):
-                continue
-            spans = [(m.start(), m.end()) for m in pattern.finditer(text)]
-            if spans and (cue_class not in ENGLISH_ONLY or detect_language(text) == "en"):
-                found[cue_class].extend(spans)
+        imperatives = imperative_spans(text)
+        if imperatives:
+            found["imperative"] = imperatives
+        if REGEX_HINTS["numbers"](text):
+            for number_class, start, end in number_cues(text):
+                found[number_class].append((start, end))
+        if "designation" in found and (" to " in text or " To " in text):
+            to_verb = REGEX_CUES["designation_to"]
+            spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
+            # English grammar: romanised Gujarati uses "to" as a particle.
+            if spans and detect_language(text) == "en":
+                found["designation_to"] = spans
         if not _NEEDS_PERSON.isdisjoint(found):
-            found["person"].extend(find_person_names(text))
+            people = find_person_names(text)
+            if people:
+                found["person"].extend(people)
+                # A community name inside a person's name (Mahesh Bharwad) is a surname.
+                if "host_group" in found:
+                    groups = [g for g in found["host_group"] if not any(s <= g[0] and g[1] <= e for s, e in people)]
+                    if groups:
+                        found["host_group"] = groups
+                    else:
+                        del found["host_group"]
         if "?" in text:
             found["question"] = [(m.start(), m.end()) for m in _QUESTION.finditer(text)]
             if "ins_peer_question" in found:
@@ -133,7 +150,7 @@ class LexiconRules:
     def __call__(self, doc: Doc) -> Doc:
         found = self.cues(doc)
         if found:
-            _add(doc, apply_rules(self.rules, found))
+            _add(doc, apply_rules(self.rules, found, self.rule_index))
             countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
             if countered:
                 doc.user_data[COUNTER_KEY] = countered
@@ -163,10 +180,6 @@ COUNTER_CUES: dict[str, frozenset[str]] = {
 # A label's evidence inside a question counts for this much.
 ASKING_DAMPS = {"instruction": 0.35}
 
-# Regex cues that read English grammar ("to" + verb); romanised Gujarati uses
-# "to" as a particle.
-ENGLISH_ONLY = frozenset({"designation_to"})
-
 # Marking words whose sense a negation ("not confidential") or an ordinary
 # use ("the confidential section") undoes.
 NEGATABLE = frozenset({"conf_marker", "conf_marker_weak"})
@@ -191,13 +204,23 @@ def _gap(a: Span, b: Span) -> int:
     return 0
 
 
-def apply_rules(rules: Iterable[Rule], found: dict[str, list[Span]]) -> list[RawEvidence]:
+def index_rules(rules: tuple[Rule, ...]) -> dict[str, tuple[int, ...]]:
+    """For each cue class, the rules (by position) whose first group names it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, rule in enumerate(rules):
+        for cls in rule.first_classes:
+            index[cls].append(i)
+    return {cls: tuple(ids) for cls, ids in index.items()}
+
+
+def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
+                index: dict[str, tuple[int, ...]] | None = None) -> list[RawEvidence]:
     """Evidence from every rule whose cue classes co-occur in `found`."""
     evidence: list[RawEvidence] = []
-    present = found.keys()
-    for rule in rules:
-        if present.isdisjoint(rule.first_classes):
-            continue
+    if index is None:
+        index = index_rules(tuple(rules))
+    candidates = sorted({i for cls in found if cls in index for i in index[cls]})
+    for rule in (rules[i] for i in candidates):
         groups = []
         for group in rule.all_of:
             spans = [s for cls in group.split("|") for s in found.get(cls, ())]

@@ -91,6 +91,10 @@ class ContentFilter:
         self._email_domains = tuple(official_email_domains)
         self._has_classifier = "textcat_multilabel" in pipeline.pipe_names
         self.set_official_numbers(official_numbers)
+        # Read the look-alike table now, not on the first message that needs it.
+        from nlp.confusables import latin_lookalikes
+
+        latin_lookalikes()
 
     @classmethod
     def load(cls, *, official_numbers: Iterable[str] = (), official_email_domains: Iterable[str] = DEFAULT_EMAIL_DOMAINS,
@@ -161,8 +165,14 @@ class ContentFilter:
         cats = doc.cats if self._has_classifier and _LETTER.search(norm.text) else {}
         labels: list[str] = []
         evidence: list[Evidence] = []
+        by_label: dict[str, list[tuple]] = {}
+        for r in raw:
+            if r[3] >= self.decision.weak_rule:
+                by_label.setdefault(r[0], []).append(r)
         for label in LABELS:
-            items = [r for r in raw if r[0] == label and r[3] >= self.decision.weak_rule]
+            items = by_label.get(label, [])
+            if not items and not cats:
+                continue
             best: dict[str, tuple] = {}
             for item in items:
                 if item[4] not in best or item[3] > best[item[4]][3]:

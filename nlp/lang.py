@@ -26,7 +26,7 @@ from spacy.lang.char_classes import (
     PUNCT,
 )
 from spacy.lang.punctuation import TOKENIZER_PREFIXES
-from spacy.lang.tokenizer_exceptions import BASE_EXCEPTIONS, URL_MATCH
+from spacy.lang.tokenizer_exceptions import URL_MATCH
 from spacy.language import BaseDefaults, Language
 from spacy.util import registry
 
@@ -72,7 +72,7 @@ _GU_ENDINGS = (
     "માં", "થી", "નાં", "નું", "નો", "ની", "ના", "ને", "એ", "ઓ", "ે",
 )
 # Only noun endings: "-ें" also ends polite imperatives (करें, भेजें), which must stay apart.
-_HI_ENDINGS = (("ियों", "ी"), ("ियां", "ी"), ("ाओं", "ा"), ("ाएं", "ा"), ("ों", ""))
+_HI_ENDINGS = (("ियों", "ी"), ("ियां", "ी"), ("ाओं", "ा"), ("ाएं", "ा"), ("ों", ""), ("ो", ""))
 _GU_CHAR = re.compile(r"[\u0A80-\u0AFF]")
 _HI_CHAR = re.compile(r"[\u0900-\u097F]")
 _LEET = str.maketrans("0134578", "oieastb")
@@ -117,7 +117,8 @@ def _stem_gujarati(word: str) -> str:
 
 def _stem_hindi(word: str) -> str:
     for ending, replacement in _HI_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 2:
+        # A bare "-ो" (vocative plural, बेवकूफो) only on longer words: को, दो, सो stay.
+        if word.endswith(ending) and len(word) - len(ending) >= (3 if ending == "ो" else 2):
             return word[: -len(ending)] + replacement
     return word
 
@@ -135,7 +136,9 @@ def samvad_norm(string: str) -> str:
 
 
 class SamvadDefaults(BaseDefaults):
-    tokenizer_exceptions = BASE_EXCEPTIONS
+    # No special cases: emoticons and "a.m." need no token of their own here, and
+    # the special-case matcher costs a third of the tokenizer's time.
+    tokenizer_exceptions: dict = {}
     prefixes = TOKENIZER_PREFIXES
     suffixes = SUFFIXES
     infixes = INFIXES

@@ -35,22 +35,24 @@ _HI_ONLY = _HI_WORDS - _SHARED
 
 def detect_language(text: str) -> str:
     """Return "gu", "hi" or "en" for `text` (romanised Gujarati or Hindi included)."""
-    gu = len(_GUJARATI.findall(text))
-    hi = len(_DEVANAGARI.findall(text))
-    latin_words = _LATIN_WORD.findall(text)
-    latin = sum(len(w) for w in latin_words)
+    if text.isascii():
+        gu = hi = 0
+    else:
+        gu = len(_GUJARATI.findall(text))
+        hi = len(_DEVANAGARI.findall(text))
+    latin_words = _LATIN_WORD.findall(text.lower())
     if gu or hi:
         # A message mostly in Indian script reads in that script's language.
-        if max(gu, hi) * 2 >= latin:
+        if max(gu, hi) * 2 >= sum(map(len, latin_words)):
             return "gu" if gu >= hi else "hi"
+    script = "gu" if gu > hi else ("hi" if hi > gu else "en")
     if not latin_words:
-        return "gu" if gu > hi else ("hi" if hi else "en")
-    lowered = [w.lower() for w in latin_words]
-    gu_hits = sum(1 for w in lowered if w in _GU_ONLY)
-    hi_hits = sum(1 for w in lowered if w in _HI_ONLY)
-    best, hits = ("gu", gu_hits) if gu_hits > hi_hits else ("hi", hi_hits)
+        return script
+    gu_hits = sum(map(_GU_ONLY.__contains__, latin_words))
+    hi_hits = sum(map(_HI_ONLY.__contains__, latin_words))
     if gu_hits == hi_hits:
-        return "gu" if gu > hi else ("hi" if hi > gu else "en")
-    if hits >= 2 and hits * 6 >= len(lowered):
+        return script
+    best, hits = ("gu", gu_hits) if gu_hits > hi_hits else ("hi", hi_hits)
+    if hits >= 2 and hits * 6 >= len(latin_words):
         return best
-    return "gu" if gu > hi else ("hi" if hi > gu else "en")
+    return script

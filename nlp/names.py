@@ -42,6 +42,14 @@ SURNAMES = frozenset(
     rabari bharwad ahir koli sumra memon qureshi sindhi meena sharma verma gupta singh yadav khan saiyed syed
     panchal mistry suthar soni rana raval barot dabhi chavda christian macwan parikh gandhi amin bhatia
     nair iyer rao reddy naidu pillai das ghosh bose mishra tiwari pandey dubey chaturvedi dwivedi jain
+    gadhvi gadhavi charan bhil gamit rathwa rathva baria bariya damor bhabhor vankar mer jat bhadela sama dhaduk
+    ansari bloch baloch kureshi ghanchi sandhi miyana devshi dafer sodha jadeja vala waghela parekh kapadia
+    thakkar lohana kotak tanna majithia raval rawal bhatt purohit upadhyay acharya oza mehra kanojia vaghri
+    devipujak nayak naik gamit kokni konkani dhodia halpati tadvi valvi padvi bhuriya katara ninama pargi
+    tank sarvaiya solanki bambhaniya jogi barot
+    ગઢવી ચારણ ભીલ ગામીત રાઠવા બારિયા ડામોર ભાભોર વણકર મેર જત ભડેલા સમા ધડુક અન્સારી બલોચ કુરેશી ઘાંચી
+    મિયાણા સોઢા પારેખ ઠક્કર ભુરિયા કટારા નિનામા તડવી હળપતિ ચૌધરી રબારી કોળી
+    गढ़वी चारण भील गामित राठवा बारिया डामोर भाभोर वणकर मेर जत कुरेशी अंसारी बलोच पारेख ठक्कर भूरिया
     પટેલ શાહ દેસાઈ મહેતા પરમાર સોલંકી ચૌહાણ જાડેજા રાઠોડ મકવાણા વાઘેલા ઠાકોર પઠાણ શેખ મન્સૂરી જોશી ત્રિવેદી
     પંડ્યા ભટ્ટ વ્યાસ દવે પ્રજાપતિ ચૌધરી ગોહિલ ઝાલા જાદવ વસાવા રબારી ભરવાડ આહિર કોળી મેમણ પંચાલ મિસ્ત્રી સોની
     રાણા રાવલ બારોટ ડાભી ચાવડા મીણા
@@ -63,7 +71,14 @@ _INDIC_STOP = frozenset("ને નો ની નું ના માં થી 
 _HONORIFIC_WORDS = frozenset(
     "shri shree sri shrimati smt sh mr mrs ms miss kumari km late dr श्री श्रीमती सुश्री कुमारी શ્રી શ્રીમતી".split()
 )
-_NOT_NAMES = DESIGNATIONS | PLACES | _INDIC_STOP
+# Capitalised words that start sentences and titles, not names.
+_COMMON_WORDS = frozenset(
+    """the this that these those our your his her their my all any every each some no not and or but if when
+    sir madam dear hon hon'ble honourable respected kindly please note update report list name names cause date
+    village taluka district city state block ward zone road nagar society court high supreme land revenue
+    relief survey meeting office circular government department collectorate tender bid draft policy rules""".split()
+)
+_NOT_NAMES = DESIGNATIONS | PLACES | _INDIC_STOP | _COMMON_WORDS
 
 _LATIN_HONORIFIC_WORDS = frozenset("shri shree sri shrimati smt sh mr mrs ms miss kumari km late dr".split())
 _LATIN_ROLE_WORDS = frozenset(
@@ -94,7 +109,7 @@ _PATTERNS = (
      re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})")),
     # Ramesh Patel s/o Kanti Patel.
     (lambda t, low, w: "/o" in low,
-     re.compile(rf"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})\s*,?\s*(?i:[swdc]/o)\b")),
+     re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s*,?\s*(?i:[swdc]/o)\b")),
     (lambda t, low, w: "/o" in low,
      re.compile(rf"\b(?i:[swdc]/o)\.?\s+(?P<name>{_CAP}(?:\s+{_CAP}){{0,2}})")),
     # Role noun + name.
@@ -102,6 +117,9 @@ _PATTERNS = (
      re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})")),
     (lambda t, low, w: any(r in t for r in _INDIC_ROLES),
      re.compile(rf"{_ROLES_INDIC}(?![\u0900-\u097F\u0A80-\u0AFF])\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
+    # Two or three capitalised words before "of <Place>" or ", <place>," or an age.
+    (lambda t, low, w: " of " in t or "," in t,
+     re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=\s+of\s+[A-Z]|,\s+(?:\d|[A-Z][a-z]+,|age|aged))")),
     # Firstname Surname.
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),

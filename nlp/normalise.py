@@ -82,6 +82,12 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
+# Characters that may fold to something else: all but ASCII and the Gujarati
+# and Devanagari letters and signs (nukta, candrabindu, digits and the
+# precomposed nukta letters do fold). Texts without them skip the translation.
+_NEEDS_FOLD = re.compile(
+    "[^\x00-\x7f\u0a82-\u0abb\u0abd-\u0ae5\u0af0-\u0aff\u0900\u0902-\u093b\u093d-\u0957\u0960-\u0965\u0970-\u097f]"
+)
 
 _LETTER = r"[^\W\d_]"
 _MARKS = r"[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3]"
@@ -96,7 +102,7 @@ for _digit, _words in enumerate((
     "three teen tin tran तीन ત્રણ",
     "four char chaar चार ચાર",
     "five panch paanch पांच पाँच પાંચ",
-    "six chhe chha chhah che छह छः છ",
+    "six chha chhah छह छः છ",
     "seven saat sat सात સાત",
     "eight aath aat आठ આઠ",
     "nine nau nav नौ નવ",
@@ -110,10 +116,13 @@ _NUMWORDS = re.compile(
     rf"(?<![^\W_])(?i:{_NUMBER_WORD})(?:[\s,\-.]+(?i:{_NUMBER_WORD})){{5,}}(?![^\W_]|{_MARKS})"
 )
 _STAR = re.compile(rf"(?<={_LETTER})[*·•]+(?={_LETTER})")
-_SYM = re.compile(rf"(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER})")
+# "@" inside a word is a letter unless a domain follows (sh@meless, not abc@gmail.com).
+_SYM = re.compile(
+    rf"(?<![^\W_])[@$](?={_LETTER}{{2}})|(?<={_LETTER})[$!|](?={_LETTER})|(?<={_LETTER})@(?={_LETTER}+(?![\w.@]))"
+)
 _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_])")
 # Cheap tests that rule each edit out for most messages.
-_RUN_HINT = re.compile(rf"\w{_MARKS}*{_SEP}\w{_MARKS}*{_SEP}\w")
+_RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*{_SEP}[^\W_]")
 _DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SHORT_WORDS = frozenset(
@@ -175,7 +184,8 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
             kept = {i for u in units for i in range(base + u.start(), base + u.end())}
             first, last = base + units[0].start(), base + units[-1].end()
             deleted.update(i for i in range(first, last) if i not in kept)
-    if sum(w in _NUMBER_WORD_SET for w in folded.lower().replace(",", " ").split()) >= 6:
+    words = folded.lower().replace(",", " ").split()
+    if not _NUMBER_WORD_SET.isdisjoint(words) and sum(w in _NUMBER_WORD_SET for w in words) >= 6:
         for m in _NUMWORDS.finditer(folded):
             base = m.start()
             for word in re.finditer(r"[^\s,\-.]+", m.group()):
@@ -192,7 +202,8 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
             replaced[m.start()] = _SYMBOL_LETTER[m.group()]
     if _DIGITS_HINT.search(folded):
         for m in _DIGITS.finditer(folded):
-            for i in range(m.start(), m.end()):
+            # Only inside the run: a leading or trailing letter belongs to a code (L7401355).
+            for i in range(m.start() + 1, m.end() - 1):
                 if folded[i] in _DIGIT_LETTER:
                     replaced[i] = _DIGIT_LETTER[folded[i]]
     return deleted, replaced, merged
@@ -200,10 +211,13 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
 
 def normalise(text: str) -> Normalised:
     """Normalise `text` for matching, keeping a map back to the original offsets."""
-    folded = text.translate(_FOLD)
     starts: list[int] | None = None
-    if not _FOLD.complex.isdisjoint(text):
-        folded, starts = _slow_fold(text)
+    if _NEEDS_FOLD.search(text) is None:
+        folded = text  # ASCII, Gujarati and Devanagari letters fold to themselves
+    else:
+        folded = text.translate(_FOLD)
+        if not _FOLD.complex.isdisjoint(text):
+            folded, starts = _slow_fold(text)
     deleted, replaced, merged = _edits(folded)
     if not deleted and not replaced:
         return Normalised(text, folded, tuple(starts) if starts is not None else None)

@@ -20,8 +20,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CORPUS = PACKAGE_DIR / "corpus"
 DEFAULT_OUTPUT = PACKAGE_DIR / "model"
 DECISION_FILE = "samvad_decision.json"
-EPOCHS = 15
-BATCH_SIZE = 16
+EPOCHS = 30
+BATCH_SIZE = 8
 DROPOUT = 0.1
 FOLDS = 5
 # A false alarm costs trust: thresholds lean to precision (F-beta, beta < 1).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from enum import Enum
 from datetime import datetime
 
 from storage import journal
@@ -74,14 +75,28 @@ class StoredMessage:
         return self.versions[-1].text
 
 
-async def record_message(tx: Transaction, message: IncomingMessage, *, at: datetime) -> bool:
-    """Record a message and its journal entry; False if it was already recorded."""
+class Recorded(Enum):
+    """What recording a message (or an edit) found."""
+
+    NEW = "new"  # stored now
+    REPLAYED = "replayed"  # stored earlier by this same update, whose handling a crash cut short
+    DUPLICATE = "duplicate"  # stored earlier from another delivery: nothing more to do for it
+
+
+def _outcome(stored_update_id: int | None, update_id: int | None) -> Recorded:
+    if update_id is not None and stored_update_id == update_id:
+        return Recorded.REPLAYED
+    return Recorded.DUPLICATE
+
+
+async def record_message(tx: Transaction, message: IncomingMessage, *, at: datetime) -> Recorded:
+    """Record a message and its journal entry, once."""
     existing = await tx.fetchone(
-        "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?",
+        "SELECT id, update_id FROM messages WHERE chat_id = ? AND message_id = ?",
         (message.chat_id, message.message_id),
     )
     if existing is not None:
-        return False
+        return _outcome(existing["update_id"], message.update_id)
     entry = await journal.append(
         tx,
         kind="message",
@@ -114,11 +129,11 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
             entry.seq,
         ),
     )
-    return True
+    return Recorded.NEW
 
 
-async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> bool:
-    """Record an edit as a new version; False if this version was already recorded.
+async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> Recorded:
+    """Record an edit as a new version, once.
 
     An edit of a message posted before the bot arrived creates the message row
     with an unknown original, so the edit is still kept.
@@ -145,10 +160,11 @@ async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> b
         )
     message_row = row[0]
     key = _version_key(edit.edited_at, edit.text)
-    if await tx.fetchone(
-        "SELECT 1 FROM message_edits WHERE message_row = ? AND version_key = ?", (message_row, key)
-    ):
-        return False
+    stored = await tx.fetchone(
+        "SELECT update_id FROM message_edits WHERE message_row = ? AND version_key = ?", (message_row, key)
+    )
+    if stored is not None:
+        return _outcome(stored["update_id"], edit.update_id)
     entry = await journal.append(
         tx,
         kind="edit",
@@ -167,7 +183,7 @@ async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> b
         " VALUES (?, ?, ?, ?, ?, ?)",
         (message_row, edit.update_id, to_db(edit.edited_at), edit.text, key, entry.seq),
     )
-    return True
+    return Recorded.NEW
 
 
 async def get_message(db: Database, chat_id: int, message_id: int) -> StoredMessage | None:

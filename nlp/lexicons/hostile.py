@@ -17,6 +17,7 @@ CUES = {
         akkal vagar|akkal vagarno|buddhi vagarno|mo bandh rakh|chup mar|chup raho|bhaad mein jao|jahil|ganwar|gawar
         bloody|bloody idiot|bloody rascal
         street dog|like a dog|barking|jahannam|જહન્નમમાં|जहन्नुम|go to hell|chup besi ja|chup besi jaa|ચૂપ બેસી જા|चुप बैठ|bakvas kare|tane kai aavadtu nathi|kai aavadtu nathi|કંઈ આવડતું નથી|कुछ नहीं आता|knows nothing|mentally unfit|snake|traitor|saap|સાપ|साँप|blood sucker|shame on this|શરમ આવે છે
+        મૂરખ|murakh|moorakh|dafol|daphol|ડફોળ|jokar|જોકર|जोकर|bloodsucker|blood-sucker|bloodsuckers|shameless fellow|clowns|jangli|જંગલી|जंगली
     """,
     # Insults that are abuse when aimed at someone.
     "host_abuse_mild": """
@@ -47,6 +48,7 @@ CUES = {
         भारी पड़ेगा|नौकरी खा जाऊंगा|तबादला करवा दूंगा
         break your legs|break his legs|break their legs|break your bones|won't go back alive|will not go back alive|not go back alive|won't return alive|will not return alive|tod denge|tod dunga|tod daalenge|haath pair tod|taange tod|tange tod|zinda nahi|jinda nahi|जिंदा नहीं|ज़िंदा नहीं|टांगें तोड़|टांग तोड़|हाथ पैर तोड़|तोड़ देंगे|तोड़ दूंगा|ટાંટિયા તોડી|ટાંગા તોડી|હાથ પગ ભાંગી|હાથપગ તોડી|તોડી નાખીશ|તોડી નાખીશું|ભાંગી નાખીશ|જીવતો નહીં|જીવતો પાછો|taantiya todi|tantiya todi|haath pag bhangi|todi nakhish|jivto nahi
         will pay for it|pay for this|mark my words|i know where your house is|know where you live|tara ghar|taru ghar kya|ghar kyan che|ઘર ક્યાં છે|घर कहाँ है|घर का पता है|smash his|smash your|beaten up|should be beaten|beat them|jala denge|jala dunga|जला देंगे|जला दूंगा|સળગાવી દઈશું|ઠેકાણે પાડી|thekane padi|ટાંટિયા ભાંગી|ભાંગી નાખશે|jivti pachhi|jivto pachho|pachhi nahi jaay|won't go back on|go back on your feet|सबक सिखाना|sabak sikhana|raat ko uske ghar|સંભાળીને રહેજે|sambhali ne reje|watch yourself|ફળ ભોગવવું પડશે|bhogavvu padse|भुगतना पड़ेगा|bhugatna padega|લાંબું ટકતા નથી|won't last long
+        સળગાવી દઈશ|salgavi daish|salgavi dais|jala dunga|जला दूंगा|जला दूँगा|burn your office|burn down|set your office on fire|border par bhej|बॉर्डर पर भेज
     """,
     # Harm someone does to another, for first person + harm + second person.
     "host_harm": """
@@ -69,6 +71,7 @@ CUES = {
         rishvat|rishwatkhor|ghoos|ghus|ghooskhor|ghuskhor|lutera|dhokebaaz|dhokhebaj|ghotalebaaz|paisa khay|paisa khaya
         paise khata|paise khaye
         den of corruption|bribe-taker|bribe takers|corrupt lot|blood suckers|bloodsuckers|eats the relief|eats money|jeb bharne|jeb bhar|जेब भर|बेईमान|beimaan|beiman|dagabaaz|dagabaz|દગાબાજ|धोखेबाज|kathputli|કઠપૂતળી|कठपुतली|puppet of|डाकुओं|dakuon|daku|ડાકુ|ધુતારી|ધુતારો|જૂઠ્ઠી|દારૂડિયો|daru dio|darudiyo|drunkard|characterless|ચારિત્ર્યહીન|चरित्रहीन|ફ્રોડ|pakka fraud|biggest thief|sold to builders|વેચાઈ ગયેલો|sold out to|on the take|cut on every|took a cut|gangster|ગુંડો
+        thag|thug|ઠગ|pagari|lanchiyo|fleecing|fleece|bloodsucker|bloodsuckers|inamdar no pagari
     """,
     # An incident or complaint being reported, not an accusation being made.
     "host_report": """
@@ -110,6 +113,7 @@ CUES = {
         नीच जाति|किराए पर न दें|नौकरी न दें|बिगाड़ रहे|सबक सिखाओ|खत्म करो
         don't let|do not let|never let|should not be let|not let them|let them in|bring trouble|brings trouble|create trouble|creates trouble|cause trouble|cause fights|start fights|riots|always|hamesha|हमेशा|હંમેશા|hammesha|chori kare|chori karta|ચોરી કરે|ચોરી કરે છે|चोरी करते|झगड़ा करते|ઝઘડા કરાવે|ઝઘડા કરે|jhagda karave|jhagda kare|kadhi mukva|bahar kadhva|કાઢી મૂકવું|કાઢી મૂકવા|હાંકી કાઢવું|ઘૂસવા ન દેવા|ઘુસવા ન દેવા|ghusva nahi|ghusva na|ghusne mat|घुसने नहीं|घुसने मत|अंदर न आने|wherever they go|they all
         loot|looting|will loot|it's in their nature|in their nature|their nature|swabhav|સ્વભાવ જ|fitrat|फितरत|aukat|aukaat|औकात|औक़ात|ઔકાત|show them|show them what happens|bata denge|batavi dese|batavi deshe|બતાવી દેશે|don't waste|do not waste|no relief for|don't give them|madad mat karo|koi madad mat|मदद मत करो|मदद न करें|રાહત ન આપો|relief na aapo|jarur nathi|ज़रूरत नहीं|जरूरत नहीं|pollute|polluting|not real|are not real|grabbed|grab|pachavi|પચાવી|bhagao|ભગાડી|भगाओ|thrown out|throw him out|kadhi muko|bahar kaadho|બહાર કાઢો|ruling|rule the village|ruining our|are ruining|traitors|ગદ્દાર|gaddar|sir chadha|sir chadhaya|mathe chadavya|માથે ચડાવ્યા|सिर चढ़ा|family business|thieves|ઠગ|thug|thugs|cheats|lazy drunkards|drunkards
+        bhagado|bhagado emne|ભગાડો|dur rakho|door rakho|दूर रखो|દૂર રાખો|keep them away|keep away from|jangli|जंगली|જંગલી|savages|jheri|zeri
     """,
     # Slurs and slogans that are hostile to a group on their own.
     "host_enmity_strong": """

@@ -55,6 +55,7 @@ CUES = {
         prastut karein|uplabdh karayein|uplabdh karaye|batayein|bataye|suchit karein|taiyar rakhein|poorn karein
         pura karein|update karein|mail karein|de dein|dijiye
         update the|update it|रिपोर्ट करें|करें|कराएं|करवाएं|भेजें|दें|रखें|रहें|लें|पहुंचें|जमा करें|लगाएं|बताएं|भरें|रोकें|मूकवું|મૂકવા|મૂકો|મૂકશો|કરવા|કરાવો|કરાવવા|રાખવા|રાખો|આપવા|ગોઠવો|ગોઠવવા|સંપર્ક કરવો|karavo|karavjo|karjo|karo|rakhjo|mokaljo|aapjo|mukvo|mukva|mukjo|gothvo|goth vo|gothavvu|gothavjo|post photos|post the|post here|confirm here|confirm in this group|share here|put up|display|barricade|supervise|stop
+        faalvo|falvo|faalavo|chukvo|chukavo|kaho|kahejo|muke|mukjo|aape|mokle|ચૂકવો|ફાળવો|કહો|કહેજો|મૂકે|આપે|મોકલે|please verify|kindly verify|please check|kindly check|please confirm|kindly confirm
     """,
     "ins_object": """
         report|reports|details|detail|information|info|list|lists|data|status|figures|statement|statements
@@ -136,6 +137,17 @@ CUES = {
         sthalantar karvu|khasedva|tainaat|tainat|satark|alert rahevu|alert rahein|vitaran|vyavastha|chetavni|taiyar rakho
         jaherat|jaherat karavo|loudspeaker|loud speaker|munadi|to be distributed|to be shifted|to be evacuated|supervise
     """,
+    # Who official English directives name first: "Mamlatdar Sanand to send ...".
+    "designation": """
+        mamlatdar|mamlatdars|collector|collectors|prant officer|prant officers|prants|dy collector|dy collectors
+        dy. collector|dy. collectors|deputy collector|deputy collectors|tdo|tdos|ddo|ddos|talati|talatis
+        circle officer|circle officers|circle inspector|circle inspectors|sub-registrar|sub-registrars|subregistrar
+        sub registrar|sub registrars|sdm|sdms|sector officer|sector officers|nodal officer|nodal officers
+        zonal officer|zonal officers|liaison officer|liaison officers|officer|officers|team|teams|staff|engineer
+        engineers|inspector|inspectors|clerk|clerks|superintendent|superintendents|chitnis|chief officer
+        chief officers|commissioner|commissioners|secretary|secretaries|tehsildar|tehsildars|patwari|patwaris
+        members|all|everyone|rdc|resident deputy collector|dsp|sp|police|pi|psi|eo|executive engineer
+    """,
     # Passive directives: "relief kits to be distributed", "dole to be paid".
     "ins_passive": """
         to be distributed|to be paid|to be submitted|to be sent|to be kept|to be completed|to be deployed|to be shifted
@@ -175,5 +187,6 @@ CUES = {
         ઓકે|બરાબર|થઈ ગયું|મળી ગયું|આભાર|જય શ્રી કૃષ્ણ|સુપ્રભાત|જી સાહેબ
         ठीक है|हो गया|मिल गया|धन्यवाद|सुप्रभात|जी सर|जी साहब
         thai gayu|mali gayu|aabhar|abhar|ho gaya|mil gaya|dhanyavad|ji saheb|ji sir
+        keep it up|keep up the good work|well done|good work|great work|nice work|excellent work|good job|saras kaam|ખૂબ સરસ|શાબાશ|बहुत बढ़िया|शाबाश
     """,
 }

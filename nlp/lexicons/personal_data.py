@@ -13,6 +13,7 @@ CUES = {
         अस्पताल में भर्ती|भर्ती|डायलिसिस|रोग|नशा|अंधा|लकवा
         bimari|bimaar|bimar|ilaj|ilaaj|sarvar|viklang|divyang|garbhvati|sagarbha|rog|hospital ma dakhal|dakhal
         hospital|admitted to|admitted in|heat stroke|heatstroke|stroke|heart attack|fracture|injured|injury|ventilator|હોસ્પિટલ|દવાખાને|દવાખાનામાં|अस्पताल|हॉस्पिटल|hospital ma|aspatal
+        bedridden|bed-ridden|seriously injured|critically injured|critical condition|ઇજાગ્રસ્ત|ગંભીર ઇજા|ઘાયલ|ijagrast|gambhir ija|घायल|गंभीर रूप से घायल|गंभीर चोट|ghayal
     """,
     "pd_caste_religion": """
         caste|sub-caste|subcaste|sc|st|obc|sebc|scheduled caste|scheduled tribe|dalit|muslim|hindu|christian|sikh

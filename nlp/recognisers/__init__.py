@@ -13,6 +13,8 @@ from nlp.recognisers.passport import PassportRecogniser
 from nlp.recognisers.voter_id import VoterIdRecogniser
 
 _CANDIDATE = re.compile(r"\d{4}|@")
+_LONG_DIGITS = re.compile(r"\d(?:[ \-.\u00a0]{0,2}\d){8}")
+_CODE = re.compile(r"[A-Za-z]\d{4}")
 
 RECOGNISERS: tuple[type[Recogniser], ...] = (
     AadhaarRecogniser,
@@ -34,7 +36,12 @@ def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Fin
     """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
     if _CANDIDATE.search(text) is None:
         return []
-    found = [f for r in recognisers for f in r.find(text)]
+    shown = {
+        "digits": _LONG_DIGITS.search(text) is not None,
+        "code": _CODE.search(text) is not None,
+        "at": "@" in text,
+    }
+    found = [f for r in recognisers if shown[r.NEEDS] for f in r.find(text)]
     found.sort(key=lambda f: (-f.score, f.start))
     kept: list[Finding] = []
     for f in found:

@@ -55,6 +55,7 @@ class AadhaarRecogniser(Recogniser):
     """Aadhaar: strong when grouped 4-4-4 or named; a bare valid number is weak (1 in 10 passes)."""
 
     reason_code: ClassVar[str] = "aadhaar"
+    DIGIT_LED: ClassVar[bool] = True
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(
         r"(?<![\d.,/])[2-9]\d{3}(?P<sep>[ \-.\u00a0]{0,2})\d{4}(?P=sep)\d{4}(?![\d/]|[.,]\d)", re.IGNORECASE
     )

@@ -15,6 +15,7 @@ class BankAccountRecogniser(Recogniser):
     """An account number needs an account word before it; an IFSC nearby makes it certain."""
 
     reason_code: ClassVar[str] = "bank_account"
+    DIGIT_LED: ClassVar[bool] = True
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"(?<![\d.,/])\d(?:[ \-]?\d){8,17}(?![\d/]|[.,]\d)", re.IGNORECASE)
     CONTEXT: ClassVar[re.Pattern[str]] = words(
         "a/c", "a/c no", "ac no", "acc no", "acct", "account", "account no", "account number", "bank",

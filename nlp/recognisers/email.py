@@ -13,6 +13,7 @@ class EmailRecogniser(Recogniser):
     """A private e-mail address is weak evidence on its own."""
 
     reason_code: ClassVar[str] = "email_address"
+    NEEDS: ClassVar[str] = "at"
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"[a-z0-9._%+\-]+@(?P<domain>[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,})", re.IGNORECASE)
 
     def hint(self, text: str) -> bool:

@@ -16,6 +16,7 @@ class MobileRecogniser(Recogniser):
     """Ten digits from 6-9; roster numbers and numbers given as an office's contact are skipped."""
 
     reason_code: ClassVar[str] = "mobile_number"
+    DIGIT_LED: ClassVar[bool] = True
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(
         r"(?<![\d+])(?:(?:\+|00)?\(?91\)?[\s\-.]{0,2}|0)?[6-9](?:[\s\-.]{0,2}\d){9}(?!\d|[.,]\d)", re.IGNORECASE
     )

@@ -19,6 +19,7 @@ class PanRecogniser(Recogniser):
     """PAN: an individual's PAN is personal data; others only with context."""
 
     reason_code: ClassVar[str] = "pan"
+    NEEDS: ClassVar[str] = "code"
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"(?<![a-z0-9])[a-z]{5}\d{4}[a-z](?![a-z0-9])", re.IGNORECASE)
     CONTEXT: ClassVar[re.Pattern[str]] = words(
         "pan", "pan no", "pan card", "pancard", "permanent account number", "income tax",

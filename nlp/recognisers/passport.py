@@ -16,6 +16,7 @@ class PassportRecogniser(Recogniser):
     """Passport numbers look like many file codes, so a passport word must be near."""
 
     reason_code: ClassVar[str] = "passport"
+    NEEDS: ClassVar[str] = "code"
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"(?<![a-z0-9/\-])[a-z][1-9]\d{5}[1-9](?![a-z0-9/\-])", re.IGNORECASE)
     CONTEXT: ClassVar[re.Pattern[str]] = words(
         "passport", "passport no", "pp no", "ppt", "travel document", "visa",

@@ -13,6 +13,7 @@ class VoterIdRecogniser(Recogniser):
     """EPIC numbers; without a voter-card word nearby they are weaker evidence."""
 
     reason_code: ClassVar[str] = "voter_id"
+    NEEDS: ClassVar[str] = "code"
     PATTERN: ClassVar[re.Pattern[str]] = re.compile(r"(?<![a-z0-9])[a-z]{3}\d{7}(?![a-z0-9])", re.IGNORECASE)
     CONTEXT: ClassVar[re.Pattern[str]] = words(
         "voter", "voter id", "voterid", "epic", "epic no", "election card", "elector", "electoral",

@@ -95,3 +95,34 @@ async def test_a_killed_bot_restarts_with_every_message_once_and_every_reply_sen
 
 async def _has_at_least(db_path, chat_ids, expected):
     return await _count(db_path, chat_ids) >= expected
+
+
+async def test_an_update_cut_short_by_a_crash_is_handled_to_the_end_at_restart(client, settings, clock):
+    """The message was stored, then the process died before the later stages ran: they run at restart."""
+    from bot.runner import running_bot
+
+    collector = await client.create_user("Rajesh", last_name="Patel")
+    chat = await client.create_group("District Kutch", creator_id=collector["id"])
+    await client.add_bot(chat["id"], added_by=collector["id"])
+    async with running_bot(settings, clock=clock) as bot:
+        asked = await client.send_message(chat["id"], collector["id"], "/help")
+        await client.wait_for_bot_message(chat["id"], after_message_id=asked["message_id"])
+        await client.wait_until_idle()
+        await bot.ingress.idle()
+        stored = await messages.get_message(bot.services.db, chat["id"], asked["message_id"])
+        # Put the database back as it was the moment after the record stage committed.
+        async with bot.services.db.transaction() as tx:
+            await tx.execute("UPDATE inbox SET processed_at = NULL WHERE update_id = ?", (stored.update_id,))
+            await tx.execute("DELETE FROM outbox WHERE purpose = 'help'")
+    async with running_bot(settings, clock=clock) as bot:
+        async def answered_again():
+            replies = [m for m in await client.bot_messages(chat["id"])
+                       if m.get("reply_to_message", {}).get("message_id") == asked["message_id"]]
+            return len(replies) == 2
+
+        await eventually(answered_again)
+        assert await messages.count_messages(bot.services.db, chat_id=chat["id"]) == len(
+            set(await messages.message_ids(bot.services.db, chat["id"]))
+        )
+        kinds = [e["body"]["message_id"] for e in await journal.entries(bot.services.db, kind="message", chat_id=chat["id"])]
+        assert kinds.count(asked["message_id"]) == 1

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from nlp.cli import classify_stream, register
 
 ROOT = Path(__file__).resolve().parents[2]

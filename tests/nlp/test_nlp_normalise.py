@@ -31,6 +31,7 @@ from nlp.normalise import normalise
         ("૯૮૨૪૦૧૨૩૪૫", "9824012345"),  # Gujarati digits
         ("९८२४०१२३४५", "9824012345"),  # Devanagari digits
         ("98240l2345", "9824012345"),  # letter l for digit 1
+        ("L7401355", "L7401355"),  # a passport number keeps its series letter
         ("9 8 2 4 0 1 2 3 4 5", "9824012345"),
         ("nine eight two four zero one two three four five", "9824012345"),
         ("ગો પ ની ય", "ગોપનીય"),  # spaced Gujarati syllables

@@ -64,8 +64,9 @@ async def _message(db, message_id, text="Meeting at 5 pm", update_id=1):
 
 
 async def test_a_message_delivered_twice_is_stored_once(db):
-    assert await _message(db, 10, update_id=1) is True
-    assert await _message(db, 10, update_id=2) is False
+    assert await _message(db, 10, update_id=1) is messages.Recorded.NEW
+    assert await _message(db, 10, update_id=2) is messages.Recorded.DUPLICATE
+    assert await _message(db, 10, update_id=1) is messages.Recorded.REPLAYED
     assert await messages.count_messages(db) == 1
     assert (await messages.get_message(db, -1001, 10)).update_id == 1
 
@@ -77,8 +78,8 @@ async def test_an_edit_is_a_new_version_and_the_original_is_kept(db):
         edited_at=datetime(2026, 11, 28, 10, 5, tzinfo=UTC), text="Meeting at 6 pm",
     )
     async with db.transaction() as tx:
-        assert await messages.record_edit(tx, edit, at=NOW) is True
-        assert await messages.record_edit(tx, edit, at=NOW) is False
+        assert await messages.record_edit(tx, edit, at=NOW) is messages.Recorded.NEW
+        assert await messages.record_edit(tx, edit, at=NOW) is messages.Recorded.REPLAYED
     stored = await messages.get_message(db, -1001, 10)
     assert stored.original_text == "Meeting at 5 pm"
     assert stored.current_text == "Meeting at 6 pm"

@@ -1,0 +1,76 @@
+"""Sentences that give an order by their form: an English sentence that opens
+with a bare verb ("Shift the camp ..."), or a Gujarati or Hindi sentence that
+closes with an imperative or a directive infinitive (મોકલવું, મોકલો, भेजें).
+"""
+from __future__ import annotations
+
+import re
+
+_SENTENCE = re.compile(r"[^.!?\u0964\n;]+")
+_PUNCT = ".,:;()[]{}\"'!?-—–…*"
+
+# Verbs that open official English instructions.
+# Words that are as often nouns at the start of a sentence (survey, record,
+# list, post, issue, release, contact ...) are left out.
+IMPERATIVE_VERBS = frozenset(
+    """send submit share provide furnish forward upload update fill prepare compile inform intimate ensure explain
+    remove shift disburse distribute deploy depute put keep call tell ask visit inspect verify check complete
+    conduct organise organize arrange make start stop issue give collect attend join reach acknowledge
+    confirm convene reply respond take settle clear dispose expedite follow monitor coordinate direct
+    instruct register pay sanction approve announce evacuate relocate restore repair
+    identify circulate communicate hear mobilise mobilize avoid refrain cancel postpone prepone reschedule""".split()
+)
+_PLEASE_VERB = re.compile(
+    r"(?i:\b(?:please|kindly|pls|plz)\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS | {"verify", "check"})) + r")\b)"
+)
+_OPENERS = frozenset("please kindly pl pls plz sir all also and then".split())
+# After these the opening word is a noun: "Update from Porbandar", "Report for Dholka".
+_NOT_OBJECTS = frozenset(
+    "from for of on in at is was has have had are were by to with as about no nos number numbers details".split()
+)
+
+# Endings of a sentence-final directive word.
+# Not a bare "-ો": ઓછો, મોટો, ગયો end so too.
+_GU_FINAL = re.compile(r"(?:વું|વી|વા|જો|શો)$|(?<=..)વો$")
+_HI_FINAL = re.compile(r"(?:ें|एं|एँ|िए|िये|िएगा|ो|ाएं|ाएँ)$")
+_HI_NOT_FINAL = frozenset("में हमें उन्हें तुम्हें इन्हें जिन्हें किन्हें को सो जो वो यो हो दो क्यों यों".split())
+_GU_NOT_FINAL = frozenset("તો જો કો ગયો થયો હતો આવ્યો કર્યો લીધો દીધો છો".split())
+_ROMAN_FINAL = re.compile(r"(?:vu|vi|va|jo|sho|ein|iye|iyega)$")
+# Romanised words that only look like infinitives: jeva "like", seva "service", dava "medicine".
+_ROMAN_NOT_FINAL = frozenset("jo to vo sho dvi jeva teva keva eva seva deva hava dava nava bhava diva java".split())
+
+
+def imperative_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of sentences whose form gives an order."""
+    spans = []
+    for sentence in _SENTENCE.finditer(text):
+        body = sentence.group()
+        words = body.split(None, 4)
+        if not words:
+            continue
+        first = [w.strip(_PUNCT) for w in words[:4]]
+        last = body.rsplit(None, 1)[-1].strip(_PUNCT)
+        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or _PLEASE_VERB.search(body):
+            lead = len(body) - len(body.lstrip())
+            trail = len(body.rstrip())
+            if trail > lead:
+                spans.append((sentence.start() + lead, sentence.start() + trail))
+    return spans
+
+
+def _opens_with_verb(first: list[str]) -> bool:
+    lowered = [w.lower() for w in first if w]
+    while lowered and lowered[0] in _OPENERS:
+        lowered.pop(0)
+    if not lowered or lowered[0] not in IMPERATIVE_VERBS:
+        return False
+    return len(lowered) < 2 or lowered[1] not in _NOT_OBJECTS
+
+
+def _closes_with_directive(word: str) -> bool:
+    if "\u0a80" <= word[0] <= "\u0aff":
+        return word not in _GU_NOT_FINAL and _GU_FINAL.search(word) is not None and len(word) > 2
+    if "\u0900" <= word[0] <= "\u097f":
+        return word not in _HI_NOT_FINAL and _HI_FINAL.search(word) is not None and len(word) > 2
+    low = word.lower()
+    return word.isascii() and len(low) > 3 and low not in _ROMAN_NOT_FINAL and _ROMAN_FINAL.search(low) is not None
