@@ -25,10 +25,10 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.signing import load_or_create
 from handlers import exports as exports_feature
+from handlers import group_admin, membership, recording
 from handlers import help as help_feature
 from handlers import incidents as incidents_feature
 from handlers import records as records_feature
-from handlers import recording
 from handlers.feature import Feature
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -41,8 +41,11 @@ OFFICIAL_NUMBERS_REFRESH = 60.0
 
 def features() -> list[Feature]:
     """Every feature of the bot, in an explicit list (no discovery by import)."""
+    # membership comes before help: in private chats its /start (verification) answers, not help's.
     collected = [
         recording.feature(),
+        membership.feature(),
+        group_admin.feature(),
         help_feature.feature(),
         records_feature.feature(),
         exports_feature.feature(),

@@ -11,6 +11,7 @@ from typing import Any
 
 from bot.logs import configure_logging
 from bot.records_cli import add_parsers
+from bot.roster_commands import add_roster_parser
 from bot.settings import Settings, SettingsError, load_settings
 from nlp import cli as nlp_cli
 
@@ -44,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     nlp_cli.register(commands)
 
     add_parsers(commands)
+
+    add_roster_parser(commands)
     return parser
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
 from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.demo.world import DemoWorld, seed_demo_world
+from bot.demo.world import DemoWorld, demo_roster_path, seed_demo_world, verify_and_bind
+from bot.roster_commands import import_roster
 from bot.runner import running_bot
 from bot.sandbox_console import BotMemberAnnotations
 from bot.settings import Settings
@@ -44,9 +46,6 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
         member_annotations=annotations, tour=play,
     )  # fmt: skip
     async with server:
-        async with SandboxClient(server.base_url) as client:
-            world = await seed_demo_world(client)
-        label_demo_people(server, world)
         bot_settings = settings.model_copy(
             update={
                 "bot_token": SecretStr(SANDBOX_TOKEN),
@@ -57,18 +56,34 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
                 "webhook_url": None,  # the sandbox is polled, whatever the environment says
             }
         )
-        print(describe(server.base_url, world, db_path, tour=tour), flush=True)
-        async with running_bot(bot_settings) as bot:
-            annotations.db = bot.services.db
-            log.info("Samvad is running as @%s on the sandbox", bot.application.bot.username)
-            touring = asyncio.create_task(_tour_once_watched(server)) if tour else None
-            try:
-                await stop.wait()
-            finally:
-                if touring is not None:
-                    touring.cancel()
-            annotations.db = None
+        async with SandboxClient(server.base_url) as client:
+            world = await seed_demo_world(client)
+            label_demo_people(server, world)
+            if fresh_db:
+                await import_demo_roster(bot_settings)
+            async with running_bot(bot_settings) as bot:
+                annotations.db = bot.services.db
+                if fresh_db:
+                    await verify_and_bind(client, world)
+                print(describe(server.base_url, world, db_path, tour=tour), flush=True)
+                log.info("Samvad is running as @%s on the sandbox", bot.application.bot.username)
+                touring = asyncio.create_task(_tour_once_watched(server)) if tour else None
+                try:
+                    await stop.wait()
+                finally:
+                    if touring is not None:
+                        touring.cancel()
+                annotations.db = None
         log.info("Samvad stopped")
+
+
+async def import_demo_roster(settings: Settings) -> None:
+    """Import bot/demo/roster.csv into the bot's database, as `samvad roster import` would."""
+    out = io.StringIO()
+    data = demo_roster_path().read_bytes()
+    status = await import_roster(settings, data, name="bot/demo/roster.csv", out=out)
+    if status != 0:
+        raise RuntimeError(f"the demo roster did not import:\n{out.getvalue()}")
 
 
 def label_demo_people(server: SandboxServer, world: DemoWorld) -> None:
@@ -116,5 +131,13 @@ def describe(base_url: str, world: DemoWorld, db_path: Path, *, tour: bool = Fal
     lines += ["", "People (user id, name, post):"]
     lines += [f"  {person.user_id:>16}  {person.name}  {person.designation}" for person in world.people]
     lines += [f"  {world.newcomer.user_id:>16}  {world.newcomer.name}  {world.newcomer.designation}"]
-    lines += ["", "Press Ctrl-C to stop.", ""]
+    lines += [
+        "",
+        "The demo roster (bot/demo/roster.csv) is imported, each group is bound by its admin post, and every",
+        f"officer has verified. {world.newcomer.name} holds no post: add him to a group, or have him ask to join,",
+        "to watch the gating (he is restricted and asked to verify, or his request is held).",
+        "",
+        "Press Ctrl-C to stop.",
+        "",
+    ]
     return "\n".join(lines)

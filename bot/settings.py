@@ -6,14 +6,14 @@ Nothing else in the project reads the environment.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "SAMVAD_"
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -72,6 +72,20 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port the webhook server listens on.")
     sandbox_host: str = Field(default="127.0.0.1", description="Address the sandbox server listens on.")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, description="Port of the sandbox server (0: any free port).")
+    official_email_domains: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=("gujarat.gov.in", "nic.in"),
+        description="Comma-separated e-mail domains a roster post's e-mail must be on (subdomains allowed; circular §1).",
+    )
+    join_request_hold_hours: float = Field(
+        default=24.0,
+        gt=0,
+        description="Hours a join request from an unverified person is held before it is declined.",
+    )
+    verification_grace_hours: float = Field(
+        default=24.0,
+        gt=0,
+        description="Hours an unverified member added directly may stay (restricted) before being removed.",
+    )
     signing_key_path: Path | None = Field(
         default=None,
         description="Ed25519 key that signs checkpoints of the record; made at first start, mode 0600."
@@ -102,6 +116,22 @@ class Settings(BaseSettings):
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Asia/Kolkata)") from error
+        return value
+
+    @field_validator("official_email_domains", mode="before")
+    @classmethod
+    def _domain_list(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.split(",")
+        if isinstance(value, list | tuple):
+            domains = tuple(str(item).strip().lower().lstrip("@").strip(".") for item in value)
+            domains = tuple(domain for domain in domains if domain)
+            if not domains:
+                raise ValueError("give at least one domain, e.g. gujarat.gov.in,nic.in")
+            bad = [domain for domain in domains if " " in domain or "." not in domain]
+            if bad:
+                raise ValueError(f"not a domain: {', '.join(bad)}")
+            return domains
         return value
 
     @field_validator("office_hours")
@@ -153,6 +183,16 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """The configured time zone."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def join_request_hold(self) -> timedelta:
+        """How long an unverified person's join request is held."""
+        return timedelta(hours=self.join_request_hold_hours)
+
+    @property
+    def verification_grace(self) -> timedelta:
+        """How long an unverified member added directly stays before removal."""
+        return timedelta(hours=self.verification_grace_hours)
 
     @property
     def signing_key_file(self) -> Path:

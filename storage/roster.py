@@ -16,6 +16,9 @@ from storage.timefmt import to_db
 
 LEVELS = ("state", "hod", "district")
 
+# Reads work on the database (committed data) or inside a transaction (its own writes too).
+Reader = Database | Transaction
+
 
 @dataclass(frozen=True)
 class Post:
@@ -63,6 +66,24 @@ class Binding:
             return post.level == "state"
         return post.level == self.level and post.jurisdiction == self.jurisdiction
 
+    @property
+    def title(self) -> str:
+        """How the bot names the group in messages: "the State group", "the District Kutch group"."""
+        if self.level == "state":
+            return "the State group"
+        if self.level == "hod":
+            return f"the HoD {self.jurisdiction} group"
+        return f"the District {self.jurisdiction} group"
+
+
+def oversees(admin: Post, post: Post) -> bool:
+    """Whether an admin post may transfer a post: a state admin any post, an HoD or Collector their own office's or district's."""
+    if not admin.is_admin:
+        return False
+    if admin.level == "state":
+        return True
+    return admin.level == post.level and admin.jurisdiction == post.jurisdiction
+
 
 _POST_COLUMNS = "post_id, designation, level, jurisdiction, mobile, email, holder, is_admin"
 
@@ -80,31 +101,31 @@ def _post(row) -> Post:
     )
 
 
-async def active_posts(db: Database) -> list[Post]:
+async def active_posts(db: Reader) -> list[Post]:
     """Every post currently in the roster."""
     rows = await db.fetchall(f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 ORDER BY level, jurisdiction, post_id")
     return [_post(row) for row in rows]
 
 
-async def get_post(db: Database, post_id: str) -> Post | None:
+async def get_post(db: Reader, post_id: str) -> Post | None:
     """One active post by id."""
     row = await db.fetchone(f"SELECT {_POST_COLUMNS} FROM posts WHERE post_id = ? AND active = 1", (post_id,))
     return _post(row) if row else None
 
 
-async def post_by_mobile(db: Database, mobile_e164: str) -> Post | None:
+async def post_by_mobile(db: Reader, mobile_e164: str) -> Post | None:
     """The active post with this official number."""
     row = await db.fetchone(f"SELECT {_POST_COLUMNS} FROM posts WHERE mobile = ? AND active = 1", (mobile_e164,))
     return _post(row) if row else None
 
 
-async def official_numbers(db: Database) -> list[str]:
+async def official_numbers(db: Reader) -> list[str]:
     """Every active post's official number (never personal data)."""
     rows = await db.fetchall("SELECT mobile FROM posts WHERE active = 1")
     return [row[0] for row in rows]
 
 
-async def posts_of_user(db: Database, user_id: int) -> list[Post]:
+async def posts_of_user(db: Reader, user_id: int) -> list[Post]:
     """The active posts a Telegram account is currently verified for (a person may hold two)."""
     rows = await db.fetchall(
         "SELECT p.* FROM post_accounts a"
@@ -115,7 +136,7 @@ async def posts_of_user(db: Database, user_id: int) -> list[Post]:
     return [_post(row) for row in rows]
 
 
-async def account_of_post(db: Database, post_id: str) -> int | None:
+async def account_of_post(db: Reader, post_id: str) -> int | None:
     """The Telegram account currently verified for a post."""
     row = await db.fetchone(
         "SELECT user_id FROM post_accounts WHERE post_id = ? AND revoked_at IS NULL", (post_id,)
@@ -151,19 +172,19 @@ async def revoke_account(tx: Transaction, *, post_id: str, why: str, at: datetim
     return row["user_id"]
 
 
-async def binding_of(db: Database, chat_id: int) -> Binding | None:
+async def binding_of(db: Reader, chat_id: int) -> Binding | None:
     """How a group is bound, if it is."""
     row = await db.fetchone("SELECT chat_id, level, jurisdiction FROM group_bindings WHERE chat_id = ?", (chat_id,))
     return Binding(row["chat_id"], row["level"], row["jurisdiction"]) if row else None
 
 
-async def all_bindings(db: Database) -> list[Binding]:
+async def all_bindings(db: Reader) -> list[Binding]:
     """Every bound group."""
     rows = await db.fetchall("SELECT chat_id, level, jurisdiction FROM group_bindings ORDER BY level, jurisdiction")
     return [Binding(row["chat_id"], row["level"], row["jurisdiction"]) for row in rows]
 
 
-async def group_for(db: Database, level: str, jurisdiction: str = "") -> Binding | None:
+async def group_for(db: Reader, level: str, jurisdiction: str = "") -> Binding | None:
     """The group bound to a level and jurisdiction."""
     row = await db.fetchone(
         "SELECT chat_id, level, jurisdiction FROM group_bindings WHERE level = ? AND jurisdiction = ?",
@@ -172,17 +193,17 @@ async def group_for(db: Database, level: str, jurisdiction: str = "") -> Binding
     return Binding(row["chat_id"], row["level"], row["jurisdiction"]) if row else None
 
 
-async def posts_in(db: Database, binding: Binding) -> list[Post]:
+async def posts_in(db: Reader, binding: Binding) -> list[Post]:
     """The posts that belong in a bound group."""
     return [post for post in await active_posts(db) if binding.includes(post)]
 
 
-async def admin_posts_of(db: Database, binding: Binding) -> list[Post]:
+async def admin_posts_of(db: Reader, binding: Binding) -> list[Post]:
     """The posts that administer a bound group."""
     return [post for post in await active_posts(db) if binding.administered_by(post)]
 
 
-async def is_group_admin(db: Database, chat_id: int, user_id: int) -> bool:
+async def is_group_admin(db: Reader, chat_id: int, user_id: int) -> bool:
     """Whether this account holds an admin post of this group's level."""
     binding = await binding_of(db, chat_id)
     if binding is None:
@@ -190,6 +211,63 @@ async def is_group_admin(db: Database, chat_id: int, user_id: int) -> bool:
     return any(binding.administered_by(post) for post in await posts_of_user(db, user_id))
 
 
-async def groups_of_post(db: Database, post: Post) -> list[Binding]:
+async def groups_of_post(db: Reader, post: Post) -> list[Binding]:
     """The bound groups a post belongs in."""
     return [binding for binding in await all_bindings(db) if binding.includes(post)]
+
+
+async def every_post(db: Reader) -> dict[str, tuple[Post, bool]]:
+    """Every post ever in the roster by id, with whether it is active (for an import to compare against)."""
+    rows = await db.fetchall(f"SELECT {_POST_COLUMNS}, active FROM posts ORDER BY post_id")
+    return {row["post_id"]: (_post(row), bool(row["active"])) for row in rows}
+
+
+async def save_post(tx: Transaction, post: Post, *, at: datetime) -> None:
+    """Insert a post, or replace an existing one's details (making it active again)."""
+    await tx.execute(
+        f"INSERT INTO posts ({_POST_COLUMNS}, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
+        " ON CONFLICT (post_id) DO UPDATE SET designation = excluded.designation, level = excluded.level,"
+        " jurisdiction = excluded.jurisdiction, mobile = excluded.mobile, email = excluded.email,"
+        " holder = excluded.holder, is_admin = excluded.is_admin, active = 1, updated_at = excluded.updated_at",
+        (post.post_id, post.designation, post.level, post.jurisdiction, post.mobile, post.email, post.holder,
+         int(post.is_admin), to_db(at)),
+    )
+
+
+async def park_number(tx: Transaction, post_id: str, *, at: datetime) -> None:
+    """Free a post's number for the rest of a transaction (so two posts can swap numbers)."""
+    await tx.execute(
+        "UPDATE posts SET mobile = 'parked:' || post_id, updated_at = ? WHERE post_id = ?", (to_db(at), post_id)
+    )
+
+
+async def deactivate_post(tx: Transaction, post_id: str, *, at: datetime) -> None:
+    """Drop a post from the roster; its row stays for the record."""
+    await tx.execute("UPDATE posts SET active = 0, updated_at = ? WHERE post_id = ?", (to_db(at), post_id))
+
+
+async def bind_group(tx: Transaction, binding: Binding, *, by: int | None, at: datetime) -> None:
+    """Bind a group to its level (the caller has checked that the binding is free)."""
+    await tx.execute(
+        "INSERT INTO group_bindings (chat_id, level, jurisdiction, bound_by, bound_at) VALUES (?, ?, ?, ?, ?)",
+        (binding.chat_id, binding.level, binding.jurisdiction, by, to_db(at)),
+    )
+
+
+async def unbind_group(tx: Transaction, chat_id: int) -> None:
+    """Release a group's binding."""
+    await tx.execute("DELETE FROM group_bindings WHERE chat_id = ?", (chat_id,))
+
+
+async def is_entitled(db: Reader, chat_id: int, user_id: int) -> bool:
+    """Whether one of the account's posts belongs in this bound group."""
+    binding = await binding_of(db, chat_id)
+    if binding is None:
+        return False
+    return any(binding.includes(post) for post in await posts_of_user(db, user_id))
+
+
+async def entitled_groups(db: Reader, user_id: int) -> list[Binding]:
+    """The bound groups any of the account's posts belongs in."""
+    posts = await posts_of_user(db, user_id)
+    return [binding for binding in await all_bindings(db) if any(binding.includes(post) for post in posts)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 from dataclasses import dataclass
 from importlib import resources
@@ -94,6 +95,42 @@ async def seed_demo_world(client: Any) -> DemoWorld:
         await client.add_bot(chat["id"], added_by=creator, admin=True)
         groups.append(DemoGroup(binding, title, chat["id"], admin_post, post_ids))
     return DemoWorld(tuple(people), tuple(groups), newcomer)
+
+
+async def verify_and_bind(client: Any, world: DemoWorld, *, timeout: float = 10.0) -> None:
+    """Bring the demo to life as people would: the admin posts verify and bind their groups, then the others verify.
+
+    Dinesh Parmar, the newcomer with no post, stays unverified so that a visitor can watch the gating.
+    """
+    admins = {world.person(group.admin_post) for group in world.groups}
+    await asyncio.gather(*(verify(client, person, timeout=timeout) for person in admins))
+    await asyncio.gather(*(
+        bind(client, group, world.person(group.admin_post), timeout=timeout) for group in world.groups
+    ))
+    others = [person for person in world.people if person not in admins]
+    await asyncio.gather(*(verify(client, person, timeout=timeout) for person in others))
+
+
+async def verify(client: Any, person: DemoPerson, *, timeout: float = 10.0) -> None:
+    """A person opens the private chat, presses Start and shares their own contact."""
+    await client.start_bot(person.user_id)
+    await client.wait_for_bot_message(person.user_id, contains="Share my number", timeout=timeout)
+    sent = await client.send_contact(
+        person.user_id, person.user_id, phone_number=person.phone.replace(" ", "").lstrip("+"),
+        first_name=person.name.split()[0],
+        contact_user_id=person.user_id,
+    )
+    await client.wait_for_bot_message(
+        person.user_id, contains="Verified", after_message_id=sent["message_id"], timeout=timeout
+    )
+
+
+async def bind(client: Any, group: DemoGroup, admin: DemoPerson, *, timeout: float = 10.0) -> None:
+    """A group's admin post sends /bind in it."""
+    asked = await client.send_message(group.chat_id, admin.user_id, f"/bind {group.binding}")
+    await client.wait_for_bot_message(
+        group.chat_id, contains="This group is now", after_message_id=asked["message_id"], timeout=timeout
+    )
 
 
 def _admin_of(rows: list[dict[str, str]], level: str, jurisdiction: str | None) -> str:

@@ -7,11 +7,13 @@ from storage import journal, messages
 from tests.conftest import eventually
 
 
-async def _group_with_bot(client, title="District Kutch"):
+async def _group_with_bot(client, title="District Kutch", *, bot_running=True):
     collector = await client.create_user("Rajesh", last_name="Patel", phone="+919426240001")
     mamlatdar = await client.create_user("Vikram", last_name="Jadeja", phone="+919426240003")
     chat = await client.create_group(title, creator_id=collector["id"], member_ids=[mamlatdar["id"]])
     await client.add_bot(chat["id"], added_by=collector["id"])
+    if bot_running:  # the bot introduces itself when added; let that come first
+        await client.wait_for_bot_message(chat["id"], contains="/bind")
     return chat, collector, mamlatdar
 
 
@@ -62,15 +64,15 @@ async def test_an_edit_is_kept_as_a_new_version_beside_the_original(client, bot)
 
 
 async def test_a_restarted_bot_resumes_with_nothing_lost_and_nothing_twice(client, settings, clock):
-    chat, _, mamlatdar = await _group_with_bot(client)
+    chat, _, mamlatdar = await _group_with_bot(client, bot_running=False)
     async with running_bot(settings, clock=clock) as first_run:
         for number in range(5):
             await client.send_message(chat["id"], mamlatdar["id"], f"Before restart {number}")
-        await eventually(lambda: _has_count(first_run, chat["id"], 6))  # 5 + the bot joining
+        await eventually(lambda: _has_count(first_run, chat["id"], 7))  # 5 + the bot joining + its introduction
     for number in range(5):
         await client.send_message(chat["id"], mamlatdar["id"], f"While stopped {number}")
     async with running_bot(settings, clock=clock) as second_run:
-        await eventually(lambda: _has_count(second_run, chat["id"], 11))
+        await eventually(lambda: _has_count(second_run, chat["id"], 12))
         await client.wait_until_idle()
         await second_run.ingress.idle()
         texts = [

@@ -1,0 +1,97 @@
+"""`samvad roster import` and `samvad roster export` as a person runs them."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from storage.roster_csv import read_roster
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "bot" / "demo" / "roster.csv"
+
+
+@pytest.fixture
+def samvad(tmp_path, monkeypatch):
+    """Run the `samvad` command line with a database in tmp_path; returns (exit status, stdout, stderr)."""
+    for name in [name for name in os.environ if name.startswith("SAMVAD_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path)  # no .env here
+    monkeypatch.setenv("SAMVAD_DB_PATH", str(tmp_path / "samvad.db"))
+    root = logging.getLogger()
+    saved = (list(root.handlers), root.level)
+
+    yield lambda *argv: main(list(argv))
+    root.handlers[:] = saved[0]
+    root.setLevel(saved[1])
+
+
+def test_import_then_export_gives_back_the_same_roster(samvad, tmp_path, capsys):
+    assert samvad("roster", "import", str(DEMO)) == 0
+    assert "imported 13 posts" in capsys.readouterr().out
+    assert samvad("roster", "export") == 0
+    exported = capsys.readouterr().out
+    assert exported.splitlines()[0] == "post_id,designation,level,jurisdiction,mobile,email,holder,admin"
+    assert sorted(read_roster(exported).posts, key=lambda p: p.post_id) == sorted(
+        read_roster(DEMO.read_bytes()).posts, key=lambda p: p.post_id
+    )
+    (tmp_path / "again.csv").write_text(exported, encoding="utf-8")
+    assert samvad("roster", "import", str(tmp_path / "again.csv")) == 0
+    assert "no changes" in capsys.readouterr().out
+
+
+def test_a_bad_file_exits_1_and_lists_every_bad_row(samvad, tmp_path, capsys):
+    bad = DEMO.read_text(encoding="utf-8").replace("+91 94262 40004", "12345").replace(",Valsad,", ",Valsud,", 1)
+    (tmp_path / "bad.csv").write_text(bad, encoding="utf-8")
+    assert samvad("roster", "import", str(tmp_path / "bad.csv")) == 1
+    out = capsys.readouterr().out
+    assert "nothing was changed" in out and "these 2 rows" in out
+    assert re.search(r"line 12: bad number: '12345'", out)
+    assert "line 13: unknown district: 'Valsud'" in out and "did you mean Valsad?" in out
+    assert samvad("roster", "export") == 0
+    assert capsys.readouterr().out.count("\n") == 1  # the header only: nothing was imported
+
+
+def test_a_missing_file_exits_2_with_the_reason(samvad, capsys):
+    assert samvad("roster", "import", "no-such-file.csv") == 2
+    assert "cannot read no-such-file.csv" in capsys.readouterr().err
+
+
+def test_a_dry_run_shows_the_transfer_and_writes_nothing(samvad, tmp_path, capsys):
+    assert samvad("roster", "import", str(DEMO)) == 0
+    changed = DEMO.read_text(encoding="utf-8").replace("Vikram Jadeja", "Amit Shah")
+    (tmp_path / "changed.csv").write_text(changed, encoding="utf-8")
+    capsys.readouterr()
+    assert samvad("roster", "import", str(tmp_path / "changed.csv"), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "mamlatdar-bhuj: holder Vikram Jadeja → Amit Shah" in out and "Dry run" in out
+    assert samvad("roster", "export", "-o", str(tmp_path / "now.csv")) == 0
+    assert "Vikram Jadeja" in (tmp_path / "now.csv").read_text(encoding="utf-8")
+
+
+def test_posts_missing_from_a_file_are_kept_unless_asked(samvad, tmp_path, capsys):
+    assert samvad("roster", "import", str(DEMO)) == 0
+    fewer = "\n".join(line for line in DEMO.read_text(encoding="utf-8").splitlines() if "relief" not in line)
+    (tmp_path / "fewer.csv").write_text(fewer + "\n", encoding="utf-8")
+    capsys.readouterr()
+    assert samvad("roster", "import", str(tmp_path / "fewer.csv")) == 0
+    assert "kept as they are (give --remove-missing to remove them): 1" in capsys.readouterr().out
+    assert samvad("roster", "import", str(tmp_path / "fewer.csv"), "--remove-missing") == 0
+    assert "removed (not in the file): 1" in capsys.readouterr().out
+    samvad("roster", "export")
+    assert "relief-commissioner" not in capsys.readouterr().out
+
+
+def test_the_readme_roster_example_is_a_valid_excerpt_of_the_sample_file():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```csv\n(.*?)```", readme, flags=re.DOTALL)
+    reading = read_roster(example)
+    assert reading.ok, reading.describe_problems()
+    sample = DEMO.read_text(encoding="utf-8").splitlines()
+    for line in example.strip().splitlines():
+        assert line in sample
