@@ -46,6 +46,7 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
         member_annotations=annotations, tour=play,
     )  # fmt: skip
     async with server:
+        print(console_banner(server.console_url, tour=tour), flush=True)  # first, so it is seen first
         bot_settings = settings.model_copy(
             update={
                 "bot_token": SecretStr(SANDBOX_TOKEN),
@@ -65,7 +66,7 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
                 annotations.db = bot.services.db
                 if fresh_db:
                     await verify_and_bind(client, world)
-                print(describe(server.base_url, world, db_path, tour=tour), flush=True)
+                print(describe(server.base_url, world, db_path), flush=True)
                 log.info("Samvad is running as @%s on the sandbox", bot.application.bot.username)
                 touring = asyncio.create_task(_tour_once_watched(server)) if tour else None
                 try:
@@ -113,14 +114,17 @@ async def _tour_once_watched(server: SandboxServer) -> None:
     server.console.play_tour()
 
 
-def describe(base_url: str, world: DemoWorld, db_path: Path, *, tour: bool = False) -> str:
-    """What a person needs to reach the sandbox, printed at start."""
-    when = "  The tour starts when you open it." if tour else "  (the Play the tour button plays a short scenario)"
+def console_banner(console_url: str, *, tour: bool) -> str:
+    """The console's address, printed as soon as the sandbox listens (the demo fills in as you watch)."""
+    when = "The tour starts when you open it." if tour else "Press Play the tour there for a short scenario."
+    return f"\nOpen the console in your browser: {console_url}\n  {when}\n"
+
+
+def describe(base_url: str, world: DemoWorld, db_path: Path) -> str:
+    """What a person needs to reach the sandbox, printed once the demo is ready."""
     lines = [
         "",
-        f"Open the console in your browser: {base_url}/console",
-        when,
-        "",
+        f"Console: {base_url}/console",
         "Samvad is running on the offline sandbox (no Telegram token set).",
         f"  Sandbox Bot API and control API: {base_url}   (see sandbox/README.md)",
         f"  Bot database: {db_path.resolve()} (recreated at every start)",

@@ -19,9 +19,10 @@ CONSOLE_LINE = re.compile(r"Open the console in your browser: (http://\S+/consol
 async def _start(tmp_path: Path, *arguments: str) -> asyncio.subprocess.Process:
     environment = {name: value for name, value in os.environ.items() if not name.startswith("SAMVAD_")}
     environment["PYTHONPATH"] = str(ROOT)
+    log = open(tmp_path / "sandbox.log", "ab")  # noqa: SIM115 - the child owns it; logs go to stderr
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "sandbox", "--port", "0", *arguments,
-        cwd=tmp_path, env=environment, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+        cwd=tmp_path, env=environment, stdout=asyncio.subprocess.PIPE, stderr=log,
     )  # fmt: skip
 
 
@@ -37,6 +38,13 @@ async def _console_url(process: asyncio.subprocess.Process) -> tuple[str, list[s
             found = CONSOLE_LINE.search(line)
             if found:
                 return found.group(1), lines
+
+
+async def _read_until(process: asyncio.subprocess.Process, wanted: str) -> None:
+    async with asyncio.timeout(60):
+        while wanted not in (await process.stdout.readline()).decode():
+            if process.stdout.at_eof():
+                pytest.fail(f"samvad sandbox ended before printing {wanted!r}")
 
 
 async def _stop(process: asyncio.subprocess.Process) -> int:
@@ -60,12 +68,13 @@ async def test_the_first_address_printed_is_the_working_console(tmp_path):
     process = await _start(tmp_path)
     try:
         url, lines = await _console_url(process)
-        assert [line for line in lines if line.strip()][0].startswith("Open the console")
+        assert [line for line in lines if line.strip()][0].startswith("Open the console")  # first on stdout
         base = url.removesuffix("/console")
         async with aiohttp.ClientSession() as session:
-            async with session.get(url) as response:
+            async with session.get(url) as response:  # at once, while the demo is being set up
                 assert response.status == 200
                 assert "Samvad sandbox console" in await response.text()
+            await _read_until(process, "Press Ctrl-C to stop.")
             info = await _get_json(session, base + "/sandbox/console/info")
             state = await _get_json(session, base + "/sandbox/state")
     finally:
