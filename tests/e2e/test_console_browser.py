@@ -16,9 +16,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.demo.world import seed_demo_world
+from bot.demo.world import seed_demo_world, verify_and_bind
 from bot.sandbox_console import BotMemberAnnotations
-from bot.sandbox_mode import label_demo_people
+from bot.sandbox_mode import import_demo_roster, label_demo_people
 from bot.tour import AADHAAR_POST, INSTRUCTION
 from sandbox.server import SandboxServer
 from tests.conftest import TOKEN
@@ -45,14 +45,6 @@ class FeatureNotLanded(AssertionError):
 
 
 class WarningNotShown(FeatureNotLanded):
-    pass
-
-
-class AcknowledgeButtonMissing(FeatureNotLanded):
-    pass
-
-
-class ShareContactKeyboardMissing(FeatureNotLanded):
     pass
 
 
@@ -92,9 +84,11 @@ async def demo(sandbox, client):
 
 
 @pytest.fixture
-async def samvad(bot, annotations, demo):
-    """The real bot running on the demo world, as `samvad sandbox` runs it."""
+async def samvad(bot, annotations, demo, settings, client):
+    """The real bot on the demo world, as `samvad sandbox` runs it: roster imported, groups bound, officers verified."""
     annotations.db = bot.services.db
+    await import_demo_roster(settings)
+    await verify_and_bind(client, demo)
     yield bot
     annotations.db = None
 
@@ -135,7 +129,7 @@ async def be(page: Page, name: str) -> None:
 
 
 async def open_chat(page: Page, title: str) -> None:
-    await page.locator("#chat-list .chat-item", has_text=title).click()
+    await page.locator("#chat-list .chat-item").filter(has=page.locator(".name", has_text=title)).click()
     await expect(page.locator("#chat-title")).to_contain_text(title)
 
 
@@ -160,10 +154,11 @@ async def still_the_same_page(page: Page) -> bool:
 async def test_switch_person_send_and_see_the_bots_reply_arrive(page, samvad, client, demo):
     await be(page, "Vikram Jadeja")
     await open_chat(page, "Samvad (private chat)")
-    await page.get_by_role("button", name="Start").click()  # Telegram's Start button
+    await expect(bot_messages(page, "Verified").first).to_be_visible()  # his verification, when the demo began
+    await type_and_send(page, "/help")
     welcome = bot_messages(page, "Samvad runs the Revenue Department")
     await expect(welcome).to_be_visible(timeout=BOT_REACTION_MS)
-    await expect(welcome.locator(".quote")).to_contain_text("/start")
+    await expect(welcome.locator(".quote")).to_contain_text("/help")
 
     await be(page, "Rajesh Patel")  # one click, and the Collector's chats are listed
     await open_chat(page, "District Kutch")
@@ -171,7 +166,7 @@ async def test_switch_person_send_and_see_the_bots_reply_arrive(page, samvad, cl
     reply = bot_messages(page, "tamper-evident log")
     await expect(reply).to_be_visible(timeout=BOT_REACTION_MS)
     await expect(reply.locator(".quote")).to_contain_text("/help")
-    await expect(reply.locator(".command").first).to_have_text("/help")  # entities render: a tappable command
+    await expect(reply.locator(".command", has_text="/help").first).to_be_visible()  # entities render: tappable commands
     assert await still_the_same_page(page)
 
     kutch = demo.group("district Kutch").chat_id
@@ -205,10 +200,13 @@ async def test_the_newcomer_asks_to_join_and_the_members_panel_shows_him_waiting
 
     await be(page, "Rajesh Patel")
     await open_chat(page, "District Kutch")
-    await page.get_by_role("button", name="Members").click()
+    await page.locator("#members-toggle").click()
     panel = page.locator("#members-panel")
-    await expect(panel.locator("tr", has_text="Rajesh Patel")).to_contain_text("creator")
-    await expect(panel.locator("tr", has_text="Samvad")).to_contain_text("administrator")
+    rajesh = panel.locator(f'tr[data-user-id="{demo.person("collector-kutch").user_id}"]')
+    await expect(rajesh).to_contain_text("creator")
+    await expect(rajesh).to_contain_text("✓ verified: District Collector, Kutch")  # the bot's roster, beside Telegram's
+    await expect(panel.locator(f'tr[data-user-id="{samvad.application.bot.id}"]')).to_contain_text("administrator")
+    await expect(panel).to_contain_text("Bound as district Kutch.")
     await expect(panel).to_contain_text("Asked to join")
     await expect(panel.locator("li", has_text="Dinesh Parmar")).to_be_visible()
 
@@ -263,11 +261,12 @@ async def test_the_console_shows_formatting_edits_deletions_buttons_and_contact_
             "reply_markup": {"keyboard": [[{"text": "Share my contact", "request_contact": True}]], "one_time_keyboard": True},
         })  # fmt: skip
         await page.locator("#reply-keyboard").get_by_role("button", name="Share my contact").click()
-        await expect(page.locator("#messages .contact-card")).to_contain_text(dinesh.phone)
+        digits = "".join(c for c in dinesh.phone if c.isdigit())  # as Telegram sends one's own number
+        await expect(page.locator("#messages .contact-card")).to_contain_text(digits)
         await expect(page.locator("#reply-keyboard")).to_be_hidden()  # one-time keyboards go once used
         update = await api.next_update("message")
         assert update["contact"]["user_id"] == dinesh.user_id  # his own contact, as the share button sends it
-        assert update["contact"]["phone_number"] == dinesh.phone
+        assert update["contact"]["phone_number"] == digits
 
         link = await api.call("createChatInviteLink", {"chat_id": kutch, "creates_join_request": True})
         await api.call("sendMessage", {"chat_id": dinesh.user_id, "text": f"Your link: {link['invite_link']}"})
@@ -293,34 +292,33 @@ async def test_a_member_posting_an_aadhaar_number_sees_the_warning_arrive(page, 
     await _screenshot(page, "console-warning")
 
 
-@pytest.mark.xfail(strict=True, raises=AcknowledgeButtonMissing, reason="instructions (issue 5) not landed")
-async def test_a_mamlatdar_acknowledges_the_collectors_instruction_with_its_button(page, samvad):
+async def test_a_mamlatdar_acknowledges_the_collectors_instruction_with_its_button(page, samvad, client, demo):
     await be(page, "Rajesh Patel")
     await open_chat(page, "District Kutch")
     await type_and_send(page, INSTRUCTION)
+    recorded = bot_messages(page, "Recorded as an instruction")
+    await expect(recorded).to_be_visible(timeout=BOT_REACTION_MS)
+    await expect(recorded.locator(".quote")).to_contain_text(INSTRUCTION[:40])
+    await expect(recorded.locator("strong")).to_be_visible()  # the due time, in bold
+
     await be(page, "Vikram Jadeja")
-    button = page.locator("#messages .message.from-bot .inline-keyboard button").first
-    try:
-        await expect(button).to_be_visible(timeout=BOT_REACTION_MS)
-    except AssertionError as error:
-        raise AcknowledgeButtonMissing(f"the bot attached no button to the instruction: {error}") from None
-    await button.click()
-    await expect(page.locator(".toast")).to_be_visible(timeout=BOT_REACTION_MS)
+    await recorded.get_by_role("button", name=re.compile("Acknowledge")).click()
+    await expect(page.locator(".toast", has_text="Acknowledged for Mamlatdar, Bhuj")).to_be_visible(timeout=BOT_REACTION_MS)
+    await _screenshot(page, "console-acknowledged")
 
 
-@pytest.mark.xfail(strict=True, raises=ShareContactKeyboardMissing, reason="verification (issue 4) not landed")
-async def test_the_newcomer_shares_his_contact_with_the_bots_button_and_gets_an_answer(page, samvad, client, demo):
+async def test_the_newcomer_shares_his_contact_with_the_bots_button_and_gets_an_answer(page, samvad):
     await be(page, "Dinesh Parmar")
     await open_chat(page, "Samvad (private chat)")
     await page.get_by_role("button", name="Start").click()
     share = page.locator("#reply-keyboard button.share-contact")
-    try:
-        await expect(share).to_be_visible(timeout=BOT_REACTION_MS)
-    except AssertionError as error:
-        raise ShareContactKeyboardMissing(f"the bot offered no share-contact button: {error}") from None
-    before = await bot_messages(page).count()
+    await expect(share).to_be_visible(timeout=BOT_REACTION_MS)
+    await expect(share).to_contain_text("Share my number")
     await share.click()
-    await expect(bot_messages(page)).to_have_count(before + 1, timeout=BOT_REACTION_MS)
+    answer = bot_messages(page, "is not in the Revenue Department's roster")
+    await expect(answer).to_be_visible(timeout=BOT_REACTION_MS)
+    await expect(page.locator("#reply-keyboard")).to_be_hidden()  # the bot removed its keyboard
+    await _screenshot(page, "console-share-contact")
 
 
 class _BotApi:

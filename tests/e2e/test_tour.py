@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from bot.demo.world import seed_demo_world
+from bot.demo.world import seed_demo_world, verify_and_bind
+from bot.sandbox_mode import import_demo_roster
 from bot.tour import (
     AADHAAR_POST,
     ACK_BY_REPLY,
@@ -23,8 +24,12 @@ QUICK = Pace(pause=0.0, reaction=1.5)
 
 
 @pytest.fixture
-async def demo(client):
-    return await seed_demo_world(client)
+async def demo(client, bot, settings):
+    """The demo as `samvad sandbox` starts it: roster imported, groups bound, officers verified."""
+    world = await seed_demo_world(client)
+    await import_demo_roster(settings)
+    await verify_and_bind(client, world)
+    return world
 
 
 @pytest.fixture
