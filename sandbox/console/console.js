@@ -659,7 +659,9 @@ async function shareContact() {
   const me = state.users.get(state.me);
   if (!entry || !me) return;
   if (!me.phone) return toast(`${fullName(me)} has no phone number in the sandbox.`, "error");
-  const body = { user_id: me.id, phone_number: me.phone, first_name: me.first_name, contact_user_id: me.id };
+  // Telegram sends one's own number as digits only (919825012345), whatever way it was typed.
+  const digits = me.phone.replace(/\D/g, "");
+  const body = { user_id: me.id, phone_number: digits, first_name: me.first_name, contact_user_id: me.id };
   if (me.last_name) body.last_name = me.last_name;
   const sent = await act("Sharing the contact", () => api("POST", `/sandbox/chats/${entry.chat.id}/contacts`, body));
   if (sent) toast(`${fullName(me)} shared their own contact.`);
@@ -827,7 +829,7 @@ function renderTourButton() {
   button.title = state.tour.available ? "Play a short scripted scenario with captions" : "The tour needs `samvad sandbox` (the bot and its demo world)";
 }
 
-function showCaption(caption) {
+function showCaption(caption, { replayed = false } = {}) {
   state.captions.push(caption);
   const box = $("caption");
   box.hidden = false;
@@ -842,7 +844,7 @@ function showCaption(caption) {
     if (caption.user_id && state.users.has(caption.user_id)) setMe(caption.user_id);
     if (caption.chat_id) openChat(caption.chat_id);
   }
-  if (caption.suggest && caption.chat_id === state.open) {
+  if (caption.suggest && caption.chat_id === state.open && !replayed) {
     const text = $("composer-text");
     text.value = caption.suggest;
     text.classList.add("suggested");
@@ -945,7 +947,7 @@ async function start() {
     if (last) {
       const follow = state.follow;
       state.follow = false; // show where the tour is, without moving the visitor
-      for (const caption of info.captions) showCaption(caption);
+      for (const caption of info.captions) showCaption(caption, { replayed: true });
       state.follow = follow;
     }
     document.body.dataset.ready = "true";
