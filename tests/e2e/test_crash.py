@@ -52,6 +52,15 @@ async def test_a_killed_bot_restarts_with_every_message_once_and_every_reply_sen
     db_path, log_path = tmp_path / "samvad.db", tmp_path / "bot.log"
 
     first = await _start_bot_process(sandbox, db_path, log_path)
+    try:
+        await _burst_kill_restart(client, sandbox, chats, member, first, db_path, log_path, chat_ids)
+    finally:
+        if first.returncode is None:  # the test failed before the kill: leave no bot behind
+            first.kill()
+            await first.wait()
+
+
+async def _burst_kill_restart(client, sandbox, chats, member, first, db_path, log_path, chat_ids):
     posted, helps = [], []
     for number in range(60):
         chat = chats[number % 3]
@@ -79,7 +88,12 @@ async def test_a_killed_bot_restarts_with_every_message_once_and_every_reply_sen
         await client.wait_until_idle()
     finally:
         second.send_signal(signal.SIGTERM)
-        assert await asyncio.wait_for(second.wait(), timeout=30) == 0
+        try:
+            exit_code = await asyncio.wait_for(second.wait(), timeout=30)
+        except TimeoutError:
+            second.kill()
+            raise
+    assert exit_code == 0, "the restarted bot did not stop cleanly on SIGTERM"
     db = await Database.open(db_path)
     try:
         for chat_id in chat_ids:
