@@ -64,6 +64,7 @@ class Tour:
             self.cyclone_warning, self.instruction, self.acknowledge_by_button, self.acknowledge_by_reply,
             self.aadhaar_number, self.newcomer_asks_to_join, self.point_at_export,
         ]  # fmt: skip
+        assert len(steps) == TOTAL_STEPS, "the captions count the steps"
         for number, step in enumerate(steps, start=1):
             try:
                 await step(number)
