@@ -16,12 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CONSOLE_LINE = re.compile(r"Open the console in your browser: (http://\S+/console)")
 
 
-async def _start(tmp_path: Path, *arguments: str) -> asyncio.subprocess.Process:
+async def _start(tmp_path: Path, *arguments: str, command: tuple[str, ...] = ("sandbox", "--port", "0")):
+    """`samvad COMMAND` in tmp_path, with none of this machine's SAMVAD_* settings."""
     environment = {name: value for name, value in os.environ.items() if not name.startswith("SAMVAD_")}
     environment["PYTHONPATH"] = str(ROOT)
+    environment["SAMVAD_SANDBOX_PORT"] = "0"  # any free port, for `samvad run` too
     log = open(tmp_path / "sandbox.log", "ab")  # noqa: SIM115 - the child owns it; logs go to stderr
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "sandbox", "--port", "0", *arguments,
+        sys.executable, "-m", "bot", *command, *arguments,
         cwd=tmp_path, env=environment, stdout=asyncio.subprocess.PIPE, stderr=log,
     )  # fmt: skip
 
@@ -105,3 +107,15 @@ async def test_with_tour_the_tour_starts_when_the_console_is_opened(tmp_path):
                     await asyncio.sleep(0.1)
     finally:
         assert await _stop(process) == 0  # a tour still playing ends with the sandbox
+
+
+async def test_samvad_run_without_a_token_leads_to_the_console_as_the_readme_says(tmp_path):
+    process = await _start(tmp_path, command=("run",))
+    try:
+        url, _ = await _console_url(process)
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url) as response:
+                assert response.status == 200
+    finally:
+        assert await _stop(process) == 0
+    assert "SAMVAD_BOT_TOKEN is not set" in (tmp_path / "sandbox.log").read_text()
