@@ -18,6 +18,8 @@ from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
 from bot.delivery import DeliveryWorker
 from bot.health import HEARTBEAT_INTERVAL, beat
+from bot.housekeeping import INTERVAL as HOUSEKEEPING_INTERVAL
+from bot.housekeeping import tidy
 from bot.outbox import Outbox
 from bot.scheduler import Scheduler
 from bot.scope import current_scope
@@ -25,7 +27,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.signing import load_or_create
 from handlers import exports as exports_feature
-from handlers import group_admin, membership, recording
+from handlers import group_admin, membership, moderation, prepost_check, recording
 from handlers import help as help_feature
 from handlers import incidents as incidents_feature
 from handlers import records as records_feature
@@ -50,6 +52,8 @@ def features() -> list[Feature]:
         records_feature.feature(),
         exports_feature.feature(),
         incidents_feature.feature(),
+        moderation.feature(),
+        prepost_check.feature(),
     ]
     return collected
 
@@ -142,6 +146,7 @@ async def _open_services(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
         application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
+        application.job_queue.run_repeating(tidy, interval=HOUSEKEEPING_INTERVAL, first=60, name="samvad-housekeeping")
         application.job_queue.run_repeating(
             refresh_official_numbers, interval=OFFICIAL_NUMBERS_REFRESH, first=OFFICIAL_NUMBERS_REFRESH,
             name="samvad-official-numbers",

@@ -13,6 +13,7 @@ from bot.logs import configure_logging
 from bot.records_cli import add_parsers
 from bot.roster_commands import add_roster_parser
 from bot.settings import Settings, SettingsError, load_settings
+from bot.false_alarms import add_command as add_false_alarms_command
 from nlp import cli as nlp_cli
 
 
@@ -42,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bench_arguments(bench)
 
-    nlp_cli.register(commands)
+    add_false_alarms_command(nlp_cli.register(commands))
 
     add_parsers(commands)
 

@@ -19,13 +19,21 @@ HELP = Command(
 GROUP_INTRO = (
     "Samvad keeps the official record of this coordination group, as the Revenue Department's circular"
     " ITP/102019/35/H2 asks (§2: groups at State, HoD and District level for disaster and routine"
-    " coordination, without compromising record keeping). Every message, instruction and acknowledgement"
-    " is kept in a tamper-evident log that coordinators can export."
+    " coordination, without compromising record keeping). Every message, instruction and acknowledgement is"
+    " kept in a tamper-evident log; instructions get an Acknowledge button, and coordinators pull logs and"
+    " exports. Members are admitted on their official numbers from the roster (§2, §6).",
+    "Samvad also reads what is posted here. Confidential information and policy proposals stay off this group"
+    " (§2); personal data of citizens, and content that defames or breeds enmity, are not shared (§8). When"
+    " the filter finds such content, the member is warned in their language and the message may be removed"
+    " and kept in the record; the group's admin posts can overrule any warning with one tap.",
 )
 PRIVATE_INTRO = (
-    "Samvad runs the Revenue Department's official coordination groups (circular ITP/102019/35/H2, §2)."
-    " In this private chat you can verify your official number, check a draft before posting it"
-    " (§4, §8, §9), and pull records if you coordinate a group."
+    "Samvad runs the Revenue Department's official coordination groups (circular ITP/102019/35/H2, §2). Here"
+    " you verify your official number (/start, then share your contact) and get invite links to the groups"
+    " your post belongs in; coordinators pull records, exports and situation reports.",
+    "Before posting on social media, send a draft with /check: Samvad points out personal data, names of"
+    " individuals, hostile or confidential content, and reminds you of the disclaimer for personal accounts"
+    " (§4, §8, §9). Nothing of a draft is stored.",
 )
 
 
@@ -46,7 +54,7 @@ async def show_help(update: Update, context: SamvadContext) -> None:
     private = update.effective_chat.type == "private"
     audience = Audience.PRIVATE if private else Audience.GROUP
     intro = PRIVATE_INTRO if private else GROUP_INTRO
-    lines = [escape(intro), ""]
+    lines = [escape(paragraph) + "\n" for paragraph in intro]
     for command in context.services.commands:
         if audience in command.audiences or (not private and Audience.GROUP_ADMIN in command.audiences):
             admin_note = " (admins)" if Audience.GROUP_ADMIN in command.audiences and audience not in command.audiences else ""
