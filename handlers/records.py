@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import UsageError, log_count
-from handlers.replying import command_args, refuse, reply, when
+from handlers.replying import command_args, redirect, refuse, reply, when
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
 from storage import access, incidents, instructions, roster, tasks
 from storage.instructions import Instruction, InstructionStatus
@@ -258,8 +258,7 @@ async def show_log(update: Update, context: SamvadContext) -> None:
     """/log [N]: a group's recent instructions with acknowledgement counts (its admins only)."""
     services = context.services
     if update.effective_chat.type == "private":
-        await reply(update, context, "Send /log in the group whose instructions you want to see.",
-                    purpose="records.log")
+        await redirect(update, context, "Send /log in the group whose instructions you want to see.")
         return
     try:
         count = log_count(command_args(update).split())

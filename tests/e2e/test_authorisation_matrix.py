@@ -1,0 +1,237 @@
+"""Every command and button against every role, in groups and in private: allowed, refused, redirected or ignored.
+
+What each person sees decides the outcome: a refusal starts with ⛔, a pointer to the
+right kind of chat with ↪️, anything else the bot answers is the command at work, and
+no answer at all means the bot ignored it. "-" marks what Telegram itself prevents (a
+stranger cannot post in a group they are not in; a bot cannot write to a bot).
+
+One demo world serves the whole table: the roster imported, each group bound by its admin
+post, the officers verified; Dinesh (no post) sits unverified in the Kutch group beside a
+weather bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+
+import pytest
+import pytest_asyncio
+from pydantic import SecretStr
+
+from bot.application import features
+from bot.commands import all_commands
+from bot.demo.world import DemoWorld, seed_demo_world, verify_and_bind
+from bot.runner import running_bot
+from bot.sandbox_mode import import_demo_roster
+from bot.settings import Settings
+from sandbox.client import SandboxClient, SandboxError
+from sandbox.server import SandboxServer
+from storage import outbox
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+TOKEN = "700000001:MATRIX-token"
+ALLOWED, REFUSED, ELSEWHERE, IGNORED, IMPOSSIBLE = "allowed", "refused", "elsewhere", "ignored", "-"
+ROLES = ("state_admin", "hod", "district_admin", "member", "unverified", "stranger", "other_bot")
+HUMANS_IN_GROUPS = ("state_admin", "hod", "district_admin", "member", "unverified")
+ADMINS = ("state_admin", "hod", "district_admin")
+
+
+def _row(group: dict[str, str], private: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Expected outcomes per role: (in the role's own group, in private)."""
+    return {role: (group[role], private[role]) for role in ROLES}
+
+
+def _everyone(outcome: str, *, stranger: str | None = None, bot: str = IGNORED) -> dict[str, str]:
+    values = dict.fromkeys(HUMANS_IN_GROUPS, outcome)
+    values["stranger"] = stranger if stranger is not None else outcome
+    values["other_bot"] = bot
+    return values
+
+
+def _admins(admin: str, others: str, *, hod: str | None = None, stranger: str = IMPOSSIBLE) -> dict[str, str]:
+    values = {role: admin for role in ADMINS}
+    if hod is not None:
+        values["hod"] = hod
+    values.update(member=others, unverified=others, stranger=stranger, other_bot=IGNORED)
+    return values
+
+
+IN_GROUP_ONLY = _everyone(ELSEWHERE, bot=IMPOSSIBLE)
+IN_PRIVATE_ONLY = _everyone(ELSEWHERE, stranger=IMPOSSIBLE)
+PRIVATE_BOT = IMPOSSIBLE  # a bot cannot open a private chat with another bot
+
+# command text -> expectations. Arguments are chosen so that an allowed use changes nothing that matters.
+MATRIX: dict[str, dict[str, tuple[str, str]]] = {
+    "/help": _row(_everyone(ALLOWED, stranger=IMPOSSIBLE), _everyone(ALLOWED, bot=PRIVATE_BOT)),
+    "/start": _row(_everyone(ALLOWED, stranger=IMPOSSIBLE), _everyone(ALLOWED, bot=PRIVATE_BOT)),
+    "/bind {binding}": _row(_admins(ALLOWED, REFUSED), IN_GROUP_ONLY),
+    "/unbind": _row(_admins(ALLOWED, REFUSED), IN_GROUP_ONLY),
+    "/members": _row(_admins(ALLOWED, REFUSED), IN_GROUP_ONLY),
+    "/audit": _row(IN_PRIVATE_ONLY, {**_admins(REFUSED, REFUSED, stranger=REFUSED), "state_admin": ALLOWED,
+                                      "other_bot": PRIVATE_BOT}),
+    "/transfer mamlatdar-mandvi +919426240004": _row(
+        _admins(ALLOWED, REFUSED, hod=REFUSED), {**_admins(ALLOWED, REFUSED, hod=REFUSED, stranger=REFUSED),
+                                                 "other_bot": PRIVATE_BOT},
+    ),
+    "/pending": _row(_admins(ALLOWED, REFUSED), _everyone(ALLOWED, bot=PRIVATE_BOT)),
+    "/log": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
+    "/export": _row(IN_PRIVATE_ONLY, {**_admins(ALLOWED, REFUSED, stranger=REFUSED), "other_bot": PRIVATE_BOT}),
+    "/search relief": _row(IN_PRIVATE_ONLY, {**_admins(ALLOWED, ALLOWED, stranger=ALLOWED), "other_bot": PRIVATE_BOT}),
+    "/incident open Matrix-{role}-{where}": _row(
+        _admins(ALLOWED, REFUSED, hod=REFUSED), {**_admins(ALLOWED, REFUSED, hod=REFUSED, stranger=REFUSED),
+                                                 "other_bot": PRIVATE_BOT},
+    ),
+    "/sitrep": _row(_admins(ALLOWED, REFUSED), {**_admins(ALLOWED, REFUSED, stranger=REFUSED), "other_bot": PRIVATE_BOT}),
+    "/usage": _row(_admins(ALLOWED, REFUSED), {**_admins(ALLOWED, REFUSED, stranger=REFUSED), "other_bot": PRIVATE_BOT}),
+    "/policy": _row(_everyone(ALLOWED, stranger=IMPOSSIBLE), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
+    "/policy confidential delete notify": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
+    "/flags": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
+    "/check Visited the relief camp at Bhuj today.": _row(IN_PRIVATE_ONLY, _everyone(ALLOWED, bot=PRIVATE_BOT)),
+}
+
+# The Acknowledge button under an instruction in the Kutch group (the Collector's instruction).
+ACKNOWLEDGE = {"district_admin": ALLOWED, "member": ALLOWED, "unverified": ALLOWED, "other_bot": IMPOSSIBLE}
+
+
+@dataclass
+class MatrixWorld:
+    """The demo world, its bot, and who plays each role where."""
+
+    client: SandboxClient
+    bot: object
+    world: DemoWorld
+    users: dict[str, int]
+    home: dict[str, int | None]
+    bindings: dict[int, str]
+    instruction_prompt: dict
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def matrix(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("matrix")
+    async with SandboxServer(token=TOKEN) as server, SandboxClient(server.base_url) as client:
+        world = await seed_demo_world(client)
+        kutch = world.group("district Kutch")
+        stranger = await client.create_user("Kamal", last_name="Outsider", phone="+919898989898")
+        weather_bot = await client.create_user("IMD Weather", username="imd_weather_bot", is_bot=True)
+        for user_id in (world.newcomer.user_id, weather_bot["id"]):
+            await client.add_member(kutch.chat_id, user_id, added_by=world.person(kutch.admin_post).user_id)
+        settings = Settings(
+            _env_file=None, bot_token=SecretStr(TOKEN), api_base_url=server.base_url, db_path=tmp / "samvad.db",
+            poll_timeout=1,
+        )
+        await import_demo_roster(settings)
+        async with running_bot(settings) as bot:
+            await verify_and_bind(client, world)
+            collector = world.person(kutch.admin_post).user_id
+            asked = await client.send_message(
+                kutch.chat_id, collector, "All Mamlatdars to send the shelter occupancy report by 5 pm today."
+            )
+            prompt = await client.wait_for_bot_message(kutch.chat_id, contains="Acknowledge", after_message_id=asked["message_id"])
+            for group in world.groups:
+                if group.binding != "district Kutch":
+                    await client.send_message(group.chat_id, world.person(group.admin_post).user_id,
+                                              "All members to send the weekly report by Friday 5 pm.")
+            users = {
+                "state_admin": world.person("acs-revenue").user_id,
+                "hod": world.person("ssrd").user_id,
+                "district_admin": collector,
+                "member": world.person("mamlatdar-bhuj").user_id,
+                "unverified": world.newcomer.user_id,
+                "stranger": stranger["id"],
+                "other_bot": weather_bot["id"],
+            }
+            home = {
+                "state_admin": world.group("state").chat_id,
+                "hod": world.group("hod land-records").chat_id,
+                "district_admin": kutch.chat_id,
+                "member": kutch.chat_id,
+                "unverified": kutch.chat_id,
+                "stranger": None,
+                "other_bot": kutch.chat_id,
+            }
+            for person in (world.newcomer.user_id, stranger["id"]):
+                await client.start_bot(person)
+            await _settle(client, bot)
+            yield MatrixWorld(client, bot, world, users, home, {g.chat_id: g.binding for g in world.groups}, prompt)
+
+
+async def _settle(client: SandboxClient, bot) -> None:
+    """Wait until the bot has handled every update and sent everything it owes."""
+    for _ in range(200):
+        await client.wait_until_idle(quiet=0.05)
+        await bot.ingress.idle()
+        if (await outbox.counts(bot.services.db)).get("pending", 0) == 0 and await client.pending_updates() == 0:
+            return
+        await asyncio.sleep(0.02)
+    raise TimeoutError("the bot did not settle")
+
+
+async def _outcome(m: MatrixWorld, role: str, where: str, text: str) -> str:
+    user_id = m.users[role]
+    chat_id = m.home[role] if where == "group" else user_id
+    if chat_id is None:
+        return IMPOSSIBLE
+    try:
+        sent = await m.client.send_message(chat_id, user_id, text)
+    except SandboxError:
+        return IMPOSSIBLE
+    await _settle(m.client, m.bot)
+    answers = [msg for msg in await m.client.bot_messages(chat_id) if msg["message_id"] > sent["message_id"]]
+    if not answers:
+        return IGNORED
+    first = answers[0]["text"]
+    if first.startswith("⛔"):
+        return REFUSED
+    if first.startswith("↪"):
+        return ELSEWHERE
+    return ALLOWED
+
+
+async def _undo(m: MatrixWorld, command: str, role: str, outcome: str) -> None:
+    """Put back what an allowed command changed, so the next row starts from the same world."""
+    if command == "/unbind" and outcome == ALLOWED:
+        chat_id = m.home[role]
+        await m.client.send_message(chat_id, m.users[role], f"/bind {m.bindings[chat_id]}")
+        await _settle(m.client, m.bot)
+
+
+def _text(command: str, role: str, where: str, m: MatrixWorld) -> str:
+    chat_id = m.home.get(role)
+    binding = m.bindings.get(chat_id, "state") if chat_id else "state"
+    return command.format(binding=binding, role=role, where=where)
+
+
+CASES = [
+    pytest.param(command, role, where, id=f"{command.split()[0]}-{role}-{where}")
+    for command in MATRIX for role in ROLES for where in ("group", "private")
+]
+
+
+@pytest.mark.parametrize(("command", "role", "where"), CASES)
+async def test_command_by_role(matrix, command, role, where):
+    expected = MATRIX[command][role][0 if where == "group" else 1]
+    outcome = await _outcome(matrix, role, where, _text(command, role, where, matrix))
+    await _undo(matrix, command, role, outcome)
+    assert outcome == expected, f"{command!r} by {role} in {where}: expected {expected}, got {outcome}"
+
+
+@pytest.mark.parametrize("role", list(ACKNOWLEDGE))
+async def test_acknowledge_button_by_role(matrix, role):
+    prompt = matrix.instruction_prompt
+    data = prompt["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    try:
+        answer = await matrix.client.press_button(prompt["chat"]["id"], prompt["message_id"], matrix.users[role], data)
+    except (SandboxError, TimeoutError):
+        outcome = IMPOSSIBLE
+    else:
+        outcome = REFUSED if answer["text"].startswith("⛔") else ALLOWED
+    assert outcome == ACKNOWLEDGE[role]
+
+
+def test_the_matrix_covers_every_command_the_bot_offers():
+    offered = {command.name for command in all_commands(features())}
+    covered = {text.split()[0].lstrip("/") for text in MATRIX}
+    assert offered == covered
