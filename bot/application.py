@@ -25,7 +25,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.signing import load_or_create
 from handlers import exports as exports_feature
-from handlers import group_admin, membership, recording
+from handlers import group_admin, membership, moderation, prepost_check, recording
 from handlers import help as help_feature
 from handlers import incidents as incidents_feature
 from handlers import records as records_feature
@@ -50,6 +50,8 @@ def features() -> list[Feature]:
         records_feature.feature(),
         exports_feature.feature(),
         incidents_feature.feature(),
+        moderation.feature(),
+        prepost_check.feature(),
     ]
     return collected
 

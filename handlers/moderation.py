@@ -1,0 +1,334 @@
+"""Moderation in the groups bound to the roster: every message, caption, forward and edit is checked.
+
+What the content filter finds is acted on by the group's policy (/policy): a warning in the
+member's language citing the circular (§2, §8), removal from the chat (the record keeps
+the message), and a private notification to the group's admin posts with review buttons.
+A member gets at most one warning per interval; later findings are combined into one.
+
+Only groups bound to the roster are moderated: a binding is what gives a group admin posts
+who set its policy and can overrule a removal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from html import escape
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.context import SamvadContext
+from bot.services import Services
+from handlers import access
+from handlers.feature import Audience, Command, Feature, Stage
+from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
+from handlers.moderation_review import (
+    REVIEW_PATTERN,
+    listing,
+    most_common_language,
+    notify_admins,
+    refresh_notices,
+    review,
+)
+from handlers.moderation_texts import closed_text, mention, warning_text
+from handlers.recording import save_chat_and_sender
+from nlp import Verdict
+from storage import chats, flags, journal, policies, roster, tasks
+from storage.database import Transaction
+from storage.flags import WITHDRAWN, Finding, Flag, NewFlag
+from storage.policies import MODERATED_LABELS, Policy
+from storage.roster import Binding
+from storage.tasks import Task
+from storage.timefmt import to_db
+
+COMBINED_TASK = "moderation.combined_warning"
+
+POLICY = Command(
+    "policy", "This group's moderation policy (its admin posts change it)", frozenset({Audience.GROUP}),
+    usage="[LABEL ACTION]",
+)
+FLAGS = Command("flags", "Open and recent flags in this group, with review buttons", frozenset({Audience.GROUP_ADMIN}))
+
+GROUPS = filters.ChatType.GROUPS
+# Commands are for the bot, not the group ("/policy confidential delete" is no leak), except a
+# draft sent to /check in a group by mistake: that text is now in the group.
+CHECKED = (filters.TEXT | filters.CAPTION) & (~filters.COMMAND | filters.Regex(r"^/check(?:@\w+)?(?:\s|$)"))
+NEW_MESSAGES = GROUPS & filters.UpdateType.MESSAGE & CHECKED
+EDITS = GROUPS & filters.UpdateType.EDITED_MESSAGE
+
+
+def feature() -> Feature:
+    """The moderation feature."""
+    return Feature(
+        name="moderation",
+        handlers=[
+            (Stage.COMMAND, CommandHandler("policy", show_or_set_policy)),
+            (Stage.COMMAND, CommandHandler("flags", show_flags)),
+            (Stage.COMMAND, CallbackQueryHandler(review, pattern=REVIEW_PATTERN)),
+            (Stage.MODERATE, MessageHandler(NEW_MESSAGES, check_message)),
+            (Stage.MODERATE, MessageHandler(EDITS, check_edit)),
+        ],
+        tasks={COMBINED_TASK: send_combined_warning},
+        commands=[POLICY, FLAGS],
+    )
+
+
+@dataclass(frozen=True)
+class Group:
+    """A bound group with its policy."""
+
+    binding: Binding
+    policies: dict[str, Policy]
+
+
+async def _bound_group(context: SamvadContext, chat_id: int) -> Group | None:
+    db = context.services.db
+    binding = await roster.binding_of(db, chat_id)
+    if binding is None:
+        return None
+    return Group(binding, await policies.for_group(db, chat_id))
+
+
+def _checked_sender(message: Message) -> bool:
+    """People's messages: not the bot's own, other bots' or anonymous posts on a chat's behalf."""
+    return message.from_user is not None and not message.from_user.is_bot
+
+
+def _findings(verdict: Verdict, group: Group) -> tuple[Finding, ...]:
+    """The filter's evidence for the labels this group's policy acts on."""
+    return tuple(
+        Finding(e.label, e.reason_code, e.start, e.end)
+        for e in verdict.evidence
+        if e.label in MODERATED_LABELS and group.policies[e.label].active
+    )
+
+
+# -- messages and edits --------------------------------------------------------------------
+
+
+async def check_message(update: Update, context: SamvadContext) -> None:
+    """A new group message, caption or forward: flag what the group's policy acts on."""
+    message = update.effective_message
+    if not _checked_sender(message):
+        return
+    verdict = await context.services.classifier.check(message.text or message.caption or "")
+    if not set(verdict.labels) & set(MODERATED_LABELS):
+        return
+    group = await _bound_group(context, message.chat.id)
+    if group is None:
+        return
+    findings = _findings(verdict, group)
+    if findings:
+        await raise_flag(context, group, message, update.update_id, verdict, findings, source="message")
+
+
+async def check_edit(update: Update, context: SamvadContext) -> None:
+    """An edit: flag what it adds; close the open flags whose content it removed."""
+    message = update.edited_message
+    if not _checked_sender(message) or _is_command(message):
+        return
+    group = await _bound_group(context, message.chat.id)
+    if group is None:
+        return
+    text = message.text or message.caption or ""
+    verdict = await context.services.classifier.check(text) if text.strip() else None
+    findings = _findings(verdict, group) if verdict else ()
+    earlier = await flags.of_message(context.services.db, message.chat.id, message.message_id)
+    present = {finding.label for finding in findings}
+    gone = [flag for flag in earlier if flag.is_open and not set(flag.labels) & present]
+    if gone:
+        await close_by_edit(context, message, gone)
+    standing = {label for flag in earlier if flag.state != WITHDRAWN for label in flag.labels}
+    fresh = tuple(finding for finding in findings if finding.label not in standing)
+    if fresh:
+        await raise_flag(context, group, message, update.update_id, verdict, fresh, source="edit")
+
+
+def _is_command(message: Message) -> bool:
+    text = message.text or ""
+    return text.startswith("/") and not text.startswith("/check")
+
+
+async def raise_flag(
+    context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict,
+    findings: tuple[Finding, ...], *, source: str,
+) -> None:
+    """Record the flag and, in the same transaction, owe its removal, warning and notifications."""
+    services = context.services
+    chat_id, member = message.chat.id, message.from_user
+    wanted = set().union(*(group.policies[finding.label].actions for finding in findings))
+    delete = "delete" in wanted and await _may_delete(services, chat_id)
+    admins = await access.admin_accounts(services.db, group.binding) if "notify" in wanted else []
+    taken = ["warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
+             *(["undeletable"] if "delete" in wanted and not delete else [])]
+    by_admin = await roster.is_group_admin(services.db, chat_id, member.id)
+    now = services.clock.now()
+    interval = timedelta(seconds=services.settings.warning_interval_seconds)
+    async with services.db.transaction() as tx:
+        last = await flags.last_warned_at(tx, chat_id, member.id)
+        held = last is not None and now - last < interval
+        flag = await flags.create(tx, NewFlag(
+            chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
+            findings=findings, verdict_labels=verdict.labels, language=verdict.language, actions=tuple(taken),
+            deleted=delete, by_admin=by_admin, held=held,
+        ), at=now)
+        if flag is None:
+            return  # this update was handled before a crash cut it short
+        if delete:
+            await services.outbox.call(
+                tx, "deleteMessage", {"chat_id": chat_id, "message_id": message.message_id},
+                purpose="moderation.delete", dedupe_key=f"moderation:delete:{flag.flag_id}",
+            )
+        if held:
+            await tasks.schedule(
+                tx, kind=COMBINED_TASK, payload={"chat_id": chat_id, "member_id": member.id}, due_at=last + interval,
+                dedupe_key=f"{COMBINED_TASK}:{chat_id}:{member.id}:{to_db(last)}",
+            )
+        else:
+            await flags.note_warning(tx, chat_id, member.id, at=now)
+            await _warn(tx, services, [flag], mention(member.id, member.full_name), key=f"moderation:warning:{flag.flag_id}")
+        if admins:
+            await notify_admins(tx, services, flag, admins)
+
+
+async def _may_delete(services: Services, chat_id: int) -> bool:
+    """Whether the bot holds the right to delete members' messages here (as last told by Telegram)."""
+    chat = await chats.get_chat(services.db, chat_id)
+    if chat is None:
+        return False
+    if chat.type == "supergroup":
+        return bool(chat.bot_rights.get("can_delete_messages"))
+    return chat.type == "group" and chat.bot_status == "administrator"
+
+
+async def _warn(tx: Transaction, services: Services, flagged: list[Flag], who: str, *, key: str) -> None:
+    """One warning about one or more flags: a reply to the message when it is still there."""
+    present = [flag for flag in flagged if not flag.deleted]
+    reply_to = present[-1].message_id if present and (len(flagged) > 1 or not flagged[0].deleted) else None
+    text = warning_text(
+        flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged)
+    )
+    await services.outbox.send_message(
+        tx, flagged[0].chat_id, text, purpose="moderation.warning", reply_to=reply_to, dedupe_key=key
+    )
+
+
+async def send_combined_warning(task: Task, context: SamvadContext) -> None:
+    """When the interval is up: one warning for every finding held back during it."""
+    services = context.services
+    chat_id, member_id = int(task.payload["chat_id"]), int(task.payload["member_id"])
+    name = await access.display_name(services.db, member_id)
+    async with services.db.transaction() as tx:
+        held = await flags.take_held(tx, chat_id, member_id)
+        if not held:
+            return
+        await flags.note_warning(tx, chat_id, member_id, at=services.clock.now())
+        await _warn(tx, services, held, mention(member_id, name), key=f"moderation:combined:{held[0].flag_id}")
+
+
+async def close_by_edit(context: SamvadContext, message: Message, gone: list[Flag]) -> None:
+    """The edit removed what was flagged: close the flags, say so briefly, update the admins' notices."""
+    services = context.services
+    async with services.db.transaction() as tx:
+        closed = [
+            flag for flag in gone
+            if await flags.withdraw(tx, flag.flag_id, by=message.from_user.id, at=services.clock.now())
+        ]
+        for flag in closed:
+            await refresh_notices(tx, services, await flags.get(tx, flag.flag_id))
+        warned = [flag for flag in closed if flag.warning == "sent"]
+        if warned:
+            await services.outbox.send_message(
+                tx, message.chat.id, closed_text(warned[-1].language), purpose="moderation.closed",
+                reply_to=message.message_id, dedupe_key=f"moderation:closed:{warned[-1].flag_id}",
+            )
+
+
+# -- /policy and /flags ----------------------------------------------------------------------
+
+
+async def _reply(
+    update: Update, context: SamvadContext, html_text: str, *, purpose: str, markup=None, refused: str | None = None
+) -> None:
+    """Answer the command; a refused admin command is journalled with it (who tried which, where)."""
+    services = context.services
+    async with services.db.transaction() as tx:
+        await save_chat_and_sender(tx, update.effective_chat, update.effective_user, context)
+        if refused is not None:
+            await journal.append(tx, kind="moderation.command_refused", chat_id=update.effective_chat.id,
+                                 actor_id=update.effective_user.id, at=services.clock.now(), body={"command": refused})
+        await services.outbox.send_message(
+            tx, update.effective_chat.id, html_text, purpose=purpose,
+            reply_to=update.effective_message.message_id, markup=markup,
+        )
+
+
+async def _group_for_command(update: Update, context: SamvadContext, command: str) -> Group | None:
+    """The bound group a command is about, or None after saying why there is none."""
+    if update.effective_chat.type == "private":
+        await _reply(update, context, f"Send /{command} in the group it is about.", purpose="moderation.usage")
+        return None
+    group = await _bound_group(context, update.effective_chat.id)
+    if group is None:
+        await _reply(update, context, "This group is not bound to the roster, so it is not moderated. Its admin post"
+                     " binds it with /bind (§2).", purpose="moderation.usage")
+    return group
+
+
+async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
+    """/policy shows the group's policy; /policy LABEL ACTION sets one (the group's admin posts only)."""
+    group = await _group_for_command(update, context, "policy")
+    if group is None:
+        return
+    parsed = parse_policy(command_arguments(update.effective_message.text or ""))
+    if isinstance(parsed, PolicyArgsError):
+        await _reply(update, context, escape(parsed.message), purpose="moderation.usage")
+        return
+    if not isinstance(parsed, SetPolicy):
+        await _reply(update, context, policy_text(group.policies), purpose="moderation.policy")
+        return
+    services = context.services
+    if not await roster.is_group_admin(services.db, update.effective_chat.id, update.effective_user.id):
+        await _reply(update, context, "Only this group's admin posts can change its policy. /policy alone shows it.",
+                     purpose="moderation.refusal", refused="policy")
+        return
+    async with services.db.transaction() as tx:
+        before, after = await policies.set_policy(
+            tx, chat_id=update.effective_chat.id, label=parsed.label, actions=parsed.actions,
+            by=update.effective_user.id, at=services.clock.now(),
+        )
+    was = policies.describe_actions(before.actions)
+    await _reply(update, context, f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
+                 f"{' (the default)' if after.is_default else ''}; it was {was}.", purpose="moderation.policy")
+
+
+POLICY_CLAUSES = {"confidential": "§2", "personal_data": "§8, privacy", "hostile": "§8"}
+
+
+def policy_text(group_policies: dict[str, Policy]) -> str:
+    """The group's policy, as /policy shows it."""
+    lines = ["Moderation policy of this group (its admin posts change it: /policy LABEL ACTION):"]
+    for label in MODERATED_LABELS:
+        policy = group_policies[label]
+        default = " (default)" if policy.is_default else ""
+        lines.append(f"• {label} ({POLICY_CLAUSES[label]}): {policies.describe_actions(policy.actions)}{default}")
+    lines.append("• instruction: not moderated; instructions are recorded and acknowledged (§2)")
+    lines.append("warn: reply to the message · delete: remove it (the record keeps it) and warn · notify: warn and"
+                 " tell the admin posts privately, with review buttons · off: nothing")
+    return escape("\n".join(lines))
+
+
+async def show_flags(update: Update, context: SamvadContext) -> None:
+    """/flags: the group's open and recent flags, with links and review buttons (its admin posts only)."""
+    group = await _group_for_command(update, context, "flags")
+    if group is None:
+        return
+    services = context.services
+    chat_id = update.effective_chat.id
+    if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
+        await _reply(update, context, "/flags is for this group's admin posts.", purpose="moderation.refusal",
+                     refused="flags")
+        return
+    text, markup = await listing(services.db, chat_id, now=services.clock.now(), zone=services.settings.zone)
+    await _reply(update, context, text, purpose="moderation.flags", markup=markup)
