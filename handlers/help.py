@@ -66,8 +66,9 @@ async def show_help(update: Update, context: SamvadContext) -> None:
     lines = ["\n\n".join(escape(paragraph) for paragraph in paragraphs), ""]
     for command in services.commands:
         if audience in command.audiences or (not private and Audience.GROUP_ADMIN in command.audiences):
-            admin_note = " (admins)" if Audience.GROUP_ADMIN in command.audiences and audience not in command.audiences else ""
-            lines.append(f"/{command.name}{escape(command.usage and ' ' + command.usage)} — {escape(command.description)}{admin_note}")
+            for_admins = Audience.GROUP_ADMIN in command.audiences and audience not in command.audiences
+            usage = escape(command.usage and " " + command.usage)
+            lines.append(f"/{command.name}{usage} — {escape(command.description)}{' (admins)' if for_admins else ''}")
     async with services.db.transaction() as tx:
         await services.outbox.send_message(
             tx, update.effective_chat.id, "\n".join(lines), purpose="help", reply_to=update.effective_message.message_id

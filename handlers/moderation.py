@@ -187,7 +187,8 @@ async def raise_flag(
             )
         else:
             await flags.note_warning(tx, chat_id, member.id, at=now)
-            await _warn(tx, services, [flag], mention(member.id, member.full_name), key=f"moderation:warning:{flag.flag_id}")
+            who = mention(member.id, member.full_name)
+            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}")
         if admins:
             await notify_admins(tx, services, flag, admins)
 

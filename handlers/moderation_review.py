@@ -178,7 +178,9 @@ async def decide(
 # -- /flags ------------------------------------------------------------------------------
 
 
-async def listing(db: Reader, chat_id: int, *, now: datetime, zone: ZoneInfo) -> tuple[str, InlineKeyboardMarkup | None]:
+async def listing(
+    db: Reader, chat_id: int, *, now: datetime, zone: ZoneInfo
+) -> tuple[str, InlineKeyboardMarkup | None]:
     """Open and recently closed flags of a group, with review buttons for the open ones."""
     opened = await flags.open_in(db, chat_id, limit=LISTED)
     closed = await flags.closed_in(db, chat_id, since=now - RECENT, limit=LISTED)
@@ -250,7 +252,9 @@ async def maybe_escalate(tx: Transaction, services: Services, flag: Flag) -> Non
         )
 
 
-async def escalation_text(tx: Transaction, flag: Flag, count: int, *, since: datetime, days: int, zone: ZoneInfo) -> str:
+async def escalation_text(
+    tx: Transaction, flag: Flag, count: int, *, since: datetime, days: int, zone: ZoneInfo
+) -> str:
     """The member's flags in the group over the window, for its admin posts."""
     lines = [
         f"📈 {escape(await _person(tx, flag.member_id))} now has <b>{count} confirmed flags</b> in"

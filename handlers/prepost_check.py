@@ -38,7 +38,8 @@ _TEXTS = {
     "en": {
         "head": "Pre-post check of your draft (nothing of it is kept):",
         "personal_data": "• Personal data (§8, privacy): {reasons}. Remove it before posting.",
-        "names": "• Names of individuals: {count}. §8 advises avoiding specific names and sharing aggregate information.",
+        "names": "• Names of individuals: {count}. §8 advises avoiding specific names and sharing aggregate"
+                 " information.",
         "hostile": "• Hostile or defamatory content (§8): {reasons}. Do not post what may defame someone or create"
                    " enmity between groups.",
         "confidential": "• Confidential or policy content (§2, §4): {reasons}. Post only decisions, GRs and"
@@ -63,13 +64,13 @@ _TEXTS = {
         "head": "पोस्ट करने से पहले आपके मसौदे की जाँच (इसका कुछ भी सहेजा नहीं जाता):",
         "personal_data": "• व्यक्तिगत जानकारी (§8, निजता): {reasons}। पोस्ट करने से पहले इसे हटा दें।",
         "names": "• व्यक्तियों के नाम: {count}। §8 के अनुसार विशिष्ट नामों से बचें और समग्र जानकारी साझा करें।",
-        "hostile": "• द्वेषपूर्ण या मानहानिकारक सामग्री (§8): {reasons}। ऐसी सामग्री पोस्ट न करें जिससे किसी की मानहानि हो"
-                   " या समूहों के बीच वैमनस्य फैले।",
-        "confidential": "• गोपनीय या नीति संबंधी सामग्री (§2, §4): {reasons}। केवल सार्वजनिक हो चुके निर्णय, संकल्प (GR)"
-                        " और अधिसूचनाएँ ही पोस्ट करें (§4)।",
+        "hostile": "• द्वेषपूर्ण या मानहानिकारक सामग्री (§8): {reasons}। ऐसी सामग्री पोस्ट न करें जिससे किसी की"
+                   " मानहानि हो या समूहों के बीच वैमनस्य फैले।",
+        "confidential": "• गोपनीय या नीति संबंधी सामग्री (§2, §4): {reasons}। केवल सार्वजनिक हो चुके निर्णय,"
+                        " संकल्प (GR) और अधिसूचनाएँ ही पोस्ट करें (§4)।",
         "clear": "कोई व्यक्तिगत जानकारी, व्यक्तियों के नाम, द्वेषपूर्ण या गोपनीय सामग्री नहीं मिली।",
-        "disclaimer": "यदि आप निजी खाते से किसी नीति संबंधी विषय पर पोस्ट करते हैं, तो यह अस्वीकरण जोड़ें कि ये विचार आपके"
-                      " अपने हैं, सरकार के नहीं (§9)।",
+        "disclaimer": "यदि आप निजी खाते से किसी नीति संबंधी विषय पर पोस्ट करते हैं, तो यह अस्वीकरण जोड़ें कि ये"
+                      " विचार आपके अपने हैं, सरकार के नहीं (§9)।",
     },
 }
 SEND_DRAFT = ("Send me the draft as your next message (within 10 minutes). I answer with what a public post should"

@@ -285,8 +285,8 @@ async def open_in(db: Reader, chat_id: int, *, limit: int) -> list[Flag]:
 async def closed_in(db: Reader, chat_id: int, *, since: datetime, limit: int) -> list[Flag]:
     """A group's flags closed since a time, newest first."""
     rows = await db.fetchall(
-        "SELECT * FROM flags WHERE chat_id = ? AND state != 'open' AND decided_at >= ? ORDER BY decided_at DESC, id DESC"
-        " LIMIT ?",
+        "SELECT * FROM flags WHERE chat_id = ? AND state != 'open' AND decided_at >= ?"
+        " ORDER BY decided_at DESC, id DESC LIMIT ?",
         (chat_id, to_db(since), limit),
     )
     return [_flag(row) for row in rows]
@@ -344,7 +344,8 @@ async def flagged_text(db: Reader, flag: Flag) -> str | None:
     if flag.version_seq is None:
         return None
     row = await db.fetchone(
-        "SELECT text FROM messages WHERE journal_seq = ? UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?",
+        "SELECT text FROM messages WHERE journal_seq = ?"
+        " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?",
         (flag.version_seq, flag.version_seq),
     )
     return row[0] if row else None

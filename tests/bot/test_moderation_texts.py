@@ -91,7 +91,9 @@ def _verdict(language, *evidence):
 
 
 def test_the_pre_post_report_lists_what_was_found_and_always_the_disclaimer():
-    verdict = _verdict("hi", Evidence("personal_data", 0, 4, 1.0, "pan", "r"), Evidence("hostile", 5, 9, 1.0, "threat", "r"))
+    verdict = _verdict(
+        "hi", Evidence("personal_data", 0, 4, 1.0, "pan", "r"), Evidence("hostile", 5, 9, 1.0, "threat", "r")
+    )
     text = report(verdict, names=2)
     assert text.startswith("पोस्ट करने से पहले आपके मसौदे की जाँच")
     assert "पैन (आयकर) संख्या" in text and "व्यक्तियों के नाम: 2" in text and "धमकी" in text

@@ -11,6 +11,7 @@ from tests.e2e.moderation_world import (
     CONFIDENTIAL,
     HOSTILE,
     PERSONAL,
+    as_now,
     buttons,
     build_world,
     post,
@@ -224,7 +225,7 @@ async def test_an_edit_that_adds_a_violation_is_flagged_and_one_that_removes_it_
     assert flag.state == "withdrawn" and flag.source == "edit"
 
     async def notice_updated():
-        [current] = [m for m in await client.bot_messages(world.rajesh["id"]) if m["message_id"] == notice["message_id"]]
+        current = await as_now(client, world.rajesh["id"], notice["message_id"])
         return "Closed: the member edited the message" in current["text"] and not buttons(current)
 
     await eventually(notice_updated)
@@ -238,3 +239,34 @@ async def test_an_edit_that_keeps_a_flagged_label_is_not_flagged_again(client, b
     await client.edit_message(world.kutch, posted["message_id"], world.vikram["id"], HOSTILE + "!")
     await settled(client, bot)
     assert len(await flags.of_message(bot.services.db, world.kutch, posted["message_id"])) == 1
+
+
+# -- a replay after a crash ---------------------------------------------------------------------
+
+
+async def test_an_update_handled_again_after_a_crash_raises_no_second_flag_or_warning(client, settings, clock):
+    from bot.runner import running_bot
+    from storage import messages
+
+    async with running_bot(settings, clock=clock) as bot:
+        world = await build_world(client, settings)
+        posted = await post(client, world, world.vikram, CONFIDENTIAL)
+        await warning_after(client, world, posted)
+        await _notice(client, world.rajesh)
+        await settled(client, bot)
+        stored = await messages.get_message(bot.services.db, world.kutch, posted["message_id"])
+        async with bot.services.db.transaction() as tx:  # as if the process died before marking it handled
+            await tx.execute("UPDATE inbox SET processed_at = NULL WHERE update_id = ?", (stored.update_id,))
+
+    async with running_bot(settings, clock=clock) as bot:
+        async def handled_again():
+            row = await bot.services.db.fetchone("SELECT processed_at FROM inbox WHERE update_id = ?",
+                                                 (stored.update_id,))
+            return row[0] is not None
+
+        await eventually(handled_again)
+        await settled(client, bot)
+        assert len(await flags.of_message(bot.services.db, world.kutch, posted["message_id"])) == 1
+    warnings = [m for m in await client.bot_messages(world.kutch) if m["text"].startswith("⚠️")]
+    notices = [m for m in await client.bot_messages(world.rajesh["id"]) if "Flag #" in m["text"]]
+    assert (len(warnings), len(notices)) == (1, 1)

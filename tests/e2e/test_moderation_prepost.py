@@ -73,7 +73,8 @@ async def test_check_alone_waits_for_the_draft_in_the_next_message(client, bot, 
 async def test_check_in_a_group_points_to_the_private_chat_and_the_text_is_moderated(client, bot, settings):
     world, vikram = await _officer(client, settings)
     asked = await client.send_message(world.kutch, vikram["id"], f"/check {DRAFT}")
-    pointer = await client.wait_for_bot_message(world.kutch, contains="private chat", after_message_id=asked["message_id"])
+    pointer = await client.wait_for_bot_message(world.kutch, contains="private chat",
+                                                after_message_id=asked["message_id"])
     assert "send /check there" in pointer["text"]
     assert asked["message_id"] in await eventually(lambda: client.deleted_message_ids(world.kutch))
 

@@ -18,6 +18,7 @@ from tests.e2e.moderation_world import (
     CONFIDENTIAL,
     HOSTILE,
     PERSONAL,
+    as_now,
     buttons,
     build_world,
     post,
@@ -63,7 +64,7 @@ async def test_findings_within_a_minute_are_combined_into_one_warning(client, bo
     clock.advance(timedelta(seconds=61))
     combined = await client.wait_for_bot_message(world.kutch, contains="2 of your messages in the last minute",
                                                  after_message_id=third["message_id"])
-    assert "draft policy proposal; marked confidential — confidential or policy matter (§2) (removed)" in combined["text"]
+    assert "marked confidential — confidential or policy matter (§2) (removed)" in combined["text"]
     assert "an Aadhaar number — personal data (§8, privacy) (removed)" in combined["text"]
     assert "official e-mail (§1)" in combined["text"] and "aggregate figures" in combined["text"]
     await settled(client, bot)
@@ -117,7 +118,7 @@ async def test_an_admin_post_overrules_a_removal_and_the_message_is_reposted(cli
     assert any(entity["type"] == "blockquote" for entity in restored["entities"])
 
     async def notice_shows_the_decision():
-        [current] = [m for m in await client.bot_messages(world.rajesh["id"]) if m["message_id"] == notice["message_id"]]
+        current = await as_now(client, world.rajesh["id"], notice["message_id"])
         return current if "Decision: not a violation, by Rajesh Patel (District Collector)" in current["text"] else None
 
     current = await eventually(notice_shows_the_decision)
@@ -169,7 +170,7 @@ async def test_a_member_pressing_a_review_button_gets_an_alert_and_nothing_chang
     assert answer["text"] == "Confirmed as a violation."
 
     async def listing_redrawn():
-        [current] = [m for m in await client.bot_messages(world.kutch) if m["message_id"] == listing["message_id"]]
+        current = await as_now(client, world.kutch, listing["message_id"])
         return "Closed in the last 7 days:" in current["text"] and "confirmed (Rajesh Patel" in current["text"]
 
     await eventually(listing_redrawn)
