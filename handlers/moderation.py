@@ -43,6 +43,7 @@ from storage.tasks import Task
 from storage.timefmt import to_db
 
 COMBINED_TASK = "moderation.combined_warning"
+DELETE_WINDOW = timedelta(hours=47)  # Telegram deletes messages up to 48 hours old; leave time for delivery
 
 POLICY = Command(
     "policy", "This group's moderation policy (its admin posts change it)", frozenset({Audience.GROUP}),
@@ -158,7 +159,7 @@ async def raise_flag(
     services = context.services
     chat_id, member = message.chat.id, message.from_user
     wanted = set().union(*(group.policies[finding.label].actions for finding in findings))
-    delete = "delete" in wanted and await _may_delete(services, chat_id)
+    delete = "delete" in wanted and await _may_delete(services, message)
     admins = await access.admin_accounts(services.db, group.binding) if "notify" in wanted else []
     taken = ["warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
              *(["undeletable"] if "delete" in wanted and not delete else [])]
@@ -193,9 +194,12 @@ async def raise_flag(
             await notify_admins(tx, services, flag, admins)
 
 
-async def _may_delete(services: Services, chat_id: int) -> bool:
-    """Whether the bot holds the right to delete members' messages here (as last told by Telegram)."""
-    chat = await chats.get_chat(services.db, chat_id)
+async def _may_delete(services: Services, message: Message) -> bool:
+    """Whether the bot may delete this message: it holds the right here (as Telegram last said), and the
+    message is younger than the 48 hours Telegram allows (an edit can come later)."""
+    if message.date is not None and services.clock.now() - message.date >= DELETE_WINDOW:
+        return False
+    chat = await chats.get_chat(services.db, message.chat.id)
     if chat is None:
         return False
     if chat.type == "supergroup":

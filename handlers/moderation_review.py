@@ -182,12 +182,14 @@ async def listing(
     db: Reader, chat_id: int, *, now: datetime, zone: ZoneInfo
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """Open and recently closed flags of a group, with review buttons for the open ones."""
-    opened = await flags.open_in(db, chat_id, limit=LISTED)
+    opened = await flags.open_in(db, chat_id, limit=LISTED + 1)
+    more = len(opened) > LISTED
+    opened = opened[:LISTED]
     closed = await flags.closed_in(db, chat_id, since=now - RECENT, limit=LISTED)
     lines = [f"🚩 Flags in {escape(await _group_title(db, chat_id))}"]
     if not opened and not closed:
         return "\n".join([*lines, "None open, and none closed in the last 7 days."]), None
-    lines.append(f"Open ({len(opened)}{'+' if len(opened) == LISTED else ''}):" if opened else "Open: none.")
+    lines.append(f"Open ({len(opened)}{', the newest; more are open' if more else ''}):" if opened else "Open: none.")
     for flag in opened:
         lines.append(await _listed(db, flag, zone))
     if closed:

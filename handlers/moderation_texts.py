@@ -14,6 +14,7 @@ from storage.flags import Finding, Flag
 from storage.policies import MODERATED_LABELS
 
 CIRCULAR = "ITP/102019/35/H2"
+MESSAGE_LIMIT = 4096
 
 LABEL_NAMES = {
     "en": {
@@ -147,9 +148,14 @@ def closed_text(language: str) -> str:
 
 
 def restored_text(language: str, name: str, text: str) -> str:
-    """The bot's repost of a message an admin found was not a violation."""
-    head = _TEXTS[language_of(language)]["restored"].format(who=name)
-    return f"{escape(head)}\n<blockquote>{escape(text)}</blockquote>"
+    """The bot's repost of a message an admin found was not a violation.
+
+    Quoted when it fits in one Telegram message; a longer one is split at line ends by the
+    outbox, which a quote spanning the parts would not survive, so it goes unquoted.
+    """
+    head = escape(_TEXTS[language_of(language)]["restored"].format(who=name))
+    quoted = f"{head}\n<blockquote>{escape(text)}</blockquote>"
+    return quoted if len(quoted) <= MESSAGE_LIMIT else f"{head}\n{escape(text)}"
 
 
 def masked(text: str, findings: Sequence[Finding]) -> str:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.moderation_texts import masked, mention, message_link, warning_text
+from handlers.moderation_texts import masked, mention, message_link, restored_text, warning_text
 from handlers.prepost_check import report
 from nlp.verdict import Evidence, Verdict
 from storage.flags import Finding, Flag
@@ -101,3 +101,11 @@ def test_the_pre_post_report_lists_what_was_found_and_always_the_disclaimer():
     clear = report(_verdict("en"), names=0)
     assert "No personal data, names of individuals, hostile or confidential content found." in clear
     assert "(§9)" in clear
+
+
+def test_a_restored_message_is_quoted_unless_too_long_for_one_message():
+    short = restored_text("gu", "Vikram <J>", "ભુજ & માંડવી")
+    assert short == "Vikram &lt;J&gt;નો સંદેશ, સમીક્ષા પછી પાછો મૂકવામાં આવ્યો:\n<blockquote>ભુજ &amp; માંડવી</blockquote>"
+    long_text = "line of a long report\n" * 190
+    long = restored_text("en", "Vikram", long_text)
+    assert "<blockquote>" not in long and long.endswith(long_text)

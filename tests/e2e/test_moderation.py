@@ -270,3 +270,46 @@ async def test_an_update_handled_again_after_a_crash_raises_no_second_flag_or_wa
     warnings = [m for m in await client.bot_messages(world.kutch) if m["text"].startswith("⚠️")]
     notices = [m for m in await client.bot_messages(world.rajesh["id"]) if "Flag #" in m["text"]]
     assert (len(warnings), len(notices)) == (1, 1)
+
+
+# -- what the bot may not do --------------------------------------------------------------------
+
+
+async def test_without_the_right_to_delete_the_member_is_warned_and_the_admins_told_it_stayed(client, bot, world):
+    await client.set_bot_rights(world.kutch, admin=True, rights={"can_delete_messages": False}, by=world.rajesh["id"])
+    await client.wait_for_bot_message(world.kutch, contains="delete messages")
+    posted = await post(client, world, world.vikram, CONFIDENTIAL)
+
+    warning = await warning_after(client, world, posted)
+    assert warning["reply_to_message"]["message_id"] == posted["message_id"]
+    assert "The group's admins have been told and will review it." in warning["text"]
+    notice = await _notice(client, world.rajesh)
+    assert "not removed: Samvad may not delete messages here" in notice["text"]
+    assert posted["message_id"] not in await client.deleted_message_ids(world.kutch)
+
+
+async def test_an_edit_two_days_later_is_warned_about_but_not_deleted(client, bot, world, clock):
+    from datetime import timedelta
+
+    posted = await post(client, world, world.hetal, "Relief camp report will follow")
+    await settled(client, bot)
+    clock.advance(timedelta(hours=48))
+    await client.edit_message(world.kutch, posted["message_id"], world.hetal["id"], PERSONAL)
+    warning = await warning_after(client, world, posted)
+    assert warning["reply_to_message"]["message_id"] == posted["message_id"]
+    assert "an Aadhaar number" in warning["text"]
+    [flag] = await flags.of_message(bot.services.db, world.kutch, posted["message_id"])
+    assert not flag.deleted and "undeletable" in flag.actions
+
+
+async def test_a_group_not_bound_to_the_roster_is_not_moderated(client, bot, world):
+    from tests.e2e.membership_world import group_with_bot
+
+    chat = await group_with_bot(client, world.rajesh, "Unbound chat", members=(world.vikram,))
+    posted = await client.send_message(chat["id"], world.vikram["id"], CONFIDENTIAL)
+    asked = await client.send_message(chat["id"], world.vikram["id"], "/policy")
+    reply = await client.wait_for_bot_message(chat["id"], after_message_id=asked["message_id"])
+    assert "not bound to the roster, so it is not moderated" in reply["text"]
+    await settled(client, bot)
+    assert await flags.of_message(bot.services.db, chat["id"], posted["message_id"]) == []
+    assert posted["message_id"] not in await client.deleted_message_ids(chat["id"])
