@@ -18,6 +18,8 @@ from bot.commands import all_commands, publish_commands
 from bot.context import SERVICES_KEY, SamvadContext
 from bot.delivery import DeliveryWorker
 from bot.health import HEARTBEAT_INTERVAL, beat
+from bot.housekeeping import INTERVAL as HOUSEKEEPING_INTERVAL
+from bot.housekeeping import tidy
 from bot.outbox import Outbox
 from bot.scheduler import Scheduler
 from bot.scope import current_scope
@@ -144,6 +146,7 @@ async def _open_services(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"
         )
         application.job_queue.run_repeating(beat, interval=HEARTBEAT_INTERVAL, first=0.5, name="samvad-heartbeat")
+        application.job_queue.run_repeating(tidy, interval=HOUSEKEEPING_INTERVAL, first=60, name="samvad-housekeeping")
         application.job_queue.run_repeating(
             refresh_official_numbers, interval=OFFICIAL_NUMBERS_REFRESH, first=OFFICIAL_NUMBERS_REFRESH,
             name="samvad-official-numbers",

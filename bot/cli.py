@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox = commands.add_parser("sandbox", help="run the bot on the offline sandbox with a seeded demo")
     sandbox.add_argument("--port", type=int, help="sandbox port (default: SAMVAD_SANDBOX_PORT, 8081)")
     sandbox.add_argument("--keep-db", action="store_true", help="keep samvad-sandbox.db from the last run")
+    sandbox.add_argument("--tour", action="store_true", help="play the guided tour once the console is opened")
     sandbox.set_defaults(handler=command_sandbox)
 
     health = commands.add_parser("health", help="exit 0 if the bot is running (its heartbeat is recent)")
@@ -71,7 +72,7 @@ def command_run(args: argparse.Namespace) -> int:
     settings: Settings = args.settings
     if settings.bot_token is None:
         print("SAMVAD_BOT_TOKEN is not set: starting the offline sandbox with a demo world.", file=sys.stderr)
-        return command_sandbox(argparse.Namespace(port=None, keep_db=False, settings=settings))
+        return command_sandbox(argparse.Namespace(port=None, keep_db=False, tour=False, settings=settings))
     from bot.runner import serve
 
     return run_until_signalled(lambda stop: serve(settings, stop=stop))
@@ -84,7 +85,9 @@ def command_sandbox(args: argparse.Namespace) -> int:
     settings: Settings = args.settings
     if args.port is not None:
         settings = settings.model_copy(update={"sandbox_port": args.port})
-    return run_until_signalled(lambda stop: run_sandbox(settings, stop=stop, fresh_db=not args.keep_db))
+    return run_until_signalled(
+        lambda stop: run_sandbox(settings, stop=stop, fresh_db=not args.keep_db, tour=args.tour)
+    )
 
 
 def command_health(args: argparse.Namespace) -> int:

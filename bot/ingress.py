@@ -197,7 +197,9 @@ class Ingress:
             try:
                 async with self._db.transaction() as tx:
                     if scope.storage_error is None:
-                        await inbox.mark_processed(tx, item.inbox_id, at=self._clock.now())
+                        await inbox.mark_processed(
+                            tx, item.inbox_id, at=self._clock.now(), forget_payload=scope.forget_payload
+                        )
                     else:
                         await inbox.mark_failed(tx, item.inbox_id, str(scope.storage_error))
             except StorageUnavailable as error:

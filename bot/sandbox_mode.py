@@ -12,7 +12,9 @@ from pydantic import SecretStr
 from bot.demo.world import DemoWorld, demo_roster_path, seed_demo_world, verify_and_bind
 from bot.roster_commands import import_roster
 from bot.runner import running_bot
+from bot.sandbox_console import BotMemberAnnotations
 from bot.settings import Settings
+from bot.tour import play_tour
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 
@@ -22,13 +24,29 @@ SANDBOX_TOKEN = "700000001:SANDBOX-samvad-demo-token"
 SANDBOX_DB = Path("samvad-sandbox.db")
 
 
-async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool = True) -> None:
+# With --tour, the tour waits this long for someone to open the console before it plays anyway.
+TOUR_WAITS_FOR_CONSOLE = 60.0
+
+
+async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool = True, tour: bool = False) -> None:
     """Start the sandbox server, seed the demo, run the bot against it until stop is set."""
     db_path = SANDBOX_DB
     if fresh_db:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    async with SandboxServer(token=SANDBOX_TOKEN, host=settings.sandbox_host, port=settings.sandbox_port) as server:
+    annotations = BotMemberAnnotations()
+    world: DemoWorld | None = None
+
+    async def play() -> None:
+        assert world is not None
+        await play_tour(server.base_url, world, say=print)
+
+    server = SandboxServer(
+        token=SANDBOX_TOKEN, host=settings.sandbox_host, port=settings.sandbox_port,
+        member_annotations=annotations, tour=play,
+    )  # fmt: skip
+    async with server:
+        print(console_banner(server.console_url, tour=tour), flush=True)  # first, so it is seen first
         bot_settings = settings.model_copy(
             update={
                 "bot_token": SecretStr(SANDBOX_TOKEN),
@@ -36,18 +54,27 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
                 "use_test_environment": False,
                 "db_path": db_path,
                 "poll_timeout": 10,
+                "webhook_url": None,  # the sandbox is polled, whatever the environment says
             }
         )
         async with SandboxClient(server.base_url) as client:
             world = await seed_demo_world(client)
+            label_demo_people(server, world)
             if fresh_db:
                 await import_demo_roster(bot_settings)
             async with running_bot(bot_settings) as bot:
+                annotations.db = bot.services.db
                 if fresh_db:
                     await verify_and_bind(client, world)
                 print(describe(server.base_url, world, db_path), flush=True)
-                log.info("Samvad is running as @%s", bot.application.bot.username)
-                await stop.wait()
+                log.info("Samvad is running as @%s on the sandbox", bot.application.bot.username)
+                touring = asyncio.create_task(_tour_once_watched(server)) if tour else None
+                try:
+                    await stop.wait()
+                finally:
+                    if touring is not None:
+                        touring.cancel()
+                annotations.db = None
         log.info("Samvad stopped")
 
 
@@ -60,10 +87,44 @@ async def import_demo_roster(settings: Settings) -> None:
         raise RuntimeError(f"the demo roster did not import:\n{out.getvalue()}")
 
 
+def label_demo_people(server: SandboxServer, world: DemoWorld) -> None:
+    """Show each demo person's post beside their name in the console."""
+    districts = {
+        post: group.binding.removeprefix("district ")
+        for group in world.groups
+        if group.binding.startswith("district ")
+        for post in group.post_ids
+    }
+    for person in world.people:
+        district = districts.get(person.post_id or "", "")
+        if district and "," not in person.designation:  # "Mamlatdar, Bhuj" names its place already
+            server.console.label(person.user_id, f"{person.designation}, {district}")
+        else:
+            server.console.label(person.user_id, person.designation)
+    server.console.label(world.newcomer.user_id, "newcomer, no post")
+
+
+async def _tour_once_watched(server: SandboxServer) -> None:
+    """`--tour`: play the tour once someone opens the console (or after a while, for the terminal)."""
+    try:
+        await asyncio.wait_for(server.console.opened.wait(), TOUR_WAITS_FOR_CONSOLE)
+        await asyncio.sleep(1.0)  # let the page read the world before the first caption
+    except TimeoutError:
+        pass
+    server.console.play_tour()
+
+
+def console_banner(console_url: str, *, tour: bool) -> str:
+    """The console's address, printed as soon as the sandbox listens (the demo fills in as you watch)."""
+    when = "The tour starts when you open it." if tour else "Press Play the tour there for a short scenario."
+    return f"\nOpen the console in your browser: {console_url}\n  {when}\n"
+
+
 def describe(base_url: str, world: DemoWorld, db_path: Path) -> str:
-    """What a person needs to reach the sandbox, printed at start."""
+    """What a person needs to reach the sandbox, printed once the demo is ready."""
     lines = [
         "",
+        f"Console: {base_url}/console",
         "Samvad is running on the offline sandbox (no Telegram token set).",
         f"  Sandbox Bot API and control API: {base_url}   (see sandbox/README.md)",
         f"  Bot database: {db_path.resolve()} (recreated at every start)",

@@ -21,6 +21,9 @@ class WorkScope:
     key: str
     owed: int = 0
     storage_error: StorageUnavailable | None = None
+    # Set by a handler whose update carries text that must not be kept (a /check draft):
+    # the inbox drops the update's content once it is handled.
+    forget_payload: bool = False
     notes: dict[str, object] = field(default_factory=dict)
 
     def next_dedupe_key(self) -> str:

@@ -58,6 +58,15 @@ class Settings(BaseSettings):
         description="Seconds to hold received updates in memory while the database cannot be written,"
         " before letting Telegram deliver them again.",
     )
+    warning_interval_seconds: float = Field(
+        default=60.0, gt=0, description="At most one warning per member per group in this many seconds;"
+        " findings in between are combined into the next warning.",
+    )
+    escalation_threshold: int = Field(
+        default=3, ge=1, description="Confirmed flags of one member in one group, within the escalation window, at"
+        " which the group's admin posts get the member's history.",
+    )
+    escalation_window_days: int = Field(default=30, ge=1, description="Days over which confirmed flags are counted.")
     webhook_url: str | None = Field(
         default=None,
         description="Public HTTPS URL Telegram posts updates to (behind your HTTPS proxy). When set, the bot"
@@ -105,21 +114,6 @@ class Settings(BaseSettings):
     )
     office_hours: str = Field(default="10:00-18:00", description="Office hours for /usage (§10), HH:MM-HH:MM.")
     office_days: str = Field(default="Mon-Sat", description="Office days for /usage, e.g. Mon-Sat or Mon,Tue,Wed.")
-    warning_interval_seconds: int = Field(
-        default=60,
-        ge=1,
-        description="At most one moderation warning per member per group in this many seconds; findings in between"
-        " are combined into one warning when the interval is up.",
-    )
-    escalation_threshold: int = Field(
-        default=3,
-        ge=1,
-        description="Confirmed flags of one member in one group, within the escalation window, at which the group's"
-        " admin posts get the member's history.",
-    )
-    escalation_window_days: int = Field(
-        default=30, ge=1, description="Days over which confirmed flags are counted for escalation."
-    )
     export_dir: Path = Field(
         default=Path("exports"), description="Folder for export files while they are sent (deleted once delivered)."
     )

@@ -15,7 +15,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import RANGES, ExportChoice, UsageError, export_choice, range_of, search_words, typed_export
-from handlers.replying import command_args, reply, when
+from handlers.replying import command_args, redirect, refuse, refuse_button, reply, when
 from storage import access, exports, incidents, instructions, journal, roster, search
 from storage.access import Viewer
 from storage.database import Transaction
@@ -51,13 +51,12 @@ def feature() -> Feature:
 async def start_export(update: Update, context: SamvadContext) -> None:
     """/export: offer the groups (and incidents) this person may export, or run a typed export."""
     if update.effective_chat.type != "private":
-        await reply(update, context, "Exports are made in a private chat with me: open it and send /export.",
-                    purpose="exports.refusal")
+        await redirect(update, context, "Exports are made in a private chat with me: open it and send /export.")
         return
     services = context.services
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     if not viewer.is_admin:
-        await reply(update, context, NOT_ADMIN, purpose="exports.refusal")
+        await refuse(update, context, NOT_ADMIN, command="export")
         return
     if command_args(update):
         await _typed_export(update, context, viewer)
@@ -83,7 +82,7 @@ async def choose_export(update: Update, context: SamvadContext) -> None:
     viewer = await access.viewer_of(services.db, query.from_user.id)
     refusal = await _refusal(context, viewer, choice)
     if refusal:
-        await query.answer(refusal, show_alert=True)
+        await refuse_button(query, context, refusal, button="export")
         return
     await query.answer()
     if choice.range_code is None and choice.incident_id is None:
@@ -254,8 +253,7 @@ async def forget_delivered_export(tx: Transaction, item: OutboxItem, result: Any
 async def search_record(update: Update, context: SamvadContext) -> None:
     """/search WORDS: the groups an admin oversees; for other members, the instructions addressed to them."""
     if update.effective_chat.type != "private":
-        await reply(update, context, "Search the record in a private chat with me: /search WORDS.",
-                    purpose="search.refusal")
+        await redirect(update, context, "Search the record in a private chat with me: /search WORDS.")
         return
     services = context.services
     try:

@@ -17,6 +17,7 @@ from bot.context import SamvadContext
 from handlers import access
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.recording import save_chat_and_sender
+from handlers.replying import redirect, refuse, reply
 from storage import audit, chats, journal, roster, tasks
 from storage.audit import GroupAudit
 from storage.membership_args import ArgumentError, parse_bind, parse_transfer
@@ -63,25 +64,6 @@ def _arguments(update: Update) -> str:
     return text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
 
 
-async def _reply(update: Update, context: SamvadContext, text: str, *, purpose: str) -> None:
-    services = context.services
-    async with services.db.transaction() as tx:
-        await save_chat_and_sender(tx, update.effective_chat, update.effective_user, context)
-        await services.outbox.send_message(tx, update.effective_chat.id, text, purpose=purpose,
-                                           reply_to=update.effective_message.message_id)
-
-
-async def _refuse(update: Update, context: SamvadContext, command: str, text: str) -> None:
-    """A short refusal, journalled (who tried which admin command where)."""
-    services = context.services
-    async with services.db.transaction() as tx:
-        await save_chat_and_sender(tx, update.effective_chat, update.effective_user, context)
-        await journal.append(tx, kind="membership.command_refused", chat_id=update.effective_chat.id,
-                             actor_id=update.effective_user.id, at=services.clock.now(), body={"command": command})
-        await services.outbox.send_message(tx, update.effective_chat.id, text, purpose="membership: refuse",
-                                           reply_to=update.effective_message.message_id)
-
-
 async def _admins_named(db, binding: Binding) -> str:
     designations = list(dict.fromkeys(post.designation for post in await roster.admin_posts_of(db, binding)))
     return " or ".join(designations) if designations else "its admin post"
@@ -89,13 +71,12 @@ async def _admins_named(db, binding: Binding) -> str:
 
 async def only_in_groups(update: Update, context: SamvadContext) -> None:
     """/bind, /unbind and /members are sent in the group they are about."""
-    await _reply(update, context, "Send this command in the group it is about.", purpose="membership: usage")
+    await redirect(update, context, "Send this command in the group it is about.")
 
 
 async def only_in_private(update: Update, context: SamvadContext) -> None:
     """/audit lists every group, so it answers only in private."""
-    await _reply(update, context, "/audit answers in a private chat with Samvad (it covers every group).",
-                 purpose="membership: usage")
+    await redirect(update, context, "/audit answers in a private chat with Samvad (it covers every group).")
 
 
 # -- /bind and /unbind ---------------------------------------------------------------------
@@ -106,13 +87,14 @@ async def bind(update: Update, context: SamvadContext) -> None:
     services = context.services
     target = parse_bind(_arguments(update))
     if isinstance(target, ArgumentError):
-        await _reply(update, context, _usage(target), purpose="membership: usage")
+        await reply(update, context, _usage(target), purpose="membership: usage")
         return
     chat = update.effective_chat
     binding = Binding(chat.id, target.level, target.jurisdiction)
     posts = await roster.posts_of_user(services.db, update.effective_user.id)
     if not any(binding.administered_by(post) for post in posts):
-        await _refuse(update, context, "bind", await _bind_refusal(services.db, binding, verified=bool(posts)))
+        reason = await _bind_refusal(services.db, binding, verified=bool(posts))
+        await refuse(update, context, reason, command="bind")
         return
     now = services.clock.now()
     async with services.db.transaction() as tx:
@@ -184,10 +166,10 @@ async def unbind(update: Update, context: SamvadContext) -> None:
     chat_id = update.effective_chat.id
     binding = await roster.binding_of(services.db, chat_id)
     if binding is None:
-        await _reply(update, context, "This group is not bound.", purpose="membership: usage")
+        await reply(update, context, "This group is not bound.", purpose="membership: usage")
         return
     if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
-        await _refuse(update, context, "unbind", await _admin_refusal(services.db, binding, "/unbind"))
+        await refuse(update, context, await _admin_refusal(services.db, binding, "/unbind"), command="unbind")
         return
     now = services.clock.now()
     async with services.db.transaction() as tx:
@@ -214,11 +196,11 @@ async def members(update: Update, context: SamvadContext) -> None:
     chat_id = update.effective_chat.id
     binding = await roster.binding_of(services.db, chat_id)
     if binding is None:
-        await _reply(update, context, "This group is not bound yet: its admin post binds it first with /bind.",
+        await reply(update, context, "This group is not bound yet: its admin post binds it first with /bind.",
                      purpose="membership: usage")
         return
     if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
-        await _refuse(update, context, "members", await _admin_refusal(services.db, binding, "/members"))
+        await refuse(update, context, await _admin_refusal(services.db, binding, "/members"), command="members")
         return
     report = await _audit(context, binding)
     async with services.db.transaction() as tx:
@@ -234,8 +216,8 @@ async def audit_all(update: Update, context: SamvadContext) -> None:
     services = context.services
     user_id = update.effective_user.id
     if not any(post.level == "state" and post.is_admin for post in await roster.posts_of_user(services.db, user_id)):
-        await _refuse(update, context, "audit", "Only the state-level admin posts (ACS Revenue, Secretary LR) can use"
-                      " /audit. A group's admin post can send /members in that group.")
+        await refuse(update, context, "Only the state-level admin posts (ACS Revenue, Secretary LR) can use /audit."
+                     " A group's admin post can send /members in that group.", command="audit")
         return
     reports = [await _audit(context, binding) for binding in await roster.all_bindings(services.db)]
     unbound = await audit.unbound_levels(services.db)
@@ -308,21 +290,21 @@ async def transfer(update: Update, context: SamvadContext) -> None:
     services = context.services
     order = parse_transfer(_arguments(update))
     if isinstance(order, ArgumentError):
-        await _reply(update, context, _usage(order), purpose="membership: usage")
+        await reply(update, context, _usage(order), purpose="membership: usage")
         return
     user_id = update.effective_user.id
     admin_posts = [post for post in await roster.posts_of_user(services.db, user_id) if post.is_admin]
     target = await roster.get_post(services.db, order.post_id)
     if target is None:
         if admin_posts:
-            await _reply(update, context, f"There is no post {escape(order.post_id)} in the roster.",
+            await reply(update, context, f"There is no post {escape(order.post_id)} in the roster.",
                          purpose="membership: usage")
         else:
-            await _refuse(update, context, "transfer", _transfer_refusal(None))
+            await refuse(update, context, _transfer_refusal(None), command="transfer")
         return
     entitled = next((post for post in admin_posts if roster.oversees(post, target)), None)
     if entitled is None:
-        await _refuse(update, context, "transfer", _transfer_refusal(target))
+        await refuse(update, context, _transfer_refusal(target), command="transfer")
         return
     now = services.clock.now()
     async with services.db.transaction() as tx:

@@ -28,16 +28,16 @@ BOUND_GROUP_HELP = (
     " record keeps it) or tells them privately; they can overrule it in one tap.",
 )
 UNBOUND_GROUP_HELP = (
-    "Samvad runs the coordination groups of " + CIRCULAR + " (§2): it keeps the official record of every"
-    " message, tracks instructions and acknowledgements, and admits members by their official numbers.",
+    "Samvad runs the coordination groups of " + CIRCULAR + " (§2): every message is kept in a tamper-evident"
+    " log, instructions and acknowledgements are tracked, and members are admitted by their official numbers.",
     "This group is not bound to the roster yet, so Samvad only records it. Its admin post binds it with /bind;"
     " then instructions are tracked and messages are checked against the circular (§2 confidential matters,"
     " §8 personal data and hostile content).",
 )
 PRIVATE_HELP = (
-    "Samvad runs the coordination groups of " + CIRCULAR + " (§2). Here you verify your official number with"
-    " /start to be admitted to your groups (§2, §6), see what is waiting for your acknowledgement, and, as an"
-    " admin post, pull the record.",
+    "Samvad runs the Revenue Department's official coordination groups (circular ITP/102019/35/H2, §2). Here you"
+    " verify your official number with /start to be admitted to the groups your post belongs in (§2, §6), see"
+    " what is waiting for your acknowledgement, and, as an admin post, pull the record.",
     "Before posting on social media, send a draft with /check: Samvad points out personal data and names of"
     " individuals (§8: share aggregate information), hostile or defamatory content (§8) and confidential or policy"
     " content (§2, §4), and reminds you that a personal account adds a disclaimer on policy posts (§9)."

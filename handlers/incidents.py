@@ -12,7 +12,7 @@ from bot.context import SamvadContext
 from bot.settings import parse_office_days, parse_office_hours
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import IncidentCommand, UsageError, incident_command
-from handlers.replying import command_args, reply, when
+from handlers.replying import command_args, refuse, reply, when
 from storage import access, incidents, instructions, roster, usage
 from storage.access import Viewer
 from storage.incidents import AmbiguousIncident, Incident, IncidentAlreadyOpen, NoSuchIncident
@@ -50,8 +50,8 @@ async def incident(update: Update, context: SamvadContext) -> None:
         return
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     if not viewer.is_state_admin and not any(p.level == "district" and p.is_admin for p in viewer.posts):
-        await reply(update, context, "Only a state admin or a District Collector can open or close an incident.",
-                    purpose="incidents.refusal")
+        await refuse(update, context, "Only a state admin or a District Collector can open or close an incident.",
+                     command="incident")
         return
     try:
         if command.action == "open":
@@ -132,8 +132,8 @@ async def sitrep(update: Update, context: SamvadContext) -> None:
     services = context.services
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     if not viewer.is_admin:
-        await reply(update, context, "Situation reports are for admins (District Collectors, HoDs, ACS Revenue).",
-                    purpose="incidents.refusal")
+        await refuse(update, context, "Situation reports are for admins (District Collectors, HoDs, ACS Revenue).",
+                     command="sitrep")
         return
     name = command_args(update) or None
     try:
@@ -148,7 +148,7 @@ async def sitrep(update: Update, context: SamvadContext) -> None:
         return
     visible = [c for c in found.chat_ids if viewer.sees_chat(c)]
     if not visible:
-        await reply(update, context, "That incident covers no group you administer.", purpose="incidents.refusal")
+        await refuse(update, context, "That incident covers no group you administer.", command="sitrep")
         return
     await reply(update, context, await sitrep_text(context, found, visible), purpose="incidents.sitrep")
 
@@ -189,8 +189,8 @@ async def office_usage(update: Update, context: SamvadContext) -> None:
     else:
         chat_ids = [here] if viewer.sees_chat(here) else []
     if not chat_ids:
-        await reply(update, context, "/usage is for the admins of a group (District Collector, HoD, ACS Revenue).",
-                    purpose="incidents.refusal")
+        await refuse(update, context, "/usage is for the admins of a group (District Collector, HoD, ACS Revenue).",
+                     command="usage")
         return
     settings = services.settings
     start_time, end_time = parse_office_hours(settings.office_hours)

@@ -32,9 +32,9 @@ from handlers.moderation_review import (
     review,
 )
 from handlers.moderation_texts import closed_text, mention, warning_text
-from handlers.recording import save_chat_and_sender
+from handlers.replying import redirect, refuse, reply
 from nlp import Verdict
-from storage import chats, flags, journal, policies, roster, tasks
+from storage import chats, flags, policies, roster, tasks
 from storage.database import Transaction
 from storage.flags import WITHDRAWN, Finding, Flag, NewFlag
 from storage.policies import MODERATED_LABELS, Policy
@@ -253,31 +253,15 @@ async def close_by_edit(context: SamvadContext, message: Message, gone: list[Fla
 # -- /policy and /flags ----------------------------------------------------------------------
 
 
-async def _reply(
-    update: Update, context: SamvadContext, html_text: str, *, purpose: str, markup=None, refused: str | None = None
-) -> None:
-    """Answer the command; a refused admin command is journalled with it (who tried which, where)."""
-    services = context.services
-    async with services.db.transaction() as tx:
-        await save_chat_and_sender(tx, update.effective_chat, update.effective_user, context)
-        if refused is not None:
-            await journal.append(tx, kind="moderation.command_refused", chat_id=update.effective_chat.id,
-                                 actor_id=update.effective_user.id, at=services.clock.now(), body={"command": refused})
-        await services.outbox.send_message(
-            tx, update.effective_chat.id, html_text, purpose=purpose,
-            reply_to=update.effective_message.message_id, markup=markup,
-        )
-
-
 async def _group_for_command(update: Update, context: SamvadContext, command: str) -> Group | None:
     """The bound group a command is about, or None after saying why there is none."""
     if update.effective_chat.type == "private":
-        await _reply(update, context, f"Send /{command} in the group it is about.", purpose="moderation.usage")
+        await redirect(update, context, f"Send /{command} in the group it is about.")
         return None
     group = await _bound_group(context, update.effective_chat.id)
     if group is None:
-        await _reply(update, context, "This group is not bound to the roster, so it is not moderated. Its admin post"
-                     " binds it with /bind (§2).", purpose="moderation.usage")
+        await reply(update, context, "This group is not bound to the roster, so it is not moderated. Its admin post"
+                    " binds it with /bind (§2).", purpose="moderation.usage")
     return group
 
 
@@ -288,15 +272,15 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         return
     parsed = parse_policy(command_arguments(update.effective_message.text or ""))
     if isinstance(parsed, PolicyArgsError):
-        await _reply(update, context, escape(parsed.message), purpose="moderation.usage")
+        await reply(update, context, escape(parsed.message), purpose="moderation.usage")
         return
     if not isinstance(parsed, SetPolicy):
-        await _reply(update, context, policy_text(group.policies), purpose="moderation.policy")
+        await reply(update, context, policy_text(group.policies), purpose="moderation.policy")
         return
     services = context.services
     if not await roster.is_group_admin(services.db, update.effective_chat.id, update.effective_user.id):
-        await _reply(update, context, "Only this group's admin posts can change its policy. /policy alone shows it.",
-                     purpose="moderation.refusal", refused="policy")
+        await refuse(update, context, "Only this group's admin posts can change its policy. /policy alone shows it.",
+                     command="policy")
         return
     async with services.db.transaction() as tx:
         before, after = await policies.set_policy(
@@ -304,8 +288,8 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
             by=update.effective_user.id, at=services.clock.now(),
         )
     was = policies.describe_actions(before.actions)
-    await _reply(update, context, f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
-                 f"{' (the default)' if after.is_default else ''}; it was {was}.", purpose="moderation.policy")
+    await reply(update, context, f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
+                f"{' (the default)' if after.is_default else ''}; it was {was}.", purpose="moderation.policy")
 
 
 POLICY_CLAUSES = {"confidential": "§2", "personal_data": "§8, privacy", "hostile": "§8"}
@@ -332,8 +316,7 @@ async def show_flags(update: Update, context: SamvadContext) -> None:
     services = context.services
     chat_id = update.effective_chat.id
     if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
-        await _reply(update, context, "/flags is for this group's admin posts.", purpose="moderation.refusal",
-                     refused="flags")
+        await refuse(update, context, "/flags is for this group's admin posts.", command="flags")
         return
     text, markup = await listing(services.db, chat_id, now=services.clock.now(), zone=services.settings.zone)
-    await _reply(update, context, text, purpose="moderation.flags", markup=markup)
+    await reply(update, context, text, purpose="moderation.flags", markup=markup)

@@ -19,6 +19,7 @@ from bot.context import SamvadContext
 from bot.services import Services
 from handlers import access
 from handlers.moderation_texts import masked, message_link, restored_text, summary
+from handlers.replying import refuse_button
 from storage import flags, roster
 from storage import outbox as outbox_store
 from storage.database import Transaction
@@ -136,7 +137,7 @@ async def review(update: Update, context: SamvadContext) -> None:
         await query.answer("This flag is not in the record.", show_alert=True)
         return
     if not await roster.is_group_admin(services.db, flag.chat_id, query.from_user.id):
-        await query.answer("Only this group's admin posts can review its flags.", show_alert=True)
+        await refuse_button(query, context, "Only this group's admin posts can review its flags.", button="review")
         return
     decision = FALSE_ALARM if code == "n" else CONFIRMED
     answer = await decide(context, flag, decision, query.from_user.id, pressed=query.message)

@@ -5,7 +5,8 @@ the content filter finds for a public post: personal data, names of individuals 
 advises aggregate information), hostile or defamatory content (§8), confidential or
 policy content (§2, §4); and reminds that a personal account posting on policy adds a
 disclaimer (§9). Nothing of the draft is stored: the answer names reasons and counts,
-never the draft's words; only a daily count of checks is kept.
+never the draft's words (and is not a reply, which Telegram's answer in the outbox would
+quote); the inbox drops the update's content once handled; only a daily count remains.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.context import SamvadContext
+from bot.scope import current_scope
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.moderation_args import AwaitDraft, parse_check
 from handlers.moderation_texts import language_of
+from handlers.replying import redirect
 from nlp import Verdict
 from nlp.names import find_person_names
 from nlp.reasons import describe
@@ -138,6 +141,7 @@ async def check_awaited_draft(update: Update, context: SamvadContext) -> None:
 
 
 async def _check(update: Update, context: SamvadContext, draft: str) -> None:
+    _forget_this_update()
     services = context.services
     verdict = await services.classifier.check(draft)
     answer = report(verdict, len(find_person_names(draft)))
@@ -148,11 +152,13 @@ async def _check(update: Update, context: SamvadContext, draft: str) -> None:
         await services.outbox.send_message(tx, update.effective_chat.id, answer, purpose="prepost.report")
 
 
+def _forget_this_update() -> None:
+    """The inbox drops this update's content once it is handled: it carries a draft, which is not kept."""
+    scope = current_scope()
+    if scope is not None:
+        scope.forget_payload = True
+
+
 async def only_in_private(update: Update, context: SamvadContext) -> None:
     """/check in a group: point to the private chat (the text itself is moderated like any message)."""
-    services = context.services
-    async with services.db.transaction() as tx:
-        await services.outbox.send_message(
-            tx, update.effective_chat.id, escape(ONLY_PRIVATE), purpose="prepost.usage",
-            reply_to=update.effective_message.message_id,
-        )
+    await redirect(update, context, escape(ONLY_PRIVATE))

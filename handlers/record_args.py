@@ -10,6 +10,7 @@ import shlex
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from handlers.usage import UsageError  # noqa: F401 - the record's handlers import it from here too
 from nlp.record.addressees import DISTRICTS
 from nlp.record.text import normalise
 from storage.exports import ExportOptionError, day_range, parse_day, parse_format
@@ -20,10 +21,6 @@ RANGES = {"t": "Today", "7": "Last 7 days", "30": "Last 30 days", "m": "This mon
 
 _DISTRICT_OF = {normalise(spelling): canonical for canonical, names in DISTRICTS.items() for spelling in names}
 _DISTRICT_OF.update({normalise(canonical): canonical for canonical in DISTRICTS})
-
-
-class UsageError(Exception):
-    """A command's arguments cannot be understood; the message says how to write them."""
 
 
 def log_count(args: list[str]) -> int:

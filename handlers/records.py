@@ -13,7 +13,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import UsageError, log_count
-from handlers.replying import command_args, reply, when
+from handlers.replying import command_args, refuse, reply, when
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
 from storage import access, incidents, instructions, roster, tasks
 from storage.instructions import Instruction, InstructionStatus
@@ -211,8 +211,8 @@ async def pending(update: Update, context: SamvadContext) -> None:
             return
     viewer = await access.viewer_of(services.db, message.from_user.id)
     if not (viewer.sees_chat(chat_id) or instruction.author_id == viewer.user_id):
-        await reply(update, context, "Only this group's admins and the instruction's author can list who is pending.",
-                    purpose="records.refusal")
+        await refuse(update, context, "Only this group's admins and the instruction's author can list who is pending.",
+                     command="pending")
         return
     status = await instructions.status(services.db, instruction)
     await reply(update, context, pending_text(status, services.settings.zone), purpose="records.pending")
@@ -268,8 +268,8 @@ async def show_log(update: Update, context: SamvadContext) -> None:
         return
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     if not viewer.sees_chat(update.effective_chat.id):
-        await reply(update, context, "/log is for this group's admins. Use /pending in reply to an instruction you gave.",
-                    purpose="records.refusal")
+        await refuse(update, context, "/log is for this group's admins. Use /pending in reply to an instruction you gave.",
+                     command="log")
         return
     found = await instructions.recent(services.db, update.effective_chat.id, count)
     if not found:

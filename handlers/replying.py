@@ -1,12 +1,23 @@
-"""Small helpers the record's handlers share: replying through the outbox, and showing times."""
+"""How handlers answer: replies through the outbox, refusals, redirections, and times as people write them.
+
+A refusal (the sender may not use this) starts with REFUSED and is journalled; a
+redirection (right command, wrong kind of chat) starts with ELSEWHERE. Members learn
+to tell the two apart at a glance, and the authorisation tests rely on it.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
 from bot.context import SamvadContext
+from handlers.recording import save_chat_and_sender
+from storage import journal
+
+
+REFUSED = "⛔"
+ELSEWHERE = "↪️"
 
 
 async def reply(
@@ -15,10 +26,43 @@ async def reply(
     """Answer the message that asked, through the outbox."""
     services = context.services
     async with services.db.transaction() as tx:
+        await save_chat_and_sender(tx, update.effective_chat, update.effective_user, context)
         await services.outbox.send_message(
             tx, update.effective_chat.id, html_text, purpose=purpose,
             reply_to=update.effective_message.message_id if update.effective_message else None, markup=markup,
         )
+
+
+async def refuse(update: Update, context: SamvadContext, html_reason: str, *, command: str) -> None:
+    """Refuse a command the sender may not use: a short reply, and a journal entry of who tried what where."""
+    services = context.services
+    async with services.db.transaction() as tx:
+        await save_chat_and_sender(tx, update.effective_chat, update.effective_user, context)
+        await journal.append(
+            tx, kind="command_refused", chat_id=update.effective_chat.id, actor_id=update.effective_user.id,
+            at=services.clock.now(), body={"command": command},
+        )
+        await services.outbox.send_message(
+            tx, update.effective_chat.id, f"{REFUSED} {html_reason}", purpose="refusal",
+            reply_to=update.effective_message.message_id if update.effective_message else None,
+        )
+
+
+async def refuse_button(query: CallbackQuery, context: SamvadContext, reason: str, *, button: str) -> None:
+    """Refuse a button press: an alert only the presser sees, and a journal entry."""
+    services = context.services
+    chat_id = query.message.chat.id if query.message else None
+    async with services.db.transaction() as tx:
+        await journal.append(
+            tx, kind="button_refused", chat_id=chat_id, actor_id=query.from_user.id, at=services.clock.now(),
+            body={"button": button},
+        )
+    await query.answer(f"{REFUSED} {reason}", show_alert=True)
+
+
+async def redirect(update: Update, context: SamvadContext, html_text: str) -> None:
+    """Point a command sent in the wrong kind of chat to the right one."""
+    await reply(update, context, f"{ELSEWHERE} {html_text}", purpose="redirect")
 
 
 def when(moment: datetime, zone: tzinfo) -> str:

@@ -32,6 +32,7 @@ async def serve(args: argparse.Namespace) -> None:
     print(f"sandbox listening on {server.base_url}", flush=True)
     print(f"  Bot API base_url: {server.api_base_url}", flush=True)
     print(f"  control API:      {server.base_url}/sandbox/", flush=True)
+    print(f"  browser console:  {server.console_url}", flush=True)
     try:
         await stop.wait()
     finally:

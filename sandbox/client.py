@@ -304,3 +304,33 @@ class SandboxClient:
 
     async def stats(self) -> dict:
         return await self._request("GET", "/stats")
+
+    # -- the browser console -------------------------------------------------------
+
+    async def console_caption(
+        self,
+        text: str,
+        *,
+        step: int | None = None,
+        total: int | None = None,
+        chat_id: int | None = None,
+        user_id: int | None = None,
+        suggest: str | None = None,
+        kind: str = "step",
+    ) -> dict:
+        """Show a caption in the console (a tour's step, or what came of it); the console may follow chat_id."""
+        return await self._request("POST", "/console/caption", body={
+            "text": text, "step": step, "total": total, "chat_id": chat_id, "user_id": user_id,
+            "suggest": suggest, "kind": kind,
+        })  # fmt: skip
+
+    async def console_members(self, chat_id: int) -> dict:
+        """The console's members panel for a group: Telegram statuses and the bot's view of each member."""
+        return await self._request("GET", f"/console/members/{chat_id}")
+
+    async def console_info(self) -> dict:
+        return await self._request("GET", "/console/info")
+
+    async def start_tour(self) -> str:
+        """Start the tour the sandbox was given (404 without one, 409 while one plays)."""
+        return await self._request("POST", "/console/tour")

@@ -62,6 +62,9 @@ class Message:
     left_chat_member: int | None = None
     pinned_message_id: int | None = None
     reply_markup: dict | None = None
+    # A reply keyboard (or its removal) the bot sent with the message: Telegram's apps show it
+    # under the chat, but it is not part of the Message the Bot API returns.
+    reply_keyboard: dict | None = None
     link_preview_options: dict | None = None
     edit_date: int | None = None
     deleted: bool = False

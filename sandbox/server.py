@@ -11,6 +11,7 @@ from aiohttp import web
 
 from sandbox.apispec import ApiSpec, load_spec
 from sandbox.botapi import BotApi
+from sandbox.console_routes import Console, MemberAnnotations, TourStarter
 from sandbox.control import ControlApi
 from sandbox.faults import Faults
 from sandbox.methods import method_table
@@ -43,6 +44,8 @@ class SandboxServer:
         privacy_mode: bool = False,
         clock: Callable[[], float] = time.time,
         spec: ApiSpec | None = None,
+        member_annotations: MemberAnnotations | None = None,
+        tour: TourStarter | None = None,
     ) -> None:
         self.token = token
         self._host = host
@@ -56,6 +59,8 @@ class SandboxServer:
         )
         self.faults = Faults()
         self.stats = Stats()
+        # The browser console; the bot's view of members and the tour are lent by whoever runs it.
+        self.console = Console(world=self.world, member_annotations=member_annotations, tour=tour)
         self._spec = spec
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
@@ -77,6 +82,11 @@ class SandboxServer:
         return f"{self.base_url}/bot"
 
     @property
+    def console_url(self) -> str:
+        """The browser console's page."""
+        return f"{self.base_url}/console"
+
+    @property
     def file_base_url(self) -> str:
         """What ApplicationBuilder().base_file_url(...) needs, for File.download_*."""
         return f"{self.base_url}/file/bot"
@@ -90,6 +100,7 @@ class SandboxServer:
         )  # fmt: skip
         control = ControlApi(world=self.world, faults=self.faults, stats=self.stats, closing=self._closing)
         app.add_routes(control.routes())
+        app.add_routes(self.console.routes())
         app.add_routes(bot_api.routes())
         return app
 
@@ -109,6 +120,7 @@ class SandboxServer:
         if self._runner is None:
             return
         self._closing.set()  # ends event streams
+        await self.console.stop()
         self.world.updates.close()  # ends long polls
         runner, self._runner = self._runner, None
         await runner.cleanup()

@@ -263,9 +263,11 @@ class World:
         )
 
     def message_record(self, message: Message) -> dict:
-        """A message as the control API shows it: the Telegram view plus "deleted"."""
+        """A message as the control API shows it: the Telegram view, "deleted", and any "reply_keyboard"."""
         record = views.message_view(self, message)
         record["deleted"] = message.deleted
+        if message.reply_keyboard is not None:
+            record["reply_keyboard"] = message.reply_keyboard
         return record
 
     def _bot_receives(self, chat: Chat, message: Message) -> bool:

@@ -46,9 +46,12 @@ async def store(tx: Transaction, updates: list[tuple[int, str]], *, at: datetime
     return items
 
 
-async def mark_processed(tx: Transaction, inbox_id: int, *, at: datetime) -> None:
-    """The update has been handled; it will not be replayed."""
-    await tx.execute("UPDATE inbox SET processed_at = ? WHERE id = ?", (to_db(at), inbox_id))
+async def mark_processed(tx: Transaction, inbox_id: int, *, at: datetime, forget_payload: bool = False) -> None:
+    """The update has been handled; it will not be replayed. forget_payload drops its content (the hash stays)."""
+    if forget_payload:
+        await tx.execute("UPDATE inbox SET processed_at = ?, payload = '{}' WHERE id = ?", (to_db(at), inbox_id))
+    else:
+        await tx.execute("UPDATE inbox SET processed_at = ? WHERE id = ?", (to_db(at), inbox_id))
 
 
 async def mark_failed(tx: Transaction, inbox_id: int, error: str) -> None:

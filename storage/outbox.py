@@ -146,3 +146,10 @@ def _item(row: Any) -> OutboxItem:
         attempts=row["attempts"],
         not_before=from_db(row["not_before"]),
     )
+
+
+async def purge_settled(tx: Transaction, *, before: datetime) -> int:
+    """Forget calls settled (sent or failed) before a time."""
+    return await tx.execute_counting(
+        "DELETE FROM outbox WHERE state != 'pending' AND completed_at < ?", (to_db(before),)
+    )

@@ -49,6 +49,7 @@ def send_message(world: World, params: dict) -> dict:
         entities=entities,
         reply_to=_reply_target(chat, params.get("reply_parameters")),
         reply_markup=inline_keyboard(params.get("reply_markup")),
+        reply_keyboard=reply_keyboard(params.get("reply_markup")),
     )
     return message_view(world, message)
 
@@ -64,6 +65,7 @@ def send_document(world: World, params: dict) -> dict:
         document=document,
         reply_to=_reply_target(chat, params.get("reply_parameters")),
         reply_markup=inline_keyboard(params.get("reply_markup")),
+        reply_keyboard=reply_keyboard(params.get("reply_markup")),
         **caption,
     )
     return message_view(world, message)
@@ -224,6 +226,13 @@ def inline_keyboard(markup: dict | None) -> dict | None:
         for button in row:
             _check_button(button)
     return markup if any(markup["inline_keyboard"]) else None
+
+
+def reply_keyboard(markup: dict | None) -> dict | None:
+    """A ReplyKeyboardMarkup or ReplyKeyboardRemove, kept for the console to show as the apps do."""
+    if markup and ("keyboard" in markup or "remove_keyboard" in markup):
+        return markup
+    return None
 
 
 def _check_button(button: dict) -> None:

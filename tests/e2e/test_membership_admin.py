@@ -76,7 +76,7 @@ async def test_a_telegram_admin_who_holds_no_post_is_refused(client, bot, settin
     chat = await group_with_bot(client, dinesh, "District Kutch")
     reply = await _command(client, chat["id"], dinesh, "/bind district Kutch", "Only the admin post")
     assert "verify first" in reply["text"]
-    refused = await journal.entries(bot.services.db, kind="membership.command_refused")
+    refused = await journal.entries(bot.services.db, kind="command_refused")
     assert [(e["actor_id"], e["body"]["command"]) for e in refused] == [(dinesh["id"], "bind")]
 
 

@@ -140,9 +140,9 @@ async def test_policy_shows_the_defaults_and_only_the_admin_post_may_change_it(c
     assert "instruction: not moderated" in shown["text"]
 
     refused = await _command(client, world, world.vikram, "/policy hostile off", contains="admin posts")
-    assert "Only this group's admin posts can change its policy" in refused["text"]
-    [tried] = await journal.entries(bot.services.db, kind="moderation.command_refused")
-    assert tried["actor_id"] == world.vikram["id"]
+    assert refused["text"].startswith("⛔ Only this group's admin posts can change its policy")
+    [tried] = await journal.entries(bot.services.db, kind="command_refused", chat_id=world.kutch)
+    assert (tried["actor_id"], tried["body"]) == (world.vikram["id"], {"command": "policy"})
 
     usage = await _command(client, world, world.rajesh, "/policy secrets delete", contains="Unknown label")
     assert "/policy LABEL ACTION" in usage["text"]
@@ -198,6 +198,8 @@ async def test_the_admin_posts_own_messages_are_checked_too(client, bot, world):
 
 async def test_commands_and_ordinary_talk_are_left_alone(client, bot, world):
     quiet = await post(client, world, world.vikram, "Relief distribution at Bhuj taluka completed today")
+    await settled(client, bot)
+    assert [m for m in await client.bot_messages(world.kutch) if m["message_id"] > quiet["message_id"]] == []
     command = await post(client, world, world.rajesh, "/policy confidential delete notify")
     await client.wait_for_bot_message(world.kutch, contains="Policy for", after_message_id=command["message_id"])
     await settled(client, bot)

@@ -162,8 +162,10 @@ async def test_a_member_pressing_a_review_button_gets_an_alert_and_nothing_chang
 
     answer = await client.press_button(world.kutch, listing["message_id"], world.vikram["id"],
                                        buttons(listing)[f"#{flag.flag_id} Not a violation"])
-    assert answer == {"text": "Only this group's admin posts can review its flags.", "show_alert": True}
+    assert answer == {"text": "⛔ Only this group's admin posts can review its flags.", "show_alert": True}
     assert (await flags.get(bot.services.db, flag.flag_id)).state == "open"
+    [refused] = await journal.entries(bot.services.db, kind="button_refused")
+    assert (refused["actor_id"], refused["body"]) == (world.vikram["id"], {"button": "review"})
 
     answer = await client.press_button(world.kutch, listing["message_id"], world.rajesh["id"],
                                        buttons(listing)[f"#{flag.flag_id} Confirm"])
@@ -179,7 +181,7 @@ async def test_a_member_pressing_a_review_button_gets_an_alert_and_nothing_chang
 async def test_flags_is_for_the_admin_posts(client, bot, world):
     asked = await client.send_message(world.kutch, world.vikram["id"], "/flags")
     refusal = await client.wait_for_bot_message(world.kutch, after_message_id=asked["message_id"])
-    assert refusal["text"] == "/flags is for this group's admin posts."
+    assert refusal["text"] == "⛔ /flags is for this group's admin posts."
     asked = await client.send_message(world.kutch, world.rajesh["id"], "/flags")
     empty = await client.wait_for_bot_message(world.kutch, after_message_id=asked["message_id"])
     assert "None open, and none closed in the last 7 days." in empty["text"]
@@ -199,6 +201,12 @@ async def test_the_third_confirmed_flag_sends_the_members_history_to_the_admin_p
         answer = await client.press_button(world.rajesh["id"], notice["message_id"], world.rajesh["id"],
                                            buttons(notice)["Confirm"])
         assert answer["text"] == "Confirmed as a violation."
+        if number == 0:
+            async def decision_shown():
+                current = await as_now(client, world.rajesh["id"], notice["message_id"])
+                return "Decision: confirmed, by Rajesh Patel (District Collector)" in current["text"]
+
+            await eventually(decision_shown)
         if number < 2:
             await settled(client, bot)
             assert not [m for m in await client.bot_messages(world.rajesh["id"]) if "confirmed flags" in m["text"]]
@@ -224,3 +232,19 @@ async def test_flags_on_an_admin_posts_own_messages_never_escalate(client, bot, 
         await client.press_button(world.rajesh["id"], notice["message_id"], world.rajesh["id"], f"mod:c:{flag.flag_id}")
     await settled(client, bot)
     assert await journal.entries(bot.services.db, kind="escalation") == []
+
+
+async def test_a_collector_transferred_out_cannot_review_from_an_old_notice(client, bot, world, settings):
+    from tests.e2e.membership_world import DEMO_ROSTER, import_file
+
+    posted = await post(client, world, world.vikram, HOSTILE)
+    flag = await _only_flag(bot, world, posted)
+    notice = await _notice_about(client, world.rajesh, flag.flag_id)
+    roster_text = DEMO_ROSTER.read_text(encoding="utf-8").replace("+91 94262 40001", "+91 94262 49999")
+    status, output = await import_file(settings, roster_text)
+    assert status == 0, output
+
+    answer = await client.press_button(world.rajesh["id"], notice["message_id"], world.rajesh["id"],
+                                       buttons(notice)["Not a violation"])
+    assert answer == {"text": "⛔ Only this group's admin posts can review its flags.", "show_alert": True}
+    assert (await flags.get(bot.services.db, flag.flag_id)).state == "open"

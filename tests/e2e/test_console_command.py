@@ -1,0 +1,121 @@
+"""`samvad sandbox` as a newcomer runs it: the console's address comes first, and it works."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONSOLE_LINE = re.compile(r"Open the console in your browser: (http://\S+/console)")
+
+
+async def _start(tmp_path: Path, *arguments: str, command: tuple[str, ...] = ("sandbox", "--port", "0")):
+    """`samvad COMMAND` in tmp_path, with none of this machine's SAMVAD_* settings."""
+    environment = {name: value for name, value in os.environ.items() if not name.startswith("SAMVAD_")}
+    environment["PYTHONPATH"] = str(ROOT)
+    environment["SAMVAD_SANDBOX_PORT"] = "0"  # any free port, for `samvad run` too
+    log = open(tmp_path / "sandbox.log", "ab")  # noqa: SIM115 - the child owns it; logs go to stderr
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *command, *arguments,
+        cwd=tmp_path, env=environment, stdout=asyncio.subprocess.PIPE, stderr=log,
+    )  # fmt: skip
+
+
+async def _console_url(process: asyncio.subprocess.Process) -> tuple[str, list[str]]:
+    """The address printed first, and the lines up to it."""
+    lines: list[str] = []
+    async with asyncio.timeout(60):
+        while True:
+            line = (await process.stdout.readline()).decode()
+            if not line:
+                pytest.fail("samvad sandbox ended before printing the console's address:\n" + "".join(lines))
+            lines.append(line)
+            found = CONSOLE_LINE.search(line)
+            if found:
+                return found.group(1), lines
+
+
+async def _read_until(process: asyncio.subprocess.Process, wanted: str) -> None:
+    async with asyncio.timeout(60):
+        while wanted not in (await process.stdout.readline()).decode():
+            if process.stdout.at_eof():
+                pytest.fail(f"samvad sandbox ended before printing {wanted!r}")
+
+
+async def _stop(process: asyncio.subprocess.Process) -> int:
+    if process.returncode is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            async with asyncio.timeout(20):
+                await process.communicate()
+        except TimeoutError:
+            process.kill()
+            await process.wait()
+    return process.returncode
+
+
+async def _get_json(session: aiohttp.ClientSession, url: str) -> dict:
+    async with session.get(url) as response:
+        return (await response.json())["result"]
+
+
+async def test_the_first_address_printed_is_the_working_console(tmp_path):
+    process = await _start(tmp_path)
+    try:
+        url, lines = await _console_url(process)
+        assert [line for line in lines if line.strip()][0].startswith("Open the console")  # first on stdout
+        base = url.removesuffix("/console")
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url) as response:  # at once, while the demo is being set up
+                assert response.status == 200
+                assert "Samvad sandbox console" in await response.text()
+            await _read_until(process, "Press Ctrl-C to stop.")
+            info = await _get_json(session, base + "/sandbox/console/info")
+            state = await _get_json(session, base + "/sandbox/state")
+    finally:
+        assert await _stop(process) == 0
+    assert info["tour"] == {"available": True, "running": False}
+    names = {f"{u['first_name']} {u.get('last_name', '')}".strip(): u["id"] for u in state["users"]}
+    assert info["labels"][str(names["Rajesh Patel"])] == "District Collector, Kutch"
+    assert info["labels"][str(names["Dinesh Parmar"])] == "newcomer, no post"
+
+
+async def test_with_tour_the_tour_starts_when_the_console_is_opened(tmp_path):
+    process = await _start(tmp_path, "--tour")
+    try:
+        url, lines = await _console_url(process)
+        next_line = (await process.stdout.readline()).decode()
+        assert "The tour starts when you open it" in next_line
+        base = url.removesuffix("/console")
+        async with aiohttp.ClientSession() as session:
+            assert (await _get_json(session, base + "/sandbox/console/info"))["tour"]["running"] is False
+            async with session.get(url) as response:
+                assert response.status == 200
+
+            async def running() -> bool:
+                return (await _get_json(session, base + "/sandbox/console/info"))["tour"]["running"]
+
+            async with asyncio.timeout(15):
+                while not await running():
+                    await asyncio.sleep(0.1)
+    finally:
+        assert await _stop(process) == 0  # a tour still playing ends with the sandbox
+
+
+async def test_samvad_run_without_a_token_leads_to_the_console_as_the_readme_says(tmp_path):
+    process = await _start(tmp_path, command=("run",))
+    try:
+        url, _ = await _console_url(process)
+        async with aiohttp.ClientSession() as session:
+            async with session.get(url) as response:
+                assert response.status == 200
+    finally:
+        assert await _stop(process) == 0
+    assert "SAMVAD_BOT_TOKEN is not set" in (tmp_path / "sandbox.log").read_text()
