@@ -113,7 +113,10 @@ async def refresh_notices(tx: Transaction, services: Services, flag: Flag) -> No
     """Edit every delivered notification about a flag to show how it was closed (buttons removed)."""
     text = await notice_text(tx, flag, services.settings.zone)
     for outbox_id in await flags.notices(tx, flag.flag_id):
-        state, result = await outbox_store.result_of(tx, outbox_id)
+        try:
+            state, result = await outbox_store.result_of(tx, outbox_id)
+        except KeyError:
+            continue  # housekeeping has forgotten the call (settled more than a month ago)
         if state != "sent" or not isinstance(result, dict):
             continue  # refused (the admin never started Samvad) or not delivered yet
         await services.outbox.call(

@@ -248,3 +248,19 @@ async def test_a_collector_transferred_out_cannot_review_from_an_old_notice(clie
                                        buttons(notice)["Not a violation"])
     assert answer == {"text": "⛔ Only this group's admin posts can review its flags.", "show_alert": True}
     assert (await flags.get(bot.services.db, flag.flag_id)).state == "open"
+
+
+async def test_a_flag_reviewed_after_housekeeping_forgot_its_notices_is_still_decided(client, bot, world):
+    from storage import outbox
+
+    posted = await post(client, world, world.hetal, HOSTILE)
+    flag = await _only_flag(bot, world, posted)
+    await _notice_about(client, world.rajesh, flag.flag_id)
+    await settled(client, bot)
+    async with bot.services.db.transaction() as tx:
+        assert await outbox.purge_settled(tx, before=bot.services.clock.now() + timedelta(days=1))
+    asked = await client.send_message(world.kutch, world.rajesh["id"], "/flags")
+    listing = await client.wait_for_bot_message(world.kutch, contains="Flags in", after_message_id=asked["message_id"])
+    answer = await client.press_button(world.kutch, listing["message_id"], world.rajesh["id"],
+                                       buttons(listing)[f"#{flag.flag_id} Confirm"])
+    assert answer["text"] == "Confirmed as a violation."
