@@ -26,12 +26,11 @@ from handlers.moderation_args import PolicyArgsError, SetPolicy, command_argumen
 from handlers.moderation_review import (
     REVIEW_PATTERN,
     listing,
-    most_common_language,
     notify_admins,
     refresh_notices,
     review,
 )
-from handlers.moderation_texts import closed_text, mention, warning_text
+from handlers.moderation_texts import closed_text, mention, most_common_language, warning_text
 from handlers.replying import redirect, refuse, reply
 from nlp import Verdict
 from storage import chats, flags, policies, roster, tasks
@@ -158,11 +157,7 @@ async def raise_flag(
     """Record the flag and, in the same transaction, owe its removal, warning and notifications."""
     services = context.services
     chat_id, member = message.chat.id, message.from_user
-    wanted = set().union(*(group.policies[finding.label].actions for finding in findings))
-    delete = "delete" in wanted and await _may_delete(services, message)
-    admins = await access.admin_accounts(services.db, group.binding) if "notify" in wanted else []
-    taken = ["warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
-             *(["undeletable"] if "delete" in wanted and not delete else [])]
+    plan = await _plan(services, group, message, findings)
     by_admin = await roster.is_group_admin(services.db, chat_id, member.id)
     now = services.clock.now()
     interval = timedelta(seconds=services.settings.warning_interval_seconds)
@@ -171,12 +166,12 @@ async def raise_flag(
         held = last is not None and now - last < interval
         flag = await flags.create(tx, NewFlag(
             chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
-            findings=findings, verdict_labels=verdict.labels, language=verdict.language, actions=tuple(taken),
-            deleted=delete, by_admin=by_admin, held=held,
+            findings=findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
+            deleted=plan.delete, by_admin=by_admin, held=held,
         ), at=now)
         if flag is None:
             return  # this update was handled before a crash cut it short
-        if delete:
+        if plan.delete:
             await services.outbox.call(
                 tx, "deleteMessage", {"chat_id": chat_id, "message_id": message.message_id},
                 purpose="moderation.delete", dedupe_key=f"moderation:delete:{flag.flag_id}",
@@ -190,8 +185,26 @@ async def raise_flag(
             await flags.note_warning(tx, chat_id, member.id, at=now)
             who = mention(member.id, member.full_name)
             await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}")
-        if admins:
-            await notify_admins(tx, services, flag, admins)
+        if plan.admins:
+            await notify_admins(tx, services, flag, plan.admins)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the policy asks for a flag, as far as the bot can do it."""
+
+    delete: bool
+    admins: list[int]  # the admin posts' verified accounts to notify
+    taken: tuple[str, ...]  # warn, delete, notify, and undeletable when a delete could not be done
+
+
+async def _plan(services: Services, group: Group, message: Message, findings: tuple[Finding, ...]) -> Plan:
+    wanted = set().union(*(group.policies[finding.label].actions for finding in findings))
+    delete = "delete" in wanted and await _may_delete(services, message)
+    admins = await access.admin_accounts(services.db, group.binding) if "notify" in wanted else []
+    taken = ("warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
+             *(["undeletable"] if "delete" in wanted and not delete else []))
+    return Plan(delete, admins, taken)
 
 
 async def _may_delete(services: Services, message: Message) -> bool:

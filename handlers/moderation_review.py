@@ -8,7 +8,6 @@ it, quoted from the member.
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import datetime, timedelta
 from html import escape
 from zoneinfo import ZoneInfo
@@ -276,9 +275,3 @@ async def escalation_text(
                      f"{escape(state)} — {escape(where)}")
     return "\n".join(lines)
 
-
-def most_common_language(held: list[Flag]) -> str:
-    """The language most of the flags were written in (the latest wins a tie)."""
-    counts = Counter(flag.language for flag in held)
-    best = max(counts.values())
-    return next(flag.language for flag in reversed(held) if counts[flag.language] == best)

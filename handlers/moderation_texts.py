@@ -6,6 +6,7 @@ cites the circular's clause and says what to do instead.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from html import escape
 
@@ -96,6 +97,13 @@ _TEXTS = {
 def language_of(language: str) -> str:
     """One of en, gu, hi (English for anything else)."""
     return language if language in _TEXTS else "en"
+
+
+def most_common_language(flagged: Sequence[Flag]) -> str:
+    """The language most of the flagged messages were written in (the latest wins a tie)."""
+    counts = Counter(flag.language for flag in flagged)
+    best = max(counts.values())
+    return next(flag.language for flag in reversed(flagged) if counts[flag.language] == best)
 
 
 def mention(user_id: int, name: str) -> str:

@@ -6,7 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.moderation_texts import masked, mention, message_link, restored_text, warning_text
+from handlers.moderation_texts import (
+    masked,
+    mention,
+    message_link,
+    most_common_language,
+    restored_text,
+    warning_text,
+)
 from handlers.prepost_check import report
 from nlp.verdict import Evidence, Verdict
 from storage.flags import Finding, Flag
@@ -109,3 +116,8 @@ def test_a_restored_message_is_quoted_unless_too_long_for_one_message():
     long_text = "line of a long report\n" * 190
     long = restored_text("en", "Vikram", long_text)
     assert "<blockquote>" not in long and long.endswith(long_text)
+
+
+def test_a_combined_warning_is_in_the_language_most_of_the_messages_were_in():
+    assert most_common_language([_flag(1, language="en"), _flag(2, language="gu"), _flag(3, language="gu")]) == "gu"
+    assert most_common_language([_flag(1, language="gu"), _flag(2, language="hi")]) == "hi", "a tie: the latest"
