@@ -9,11 +9,11 @@ import sys
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
+from bot.false_alarms import add_parser as add_false_alarms_parser
 from bot.logs import configure_logging
 from bot.records_cli import add_parsers
 from bot.roster_commands import add_roster_parser
 from bot.settings import Settings, SettingsError, load_settings
-from bot.false_alarms import add_command as add_false_alarms_command
 from nlp import cli as nlp_cli
 
 
@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bench_arguments(bench)
 
-    add_false_alarms_command(nlp_cli.register(commands))
+    nlp_commands = nlp_cli.register(commands)
+    add_false_alarms_parser(nlp_commands)
 
     add_parsers(commands)
 

@@ -63,8 +63,8 @@ class Settings(BaseSettings):
         " findings in between are combined into the next warning.",
     )
     escalation_threshold: int = Field(
-        default=3, ge=1, description="Confirmed flags of one member, within the escalation window, at which"
-        " the group's admins get the member's history.",
+        default=3, ge=1, description="Confirmed flags of one member in one group, within the escalation window, at"
+        " which the group's admin posts get the member's history.",
     )
     escalation_window_days: int = Field(default=30, ge=1, description="Days over which confirmed flags are counted.")
     webhook_url: str | None = Field(

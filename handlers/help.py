@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler
 
 from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
+from storage import roster
 
 HELP = Command(
     "help",
@@ -16,24 +17,31 @@ HELP = Command(
     frozenset({Audience.PRIVATE, Audience.GROUP}),
 )
 
-GROUP_INTRO = (
-    "Samvad keeps the official record of this coordination group, as the Revenue Department's circular"
-    " ITP/102019/35/H2 asks (§2: groups at State, HoD and District level for disaster and routine"
-    " coordination, without compromising record keeping). Every message, instruction and acknowledgement is"
-    " kept in a tamper-evident log; instructions get an Acknowledge button, and coordinators pull logs and"
-    " exports. Members are admitted on their official numbers from the roster (§2, §6).",
-    "Samvad also reads what is posted here. Confidential information and policy proposals stay off this group"
-    " (§2); personal data of citizens, and content that defames or breeds enmity, are not shared (§8). When"
-    " the filter finds such content, the member is warned in their language and the message may be removed"
-    " and kept in the record; the group's admin posts can overrule any warning with one tap.",
+CIRCULAR = "the Revenue Department's circular ITP/102019/35/H2"
+BOUND_GROUP_HELP = (
+    "Samvad keeps the official record of {group}, one of the coordination groups of " + CIRCULAR + " (§2)."
+    " Every message, edit, instruction and acknowledgement goes into a tamper-evident log; instructions get an"
+    " Acknowledge button, and the admin posts can export the record.",
+    "Every message is also checked against the circular: no confidential information or policy proposals (§2;"
+    " send them by official e-mail, §1), no personal data of private individuals and nothing defamatory or hostile"
+    " (§8). Samvad warns in the language of the message and, as the admin posts set with /policy, removes it (the"
+    " record keeps it) or tells them privately; they can overrule it in one tap.",
 )
-PRIVATE_INTRO = (
-    "Samvad runs the Revenue Department's official coordination groups (circular ITP/102019/35/H2, §2). Here"
-    " you verify your official number (/start, then share your contact) and get invite links to the groups"
-    " your post belongs in; coordinators pull records, exports and situation reports.",
-    "Before posting on social media, send a draft with /check: Samvad points out personal data, names of"
-    " individuals, hostile or confidential content, and reminds you of the disclaimer for personal accounts"
-    " (§4, §8, §9). Nothing of a draft is stored.",
+UNBOUND_GROUP_HELP = (
+    "Samvad runs the coordination groups of " + CIRCULAR + " (§2): every message is kept in a tamper-evident"
+    " log, instructions and acknowledgements are tracked, and members are admitted by their official numbers.",
+    "This group is not bound to the roster yet, so Samvad only records it. Its admin post binds it with /bind;"
+    " then instructions are tracked and messages are checked against the circular (§2 confidential matters,"
+    " §8 personal data and hostile content).",
+)
+PRIVATE_HELP = (
+    "Samvad runs the Revenue Department's official coordination groups (circular ITP/102019/35/H2, §2). Here you"
+    " verify your official number with /start to be admitted to the groups your post belongs in (§2, §6), see"
+    " what is waiting for your acknowledgement, and, as an admin post, pull the record.",
+    "Before posting on social media, send a draft with /check: Samvad points out personal data and names of"
+    " individuals (§8: share aggregate information), hostile or defamatory content (§8) and confidential or policy"
+    " content (§2, §4), and reminds you that a personal account adds a disclaimer on policy posts (§9)."
+    " Nothing of the draft is kept.",
 )
 
 
@@ -50,17 +58,28 @@ def feature() -> Feature:
 
 
 async def show_help(update: Update, context: SamvadContext) -> None:
-    """Explain the bot and list the commands offered in this kind of chat."""
+    """Explain what the bot does in this chat (two paragraphs with the circular's clauses) and list its commands."""
+    services = context.services
     private = update.effective_chat.type == "private"
     audience = Audience.PRIVATE if private else Audience.GROUP
-    intro = PRIVATE_INTRO if private else GROUP_INTRO
-    lines = [escape(paragraph) + "\n" for paragraph in intro]
-    for command in context.services.commands:
+    paragraphs = await _paragraphs(context, update.effective_chat.id, private)
+    lines = ["\n\n".join(escape(paragraph) for paragraph in paragraphs), ""]
+    for command in services.commands:
         if audience in command.audiences or (not private and Audience.GROUP_ADMIN in command.audiences):
-            admin_note = " (admins)" if Audience.GROUP_ADMIN in command.audiences and audience not in command.audiences else ""
-            lines.append(f"/{command.name}{escape(command.usage and ' ' + command.usage)} — {escape(command.description)}{admin_note}")
-    services = context.services
+            for_admins = Audience.GROUP_ADMIN in command.audiences and audience not in command.audiences
+            usage = escape(command.usage and " " + command.usage)
+            lines.append(f"/{command.name}{usage} — {escape(command.description)}{' (admins)' if for_admins else ''}")
     async with services.db.transaction() as tx:
         await services.outbox.send_message(
             tx, update.effective_chat.id, "\n".join(lines), purpose="help", reply_to=update.effective_message.message_id
         )
+
+
+async def _paragraphs(context: SamvadContext, chat_id: int, private: bool) -> tuple[str, str]:
+    if private:
+        return PRIVATE_HELP
+    binding = await roster.binding_of(context.services.db, chat_id)
+    if binding is None:
+        return UNBOUND_GROUP_HELP
+    first, second = BOUND_GROUP_HELP
+    return first.format(group=binding.title), second

@@ -1,45 +1,61 @@
-"""Moderation: every group message checked, warnings in the member's language, policies, review, escalation.
+"""Moderation in the groups bound to the roster: every message, caption, forward and edit is checked.
 
-The circular forbids confidential information and policy proposals in these groups
-(§2) and warns against content that breaks privacy, defames or breeds enmity (§8).
+What the content filter finds is acted on by the group's policy (/policy): a warning in the
+member's language citing the circular (§2, §8), removal from the chat (the record keeps
+the message), and a private notification to the group's admin posts with review buttons.
+A member gets at most one warning per interval; later findings are combined into one.
+
+Only groups bound to the roster are moderated: a binding is what gives a group admin posts
+who set its policy and can overrule a removal.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from html import escape
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.context import SamvadContext
+from bot.services import Services
+from handlers import access
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.moderation_args import describe_actions, parse_policy
-from handlers.moderation_texts import edit_cleared_text, mention, reasons_text, restored_text, warning_text
-from handlers.replying import command_args, redirect, refuse, refuse_button, reply
-from handlers.usage import UsageError
+from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
+from handlers.moderation_review import (
+    REVIEW_PATTERN,
+    listing,
+    notify_admins,
+    refresh_notices,
+    review,
+)
+from handlers.moderation_texts import closed_text, mention, most_common_language, warning_text
+from handlers.replying import redirect, refuse, reply
 from nlp import Verdict
-from nlp.record.masking import mask_spans
-from storage import chats, flags, journal, policies, roster, tasks
+from storage import chats, flags, policies, roster, tasks
 from storage.database import Transaction
-from storage.flags import Finding, Flag
+from storage.flags import WITHDRAWN, Finding, Flag, NewFlag
+from storage.policies import MODERATED_LABELS, Policy
 from storage.roster import Binding
 from storage.tasks import Task
 from storage.timefmt import to_db
 
-GROUPS = filters.ChatType.GROUPS
-CHECKED = GROUPS & (filters.UpdateType.MESSAGE | filters.UpdateType.EDITED_MESSAGE) & (
-    filters.TEXT | filters.CAPTION
-) & ~filters.COMMAND
-COMBINED_WARNING_TASK = "moderation.combined_warning"
-REVIEW_PATTERN = r"^mod:(fa|ok):\d+$"
-EXCERPT_LIMIT = 600
+COMBINED_TASK = "moderation.combined_warning"
+DELETE_WINDOW = timedelta(hours=47)  # Telegram deletes messages up to 48 hours old; leave time for delivery
 
 POLICY = Command(
-    "policy", "This group's rules for flagged messages (admins change them)",
-    frozenset({Audience.GROUP}), usage="[LABEL ACTION]",
+    "policy", "This group's moderation policy (its admin posts change it)", frozenset({Audience.GROUP}),
+    usage="[LABEL ACTION]",
 )
-FLAGS = Command("flags", "Open and recent flags in this group", frozenset({Audience.GROUP_ADMIN}))
+FLAGS = Command("flags", "Open and recent flags in this group, with review buttons", frozenset({Audience.GROUP_ADMIN}))
+
+GROUPS = filters.ChatType.GROUPS
+# Commands are for the bot, not the group ("/policy confidential delete" is no leak), except a
+# draft sent to /check in a group by mistake: that text is now in the group.
+CHECKED = (filters.TEXT | filters.CAPTION) & (~filters.COMMAND | filters.Regex(r"^/check(?:@\w+)?(?:\s|$)"))
+NEW_MESSAGES = GROUPS & filters.UpdateType.MESSAGE & CHECKED
+EDITS = GROUPS & filters.UpdateType.EDITED_MESSAGE
 
 
 def feature() -> Feature:
@@ -47,297 +63,273 @@ def feature() -> Feature:
     return Feature(
         name="moderation",
         handlers=[
-            (Stage.MODERATE, MessageHandler(CHECKED, check_message)),
-            (Stage.COMMAND, CommandHandler("policy", show_or_set_policy, filters=GROUPS)),
-            (Stage.COMMAND, CommandHandler("flags", list_flags, filters=GROUPS)),
-            (Stage.COMMAND, CommandHandler(["policy", "flags"], only_in_groups, filters=filters.ChatType.PRIVATE)),
+            (Stage.COMMAND, CommandHandler("policy", show_or_set_policy)),
+            (Stage.COMMAND, CommandHandler("flags", show_flags)),
             (Stage.COMMAND, CallbackQueryHandler(review, pattern=REVIEW_PATTERN)),
+            (Stage.MODERATE, MessageHandler(NEW_MESSAGES, check_message)),
+            (Stage.MODERATE, MessageHandler(EDITS, check_edit)),
         ],
-        tasks={COMBINED_WARNING_TASK: send_combined_warning},
+        tasks={COMBINED_TASK: send_combined_warning},
         commands=[POLICY, FLAGS],
     )
 
 
-# -- checking every group message ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Group:
+    """A bound group with its policy."""
+
+    binding: Binding
+    policies: dict[str, Policy]
+
+
+async def _bound_group(context: SamvadContext, chat_id: int) -> Group | None:
+    db = context.services.db
+    binding = await roster.binding_of(db, chat_id)
+    if binding is None:
+        return None
+    return Group(binding, await policies.for_group(db, chat_id))
+
+
+def _checked_sender(message: Message) -> bool:
+    """People's messages: not the bot's own, other bots' or anonymous posts on a chat's behalf."""
+    return message.from_user is not None and not message.from_user.is_bot
+
+
+def _findings(verdict: Verdict, group: Group) -> tuple[Finding, ...]:
+    """The filter's evidence for the labels this group's policy acts on."""
+    return tuple(
+        Finding(e.label, e.reason_code, e.start, e.end)
+        for e in verdict.evidence
+        if e.label in MODERATED_LABELS and group.policies[e.label].active
+    )
+
+
+# -- messages and edits --------------------------------------------------------------------
 
 
 async def check_message(update: Update, context: SamvadContext) -> None:
-    """Run the filter over a group message, caption or edit, and act by the group's policy."""
+    """A new group message, caption or forward: flag what the group's policy acts on."""
     message = update.effective_message
-    sender = message.from_user
-    if sender is None or sender.is_bot:
+    if not _checked_sender(message):
         return
+    verdict = await context.services.classifier.check(message.text or message.caption or "")
+    if not set(verdict.labels) & set(MODERATED_LABELS):
+        return
+    group = await _bound_group(context, message.chat.id)
+    if group is None:
+        return
+    findings = _findings(verdict, group)
+    if findings:
+        await raise_flag(context, group, message, update.update_id, verdict, findings, source="message")
+
+
+async def check_edit(update: Update, context: SamvadContext) -> None:
+    """An edit: flag what it adds; close the open flags whose content it removed."""
+    message = update.edited_message
+    if not _checked_sender(message) or _is_command(message):
+        return
+    group = await _bound_group(context, message.chat.id)
+    if group is None:
+        return
+    text = message.text or message.caption or ""
+    verdict = await context.services.classifier.check(text) if text.strip() else None
+    findings = _findings(verdict, group) if verdict else ()
+    earlier = await flags.of_message(context.services.db, message.chat.id, message.message_id)
+    present = {finding.label for finding in findings}
+    gone = [flag for flag in earlier if flag.is_open and not set(flag.labels) & present]
+    if gone:
+        await close_by_edit(context, message, gone)
+    standing = {label for flag in earlier if flag.state != WITHDRAWN for label in flag.labels}
+    fresh = tuple(finding for finding in findings if finding.label not in standing)
+    if fresh:
+        await raise_flag(context, group, message, update.update_id, verdict, fresh, source="edit")
+
+
+def _is_command(message: Message) -> bool:
+    text = message.text or ""
+    return text.startswith("/") and not text.startswith("/check")
+
+
+async def raise_flag(
+    context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict,
+    findings: tuple[Finding, ...], *, source: str,
+) -> None:
+    """Record the flag and, in the same transaction, owe its removal, warning and notifications."""
     services = context.services
-    binding = await roster.binding_of(services.db, message.chat.id)
-    if binding is None:
-        return  # an official group starts with /bind; until then the bot only keeps the record
-    verdict = await services.classifier.check(message.text or message.caption)
-    policy = await policies.policy_of(services.db, message.chat.id)
-    acted_on = [label for label in verdict.labels if policy[label]]
-    edited = update.edited_message is not None
-    if not acted_on:
-        if edited:
-            await _close_flags_cleared_by_edit(message, verdict, context)
-        return
-    actions = tuple(action for action in policies.ACTIONS if any(action in policy[label] for label in acted_on))
-    findings = tuple(
-        Finding(e.label, e.start, e.end, round(e.score, 4), e.reason_code) for e in verdict.evidence if e.label in acted_on
-    )
+    chat_id, member = message.chat.id, message.from_user
+    plan = await _plan(services, group, message, findings)
+    by_admin = await roster.is_group_admin(services.db, chat_id, member.id)
     now = services.clock.now()
+    interval = timedelta(seconds=services.settings.warning_interval_seconds)
     async with services.db.transaction() as tx:
-        flag = await flags.raise_flag(
-            tx, chat_id=message.chat.id, message_id=message.message_id,
-            version=to_db(message.edit_date) if edited and message.edit_date else flags.ORIGINAL,
-            sender_id=sender.id, labels=tuple(acted_on), findings=findings, language=verdict.language,
-            actions=actions, at=now,
-        )
+        last = await flags.last_warned_at(tx, chat_id, member.id)
+        held = last is not None and now - last < interval
+        flag = await flags.create(tx, NewFlag(
+            chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
+            findings=findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
+            deleted=plan.delete, by_admin=by_admin, held=held,
+        ), at=now)
         if flag is None:
-            return  # this update was handled before a restart
-        if flag.deleted:
+            return  # this update was handled before a crash cut it short
+        if plan.delete:
             await services.outbox.call(
-                tx, "deleteMessage", {"chat_id": message.chat.id, "message_id": message.message_id},
-                purpose="moderation.delete",
+                tx, "deleteMessage", {"chat_id": chat_id, "message_id": message.message_id},
+                purpose="moderation.delete", dedupe_key=f"moderation:delete:{flag.flag_id}",
             )
-        if "notify" in flag.actions:
-            await _notify_admins(tx, context, flag, binding, message)
-        await _warn_now_or_in_a_minute(tx, context, flag, sender.full_name)
-
-
-async def _close_flags_cleared_by_edit(message: Message, verdict: Verdict, context: SamvadContext) -> None:
-    services = context.services
-    now = services.clock.now()
-    async with services.db.transaction() as tx:
-        closed = [
-            flag for flag in await flags.open_for_message(tx, message.chat.id, message.message_id)
-            if await flags.decide(tx, flag, state=flags.RESOLVED, by=None, at=now, why="edited: nothing to flag")
-        ]
-        if closed and not any(flag.deleted for flag in closed):
-            who = mention(message.from_user.id, message.from_user.first_name)
-            await services.outbox.send_message(
-                tx, message.chat.id, edit_cleared_text(who, verdict.language), purpose="moderation.cleared",
-                reply_to=message.message_id,
+        if held:
+            await tasks.schedule(
+                tx, kind=COMBINED_TASK, payload={"chat_id": chat_id, "member_id": member.id}, due_at=last + interval,
+                dedupe_key=f"{COMBINED_TASK}:{chat_id}:{member.id}:{to_db(last)}",
             )
+        else:
+            await flags.note_warning(tx, chat_id, member.id, at=now)
+            who = mention(member.id, member.full_name)
+            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}")
+        if plan.admins:
+            await notify_admins(tx, services, flag, plan.admins)
 
 
-async def _warn_now_or_in_a_minute(tx: Transaction, context: SamvadContext, flag: Flag, name: str) -> None:
-    """One warning per member per group per minute: the first at once, the rest combined at the minute's end."""
-    services = context.services
-    now = services.clock.now()
-    opened = await flags.window_opened_at(tx, flag.chat_id, flag.sender_id)
-    interval = services.settings.warning_interval_seconds
-    if opened is None or now >= flags.window_end(opened, interval):
-        await _owe_warning(tx, context, [flag], name)
-        return
-    await tasks.schedule(
-        tx, kind=COMBINED_WARNING_TASK, payload={"chat_id": flag.chat_id, "user_id": flag.sender_id, "name": name},
-        due_at=flags.window_end(opened, interval), dedupe_key=f"{COMBINED_WARNING_TASK}:{flag.chat_id}:{flag.sender_id}",
+@dataclass(frozen=True)
+class Plan:
+    """What the policy asks for a flag, as far as the bot can do it."""
+
+    delete: bool
+    admins: list[int]  # the admin posts' verified accounts to notify
+    taken: tuple[str, ...]  # warn, delete, notify, and undeletable when a delete could not be done
+
+
+async def _plan(services: Services, group: Group, message: Message, findings: tuple[Finding, ...]) -> Plan:
+    wanted = set().union(*(group.policies[finding.label].actions for finding in findings))
+    delete = "delete" in wanted and await _may_delete(services, message)
+    admins = await access.admin_accounts(services.db, group.binding) if "notify" in wanted else []
+    taken = ("warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
+             *(["undeletable"] if "delete" in wanted and not delete else []))
+    return Plan(delete, admins, taken)
+
+
+async def _may_delete(services: Services, message: Message) -> bool:
+    """Whether the bot may delete this message: it holds the right here (as Telegram last said), and the
+    message is younger than the 48 hours Telegram allows (an edit can come later)."""
+    if message.date is not None and services.clock.now() - message.date >= DELETE_WINDOW:
+        return False
+    chat = await chats.get_chat(services.db, message.chat.id)
+    if chat is None:
+        return False
+    if chat.type == "supergroup":
+        return bool(chat.bot_rights.get("can_delete_messages"))
+    return chat.type == "group" and chat.bot_status == "administrator"
+
+
+async def _warn(tx: Transaction, services: Services, flagged: list[Flag], who: str, *, key: str) -> None:
+    """One warning about one or more flags: a reply to the message when it is still there."""
+    present = [flag for flag in flagged if not flag.deleted]
+    reply_to = present[-1].message_id if present and (len(flagged) > 1 or not flagged[0].deleted) else None
+    text = warning_text(
+        flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged)
+    )
+    await services.outbox.send_message(
+        tx, flagged[0].chat_id, text, purpose="moderation.warning", reply_to=reply_to, dedupe_key=key
     )
 
 
 async def send_combined_warning(task: Task, context: SamvadContext) -> None:
-    """Task at a warning window's end: one warning for everything flagged in the minute."""
+    """When the interval is up: one warning for every finding held back during it."""
     services = context.services
-    chat_id, user_id = task.payload["chat_id"], task.payload["user_id"]
+    chat_id, member_id = int(task.payload["chat_id"]), int(task.payload["member_id"])
+    name = await access.display_name(services.db, member_id)
     async with services.db.transaction() as tx:
-        waiting = await flags.unwarned(tx, chat_id, user_id)
-        if waiting:
-            await _owe_warning(tx, context, waiting, task.payload["name"])
-
-
-async def _owe_warning(tx: Transaction, context: SamvadContext, covered: list[Flag], name: str) -> None:
-    services = context.services
-    now = services.clock.now()
-    latest = covered[-1]
-    language = latest.language if latest.language in ("en", "gu", "hi") else "en"
-    labels = [label for label in policies.LABELS if any(label in flag.labels for flag in covered)]
-    reasons = list(dict.fromkeys((f.reason_code, f.label) for flag in covered for f in flag.findings))
-    text = warning_text(
-        who=mention(latest.sender_id, name), language=language, reasons=reasons, labels=labels,
-        messages=len(covered), removed=any(flag.deleted for flag in covered),
-        admins_told=any("notify" in flag.actions for flag in covered),
-    )
-    reply_to = latest.message_id if len(covered) == 1 and not latest.deleted else None
-    await services.outbox.send_message(tx, latest.chat_id, text, purpose="moderation.warning", reply_to=reply_to)
-    await flags.mark_warned(tx, [flag.flag_id for flag in covered], at=now)
-    await flags.open_window(tx, latest.chat_id, latest.sender_id, at=now)
-
-
-# -- admins: notification, review, escalation ---------------------------------------------------------
-
-
-async def _admin_accounts(db, binding: Binding) -> list[int]:
-    accounts = [await roster.account_of_post(db, post.post_id) for post in await roster.admin_posts_of(db, binding)]
-    return list(dict.fromkeys(account for account in accounts if account is not None))
-
-
-async def _notify_admins(tx: Transaction, context: SamvadContext, flag: Flag, binding: Binding, message: Message) -> None:
-    """Each admin post's account gets the flag in private, with review buttons."""
-    text = message.text or message.caption or ""
-    personal = [(f.start, f.end) for f in flag.findings if f.label == "personal_data"]
-    excerpt = mask_spans(text, personal)[:EXCERPT_LIMIT]
-    lines = [
-        f"🔎 Flag in <b>{escape(message.chat.title or str(message.chat.id))}</b>:"
-        f" {escape(message.from_user.full_name)} — {reasons_text(_reasons(flag), 'en')}"
-        f" ({escape(', '.join(flag.labels))}).",
-        "The message was removed from the group." if flag.deleted else _link(flag.chat_id, flag.message_id),
-        f"<blockquote>{escape(excerpt)}</blockquote>",
-        "Is this a violation of the circular?",
-    ]
-    buttons = InlineKeyboardMarkup([[
-        InlineKeyboardButton("Not a violation", callback_data=f"mod:fa:{flag.flag_id}"),
-        InlineKeyboardButton("Confirm", callback_data=f"mod:ok:{flag.flag_id}"),
-    ]])
-    for account in await _admin_accounts(tx, binding):
-        await context.services.outbox.send_message(
-            tx, account, "\n".join(line for line in lines if line), purpose="moderation.notify", markup=buttons
-        )
-
-
-async def review(update: Update, context: SamvadContext) -> None:
-    """An admin's "Not a violation" or "Confirm" on a flag; anyone else gets an alert."""
-    query = update.callback_query
-    services = context.services
-    _, code, number = query.data.split(":")
-    flag = await flags.get(services.db, int(number))
-    if flag is None:
-        await query.answer("This flag is not in the record.", show_alert=True)
-        return
-    if not await roster.is_group_admin(services.db, flag.chat_id, query.from_user.id):
-        await refuse_button(query, context, "Only the group's admin posts can review its flags.", button="review")
-        return
-    decision = flags.FALSE_ALARM if code == "fa" else flags.CONFIRMED
-    now = services.clock.now()
-    async with services.db.transaction() as tx:
-        if not await flags.decide(tx, flag, state=decision, by=query.from_user.id, at=now, why="admin review"):
-            settled = await flags.get(tx, flag.flag_id)
-            await query.answer(f"Already decided: {settled.state.replace('_', ' ')}.", show_alert=True)
+        held = await flags.take_held(tx, chat_id, member_id)
+        if not held:
             return
-        if decision == flags.FALSE_ALARM and flag.deleted:
-            await _repost(tx, context, flag)
-        if query.message is not None:
-            verdict_line = "✅ Not a violation: closed as a false alarm" if decision == flags.FALSE_ALARM else "☑️ Confirmed"
-            await services.outbox.call(
-                tx, "editMessageText",
-                {"chat_id": query.message.chat.id, "message_id": query.message.message_id, "parse_mode": "HTML",
-                 "text": f"{query.message.text_html}\n\n<b>{verdict_line}</b> by {escape(query.from_user.full_name)}."},
-                purpose="moderation.reviewed",
+        await flags.note_warning(tx, chat_id, member_id, at=services.clock.now())
+        await _warn(tx, services, held, mention(member_id, name), key=f"moderation:combined:{held[0].flag_id}")
+
+
+async def close_by_edit(context: SamvadContext, message: Message, gone: list[Flag]) -> None:
+    """The edit removed what was flagged: close the flags, say so briefly, update the admins' notices."""
+    services = context.services
+    async with services.db.transaction() as tx:
+        closed = [
+            flag for flag in gone
+            if await flags.withdraw(tx, flag.flag_id, by=message.from_user.id, at=services.clock.now())
+        ]
+        for flag in closed:
+            await refresh_notices(tx, services, await flags.get(tx, flag.flag_id))
+        warned = [flag for flag in closed if flag.warning == "sent"]
+        if warned:
+            await services.outbox.send_message(
+                tx, message.chat.id, closed_text(warned[-1].language), purpose="moderation.closed",
+                reply_to=message.message_id, dedupe_key=f"moderation:closed:{warned[-1].flag_id}",
             )
-        if decision == flags.CONFIRMED:
-            await _escalate_if_due(tx, context, flag)
-    await query.answer("Closed as a false alarm." if decision == flags.FALSE_ALARM else "Confirmed.")
 
 
-async def _repost(tx: Transaction, context: SamvadContext, flag: Flag) -> None:
-    """A deleted message found not to be a violation goes back to the group, quoted from the member."""
-    original = await flags.flagged_text(tx, flag)
-    if original is None:
-        return
-    name = await _name_of(tx, flag.sender_id)
-    language = flag.language if flag.language in ("en", "gu", "hi") else "en"
-    await context.services.outbox.send_message(
-        tx, flag.chat_id, restored_text(mention(flag.sender_id, name), language, original), purpose="moderation.restored"
-    )
+# -- /policy and /flags ----------------------------------------------------------------------
 
 
-async def _escalate_if_due(tx: Transaction, context: SamvadContext, flag: Flag) -> None:
-    """At the threshold of confirmed flags in the window, the group's admins get the member's history."""
-    settings = context.services.settings
-    since = context.services.clock.now() - timedelta(days=settings.escalation_window_days)
-    history = await flags.confirmed_for(tx, flag.sender_id, since=since)
-    if len(history) < settings.escalation_threshold:
-        return
-    binding = await roster.binding_of(tx, flag.chat_id)
-    if binding is None:
-        return
-    name = await _name_of(tx, flag.sender_id)
-    lines = [
-        f"📋 {escape(name)} has {len(history)} confirmed flags in the last {settings.escalation_window_days} days"
-        " (nothing has been done to the member: membership of these groups is mandatory; this is for your"
-        " attention).",
-    ]
-    zone = settings.zone
-    for earlier in history:
-        lines.append(
-            f"• {earlier.flagged_at.astimezone(zone):%d %b %H:%M} — {escape(', '.join(earlier.labels))}:"
-            f" {reasons_text(_reasons(earlier), 'en')} {_link(earlier.chat_id, earlier.message_id)}"
-        )
-    for account in await _admin_accounts(tx, binding):
-        await context.services.outbox.send_message(tx, account, "\n".join(lines), purpose="moderation.escalation")
-
-
-# -- /policy and /flags ----------------------------------------------------------------------------------
+async def _group_for_command(update: Update, context: SamvadContext, command: str) -> Group | None:
+    """The bound group a command is about, or None after saying why there is none."""
+    if update.effective_chat.type == "private":
+        await redirect(update, context, f"Send /{command} in the group it is about.")
+        return None
+    group = await _bound_group(context, update.effective_chat.id)
+    if group is None:
+        await reply(update, context, "This group is not bound to the roster, so it is not moderated. Its admin post"
+                    " binds it with /bind (§2).", purpose="moderation.usage")
+    return group
 
 
 async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
-    """/policy shows the group's rules to anyone; /policy LABEL ACTION changes one, for its admin posts."""
-    services = context.services
-    chat_id = update.effective_chat.id
-    try:
-        change = parse_policy(command_args(update))
-    except UsageError as error:
-        await reply(update, context, escape(str(error)), purpose="moderation.usage")
+    """/policy shows the group's policy; /policy LABEL ACTION sets one (the group's admin posts only)."""
+    group = await _group_for_command(update, context, "policy")
+    if group is None:
         return
-    if change is not None:
-        if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
-            await refuse(update, context, "Only this group's admin posts can change its rules.", command="policy")
-            return
-        async with services.db.transaction() as tx:
-            await policies.set_policy(tx, chat_id=chat_id, label=change.label, actions=change.actions,
-                                      by=update.effective_user.id, at=services.clock.now())
-            await journal.append(tx, kind="policy", chat_id=chat_id, actor_id=update.effective_user.id,
-                                 at=services.clock.now(), body={"label": change.label, "actions": sorted(change.actions)})
-    policy = await policies.policy_of(services.db, chat_id)
-    lines = ["<b>What Samvad does here when the filter finds</b> (§2, §8):"]
-    lines += [f"• {label.replace('_', ' ')}: {describe_actions(policy[label])}" for label in policies.LABELS]
-    lines.append("warn = reply to the member; delete = remove the message, warn, keep it in the record;"
-                 " notify = warn and tell the admins, who can overrule.")
-    await reply(update, context, "\n".join(lines), purpose="moderation.policy")
+    parsed = parse_policy(command_arguments(update.effective_message.text or ""))
+    if isinstance(parsed, PolicyArgsError):
+        await reply(update, context, escape(parsed.message), purpose="moderation.usage")
+        return
+    if not isinstance(parsed, SetPolicy):
+        await reply(update, context, policy_text(group.policies), purpose="moderation.policy")
+        return
+    services = context.services
+    if not await roster.is_group_admin(services.db, update.effective_chat.id, update.effective_user.id):
+        await refuse(update, context, "Only this group's admin posts can change its policy. /policy alone shows it.",
+                     command="policy")
+        return
+    async with services.db.transaction() as tx:
+        before, after = await policies.set_policy(
+            tx, chat_id=update.effective_chat.id, label=parsed.label, actions=parsed.actions,
+            by=update.effective_user.id, at=services.clock.now(),
+        )
+    was = policies.describe_actions(before.actions)
+    await reply(update, context, f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
+                f"{' (the default)' if after.is_default else ''}; it was {was}.", purpose="moderation.policy")
 
 
-async def list_flags(update: Update, context: SamvadContext) -> None:
-    """/flags: open flags and those of the last week, for the group's admin posts."""
+POLICY_CLAUSES = {"confidential": "§2", "personal_data": "§8, privacy", "hostile": "§8"}
+
+
+def policy_text(group_policies: dict[str, Policy]) -> str:
+    """The group's policy, as /policy shows it."""
+    lines = ["Moderation policy of this group (its admin posts change it: /policy LABEL ACTION):"]
+    for label in MODERATED_LABELS:
+        policy = group_policies[label]
+        default = " (default)" if policy.is_default else ""
+        lines.append(f"• {label} ({POLICY_CLAUSES[label]}): {policies.describe_actions(policy.actions)}{default}")
+    lines.append("• instruction: not moderated; instructions are recorded and acknowledged (§2)")
+    lines.append("warn: reply to the message · delete: remove it (the record keeps it) and warn · notify: warn and"
+                 " tell the admin posts privately, with review buttons · off: nothing")
+    return escape("\n".join(lines))
+
+
+async def show_flags(update: Update, context: SamvadContext) -> None:
+    """/flags: the group's open and recent flags, with links and review buttons (its admin posts only)."""
+    group = await _group_for_command(update, context, "flags")
+    if group is None:
+        return
     services = context.services
     chat_id = update.effective_chat.id
     if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
         await refuse(update, context, "/flags is for this group's admin posts.", command="flags")
         return
-    found = await flags.in_chat(services.db, chat_id, since=services.clock.now() - timedelta(days=7))
-    if not found:
-        await reply(update, context, "No open flags, and none in the last 7 days.", purpose="moderation.flags")
-        return
-    zone = services.settings.zone
-    lines = ["<b>Flags</b> (open, and the last 7 days):"]
-    for flag in found:
-        name = await _name_of(services.db, flag.sender_id)
-        lines.append(
-            f"• {flag.flagged_at.astimezone(zone):%d %b %H:%M} {escape(name)} — {escape(', '.join(flag.labels))}"
-            f" ({reasons_text(_reasons(flag), 'en')}) — {flag.state.replace('_', ' ')}"
-            f"{' (removed)' if flag.deleted else ''} {_link(flag.chat_id, flag.message_id)}"
-        )
-    await reply(update, context, "\n".join(lines), purpose="moderation.flags")
-
-
-async def only_in_groups(update: Update, context: SamvadContext) -> None:
-    """/policy and /flags are about one group: send them there."""
-    await redirect(update, context, "Send /policy or /flags in the group they are about.")
-
-
-# -- small helpers ---------------------------------------------------------------------------------------
-
-
-def _reasons(flag: Flag) -> list[tuple[str, str]]:
-    return list(dict.fromkeys((f.reason_code, f.label) for f in flag.findings))
-
-
-def _link(chat_id: int, message_id: int) -> str:
-    """A t.me link to a message in a supergroup (basic groups have none)."""
-    text = str(chat_id)
-    if not text.startswith("-100"):
-        return ""
-    return f'<a href="https://t.me/c/{text[4:]}/{message_id}">message</a>'
-
-
-async def _name_of(db, user_id: int | None) -> str:
-    if user_id is None:
-        return "someone"
-    return await chats.user_name(db, user_id) or f"user {user_id}"
+    text, markup = await listing(services.db, chat_id, now=services.clock.now(), zone=services.settings.zone)
+    await reply(update, context, text, purpose="moderation.flags", markup=markup)

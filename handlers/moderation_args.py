@@ -1,64 +1,124 @@
-"""Arguments of /policy, parsed without Telegram (so they can be tested alone)."""
+"""Reading what people type after /policy and /check. Plain code: never raises, answers with a result type."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from handlers.usage import UsageError
-from storage.policies import ACTIONS, LABELS
+from storage.policies import MODERATED_LABELS
 
 POLICY_USAGE = (
-    "Usage: /policy shows this group's rules; /policy LABEL ACTION sets one, where LABEL is confidential,"
-    " personal_data, hostile or instruction, and ACTION is warn, delete, notify (several allowed:"
-    " delete notify) or off."
+    "/policy — show this group's moderation policy\n"
+    "/policy LABEL ACTION — set one (the group's admin posts)\n"
+    "LABEL: confidential, personal_data or hostile\n"
+    "ACTION: warn, delete, notify or off; two joined with + (delete+notify, warn+notify); or default"
 )
-_LABEL_ALIASES = {
+
+_LABEL_SPELLINGS = {
     "confidential": "confidential",
-    "secret": "confidential",
     "policy": "confidential",
     "personal_data": "personal_data",
-    "personal-data": "personal_data",
     "personaldata": "personal_data",
     "personal": "personal_data",
     "privacy": "personal_data",
     "hostile": "hostile",
-    "abuse": "hostile",
-    "instruction": "instruction",
-    "instructions": "instruction",
 }
-_MAX_LENGTH = 200
+_INSTRUCTION_SPELLINGS = frozenset({"instruction", "instructions"})
+_ACTION_WORDS = frozenset({"warn", "delete", "notify"})
+_SEPARATORS = re.compile(r"[\s+,&]+")
+_COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=\s|$)")
 
 
 @dataclass(frozen=True)
-class PolicyChange:
-    """/policy LABEL ACTION...: what to do for one label from now on (empty: off)."""
+class ShowPolicy:
+    """/policy alone: show the group's policy."""
+
+
+@dataclass(frozen=True)
+class SetPolicy:
+    """/policy LABEL ACTION: actions None means back to the default."""
 
     label: str
-    actions: frozenset[str]
+    actions: frozenset[str] | None
 
 
-def parse_policy(arguments: str) -> PolicyChange | None:
-    """None to show the policy; a change to set it; UsageError otherwise."""
-    if len(arguments) > _MAX_LENGTH:
-        raise UsageError(POLICY_USAGE)
-    words = [word for word in re.split(r"[\s,+]+", arguments.strip().lower()) if word]
+@dataclass(frozen=True)
+class PolicyArgsError:
+    """What is wrong with the arguments, in words a person can act on."""
+
+    problem: str
+
+    @property
+    def message(self) -> str:
+        """The problem followed by the usage."""
+        return f"{self.problem}\n\n{POLICY_USAGE}"
+
+
+PolicyArgs = ShowPolicy | SetPolicy | PolicyArgsError
+
+
+def parse_policy(arguments: str) -> PolicyArgs:
+    """What `/policy ARGUMENTS` asks for."""
+    words = arguments.split()
     if not words:
-        return None
-    label = _LABEL_ALIASES.get(words[0])
-    if label is None or len(words) < 2:
-        raise UsageError(POLICY_USAGE)
-    actions = words[1:]
-    if actions == ["off"]:
-        return PolicyChange(label, frozenset())
-    if any(action not in ACTIONS for action in actions):
-        raise UsageError(POLICY_USAGE)
-    assert label in LABELS
-    return PolicyChange(label, frozenset(actions))
+        return ShowPolicy()
+    label_word = words[0].casefold().replace("-", "_")
+    if label_word in _INSTRUCTION_SPELLINGS:
+        return PolicyArgsError(
+            "Instructions are not moderated: they are recorded and acknowledged (§2), so they have no policy here."
+        )
+    if len(words) >= 2 and f"{label_word}_{words[1].casefold()}" == "personal_data":
+        words = [words[0], *words[2:]]  # "personal data", in two words
+    label = _LABEL_SPELLINGS.get(label_word)
+    if label is None:
+        return PolicyArgsError(f"Unknown label “{_shown(words[0])}”. Labels: {', '.join(MODERATED_LABELS)}.")
+    action_words = [word for word in _SEPARATORS.split(" ".join(words[1:]).casefold()) if word]
+    if not action_words:
+        return PolicyArgsError(f"Say what to do about {label}: warn, delete, notify, off or default.")
+    return _actions(label, action_words)
 
 
-def describe_actions(actions: frozenset[str]) -> str:
-    """A policy entry as people read it: "delete + notify", "warn", "off"."""
-    if not actions:
-        return "off"
-    return " + ".join(action for action in ACTIONS if action in actions)
+def _actions(label: str, words: list[str]) -> PolicyArgs:
+    if words in (["off"], ["none"]):
+        return SetPolicy(label, frozenset())
+    if words in (["default"], ["reset"]):
+        return SetPolicy(label, None)
+    unknown = [word for word in words if word not in _ACTION_WORDS]
+    if unknown:
+        if set(unknown) & {"off", "none", "default", "reset"}:
+            return PolicyArgsError(f"“{_shown(unknown[0])}” stands alone: /policy {label} {unknown[0]}.")
+        return PolicyArgsError(f"Unknown action “{_shown(unknown[0])}”. Actions: warn, delete, notify, off, default.")
+    return SetPolicy(label, frozenset(words))
+
+
+def _shown(word: str, limit: int = 30) -> str:
+    """A word as typed, shortened, for quoting back."""
+    return word if len(word) <= limit else word[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class CheckDraft:
+    """/check TEXT: the draft to check."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class AwaitDraft:
+    """/check alone: the draft comes in the next message."""
+
+
+CheckArgs = CheckDraft | AwaitDraft
+
+
+def command_arguments(message_text: str) -> str:
+    """Everything after a leading /command (or /command@bot), line breaks kept; the whole text if none."""
+    match = _COMMAND.match(message_text)
+    rest = message_text[match.end():] if match else message_text
+    return rest.strip()
+
+
+def parse_check(message_text: str) -> CheckArgs:
+    """What `/check ...` asks for: a draft written after the command, or to wait for one."""
+    draft = command_arguments(message_text)
+    return CheckDraft(draft) if draft else AwaitDraft()

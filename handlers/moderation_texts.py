@@ -1,115 +1,196 @@
-"""What members and admins read when the filter finds something: in English, Gujarati and Hindi.
+"""What moderation says to members (in English, Gujarati or Hindi, as they wrote) and to admins.
 
-A warning names what was found by its reason (never the value), cites the circular's
-clause, and says what to do instead.
+A warning names what was found by its reason (nlp.reasons), never the value itself,
+cites the circular's clause and says what to do instead.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from html import escape
 
 from nlp.reasons import describe
+from storage.flags import Finding, Flag
+from storage.policies import MODERATED_LABELS
 
-CLAUSE = {"confidential": "§2", "personal_data": "§8", "hostile": "§8", "instruction": "§2"}
+CIRCULAR = "ITP/102019/35/H2"
+MESSAGE_LIMIT = 4096
+
+LABEL_NAMES = {
+    "en": {
+        "confidential": "confidential or policy matter (§2)",
+        "personal_data": "personal data (§8, privacy)",
+        "hostile": "hostile or defamatory content (§8)",
+    },
+    "gu": {
+        "confidential": "ગોપનીય કે નીતિ વિષયક બાબત (§2)",
+        "personal_data": "અંગત માહિતી (§8, ગોપનીયતા)",
+        "hostile": "દ્વેષપૂર્ણ કે બદનક્ષીકારક લખાણ (§8)",
+    },
+    "hi": {
+        "confidential": "गोपनीय या नीति संबंधी विषय (§2)",
+        "personal_data": "व्यक्तिगत जानकारी (§8, निजता)",
+        "hostile": "द्वेषपूर्ण या मानहानिकारक सामग्री (§8)",
+    },
+}
 
 ADVICE = {
-    "confidential": {
-        "en": "The circular (§2) keeps confidential information and policy proposals off messaging groups:"
-        " send them by official e-mail (§1) or on file.",
-        "gu": "પરિપત્ર (§2) મુજબ ગોપનીય માહિતી અને નીતિ વિષયક દરખાસ્તો મેસેજિંગ ગ્રુપમાં મૂકવાની નથી:"
-        " તે સરકારી ઇ-મેઇલ (§1) કે ફાઇલ મારફતે મોકલો.",
-        "hi": "परिपत्र (§2) के अनुसार गोपनीय जानकारी और नीति संबंधी प्रस्ताव मैसेजिंग समूहों में साझा नहीं किए"
-        " जाते: इन्हें सरकारी ई-मेल (§1) या फ़ाइल से भेजें।",
+    "en": {
+        "confidential": "Send confidential matters and policy proposals by official e-mail (§1), not in this group.",
+        "personal_data": "Share aggregate figures instead of names and numbers.",
+        "hostile": "Keep to the facts about work and performance.",
     },
-    "personal_data": {
-        "en": "Citizens' personal data must not be shared here (§8, privacy): give aggregate figures instead of"
-        " names and numbers, and send individual cases by official e-mail.",
-        "gu": "નાગરિકોની અંગત માહિતી અહીં મૂકવાની નથી (§8, ગોપનીયતા): નામ અને નંબરને બદલે કુલ આંકડા આપો,"
-        " અને વ્યક્તિગત કેસ સરકારી ઇ-મેઇલથી મોકલો.",
-        "hi": "नागरिकों की निजी जानकारी यहाँ साझा नहीं की जाती (§8, निजता): नाम और नंबर की जगह कुल आँकड़े दें,"
-        " और व्यक्तिगत मामले सरकारी ई-मेल से भेजें।",
+    "gu": {
+        "confidential": "ગોપનીય બાબતો અને નીતિ વિષયક દરખાસ્તો આ જૂથમાં નહીં, સત્તાવાર ઈ-મેલ (§1) દ્વારા મોકલો.",
+        "personal_data": "નામ અને નંબરને બદલે કુલ આંકડા જણાવો.",
+        "hostile": "કામગીરી અંગેની હકીકતો પૂરતું જ લખો.",
     },
-    "hostile": {
-        "en": "Content that defames, abuses or stirs enmity between groups of people is not allowed (§8):"
-        " keep to the facts of the work.",
-        "gu": "બદનક્ષી, અપશબ્દો કે લોકો વચ્ચે વૈમનસ્ય ફેલાવતી સામગ્રીની મંજૂરી નથી (§8): કામની હકીકતો પૂરતું જ લખો.",
-        "hi": "मानहानि, अपशब्द या लोगों के बीच वैमनस्य फैलाने वाली सामग्री की अनुमति नहीं है (§8):"
-        " काम के तथ्यों तक ही सीमित रहें।",
-    },
-    "instruction": {
-        "en": "Instructions given here are kept in the official record (§2).",
-        "gu": "અહીં અપાયેલી સૂચનાઓ સત્તાવાર રેકોર્ડમાં રખાય છે (§2).",
-        "hi": "यहाँ दिए गए निर्देश आधिकारिक रिकॉर्ड में रखे जाते हैं (§2)।",
+    "hi": {
+        "confidential": "गोपनीय विषय और नीति प्रस्ताव इस समूह में नहीं, आधिकारिक ई-मेल (§1) से भेजें।",
+        "personal_data": "नाम और नंबर के बजाय कुल आँकड़े साझा करें।",
+        "hostile": "कार्य और प्रदर्शन से जुड़े तथ्यों तक ही सीमित रहें।",
     },
 }
 
-_FOUND_ONE = {
-    "en": "⚠️ {who}, your message contains {reasons}.",
-    "gu": "⚠️ {who}, આપના સંદેશમાં {reasons} જોવા મળ્યું.",
-    "hi": "⚠️ {who}, आपके संदेश में {reasons} पाया गया।",
+_TEXTS = {
+    "en": {
+        "reply": "⚠️ This message appears to contain:",
+        "deleted": "⚠️ {who}, your message was removed from the group (it is kept in the official record)."
+                   " It appears to contain:",
+        "combined": "⚠️ {who}, {count} of your messages in the last minute appear to contain:",
+        "removed": "(removed)",
+        "told_restore": "The group's admins have been told; if it was not a violation, they can restore it.",
+        "told_review": "The group's admins have been told and will review it.",
+        "circular": f"Revenue Department circular {CIRCULAR}.",
+        "closed": "✅ Thank you: after your edit this message no longer contains what was flagged,"
+                  " so the flag is closed.",
+        "restored": "Message from {who}, restored after review:",
+    },
+    "gu": {
+        "reply": "⚠️ આ સંદેશમાં નીચેની બાબત હોવાનું જણાય છે:",
+        "deleted": "⚠️ {who}, તમારો સંદેશ જૂથમાંથી દૂર કરવામાં આવ્યો છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલો છે)."
+                   " તેમાં નીચેની બાબત હોવાનું જણાય છે:",
+        "combined": "⚠️ {who}, છેલ્લી એક મિનિટમાં તમારા {count} સંદેશામાં નીચેની બાબતો હોવાનું જણાય છે:",
+        "removed": "(દૂર કરાયો)",
+        "told_restore": "જૂથના એડમિનને જાણ કરવામાં આવી છે; જો ઉલ્લંઘન ન હોય તો તેઓ સંદેશ પાછો મૂકી શકે છે.",
+        "told_review": "જૂથના એડમિનને જાણ કરવામાં આવી છે અને તેઓ તેની સમીક્ષા કરશે.",
+        "circular": f"મહેસૂલ વિભાગનો પરિપત્ર {CIRCULAR}.",
+        "closed": "✅ આભાર: સુધારા પછી આ સંદેશમાં ધ્યાને આવેલી બાબત રહી નથી, તેથી ફ્લેગ બંધ કરવામાં આવ્યો છે.",
+        "restored": "{who}નો સંદેશ, સમીક્ષા પછી પાછો મૂકવામાં આવ્યો:",
+    },
+    "hi": {
+        "reply": "⚠️ इस संदेश में निम्नलिखित बात प्रतीत होती है:",
+        "deleted": "⚠️ {who}, आपका संदेश समूह से हटा दिया गया है (यह आधिकारिक रिकॉर्ड में सुरक्षित है)।"
+                   " इसमें निम्नलिखित बात प्रतीत होती है:",
+        "combined": "⚠️ {who}, पिछले एक मिनट में आपके {count} संदेशों में निम्नलिखित बातें प्रतीत होती हैं:",
+        "removed": "(हटाया गया)",
+        "told_restore": "समूह के एडमिन को सूचित कर दिया गया है; यदि यह उल्लंघन नहीं है तो वे संदेश वापस ला सकते हैं।",
+        "told_review": "समूह के एडमिन को सूचित कर दिया गया है और वे इसकी समीक्षा करेंगे।",
+        "circular": f"राजस्व विभाग का परिपत्र {CIRCULAR}.",
+        "closed": "✅ धन्यवाद: संपादन के बाद इस संदेश में चिह्नित बात नहीं रही, इसलिए फ़्लैग बंद कर दिया गया है।",
+        "restored": "{who} का संदेश, समीक्षा के बाद वापस लाया गया:",
+    },
 }
-_FOUND_MANY = {
-    "en": "⚠️ {who}, your last {count} messages here contained {reasons}.",
-    "gu": "⚠️ {who}, અહીં આપના છેલ્લા {count} સંદેશાઓમાં {reasons} જોવા મળ્યું.",
-    "hi": "⚠️ {who}, यहाँ आपके पिछले {count} संदेशों में {reasons} पाया गया।",
-}
-_REMOVED = {
-    "en": "It was removed from the group and kept in the official record.",
-    "gu": "તે ગ્રુપમાંથી દૂર કરાયો છે અને સત્તાવાર રેકોર્ડમાં સચવાયો છે.",
-    "hi": "उसे समूह से हटा दिया गया है और आधिकारिक रिकॉर्ड में रखा गया है।",
-}
-_ADMINS_TOLD = {
-    "en": "The group's admins have been told and can overrule this.",
-    "gu": "ગ્રુપના એડમિનને જાણ કરાઈ છે; તેઓ આ નિર્ણય બદલી શકે છે.",
-    "hi": "समूह के एडमिन को सूचित किया गया है; वे इस निर्णय को बदल सकते हैं।",
-}
-_EDIT_CLEARED = {
-    "en": "✅ Thank you, {who}: after your edit, nothing in this message needs a warning.",
-    "gu": "✅ આભાર, {who}: સુધારા પછી આ સંદેશમાં વાંધાજનક કશું નથી.",
-    "hi": "✅ धन्यवाद, {who}: संपादन के बाद इस संदेश में आपत्तिजनक कुछ नहीं है।",
-}
-_RESTORED = {
-    "en": "Message from {who}, restored after review (not a violation):",
-    "gu": "{who}નો સંદેશ, સમીક્ષા પછી પાછો મૂક્યો (ઉલ્લંઘન નથી):",
-    "hi": "{who} का संदेश, समीक्षा के बाद बहाल (उल्लंघन नहीं):",
-}
-_AND = {"en": "and", "gu": "અને", "hi": "और"}
+
+
+def language_of(language: str) -> str:
+    """One of en, gu, hi (English for anything else)."""
+    return language if language in _TEXTS else "en"
+
+
+def most_common_language(flagged: Sequence[Flag]) -> str:
+    """The language most of the flagged messages were written in (the latest wins a tie)."""
+    counts = Counter(flag.language for flag in flagged)
+    best = max(counts.values())
+    return next(flag.language for flag in reversed(flagged) if counts[flag.language] == best)
 
 
 def mention(user_id: int, name: str) -> str:
-    """An HTML mention that notifies the member even when their message is gone."""
-    return f'<a href="tg://user?id={int(user_id)}">{escape(name)}</a>'
+    """An HTML mention that notifies the person."""
+    return f'<a href="tg://user?id={user_id}">{escape(name)}</a>'
 
 
-def reasons_text(reasons: list[tuple[str, str]], language: str) -> str:
-    """(reason code, label) pairs as one phrase in the language ("an Aadhaar number and a private mobile number")."""
-    described = list(dict.fromkeys(describe(code, language, label=label) for code, label in reasons))
-    if len(described) == 1:
-        return escape(described[0])
-    return escape(", ".join(described[:-1]) + f" {_AND[language]} " + described[-1])
+def reasons(flag: Flag, label: str, language: str) -> str:
+    """What was found for one label, by its reasons ("an Aadhaar number; a PAN (income-tax) number")."""
+    return "; ".join(dict.fromkeys(describe(code, language, label) for code in flag.reason_codes(label)))
 
 
-def warning_text(
-    *, who: str, language: str, reasons: list[tuple[str, str]], labels: list[str], messages: int, removed: bool,
-    admins_told: bool,
-) -> str:
-    """The warning for one message or for a minute's messages combined (HTML)."""
-    reasons_phrase = reasons_text(reasons, language)
-    headline = (_FOUND_ONE if messages == 1 else _FOUND_MANY)[language].format(who=who, reasons=reasons_phrase, count=messages)
-    lines = [headline]
-    lines += [escape(ADVICE[label][language]) for label in labels]
-    if removed:
-        lines.append(escape(_REMOVED[language]))
-    if admins_told:
-        lines.append(escape(_ADMINS_TOLD[language]))
+def finding_lines(flag: Flag, language: str, *, mark_removed: bool) -> list[str]:
+    """One bullet per label of a flag."""
+    texts = _TEXTS[language]
+    suffix = f" {texts['removed']}" if mark_removed and flag.deleted else ""
+    return [
+        f"• {escape(reasons(flag, label, language))} — {escape(LABEL_NAMES[language][label])}{escape(suffix)}"
+        for label in flag.labels
+        if label in LABEL_NAMES[language]
+    ]
+
+
+def warning_text(flags: Sequence[Flag], language: str, *, who: str, notified: bool) -> str:
+    """The warning for one flag (a reply, or a mention if removed) or for several combined (a mention).
+
+    who is an HTML mention of the member.
+    """
+    language = language_of(language)
+    texts = _TEXTS[language]
+    if len(flags) > 1:
+        lines = [escape(texts["combined"]).format(who=who, count=len(flags))]
+    elif flags[0].deleted:
+        lines = [escape(texts["deleted"]).format(who=who)]
+    else:
+        lines = [escape(texts["reply"])]
+    for flag in flags:
+        lines += finding_lines(flag, language, mark_removed=len(flags) > 1)
+    found = {label for flag in flags for label in flag.labels}
+    lines += [escape(ADVICE[language][label]) for label in MODERATED_LABELS if label in found]
+    if notified:
+        lines.append(escape(texts["told_restore"] if any(flag.deleted for flag in flags) else texts["told_review"]))
+    lines.append(escape(texts["circular"]))
     return "\n".join(lines)
 
 
-def edit_cleared_text(who: str, language: str) -> str:
-    """A short note when an edit removed what was flagged."""
-    return _EDIT_CLEARED[language].format(who=who)
+def closed_text(language: str) -> str:
+    """The brief reply when an edit removed what was flagged."""
+    return escape(_TEXTS[language_of(language)]["closed"])
 
 
-def restored_text(who: str, language: str, original: str) -> str:
-    """A message the bot deleted, reposted after an admin found it was not a violation."""
-    return f"{_RESTORED[language].format(who=who)}\n<blockquote>{escape(original)}</blockquote>"
+def restored_text(language: str, name: str, text: str) -> str:
+    """The bot's repost of a message an admin found was not a violation.
+
+    Quoted when it fits in one Telegram message; a longer one is split at line ends by the
+    outbox, which a quote spanning the parts would not survive, so it goes unquoted.
+    """
+    head = escape(_TEXTS[language_of(language)]["restored"].format(who=name))
+    quoted = f"{head}\n<blockquote>{escape(text)}</blockquote>"
+    return quoted if len(quoted) <= MESSAGE_LIMIT else f"{head}\n{escape(text)}"
+
+
+def masked(text: str, findings: Sequence[Finding]) -> str:
+    """The text with every flagged value replaced by what it is ("[an Aadhaar number]").
+
+    The classifier's evidence names no value (it spans the sentence), so it is left readable.
+    """
+    spans = sorted((f.start, f.end, f.label, f.reason_code) for f in findings if f.reason_code != "classifier")
+    pieces, position = [], 0
+    for start, end, label, code in spans:
+        start, end = max(start, position), min(end, len(text))
+        if start >= end:
+            continue
+        pieces += [text[position:start], f"[{describe(code, 'en', label)}]"]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def message_link(chat_id: int, message_id: int) -> str | None:
+    """The t.me link to a message in a supergroup (basic groups have none)."""
+    digits = str(chat_id)
+    if not digits.startswith("-100"):
+        return None
+    return f"https://t.me/c/{digits[4:]}/{message_id}"
+
+
+def summary(flag: Flag) -> str:
+    """Labels and reasons of a flag in one English line: "personal data (§8, privacy): an Aadhaar number"."""
+    return "; ".join(f"{LABEL_NAMES['en'][label]}: {reasons(flag, label, 'en')}" for label in flag.labels)

@@ -1,11 +1,17 @@
-"""/check: the filter looks at a social-media draft in private before it goes out (§4, §8, §9).
+"""The pre-post check of a social-media draft, in a private chat (circular §4, §8, §9).
 
-Nothing of the draft is kept: not in the record, not in the journal, and the received
-update's text is dropped from the inbox once handled. Only a daily count remains.
+`/check TEXT`, or `/check` and then the draft as the next message. The answer lists what
+the content filter finds for a public post: personal data, names of individuals (§8
+advises aggregate information), hostile or defamatory content (§8), confidential or
+policy content (§2, §4); and reminds that a personal account posting on policy adds a
+disclaimer (§9). Nothing of the draft is stored: the answer names reasons and counts,
+never the draft's words (and is not a reply, which Telegram's answer in the outbox would
+quote); the inbox drops the update's content once handled; only a daily count remains.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from html import escape
 
 from telegram import Update
@@ -14,100 +20,145 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 from bot.context import SamvadContext
 from bot.scope import current_scope
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.moderation_texts import reasons_text
-from handlers.replying import command_args, redirect, reply
+from handlers.moderation_args import AwaitDraft, parse_check
+from handlers.moderation_texts import language_of
+from handlers.replying import redirect
 from nlp import Verdict
 from nlp.names import find_person_names
+from nlp.reasons import describe
 from storage import prepost
 
-PRIVATE = filters.ChatType.PRIVATE
-DRAFT_LIMIT = 4096
-
 CHECK = Command(
-    "check", "Check a social-media draft before you post it (nothing is stored)", frozenset({Audience.PRIVATE}),
-    usage="TEXT",
+    "check", "Check a social-media draft before posting it (§4, §8, §9); nothing of it is kept",
+    frozenset({Audience.PRIVATE}), usage="TEXT",
 )
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+GROUPS = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
+DRAFT = PRIVATE & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND
+WAIT = timedelta(minutes=10)
 
-_SECTIONS = (
-    ("personal_data", "Personal data", "§8: privacy — share aggregate figures, not individuals' details"),
-    ("hostile", "Hostile or defamatory content", "§8: nothing defamatory or that breeds enmity"),
-    ("confidential", "Confidential information or a policy proposal", "§2, §4: post only decisions made public"),
-)
+_TEXTS = {
+    "en": {
+        "head": "Pre-post check of your draft (nothing of it is kept):",
+        "personal_data": "• Personal data (§8, privacy): {reasons}. Remove it before posting.",
+        "names": "• Names of individuals: {count}. §8 advises avoiding specific names and sharing aggregate"
+                 " information.",
+        "hostile": "• Hostile or defamatory content (§8): {reasons}. Do not post what may defame someone or create"
+                   " enmity between groups.",
+        "confidential": "• Confidential or policy content (§2, §4): {reasons}. Post only decisions, GRs and"
+                        " notifications already made public (§4).",
+        "clear": "No personal data, names of individuals, hostile or confidential content found.",
+        "disclaimer": "If you post from a personal account on a policy matter, add a disclaimer that the views are"
+                      " your own and not the Government's (§9).",
+    },
+    "gu": {
+        "head": "તમારા મુસદ્દાની પોસ્ટ પહેલાંની ચકાસણી (તેમાંનું કશું સાચવવામાં આવતું નથી):",
+        "personal_data": "• અંગત માહિતી (§8, ગોપનીયતા): {reasons}. પોસ્ટ કરતાં પહેલાં તે દૂર કરો.",
+        "names": "• વ્યક્તિઓનાં નામ: {count}. §8 મુજબ ચોક્કસ નામોનો ઉલ્લેખ ટાળીને કુલ માહિતી આપવી જોઈએ.",
+        "hostile": "• દ્વેષપૂર્ણ કે બદનક્ષીકારક લખાણ (§8): {reasons}. કોઈની બદનક્ષી થાય કે જૂથો વચ્ચે વૈમનસ્ય ફેલાય"
+                   " તેવું લખાણ પોસ્ટ ન કરો.",
+        "confidential": "• ગોપનીય કે નીતિ વિષયક લખાણ (§2, §4): {reasons}. માત્ર જાહેર થઈ ચૂકેલા નિર્ણયો, ઠરાવો અને"
+                        " જાહેરનામાં જ પોસ્ટ કરો (§4).",
+        "clear": "અંગત માહિતી, વ્યક્તિઓનાં નામ, દ્વેષપૂર્ણ કે ગોપનીય લખાણ જોવા મળ્યું નથી.",
+        "disclaimer": "જો તમે અંગત ખાતામાંથી નીતિ વિષયક બાબતે પોસ્ટ કરો તો સ્પષ્ટતા ઉમેરો કે આ વિચારો તમારા પોતાના છે,"
+                      " સરકારના નથી (§9).",
+    },
+    "hi": {
+        "head": "पोस्ट करने से पहले आपके मसौदे की जाँच (इसका कुछ भी सहेजा नहीं जाता):",
+        "personal_data": "• व्यक्तिगत जानकारी (§8, निजता): {reasons}। पोस्ट करने से पहले इसे हटा दें।",
+        "names": "• व्यक्तियों के नाम: {count}। §8 के अनुसार विशिष्ट नामों से बचें और समग्र जानकारी साझा करें।",
+        "hostile": "• द्वेषपूर्ण या मानहानिकारक सामग्री (§8): {reasons}। ऐसी सामग्री पोस्ट न करें जिससे किसी की"
+                   " मानहानि हो या समूहों के बीच वैमनस्य फैले।",
+        "confidential": "• गोपनीय या नीति संबंधी सामग्री (§2, §4): {reasons}। केवल सार्वजनिक हो चुके निर्णय,"
+                        " संकल्प (GR) और अधिसूचनाएँ ही पोस्ट करें (§4)।",
+        "clear": "कोई व्यक्तिगत जानकारी, व्यक्तियों के नाम, द्वेषपूर्ण या गोपनीय सामग्री नहीं मिली।",
+        "disclaimer": "यदि आप निजी खाते से किसी नीति संबंधी विषय पर पोस्ट करते हैं, तो यह अस्वीकरण जोड़ें कि ये"
+                      " विचार आपके अपने हैं, सरकार के नहीं (§9)।",
+    },
+}
+SEND_DRAFT = ("Send me the draft as your next message (within 10 minutes). I answer with what a public post should"
+              " not carry; nothing of the draft is kept.")
+ONLY_PRIVATE = ("The pre-post check works in a private chat with me, so that a draft is not posted in a group."
+                " Open a chat with me and send /check there.")
 
 
 def feature() -> Feature:
-    """The pre-post check."""
+    """The pre-post check feature."""
     return Feature(
         name="prepost_check",
         handlers=[
             (Stage.COMMAND, CommandHandler("check", check_command, filters=PRIVATE)),
-            (Stage.COMMAND, CommandHandler("check", only_in_private, filters=filters.ChatType.GROUPS)),
-            (Stage.MODERATE, MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, check_awaited_draft)),
+            (Stage.COMMAND, CommandHandler("check", only_in_private, filters=GROUPS)),
+            (Stage.MODERATE, MessageHandler(DRAFT, check_awaited_draft)),
         ],
         commands=[CHECK],
     )
 
 
+def report(verdict: Verdict, names: int) -> str:
+    """What a draft should not carry into a public post, in the draft's language, with the §9 reminder."""
+    language = language_of(verdict.language)
+    texts = _TEXTS[language]
+    lines = [texts["head"]]
+
+    def reasons(label: str) -> str:
+        codes = dict.fromkeys(evidence.reason_code for evidence in verdict.for_label(label))
+        return "; ".join(dict.fromkeys(describe(code, language, label) for code in codes))
+
+    if verdict.has("personal_data"):
+        lines.append(texts["personal_data"].format(reasons=reasons("personal_data")))
+    if names:
+        lines.append(texts["names"].format(count=names))
+    for label in ("hostile", "confidential"):
+        if verdict.has(label):
+            lines.append(texts[label].format(reasons=reasons(label)))
+    if len(lines) == 1:
+        lines.append(texts["clear"])
+    lines.append(texts["disclaimer"])
+    return escape("\n".join(lines))
+
+
 async def check_command(update: Update, context: SamvadContext) -> None:
-    """/check TEXT checks at once; /check alone waits for the draft as the next message."""
-    _forget_this_update()
-    draft = command_args(update)
-    services = context.services
-    if not draft:
+    """/check TEXT answers at once; /check alone waits for the draft."""
+    parsed = parse_check(update.effective_message.text or "")
+    if isinstance(parsed, AwaitDraft):
+        services = context.services
         async with services.db.transaction() as tx:
             await prepost.await_draft(tx, update.effective_user.id, at=services.clock.now())
-        await reply(update, context, "Send me the draft as your next message: I will say what the circular would"
-                    " have you change. Nothing of it is stored.", purpose="prepost.waiting")
+            await services.outbox.send_message(tx, update.effective_chat.id, escape(SEND_DRAFT), purpose="prepost.ask")
         return
-    await _check(update, context, draft)
+    await _check(update, context, parsed.text)
 
 
 async def check_awaited_draft(update: Update, context: SamvadContext) -> None:
-    """The message after a bare /check is the draft."""
+    """The private message after a bare /check is the draft; other private messages are left alone."""
     services = context.services
-    async with services.db.transaction() as tx:
-        awaited = await prepost.take_awaited_draft(tx, update.effective_user.id, at=services.clock.now())
-    if awaited:
-        _forget_this_update()
-        await _check(update, context, update.effective_message.text)
-
-
-async def only_in_private(update: Update, context: SamvadContext) -> None:
-    """A draft is checked in private, not in front of the group."""
-    await redirect(update, context, "Check drafts in a private chat with me: /check TEXT.")
+    user_id = update.effective_user.id
+    if not await prepost.is_awaiting(services.db, user_id, now=services.clock.now(), within=WAIT):
+        return
+    message = update.effective_message
+    await _check(update, context, message.text or message.caption or "")
 
 
 async def _check(update: Update, context: SamvadContext, draft: str) -> None:
+    _forget_this_update()
     services = context.services
-    verdict = await services.classifier.check(draft[:DRAFT_LIMIT])
-    names = [draft[start:end] for start, end in find_person_names(draft[:DRAFT_LIMIT])]
+    verdict = await services.classifier.check(draft)
+    answer = report(verdict, len(find_person_names(draft)))
     async with services.db.transaction() as tx:
+        await prepost.stop_awaiting(tx, update.effective_user.id)
         await prepost.count_check(tx, at=services.clock.now())
-    await reply(update, context, report_text(verdict, names), purpose="prepost.report")
-
-
-def report_text(verdict: Verdict, names: list[str]) -> str:
-    """What the filter found in a draft, section by section, and the §9 reminder (HTML)."""
-    lines = ["<b>Pre-post check</b> (nothing of your draft is stored):"]
-    for label, title, clause in _SECTIONS:
-        found = list(dict.fromkeys((e.reason_code, e.label) for e in verdict.for_label(label)))
-        if found:
-            lines.append(f"⚠️ <b>{title}</b>: {reasons_text(found, 'en')}. ({escape(clause)})")
-        else:
-            lines.append(f"✓ {title}: none found.")
-    if names:
-        quoted = ", ".join(f"“{escape(name)}”" for name in dict.fromkeys(names))
-        lines.append(f"⚠️ <b>Names of individuals</b>: {quoted}. The circular advises aggregate information"
-                     " over specific names (§8).")
-    else:
-        lines.append("✓ Names of individuals: none found.")
-    lines.append("If you post on policy from a personal account, add that the views are your own and not the"
-                 " Government's (§9). Official accounts post work updates, tours, programmes and published"
-                 " decisions (§4).")
-    return "\n".join(lines)
+        # Not a reply: Telegram's answer (kept in the outbox) would quote the draft.
+        await services.outbox.send_message(tx, update.effective_chat.id, answer, purpose="prepost.report")
 
 
 def _forget_this_update() -> None:
+    """The inbox drops this update's content once it is handled: it carries a draft, which is not kept."""
     scope = current_scope()
     if scope is not None:
         scope.forget_payload = True
+
+
+async def only_in_private(update: Update, context: SamvadContext) -> None:
+    """/check in a group: point to the private chat (the text itself is moderated like any message)."""
+    await redirect(update, context, escape(ONLY_PRIVATE))

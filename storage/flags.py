@@ -1,241 +1,360 @@
-"""Flags: messages the content filter labelled, what was done, and how admins reviewed them."""
+"""Flags: group messages the content filter labelled and the group's policy acted on.
+
+A flag keeps labels, reason codes and character spans, never the text (the message log
+and the journal already hold it). It is open until an admin post reviews it (confirmed,
+or a false alarm) or an edit removes what was flagged (withdrawn). Every change is
+journalled: "flag" when raised, "review" when decided, "flag_closed" when withdrawn,
+"escalation" when a member's confirmed flags are sent to the admins.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from storage import journal
 from storage.database import Database, Transaction
+from storage.roster import Reader
 from storage.timefmt import from_db, to_db
 
-OPEN, CONFIRMED, FALSE_ALARM, RESOLVED = "open", "confirmed", "false_alarm", "resolved"
-ORIGINAL = "0"
+OPEN = "open"
+CONFIRMED = "confirmed"
+FALSE_ALARM = "false_alarm"
+WITHDRAWN = "withdrawn"
+DECISIONS = (CONFIRMED, FALSE_ALARM)
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One piece of evidence, as a flag keeps it (never the text itself)."""
+    """One reason for one label, by its span in the flagged text."""
 
     label: str
+    reason_code: str
     start: int
     end: int
-    score: float
-    reason_code: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form kept in the flag and the journal."""
+        return {"label": self.label, "reason_code": self.reason_code, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)
 class Flag:
-    """A flagged message version."""
+    """One flag as stored."""
 
     flag_id: int
     chat_id: int
     message_id: int
-    version: str
-    sender_id: int | None
+    update_id: int
+    version_seq: int | None
+    member_id: int
+    source: str
     labels: tuple[str, ...]
+    verdict_labels: tuple[str, ...]
     findings: tuple[Finding, ...]
     language: str
     actions: tuple[str, ...]
-    state: str
+    deleted: bool
+    by_admin: bool
+    warning: str
     flagged_at: datetime
-    warned_at: datetime | None
+    state: str
     decided_by: int | None
     decided_at: datetime | None
 
     @property
-    def deleted(self) -> bool:
-        """Whether the bot removed the message from the chat."""
-        return "delete" in self.actions
+    def is_open(self) -> bool:
+        """Still waiting for a review."""
+        return self.state == OPEN
 
-    @property
-    def reason_codes(self) -> tuple[str, ...]:
-        """Distinct reason codes, strongest evidence first."""
-        return tuple(dict.fromkeys(f.reason_code for f in sorted(self.findings, key=lambda f: -f.score)))
-
-
-_COLUMN_NAMES = (
-    "id", "chat_id", "message_id", "version", "sender_id", "labels", "evidence", "language", "actions", "state",
-    "flagged_at", "warned_at", "decided_by", "decided_at",
-)
-_COLUMNS = ", ".join(_COLUMN_NAMES)
+    def reason_codes(self, label: str) -> list[str]:
+        """The distinct reason codes for one label, in the order found."""
+        return list(dict.fromkeys(f.reason_code for f in self.findings if f.label == label))
 
 
-def _flag(row: Any) -> Flag:
+def _flag(row) -> Flag:
     return Flag(
         flag_id=row["id"],
         chat_id=row["chat_id"],
         message_id=row["message_id"],
-        version=row["version"],
-        sender_id=row["sender_id"],
+        update_id=row["update_id"],
+        version_seq=row["version_seq"],
+        member_id=row["member_id"],
+        source=row["source"],
         labels=tuple(json.loads(row["labels"])),
-        findings=tuple(Finding(**item) for item in json.loads(row["evidence"])),
+        verdict_labels=tuple(json.loads(row["verdict_labels"])),
+        findings=tuple(Finding(**item) for item in json.loads(row["findings"])),
         language=row["language"],
         actions=tuple(json.loads(row["actions"])),
-        state=row["state"],
+        deleted=bool(row["deleted"]),
+        by_admin=bool(row["by_admin"]),
+        warning=row["warning"],
         flagged_at=from_db(row["flagged_at"]),
-        warned_at=from_db(row["warned_at"]) if row["warned_at"] else None,
+        state=row["state"],
         decided_by=row["decided_by"],
         decided_at=from_db(row["decided_at"]) if row["decided_at"] else None,
     )
 
 
-async def raise_flag(
-    tx: Transaction,
-    *,
-    chat_id: int,
-    message_id: int,
-    version: str,
-    sender_id: int | None,
-    labels: tuple[str, ...],
-    findings: tuple[Finding, ...],
-    language: str,
-    actions: tuple[str, ...],
-    at: datetime,
-) -> Flag | None:
-    """Record and journal a flag; None if this message version was flagged already (a replayed update)."""
-    if await tx.fetchone(
-        "SELECT 1 FROM flags WHERE chat_id = ? AND message_id = ? AND version = ?", (chat_id, message_id, version)
-    ):
+@dataclass(frozen=True)
+class NewFlag:
+    """What a flag records when it is raised."""
+
+    chat_id: int
+    message_id: int
+    update_id: int
+    member_id: int
+    source: str  # message or edit
+    findings: tuple[Finding, ...]
+    verdict_labels: tuple[str, ...]
+    language: str
+    actions: tuple[str, ...]
+    deleted: bool
+    by_admin: bool
+    held: bool  # the member was warned less than an interval ago: the warning waits
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The labels acted on, sorted."""
+        return tuple(sorted({finding.label for finding in self.findings}))
+
+
+async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
+    """Record and journal a flag; None if this update already raised one for the message (a replay)."""
+    if await raised_by_update(tx, new.chat_id, new.message_id, new.update_id) is not None:
         return None
-    evidence = [finding.__dict__ for finding in findings]
+    findings = [finding.to_dict() for finding in new.findings]
     entry = await journal.append(
-        tx,
-        kind="flag",
-        chat_id=chat_id,
-        actor_id=sender_id,
-        at=at,
-        body={
-            "message_id": message_id,
-            "version": version,
-            "sender_id": sender_id,
-            "labels": list(labels),
-            "reason_codes": list(dict.fromkeys(f.reason_code for f in findings)),
-            "spans": [[f.start, f.end] for f in findings],
-            "actions": list(actions),
-        },
+        tx, kind="flag", chat_id=new.chat_id, actor_id=new.member_id, at=at,
+        body={"message_id": new.message_id, "source": new.source, "labels": list(new.labels),
+              "findings": findings, "language": new.language, "actions": list(new.actions),
+              "deleted": new.deleted, "by_admin": new.by_admin},
     )
     flag_id = await tx.execute(
-        "INSERT INTO flags (chat_id, message_id, version, sender_id, labels, evidence, language, actions,"
-        " flagged_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (chat_id, message_id, version, sender_id, json.dumps(list(labels)), json.dumps(evidence), language,
-         json.dumps(list(actions)), to_db(at), entry.seq),
+        "INSERT INTO flags (chat_id, message_id, update_id, version_seq, member_id, source, labels, verdict_labels,"
+        " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (new.chat_id, new.message_id, new.update_id,
+         await _version_seq(tx, new.chat_id, new.message_id, new.update_id, new.source),
+         new.member_id, new.source, json.dumps(list(new.labels)), json.dumps(sorted(new.verdict_labels)),
+         json.dumps(findings), new.language, json.dumps(list(new.actions)), int(new.deleted), int(new.by_admin),
+         "held" if new.held else "sent", to_db(at), entry.seq),
     )
     return await get(tx, flag_id)
 
 
-async def get(db: Database | Transaction, flag_id: int) -> Flag | None:
+async def _version_seq(tx: Transaction, chat_id: int, message_id: int, update_id: int, source: str) -> int | None:
+    """The journal entry of the text version flagged: the message itself, or the edit this update brought."""
+    if source == "message":
+        row = await tx.fetchone(
+            "SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+        )
+    else:
+        row = await tx.fetchone(
+            "SELECT e.journal_seq FROM message_edits e JOIN messages m ON m.id = e.message_row"
+            " WHERE m.chat_id = ? AND m.message_id = ? AND e.update_id = ? ORDER BY e.id DESC LIMIT 1",
+            (chat_id, message_id, update_id),
+        )
+    return row[0] if row else None
+
+
+async def get(db: Reader, flag_id: int) -> Flag | None:
     """One flag by id."""
-    row = await db.fetchone(f"SELECT {_COLUMNS} FROM flags WHERE id = ?", (flag_id,))
+    row = await db.fetchone("SELECT * FROM flags WHERE id = ?", (flag_id,))
     return _flag(row) if row else None
 
 
-async def open_for_message(db: Database | Transaction, chat_id: int, message_id: int) -> list[Flag]:
-    """Open flags on any version of a message."""
+async def raised_by_update(db: Reader, chat_id: int, message_id: int, update_id: int) -> Flag | None:
+    """The flag an update raised for a message, if any."""
+    row = await db.fetchone(
+        "SELECT * FROM flags WHERE chat_id = ? AND message_id = ? AND update_id = ?", (chat_id, message_id, update_id)
+    )
+    return _flag(row) if row else None
+
+
+async def of_message(db: Reader, chat_id: int, message_id: int) -> list[Flag]:
+    """Every flag raised for a message, oldest first."""
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM flags WHERE chat_id = ? AND message_id = ? AND state = 'open' ORDER BY id",
-        (chat_id, message_id),
+        "SELECT * FROM flags WHERE chat_id = ? AND message_id = ? ORDER BY id", (chat_id, message_id)
     )
     return [_flag(row) for row in rows]
 
 
-async def decide(tx: Transaction, flag: Flag, *, state: str, by: int | None, at: datetime, why: str) -> bool:
-    """Close an open flag (confirmed, false alarm, or resolved by an edit); journalled. False if already closed."""
+async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> Flag | None:
+    """An edit removed what was flagged: close the open flag (journalled); None if it was not open."""
     changed = await tx.execute_counting(
-        "UPDATE flags SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = 'open'",
-        (state, by, to_db(at), flag.flag_id),
+        "UPDATE flags SET state = 'withdrawn', decided_by = ?, decided_at = ?,"
+        " warning = CASE warning WHEN 'held' THEN 'dropped' ELSE warning END WHERE id = ? AND state = 'open'",
+        (by, to_db(at), flag_id),
     )
     if not changed:
-        return False
+        return None
+    flag = await get(tx, flag_id)
     await journal.append(
-        tx,
-        kind="review",
-        chat_id=flag.chat_id,
-        actor_id=by,
-        at=at,
-        body={"flag_id": flag.flag_id, "message_id": flag.message_id, "decision": state, "why": why},
+        tx, kind="flag_closed", chat_id=flag.chat_id, actor_id=by, at=at,
+        body={"flag_id": flag_id, "message_id": flag.message_id, "why": "edited", "labels": list(flag.labels)},
     )
-    return True
+    return flag
 
 
-async def mark_warned(tx: Transaction, flag_ids: list[int], *, at: datetime) -> None:
-    """The warning covering these flags has been owed."""
-    await tx.executemany("UPDATE flags SET warned_at = ? WHERE id = ?", [(to_db(at), fid) for fid in flag_ids])
-
-
-async def unwarned(tx: Transaction, chat_id: int, sender_id: int) -> list[Flag]:
-    """Open flags of a member in a group still waiting for their (combined) warning."""
-    rows = await tx.fetchall(
-        f"SELECT {_COLUMNS} FROM flags WHERE chat_id = ? AND sender_id = ? AND warned_at IS NULL AND state = 'open'"
-        " ORDER BY id",
-        (chat_id, sender_id),
+async def decide(
+    tx: Transaction, flag_id: int, *, decision: str, by: int, at: datetime, restored: bool = False
+) -> Flag | None:
+    """An admin's review of an open flag (journalled); None if it was already closed."""
+    if decision not in DECISIONS:
+        raise ValueError(f"unknown decision {decision!r}")
+    changed = await tx.execute_counting(
+        "UPDATE flags SET state = ?, decided_by = ?, decided_at = ? WHERE id = ? AND state = 'open'",
+        (decision, by, to_db(at), flag_id),
     )
-    return [_flag(row) for row in rows]
+    if not changed:
+        return None
+    flag = await get(tx, flag_id)
+    await journal.append(
+        tx, kind="review", chat_id=flag.chat_id, actor_id=by, at=at,
+        body={"flag_id": flag_id, "message_id": flag.message_id, "decision": decision, "labels": list(flag.labels),
+              "member_id": flag.member_id, "restored": restored},
+    )
+    return flag
 
 
-async def window_opened_at(tx: Transaction, chat_id: int, user_id: int) -> datetime | None:
-    """When the member's current one-warning window in this group opened."""
-    row = await tx.fetchone("SELECT opened_at FROM warning_windows WHERE chat_id = ? AND user_id = ?", (chat_id, user_id))
+# -- one warning per member per interval ----------------------------------------------------
+
+
+async def last_warned_at(db: Reader, chat_id: int, member_id: int) -> datetime | None:
+    """When the member was last warned in the group."""
+    row = await db.fetchone(
+        "SELECT last_warned_at FROM member_warnings WHERE chat_id = ? AND member_id = ?", (chat_id, member_id)
+    )
     return from_db(row[0]) if row else None
 
 
-async def open_window(tx: Transaction, chat_id: int, user_id: int, *, at: datetime) -> None:
-    """A warning went out now: the next may follow a window later."""
+async def note_warning(tx: Transaction, chat_id: int, member_id: int, *, at: datetime) -> None:
+    """The member is warned now."""
     await tx.execute(
-        "INSERT INTO warning_windows (chat_id, user_id, opened_at) VALUES (?, ?, ?)"
-        " ON CONFLICT (chat_id, user_id) DO UPDATE SET opened_at = excluded.opened_at",
-        (chat_id, user_id, to_db(at)),
+        "INSERT INTO member_warnings (chat_id, member_id, last_warned_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (chat_id, member_id) DO UPDATE SET last_warned_at = excluded.last_warned_at",
+        (chat_id, member_id, to_db(at)),
     )
 
 
-async def in_chat(db: Database, chat_id: int, *, since: datetime, limit: int = 30) -> list[Flag]:
-    """Open flags, and flags raised since a time, newest first."""
+async def take_held(tx: Transaction, chat_id: int, member_id: int) -> list[Flag]:
+    """The flags whose warning waits for the combined warning, now marked as warned.
+
+    A flag closed meanwhile (an edit removed the content, or an admin found no violation) is
+    dropped from the warning.
+    """
+    rows = await tx.fetchall(
+        "SELECT * FROM flags WHERE chat_id = ? AND member_id = ? AND warning = 'held' ORDER BY id",
+        (chat_id, member_id),
+    )
+    held = [_flag(row) for row in rows]
+    for flag in held:
+        warned = flag.state in (OPEN, CONFIRMED)
+        await tx.execute("UPDATE flags SET warning = ? WHERE id = ?", ("sent" if warned else "dropped", flag.flag_id))
+    return [flag for flag in held if flag.state in (OPEN, CONFIRMED)]
+
+
+# -- the admins' notifications ---------------------------------------------------------------
+
+
+async def add_notice(tx: Transaction, flag_id: int, outbox_id: int) -> None:
+    """Remember an owed notification about a flag, to edit it once decided."""
+    await tx.execute("INSERT OR IGNORE INTO flag_notices (flag_id, outbox_id) VALUES (?, ?)", (flag_id, outbox_id))
+
+
+async def notices(db: Reader, flag_id: int) -> list[int]:
+    """The outbox ids of the notifications about a flag."""
+    rows = await db.fetchall("SELECT outbox_id FROM flag_notices WHERE flag_id = ? ORDER BY outbox_id", (flag_id,))
+    return [row[0] for row in rows]
+
+
+# -- listings, escalation, false alarms ---------------------------------------------------------
+
+
+async def open_in(db: Reader, chat_id: int, *, limit: int) -> list[Flag]:
+    """A group's open flags, newest first."""
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM flags WHERE chat_id = ? AND (state = 'open' OR flagged_at >= ?)"
-        " ORDER BY id DESC LIMIT ?",
+        "SELECT * FROM flags WHERE chat_id = ? AND state = 'open' ORDER BY id DESC LIMIT ?", (chat_id, limit)
+    )
+    return [_flag(row) for row in rows]
+
+
+async def closed_in(db: Reader, chat_id: int, *, since: datetime, limit: int) -> list[Flag]:
+    """A group's flags closed since a time, newest first."""
+    rows = await db.fetchall(
+        "SELECT * FROM flags WHERE chat_id = ? AND state != 'open' AND decided_at >= ?"
+        " ORDER BY decided_at DESC, id DESC LIMIT ?",
         (chat_id, to_db(since), limit),
     )
     return [_flag(row) for row in rows]
 
 
-async def confirmed_for(db: Database | Transaction, sender_id: int, *, since: datetime) -> list[Flag]:
-    """A member's confirmed flags (in any group) decided since a time, oldest first."""
+async def history(db: Reader, chat_id: int, member_id: int, *, since: datetime) -> list[Flag]:
+    """A member's flags in a group since a time, oldest first."""
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM flags WHERE sender_id = ? AND state = 'confirmed' AND decided_at >= ? ORDER BY id",
-        (sender_id, to_db(since)),
+        "SELECT * FROM flags WHERE chat_id = ? AND member_id = ? AND flagged_at >= ? ORDER BY id",
+        (chat_id, member_id, to_db(since)),
     )
     return [_flag(row) for row in rows]
 
 
-async def false_alarms(db: Database, *, since: datetime | None = None) -> list[tuple[Flag, str | None]]:
-    """Flags reviewed as false alarms, with the text of the flagged version."""
-    rows = await db.fetchall(
-        f"SELECT {', '.join(f'f.{name}' for name in _COLUMN_NAMES)}, m.text AS original,"
-        " (SELECT e.text FROM message_edits e WHERE e.message_row = m.id AND e.edited_at = f.version) AS edited"
-        " FROM flags f LEFT JOIN messages m ON m.chat_id = f.chat_id AND m.message_id = f.message_id"
-        " WHERE f.state = 'false_alarm' AND (? IS NULL OR f.decided_at >= ?) ORDER BY f.id",
-        (to_db(since) if since else None, to_db(since) if since else None),
+async def last_escalation(db: Reader, chat_id: int, member_id: int) -> datetime | None:
+    """When the member's confirmed flags in the group were last sent to its admins."""
+    row = await db.fetchone(
+        "SELECT max(escalated_at) FROM escalations WHERE chat_id = ? AND member_id = ?", (chat_id, member_id)
     )
-    return [(_flag(row), row["original"] if row["version"] == ORIGINAL else row["edited"]) for row in rows]
+    return from_db(row[0]) if row and row[0] else None
 
 
-def window_end(opened_at: datetime, seconds: float) -> datetime:
-    """When a warning window that opened at opened_at closes."""
-    return opened_at + timedelta(seconds=seconds)
+async def confirmed_towards_escalation(
+    db: Reader, chat_id: int, member_id: int, *, since: datetime, after: datetime | None
+) -> list[Flag]:
+    """Confirmed flags raised since a time (and confirmed after the last escalation) that count against a member.
+
+    Flags on messages of the group's admin posts never count.
+    """
+    rows = await db.fetchall(
+        "SELECT * FROM flags WHERE chat_id = ? AND member_id = ? AND state = 'confirmed' AND by_admin = 0"
+        " AND flagged_at >= ? AND decided_at > ? ORDER BY id",
+        (chat_id, member_id, to_db(since), to_db(after) if after else ""),
+    )
+    return [_flag(row) for row in rows]
 
 
-async def flagged_text(db: Database | Transaction, flag: Flag) -> str | None:
-    """The text of the version that was flagged (the original, or the edit)."""
-    if flag.version == ORIGINAL:
-        row = await db.fetchone(
-            "SELECT text FROM messages WHERE chat_id = ? AND message_id = ?", (flag.chat_id, flag.message_id)
-        )
-    else:
-        row = await db.fetchone(
-            "SELECT e.text FROM message_edits e JOIN messages m ON m.id = e.message_row"
-            " WHERE m.chat_id = ? AND m.message_id = ? AND e.edited_at = ? ORDER BY e.id DESC LIMIT 1",
-            (flag.chat_id, flag.message_id, flag.version),
-        )
+async def record_escalation(
+    tx: Transaction, chat_id: int, member_id: int, counted: Sequence[Flag], *, window_days: int, at: datetime
+) -> None:
+    """Journal that a member's confirmed flags were sent to the group's admin posts."""
+    entry = await journal.append(
+        tx, kind="escalation", chat_id=chat_id, actor_id=None, at=at,
+        body={"member_id": member_id, "flag_ids": [flag.flag_id for flag in counted], "count": len(counted),
+              "window_days": window_days},
+    )
+    await tx.execute(
+        "INSERT INTO escalations (chat_id, member_id, flag_count, escalated_at, journal_seq) VALUES (?, ?, ?, ?, ?)",
+        (chat_id, member_id, len(counted), to_db(at), entry.seq),
+    )
+
+
+async def flagged_text(db: Reader, flag: Flag) -> str | None:
+    """The text of the version flagged, as the record keeps it (None if erased by lawful order)."""
+    if flag.version_seq is None:
+        return None
+    row = await db.fetchone(
+        "SELECT text FROM messages WHERE journal_seq = ?"
+        " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?",
+        (flag.version_seq, flag.version_seq),
+    )
     return row[0] if row else None
+
+
+async def false_alarms(db: Database, *, since: datetime | None = None) -> list[Flag]:
+    """Flags an admin post closed as false alarms (decided since a time), oldest first."""
+    rows = await db.fetchall(
+        "SELECT * FROM flags WHERE state = 'false_alarm' AND decided_at >= ? ORDER BY decided_at, id",
+        (to_db(since) if since else "",),
+    )
+    return [_flag(row) for row in rows]

@@ -1,58 +1,82 @@
--- 0005: moderation: each group's policy per label, flags raised by the content filter and
--- their review, the one-warning-a-minute windows, and pre-post checks (a count, nothing more).
+-- 0005: moderation: per-group policies, flags and their reviews, when each member was last
+-- warned, escalations, and the pre-post check's daily count (nothing of a checked draft is kept).
 
--- What the bot does in a group when the filter finds a label: a set of warn, delete, notify
--- ('' = off). A group without a row for a label uses the default.
-CREATE TABLE group_policies (
-    chat_id  INTEGER NOT NULL REFERENCES chats (chat_id),
-    label    TEXT NOT NULL CHECK (label IN ('confidential', 'personal_data', 'hostile', 'instruction')),
-    actions  TEXT NOT NULL,
+-- What the bot does about a label in a group, when an admin post changed the default.
+CREATE TABLE moderation_policies (
+    chat_id  INTEGER NOT NULL,
+    label    TEXT NOT NULL,
+    actions  TEXT NOT NULL,            -- canonical actions, space-separated: 'delete notify', 'warn', '' for off
     set_by   INTEGER,
     set_at   TEXT NOT NULL,
     PRIMARY KEY (chat_id, label)
 );
 
--- One flag per version of a message that the filter labelled (version '0' is the original,
--- an edit's version is its edit time). Spans and reasons are kept, the text is not: it is in
--- the message log.
+-- A group message (or an edit of it) the content filter labelled and the group's policy acted on.
 CREATE TABLE flags (
+    id              INTEGER PRIMARY KEY,
+    chat_id         INTEGER NOT NULL,
+    message_id      INTEGER NOT NULL,
+    update_id       INTEGER NOT NULL,     -- the update (message or edit) that raised it: a replay finds it
+    version_seq     INTEGER,              -- journal entry of the text version flagged (message or edit)
+    member_id       INTEGER NOT NULL,     -- who posted it
+    source          TEXT NOT NULL CHECK (source IN ('message', 'edit')),
+    labels          TEXT NOT NULL,        -- JSON: the labels acted on
+    verdict_labels  TEXT NOT NULL,        -- JSON: every label the filter gave (to correct a false alarm)
+    findings        TEXT NOT NULL,        -- JSON: [{label, reason_code, start, end}], never the text
+    language        TEXT NOT NULL,        -- en, gu or hi: the language of the warning
+    actions         TEXT NOT NULL,        -- JSON: what was done: warn, delete, notify
+    deleted         INTEGER NOT NULL DEFAULT 0,
+    by_admin        INTEGER NOT NULL DEFAULT 0,   -- posted by one of the group's admin posts: never escalates
+    warning         TEXT NOT NULL CHECK (warning IN ('sent', 'held', 'dropped')),
+                                          -- held: waits for the combined warning; dropped: withdrawn before it
+    flagged_at      TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'open'
+                    CHECK (state IN ('open', 'confirmed', 'false_alarm', 'withdrawn')),
+    decided_by      INTEGER,              -- the admin who reviewed it (the member, for an edit that withdrew it)
+    decided_at      TEXT,
+    journal_seq     INTEGER NOT NULL,
+    UNIQUE (chat_id, message_id, update_id)
+);
+CREATE INDEX flags_by_member ON flags (chat_id, member_id, flagged_at);
+CREATE INDEX flags_by_message ON flags (chat_id, message_id);
+CREATE INDEX flags_held ON flags (chat_id, member_id) WHERE warning = 'held';
+CREATE INDEX flags_false_alarms ON flags (decided_at) WHERE state = 'false_alarm';
+
+-- The private notifications (with review buttons) sent to admin posts about a flag, by outbox id,
+-- so that each can be edited to show the decision.
+CREATE TABLE flag_notices (
+    flag_id    INTEGER NOT NULL REFERENCES flags (id),
+    outbox_id  INTEGER NOT NULL,
+    PRIMARY KEY (flag_id, outbox_id)
+);
+
+-- When a member was last warned in a group: at most one warning per interval.
+CREATE TABLE member_warnings (
+    chat_id         INTEGER NOT NULL,
+    member_id       INTEGER NOT NULL,
+    last_warned_at  TEXT NOT NULL,
+    PRIMARY KEY (chat_id, member_id)
+);
+
+-- The times a member's confirmed flags were sent to the group's admin posts.
+CREATE TABLE escalations (
     id            INTEGER PRIMARY KEY,
-    chat_id       INTEGER NOT NULL REFERENCES chats (chat_id),
-    message_id    INTEGER NOT NULL,
-    version       TEXT NOT NULL,
-    sender_id     INTEGER,
-    labels        TEXT NOT NULL,         -- JSON list
-    evidence      TEXT NOT NULL,         -- JSON list of {label, start, end, score, reason_code}
-    language      TEXT NOT NULL,
-    actions       TEXT NOT NULL,         -- JSON list of what was done: warn, delete, notify
-    state         TEXT NOT NULL DEFAULT 'open',   -- open, confirmed, false_alarm, resolved
-    flagged_at    TEXT NOT NULL,
-    warned_at     TEXT,                  -- when its warning was owed (alone or combined)
-    decided_by    INTEGER,
-    decided_at    TEXT,
-    journal_seq   INTEGER NOT NULL REFERENCES journal (seq),
-    UNIQUE (chat_id, message_id, version)
+    chat_id       INTEGER NOT NULL,
+    member_id     INTEGER NOT NULL,
+    flag_count    INTEGER NOT NULL,
+    escalated_at  TEXT NOT NULL,
+    journal_seq   INTEGER NOT NULL
 );
-CREATE INDEX flags_by_chat ON flags (chat_id, flagged_at);
-CREATE INDEX flags_by_sender ON flags (sender_id, state, decided_at);
-CREATE INDEX flags_unwarned ON flags (chat_id, sender_id) WHERE warned_at IS NULL;
+CREATE INDEX escalations_by_member ON escalations (chat_id, member_id, escalated_at);
 
--- At most one warning per member per group per minute: when the current window opened.
-CREATE TABLE warning_windows (
-    chat_id    INTEGER NOT NULL,
-    user_id    INTEGER NOT NULL,
-    opened_at  TEXT NOT NULL,
-    PRIMARY KEY (chat_id, user_id)
-);
-
--- Someone who sent /check alone: their next private message is the draft. No text is kept.
-CREATE TABLE awaiting_drafts (
+-- Someone who sent /check alone: their next private message is the draft (the draft itself is never stored).
+CREATE TABLE prepost_waiting (
     user_id  INTEGER PRIMARY KEY,
     since    TEXT NOT NULL
 );
 
--- Pre-post checks are counted per day and nothing else is kept of them.
-CREATE TABLE prepost_check_counts (
-    day    TEXT PRIMARY KEY,
-    count  INTEGER NOT NULL
+-- How many drafts were checked each day (UTC), and nothing else about them.
+CREATE TABLE prepost_checks (
+    day     TEXT PRIMARY KEY,
+    checks  INTEGER NOT NULL
 );

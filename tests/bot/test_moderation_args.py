@@ -1,48 +1,100 @@
+"""What people type after /policy and /check: tables of cases, and hypothesis for anything at all."""
+
+from __future__ import annotations
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from handlers.moderation_args import POLICY_USAGE, PolicyChange, describe_actions, parse_policy
-from handlers.usage import UsageError
+from handlers.moderation_args import (
+    AwaitDraft,
+    CheckDraft,
+    PolicyArgsError,
+    SetPolicy,
+    ShowPolicy,
+    command_arguments,
+    parse_check,
+    parse_policy,
+)
+from storage.policies import canonical
 
 
 @pytest.mark.parametrize(
-    ("arguments", "expected"),
+    ("typed", "expected"),
     [
-        ("", None),
-        ("   ", None),
-        ("confidential delete", PolicyChange("confidential", frozenset({"delete"}))),
-        ("confidential delete notify", PolicyChange("confidential", frozenset({"delete", "notify"}))),
-        ("Confidential DELETE+notify", PolicyChange("confidential", frozenset({"delete", "notify"}))),
-        ("personal-data warn", PolicyChange("personal_data", frozenset({"warn"}))),
-        ("hostile off", PolicyChange("hostile", frozenset())),
-        ("instruction warn", PolicyChange("instruction", frozenset({"warn"}))),
+        ("", ShowPolicy()),
+        ("   ", ShowPolicy()),
+        ("confidential delete", SetPolicy("confidential", frozenset({"delete"}))),
+        ("Confidential DELETE+notify", SetPolicy("confidential", frozenset({"delete", "notify"}))),
+        ("personal_data delete, notify", SetPolicy("personal_data", frozenset({"delete", "notify"}))),
+        ("personal-data warn", SetPolicy("personal_data", frozenset({"warn"}))),
+        ("personal data warn", SetPolicy("personal_data", frozenset({"warn"}))),
+        ("hostile warn notify", SetPolicy("hostile", frozenset({"warn", "notify"}))),
+        ("hostile off", SetPolicy("hostile", frozenset())),
+        ("hostile default", SetPolicy("hostile", None)),
     ],
 )
-def test_policy_arguments_are_understood(arguments, expected):
-    assert parse_policy(arguments) == expected
+def test_policy_arguments_are_read(typed, expected):
+    assert parse_policy(typed) == expected
 
 
 @pytest.mark.parametrize(
-    "arguments",
-    ["confidential", "spam delete", "confidential shout", "hostile off warn", "confidential delete; DROP TABLE flags",
-     "x" * 500],
+    ("typed", "problem"),
+    [
+        ("secrets delete", "Unknown label “secrets”"),
+        ("hostile", "Say what to do about hostile"),
+        ("hostile shout", "Unknown action “shout”"),
+        ("hostile delete off", "“off” stands alone"),
+        ("hostile default warn", "“default” stands alone"),
+        ("instruction warn", "Instructions are not moderated"),
+        ("x" * 100 + " warn", "Unknown label “" + "x" * 29 + "…”"),
+    ],
 )
-def test_bad_policy_arguments_get_the_usage(arguments):
-    with pytest.raises(UsageError) as caught:
-        parse_policy(arguments)
-    assert str(caught.value) == POLICY_USAGE
+def test_malformed_policy_arguments_say_what_is_wrong_and_give_the_usage(typed, problem):
+    parsed = parse_policy(typed)
+    assert isinstance(parsed, PolicyArgsError)
+    assert problem in parsed.problem
+    assert "/policy LABEL ACTION" in parsed.message
 
 
-@given(st.text(max_size=300))
-def test_policy_parsing_never_raises_anything_but_its_usage(arguments):
-    try:
-        change = parse_policy(arguments)
-    except UsageError:
-        return
-    assert change is None or change.label in ("confidential", "personal_data", "hostile", "instruction")
+@given(st.text())
+def test_policy_parsing_never_raises_and_sets_only_known_actions(typed):
+    parsed = parse_policy(typed)
+    assert isinstance(parsed, ShowPolicy | SetPolicy | PolicyArgsError)
+    if isinstance(parsed, SetPolicy) and parsed.actions is not None:
+        assert canonical(parsed.actions) <= {"warn", "delete", "notify"}
 
 
-def test_actions_read_as_people_write_them():
-    assert describe_actions(frozenset({"notify", "delete"})) == "delete + notify"
-    assert describe_actions(frozenset()) == "off"
+@given(st.lists(st.sampled_from(["confidential", "hostile", "warn", "delete", "notify", "off", "+", ",", "\n", "🙂"])))
+def test_policy_parsing_never_raises_on_near_misses(words):
+    assert parse_policy(" ".join(words)) is not None
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("/check", AwaitDraft()),
+        ("/check   ", AwaitDraft()),
+        ("/check@samvad_bot", AwaitDraft()),
+        ("/check Relief camp opened", CheckDraft("Relief camp opened")),
+        ("/check@samvad_bot Relief camp opened", CheckDraft("Relief camp opened")),
+        ("/check\nLine one\nLine two", CheckDraft("Line one\nLine two")),
+        ("Relief camp opened", CheckDraft("Relief camp opened")),
+    ],
+)
+def test_check_arguments_are_read(message, expected):
+    assert parse_check(message) == expected
+
+
+@given(st.text())
+def test_check_parsing_never_raises_and_keeps_the_draft_whole(message):
+    parsed = parse_check(message)
+    assert isinstance(parsed, CheckDraft | AwaitDraft)
+    if isinstance(parsed, CheckDraft):
+        assert parsed.text and parsed.text in message
+
+
+@given(st.text(), st.text())
+def test_the_text_after_a_command_is_everything_after_it(draft, noise):
+    assert command_arguments(f"/check {draft}") == draft.strip()
+    assert command_arguments(noise) in noise

@@ -1,0 +1,277 @@
+"""The admins' side of moderation: notifications with review buttons, decisions, /flags and escalation.
+
+Only the group's admin posts may decide (circular §2: the groups are administered at State,
+HoD and District level); anyone else who presses a button gets an alert. A decision is
+stored and journalled with who and when; "Not a violation" on a removed message reposts
+it, quoted from the member.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from html import escape
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+
+from bot.context import SamvadContext
+from bot.services import Services
+from handlers import access
+from handlers.moderation_texts import masked, message_link, restored_text, summary
+from handlers.replying import refuse_button
+from storage import flags, roster
+from storage import outbox as outbox_store
+from storage.database import Transaction
+from storage.flags import CONFIRMED, FALSE_ALARM, WITHDRAWN, Flag
+from storage.roster import Reader
+
+REVIEW_PATTERN = r"^mod:[nc]:\d+$"
+EXCERPT = 700
+LISTED = 10
+RECENT = timedelta(days=7)
+STATE_WORDS = {CONFIRMED: "confirmed", FALSE_ALARM: "not a violation", WITHDRAWN: "withdrawn by an edit"}
+
+
+def review_buttons(flag_id: int) -> InlineKeyboardMarkup:
+    """The two buttons under a notification."""
+    return InlineKeyboardMarkup([[
+        InlineKeyboardButton("Not a violation", callback_data=f"mod:n:{flag_id}"),
+        InlineKeyboardButton("Confirm", callback_data=f"mod:c:{flag_id}"),
+    ]])
+
+
+async def _person(db: Reader, user_id: int | None) -> str:
+    """A person as admins know them: "Vikram Jadeja (Mamlatdar, Bhuj)"."""
+    if user_id is None:
+        return "someone"
+    name = await access.display_name(db, user_id)
+    designations = "; ".join(post.designation for post in await roster.posts_of_user(db, user_id))
+    return f"{name} ({designations})" if designations else name
+
+
+async def _group_title(db: Reader, chat_id: int) -> str:
+    binding = await roster.binding_of(db, chat_id)
+    if binding is None:
+        return str(chat_id)
+    return await access.group_title(db, binding)
+
+
+def _what_was_done(flag: Flag) -> str:
+    if flag.deleted:
+        return "removed from the group (kept in the record); the member was warned."
+    if "undeletable" in flag.actions:
+        return "not removed: Samvad may not delete messages here; the member was warned."
+    return "the member was warned."
+
+
+def _decision_line(flag: Flag, decider: str, zone: ZoneInfo) -> str:
+    moment = access.when(flag.decided_at, zone) if flag.decided_at else ""
+    if flag.state == WITHDRAWN:
+        return f"Closed: the member edited the message and what was flagged is gone ({moment})."
+    restored = " The message was restored in the group." if flag.state == FALSE_ALARM and flag.deleted else ""
+    return f"Decision: {STATE_WORDS[flag.state]}, by {decider}, {moment}.{restored}"
+
+
+async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
+    """The notification about a flag for the group's admin posts (with the decision, once made)."""
+    text = await flags.flagged_text(db, flag)
+    excerpt = masked(text, flag.findings) if text is not None else "[text erased by lawful order]"
+    if len(excerpt) > EXCERPT:
+        excerpt = excerpt[: EXCERPT - 1] + "…"
+    edited = " (in an edit)" if flag.source == "edit" else ""
+    lines = [
+        f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}",
+        f"From: {escape(await _person(db, flag.member_id))}, {escape(access.when(flag.flagged_at, zone))}{edited}",
+        f"Found: {escape(summary(flag))}",
+        f"Done: {escape(_what_was_done(flag))}",
+        "Text, with the flagged values masked:",
+        f"<blockquote>{escape(excerpt)}</blockquote>",
+    ]
+    link = message_link(flag.chat_id, flag.message_id)
+    if link and not flag.deleted:
+        lines.append(escape(link))
+    if flag.is_open:
+        lines.append("Is this a violation of the circular?")
+    else:
+        lines.append(escape(_decision_line(flag, await _person(db, flag.decided_by), zone)))
+    return "\n".join(lines)
+
+
+async def notify_admins(tx: Transaction, services: Services, flag: Flag, admins: list[int]) -> None:
+    """Tell each admin post's verified account privately, with review buttons (once per flag)."""
+    text = await notice_text(tx, flag, services.settings.zone)
+    for admin in admins:
+        outbox_id = await services.outbox.send_message(
+            tx, admin, text, purpose="moderation.notice", markup=review_buttons(flag.flag_id),
+            dedupe_key=f"moderation:notice:{flag.flag_id}:{admin}",
+        )
+        await flags.add_notice(tx, flag.flag_id, outbox_id)
+
+
+async def refresh_notices(tx: Transaction, services: Services, flag: Flag) -> None:
+    """Edit every delivered notification about a flag to show how it was closed (buttons removed)."""
+    text = await notice_text(tx, flag, services.settings.zone)
+    for outbox_id in await flags.notices(tx, flag.flag_id):
+        try:
+            state, result = await outbox_store.result_of(tx, outbox_id)
+        except KeyError:
+            continue  # housekeeping has forgotten the call (settled more than a month ago)
+        if state != "sent" or not isinstance(result, dict):
+            continue  # refused (the admin never started Samvad) or not delivered yet
+        await services.outbox.call(
+            tx, "editMessageText",
+            {"chat_id": result["chat"]["id"], "message_id": result["message_id"], "text": text, "parse_mode": "HTML",
+             "link_preview_options": {"is_disabled": True}},
+            purpose="moderation.notice_update", dedupe_key=f"moderation:notice-update:{flag.flag_id}:{outbox_id}",
+        )
+
+
+# -- the buttons -------------------------------------------------------------------------
+
+
+async def review(update: Update, context: SamvadContext) -> None:
+    """A press of "Not a violation" or "Confirm": only the group's admin posts may decide."""
+    query = update.callback_query
+    _, code, raw_id = query.data.split(":")
+    services = context.services
+    flag = await flags.get(services.db, int(raw_id))
+    if flag is None:
+        await query.answer("This flag is not in the record.", show_alert=True)
+        return
+    if not await roster.is_group_admin(services.db, flag.chat_id, query.from_user.id):
+        await refuse_button(query, context, "Only this group's admin posts can review its flags.", button="review")
+        return
+    decision = FALSE_ALARM if code == "n" else CONFIRMED
+    answer = await decide(context, flag, decision, query.from_user.id, pressed=query.message)
+    await query.answer(answer)
+
+
+async def decide(
+    context: SamvadContext, flag: Flag, decision: str, admin_id: int, *, pressed: Message | None
+) -> str:
+    """Store an admin's decision with its effects; returns what to tell the admin."""
+    services = context.services
+    restore = decision == FALSE_ALARM and flag.deleted
+    text = await flags.flagged_text(services.db, flag) if restore else None
+    async with services.db.transaction() as tx:
+        decided = await flags.decide(
+            tx, flag.flag_id, decision=decision, by=admin_id, at=services.clock.now(), restored=text is not None
+        )
+        if decided is None:
+            current = await flags.get(tx, flag.flag_id)
+            return f"Already closed: {STATE_WORDS.get(current.state, current.state)}."
+        if text is not None:
+            name = await access.display_name(tx, flag.member_id)
+            await services.outbox.send_message(
+                tx, flag.chat_id, restored_text(flag.language, name, text), purpose="moderation.restore",
+                dedupe_key=f"moderation:restore:{flag.flag_id}",
+            )
+        await refresh_notices(tx, services, decided)
+        if pressed is not None and pressed.chat.type != "private":
+            await _refresh_listing(tx, services, pressed, decided)
+        if decision == CONFIRMED and not decided.by_admin:
+            await maybe_escalate(tx, services, decided)
+    if decision == CONFIRMED:
+        return "Confirmed as a violation."
+    if text is not None:
+        return "Closed as a false alarm; the message is restored in the group."
+    return "Closed as a false alarm."
+
+
+# -- /flags ------------------------------------------------------------------------------
+
+
+async def listing(
+    db: Reader, chat_id: int, *, now: datetime, zone: ZoneInfo
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """Open and recently closed flags of a group, with review buttons for the open ones."""
+    opened = await flags.open_in(db, chat_id, limit=LISTED + 1)
+    more = len(opened) > LISTED
+    opened = opened[:LISTED]
+    closed = await flags.closed_in(db, chat_id, since=now - RECENT, limit=LISTED)
+    lines = [f"🚩 Flags in {escape(await _group_title(db, chat_id))}"]
+    if not opened and not closed:
+        return "\n".join([*lines, "None open, and none closed in the last 7 days."]), None
+    lines.append(f"Open ({len(opened)}{', the newest; more are open' if more else ''}):" if opened else "Open: none.")
+    for flag in opened:
+        lines.append(await _listed(db, flag, zone))
+    if closed:
+        lines.append("Closed in the last 7 days:")
+    for flag in closed:
+        decider = await _person(db, flag.decided_by)
+        lines.append(f"{await _listed(db, flag, zone)} — {escape(STATE_WORDS[flag.state])}"
+                     f"{escape(f' ({decider})') if flag.state != WITHDRAWN else ''}")
+    buttons = [
+        [InlineKeyboardButton(f"#{flag.flag_id} Not a violation", callback_data=f"mod:n:{flag.flag_id}"),
+         InlineKeyboardButton(f"#{flag.flag_id} Confirm", callback_data=f"mod:c:{flag.flag_id}")]
+        for flag in opened
+    ]
+    return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
+
+
+async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
+    link = message_link(flag.chat_id, flag.message_id)
+    where = "removed" if flag.deleted else (link or f"message {flag.message_id}")
+    return (f"• #{flag.flag_id} · {escape(access.when(flag.flagged_at, zone))} · "
+            f"{escape(await _person(db, flag.member_id))} · {escape(summary(flag))} · {escape(where)}")
+
+
+async def _refresh_listing(tx: Transaction, services: Services, pressed: Message, decided: Flag) -> None:
+    """Redraw the /flags message whose button was pressed."""
+    text, markup = await listing(tx, pressed.chat.id, now=services.clock.now(), zone=services.settings.zone)
+    params = {"chat_id": pressed.chat.id, "message_id": pressed.message_id, "text": text, "parse_mode": "HTML",
+              "link_preview_options": {"is_disabled": True}}
+    if markup is not None:
+        params["reply_markup"] = markup
+    await services.outbox.call(
+        tx, "editMessageText", params, purpose="moderation.flags",
+        dedupe_key=f"moderation:listing:{pressed.chat.id}:{pressed.message_id}:{decided.flag_id}",
+    )
+
+
+# -- escalation ---------------------------------------------------------------------------
+
+
+async def maybe_escalate(tx: Transaction, services: Services, flag: Flag) -> None:
+    """At the threshold of confirmed flags within the window, send the member's history to the admins.
+
+    Nothing is done to the member: membership of these groups is mandatory (§2).
+    """
+    settings = services.settings
+    now = services.clock.now()
+    since = now - timedelta(days=settings.escalation_window_days)
+    after = await flags.last_escalation(tx, flag.chat_id, flag.member_id)
+    counted = await flags.confirmed_towards_escalation(tx, flag.chat_id, flag.member_id, since=since, after=after)
+    if len(counted) < settings.escalation_threshold:
+        return
+    binding = await roster.binding_of(tx, flag.chat_id)
+    admins = await access.admin_accounts(tx, binding) if binding else []
+    text = await escalation_text(tx, flag, len(counted), since=since, days=settings.escalation_window_days,
+                                 zone=settings.zone)
+    await flags.record_escalation(tx, flag.chat_id, flag.member_id, counted,
+                                  window_days=settings.escalation_window_days, at=now)
+    for admin in admins:
+        await services.outbox.send_message(
+            tx, admin, text, purpose="moderation.escalation",
+            dedupe_key=f"moderation:escalation:{flag.flag_id}:{admin}",
+        )
+
+
+async def escalation_text(
+    tx: Transaction, flag: Flag, count: int, *, since: datetime, days: int, zone: ZoneInfo
+) -> str:
+    """The member's flags in the group over the window, for its admin posts."""
+    lines = [
+        f"📈 {escape(await _person(tx, flag.member_id))} now has <b>{count} confirmed flags</b> in"
+        f" {escape(await _group_title(tx, flag.chat_id))} within {days} days.",
+        "Nothing has been done to the member automatically: membership of the group is mandatory (§2)."
+        " Their flags in this period:",
+    ]
+    for earlier in await flags.history(tx, flag.chat_id, flag.member_id, since=since):
+        link = message_link(earlier.chat_id, earlier.message_id)
+        where = "removed" if earlier.deleted else (link or f"message {earlier.message_id}")
+        state = STATE_WORDS.get(earlier.state, "open")
+        lines.append(f"• {escape(access.when(earlier.flagged_at, zone))} — {escape(summary(earlier))} — "
+                     f"{escape(state)} — {escape(where)}")
+    return "\n".join(lines)
+
