@@ -94,7 +94,13 @@ def build_application(
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_file_base_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.messages_per_second,
+                group_max_rate=settings.group_messages_per_minute,
+                max_retries=3,
+            )
+        )
         .connect_timeout(settings.request_timeout)
         .read_timeout(settings.request_timeout)
         .write_timeout(settings.request_timeout)

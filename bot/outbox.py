@@ -33,7 +33,7 @@ class Outbox:
     ) -> int:
         """Owe one Bot API call; it is sent after the transaction commits."""
         if dedupe_key is None and (scope := current_scope()) is not None:
-            dedupe_key = scope.next_dedupe_key()
+            dedupe_key = scope.next_dedupe_key(purpose)
         outbox_id = await outbox_store.enqueue(
             tx,
             method=method,

@@ -19,17 +19,21 @@ class WorkScope:
     """What is known about the work in progress."""
 
     key: str
-    owed: int = 0
+    owed: dict[str, int] = field(default_factory=dict)
     storage_error: StorageUnavailable | None = None
     # Set by a handler whose update carries text that must not be kept (a /check draft):
     # the inbox drops the update's content once it is handled.
     forget_payload: bool = False
     notes: dict[str, object] = field(default_factory=dict)
 
-    def next_dedupe_key(self) -> str:
-        """A key unique to this work and stable across a replay of it."""
-        self.owed += 1
-        return f"{self.key}:{self.owed}"
+    def next_dedupe_key(self, purpose: str) -> str:
+        """A key unique to this work and stable across a replay of it.
+
+        Counted per purpose: on a replay, a stage that finds its work already done owes
+        nothing, and must not shift the keys of the stages after it onto calls already sent.
+        """
+        self.owed[purpose] = self.owed.get(purpose, 0) + 1
+        return f"{self.key}:{purpose}:{self.owed[purpose]}"
 
 
 _current: ContextVar[WorkScope | None] = ContextVar("samvad_work_scope", default=None)

@@ -51,6 +51,12 @@ class Settings(BaseSettings):
     request_timeout: float = Field(
         default=10.0, gt=0, description="Seconds to wait for the Bot API to answer a call before retrying it."
     )
+    messages_per_second: float = Field(
+        default=30.0, gt=0, description="Bot API calls per second the bot allows itself (Telegram's limit is about 30)."
+    )
+    group_messages_per_minute: float = Field(
+        default=20.0, gt=0, description="Messages per minute the bot sends to one group (Telegram's limit is 20).",
+    )
     poll_timeout: int = Field(default=30, ge=0, le=50, description="Long-polling timeout in seconds.")
     storage_retry_window: float = Field(
         default=300.0,

@@ -15,7 +15,7 @@ from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import UsageError, log_count
 from handlers.replying import command_args, redirect, refuse, reply, when
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
-from storage import access, incidents, instructions, roster, tasks
+from storage import access, flags, incidents, instructions, roster, tasks
 from storage.instructions import Instruction, InstructionStatus
 from storage.tasks import Task
 
@@ -70,6 +70,8 @@ async def capture_instruction(update: Update, context: SamvadContext) -> None:
     binding = await roster.binding_of(services.db, message.chat.id)
     if binding is None:
         return  # not one of the circular's groups: no roster says whose acknowledgement is owed
+    if any(flag.deleted for flag in await flags.of_message(services.db, message.chat.id, message.message_id)):
+        return  # moderation removed it: the author reposts it without what was flagged
     details = read_instruction(text, now=message.date, zone=services.settings.zone)
     mentioned = tuple(
         entity.user.id for entity in message.parse_entities([MessageEntity.TEXT_MENTION]) if entity.user

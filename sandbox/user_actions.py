@@ -300,6 +300,8 @@ def press_button(world: World, chat_id: int, message_id: int, user_id: int, call
     chat = chat_for(world, chat_id, user_id)
     if not world.member(chat, user_id).is_present:
         raise refused(f"user {user_id} is not in chat {chat_id} and cannot see its buttons")
+    if user(world, user_id).is_bot:
+        raise refused(f"user {user_id} is a bot: Telegram sends callback queries only from people")
     message = chat.messages.get(message_id)
     if message is None or message.deleted:
         raise not_found(f"message {message_id} does not exist in chat {chat_id}")

@@ -5,6 +5,12 @@ right kind of chat with ↪️, anything else the bot answers is the command at 
 no answer at all means the bot ignored it. "-" marks what Telegram itself prevents (a
 stranger cannot post in a group they are not in; a bot cannot write to a bot).
 
+Buttons: the Acknowledge button sits in the group, so every role in it is tried here. The
+review buttons ("Not a violation", "Confirm") and the export menu live in one admin's private
+chat, where nobody else can press them; what happens when the account is no longer an admin
+post is tested in test_moderation_review.py (a member, and a Collector transferred out) and
+test_records_exports.py (an unmasked export asked by someone who is not a state admin).
+
 One demo world serves the whole table: the roster imported, each group bound by its admin
 post, the officers verified; Dinesh (no post) sits unverified in the Kutch group beside a
 weather bot.
@@ -29,7 +35,7 @@ from sandbox.client import SandboxClient, SandboxError
 from sandbox.server import SandboxServer
 from storage import outbox
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+IN_MODULE_LOOP = pytest.mark.asyncio(loop_scope="module")
 
 TOKEN = "700000001:MATRIX-token"
 ALLOWED, REFUSED, ELSEWHERE, IGNORED, IMPOSSIBLE = "allowed", "refused", "elsewhere", "ignored", "-"
@@ -121,6 +127,8 @@ async def matrix(tmp_path_factory):
         settings = Settings(
             _env_file=None, bot_token=SecretStr(TOKEN), api_base_url=server.base_url, db_path=tmp / "samvad.db",
             poll_timeout=1,
+            # The table sends hundreds of answers into one group; Telegram's 20 a minute would make it crawl.
+            group_messages_per_minute=10_000,
         )
         await import_demo_roster(settings)
         async with running_bot(settings) as bot:
@@ -166,7 +174,10 @@ async def _settle(client: SandboxClient, bot) -> None:
         if (await outbox.counts(bot.services.db)).get("pending", 0) == 0 and await client.pending_updates() == 0:
             return
         await asyncio.sleep(0.02)
-    raise TimeoutError("the bot did not settle")
+    owed = await bot.services.db.fetchall(
+        "SELECT method, purpose, attempts, last_error FROM outbox WHERE state = 'pending'"
+    )
+    raise TimeoutError(f"the bot did not settle; still owed: {[tuple(row) for row in owed]}")
 
 
 async def _outcome(m: MatrixWorld, role: str, where: str, text: str) -> str:
@@ -210,6 +221,7 @@ CASES = [
 ]
 
 
+@IN_MODULE_LOOP
 @pytest.mark.parametrize(("command", "role", "where"), CASES)
 async def test_command_by_role(matrix, command, role, where):
     expected = MATRIX[command][role][0 if where == "group" else 1]
@@ -218,6 +230,7 @@ async def test_command_by_role(matrix, command, role, where):
     assert outcome == expected, f"{command!r} by {role} in {where}: expected {expected}, got {outcome}"
 
 
+@IN_MODULE_LOOP
 @pytest.mark.parametrize("role", list(ACKNOWLEDGE))
 async def test_acknowledge_button_by_role(matrix, role):
     prompt = matrix.instruction_prompt
