@@ -204,6 +204,9 @@ class Ingress:
                         await inbox.mark_failed(tx, item.inbox_id, str(scope.storage_error))
             except StorageUnavailable as error:
                 log.warning("update %s handled but not marked in %s: %s", item.update_id, error.path, error.reason)
+                return
+            if scope.forget_payload:
+                await self._db.scrub()
 
     @asynccontextmanager
     async def _chat_turn(self, chat_key: int) -> AsyncIterator[None]:

@@ -129,6 +129,18 @@ class Database:
         for callback in tx.committed_callbacks:
             callback()
 
+    async def scrub(self) -> None:
+        """Overwrite what was just forgotten: fold the write-ahead log into the file and empty it.
+
+        With secure_delete on, SQLite zeroes freed content in the database file; the log
+        still holds earlier page images until it is checkpointed and truncated.
+        """
+        async with self._write_lock:
+            try:
+                await self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as error:
+                log.warning("could not checkpoint %s after forgetting content: %s", self.path, error)
+
     def _note_failure(self, error: sqlite3.Error) -> None:
         code = getattr(error, "sqlite_errorcode", None)
         if code is not None and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
@@ -238,6 +250,8 @@ async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False
             await connection.execute("PRAGMA query_only = ON")
         else:
             await _switch_to_wal(connection, busy_timeout_ms)
+            # Deleted or overwritten content (a forgotten /check draft, an erased body) is zeroed on disk.
+            await connection.execute("PRAGMA secure_delete = ON")
             # NORMAL in WAL mode keeps the database consistent after a crash and
             # loses at most the last commits on a power cut, not on a process kill.
             await connection.execute("PRAGMA synchronous = NORMAL")

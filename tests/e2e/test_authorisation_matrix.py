@@ -19,6 +19,7 @@ weather bot.
 from __future__ import annotations
 
 import asyncio
+import logging
 from dataclasses import dataclass
 
 import pytest
@@ -248,3 +249,85 @@ def test_the_matrix_covers_every_command_the_bot_offers():
     offered = {command.name for command in all_commands(features())}
     covered = {text.split()[0].lstrip("/") for text in MATRIX}
     assert offered == covered
+
+
+# -- bad input: every command with hostile arguments, and the token nowhere ------------------------------
+
+NASTY_ARGUMENTS = (
+    "",
+    " " * 50,
+    "x" * 3900,
+    "'; DROP TABLE messages; --",
+    "<b>bold</b> <script>alert(1)</script> &amp;",
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "\u202eevil\u200b\u200d\ufeff",
+    "😀" * 40,
+    "૧૨૩૪ ५६७८ ² ½ Ⅻ",
+    "-1 0 99999999999999999999999",
+    "2026-13-45 25:99",
+    "district 'Kutch\" OR 1=1",
+)
+
+
+class _Errors:
+    """Log records at ERROR or above, from any logger, while the block runs."""
+
+    def __init__(self) -> None:
+        self.records: list[logging.LogRecord] = []
+
+    def __enter__(self) -> list[logging.LogRecord]:
+        self._handler = logging.Handler(level=logging.ERROR)
+        self._handler.emit = self.records.append  # type: ignore[method-assign]
+        logging.getLogger().addHandler(self._handler)
+        return self.records
+
+    def __exit__(self, *exc: object) -> None:
+        logging.getLogger().removeHandler(self._handler)
+
+
+@IN_MODULE_LOOP
+@pytest.mark.parametrize("command", sorted({text.split()[0] for text in MATRIX}))
+async def test_every_command_answers_hostile_arguments_without_an_error(matrix, command):
+    chat_ids = {"group": matrix.home["district_admin"], "private": matrix.users["district_admin"]}
+    with _Errors() as errors:
+        for where, chat_id in chat_ids.items():
+            for arguments in NASTY_ARGUMENTS:
+                if command == "/unbind":
+                    continue  # an allowed /unbind takes no arguments and would unbind the group
+                sent = await matrix.client.send_message(chat_id, matrix.users["district_admin"], f"{command} {arguments}")
+                await _settle(matrix.client, matrix.bot)
+                answers = [m for m in await matrix.client.bot_messages(chat_id) if m["message_id"] > sent["message_id"]]
+                assert answers, f"{command} {arguments[:30]!r} in {where} got no answer"
+                assert "<script>" not in answers[0]["text"] or "&lt;" not in answers[0]["text"]
+    assert [record.getMessage() for record in errors] == []
+
+
+@IN_MODULE_LOOP
+async def test_the_token_is_nowhere_in_logs_records_or_exports(matrix, tmp_path):
+    from bot.logs import configure_logging
+
+    log_file = tmp_path / "bot.log"
+    with open(log_file, "w", encoding="utf-8") as stream:
+        configure_logging("DEBUG", secrets=[TOKEN], stream=stream)
+        try:
+            acs = matrix.users["state_admin"]
+            for text in ("/export", "/audit", "/sitrep", "/search relief", f"/check {TOKEN}"):
+                await matrix.client.send_message(acs, acs, text)
+                await _settle(matrix.client, matrix.bot)
+            day = matrix.bot.services.clock.now().astimezone(matrix.bot.services.settings.zone).date().isoformat()
+            for form in ("csv", "jsonl", "html"):
+                await matrix.client.send_message(acs, acs, f"/export Kutch {day} {day} {form}")
+                await _settle(matrix.client, matrix.bot)
+            logging.getLogger("samvad.test").error("a failing call to https://api.telegram.org/bot%s/getMe", TOKEN)
+        finally:
+            logging.getLogger().handlers.clear()
+    documents = [m for m in await matrix.client.bot_messages(acs) if "document" in m]
+    assert len(documents) >= 3, "the exports were sent as documents"
+    exported = [await matrix.client.file_content(m["document"]["file_id"]) for m in documents]
+    db_path = matrix.bot.services.settings.db_path
+    stored = b"".join(path.read_bytes() for path in db_path.parent.glob(db_path.name + "*") if path.is_file())
+    secret = TOKEN.encode()
+    assert secret not in log_file.read_bytes()
+    assert "[REDACTED]" in log_file.read_text(encoding="utf-8")
+    assert secret not in stored, "the token reached the database (a /check draft must leave no bytes behind)"
+    assert all(secret not in content for content in exported)

@@ -200,3 +200,22 @@ async def test_a_held_request_is_settled_when_the_person_is_added_another_way(cl
     await bot.ingress.idle()
     assert await journal.entries(bot.services.db, kind="membership.declined") == []
     assert not [m for m in await client.bot_messages(rajesh["id"]) if "declined" in m["text"]]
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        pytest.param({"error_500_rate": 0.6, "methods": ["approveChatJoinRequest"], "seed": 1}, id="500s"),
+        pytest.param({"drop_rate": 0.6, "methods": ["approveChatJoinRequest"], "seed": 1}, id="dropped"),
+    ],
+)
+async def test_an_approval_that_is_due_is_sent_despite_telegram_failing(client, bot, kutch, faults):
+    """Only approveChatJoinRequest draws from the seeded faults, so the same calls fail on every run."""
+    chat, _ = kutch
+    vikram = await person(client, VIKRAM)
+    await verify(client, vikram)
+    await client.set_faults(**faults)
+    await client.request_join(chat["id"], vikram["id"])
+    await eventually(lambda: _is(client, chat["id"], vikram["id"], "member"), timeout=30)
+    stats = await client.stats()
+    assert stats["errors_by_method"] or stats["dropped"], "the faults were never triggered"
