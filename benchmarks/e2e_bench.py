@@ -97,7 +97,9 @@ async def run_once(
             stored_at = await _wait_for_stored(db_path, posted_at, timeout=600)
             seconds = max(stored_at.values(), default=started) - started
             flagged = await _flagged_messages(db_path, posted_at)
-            warned_at = await bot_events.wait_for_warnings(flagged, posted_at, timeout=900 if rate_limited else 120)
+            warned_at = await bot_events.wait_for_warnings(
+                flagged, posted_at, drained=lambda: _outbox_drained(db_path), timeout=1800
+            )
             peak = _peak_rss_mb(bot.pid)
         finally:
             bot.send_signal(signal.SIGTERM)
@@ -191,6 +193,16 @@ async def _wait_for_stored(db_path: Path, posted_at: dict, *, timeout: float) ->
         await db.close()
 
 
+async def _outbox_drained(db_path: Path) -> bool:
+    """Whether the bot owes no Bot API call any more."""
+    db = await Database.open(db_path)
+    try:
+        row = await db.fetchone("SELECT count(*) FROM outbox WHERE state = 'pending'")
+        return row[0] == 0
+    finally:
+        await db.close()
+
+
 async def _flagged_messages(db_path: Path, posted_at: dict) -> dict[tuple[int, int], int | None]:
     """The posted messages the bot flagged (journal kind "flag"), with their senders."""
     db = await Database.open(db_path)
@@ -223,15 +235,25 @@ class _BotMessageLog:
             if event.get("type") in ("message", "message_deleted"):
                 self.seen.append((time.time(), event))
 
-    async def wait_for_warnings(self, flagged: dict, posted_at: dict, *, timeout: float) -> dict[tuple[int, int], float]:
-        """For each flagged message, when the bot first reacted (a reply, a deletion or a mention of the sender)."""
+    async def wait_for_warnings(
+        self, flagged: dict, posted_at: dict, *, drained, timeout: float
+    ) -> dict[tuple[int, int], float]:
+        """For each flagged message, when the bot first reacted (a reply, a deletion or a mention of the sender).
+
+        Waits until every flagged message has a reaction, or the bot owes nothing more (what has
+        not arrived by then never will), or time is up.
+        """
         deadline = time.monotonic() + timeout
         while True:
             self._drain()
             reacted = self._reactions(flagged, posted_at)
             if len(reacted) == len(flagged) or time.monotonic() > deadline:
                 return reacted
-            await asyncio.sleep(0.25)
+            if await drained():
+                await asyncio.sleep(1.0)  # the last calls' events
+                self._drain()
+                return self._reactions(flagged, posted_at)
+            await asyncio.sleep(0.5)
 
     def _reactions(self, flagged: dict, posted_at: dict) -> dict[tuple[int, int], float]:
         reacted: dict[tuple[int, int], float] = {}

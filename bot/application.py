@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Sequence
 
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationHandlerStop, ContextTypes
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from bot.checkpointing import TICK_SECONDS, Checkpointer
@@ -21,6 +21,7 @@ from bot.health import HEARTBEAT_INTERVAL, beat
 from bot.housekeeping import INTERVAL as HOUSEKEEPING_INTERVAL
 from bot.housekeeping import tidy
 from bot.outbox import Outbox
+from bot.ratelimit import SendingRateLimiter
 from bot.scheduler import Scheduler
 from bot.scope import current_scope
 from bot.services import Services
@@ -95,7 +96,7 @@ def build_application(
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_file_base_url)
         .rate_limiter(
-            AIORateLimiter(
+            SendingRateLimiter(
                 overall_max_rate=settings.messages_per_second,
                 group_max_rate=settings.group_messages_per_minute,
                 max_retries=3,

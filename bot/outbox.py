@@ -42,6 +42,7 @@ class Outbox:
             at=self._clock.now(),
             chat_id=_chat_of(params),
             dedupe_key=dedupe_key,
+            priority=priority_of(method, purpose),
         )
         tx.after_commit(self._wake)
         return outbox_id
@@ -74,6 +75,22 @@ class Outbox:
             key = f"{dedupe_key}:{number}" if dedupe_key and number else dedupe_key
             outbox_id = await self.call(tx, "sendMessage", params, purpose=purpose, dedupe_key=key)
         return outbox_id
+
+
+# Calls that remove what should not be there, or let in or keep out a member, go before messages.
+URGENT_METHODS = frozenset({
+    "deleteMessage", "deleteMessages", "approveChatJoinRequest", "declineChatJoinRequest",
+    "restrictChatMember", "banChatMember", "unbanChatMember",
+})
+
+
+def priority_of(method: str, purpose: str) -> int:
+    """How urgent an owed call is within its chat's queue."""
+    if method in URGENT_METHODS:
+        return outbox_store.URGENT
+    if "warning" in purpose:
+        return outbox_store.WARNING
+    return outbox_store.NORMAL
 
 
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -16,6 +16,9 @@ from storage.database import Database, Transaction
 from storage.timefmt import from_db, to_db
 
 
+URGENT, WARNING, NORMAL = 0, 1, 2
+
+
 @dataclass(frozen=True)
 class OutboxItem:
     """One owed Bot API call."""
@@ -38,14 +41,16 @@ async def enqueue(
     at: datetime,
     chat_id: int = 0,
     dedupe_key: str | None = None,
+    priority: int = NORMAL,
 ) -> int:
     """Owe a call; returns its id. With a dedupe_key already owed, returns the first one's id.
 
-    chat_id orders delivery: calls to one chat go out one after another (0 for calls to no chat).
+    chat_id orders delivery: calls to one chat go out one after another (0 for calls to no chat),
+    the most urgent priority first, in the order owed within a priority.
     """
     new_id = await tx.execute(
-        "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, method, params, purpose, created_at, not_before)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, method, params, purpose, created_at, not_before,"
+        " priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             dedupe_key,
             chat_id,
@@ -54,6 +59,7 @@ async def enqueue(
             purpose,
             to_db(at),
             to_db(at),
+            priority,
         ),
     )
     if new_id:
@@ -63,21 +69,21 @@ async def enqueue(
 
 
 async def chats_with_due_calls(db: Database, *, now: datetime) -> list[int]:
-    """Chats whose oldest owed call is due: calls to one chat go out in the order owed."""
+    """Chats whose next owed call (by priority, then order) is due."""
     rows = await db.fetchall(
-        "SELECT o.chat_id FROM outbox o"
-        " JOIN (SELECT chat_id, min(id) AS first_id FROM outbox WHERE state = 'pending' GROUP BY chat_id) h"
-        " ON o.id = h.first_id WHERE o.not_before <= ?",
+        "SELECT chat_id FROM (SELECT chat_id, not_before,"
+        " row_number() OVER (PARTITION BY chat_id ORDER BY priority, id) AS place"
+        " FROM outbox WHERE state = 'pending') WHERE place = 1 AND not_before <= ?",
         (to_db(now),),
     )
     return [row[0] for row in rows]
 
 
 async def first_owed(db: Database, chat_id: int) -> OutboxItem | None:
-    """The oldest pending call to a chat, due or not."""
+    """The next pending call to a chat (most urgent, then oldest), due or not."""
     row = await db.fetchone(
         "SELECT id, chat_id, method, params, purpose, attempts, not_before FROM outbox"
-        " WHERE state = 'pending' AND chat_id = ? ORDER BY id LIMIT 1",
+        " WHERE state = 'pending' AND chat_id = ? ORDER BY priority, id LIMIT 1",
         (chat_id,),
     )
     return _item(row) if row else None

@@ -171,3 +171,21 @@ async def test_a_file_from_a_newer_samvad_is_refused_with_a_clear_error(tmp_path
     plain.close()
     with pytest.raises(MigrationError, match="newer than this Samvad knows"):
         await Database.open(path)
+
+
+async def test_urgent_calls_to_a_chat_go_before_earlier_ordinary_ones(db):
+    async with db.transaction() as tx:
+        prompt = await outbox.enqueue(tx, method="sendMessage", params={"chat_id": -5, "text": "a"}, purpose="prompt",
+                                      at=NOW, chat_id=-5)
+        delete = await outbox.enqueue(tx, method="deleteMessage", params={"chat_id": -5, "message_id": 9},
+                                      purpose="delete", at=NOW, chat_id=-5, priority=outbox.URGENT)
+        warning = await outbox.enqueue(tx, method="sendMessage", params={"chat_id": -5, "text": "w"}, purpose="warning",
+                                       at=NOW, chat_id=-5, priority=outbox.WARNING)
+    assert (await outbox.first_owed(db, -5)).outbox_id == delete
+    async with db.transaction() as tx:
+        await outbox.mark_sent(tx, delete, result=True, at=NOW)
+    assert (await outbox.first_owed(db, -5)).outbox_id == warning
+    async with db.transaction() as tx:
+        await outbox.mark_sent(tx, warning, result=True, at=NOW)
+    assert (await outbox.first_owed(db, -5)).outbox_id == prompt
+    assert await outbox.chats_with_due_calls(db, now=NOW) == [-5]

@@ -1,0 +1,22 @@
+import pytest
+
+from bot.outbox import priority_of
+from bot.ratelimit import posts_a_message
+from storage import outbox
+
+
+@pytest.mark.parametrize(
+    ("method", "posts"),
+    [("sendMessage", True), ("sendDocument", True), ("copyMessage", True), ("forwardMessages", True),
+     ("sendChatAction", False), ("deleteMessage", False), ("approveChatJoinRequest", False),
+     ("editMessageText", False), ("banChatMember", False)],
+)
+def test_only_calls_that_post_a_message_count_against_a_groups_minute(method, posts):
+    assert posts_a_message(method) is posts
+
+
+def test_removing_and_admitting_go_before_warnings_and_warnings_before_the_rest():
+    assert priority_of("deleteMessage", "moderation.delete") == outbox.URGENT
+    assert priority_of("approveChatJoinRequest", "membership") == outbox.URGENT
+    assert priority_of("sendMessage", "moderation.warning") == outbox.WARNING
+    assert priority_of("sendMessage", "records.instruction") == outbox.NORMAL
