@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import signal
@@ -101,6 +102,7 @@ async def run_once(
                 flagged, posted_at, drained=lambda: _outbox_drained(db_path), timeout=1800
             )
             peak = _peak_rss_mb(bot.pid)
+            await bot_events.close()
         finally:
             bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.wait(), timeout=60)
@@ -223,17 +225,32 @@ async def _flagged_messages(db_path: Path, posted_at: dict) -> dict[tuple[int, i
 
 
 class _BotMessageLog:
-    """The bot's messages and deletions as the sandbox saw them, with the time they happened."""
+    """The bot's messages and deletions as the sandbox saw them, with the time each happened.
+
+    A task follows the sandbox's events as they come, so each is timed when it happens and the
+    subscriber's backlog never fills (user messages are events too).
+    """
 
     def __init__(self, events) -> None:
+        self._events = events
         self._queue = events.subscribe()
         self.seen: list[tuple[float, dict]] = []
+        self._follower = asyncio.create_task(self._follow())
 
-    def _drain(self) -> None:
-        while not self._queue.empty():
-            event = self._queue.get_nowait()
-            if event.get("type") in ("message", "message_deleted"):
+    async def _follow(self) -> None:
+        while True:
+            event = await self._queue.get()
+            if event.get("type") == "message_deleted" or (
+                event.get("type") == "message" and event["message"].get("from", {}).get("is_bot")
+            ):
                 self.seen.append((time.time(), event))
+
+    async def close(self) -> None:
+        """Stop following the events."""
+        self._follower.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._follower
+        self._events.unsubscribe(self._queue)
 
     async def wait_for_warnings(
         self, flagged: dict, posted_at: dict, *, drained, timeout: float
@@ -245,13 +262,11 @@ class _BotMessageLog:
         """
         deadline = time.monotonic() + timeout
         while True:
-            self._drain()
             reacted = self._reactions(flagged, posted_at)
             if len(reacted) == len(flagged) or time.monotonic() > deadline:
                 return reacted
             if await drained():
                 await asyncio.sleep(1.0)  # the last calls' events
-                self._drain()
                 return self._reactions(flagged, posted_at)
             await asyncio.sleep(0.5)
 
@@ -263,8 +278,6 @@ class _BotMessageLog:
                 keys = [(chat_id, event["message_id"])]
             else:
                 message = event["message"]
-                if not message.get("from", {}).get("is_bot"):
-                    continue
                 replied = message.get("reply_to_message", {}).get("message_id")
                 mentioned = {e["user"]["id"] for e in message.get("entities", []) if e.get("type") == "text_mention"}
                 keys = [

@@ -195,12 +195,31 @@ async def group_for(db: Reader, level: str, jurisdiction: str = "") -> Binding |
 
 async def posts_in(db: Reader, binding: Binding) -> list[Post]:
     """The posts that belong in a bound group."""
-    return [post for post in await active_posts(db) if binding.includes(post)]
+    return [post for post in await _candidate_posts(db, binding) if binding.includes(post)]
 
 
 async def admin_posts_of(db: Reader, binding: Binding) -> list[Post]:
     """The posts that administer a bound group."""
-    return [post for post in await active_posts(db) if binding.administered_by(post)]
+    return [post for post in await _candidate_posts(db, binding) if binding.administered_by(post)]
+
+
+async def _candidate_posts(db: Reader, binding: Binding) -> list[Post]:
+    """A superset of a group's posts, read by index (each instruction asks; the roster has ~600 posts).
+
+    Binding.includes stays the one rule; this only spares reading the other 35 groups' posts.
+    """
+    if binding.level == "state":
+        rows = await db.fetchall(
+            f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND (level = 'state' OR (level = 'district'"
+            " AND is_admin = 1)) ORDER BY level, jurisdiction, post_id"
+        )
+    else:
+        rows = await db.fetchall(
+            f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND level = ? AND jurisdiction = ?"
+            " ORDER BY level, jurisdiction, post_id",
+            (binding.level, binding.jurisdiction),
+        )
+    return [_post(row) for row in rows]
 
 
 async def is_group_admin(db: Reader, chat_id: int, user_id: int) -> bool:
