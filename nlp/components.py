@@ -116,6 +116,8 @@ class LexiconRules:
                 last_idx, last_len = offsets[end - 1]
                 found[cue_class].append((offsets[start][0], last_idx + last_len))
         text = doc_text(doc)
+        if "conf_marker_weak" in found and (heading := REGEX_CUES["conf_heading"].match(text)):
+            found["conf_heading"].append((heading.start(), heading.end()))
         imperatives = imperative_spans(text)
         if imperatives:
             found["imperative"] = imperatives

@@ -128,18 +128,24 @@ _PATTERNS = (
 )
 
 
+_LEADING_NOT_NAMES = _HONORIFIC_WORDS | _COMMON_WORDS
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", text[start:end]))
     kept = [w for w in words if w.group().lower().strip(".,:") not in _NOT_NAMES]
-    # Keep the leading run of name words after any honorific; a designation ends the name.
-    while words and words[0].group().lower().strip(".,:") in _HONORIFIC_WORDS:
-        words.pop(0)
+    # Keep the leading run of name words after any honorific or opening word ("That Jusab Miyana");
+    # a designation ends the name.
+    opened_by_common_word = False
+    while words and words[0].group().lower().strip(".,:") in _LEADING_NOT_NAMES:
+        opened_by_common_word |= words.pop(0).group().lower().strip(".,:") in _COMMON_WORDS
     run = []
     for w in words:
         if w not in kept:
             break
         run.append(w)
-    if not run:
+    # After "That" or "The" one capitalised word is as likely a place or a thing ("The Statue of Unity").
+    if not run or (opened_by_common_word and len(run) < 2):
         return None
     return start + run[0].start(), start + run[-1].end()
 

@@ -35,6 +35,7 @@ _NOT_DIRECTED = ("peer_question", "ins_ack", "ins_done")
 RULES: tuple[Rule, ...] = (
     # confidential (§2)
     Rule("confidential", "marked_confidential", 0.9, ("conf_marker",), unless=("conf_channel",)),
+    Rule("confidential", "marked_confidential", 0.9, ("conf_heading",), unless=("conf_channel",)),
     Rule("confidential", "marked_confidential", 0.7, ("conf_marker_weak", "conf_content"), unless=("conf_channel",), window=60),
     Rule("confidential", "marked_confidential", 0.3, ("conf_marker_weak",)),
     Rule("confidential", "policy_proposal", 0.8, ("conf_draft", "conf_policy|conf_cabinet"), unless=("conf_published",), window=120),
@@ -107,6 +108,10 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
     # official English directive form. The verb is lower case, a place is not.
     # Tried right after each "designation" cue (see nlp.components).
     "designation_to": re.compile(rf"[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"),
+    # A weak marking used as a heading ("Restricted: ...", "*Secret* - ..."): the message marks itself.
+    "conf_heading": re.compile(
+        r"[\W_]{0,4}(?i:restricted|secret|private|sensitive|khangi|ખાનગી|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
+    ),
     # Times, dates and amounts: the group that matched names the cue. Tried
     # only where a run of digits starts (see `number_cues`).
     "numbers": re.compile(rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<money>{_MONEY})", re.IGNORECASE),

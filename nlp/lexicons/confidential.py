@@ -9,6 +9,7 @@ CUES = {
         for your eyes only|eyes only|off the record|not to be disclosed|do not disclose|don't disclose|dont disclose
         do not forward|don't forward|dont forward|not to be forwarded|please do not forward|pls don't forward
         do not share|don't share|dont share|not to be shared|please do not share|not to be shared outside
+        not for sharing|not for forwarding|not to be forwarded outside|not for distribution|not for onward sharing
         do not circulate|don't circulate|dont circulate|keep it confidential|keep this confidential
         in confidence|strictly between us|between us|between ourselves|keep it to yourself|keep this to yourself
         don't tell anyone|do not tell anyone|don't discuss outside|do not discuss outside|should not go outside

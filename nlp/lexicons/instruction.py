@@ -41,6 +41,7 @@ CUES = {
         report to|report at|report by|report before|report within|report back|collect|inspect|conduct|organise|organize|coordinate|circulate
         please send|kindly send|pl send|pls send|please submit|kindly submit|please share|kindly share|please provide
         kindly provide|please furnish|kindly furnish|please update|kindly update|please upload|kindly upload
+        i want|we want|i need|we need|i require|we require
         મોકલો|મોકલી આપો|મોકલી આપશો|મોકલી આપવા|મોકલવા|મોકલવી|મોકલવો|મોકલવાની|રજૂ કરો|રજૂ કરવા|રજૂ કરવો|રજૂ કરશો
         આપો|આપશો|આપવા|આપવી|જણાવો|જણાવશો|જણાવવા|અપલોડ કરો|અપલોડ કરવા|ભરો|ભરવા|તૈયાર રાખો|તૈયાર રાખવા|તૈયાર કરો
         તૈયાર કરવા|પૂર્ણ કરો|પૂર્ણ કરવા|ચકાસણી કરવી|ચકાસણી કરવા|મુલાકાત લેવી|મુલાકાત લેશો|વ્યવસ્થા કરવી

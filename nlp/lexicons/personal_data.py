@@ -29,6 +29,8 @@ CUES = {
         ગુનો|ગુનેગાર|આરોપી|ધરપકડ|જેલ|જામીન|એફઆઈઆર|ફરિયાદ નોંધાઈ|ગુનો નોંધાયો|પાસા|તડીપાર|કેદી
         प्राथमिकी|एफआईआर|आरोपी|गिरफ्तार|गिरफ़्तार|जेल|जमानत|आपराधिक|अपराधी|मुकदमा दर्ज|कैदी
         aaropi|aropi|dharpakad|giraftar|jamin|jamanat|guno|gunegar|apradhi|jail ma
+        criminal|a criminal|smuggler|smugglers|smuggling|poacher|poachers|poaching|bootlegger|bootlegging|gangster
+        dacoit|locked up|behind bars|દાણચોર|દાણચોરી|બુટલેગર|तस्कर|तस्करी|बूटलेगर|danchor|taskar|bootlegar
     """,
     "pd_dispute": """
         land dispute|dispute|disputed|encroachment|encroached|civil suit|litigation|property dispute|family dispute

@@ -20,6 +20,8 @@ AADHAAR = "2345 6789 0124"
         ("જંત્રીના દરમાં સૂચિત વધારો હજુ આખરી નથી.", "confidential", "policy_proposal"),
         ("स्टांप ड्यूटी में प्रस्तावित संशोधन अभी विचाराधीन है।", "confidential", "policy_proposal"),
         ("The question paper for the Talati exam is attached.", "confidential", "sensitive_operation"),
+        ("Restricted: the route and timing of the VIP convoy through Bhuj.", "confidential", "marked_confidential"),
+        ("*Secret* - names of the villages for tomorrow's raid on illegal mining.", "confidential", "marked_confidential"),
         # personal_data, §8
         (f"Beneficiary's Aadhaar {AADHAAR}", "personal_data", "aadhaar"),
         (f"લાભાર્થીનો આધાર નંબર {AADHAAR}", "personal_data", "aadhaar"),
@@ -34,6 +36,7 @@ AADHAAR = "2345 6789 0124"
         ("Tame joi lejo, hu tamne joi laish.", "hostile", "threat"),
         ("मैं तुम्हें देख लूंगा।", "hostile", "threat"),
         ("That talati is a thief who takes bribes for every entry.", "hostile", "defamation"),
+        ("That Bhikha Rabari is a smuggler and a criminal.", "personal_data", "sensitive_attribute"),
         ("These people are traitors and should be thrown out of the village.", "hostile", "enmity"),
         # instruction, §2 uses
         ("All Mamlatdars are requested to send the report by 5 pm today.", "instruction", "directive"),
@@ -42,6 +45,7 @@ AADHAAR = "2345 6789 0124"
         ("सभी तहसीलदार आज शाम 5 बजे तक रिपोर्ट भेजें।", "instruction", "information_request"),
         ("Kale 11 vage bethak che, badha e hajar rehvu.", "instruction", "meeting"),
         ("Cyclone warning: evacuate the low-lying villages and keep shelters ready.", "instruction", "disaster_directive"),
+        ("I want the crop damage figures from every taluka by 4 pm.", "instruction", "information_request"),
     ],
 )
 def test_each_label_in_each_language(content_filter, text, label, reason_code):
@@ -75,7 +79,11 @@ def test_ordinary_coordination_talk_passes(content_filter, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["Keep the venue a surprise for the retirement function.", "There is no secret formula for good revenue collection."],
+    [
+        "Keep the venue a surprise for the retirement function.",
+        "There is no secret formula for good revenue collection.",
+        "Restricted holidays for 2025 are listed in the GR on the website.",
+    ],
 )
 def test_ordinary_senses_of_secrecy_words_are_not_confidential(content_filter, text):
     assert not content_filter.check(text).has("confidential")

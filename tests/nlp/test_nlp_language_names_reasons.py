@@ -41,6 +41,9 @@ def test_detect_language(text, language):
         ("કલેક્ટરશ્રીની બેઠક", []),
         ("Mamlatdar Sanand report", []),
         ("312 beneficiaries in Dholka taluka", []),
+        ("That Jusab Miyana is a smuggler", ["Jusab Miyana"]),
+        ("The Miyana community of Malia", []),
+        ("The Statue of Unity area colony", []),
     ],
 )
 def test_find_person_names(text, names):
