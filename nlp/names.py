@@ -47,6 +47,14 @@ SURNAMES = frozenset(
     thakkar lohana kotak tanna majithia raval rawal bhatt purohit upadhyay acharya oza mehra kanojia vaghri
     devipujak nayak naik gamit kokni konkani dhodia halpati tadvi valvi padvi bhuriya katara ninama pargi
     tank sarvaiya solanki bambhaniya jogi barot
+    limbani multani sipai kher dindor vora bohra lakhani savaliya vaghasiya kakadiya ramani sojitra hirpara
+    bhalala dhameliya gajera kachhadiya kathiriya korat patoliya sutariya vekariya virani undhad kanani
+    donga chavada odedara modhwadiya keshwala bhutiya karangiya kodiyatar parghi bhagat koradiya malek
+    mansoori kadri saiyad bukhari chhipa ghoghari manek jethva jethwa khuman khachar dodiya vadher
+    લીંબાણી મુલતાની સિપાઈ ખેર ડીંડોર વોરા વહોરા લાખાણી સાવલિયા વઘાસિયા રામાણી સોજીત્રા ભાલાળા ધામેલિયા ગજેરા
+    કાછડિયા કથીરિયા વેકરિયા વિરાણી કાનાણી ઓડેદરા મોઢવાડિયા કેશવાલા મલેક કાદરી સૈયદ બુખારી માણેક જેઠવા ખુમાણ
+    ખાચર ડોડીયા વાઢેર ભગત
+    लिंबानी मुल्तानी सिपाई खेर डिंडोर वोरा बोहरा लाखाणी सावलिया रामाणी मलेक कादरी सैयद बुखारी माणेक जेठवा भगत
     ગઢવી ચારણ ભીલ ગામીત રાઠવા બારિયા ડામોર ભાભોર વણકર મેર જત ભડેલા સમા ધડુક અન્સારી બલોચ કુરેશી ઘાંચી
     મિયાણા સોઢા પારેખ ઠક્કર ભુરિયા કટારા નિનામા તડવી હળપતિ ચૌધરી રબારી કોળી
     गढ़वी चारण भील गामित राठवा बारिया डामोर भाभोर वणकर मेर जत कुरेशी अंसारी बलोच पारेख ठक्कर भूरिया
@@ -120,6 +128,8 @@ _PATTERNS = (
     # Two or three capitalised words before "of <Place>" or ", <place>," or an age.
     (lambda t, low, w: " of " in t or "," in t,
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=\s+of\s+[A-Z]|,\s+(?:\d|[A-Z][a-z]+,|age|aged))")),
+    (lambda t, low, w: "," in t,
+     re.compile(rf"(?P<name>{_INDIC_WORD}\s+{_INDIC_WORD})\s*,\s*\d{{1,3}}\s*,")),
     # Firstname Surname.
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),

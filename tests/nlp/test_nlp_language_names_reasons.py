@@ -44,6 +44,7 @@ def test_detect_language(text, language):
         ("That Jusab Miyana is a smuggler", ["Jusab Miyana"]),
         ("The Miyana community of Malia", []),
         ("The Statue of Unity area colony", []),
+        ("जंबूसर के एजाज़ मुल्तानी, 41, भर्ती हैं", ["एजाज़ मुल्तानी"]),
     ],
 )
 def test_find_person_names(text, names):
