@@ -43,6 +43,7 @@ RULES: tuple[Rule, ...] = (
     Rule("confidential", "policy_proposal", 0.7, ("conf_cabinet", "conf_change|conf_content|conf_policy"), unless=("conf_published",), window=120),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_inquiry", "conf_content|conf_marker_weak"), unless=("conf_channel", "conf_published", "ins_done"), window=60),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_tender", "conf_tender_detail|money"), unless=("conf_tender_opened",), damp=0.3, window=100),
+    Rule("confidential", "sensitive_operation", 0.8, ("conf_tender_unopened", "conf_tender|money"), window=100),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_inquiry", "person|target"), unless=("conf_channel",), window=100),
     Rule("confidential", "sensitive_operation", 0.4, ("conf_inquiry",)),
     Rule("confidential", "sensitive_operation", 0.8, ("conf_court_strategy", "conf_court"), window=140),

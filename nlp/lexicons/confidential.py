@@ -148,6 +148,11 @@ CUES = {
         खोली गई|खोले गए|कार्यादेश|वर्क ऑर्डर
         khulyu|khuli gayu|order thai gayo|order aapi didho|ખુલ્યું|ખુલ્યા|ઓર્ડર આપ્યો|खुला|खुली|खुल गया|आदेश जारी|order jari|opened the bids|bids were opened|l1 is
     """,
+    # Said outright that the bids are still sealed: what a later "L1 is" cannot undo.
+    "conf_tender_unopened": """
+        before opening|not yet opened|yet to be opened|unopened|before the opening|before bid opening
+        ખોલતા પહેલાં|ખુલ્યા પહેલાં|હજુ ખુલ્યા નથી|खोलने से पहले|अभी खुली नहीं|अभी खुले नहीं|khulya pehla|khulta pehla
+    """,
     # Sensitive operations: tenders before opening.
     "conf_tender": """
         tender|tenders|bid|bids|bidder|bidders|quotation|quotations|l1|lowest bidder|lowest bid|technical bid

@@ -22,6 +22,7 @@ AADHAAR = "2345 6789 0124"
         ("The question paper for the Talati exam is attached.", "confidential", "sensitive_operation"),
         ("Restricted: the route and timing of the VIP convoy through Bhuj.", "confidential", "marked_confidential"),
         ("*Secret* - names of the villages for tomorrow's raid on illegal mining.", "confidential", "marked_confidential"),
+        ("Bid amounts before opening: L1 is Shiv Constructions at Rs 2.3 crore.", "confidential", "sensitive_operation"),
         # personal_data, §8
         (f"Beneficiary's Aadhaar {AADHAAR}", "personal_data", "aadhaar"),
         (f"લાભાર્થીનો આધાર નંબર {AADHAAR}", "personal_data", "aadhaar"),
