@@ -71,7 +71,7 @@ _ROLES_LATIN = (
 )
 _ROLES_INDIC = (
     r"(?:અરજદાર|ફરિયાદી|આરોપી|ખેડૂત|લાભાર્થી|અરજદારશ્રી|મૃતક|ખાતેદાર|વિધવા|"
-    r"आवेदक|शिकायतकर्ता|आरोपी|किसान|लाभार्थी|मृतक|विधवा|अभियुक्त|पीड़ित)"
+    r"आवेदक|प्रार्थी|अर्जदार|शिकायतकर्ता|आरोपी|किसान|लाभार्थी|मृतक|विधवा|अभियुक्त|पीड़ित)"
 )
 # Postpositions end an Indic name.
 _INDIC_STOP = frozenset("ને નો ની નું ના માં થી પર છે એ का की के को ने से में पर है और तथा".split())
@@ -134,7 +134,8 @@ _PATTERNS = (
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
-     re.compile(rf"(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD}))")),
+     # Overlapping (a look-ahead at each word start): in "अर्जदार सलीम शेख" the pair to test is the second.
+     re.compile(rf"(?<![\u0900-\u097F\u0A80-\u0AFF])(?=(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD})))")),
 )
 
 

@@ -45,6 +45,7 @@ def test_detect_language(text, language):
         ("The Miyana community of Malia", []),
         ("The Statue of Unity area colony", []),
         ("जंबूसर के एजाज़ मुल्तानी, 41, भर्ती हैं", ["एजाज़ मुल्तानी"]),
+        ("अर्जदार सलीम शेख मुस्लिम समाज से हैं", ["सलीम शेख"]),
     ],
 )
 def test_find_person_names(text, names):
