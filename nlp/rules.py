@@ -111,7 +111,7 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
     "designation_to": re.compile(rf"[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"),
     # A weak marking used as a heading ("Restricted: ...", "*Secret* - ..."): the message marks itself.
     "conf_heading": re.compile(
-        r"[\W_]{0,4}(?i:restricted|secret|private|sensitive|khangi|ખાનગી|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
+        r"[\W_]{0,4}(?i:restricted|secret|sensitive|khangi|ખાનગી|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
     ),
     # Times, dates and amounts: the group that matched names the cue. Tried
     # only where a run of digits starts (see `number_cues`).

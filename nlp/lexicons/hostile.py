@@ -9,6 +9,7 @@ CUES = {
         kutta|kutte|kutti|kutro|kutra|gadha|gadhe|gadhedo|gadheda|gadhedi|ullu|ullu ka pattha|bewakoof|bevkoof|bevakuf
         nalayak|naalayak|badtameez|besharam|beshram|murkh|murakh|gando|gandu|dofo|dofa|dobo|halkat|luchcho
         fool|fools|foolish|nonsense fellow|pathetic fellow|shameless fellow|worthless fellow|lazy fellow|chamcha
+        nikamma|nikamme|nikammo|nikammi|nikamma log|kisi kaam ke nahi|kisi kaam ka nahi|kaam chor|kaamchor|haramkhor log
         boot licker|bootlicker|sycophant|joker|clown|dumb|dumbo|nitwit|imbecile|cretin
         નાલાયક|ગધેડો|ગધેડા|ગધેડી|હરામી|હરામખોર|બેશરમ|નફ્ફટ|મૂર્ખ|ડફોળ|ગાંડો|ગાંડી|કૂતરા|કૂતરો|સાલા|સાલો|નકામો
         બેવકૂફ|ડોબો|ડોબા|હલકટ|લુચ્ચો|લુચ્ચા|ચમચા|બુદ્ધિ વગરનો|અક્કલ વગરનો|મોં બંધ રાખ|ચૂપ મર
@@ -92,7 +93,7 @@ CUES = {
         એ કોમ|આ કોમ|કોમ|સમાજ|જ્ઞાતિ|લઘુમતી|પટેલો|કોળી|ઠાકોર|ભરવાડ|રબારી|આદિવાસીઓ|બ્રાહ્મણો|વાણિયા|ભૈયા|ભૈયાઓ
         मुसलमान|मुसलमानों|मुस्लिम|हिंदू|हिंदुओं|दलित|दलितों|प्रवासी|बाहरी|बाहरी लोग|ये लोग|वो लोग|उस समुदाय
         इस समुदाय|समुदाय|कौम|जाति|अल्पसंख्यक|बिहारी|भैया लोग
-        aa loko|e loko|ye log|woh log|vo log|bahar na loko|baharna loko|samaj|kom|qaum|parprantiya|parprantiyo
+        aa loko|e loko|aa lokone|e lokone|aava loko|aava lokone|ye log|woh log|vo log|in logon|un logon|bahar na loko|baharna loko|samaj|kom|qaum|parprantiya|parprantiyo
         other religion|other community|other caste|that religion|those people|people like him|people like them|such people|લોકો|લોકોને|એના જેવા લોકો|એમના જેવા|pelo samaj|pela loko|e loko|aa loko|bahar na loko|એ લોકો|લોકો જ|लोगों|ऐसे लोग|ऐसे लोगों
         chamar|bhangi|dhed|ઢેડ|ભંગી|चमार|भंगी|marwadi|marwadis|marwari|vepari|vepario|traders|trader|sindhi|sindhis|kutchi|kutch wale|saurashtra wale|people of|people from|you people|these traders|મારવાડી|વેપારીઓ|સિંધી|કાઠિયાવાડી|ભરવાડો|दलितों|मारवाड़ी|व्यापारी|सिंधी|कच्छ वाले|इन सबको|इनको|इनका|इनकी|इन्हें|उन्हें|इन लोगों|emne|emno|emna|એમને|એમનો|એમના|inko|inka|inki|unko|dalito|musalmano|bangladeshi|illegal bangladeshi|north gujarat|uttar gujarat|ઉત્તર ગુજરાતના|outsider
     """,

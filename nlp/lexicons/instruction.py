@@ -41,7 +41,8 @@ CUES = {
         report to|report at|report by|report before|report within|report back|collect|inspect|conduct|organise|organize|coordinate|circulate
         please send|kindly send|pl send|pls send|please submit|kindly submit|please share|kindly share|please provide
         kindly provide|please furnish|kindly furnish|please update|kindly update|please upload|kindly upload
-        i want|we want|i need|we need|i require|we require
+        i want the|we want the|i want your|we want your|i want all|i want every|i need the|we need the|i need your
+        we need your|i need all|we need all|i require the|we require the
         મોકલો|મોકલી આપો|મોકલી આપશો|મોકલી આપવા|મોકલવા|મોકલવી|મોકલવો|મોકલવાની|રજૂ કરો|રજૂ કરવા|રજૂ કરવો|રજૂ કરશો
         આપો|આપશો|આપવા|આપવી|જણાવો|જણાવશો|જણાવવા|અપલોડ કરો|અપલોડ કરવા|ભરો|ભરવા|તૈયાર રાખો|તૈયાર રાખવા|તૈયાર કરો
         તૈયાર કરવા|પૂર્ણ કરો|પૂર્ણ કરવા|ચકાસણી કરવી|ચકાસણી કરવા|મુલાકાત લેવી|મુલાકાત લેશો|વ્યવસ્થા કરવી
@@ -185,6 +186,7 @@ CUES = {
     "ins_ack": """
         noted|noted sir|done|done sir|ok sir|okay sir|received|received sir|will do|will comply|complied|thank you
         thanks|congratulations|good morning|good night|jai shri krishna|ji sir|yes sir|sure sir|on it|acknowledged
+        to thank|i thank|we thank|thank all|thank everyone|grateful to|grateful for|our gratitude|appreciate the
         ઓકે|બરાબર|થઈ ગયું|મળી ગયું|આભાર|જય શ્રી કૃષ્ણ|સુપ્રભાત|જી સાહેબ
         ठीक है|हो गया|मिल गया|धन्यवाद|सुप्रभात|जी सर|जी साहब
         thai gayu|mali gayu|aabhar|abhar|ho gaya|mil gaya|dhanyavad|ji saheb|ji sir

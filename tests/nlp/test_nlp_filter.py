@@ -72,6 +72,8 @@ def test_each_label_in_each_language(content_filter, text, label, reason_code):
         "Survey no. 245/1 mutation entry no. 5612 certified today.",
         "Write to collector-ahd@gujarat.gov.in for the certified copy.",
         "Has anyone received the new format?",
+        "I want to thank all Talatis for the night duty during the cyclone.",
+        "The criminal procedure training for new Mamlatdars starts on Monday.",
     ],
 )
 def test_ordinary_coordination_talk_passes(content_filter, text):
