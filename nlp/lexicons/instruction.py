@@ -168,6 +168,9 @@ CUES = {
         મોકલી દીધો|મોકલી દીધી|મોકલી દીધું|મોકલી આપેલ|મોકલેલ|મોકલાવી દીધું|પૂર્ણ થયું|પૂરું થયું|થઈ ગયું|થઈ ગઈ
         પ્રમાણિત થઈ|મળી ગયું|હતી|હતો|હતું
         भेज दी|भेज दिया|भेजी जा चुकी|भेज दी गई|हो गया|हो गई|पूर्ण हो गया|मिल गया|रही|रहा|थी|था
+        दिए गए|दी गई|किए गए|किया गया|करा दिए|करा दी|करा दिया|कर दिए|कर दी|पहुँच गई|पहुंच गई|पहुँच गए|पहुंच गए
+        chaired|presided over|in today's meeting|in yesterday's meeting|at today's meeting|in the meeting held
+        at the meeting held|approved this|approved it|approved the proposal
         shifted|deployed|distributed|rescued|returned|closed|concluded|reached|arrived|restored|functioned|staffed|were|was|had|has been|have been|had been|yesterday|last night|last week|earlier today|so far|till now|as on|collapsed|withdrawn|downgraded|decided|appreciated|connected|attended|were present|thayu|thai|karyu|aapyu|hatu|hati|hata|mokalyo|kiya|hua|hui|gaya|gayi|थे|हुआ|हुई|गया|गई|गए|किया|की गई|दी गई|થયું|થઈ|કર્યું|કર્યો|કરી|આપ્યો|આપી|ગયા|ગયો|મળી|યોજાઈ|ફેરવાઈ|નોંધાયું|પહોંચી ગયા|નોંધાયા|ખસેડાયા
     """,
     # Information shared for reference: helplines, updates, news.

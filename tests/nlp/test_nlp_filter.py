@@ -74,6 +74,7 @@ def test_each_label_in_each_language(content_filter, text, label, reason_code):
         "Has anyone received the new format?",
         "I want to thank all Talatis for the night duty during the cyclone.",
         "The criminal procedure training for new Mamlatdars starts on Monday.",
+        "The Collector chaired a meeting on cyclone preparedness at 11 am today.",
     ],
 )
 def test_ordinary_coordination_talk_passes(content_filter, text):
