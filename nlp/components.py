@@ -224,8 +224,8 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
     candidates = sorted({i for cls in found if cls in index for i in index[cls]})
     for rule in (rules[i] for i in candidates):
         groups = []
-        for group in rule.all_of:
-            spans = [s for cls in group.split("|") for s in found.get(cls, ())]
+        for group in rule.class_groups:
+            spans = [s for cls in group for s in found.get(cls, ())]
             if not spans:
                 break
             groups.append(spans)

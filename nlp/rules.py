@@ -23,9 +23,12 @@ class Rule:
     window: int = 160
     # The classes of the first group: a quick test whether the rule can fire.
     first_classes: frozenset[str] = frozenset()
+    # all_of split into its alternatives once, not on every message.
+    class_groups: tuple[tuple[str, ...], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_classes", frozenset(self.all_of[0].split("|")))
+        object.__setattr__(self, "class_groups", tuple(tuple(group.split("|")) for group in self.all_of))
 
 
 # What makes a message not an instruction: a peer's question, a thank-you or
