@@ -256,6 +256,10 @@ class SandboxClient:
     async def pending_updates(self) -> int:
         return await self._request("GET", "/updates/pending")
 
+    async def forward_webhook(self, url: str | None) -> None:
+        """Have updates posted to the bot's webhook at url, as the operator's HTTPS proxy would forward them."""
+        await self._request("PUT", "/webhook/forward", body={"url": url})
+
     async def wait_until_idle(self, timeout: float = 5.0, *, quiet: float = 0.1) -> None:
         """All updates confirmed, no Bot API call in flight, and nothing new for `quiet` seconds."""
         await self._request("GET", "/idle", query={"timeout": timeout, "quiet": quiet}, wait=timeout)

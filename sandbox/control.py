@@ -118,6 +118,7 @@ class ControlApi:
             web.post("/sandbox/join", j(self.join_by_link)),
             web.get("/sandbox/commands", j(self.commands)),
             web.get("/sandbox/updates/pending", j(self.pending_updates)),
+            web.put("/sandbox/webhook/forward", j(self.forward_webhook)),
             web.post("/sandbox/updates/{update_id}/redeliver", j(self.redeliver)),
             web.get("/sandbox/idle", j(self.wait_until_idle)),
             web.put("/sandbox/faults", j(self.set_faults)),
@@ -394,6 +395,14 @@ class ControlApi:
 
     async def pending_updates(self, request: web.Request) -> int:
         return self.world.updates.pending_count()
+
+    async def forward_webhook(self, request: web.Request) -> bool:
+        """Where the operator's HTTPS proxy forwards the bot's webhook URL (null: nowhere)."""
+        url = (await _body(request)).get("url", str, None)
+        if url is not None and not url.startswith(("http://", "https://")):
+            raise invalid("url must be an http:// or https:// address, or null")
+        self.world.webhook_forward_to = url
+        return True
 
     async def redeliver(self, request: web.Request) -> int:
         body = await _body(request)

@@ -16,6 +16,7 @@ from sandbox.control import ControlApi
 from sandbox.faults import Faults
 from sandbox.methods import method_table
 from sandbox.stats import Stats
+from sandbox.webhooks import WebhookPusher
 from sandbox.world import World
 
 # Telegram accepts uploads of up to 50 MB from bots.
@@ -64,6 +65,7 @@ class SandboxServer:
         self._spec = spec
         self._runner: web.AppRunner | None = None
         self._closing = asyncio.Event()
+        self._webhooks = WebhookPusher(self.world)
 
     @property
     def port(self) -> int:
@@ -115,11 +117,13 @@ class SandboxServer:
         await site.start()
         self._port = runner.addresses[0][1]
         self._runner = runner
+        await self._webhooks.start()
 
     async def stop(self) -> None:
         if self._runner is None:
             return
         self._closing.set()  # ends event streams
+        await self._webhooks.stop()
         await self.console.stop()
         self.world.updates.close()  # ends long polls
         runner, self._runner = self._runner, None

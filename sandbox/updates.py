@@ -47,6 +47,7 @@ class UpdateQueue:
         self._allowed: frozenset[str] | None = None  # None: Telegram's default set
         self._poll: _Poll | None = None
         self._closed = False
+        self._arrived = asyncio.Event()  # wakes a webhook pusher
 
     @property
     def allowed_updates(self) -> list[str] | None:
@@ -76,6 +77,7 @@ class UpdateQueue:
             self._history.popitem(last=False)
         if self._poll is not None:
             self._poll.wake.set()
+        self._arrived.set()
         self._activity.touch()
 
     def redeliver(self, update_id: int, *, same_id: bool) -> int:
@@ -123,6 +125,31 @@ class UpdateQueue:
         finally:
             if self._poll is poll:
                 self._poll = None
+
+    def next_to_push(self) -> dict | None:
+        """The update a webhook is to be given next (what the bot did not ask for is dropped), or None."""
+        for source in (self._replays, self._queue):
+            while source and not self.is_allowed(source[0].kind):
+                source.popleft()
+            if source:
+                return source[0].body
+        return None
+
+    def confirm_pushed(self, update_id: int) -> None:
+        """The webhook answered 2xx: that update is delivered and leaves the queue."""
+        for source in (self._replays, self._queue):
+            if source and source[0].update_id == update_id:
+                source.popleft()
+                self._activity.touch()
+                return
+
+    async def wait_for_arrival(self, timeout: float) -> None:
+        """Until an update is queued, or timeout seconds."""
+        self._arrived.clear()
+        try:
+            await asyncio.wait_for(self._arrived.wait(), timeout)
+        except TimeoutError:
+            pass
 
     def close(self) -> None:
         """The server is stopping: a waiting long poll returns at once, empty."""

@@ -61,6 +61,8 @@ class World:
         self.callback_queries: dict[str, CallbackQuery] = {}
         self.commands: dict[tuple[str, str], list[dict]] = {}
         self.webhook: dict | None = None
+        # Stand-in for the operator's HTTPS proxy: the plain-HTTP address the webhook URL reaches.
+        self.webhook_forward_to: str | None = None
         self._usernames: dict[str, int] = {}  # lower-case username -> user or chat id
         self._user_ids = itertools.count(_FIRST_USER_ID)
         self._basic_group_ids = itertools.count(_FIRST_BASIC_GROUP_ID)

@@ -81,8 +81,11 @@ def set_webhook(world: World, params: dict) -> bool:
         return True
     if not url.startswith("https://"):
         raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
-    # Stored for getWebhookInfo only: the sandbox never calls out (it has no network).
+    # The sandbox posts updates only where its operator's proxy stand-in forwards this URL
+    # (sandbox/webhooks.py); it has no network and no TLS.
     world.webhook = {"url": url, "max_connections": params.get("max_connections", 40)}
+    if params.get("secret_token"):
+        world.webhook["secret_token"] = params["secret_token"]
     if "ip_address" in params:
         world.webhook["ip_address"] = params["ip_address"]
     return True
@@ -105,6 +108,9 @@ def get_webhook_info(world: World, params: dict) -> dict:
         info["max_connections"] = world.webhook["max_connections"]
         if "ip_address" in world.webhook:
             info["ip_address"] = world.webhook["ip_address"]
+        for field in ("last_error_date", "last_error_message"):
+            if field in world.webhook:
+                info[field] = world.webhook[field]
     if world.updates.allowed_updates is not None:
         info["allowed_updates"] = world.updates.allowed_updates
     return info

@@ -79,3 +79,20 @@ async def test_a_webhook_call_without_the_secret_is_refused_and_not_stored(webho
             assert response.status == 400
     await running.ingress.idle()
     assert await messages.count_messages(running.services.db, chat_id=-100778) == 0
+
+
+async def test_the_bot_in_webhook_mode_answers_and_records_what_the_sandbox_posts_to_it(webhook_bot, client):
+    running, url = webhook_bot
+    await client.forward_webhook(url)  # the operator's HTTPS proxy, in the sandbox
+    collector = await client.create_user("Rajesh", last_name="Patel", phone="+919426240001")
+    mamlatdar = await client.create_user("Vikram", last_name="Jadeja", phone="+919426240003")
+    chat = await client.create_group("District Valsad", creator_id=collector["id"], member_ids=[mamlatdar["id"]])
+    await client.add_bot(chat["id"], added_by=collector["id"])
+    # The bot's introduction answers the my_chat_member update, which reached it by webhook.
+    await client.wait_for_bot_message(chat["id"], contains="/bind")
+    posted = await client.send_message(chat["id"], mamlatdar["id"], "Cyclone shelters in Umbergaon are ready.")
+    stored = await eventually(lambda: messages.get_message(running.services.db, chat["id"], posted["message_id"]))
+    assert stored.original_text == "Cyclone shelters in Umbergaon are ready."
+    assert stored.sender_id == mamlatdar["id"]
+    await client.wait_until_idle()
+    assert await client.pending_updates() == 0
