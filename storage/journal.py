@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from storage.database import Database, Transaction
+from storage.sql import where_equal
 from storage.timefmt import to_db
 
 GENESIS_HASH = "0" * 64
@@ -109,17 +110,10 @@ async def head(db: Database) -> tuple[int, str]:
 
 async def entries(db: Database, *, kind: str | None = None, chat_id: int | None = None) -> list[dict[str, Any]]:
     """Entries with their bodies (None where erased), oldest first, optionally filtered."""
-    clauses, params = [], []
-    if kind is not None:
-        clauses.append("j.kind = ?")
-        params.append(kind)
-    if chat_id is not None:
-        clauses.append("j.chat_id = ?")
-        params.append(chat_id)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    where, params = where_equal({"j.kind": kind, "j.chat_id": chat_id})
     rows = await db.fetchall(
         "SELECT j.seq, j.recorded_at, j.chat_id, j.actor_id, j.kind, b.body"
-        f" FROM journal j LEFT JOIN journal_bodies b ON b.seq = j.seq {where} ORDER BY j.seq",
+        f" FROM journal j LEFT JOIN journal_bodies b ON b.seq = j.seq WHERE {where} ORDER BY j.seq",
         params,
     )
     return [

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from storage.database import Transaction
 from storage.roster import Reader
+from storage.sql import where_equal
 from storage.timefmt import from_db, to_db
 
 PRESENT_STATUSES = frozenset({"creator", "administrator", "member", "restricted"})
@@ -84,7 +85,7 @@ async def settle_join_request(tx: Transaction, *, chat_id: int, user_id: int, st
 
 async def held_requests(db: Reader, *, user_id: int | None = None, chat_id: int | None = None) -> list[JoinRequest]:
     """Requests still held, of one person or in one group."""
-    where, params = _in_state("held", user_id=user_id, chat_id=chat_id)
+    where, params = where_equal({"state": "held", "user_id": user_id, "chat_id": chat_id})
     rows = await db.fetchall(
         "SELECT chat_id, user_id, requested_at, invite_link, state FROM join_requests"
         f" WHERE {where} ORDER BY requested_at",
@@ -135,7 +136,7 @@ async def close_gate(tx: Transaction, *, chat_id: int, user_id: int, state: str,
 
 async def open_gates(db: Reader, *, user_id: int | None = None, chat_id: int | None = None) -> list[Gate]:
     """Members still restricted, of one person or in one group."""
-    where, params = _in_state("restricted", user_id=user_id, chat_id=chat_id)
+    where, params = where_equal({"state": "restricted", "user_id": user_id, "chat_id": chat_id})
     rows = await db.fetchall(
         "SELECT chat_id, user_id, reason, restricted_at, remove_at, state FROM member_gates"
         f" WHERE {where} ORDER BY restricted_at",
@@ -203,15 +204,3 @@ async def people_seen_in(db: Reader, chat_id: int) -> list[int]:
         (chat_id, chat_id),
     )
     return sorted(row[0] for row in rows)
-
-
-def _in_state(state: str, *, user_id: int | None, chat_id: int | None) -> tuple[str, list]:
-    """A WHERE clause for rows in a state, of one person and/or in one group, with its parameters."""
-    clauses, params = ["state = ?"], [state]
-    if user_id is not None:
-        clauses.append("user_id = ?")
-        params.append(user_id)
-    if chat_id is not None:
-        clauses.append("chat_id = ?")
-        params.append(chat_id)
-    return " AND ".join(clauses), params

@@ -6,6 +6,7 @@ import pytest
 from storage import chats, inbox, journal, messages, outbox, tasks
 from storage.database import Database, available_migrations
 from storage.errors import StorageUnavailable
+from storage.sql import where_equal
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 
@@ -189,3 +190,8 @@ async def test_urgent_calls_to_a_chat_go_before_earlier_ordinary_ones(db):
         await outbox.mark_sent(tx, warning, result=True, at=NOW)
     assert (await outbox.first_owed(db, -5)).outbox_id == prompt
     assert await outbox.chats_with_due_calls(db, now=NOW) == [-5]
+
+
+def test_where_equal_takes_only_the_columns_given_a_value():
+    assert where_equal({"state": "held", "user_id": None, "chat_id": -100}) == ("state = ? AND chat_id = ?", ["held", -100])
+    assert where_equal({"kind": None}) == ("1", [])

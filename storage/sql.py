@@ -1,0 +1,12 @@
+"""Small pieces of SQL built in one place."""
+
+from __future__ import annotations
+
+
+def where_equal(columns: dict[str, object]) -> tuple[str, list]:
+    """A condition "a = ? AND b = ?" over the columns given a value (not None), with its parameters.
+
+    Column names come from the code, never from input; with no value given the condition is "1".
+    """
+    given = {column: value for column, value in columns.items() if value is not None}
+    return " AND ".join(f"{column} = ?" for column in given) or "1", list(given.values())
