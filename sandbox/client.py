@@ -234,6 +234,16 @@ class SandboxClient:
             wait=timeout,
         )
 
+    async def ask(
+        self, chat_id: int, user_id: int, text: str, contains: str | None = None, *,
+        reply_to: int | None = None, timeout: float = 5.0,
+    ) -> dict:
+        """Post text as a user, then wait for the bot's next message in that chat after it (containing contains)."""
+        asked = await self.send_message(chat_id, user_id, text, reply_to=reply_to)
+        return await self.wait_for_bot_message(
+            chat_id, contains=contains, after_message_id=asked["message_id"], timeout=timeout
+        )
+
     async def member(self, chat_id: int, user_id: int) -> dict:
         return await self._request("GET", f"/chats/{chat_id}/members/{user_id}")
 

@@ -75,3 +75,9 @@ async def eventually(check: Callable[[], Awaitable[Any]], *, timeout: float = 5.
         if loop.time() > deadline:
             pytest.fail(f"condition not met within {timeout} s (last value: {value!r})")
         await asyncio.sleep(interval)
+
+
+def buttons(message: dict) -> dict[str, str]:
+    """Button text -> callback data of a bot message ({} without buttons)."""
+    markup = message.get("reply_markup") or {}
+    return {b["text"]: b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row}

@@ -57,9 +57,3 @@ async def as_now(client, chat_id: int, message_id: int) -> dict:
     """A message as it stands now (after the bot's edits)."""
     [current] = [m for m in await client.messages(chat_id) if m["message_id"] == message_id]
     return current
-
-
-def buttons(message: dict) -> dict[str, str]:
-    """Button text -> callback data of a bot message."""
-    markup = message.get("reply_markup") or {}
-    return {b["text"]: b["callback_data"] for row in markup.get("inline_keyboard", []) for b in row}

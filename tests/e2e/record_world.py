@@ -82,8 +82,3 @@ async def build_world(client, bot) -> World:
 def ack_data(message: dict) -> str:
     """The callback data of the Acknowledge button under a bot message."""
     return message["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
-
-
-def buttons(message: dict) -> dict[str, str]:
-    """Button text -> callback data."""
-    return {b["text"]: b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row}

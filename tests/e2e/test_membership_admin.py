@@ -24,11 +24,6 @@ from tests.e2e.membership_world import (
 )
 
 
-async def _command(client, chat_id, user, text, contains):
-    asked = await client.send_message(chat_id, user["id"], text)
-    return await client.wait_for_bot_message(chat_id, contains=contains, after_message_id=asked["message_id"])
-
-
 async def test_the_bot_added_without_rights_says_which_are_missing_and_how_to_bind(client, bot, settings):
     rajesh = await person(client, RAJESH)
     chat = await client.create_group("District Kutch", creator_id=rajesh["id"])
@@ -48,7 +43,7 @@ async def test_a_collector_binds_the_district_group_by_any_spelling(client, bot,
     rajesh = await person(client, RAJESH)
     await verify(client, rajesh)
     chat = await group_with_bot(client, rajesh, "Kachchh Collectorate")
-    reply = await _command(client, chat["id"], rajesh, "/bind district Kachchh", "This group is now")
+    reply = await client.ask(chat["id"], rajesh["id"], "/bind district Kachchh", "This group is now")
     assert "District Kutch" in reply["text"]
     binding = await roster.binding_of(bot.services.db, chat["id"])
     assert (binding.level, binding.jurisdiction) == ("district", "Kutch")
@@ -63,10 +58,10 @@ async def test_only_the_admin_post_of_that_level_may_bind(client, bot, settings)
         await verify(client, officer)
     chat = await group_with_bot(client, arvind, "District Kutch", members=(vikram, rajesh))
 
-    by_other_collector = await _command(client, chat["id"], arvind, "/bind district Kutch", "Only the admin post")
+    by_other_collector = await client.ask(chat["id"], arvind["id"], "/bind district Kutch", "Only the admin post")
     assert "District Collector" in by_other_collector["text"]
-    await _command(client, chat["id"], vikram, "/bind district Kutch", "Only the admin post")
-    await _command(client, chat["id"], rajesh, "/bind state", "Only the admin post")
+    await client.ask(chat["id"], vikram["id"], "/bind district Kutch", "Only the admin post")
+    await client.ask(chat["id"], rajesh["id"], "/bind state", "Only the admin post")
     assert await roster.binding_of(bot.services.db, chat["id"]) is None
 
 
@@ -74,7 +69,7 @@ async def test_a_telegram_admin_who_holds_no_post_is_refused(client, bot, settin
     await import_demo(settings)
     dinesh = await person(client, DINESH)
     chat = await group_with_bot(client, dinesh, "District Kutch")
-    reply = await _command(client, chat["id"], dinesh, "/bind district Kutch", "Only the admin post")
+    reply = await client.ask(chat["id"], dinesh["id"], "/bind district Kutch", "Only the admin post")
     assert "verify first" in reply["text"]
     refused = await journal.entries(bot.services.db, kind="command_refused")
     assert [(e["actor_id"], e["body"]["command"]) for e in refused] == [(dinesh["id"], "bind")]
@@ -85,9 +80,9 @@ async def test_a_malformed_bind_gets_its_usage(client, bot, settings):
     rajesh = await person(client, RAJESH)
     await verify(client, rajesh)
     chat = await group_with_bot(client, rajesh, "District Kutch")
-    reply = await _command(client, chat["id"], rajesh, "/bind district Bombay", "Usage:")
+    reply = await client.ask(chat["id"], rajesh["id"], "/bind district Bombay", "Usage:")
     assert "'Bombay' is not one of Gujarat's districts" in reply["text"]
-    reply = await _command(client, chat["id"], rajesh, "/bind", "Usage:")
+    reply = await client.ask(chat["id"], rajesh["id"], "/bind", "Usage:")
     assert "/bind district NAME" in reply["text"]
 
 
@@ -97,7 +92,7 @@ async def test_one_group_per_binding_names_the_group_that_has_it(client, bot, se
     await verify(client, rajesh)
     await bound_group(client, rajesh, "District Kutch – Revenue", "district Kutch")
     second = await group_with_bot(client, rajesh, "Kutch (new)")
-    reply = await _command(client, second["id"], rajesh, "/bind district Kutch", "already")
+    reply = await client.ask(second["id"], rajesh["id"], "/bind district Kutch", "already")
     assert "«District Kutch – Revenue»" in reply["text"]
     assert await roster.binding_of(bot.services.db, second["id"]) is None
 
@@ -112,7 +107,7 @@ async def test_members_lists_the_roster_posts_missing_from_the_group(client, bot
     await client.add_member(chat["id"], dinesh["id"], added_by=rajesh["id"])
     await client.wait_for_bot_message(chat["id"], contains="Dinesh Parmar")
 
-    report = await _command(client, chat["id"], rajesh, "/members", "Roster posts missing")
+    report = await client.ask(chat["id"], rajesh["id"], "/members", "Roster posts missing")
 
     text = report["text"]
     verified = text.split("Verified members")[1].split("Restricted")[0]
@@ -132,7 +127,7 @@ async def test_members_is_refused_to_a_member_without_an_admin_post(client, bot,
     chat = await bound_group(client, rajesh, "District Kutch", "district Kutch", members=(vikram,))
     await verify(client, vikram)
     await client.promote(chat["id"], vikram["id"], by=rajesh["id"])  # a Telegram admin, not the admin post
-    reply = await _command(client, chat["id"], vikram, "/members", "Only the admin posts")
+    reply = await client.ask(chat["id"], vikram["id"], "/members", "Only the admin posts")
     assert "District Collector" in reply["text"]
     assert "Verified members" not in reply["text"]
 
@@ -167,7 +162,7 @@ async def test_a_transfer_moves_access_from_the_old_account_to_the_new(client, b
     chat = await bound_group(client, rajesh, "District Kutch", "district Kutch", members=(vikram,))
     await verify(client, vikram)
 
-    reply = await _command(client, chat["id"], rajesh, "/transfer mamlatdar-bhuj +91 98250 11111 Amit Shah",
+    reply = await client.ask(chat["id"], rajesh["id"], "/transfer mamlatdar-bhuj +91 98250 11111 Amit Shah",
                            "Transferred")
     assert "holder Vikram Jadeja → Amit Shah" in reply["text"]
 
@@ -239,13 +234,13 @@ async def test_a_person_holding_two_posts_keeps_the_group_the_other_post_belongs
         await roster.link_account(tx, post_id="relief-commissioner", user_id=meera["id"], mobile="+919426210003",
                                   at=bot.services.clock.now())
 
-    await _command(client, state["id"], anil, "/transfer relief-commissioner 9825033333 Farida Shaikh", "Transferred")
+    await client.ask(state["id"], anil["id"], "/transfer relief-commissioner 9825033333 Farida Shaikh", "Transferred")
     await eventually(lambda: _no_pending_tasks(bot))
     await client.wait_until_idle()
 
     assert (await client.member(state["id"], meera["id"]))["status"] == "member"  # acs-revenue still belongs there
     assert [post.post_id for post in await roster.posts_of_user(bot.services.db, meera["id"])] == ["acs-revenue"]
-    await _command(client, state["id"], anil, "/transfer acs-revenue 9825044444 Kavita Rao", "Transferred")
+    await client.ask(state["id"], anil["id"], "/transfer acs-revenue 9825044444 Kavita Rao", "Transferred")
     await eventually(lambda: _status_is(client, state["id"], meera["id"], "left"))  # her last post there is gone
 
 

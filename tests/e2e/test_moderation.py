@@ -5,14 +5,13 @@ from __future__ import annotations
 import pytest
 
 from storage import flags, journal
-from tests.conftest import eventually
+from tests.conftest import buttons, eventually
 from tests.e2e.moderation_world import (
     AADHAAR,
     CONFIDENTIAL,
     HOSTILE,
     PERSONAL,
     as_now,
-    buttons,
     build_world,
     post,
     settled,
@@ -23,11 +22,6 @@ from tests.e2e.moderation_world import (
 @pytest.fixture
 async def world(client, bot, settings):
     return await build_world(client, settings)
-
-
-async def _command(client, world, who, text, contains=None):
-    asked = await client.send_message(world.kutch, who["id"], text)
-    return await client.wait_for_bot_message(world.kutch, contains=contains, after_message_id=asked["message_id"])
 
 
 async def _notice(client, admin, contains="Flag #"):
@@ -98,7 +92,7 @@ async def test_a_hostile_message_gets_a_reply_and_the_admin_post_is_told(client,
 
 
 async def test_the_warn_action_replies_without_removing_or_telling_anyone(client, bot, world):
-    await _command(client, world, world.rajesh, "/policy confidential warn", contains="Policy for")
+    await client.ask(world.kutch, world.rajesh["id"], "/policy confidential warn", contains="Policy for")
     posted = await post(client, world, world.hetal, CONFIDENTIAL)
 
     warning = await warning_after(client, world, posted)
@@ -110,7 +104,7 @@ async def test_the_warn_action_replies_without_removing_or_telling_anyone(client
 
 
 async def test_delete_with_notify_on_personal_data_tells_the_admin_post(client, bot, world):
-    reply = await _command(client, world, world.rajesh, "/policy personal_data delete+notify", contains="Policy for")
+    reply = await client.ask(world.kutch, world.rajesh["id"], "/policy personal_data delete+notify", contains="Policy for")
     assert "delete + notify" in reply["text"] and "it was delete" in reply["text"]
     posted = await post(client, world, world.hetal, PERSONAL)
 
@@ -122,7 +116,7 @@ async def test_delete_with_notify_on_personal_data_tells_the_admin_post(client, 
 
 
 async def test_the_off_action_does_nothing(client, bot, world):
-    await _command(client, world, world.rajesh, "/policy hostile off", contains="Policy for")
+    await client.ask(world.kutch, world.rajesh["id"], "/policy hostile off", contains="Policy for")
     posted = await post(client, world, world.vikram, HOSTILE)
     after = await post(client, world, world.vikram, "/help")
     await client.wait_for_bot_message(world.kutch, after_message_id=after["message_id"], contains="Samvad")
@@ -133,24 +127,24 @@ async def test_the_off_action_does_nothing(client, bot, world):
 
 
 async def test_policy_shows_the_defaults_and_only_the_admin_post_may_change_it(client, bot, world):
-    shown = await _command(client, world, world.vikram, "/policy", contains="Moderation policy")
+    shown = await client.ask(world.kutch, world.vikram["id"], "/policy", contains="Moderation policy")
     assert "confidential (§2): delete + notify (default)" in shown["text"]
     assert "personal_data (§8, privacy): delete (default)" in shown["text"]
     assert "hostile (§8): warn + notify (default)" in shown["text"]
     assert "instruction: not moderated" in shown["text"]
 
-    refused = await _command(client, world, world.vikram, "/policy hostile off", contains="admin posts")
+    refused = await client.ask(world.kutch, world.vikram["id"], "/policy hostile off", contains="admin posts")
     assert refused["text"].startswith("⛔ Only this group's admin posts can change its policy")
     [tried] = await journal.entries(bot.services.db, kind="command_refused", chat_id=world.kutch)
     assert (tried["actor_id"], tried["body"]) == (world.vikram["id"], {"command": "policy"})
 
-    usage = await _command(client, world, world.rajesh, "/policy secrets delete", contains="Unknown label")
+    usage = await client.ask(world.kutch, world.rajesh["id"], "/policy secrets delete", contains="Unknown label")
     assert "/policy LABEL ACTION" in usage["text"]
-    usage = await _command(client, world, world.rajesh, "/policy hostile shout", contains="Unknown action")
+    usage = await client.ask(world.kutch, world.rajesh["id"], "/policy hostile shout", contains="Unknown action")
     assert "warn, delete, notify" in usage["text"]
 
-    await _command(client, world, world.rajesh, "/policy hostile delete", contains="Policy for")
-    reply = await _command(client, world, world.rajesh, "/policy hostile default", contains="Policy for")
+    await client.ask(world.kutch, world.rajesh["id"], "/policy hostile delete", contains="Policy for")
+    reply = await client.ask(world.kutch, world.rajesh["id"], "/policy hostile default", contains="Policy for")
     assert "warn + notify (the default); it was delete" in reply["text"]
     changes = await journal.entries(bot.services.db, kind="policy", chat_id=world.kutch)
     assert [(c["body"]["label"], c["body"]["actions"]) for c in changes] == [

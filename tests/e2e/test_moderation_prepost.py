@@ -12,11 +12,6 @@ DRAFT = (f"Shri Ramesh Patel of Bhuj, Aadhaar {AADHAAR}, received the flood reli
          " The draft jantri revision proposal is ready.")
 
 
-async def _ask(client, user, text):
-    asked = await client.send_message(user["id"], user["id"], text)
-    return await client.wait_for_bot_message(user["id"], after_message_id=asked["message_id"])
-
-
 async def _officer(client, settings):
     world = await build_world(client, settings)
     return world, world.vikram
@@ -24,7 +19,7 @@ async def _officer(client, settings):
 
 async def test_check_finds_a_name_and_an_aadhaar_number_without_repeating_them(client, bot, settings):
     world, vikram = await _officer(client, settings)
-    answer = await _ask(client, vikram, f"/check {DRAFT}")
+    answer = await client.ask(vikram["id"], vikram["id"], f"/check {DRAFT}")
 
     assert answer["text"].startswith("Pre-post check of your draft (nothing of it is kept):")
     assert "• Personal data (§8, privacy): an Aadhaar number. Remove it before posting." in answer["text"]
@@ -56,10 +51,10 @@ async def _nothing_of_the_draft_is_kept(settings, bot, *fragments):
 
 async def test_check_alone_waits_for_the_draft_in_the_next_message(client, bot, settings):
     world, vikram = await _officer(client, settings)
-    prompt = await _ask(client, vikram, "/check")
+    prompt = await client.ask(vikram["id"], vikram["id"], "/check")
     assert "Send me the draft as your next message" in prompt["text"]
 
-    answer = await _ask(client, vikram, "આજે ભુજ તાલુકામાં 312 લાભાર્થીઓને રાહત સહાય આપવામાં આવી.")
+    answer = await client.ask(vikram["id"], vikram["id"], "આજે ભુજ તાલુકામાં 312 લાભાર્થીઓને રાહત સહાય આપવામાં આવી.")
     assert answer["text"].startswith("તમારા મુસદ્દાની પોસ્ટ પહેલાંની ચકાસણી")
     assert "અંગત માહિતી, વ્યક્તિઓનાં નામ, દ્વેષપૂર્ણ કે ગોપનીય લખાણ જોવા મળ્યું નથી." in answer["text"]
     assert "(§9)" in answer["text"]

@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 
 from storage import flags, journal
-from tests.conftest import eventually
+from tests.conftest import buttons, eventually
 from tests.e2e.moderation_world import (
     CONFIDENTIAL,
     HOSTILE,
     PERSONAL,
     as_now,
-    buttons,
     build_world,
     post,
     settled,

@@ -23,11 +23,6 @@ async def _instruct(client, world, text, sender="collector-kutch", group="kutch"
     return posted, prompt
 
 
-async def _ask(client, world, chat, user, text, contains=None, reply_to=None):
-    asked = await client.send_message(chat, user, text, reply_to=reply_to)
-    return await client.wait_for_bot_message(chat, contains=contains, after_message_id=asked["message_id"])
-
-
 async def test_an_instruction_is_recorded_with_its_due_time_addressees_and_an_acknowledge_button(client, bot, world):
     posted, prompt = await _instruct(
         client, world, "Mamlatdar Bhuj and Mamlatdar Mandvi to send the rainfall report by 5 pm"
@@ -49,7 +44,7 @@ async def test_acknowledgements_by_button_and_by_reply_empty_the_pending_list(cl
     again = await client.press_button(kutch, prompt["message_id"], world.users["mamlatdar-bhuj"], ack_data(prompt))
     assert again["text"] == "Already acknowledged."
 
-    pending = await _ask(client, world, kutch, world.users["collector-kutch"], "/pending", reply_to=posted["message_id"],
+    pending = await client.ask(kutch, world.users["collector-kutch"], "/pending", reply_to=posted["message_id"],
                          contains="acknowledged")
     assert "1 of 2 acknowledged" in pending["text"]
     assert "Mamlatdar, Mandvi" in pending["text"] and "Mamlatdar, Bhuj" not in pending["text"].split("Not yet")[1]
@@ -57,7 +52,7 @@ async def test_acknowledgements_by_button_and_by_reply_empty_the_pending_list(cl
     await client.send_message(kutch, world.users["mamlatdar-mandvi"], "જી સાહેબ", reply_to=prompt["message_id"])
     await client.wait_until_idle()
     await bot.ingress.idle()
-    pending = await _ask(client, world, kutch, world.users["collector-kutch"], "/pending", contains="acknowledged")
+    pending = await client.ask(kutch, world.users["collector-kutch"], "/pending", contains="acknowledged")
     assert "2 of 2 acknowledged" in pending["text"]
     assert "Everyone addressed has acknowledged." in pending["text"]
 
@@ -68,7 +63,7 @@ async def test_a_reply_that_is_not_an_acknowledgement_does_not_count(client, bot
     await client.send_message(kutch, world.users["mamlatdar-bhuj"], "Not done yet, road closed?", reply_to=posted["message_id"])
     await client.wait_until_idle()
     await bot.ingress.idle()
-    pending = await _ask(client, world, kutch, world.users["collector-kutch"], "/pending", contains="acknowledged")
+    pending = await client.ask(kutch, world.users["collector-kutch"], "/pending", contains="acknowledged")
     assert "0 of 1 acknowledged" in pending["text"]
 
 
@@ -82,7 +77,7 @@ async def test_an_unverified_members_acknowledgement_is_recorded_against_their_a
 async def test_pending_is_refused_to_members_who_are_neither_admin_nor_author(client, bot, world):
     kutch = world.groups["kutch"]
     await _instruct(client, world, "Mamlatdar Mandvi to send the shelter list by 6 pm")
-    refusal = await _ask(client, world, kutch, world.users["mamlatdar-bhuj"], "/pending", contains="Only")
+    refusal = await client.ask(kutch, world.users["mamlatdar-bhuj"], "/pending", contains="Only")
     assert "admins and the instruction's author" in refusal["text"]
 
 
@@ -90,7 +85,7 @@ async def test_in_private_pending_lists_my_unacknowledged_instructions(client, b
     await _instruct(client, world, "Mamlatdar Mandvi to send the shelter list by 6 pm")
     await _instruct(client, world, "Mamlatdar Bhuj to send the tanker plan by 6 pm")
     me = world.users["mamlatdar-mandvi"]
-    answer = await _ask(client, world, me, me, "/pending", contains="acknowledged")
+    answer = await client.ask(me, me, "/pending", contains="acknowledged")
     assert "shelter list" in answer["text"]
     assert "tanker plan" not in answer["text"]
 
@@ -130,12 +125,12 @@ async def test_log_lists_recent_instructions_with_counts_for_admins_only(client,
     _, prompt = await _instruct(client, world, "Mamlatdar Bhuj to send the rainfall report by 5 pm")
     await client.press_button(kutch, prompt["message_id"], world.users["mamlatdar-bhuj"], ack_data(prompt))
     await _instruct(client, world, "All Mamlatdars to attend the VC tomorrow 11 am")
-    log = await _ask(client, world, kutch, world.users["collector-kutch"], "/log 5", contains="Last")
+    log = await client.ask(kutch, world.users["collector-kutch"], "/log 5", contains="Last")
     assert "Last 2 instructions" in log["text"]
     assert "1/1 acknowledged" in log["text"] and "0/2 acknowledged" in log["text"]
-    refusal = await _ask(client, world, kutch, world.users["mamlatdar-bhuj"], "/log", contains="admins")
+    refusal = await client.ask(kutch, world.users["mamlatdar-bhuj"], "/log", contains="admins")
     assert "/log is for this group's admins" in refusal["text"]
-    usage = await _ask(client, world, kutch, world.users["collector-kutch"], "/log many", contains="Usage")
+    usage = await client.ask(kutch, world.users["collector-kutch"], "/log many", contains="Usage")
     assert "/log [N]" in usage["text"]
 
 
@@ -146,11 +141,11 @@ async def test_usage_counts_messages_per_post_in_office_hours(client, bot, world
     await client.wait_until_idle()
     await bot.ingress.idle()
     me = world.users["collector-kutch"]
-    answer = await _ask(client, world, me, me, "/usage", contains="office hours")
+    answer = await client.ask(me, me, "/usage", contains="office hours")
     assert "§10" in answer["text"]
     assert "Mamlatdar, Bhuj:" in answer["text"]
     assert "(3 in all)" in answer["text"]
-    refusal = await _ask(client, world, world.users["mamlatdar-bhuj"], world.users["mamlatdar-bhuj"], "/usage",
+    refusal = await client.ask(world.users["mamlatdar-bhuj"], world.users["mamlatdar-bhuj"], "/usage",
                          contains="admins")
     assert "is for the admins" in refusal["text"]
 

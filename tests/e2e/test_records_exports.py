@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import eventually, make_settings
-from tests.e2e.record_world import ack_data, build_world, buttons
+from tests.conftest import buttons, eventually, make_settings
+from tests.e2e.record_world import ack_data, build_world
 
 AADHAAR = "2345 6789 0124"
 PRIVATE_MOBILE = "9876543210"
@@ -25,11 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 async def world(client, bot):
     return await build_world(client, bot)
-
-
-async def _ask(client, chat, user, text, contains=None, reply_to=None, timeout=5.0):
-    asked = await client.send_message(chat, user, text, reply_to=reply_to)
-    return await client.wait_for_bot_message(chat, contains=contains, after_message_id=asked["message_id"], timeout=timeout)
 
 
 async def _today(bot):
@@ -102,7 +97,7 @@ async def test_samvad_export_on_the_command_line_masks_and_is_journalled(client,
 async def test_the_export_buttons_lead_to_a_file_and_every_export_is_journalled(client, bot, world):
     await _kutch_traffic(client, world)
     me = world.users["collector-kutch"]
-    menu = await _ask(client, me, me, "/export", contains="Which group")
+    menu = await client.ask(me, me, "/export", contains="Which group")
     choice = buttons(menu)
     assert set(choice) == {"District Kutch – Revenue & Disaster"}  # a Collector sees only their district
     await client.press_button(me, menu["message_id"], me, choice["District Kutch – Revenue & Disaster"])
@@ -131,7 +126,7 @@ async def test_only_a_state_admin_may_export_unmasked(client, bot, world):
     await _kutch_traffic(client, world)
     day = await _today(bot)
     collector = world.users["collector-kutch"]
-    refusal = await _ask(client, collector, collector, f"/export Kutch {day} {day} csv unmasked", contains="state-level")
+    refusal = await client.ask(collector, collector, f"/export Kutch {day} {day} csv unmasked", contains="state-level")
     assert "Only a state-level admin" in refusal["text"]
     acs = world.users["acs-revenue"]
     asked = await client.send_message(acs, acs, f"/export Kutch {day} {day} csv unmasked")
@@ -141,15 +136,15 @@ async def test_only_a_state_admin_may_export_unmasked(client, bot, world):
 
 async def test_access_rules_for_exports(client, bot, world):
     member = world.users["mamlatdar-bhuj"]
-    refusal = await _ask(client, member, member, "/export", contains="group admins")
+    refusal = await client.ask(member, member, "/export", contains="group admins")
     assert "Exports are for group admins" in refusal["text"]
     valsad = world.users["collector-valsad"]
     day = await _today(bot)
-    refusal = await _ask(client, valsad, valsad, f"/export Kutch {day} {day} csv", contains="administer")
+    refusal = await client.ask(valsad, valsad, f"/export Kutch {day} {day} csv", contains="administer")
     assert "You do not administer a group called 'Kutch'" in refusal["text"]
-    menu = await _ask(client, valsad, valsad, "/export", contains="Which group")
+    menu = await client.ask(valsad, valsad, "/export", contains="Which group")
     assert set(buttons(menu)) == {"District Valsad – Revenue & Disaster"}
-    usage = await _ask(client, valsad, valsad, "/export Valsad yesterday today csv", contains="date")
+    usage = await client.ask(valsad, valsad, "/export Valsad yesterday today csv", contains="date")
     assert "cannot read the date" in usage["text"].lower()
 
 
@@ -160,15 +155,15 @@ async def test_search_finds_gujarati_and_hindi_words_only_in_groups_the_asker_ma
     await client.wait_until_idle()
     await bot.ingress.idle()
     me = world.users["collector-kutch"]
-    found = await _ask(client, me, me, "/search વરસાદ", contains="વરસાદ")
+    found = await client.ask(me, me, "/search વરસાદ", contains="વરસાદ")
     assert "ભુજમાં ભારે વરસાદ" in found["text"]
     assert "વલસાડમાં" not in found["text"]
-    found = await _ask(client, me, me, "/search बाढ़", contains="Found")
+    found = await client.ask(me, me, "/search बाढ़", contains="Found")
     assert "मांडवी में बाढ़" in found["text"]
     acs = world.users["acs-revenue"]
-    found = await _ask(client, acs, acs, "/search ભારે વરસાદ", contains="Found")
+    found = await client.ask(acs, acs, "/search ભારે વરસાદ", contains="Found")
     assert "ભુજમાં" in found["text"] and "વલસાડમાં" in found["text"]
-    usage = await _ask(client, me, me, "/search", contains="Usage")
+    usage = await client.ask(me, me, "/search", contains="Usage")
     assert "/search WORDS" in usage["text"]
 
 
@@ -180,14 +175,14 @@ async def test_a_member_searches_only_the_instructions_addressed_to_them(client,
     await client.wait_until_idle()
     await bot.ingress.idle()
     me = world.users["mamlatdar-bhuj"]
-    found = await _ask(client, me, me, "/search tanker", contains="tanker")
+    found = await client.ask(me, me, "/search tanker", contains="tanker")
     assert "send the tanker report" in found["text"]
     assert "reached Mandvi" not in found["text"]
 
 
 async def test_an_incident_from_open_to_sitrep_to_export(client, bot, world):
     acs = world.users["acs-revenue"]
-    opened = await _ask(client, acs, acs, "/incident open Cyclone-Biparjoy Kutch Valsad", contains="open over")
+    opened = await client.ask(acs, acs, "/incident open Cyclone-Biparjoy Kutch Valsad", contains="open over")
     assert "District Kutch" in opened["text"] and "District Valsad" in opened["text"]
     kutch = world.groups["kutch"]
     await client.wait_for_bot_message(kutch, contains="Cyclone-Biparjoy")
@@ -197,15 +192,15 @@ async def test_an_incident_from_open_to_sitrep_to_export(client, bot, world):
     assert "disaster directive" in prompt["text"] and "Incident: Cyclone-Biparjoy" in prompt["text"]
     await client.press_button(kutch, prompt["message_id"], world.users["mamlatdar-bhuj"], ack_data(prompt))
 
-    report = await _ask(client, acs, acs, "/sitrep", contains="Cyclone-Biparjoy")
+    report = await client.ask(acs, acs, "/sitrep", contains="Cyclone-Biparjoy")
     kutch_part = report["text"].split("District Kutch")[1].split("District Valsad")[0]
     assert "Instructions: 1" in kutch_part and "acknowledged 1 of 2 (50%)" in kutch_part
     assert "Pending: Mamlatdar, Mandvi (1)" in kutch_part and "Flags: 0" in kutch_part
 
-    refusal = await _ask(client, world.users["collector-valsad"], world.users["collector-valsad"],
+    refusal = await client.ask(world.users["collector-valsad"], world.users["collector-valsad"],
                          "/incident close Cyclone-Biparjoy", contains="state admin")
     assert "covers districts besides yours" in refusal["text"]
-    closed = await _ask(client, acs, acs, "/incident close", contains="closed")
+    closed = await client.ask(acs, acs, "/incident close", contains="closed")
     assert "Cyclone-Biparjoy" in closed["text"]
 
     asked = await client.send_message(acs, acs, "/export incident Cyclone-Biparjoy html")
@@ -215,19 +210,19 @@ async def test_an_incident_from_open_to_sitrep_to_export(client, bot, world):
     assert "District Valsad" in content and "incident_opened" in content
 
     member = world.users["mamlatdar-bhuj"]
-    refusal = await _ask(client, member, member, "/sitrep", contains="admins")
+    refusal = await client.ask(member, member, "/sitrep", contains="admins")
     assert "Situation reports are for admins" in refusal["text"]
-    refusal = await _ask(client, member, member, "/incident open Flood Kutch", contains="Only")
+    refusal = await client.ask(member, member, "/incident open Flood Kutch", contains="Only")
     assert "state admin or a District Collector" in refusal["text"]
 
 
 async def test_a_collector_opens_an_incident_only_for_their_district(client, bot, world):
     me = world.users["collector-valsad"]
-    refusal = await _ask(client, me, me, "/incident open Flood Kutch", contains="own district")
+    refusal = await client.ask(me, me, "/incident open Flood Kutch", contains="own district")
     assert "only for your own district" in refusal["text"]
-    opened = await _ask(client, me, me, "/incident open Flood", contains="open over")
+    opened = await client.ask(me, me, "/incident open Flood", contains="open over")
     assert "District Valsad" in opened["text"]
-    usage = await _ask(client, me, me, "/incident shut", contains="Usage")
+    usage = await client.ask(me, me, "/incident shut", contains="Usage")
     assert "/incident open NAME" in usage["text"]
 
 
