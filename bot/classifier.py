@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from bot.scope import current_scope
-from nlp import ContentFilter, Verdict
+from nlp import ContentFilter, MessageContext, Verdict
 from storage import roster
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -43,29 +43,29 @@ class BatchingClassifier:
         self._max_batch = max_batch
         self._max_wait = max_wait
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="samvad-filter")
-        self._waiting: list[tuple[str, asyncio.Future[Verdict]]] = []
+        self._waiting: list[tuple[str, MessageContext | None, asyncio.Future[Verdict]]] = []
         self._flush_handle: asyncio.TimerHandle | None = None
         self._official_numbers: frozenset[str] = frozenset()
         self._batches: set[asyncio.Task[None]] = set()
 
-    async def check(self, text: str) -> Verdict:
-        """The verdict for a text (cached for the rest of the current update)."""
+    async def check(self, text: str, context: MessageContext | None = None) -> Verdict:
+        """The verdict for a text said in `context` (cached for the rest of the current update)."""
         scope = current_scope()
-        cache: dict[str, Verdict] | None = None
+        cache: dict[tuple[str, MessageContext | None], Verdict] | None = None
         if scope is not None:
             cache = scope.notes.setdefault(_VERDICTS_NOTE, {})  # type: ignore[assignment]
-            if text in cache:
-                return cache[text]
+            if (text, context) in cache:
+                return cache[(text, context)]
         loop = asyncio.get_running_loop()
         future: asyncio.Future[Verdict] = loop.create_future()
-        self._waiting.append((text, future))
+        self._waiting.append((text, context, future))
         if len(self._waiting) >= self._max_batch:
             self._flush()
         elif self._flush_handle is None:
             self._flush_handle = loop.call_later(self._max_wait, self._flush)
         verdict = await future
         if cache is not None:
-            cache[text] = verdict
+            cache[(text, context)] = verdict
         return verdict
 
     def set_official_numbers(self, numbers: Iterable[str]) -> bool:
@@ -102,17 +102,18 @@ class BatchingClassifier:
             self._batches.add(task)
             task.add_done_callback(self._batches.discard)
 
-    async def _classify(self, batch: list[tuple[str, asyncio.Future[Verdict]]]) -> None:
-        texts = [text for text, _ in batch]
+    async def _classify(self, batch: list[tuple[str, MessageContext | None, asyncio.Future[Verdict]]]) -> None:
+        texts = [text for text, _, _ in batch]
+        contexts = [context for _, context, _ in batch]
         loop = asyncio.get_running_loop()
         try:
-            verdicts = await loop.run_in_executor(self._executor, self._filter.check_many, texts)
+            verdicts = await loop.run_in_executor(self._executor, self._filter.check_many, texts, contexts)
         except Exception as error:  # the filter promises never to raise; if it does, each caller sees it
             log.exception("the content filter failed on a batch of %d", len(texts))
-            for _, future in batch:
+            for _, _, future in batch:
                 if not future.done():
                     future.set_exception(error)
             return
-        for (_, future), verdict in zip(batch, verdicts, strict=True):
+        for (_, _, future), verdict in zip(batch, verdicts, strict=True):
             if not future.done():
                 future.set_result(verdict)

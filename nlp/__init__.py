@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from nlp.verdict import LABELS, Evidence, Verdict
+from nlp.verdict import LABELS, Evidence, MessageContext, Tier, Verdict
 
 if TYPE_CHECKING:
     from nlp.filter import ContentFilter
 
-__all__ = ["LABELS", "ContentFilter", "Evidence", "Verdict"]
+__all__ = ["LABELS", "ContentFilter", "Evidence", "MessageContext", "Tier", "Verdict"]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from nlp.language import detect_language
 from nlp.normalise import Normalised, normalise
 from nlp.reasons import describe
-from nlp.verdict import LABELS, Evidence, Verdict
+from nlp.verdict import LABELS, Evidence, MessageContext, Verdict
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -126,15 +126,16 @@ class ContentFilter:
         allowlist = Allowlist.build(list(numbers), self._email_domains)
         self.nlp.get_pipe("samvad_identifiers").set_allowlist(allowlist)
 
-    def check(self, text: str) -> Verdict:
-        """The verdict for one message."""
+    def check(self, text: str, context: MessageContext | None = None) -> Verdict:
+        """The verdict for one message; `context` (who says it, where) is weighed when given."""
         norm = self._normalise(text)
         if not norm.text.strip():
             return Verdict((), (), detect_language(text))
         return self._verdict(norm, self.nlp(self._make_doc(norm.text)))
 
-    def check_many(self, texts: Iterable[str], *, batch_size: int = 256) -> list[Verdict]:
-        """Verdicts for many messages through `nlp.pipe`; the same results as `check`."""
+    def check_many(self, texts: Iterable[str], contexts: Iterable[MessageContext | None] | None = None, *,
+                   batch_size: int = 256) -> list[Verdict]:
+        """Verdicts for many messages through `nlp.pipe`; the same results as `check` with each context."""
         norms = [self._normalise(t) for t in texts]
         todo = [i for i, n in enumerate(norms) if n.text.strip()]
         verdicts: list[Verdict] = [
