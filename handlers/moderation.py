@@ -11,7 +11,7 @@ who set its policy and can overrule a removal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from html import escape
 
@@ -145,6 +145,27 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
         await raise_flag(context, group, message, update.update_id, verdict, fresh, source="edit")
 
 
+async def check_attachment_text(
+    context: SamvadContext, message: Message, update_id: int, text: str, *, language: str | None = None
+) -> Verdict | None:
+    """Text read from a message's attachment: checked and acted on like the message itself.
+
+    The flag is the message's (one per update): a caption flagged already stands for the file too.
+    """
+    if not text.strip():
+        return None
+    verdict = await context.services.classifier.check(text)
+    group = await _bound_group(context, message.chat.id)
+    if group is None or not set(verdict.labels) & set(MODERATED_LABELS):
+        return verdict
+    if language in ("en", "gu", "hi"):
+        verdict = replace(verdict, language=language)  # the warning in the language the member writes, not the file's
+    findings = _findings(verdict, group)
+    if findings:
+        await raise_flag(context, group, message, update_id, verdict, findings, source="message", attachment=True)
+    return verdict
+
+
 def _is_command(message: Message) -> bool:
     text = message.text or ""
     return text.startswith("/") and not text.startswith("/check")
@@ -152,9 +173,12 @@ def _is_command(message: Message) -> bool:
 
 async def raise_flag(
     context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict,
-    findings: tuple[Finding, ...], *, source: str,
+    findings: tuple[Finding, ...], *, source: str, attachment: bool = False,
 ) -> None:
-    """Record the flag and, in the same transaction, owe its removal, warning and notifications."""
+    """Record the flag and, in the same transaction, owe its removal, warning and notifications.
+
+    attachment: the findings are in the text read from the message's file (the warning says so).
+    """
     services = context.services
     chat_id, member = message.chat.id, message.from_user
     plan = await _plan(services, group, message, findings)
@@ -184,7 +208,7 @@ async def raise_flag(
         else:
             await flags.note_warning(tx, chat_id, member.id, at=now)
             who = mention(member.id, member.full_name)
-            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}")
+            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}", attachment=attachment)
         if plan.admins:
             await notify_admins(tx, services, flag, plan.admins)
 
@@ -220,12 +244,15 @@ async def _may_delete(services: Services, message: Message) -> bool:
     return chat.type == "group" and chat.bot_status == "administrator"
 
 
-async def _warn(tx: Transaction, services: Services, flagged: list[Flag], who: str, *, key: str) -> None:
+async def _warn(
+    tx: Transaction, services: Services, flagged: list[Flag], who: str, *, key: str, attachment: bool = False
+) -> None:
     """One warning about one or more flags: a reply to the message when it is still there."""
     present = [flag for flag in flagged if not flag.deleted]
     reply_to = present[-1].message_id if present and (len(flagged) > 1 or not flagged[0].deleted) else None
     text = warning_text(
-        flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged)
+        flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged),
+        attachment=attachment,
     )
     await services.outbox.send_message(
         tx, flagged[0].chat_id, text, purpose="moderation.warning", reply_to=reply_to, dedupe_key=key

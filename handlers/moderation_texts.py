@@ -66,6 +66,9 @@ _TEXTS = {
         "closed": "✅ Thank you: after your edit this message no longer contains what was flagged,"
                   " so the flag is closed.",
         "restored": "Message from {who}, restored after review:",
+        "attachment_reply": "⚠️ The file attached to this message appears to contain:",
+        "attachment_deleted": "⚠️ {who}, your file was removed from the group (it is kept in the official record)."
+                              " It appears to contain:",
     },
     "gu": {
         "reply": "⚠️ આ સંદેશમાં નીચેની બાબત હોવાનું જણાય છે:",
@@ -78,6 +81,9 @@ _TEXTS = {
         "circular": f"મહેસૂલ વિભાગનો પરિપત્ર {CIRCULAR}.",
         "closed": "✅ આભાર: સુધારા પછી આ સંદેશમાં ધ્યાને આવેલી બાબત રહી નથી, તેથી ફ્લેગ બંધ કરવામાં આવ્યો છે.",
         "restored": "{who}નો સંદેશ, સમીક્ષા પછી પાછો મૂકવામાં આવ્યો:",
+        "attachment_reply": "⚠️ આ સંદેશ સાથે જોડેલી ફાઇલમાં નીચેની બાબત હોવાનું જણાય છે:",
+        "attachment_deleted": "⚠️ {who}, તમારી ફાઇલ જૂથમાંથી દૂર કરવામાં આવી છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલી છે)."
+                              " તેમાં નીચેની બાબત હોવાનું જણાય છે:",
     },
     "hi": {
         "reply": "⚠️ इस संदेश में निम्नलिखित बात प्रतीत होती है:",
@@ -90,6 +96,9 @@ _TEXTS = {
         "circular": f"राजस्व विभाग का परिपत्र {CIRCULAR}.",
         "closed": "✅ धन्यवाद: संपादन के बाद इस संदेश में चिह्नित बात नहीं रही, इसलिए फ़्लैग बंद कर दिया गया है।",
         "restored": "{who} का संदेश, समीक्षा के बाद वापस लाया गया:",
+        "attachment_reply": "⚠️ इस संदेश के साथ संलग्न फ़ाइल में निम्नलिखित बात प्रतीत होती है:",
+        "attachment_deleted": "⚠️ {who}, आपकी फ़ाइल समूह से हटा दी गई है (यह आधिकारिक रिकॉर्ड में सुरक्षित है)।"
+                              " इसमें निम्नलिखित बात प्रतीत होती है:",
     },
 }
 
@@ -127,19 +136,22 @@ def finding_lines(flag: Flag, language: str, *, mark_removed: bool) -> list[str]
     ]
 
 
-def warning_text(flags: Sequence[Flag], language: str, *, who: str, notified: bool) -> str:
+def warning_text(
+    flags: Sequence[Flag], language: str, *, who: str, notified: bool, attachment: bool = False
+) -> str:
     """The warning for one flag (a reply, or a mention if removed) or for several combined (a mention).
 
-    who is an HTML mention of the member.
+    who is an HTML mention of the member; attachment: what was found is in the message's file.
     """
     language = language_of(language)
     texts = _TEXTS[language]
+    lead = "attachment_" if attachment else ""
     if len(flags) > 1:
         lines = [escape(texts["combined"]).format(who=who, count=len(flags))]
     elif flags[0].deleted:
-        lines = [escape(texts["deleted"]).format(who=who)]
+        lines = [escape(texts[lead + "deleted"]).format(who=who)]
     else:
-        lines = [escape(texts["reply"])]
+        lines = [escape(texts[lead + "reply"])]
     for flag in flags:
         lines += finding_lines(flag, language, mark_removed=len(flags) > 1)
     found = {label for flag in flags for label in flag.labels}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 
 from sandbox.errors import bad_request
-from sandbox.files import UploadedFile
+from sandbox.files import DOWNLOAD_LIMIT, UploadedFile
 from sandbox.formatting import render_text
 from sandbox.methods.access import live_message, require_access, require_can_send, resolve_chat
 from sandbox.models import Chat, Message
@@ -210,6 +210,8 @@ def get_file(world: World, params: dict) -> dict:
     stored = world.files.get(params["file_id"])
     if stored is None:
         raise bad_request("wrong file_id or the file is temporarily unavailable")
+    if len(stored.content) > DOWNLOAD_LIMIT:
+        raise bad_request("file is too big")
     return {
         "file_id": stored.file_id,
         "file_unique_id": stored.file_unique_id,
