@@ -98,3 +98,64 @@ async def test_the_export_shows_the_attachment_masked_and_search_finds_its_words
     hits = await search.search(bot.services.db, "beneficiaries Bhuj", chat_ids=frozenset({world.kutch}))
     assert [hit.message_id for hit in hits] == [posted["message_id"]]
     assert hits[0].text.startswith("📎 photo:")
+
+
+async def test_a_file_over_the_download_limit_is_recorded_as_too_large_and_the_admins_told(client, bot, world):
+    big = b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024)
+    posted = await client.send_document(world.kutch, world.vikram["id"], file_name="tender-annexures.pdf", content=big)
+
+    notice = await client.wait_for_bot_message(world.rajesh["id"], contains="tender-annexures.pdf", timeout=30)
+    assert "is too large to download and read" in notice["text"]
+    assert "has not been checked" in notice["text"]
+    recorded = await _recorded(bot, world, posted)
+    assert (recorded.status, recorded.reason) == ("too_large", "size_limit")
+    [entry] = await journal.entries(bot.services.db, kind="attachment", chat_id=world.kutch)
+    assert entry["body"]["size"] == len(big) and entry["body"]["text"] == ""
+
+
+async def test_a_document_over_the_page_limit_is_partly_read_and_the_admins_told(client, sandbox, tmp_path, clock):
+    from bot.runner import running_bot
+    from tests.conftest import make_settings
+
+    settings = make_settings(tmp_path, sandbox, attachment_max_pages=3)
+    async with running_bot(settings, clock=clock) as bot:
+        world = await build_world(client, settings)
+        posted = await client.send_document(world.kutch, world.hetal["id"], file_name="survey.pdf",
+                                            content=f.text_pdf(["Survey page {page}"], pages=5))
+        notice = await client.wait_for_bot_message(world.rajesh["id"], contains="survey.pdf", timeout=30)
+        assert "was only partly read: it has more pages than are read (3 of 5)" in notice["text"]
+        recorded = await _recorded(bot, world, posted)
+        assert (recorded.status, recorded.reason) == ("partly_read", "page_limit")
+
+
+async def test_an_encrypted_pdf_is_recorded_with_its_reason_and_the_admins_told(client, bot, world):
+    posted = await client.send_document(world.kutch, world.vikram["id"], file_name="locked.pdf",
+                                        content=f.encrypted_pdf())
+    notice = await client.wait_for_bot_message(world.rajesh["id"], contains="locked.pdf", timeout=30)
+    assert "could not be read: it is protected by a password" in notice["text"]
+    recorded = await _recorded(bot, world, posted)
+    assert (recorded.status, recorded.reason) == ("unread", "encrypted")
+
+
+async def test_text_messages_are_not_held_up_while_a_scan_is_read(client, bot, world):
+    f.needs_fonts()
+    f.needs_ocr()
+    scan = f.scanned_pdf(f.image_lines([("latin", f"Relief list line {n}") for n in range(12)], size=30), pages=4)
+    document = await client.send_document(world.kutch, world.vikram["id"], file_name="scan.pdf", content=scan)
+    text = await client.send_message(world.kutch, world.hetal["id"], f"Applicant Aadhaar {f.AADHAAR} pending")
+    warning = await warning_after(client, world, text)
+    assert "an Aadhaar number" in warning["text"]
+    read = await attachments.of_message(bot.services.db, world.kutch, document["message_id"])
+    assert read.state == "pending", "the text was answered while the scan was still being read"
+    await _recorded(bot, world, document)
+
+
+async def test_the_file_is_kept_in_the_record_directory_by_its_hash(client, bot, world, settings):
+    data = f.docx_file(["Meeting at 11 am in the Collector's chamber"])
+    posted = await client.send_document(world.kutch, world.vikram["id"], file_name="meeting.docx", content=data,
+                                        mime_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    await _recorded(bot, world, posted)
+    digest = __import__("hashlib").sha256(data).hexdigest()
+    kept = settings.attachments_folder / digest[:2] / digest
+    assert kept.read_bytes() == data
+    assert kept.stat().st_mode & 0o777 == 0o600
