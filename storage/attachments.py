@@ -151,12 +151,17 @@ async def keep_personal_data_spans(tx: Transaction, seq: int, spans: list[tuple[
     )
 
 
-async def stored_paths_of(db: Reader, seqs: list[int]) -> list[str]:
-    """The kept files of the attachment entries given (to remove them with an erased body)."""
+async def forget_kept(tx: Transaction, seqs: list[int]) -> list[str]:
+    """After an erasure: the kept files of these entries, no longer recorded; returns those no other entry keeps."""
     if not seqs:
         return []
     marks = ",".join("?" * len(seqs))
-    rows = await db.fetchall(
-        f"SELECT stored_path FROM attachments WHERE journal_seq IN ({marks}) AND stored_path IS NOT NULL", seqs
+    rows = await tx.fetchall(
+        f"SELECT DISTINCT stored_path FROM attachments WHERE journal_seq IN ({marks}) AND stored_path IS NOT NULL", seqs
     )
-    return [row[0] for row in rows]
+    await tx.execute(f"UPDATE attachments SET stored_path = NULL WHERE journal_seq IN ({marks})", seqs)
+    orphans = []
+    for (path,) in rows:
+        if await tx.fetchone("SELECT 1 FROM attachments WHERE stored_path = ? LIMIT 1", (path,)) is None:
+            orphans.append(path)
+    return orphans

@@ -159,3 +159,31 @@ async def test_the_file_is_kept_in_the_record_directory_by_its_hash(client, bot,
     kept = settings.attachments_folder / digest[:2] / digest
     assert kept.read_bytes() == data
     assert kept.stat().st_mode & 0o777 == 0o600
+
+
+async def test_erasing_an_attachment_entry_removes_its_text_and_kept_file(client, bot, world, settings):
+    import argparse
+    import asyncio
+
+    from bot.records_cli import command_erase
+
+    data = f.docx_file(["Ramesh Solanki's medical certificate for relief"])
+    posted = await client.send_document(world.kutch, world.vikram["id"], file_name="certificate.docx", content=data)
+    recorded = await _recorded(bot, world, posted)
+    kept = settings.attachments_folder / recorded_sha(data)[:2] / recorded_sha(data)
+    assert kept.exists()
+    assert await search.search(bot.services.db, "medical certificate", chat_ids=frozenset({world.kutch}))
+
+    order = argparse.Namespace(settings=settings, seq=recorded.journal_seq, order="Collector order ER/7/2026")
+    assert await asyncio.to_thread(command_erase, order) == 0
+
+    assert not kept.exists()
+    assert await search.search(bot.services.db, "medical certificate", chat_ids=frozenset({world.kutch})) == []
+    [entry] = await journal.entries(bot.services.db, kind="attachment", chat_id=world.kutch)
+    assert entry["body"] is None
+
+
+def recorded_sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
