@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.demo.scan import beneficiary_scan
 from bot.demo.world import DemoGroup, DemoPerson, DemoWorld
 from sandbox.client import SandboxClient, SandboxError
 
@@ -29,7 +30,8 @@ ACK_IN_GUJARATI = "જી સાહેબ"
 # A made-up number with a valid Verhoeff check digit, so that the filter recognises it as Aadhaar.
 AADHAAR_POST = "Relief payment pending for Ramesh Solanki of Kera village, Aadhaar 4671 3528 9026. Please release."
 EXPORT_COMMAND = "/export"
-TOTAL_STEPS = 7
+TOTAL_STEPS = 8
+SCAN_CAPTION = "Beneficiary list for relief payment"
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class Tour:
         """Every step in order, each with its caption and what came of it."""
         steps: list[Callable[[int], Awaitable[None]]] = [
             self.cyclone_warning, self.instruction, self.acknowledge_by_button, self.acknowledge_by_reply,
-            self.aadhaar_number, self.newcomer_asks_to_join, self.point_at_export,
+            self.aadhaar_number, self.scanned_list, self.newcomer_asks_to_join, self.point_at_export,
         ]  # fmt: skip
         assert len(steps) == TOTAL_STEPS, "the captions count the steps"
         for number, step in enumerate(steps, start=1):
@@ -142,6 +144,29 @@ class Tour:
             )
             return
         done = ["removed the message"] if deleted else []
+        if reply is not None:
+            done.append(f"said: “{_short(reply)}”")
+        await self.outcome("Samvad " + " and ".join(done))
+
+    async def scanned_list(self, number: int) -> None:
+        person = self.mamlatdar_mandvi
+        await self.caption(
+            f"{person.name} posts a photo of a scanned beneficiary list with Aadhaar numbers, typing none of them."
+            " Samvad reads the photo (OCR in English, Gujarati and Hindi), removes it and warns her.",
+            number, self.kutch, person,
+        )  # fmt: skip
+        posted = await self.client.send_photo(
+            self.kutch.chat_id, person.user_id, content=beneficiary_scan(), caption=SCAN_CAPTION
+        )
+        # Reading a photo takes a few seconds more than a text message.
+        reply = await self.bot_message_after(self.kutch.chat_id, posted["message_id"], timeout=3 * self.pace.reaction)
+        deleted = posted["message_id"] in await self.client.deleted_message_ids(self.kutch.chat_id)
+        if reply is None and not deleted:
+            await self.outcome(
+                f"No warning came within {3 * self.pace.reaction:g} s: this build does not read photos yet."
+            )
+            return
+        done = ["removed the photo"] if deleted else []
         if reply is not None:
             done.append(f"said: “{_short(reply)}”")
         await self.outcome("Samvad " + " and ".join(done))

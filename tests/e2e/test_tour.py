@@ -15,6 +15,7 @@ from bot.tour import (
     CYCLONE_WARNING,
     EXPORT_COMMAND,
     INSTRUCTION,
+    SCAN_CAPTION,
     TOTAL_STEPS,
     Pace,
     Tour,
@@ -58,6 +59,11 @@ async def test_the_tour_acts_out_the_cyclone_day_and_ends_at_export(client, demo
     assert gujarati["reply_to_message"]["message_id"] == instruction["message_id"]
     aadhaar = [m for m in kutch_messages if m.get("text") == AADHAAR_POST]
     assert [m["from"]["id"] for m in aadhaar] == [demo.person("mamlatdar-bhuj").user_id]
+
+    # The scanned beneficiary list, posted as a photo, is read and removed.
+    [scan] = [m for m in kutch_messages if m.get("caption") == SCAN_CAPTION]
+    assert scan["photo"] and scan["from"]["id"] == demo.person("mamlatdar-mandvi").user_id
+    assert scan["deleted"], "the photo's Aadhaar numbers were read and it was removed"
 
     # The newcomer asks to join, and is not let in.
     requests = await client.join_requests(kutch.chat_id)
