@@ -47,6 +47,8 @@ class ExtractionPool:
         if self._executor is None:
             # forkserver: no copy of the bot's event loop, threads or database handles in the workers
             context = multiprocessing.get_context("forkserver")
+            # Preload the reader, not the main module: the bot's entry point is not a worker's business.
+            context.set_forkserver_preload(["attachments.extract"])
             self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init)
         return self._executor
 
