@@ -29,7 +29,7 @@ def _worker_init() -> None:
     # bot's own process (and the text messages it handles) a core to run on.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
-        os.nice(5)
+        os.nice(10)
     except OSError:
         pass
 

@@ -89,7 +89,25 @@ def _message(item: Attachment, context: SamvadContext) -> Message:
 
 
 async def read_attachment(item: Attachment, context: SamvadContext, pool: ExtractionPool) -> None:
-    """Download, read, record and check one queued file (raises only for passing failures, to retry)."""
+    """Download, read, record and check one queued file (raises only for passing failures, to retry).
+
+    Recorded first, then checked: a restart between the two finds it recorded and only checks it.
+    """
+    services = context.services
+    if item.state == attachments.PENDING:
+        item = await _read_and_record(item, context, pool)
+    # The warning is for the member: in their Telegram language when it is one of ours, else the file's.
+    language = (item.sender.get("language_code") or "").split("-")[0]
+    verdict = await check_attachment_text(context, _message(item, context), item.update_id, item.text or "",
+                                          attachment_seq=item.journal_seq, language=language or None)
+    spans = [(e.start, e.end, e.reason_code) for e in (verdict.evidence if verdict else ()) if e.label == "personal_data"]
+    async with services.db.transaction() as tx:
+        if spans:
+            await attachments.keep_personal_data_spans(tx, item.journal_seq, spans)
+        await attachments.mark_checked(tx, item.attachment_id)
+
+
+async def _read_and_record(item: Attachment, context: SamvadContext, pool: ExtractionPool) -> Attachment:
     services = context.services
     extraction, data = await _download_and_read(item, context, pool)
     stored = None
@@ -104,16 +122,7 @@ async def read_attachment(item: Attachment, context: SamvadContext, pool: Extrac
         seq = await attachments.record_read(tx, item, result, at=services.clock.now())
         if seq is not None and extraction.needs_admins:
             await _tell_admins(tx, context, item, extraction)
-    if seq is None:
-        return  # recorded before a restart cut the rest short; the flag (if any) is keyed by the update
-    # The warning is for the member: in their Telegram language when it is one of ours, else the file's.
-    language = (item.sender.get("language_code") or "").split("-")[0]
-    verdict = await check_attachment_text(context, _message(item, context), item.update_id, extraction.text,
-                                          language=language or None)
-    spans = [(e.start, e.end, e.reason_code) for e in (verdict.evidence if verdict else ()) if e.label == "personal_data"]
-    if spans:
-        async with services.db.transaction() as tx:
-            await attachments.keep_personal_data_spans(tx, seq, spans)
+    return await attachments.get(services.db, item.attachment_id)
 
 
 async def _download_and_read(

@@ -146,9 +146,11 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
 
 
 async def check_attachment_text(
-    context: SamvadContext, message: Message, update_id: int, text: str, *, language: str | None = None
+    context: SamvadContext, message: Message, update_id: int, text: str, *, attachment_seq: int,
+    language: str | None = None,
 ) -> Verdict | None:
-    """Text read from a message's attachment: checked and acted on like the message itself.
+    """Text read from a message's attachment (journalled as entry attachment_seq): checked and acted on
+    like the message itself.
 
     The flag is the message's (one per update): a caption flagged already stands for the file too.
     """
@@ -162,7 +164,8 @@ async def check_attachment_text(
         verdict = replace(verdict, language=language)  # the warning in the language the member writes, not the file's
     findings = _findings(verdict, group)
     if findings:
-        await raise_flag(context, group, message, update_id, verdict, findings, source="message", attachment=True)
+        await raise_flag(context, group, message, update_id, verdict, findings, source="message",
+                         attachment_seq=attachment_seq)
     return verdict
 
 
@@ -173,11 +176,12 @@ def _is_command(message: Message) -> bool:
 
 async def raise_flag(
     context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict,
-    findings: tuple[Finding, ...], *, source: str, attachment: bool = False,
+    findings: tuple[Finding, ...], *, source: str, attachment_seq: int | None = None,
 ) -> None:
     """Record the flag and, in the same transaction, owe its removal, warning and notifications.
 
-    attachment: the findings are in the text read from the message's file (the warning says so).
+    attachment_seq: the findings are in the text read from the message's file, journalled as this entry
+    (the flag points at it, and the warning says it is the file).
     """
     services = context.services
     chat_id, member = message.chat.id, message.from_user
@@ -191,7 +195,7 @@ async def raise_flag(
         flag = await flags.create(tx, NewFlag(
             chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
             findings=findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
-            deleted=plan.delete, by_admin=by_admin, held=held,
+            deleted=plan.delete, by_admin=by_admin, held=held, version_seq=attachment_seq,
         ), at=now)
         if flag is None:
             return  # this update was handled before a crash cut it short
@@ -208,7 +212,8 @@ async def raise_flag(
         else:
             await flags.note_warning(tx, chat_id, member.id, at=now)
             who = mention(member.id, member.full_name)
-            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}", attachment=attachment)
+            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}",
+                        attachment=attachment_seq is not None)
         if plan.admins:
             await notify_admins(tx, services, flag, plan.admins)
 

@@ -20,6 +20,7 @@ from storage.timefmt import from_db, to_db
 
 KIND = "attachment"
 PENDING = "pending"
+RECORDED = "recorded"  # journalled; the filter's check (and its flag) still to come
 DONE = "done"
 FAILED = "failed"
 
@@ -52,6 +53,7 @@ class Attachment(NewAttachment):
     status: str | None = None
     reason: str | None = None
     journal_seq: int | None = None
+    text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def _attachment(row: Any) -> Attachment:
         file_id=row["file_id"], file_unique_id=row["file_unique_id"], file_name=row["file_name"],
         mime_type=row["mime_type"], file_size=row["file_size"], attachment_id=row["id"], state=row["state"],
         attempts=row["attempts"], status=row["status"], reason=row["reason"], journal_seq=row["journal_seq"],
+        text=row["text"],
     )
 
 
@@ -97,7 +100,9 @@ async def request_read(tx: Transaction, new: NewAttachment, *, at: datetime) -> 
 
 async def pending(db: Reader, *, limit: int = 20) -> list[Attachment]:
     """Attachments waiting to be read, oldest first."""
-    rows = await db.fetchall("SELECT * FROM attachments WHERE state = 'pending' ORDER BY id LIMIT ?", (limit,))
+    rows = await db.fetchall(
+        "SELECT * FROM attachments WHERE state IN ('pending', 'recorded') ORDER BY id LIMIT ?", (limit,)
+    )
     return [_attachment(row) for row in rows]
 
 
@@ -116,13 +121,17 @@ async def of_message(db: Reader, chat_id: int, message_id: int) -> Attachment | 
 async def note_failure(tx: Transaction, attachment_id: int, *, error: str, give_up: bool) -> None:
     """Reading failed for a passing reason (the Bot API, the network); try again later, or give up."""
     await tx.execute(
-        "UPDATE attachments SET attempts = attempts + 1, last_error = ?, state = ? WHERE id = ?",
-        (error[:500], FAILED if give_up else PENDING, attachment_id),
+        "UPDATE attachments SET attempts = attempts + 1, last_error = ?,"
+        " state = CASE WHEN ? THEN 'failed' ELSE state END WHERE id = ?",
+        (error[:500], give_up, attachment_id),
     )
 
 
 async def record_read(tx: Transaction, attachment: Attachment, result: ReadResult, *, at: datetime) -> int | None:
-    """Journal what was read and mark the attachment done; returns the entry's seq (None if done before)."""
+    """Journal what was read (the attachment is then recorded, to be checked); returns the entry's seq.
+
+    None if it was recorded before (a restart): then only the check is left to do.
+    """
     row = await tx.fetchone("SELECT state FROM attachments WHERE id = ?", (attachment.attachment_id,))
     if row is None or row[0] != PENDING:
         return None
@@ -135,12 +144,25 @@ async def record_read(tx: Transaction, attachment: Attachment, result: ReadResul
               "kept": result.stored_path is not None, "text": result.text},
     )
     await tx.execute(
-        "UPDATE attachments SET state = 'done', attempts = attempts + 1, status = ?, reason = ?, kind = ?, sha256 = ?,"
+        "UPDATE attachments SET state = 'recorded', status = ?, reason = ?, kind = ?, sha256 = ?,"
         " pages_read = ?, pages_total = ?, text = ?, stored_path = ?, journal_seq = ?, read_at = ? WHERE id = ?",
         (result.status, result.reason, result.kind, result.sha256 or None, result.pages_read, result.pages_total,
          result.text or None, result.stored_path, entry.seq, to_db(at), attachment.attachment_id),
     )
     return entry.seq
+
+
+async def mark_checked(tx: Transaction, attachment_id: int) -> None:
+    """The filter has checked the recorded text (and any flag is raised): nothing more to do."""
+    await tx.execute("UPDATE attachments SET state = 'done' WHERE id = ? AND state = 'recorded'", (attachment_id,))
+
+
+async def by_seq(db: Reader, seq: int | None) -> Attachment | None:
+    """The attachment an 'attachment' journal entry records."""
+    if seq is None:
+        return None
+    row = await db.fetchone("SELECT * FROM attachments WHERE journal_seq = ?", (seq,))
+    return _attachment(row) if row else None
 
 
 async def keep_personal_data_spans(tx: Transaction, seq: int, spans: list[tuple[int, int, str]]) -> None:

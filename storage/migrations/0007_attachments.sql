@@ -15,7 +15,8 @@ CREATE TABLE attachments (
     file_name       TEXT,
     mime_type       TEXT,
     file_size       INTEGER,
-    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'done', 'failed')),
+    state           TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'recorded', 'done', 'failed')),
+                                          -- recorded: journalled, not yet checked by the filter (a restart checks it)
     attempts        INTEGER NOT NULL DEFAULT 0,
     last_error      TEXT,
     status          TEXT,                 -- read, partly_read, unread, too_large
@@ -31,7 +32,7 @@ CREATE TABLE attachments (
     read_at         TEXT,
     UNIQUE (chat_id, message_id)
 );
-CREATE INDEX attachments_pending ON attachments (id) WHERE state = 'pending';
+CREATE INDEX attachments_pending ON attachments (id) WHERE state IN ('pending', 'recorded');
 CREATE INDEX attachments_by_seq ON attachments (journal_seq);
 
 CREATE VIRTUAL TABLE attachments_search USING fts5 (

@@ -13,7 +13,15 @@ from storage import attachments, exports, journal, search
 from storage.exports import ExportRequest, build_masker
 from tests.attachments import fixtures as f
 from tests.conftest import eventually
-from tests.e2e.moderation_world import build_world, settled, warning_after
+from tests.e2e.moderation_world import build_world, settled
+
+READING = 30.0  # seconds to wait for a file to be read (OCR of a photo takes a second or two, more under load)
+
+
+async def warning_after(client, world, posted: dict) -> dict:
+    """The bot's next warning in the group after a post, allowing for the file to be read."""
+    return await client.wait_for_bot_message(world.kutch, contains="⚠️", after_message_id=posted["message_id"],
+                                             timeout=READING)
 
 CONFIDENTIAL_LINES = [
     "CONFIDENTIAL - NOT FOR CIRCULATION",
