@@ -178,6 +178,11 @@ def restored_text(language: str, name: str, text: str) -> str:
     return quoted if len(quoted) <= MESSAGE_LIMIT else f"{head}\n{escape(text)}"
 
 
+def restored_caption(language: str, name: str) -> str:
+    """The caption of a file the bot posts again after an admin found it was not a violation."""
+    return escape(_TEXTS[language_of(language)]["restored"].format(who=name))
+
+
 def masked(text: str, findings: Sequence[Finding]) -> str:
     """The text with every flagged value replaced by what it is ("[an Aadhaar number]").
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from storage import attachments, exports, journal, search
 from storage.exports import ExportRequest, build_masker
 from tests.attachments import fixtures as f
-from tests.conftest import eventually
+from tests.conftest import buttons, eventually
 from tests.e2e.moderation_world import build_world, settled
 
 READING = 30.0  # seconds to wait for a file to be read (OCR of a photo takes a second or two, more under load)
@@ -195,3 +195,16 @@ def recorded_sha(data: bytes) -> str:
     import hashlib
 
     return hashlib.sha256(data).hexdigest()
+
+
+async def test_not_a_violation_restores_the_file_itself(client, bot, world):
+    posted = await client.send_document(world.kutch, world.vikram["id"], file_name="gr-draft.pdf",
+                                        content=f.text_pdf(CONFIDENTIAL_LINES))
+    notice = await client.wait_for_bot_message(world.rajesh["id"], contains="Flag #", timeout=READING)
+    assert "revision of jantri rates" in notice["text"], "the admins see what was read from the file"
+    await client.press_button(world.rajesh["id"], notice["message_id"], world.rajesh["id"],
+                              buttons(notice)["Not a violation"])
+    restored = await client.wait_for_bot_message(world.kutch, contains="restored after review",
+                                                 after_message_id=posted["message_id"], timeout=10)
+    assert restored["document"]["file_unique_id"] == posted["document"]["file_unique_id"]
+    assert restored["caption"] == "Message from Vikram Jadeja, restored after review:"

@@ -65,3 +65,13 @@ async def test_get_file_refuses_files_over_twenty_megabytes_as_telegram_does(bot
     assert posted["document"]["file_size"] == 20 * 1024 * 1024 + 4
     with pytest.raises(BadRequest, match="File is too big"):
         await bot.get_file(posted["document"]["file_id"])
+
+
+async def test_the_bot_sends_a_photo_by_upload_or_by_file_id(bot, client, office):
+    theirs = await client.send_photo(office.chat_id, office.ravi["id"], content=_jpeg(1000, 800))
+    again = await bot.send_photo(office.chat_id, theirs["photo"][-1]["file_id"], caption="restored")
+    assert (again.photo[-1].width, again.photo[-1].height, again.caption) == (1000, 800, "restored")
+    uploaded = await bot.send_photo(office.chat_id, _jpeg(200, 100))
+    assert [(p.width, p.height) for p in uploaded.photo] == [(90, 45), (200, 100)]
+    with pytest.raises(BadRequest, match="Wrong file identifier"):
+        await bot.send_photo(office.chat_id, "no-such-file-id")
