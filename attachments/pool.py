@@ -14,6 +14,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -37,8 +38,13 @@ def _worker_init() -> None:
 class ExtractionPool:
     """Reads files in worker processes, at most `workers` at once, each within `limits`."""
 
-    def __init__(self, *, workers: int = 1, limits: Limits | None = None) -> None:
+    def __init__(
+        self, *, workers: int = 1, limits: Limits | None = None, kill_grace: float = KILL_GRACE,
+        reader: Callable[[bytes, str, str, Limits], Extraction] = extract,
+    ) -> None:
         self.limits = limits or Limits()
+        self._kill_grace = kill_grace
+        self._reader = reader  # a module-level function (it is pickled to the worker by name)
         self.workers = max(1, workers)
         self._slots = asyncio.Semaphore(self.workers)
         self._executor: ProcessPoolExecutor | None = None
@@ -56,12 +62,12 @@ class ExtractionPool:
         """The file's text, or why it could not be read; never raises for a bad file."""
         async with self._slots:
             loop = asyncio.get_running_loop()
-            future = loop.run_in_executor(self._pool(), extract, data, filename, mime, self.limits)
+            future = loop.run_in_executor(self._pool(), self._reader, data, filename, mime, self.limits)
             try:
-                return await asyncio.wait_for(future, self.limits.max_seconds + KILL_GRACE)
+                return await asyncio.wait_for(future, self.limits.max_seconds + self._kill_grace)
             except TimeoutError:
                 log.warning("reading %r took longer than %.0f s; its worker was stopped", filename,
-                            self.limits.max_seconds + KILL_GRACE)
+                            self.limits.max_seconds + self._kill_grace)
                 self._kill()
                 return self._failed(data, filename, mime, Reason.TIME_LIMIT)
             except BrokenProcessPool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import io
 import zipfile
@@ -186,3 +187,34 @@ def test_a_zip_of_other_kinds_is_read_by_content_not_name():
 )
 def test_the_aadhaar_card_layout_is_recognised(text, found):
     assert bool(AadhaarCardRecogniser().find(text.lower())) is found
+
+
+async def test_a_worker_stuck_past_the_files_time_is_killed_and_the_pool_made_again():
+    from tests.attachments.hanging import hang
+
+    stuck = ExtractionPool(workers=1, limits=Limits(max_seconds=0.5), kill_grace=0.5, reader=hang)
+    try:
+        started = asyncio.get_running_loop().time()
+        read = await stuck.read(b"%PDF-1.4", "stuck.pdf", "application/pdf")
+        assert asyncio.get_running_loop().time() - started < 15
+        assert (read.status, read.reason, read.kind) == (Status.UNREAD, Reason.TIME_LIMIT, Kind.PDF)
+    finally:
+        stuck.close()
+    pool = ExtractionPool(workers=1)
+    try:
+        assert (await pool.read(b"still reads", "a.txt", "text/plain")).text == "still reads"
+    finally:
+        pool.close()
+
+
+async def test_a_worker_that_dies_is_recorded_and_replaced():
+    from tests.attachments.hanging import die
+
+    pool = ExtractionPool(workers=1, reader=die)
+    try:
+        read = await pool.read(b"%PDF-1.4", "oom.pdf", "application/pdf")
+        assert (read.status, read.reason) == (Status.UNREAD, Reason.SIZE_LIMIT)
+        read = await pool.read(b"%PDF-1.4", "oom.pdf", "application/pdf")
+        assert (read.status, read.reason) == (Status.UNREAD, Reason.SIZE_LIMIT), "a new pool, not a broken one"
+    finally:
+        pool.close()
