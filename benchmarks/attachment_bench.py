@@ -74,7 +74,7 @@ async def reading_speed(pages: int) -> None:
         read = await pool.read(data, "report.pdf", "application/pdf")
         seconds = time.perf_counter() - started
         print(f"text-layer PDF: {read.pages_read} pages in {seconds:.2f} s = {read.pages_read / seconds:.1f} pages/s"
-              f" ({len(data) / 1e6:.1f} MB, {len(read.text):,} characters)")
+              f" ({len(data) // 1024} KB, {len(read.text):,} characters)")
         if not ocr_available():
             print("OCR: Tesseract with eng+guj+hin is not installed; skipped")
             return
