@@ -234,7 +234,7 @@ async def decide(
     await journal.append(
         tx, kind="review", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "decision": decision, "labels": list(flag.labels),
-              "member_id": flag.member_id, "restored": restored},
+              "member_id": flag.member_id, "restored": restored, "tier": flag.tier.value},
     )
     return flag
 

@@ -67,7 +67,10 @@ async def test_an_admin_post_reviews_a_doubtful_case_without_a_word_in_the_group
     edited = await eventually(lambda: _edited_notice(client, world, notice))
     assert "Decision: not a violation, by Rajesh Patel (District Collector)" in edited["text"]
     await settled(client, bot)
-    assert await _group_messages_after(client, world, posted) == []
+    assert await _group_messages_after(client, world, posted) == [], "no repost: nothing was removed"
+    [entry] = await journal.entries(bot.services.db, kind="review", chat_id=world.kutch)
+    assert (entry["body"]["decision"], entry["body"]["tier"], entry["body"]["restored"]) == (
+        "false_alarm", "review", False)
 
 
 async def _edited_notice(client, world, notice):
