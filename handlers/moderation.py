@@ -139,8 +139,8 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
     standing = {label for flag in earlier if flag.state != WITHDRAWN for label in flag.labels}
     fresh = tuple(finding for finding in findings if finding.label not in standing)
     if fresh:
-        await raise_flag(context, group, message, update.update_id, verdict, Tiered(tiered.tier, fresh),
-                         source="edit")
+        await raise_flag(context, group, message, update.update_id, verdict,
+                         Tiered(tiered.tier, fresh, tiered.also_doubtful), source="edit")
 
 
 def _is_command(message: Message) -> bool:
@@ -167,7 +167,7 @@ async def raise_flag(
         flag = await flags.create(tx, NewFlag(
             chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
             findings=tiered.findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
-            deleted=plan.delete, by_admin=by_admin, held=held, tier=tiered.tier,
+            deleted=plan.delete, by_admin=by_admin, held=held, tier=tiered.tier, also_doubtful=tiered.also_doubtful,
         ), at=now)
         if flag is None:
             return  # this update was handled before a crash cut it short
@@ -205,7 +205,7 @@ class Plan:
 
 async def _plan(services: Services, group: Group, message: Message, tiered: Tiered) -> Plan:
     wanted = set().union(*(group.policies[finding.label].actions for finding in tiered.findings))
-    told = tells_admins(tiered.tier, frozenset(wanted))
+    told = tells_admins(tiered, frozenset(wanted))
     admins = await access.admin_accounts(services.db, group.binding) if told else []
     if tiered.tier is Tier.REVIEW:
         return Plan(False, admins, ("review",))

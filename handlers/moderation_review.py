@@ -17,7 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot.context import SamvadContext
 from bot.services import Services
 from handlers import access
-from handlers.moderation_texts import masked, message_link, restored_text, summary
+from handlers.moderation_texts import doubtful_summary, masked, message_link, restored_text, summary
 from handlers.replying import refuse_button
 from nlp.verdict import Tier
 from storage import flags, roster
@@ -91,6 +91,8 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
         f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}{escape(doubtful)}",
         f"From: {escape(await _person(db, flag.member_id))}, {escape(access.when(flag.flagged_at, zone))}{edited}",
         f"Found: {escape(summary(flag))}",
+        *([f"Also doubtful, for your quiet review (not named to the member): {escape(doubtful_summary(flag))}"]
+          if flag.also_doubtful else []),
         f"Done: {escape(_what_was_done(flag))}",
         "Text, with the flagged values masked:",
         f"<blockquote>{escape(excerpt)}</blockquote>",

@@ -51,23 +51,26 @@ class Tiered:
 
     tier: Tier
     findings: tuple[Finding, ...]
+    # At Tier.ACT: the labels also given only as doubtful; never named to the member, told to the admins.
+    also_doubtful: tuple[str, ...] = ()
 
 
 def tiered_findings(verdict: Verdict, group_policies: Mapping[str, Policy]) -> Tiered | None:
     """The findings to flag, and their tier; None when there is nothing to flag.
 
     Labels whose policy is off are ignored. If any label is at Tier.ACT the policy acts on those
-    labels alone (a doubtful label is never named in a public warning); otherwise the doubtful
-    labels make a Tier.REVIEW flag.
+    labels alone, and the doubtful ones go with them to the admins only (a doubtful label is never
+    named in a public warning); otherwise the doubtful labels make a Tier.REVIEW flag.
     """
     active = [label for label in MODERATED_LABELS if verdict.has(label) and group_policies[label].active]
+    doubtful = tuple(label for label in active if verdict.tier(label) is Tier.REVIEW)
     for tier in (Tier.ACT, Tier.REVIEW):
         labels = {label for label in active if verdict.tier(label) is tier}
         findings = tuple(
             Finding(e.label, e.reason_code, e.start, e.end) for e in verdict.evidence if e.label in labels
         )
         if findings:
-            return Tiered(tier, findings)
+            return Tiered(tier, findings, doubtful if tier is Tier.ACT else ())
     return None
 
 
@@ -91,9 +94,9 @@ def warning_step(
     return WarningStep.NOTICE_AND_HOLD if deleted else WarningStep.HOLD
 
 
-def tells_admins(tier: Tier, actions: frozenset[str]) -> bool:
-    """Whether the admin posts get the private notice: always for a doubtful case, else by policy."""
-    return tier is Tier.REVIEW or "notify" in actions
+def tells_admins(tiered: Tiered, actions: frozenset[str]) -> bool:
+    """Whether the admin posts get the private notice: always when something is doubtful, else by policy."""
+    return tiered.tier is Tier.REVIEW or bool(tiered.also_doubtful) or "notify" in actions
 
 
 def records_instruction(verdict: Verdict, *, is_forward: bool, is_acknowledgement: bool) -> bool:

@@ -209,3 +209,8 @@ def message_link(chat_id: int, message_id: int) -> str | None:
 def summary(flag: Flag) -> str:
     """Labels and reasons of a flag in one English line: "personal data (§8, privacy): an Aadhaar number"."""
     return "; ".join(f"{LABEL_NAMES['en'][label]}: {reasons(flag, label, 'en')}" for label in flag.labels)
+
+
+def doubtful_summary(flag: Flag) -> str:
+    """The labels an acted flag also had, only as doubtful, in one English line."""
+    return "; ".join(LABEL_NAMES["en"][label] for label in flag.also_doubtful if label in LABEL_NAMES["en"])

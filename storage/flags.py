@@ -69,6 +69,7 @@ class Flag:
     decided_by: int | None
     decided_at: datetime | None
     tier: Tier = Tier.ACT
+    also_doubtful: tuple[str, ...] = ()  # on an acted flag: labels given only as doubtful, for the admins
 
     @property
     def doubtful(self) -> bool:
@@ -107,6 +108,7 @@ def _flag(row) -> Flag:
         decided_by=row["decided_by"],
         decided_at=from_db(row["decided_at"]) if row["decided_at"] else None,
         tier=Tier(row["tier"]),
+        also_doubtful=tuple(json.loads(row["also_doubtful"])),
     )
 
 
@@ -127,6 +129,7 @@ class NewFlag:
     by_admin: bool
     held: bool  # the member was warned less than an interval ago: the warning waits
     tier: Tier = Tier.ACT  # REVIEW: a doubtful case, no warning at all (stored as 'dropped')
+    also_doubtful: tuple[str, ...] = ()  # at ACT: labels also given, as doubtful (never named to the member)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -143,17 +146,18 @@ async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
         tx, kind="flag", chat_id=new.chat_id, actor_id=new.member_id, at=at,
         body={"message_id": new.message_id, "source": new.source, "labels": list(new.labels),
               "findings": findings, "language": new.language, "actions": list(new.actions),
-              "deleted": new.deleted, "by_admin": new.by_admin, "tier": new.tier.value},
+              "deleted": new.deleted, "by_admin": new.by_admin, "tier": new.tier.value,
+              **({"also_doubtful": sorted(new.also_doubtful)} if new.also_doubtful else {})},
     )
     flag_id = await tx.execute(
         "INSERT INTO flags (chat_id, message_id, update_id, version_seq, member_id, source, labels, verdict_labels,"
-        " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq, tier)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq, tier, also_doubtful)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (new.chat_id, new.message_id, new.update_id,
          await _version_seq(tx, new.chat_id, new.message_id, new.update_id, new.source),
          new.member_id, new.source, json.dumps(list(new.labels)), json.dumps(sorted(new.verdict_labels)),
          json.dumps(findings), new.language, json.dumps(list(new.actions)), int(new.deleted), int(new.by_admin),
-         _warning_state(new), to_db(at), entry.seq, new.tier.value),
+         _warning_state(new), to_db(at), entry.seq, new.tier.value, json.dumps(sorted(new.also_doubtful))),
     )
     return await get(tx, flag_id)
 

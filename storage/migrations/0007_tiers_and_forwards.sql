@@ -8,3 +8,7 @@ ALTER TABLE flags ADD COLUMN tier TEXT NOT NULL DEFAULT 'act' CHECK (tier IN ('a
 -- A forwarded message's original date, as Telegram gives it (forward_origin.date); forwarded_from
 -- already names the original sender.
 ALTER TABLE messages ADD COLUMN forwarded_at TEXT;
+
+-- On a flag the policy acted on: the labels the filter also gave, but only as doubtful (JSON list).
+-- They are never named to the member; the admin posts are told of them for quiet review.
+ALTER TABLE flags ADD COLUMN also_doubtful TEXT NOT NULL DEFAULT '[]';

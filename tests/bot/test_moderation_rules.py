@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from handlers.moderation_rules import (
+    Tiered,
     WarningStep,
     message_context,
     records_instruction,
@@ -84,9 +85,11 @@ def test_a_message_with_only_doubtful_labels_goes_to_review():
     assert (tiered.tier, tiered.findings) == (Tier.REVIEW, (Finding("hostile", "abuse", 30, 35),))
 
 
-def test_a_doubtful_label_is_never_named_beside_a_sure_one():
+def test_a_doubtful_label_beside_a_sure_one_goes_to_the_admins_only():
     tiered = tiered_findings(_verdict("hostile", "personal_data", review=("hostile",)), DEFAULT_POLICIES)
-    assert (tiered.tier, [f.label for f in tiered.findings]) == (Tier.ACT, ["personal_data"])
+    assert (tiered.tier, [f.label for f in tiered.findings], tiered.also_doubtful) == (
+        Tier.ACT, ["personal_data"], ("hostile",))
+    assert tiered_findings(_verdict("hostile", "personal_data"), DEFAULT_POLICIES).also_doubtful == ()
 
 
 def test_labels_whose_policy_is_off_and_instructions_are_not_flagged():
@@ -98,9 +101,11 @@ def test_labels_whose_policy_is_off_and_instructions_are_not_flagged():
 
 
 def test_the_admin_posts_are_always_told_of_a_doubtful_case_and_by_policy_otherwise():
-    assert tells_admins(Tier.REVIEW, frozenset({"delete"}))
-    assert tells_admins(Tier.ACT, frozenset({"warn", "notify"}))
-    assert not tells_admins(Tier.ACT, frozenset({"delete"}))
+    finding = (Finding("hostile", "abuse", 30, 35),)
+    assert tells_admins(Tiered(Tier.REVIEW, finding), frozenset({"delete"}))
+    assert tells_admins(Tiered(Tier.ACT, finding, also_doubtful=("confidential",)), frozenset({"delete"}))
+    assert tells_admins(Tiered(Tier.ACT, finding), frozenset({"warn", "notify"}))
+    assert not tells_admins(Tiered(Tier.ACT, finding), frozenset({"delete"}))
 
 
 # -- warnings --------------------------------------------------------------------------------------

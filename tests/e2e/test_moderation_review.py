@@ -160,7 +160,7 @@ async def test_an_admin_post_overrules_a_removal_and_the_message_is_reposted(cli
     assert entry["actor_id"] == world.rajesh["id"]
     assert entry["body"] | {"flag_id": 0} == {"flag_id": 0, "message_id": posted["message_id"],
                                               "decision": "false_alarm", "labels": ["confidential"],
-                                              "member_id": world.vikram["id"], "restored": True}
+                                              "member_id": world.vikram["id"], "restored": True, "tier": "act"}
 
     again = await client.press_button(world.kutch, listing["message_id"], world.rajesh["id"],
                                       buttons(listing)[f"#{flag.flag_id} Confirm"])

@@ -78,15 +78,22 @@ async def _edited_notice(client, world, notice):
     return current if "Decision:" in current["text"] else None
 
 
-async def test_a_sure_label_is_acted_on_and_the_doubtful_one_beside_it_is_not_named(client, bot, world):
+async def test_a_sure_label_is_acted_on_and_the_doubtful_one_beside_it_goes_to_the_admins_only(client, bot, world):
     posted = await post(client, world, world.vikram, f"{PERSONAL}. {HOSTILE}")
 
     warning = await warning_after(client, world, posted)
     assert posted["message_id"] in await eventually(lambda: client.deleted_message_ids(world.kutch))
     assert "an Aadhaar number — personal data (§8, privacy)" in warning["text"]
     assert "hostile or defamatory" not in warning["text"] and "Keep to the facts" not in warning["text"]
+    # Personal data alone is removed without telling the admins (the default); the doubtful hostility is told.
+    notice = await client.wait_for_bot_message(world.rajesh["id"], contains="Flag #")
+    assert "Also doubtful, for your quiet review (not named to the member): hostile or defamatory content (§8)" \
+        in notice["text"]
+    assert set(buttons(notice)) == {"Not a violation", "Confirm"}
     [flag] = await flags.of_message(bot.services.db, world.kutch, posted["message_id"])
-    assert (flag.tier, flag.labels, flag.verdict_labels) == (Tier.ACT, ("personal_data",), ("hostile", "personal_data"))
+    assert (flag.tier, flag.labels, flag.also_doubtful) == (Tier.ACT, ("personal_data",), ("hostile",))
+    [entry] = await journal.entries(bot.services.db, kind="flag", chat_id=world.kutch)
+    assert (entry["body"]["tier"], entry["body"]["also_doubtful"]) == ("act", ["hostile"])
 
 
 async def test_policy_and_flags_show_the_tiers(client, bot, world):
