@@ -66,6 +66,8 @@ _TEXTS = {
         "closed": "✅ Thank you: after your edit this message no longer contains what was flagged,"
                   " so the flag is closed.",
         "restored": "Message from {who}, restored after review:",
+        "removal_notice": "⚠️ {who}, your message was removed from the group (it is kept in the official record)"
+                          " because it appears to break circular {circular}. The reasons follow in a minute.",
     },
     "gu": {
         "reply": "⚠️ આ સંદેશમાં નીચેની બાબત હોવાનું જણાય છે:",
@@ -78,6 +80,8 @@ _TEXTS = {
         "circular": f"મહેસૂલ વિભાગનો પરિપત્ર {CIRCULAR}.",
         "closed": "✅ આભાર: સુધારા પછી આ સંદેશમાં ધ્યાને આવેલી બાબત રહી નથી, તેથી ફ્લેગ બંધ કરવામાં આવ્યો છે.",
         "restored": "{who}નો સંદેશ, સમીક્ષા પછી પાછો મૂકવામાં આવ્યો:",
+        "removal_notice": "⚠️ {who}, તમારો સંદેશ જૂથમાંથી દૂર કરવામાં આવ્યો છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલો છે),"
+                          " કારણ કે તે પરિપત્ર {circular}નું ઉલ્લંઘન કરતો જણાય છે. કારણો એક મિનિટમાં જણાવવામાં આવશે.",
     },
     "hi": {
         "reply": "⚠️ इस संदेश में निम्नलिखित बात प्रतीत होती है:",
@@ -90,6 +94,8 @@ _TEXTS = {
         "circular": f"राजस्व विभाग का परिपत्र {CIRCULAR}.",
         "closed": "✅ धन्यवाद: संपादन के बाद इस संदेश में चिह्नित बात नहीं रही, इसलिए फ़्लैग बंद कर दिया गया है।",
         "restored": "{who} का संदेश, समीक्षा के बाद वापस लाया गया:",
+        "removal_notice": "⚠️ {who}, आपका संदेश समूह से हटा दिया गया है (यह आधिकारिक रिकॉर्ड में सुरक्षित है),"
+                          " क्योंकि यह परिपत्र {circular} का उल्लंघन प्रतीत होता है। कारण एक मिनट में बताए जाएँगे।",
     },
 }
 
@@ -150,6 +156,15 @@ def warning_text(flags: Sequence[Flag], language: str, *, who: str, notified: bo
     return "\n".join(lines)
 
 
+def removal_notice_text(language: str, *, who: str) -> str:
+    """The short notice, at once, when a message is removed while the member's warnings are held back.
+
+    The full warning (what was found, what to do instead) follows in the combined warning.
+    who is an HTML mention of the member.
+    """
+    return escape(_TEXTS[language_of(language)]["removal_notice"]).format(who=who, circular=CIRCULAR)
+
+
 def closed_text(language: str) -> str:
     """The brief reply when an edit removed what was flagged."""
     return escape(_TEXTS[language_of(language)]["closed"])
@@ -194,3 +209,8 @@ def message_link(chat_id: int, message_id: int) -> str | None:
 def summary(flag: Flag) -> str:
     """Labels and reasons of a flag in one English line: "personal data (§8, privacy): an Aadhaar number"."""
     return "; ".join(f"{LABEL_NAMES['en'][label]}: {reasons(flag, label, 'en')}" for label in flag.labels)
+
+
+def doubtful_summary(flag: Flag) -> str:
+    """The labels an acted flag also had, only as doubtful, in one English line."""
+    return "; ".join(LABEL_NAMES["en"][label] for label in flag.also_doubtful if label in LABEL_NAMES["en"])

@@ -181,11 +181,13 @@ class SandboxClient:
         origin_chat_id: int | None = None,
         origin_name: str | None = None,
         origin_message_id: int | None = None,
+        origin_date: int | None = None,
     ) -> dict:
+        """A person forwards a text into a chat; the bot sees forward_origin (with origin_date, Unix time)."""
         return await self._request("POST", f"/chats/{chat_id}/forwards", body={
             "user_id": user_id, "text": text, "origin_user_id": origin_user_id,
             "origin_chat_id": origin_chat_id, "origin_name": origin_name,
-            "origin_message_id": origin_message_id,
+            "origin_message_id": origin_message_id, "origin_date": origin_date,
         })  # fmt: skip
 
     async def edit_message(self, chat_id: int, message_id: int, user_id: int, text: str) -> dict:

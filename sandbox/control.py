@@ -279,6 +279,7 @@ class ControlApi:
             origin_chat_id=body.get("origin_chat_id", int, None),
             origin_name=body.get("origin_name", str, None),
             origin_message_id=body.get("origin_message_id", int, None),
+            origin_date=body.get("origin_date", int, None),
         )  # fmt: skip
         return views.message_view(self.world, message)
 

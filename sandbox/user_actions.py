@@ -271,11 +271,19 @@ def forward_text(
     origin_chat_id: int | None = None,
     origin_name: str | None = None,
     origin_message_id: int | None = None,
+    origin_date: int | None = None,
 ) -> Message:
-    """A forwarded text whose origin is a user, a hidden user, a group or a channel."""
+    """A forwarded text whose origin is a user, a hidden user, a group or a channel.
+
+    origin_date is when the original was sent (Unix time, not in the future); a minute ago by default.
+    """
     chat = chat_for(world, chat_id, user_id)
     _require_can_post(world, chat, user_id, "can_send_messages", "send messages")
     origin = _origin(world, origin_user_id, origin_chat_id, origin_name, origin_message_id)
+    if origin_date is not None:
+        if not 0 < origin_date <= world.now():
+            raise invalid(f"origin_date {origin_date} is not a Unix time in the past")
+        origin["date"] = origin_date
     plain, found = _render(world, text, None)
     return world.post(chat, user_id, text=plain, entities=found, forward_origin=origin)
 
