@@ -194,15 +194,17 @@ class SandboxClient:
         )
 
     async def press_button(
-        self, chat_id: int, message_id: int, user_id: int, callback_data: str, *, wait: float = 5.0
+        self, chat_id: int, message_id: int, user_id: int, callback_data: str, *, wait: float = 5.0,
+        forged: bool = False,
     ) -> dict:
-        """{"text": ..., "show_alert": bool} from the bot's answer; TimeoutError if none comes."""
-        return await self._request(
-            "POST",
-            f"/chats/{chat_id}/messages/{message_id}/press",
-            body={"user_id": user_id, "callback_data": callback_data, "wait": wait},
-            wait=wait,
-        )
+        """{"text": ..., "show_alert": bool} from the bot's answer; TimeoutError if none comes.
+
+        forged=True sends callback_data the message's buttons do not carry, as a modified client can.
+        """
+        body = {"user_id": user_id, "callback_data": callback_data, "wait": wait}
+        if forged:
+            body["forged"] = True
+        return await self._request("POST", f"/chats/{chat_id}/messages/{message_id}/press", body=body, wait=wait)
 
     async def join_by_link(self, user_id: int, invite_link: str) -> str:
         """"joined", or "requested" for a link that creates join requests."""
