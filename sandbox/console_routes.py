@@ -51,6 +51,11 @@ STATIC_FILES = {
 _KEPT_CAPTIONS = 50
 
 
+def public_files() -> frozenset[str]:
+    """The console's files that hold nothing of the world (served without the control token)."""
+    return frozenset(f"/console/{name}" for name in STATIC_FILES if name != "index.html")
+
+
 class Console:
     """The console's state (captions, labels, the tour) and its routes."""
 
