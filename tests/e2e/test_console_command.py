@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import shutil
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -156,6 +158,18 @@ async def test_a_sandbox_open_to_the_network_asks_for_the_token_printed_once_in_
         assert await _stop(process) == 0
     assert "".join(printed).count(token) == 1  # printed once, in the console's address
     assert token not in (tmp_path / "sandbox.log").read_text()
+    # What the demo wrote (its database, the signing key and its .pub, the log) is ignored by git.
+    assert (tmp_path / "samvad-sandbox.db.signing-key").exists()
+    shutil.copy(ROOT / ".gitignore", tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tmp_path,
+                            capture_output=True, text=True, check=True)
+    assert status.stdout.splitlines() == ["?? .gitignore"]
+    # The demo's files are its owner's alone.
+    assert {path.name: oct(path.stat().st_mode & 0o777) for path in tmp_path.glob("samvad-sandbox.db*")
+            if not path.name.endswith(".pub")} == {
+        name: "0o600" for name in ("samvad-sandbox.db", "samvad-sandbox.db.signing-key")
+    }
 
 
 async def _get_json_with(session: aiohttp.ClientSession, url: str, token: str) -> dict:
