@@ -108,7 +108,8 @@ class Console:
     # -- the page and its files -------------------------------------------
 
     async def root(self, request: web.Request) -> web.Response:
-        raise web.HTTPFound("/console")
+        query = f"?{request.query_string}" if request.query_string else ""  # keeps ?token=...
+        raise web.HTTPFound(f"/console{query}")
 
     async def page(self, request: web.Request) -> web.Response:
         self.opened.set()

@@ -178,3 +178,21 @@ async def _get_json_with(session: aiohttp.ClientSession, url: str, token: str) -
     async with session.get(url, headers={"X-Sandbox-Token": token}) as response:
         assert response.status == 200
         return (await response.json())["result"]
+
+
+async def test_a_signing_key_readable_by_others_stops_the_start_with_one_line_saying_what_to_run(tmp_path):
+    from bot.signing import load_or_create
+
+    key = tmp_path / "samvad-sandbox.db.signing-key"
+    load_or_create(key)
+    key.chmod(0o644)
+    process = await _start(tmp_path, "--keep-db")
+    async with asyncio.timeout(60):
+        await process.communicate()
+    assert process.returncode == 2
+    errors = (tmp_path / "sandbox.log").read_text().strip().splitlines()
+    assert errors[-1] == (
+        "samvad: the signing key samvad-sandbox.db.signing-key can be read by other users (mode 644);"
+        " run: chmod 600 samvad-sandbox.db.signing-key"
+    )
+    assert not any("Traceback" in line for line in errors)

@@ -104,6 +104,8 @@ async def test_with_the_token_the_control_api_and_console_work():
             async with session.get(f"{base}/console") as response:
                 assert response.status == 401
                 assert "token" in await response.text()
+            async with session.get(f"{base}/?token={token}") as response:
+                assert response.status == 200 and response.url.path == "/console"  # the redirect keeps the token
             async with session.get(f"{base}/console/console.js") as response:
                 assert response.status == 200  # the page's script: the same as in the repository
             async with session.get(f"{base}/sandbox/events?token={token}") as response:
