@@ -6,6 +6,7 @@ import asyncio
 import io
 import logging
 import secrets
+import string
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -26,9 +27,12 @@ SANDBOX_BOT_ID = 700000001
 SANDBOX_DB = Path("samvad-sandbox.db")
 
 
+_TOKEN_ALPHABET = string.ascii_letters + string.digits + "_-"
+
+
 def demo_bot_token() -> str:
-    """The demo bot's token: a new secret every run, so nobody can drive the demo bot with a known one."""
-    return f"{SANDBOX_BOT_ID}:{secrets.token_urlsafe(24)}"
+    """The demo bot's token: a new secret every run (shaped as BotFather's), so nobody can drive it with a known one."""
+    return f"{SANDBOX_BOT_ID}:" + "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(35))
 
 
 # With --tour, the tour waits this long for someone to open the console before it plays anyway.
