@@ -87,10 +87,17 @@ async def test_a_deeply_nested_webhook_body_is_refused_as_malformed_and_the_bot_
     depth = 100_000
     nested = b'{"update_id": 9003, "message": ' + b"[" * depth + b"]" * depth + b"}"
     later = _group_message_update(9004, -100779, 7, "Relief camps open at 6 pm.")
+    other_malformed = [
+        b'{"update_id": ' + b"9" * 5000 + b"}",  # beyond Python's digit limit for int()
+        b'{"update_id": 1e400}',  # a float (infinity), not an update id
+        b'{"update_id": 9005, "message": "\xff\xfe"}',  # not UTF-8
+        b"\xff\xfe\x00not utf-8",
+    ]
     async with aiohttp.ClientSession() as session:
-        async with session.post(url, data=nested, headers=headers) as response:
-            assert response.status == 400
-            assert "expected one Telegram Update as JSON" in await response.text()
+        for body in (nested, *other_malformed):
+            async with session.post(url, data=body, headers=headers) as response:
+                assert response.status == 400, body[:40]
+                assert "expected one Telegram Update as JSON" in await response.text()
         async with session.post(url, json=later, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
             assert response.status == 200
     stored = await eventually(lambda: messages.get_message(running.services.db, -100779, 7))
