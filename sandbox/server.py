@@ -79,8 +79,11 @@ class SandboxServer:
 
     @property
     def base_url(self) -> str:
-        """The server root, for SandboxClient."""
-        return f"http://{self._host}:{self.port}"
+        """The server root, for SandboxClient (bound to every interface, it is reached on this machine's loopback)."""
+        host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(self._host, self._host)
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address in a URL
+        return f"http://{host}:{self.port}"
 
     @property
     def api_base_url(self) -> str:

@@ -126,7 +126,7 @@ async def test_samvad_run_without_a_token_leads_to_the_console_as_the_readme_say
     assert "SAMVAD_BOT_TOKEN is not set" in (tmp_path / "sandbox.log").read_text()
 
 
-GUARDED_CONSOLE_LINE = re.compile(r"Open the console in your browser: http://0\.0\.0\.0:(\d+)/console\?token=(\S+)")
+GUARDED_CONSOLE_LINE = re.compile(r"Open the console in your browser: http://127\.0\.0\.1:(\d+)/console\?token=(\S+)")
 
 
 async def test_a_sandbox_open_to_the_network_asks_for_the_token_printed_once_in_the_console_address(tmp_path):

@@ -85,7 +85,7 @@ async def test_on_a_non_loopback_bind_every_control_route_answers_401_without_th
 async def test_with_the_token_the_control_api_and_console_work():
     async with SandboxServer(token=TOKEN, host="0.0.0.0", port=0) as server:
         token = server.control_token
-        assert server.console_url == f"{server.base_url}/console?token={token}"
+        assert server.console_url == f"http://127.0.0.1:{server.port}/console?token={token}"  # one a browser opens
         async with SandboxClient(f"http://127.0.0.1:{server.port}", control_token=token) as client:
             asha = await client.create_user("Asha")
             group = await client.create_group("Mamlatdar office", creator_id=asha["id"])
@@ -128,3 +128,17 @@ async def test_a_loopback_bind_stays_open_and_two_servers_get_different_tokens()
                 assert response.status == 401  # a token given is asked for, even on loopback
             async with session.get(f"{chosen.base_url}/sandbox/state", headers={"X-Sandbox-Token": "chosen-token"}) as response:
                 assert response.status == 200
+
+
+async def test_an_ipv6_loopback_bind_is_open_and_reachable_at_its_base_url():
+    server = SandboxServer(token=TOKEN, host="::1", port=0)
+    try:
+        await server.start()
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    try:
+        assert server.control_token is None and server.base_url.startswith("http://[::1]:")
+        async with SandboxClient(server.base_url) as client:
+            assert (await client.state())["users"]
+    finally:
+        await server.stop()
