@@ -7,6 +7,11 @@ the network) every such route asks for the token, in the X-Sandbox-Token header 
 token=... query parameter (the console's event stream and file links cannot send headers).
 The Bot API routes are the bot's own (the bot token is in their path) and the console's
 static files hold nothing of the world, so they stay open.
+
+Open on loopback still means open to this machine's programs, not to web pages its browser
+shows: a request another site's page makes (its Origin is not the sandbox's) is refused, and
+so is one addressed to a name that is not loopback (a DNS-rebinding page that made its own
+name point at 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -64,7 +69,13 @@ def guard(token: str | None, *, open_files: frozenset[str]) -> Callable:
 
     @web.middleware
     async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not expected or not needs_token(request.path, open_files):
+        if not needs_token(request.path, open_files):
+            return await handler(request)
+        if not _same_origin(request):
+            return _forbidden(request.path, "a request from another site's page is refused")
+        if not expected:  # bound to loopback: only this machine's names
+            if not is_loopback(request.url.host or ""):
+                return _forbidden(request.path, "this sandbox answers only requests addressed to a loopback name")
             return await handler(request)
         given = request.headers.get(TOKEN_HEADER) or request.query.get(TOKEN_QUERY) or ""
         if hmac.compare_digest(given.encode(), expected):
@@ -72,6 +83,19 @@ def guard(token: str | None, *, open_files: frozenset[str]) -> Callable:
         return _unauthorised(request.path)
 
     return middleware
+
+
+def _same_origin(request: web.Request) -> bool:
+    """No Origin (not a browser, or a same-origin read), or the sandbox's own origin (the console)."""
+    origin = request.headers.get("Origin")
+    return origin is None or origin.lower() == f"{request.scheme}://{request.host}".lower()
+
+
+def _forbidden(path: str, why: str) -> web.Response:
+    if path.startswith("/sandbox/"):
+        return web.Response(status=403, text=json.dumps({"ok": False, "description": why}),
+                            content_type="application/json")
+    return web.Response(status=403, text=why + "\n", content_type="text/plain")
 
 
 def _unauthorised(path: str) -> web.Response:

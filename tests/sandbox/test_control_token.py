@@ -142,3 +142,20 @@ async def test_an_ipv6_loopback_bind_is_open_and_reachable_at_its_base_url():
             assert (await client.state())["users"]
     finally:
         await server.stop()
+
+
+async def test_open_on_loopback_is_not_open_to_other_sites_pages_or_rebound_names():
+    async with SandboxServer(token=TOKEN, port=0) as server:
+        own = f"http://127.0.0.1:{server.port}"
+        async with aiohttp.ClientSession() as session:
+            body = {"first_name": "Forged"}
+            async with session.post(f"{own}/sandbox/users", json=body, headers={"Origin": "https://evil.example"}) as response:
+                assert response.status == 403  # a page elsewhere posting to the sandbox, as a drive-by would
+            async with session.get(f"{own}/sandbox/state", headers={"Host": f"rebound.example:{server.port}"}) as response:
+                assert response.status == 403  # a DNS-rebinding page reading under its own name
+            assert [u["first_name"] for u in server.world.snapshot()["users"] if not u.get("is_bot")] == []
+            async with session.post(f"{own}/sandbox/users", json=body, headers={"Origin": own}) as response:
+                assert response.status == 200  # the console itself, on the sandbox's own origin
+            assert [u["first_name"] for u in server.world.snapshot()["users"] if not u.get("is_bot")] == ["Forged"]
+            async with session.get(f"http://localhost:{server.port}/sandbox/state") as response:
+                assert response.status == 200
