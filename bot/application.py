@@ -36,6 +36,7 @@ from handlers import help as help_feature
 from handlers import incidents as incidents_feature
 from handlers import records as records_feature
 from handlers.feature import Feature
+from nlp import ContentFilter
 from storage.database import Database
 from storage.errors import StorageUnavailable
 
@@ -64,9 +65,13 @@ def features() -> list[Feature]:
 
 
 def build_application(
-    settings: Settings, *, clock: Clock | None = None, feature_list: Sequence[Feature] | None = None
+    settings: Settings, *, clock: Clock | None = None, feature_list: Sequence[Feature] | None = None,
+    content_filter: ContentFilter | None = None,
 ) -> Application:
-    """Build the Application: Bot API address, rate limiter, handlers, and service life cycle."""
+    """Build the Application: Bot API address, rate limiter, handlers, and service life cycle.
+
+    content_filter replaces the packaged filter (a test world passes a small real one).
+    """
     if settings.bot_token is None:
         raise ValueError("build_application needs a bot token (SAMVAD_BOT_TOKEN)")
     clock = clock or SystemClock()
@@ -77,7 +82,9 @@ def build_application(
     warnings.filterwarnings("ignore", category=PTBDeprecationWarning, message=r".*retry_after")
 
     async def open_services(application: Application) -> None:
-        application.bot_data[SERVICES_KEY] = await _open_services(application, settings, clock, feature_list)
+        application.bot_data[SERVICES_KEY] = await _open_services(
+            application, settings, clock, feature_list, content_filter
+        )
         try:
             await publish_commands(application.bot, feature_list)
         except TelegramError as error:
@@ -127,7 +134,8 @@ def build_application(
 
 
 async def _open_services(
-    application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature]
+    application: Application, settings: Settings, clock: Clock, feature_list: Sequence[Feature],
+    content_filter: ContentFilter | None = None,
 ) -> Services:
     signer = load_or_create(settings.signing_key_file)
     db = await open_database_patiently(settings)
@@ -139,7 +147,8 @@ async def _open_services(
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
     outbox = Outbox(clock, delivery.wake)
-    content_filter = await asyncio.to_thread(packaged_filter)
+    if content_filter is None:
+        content_filter = await asyncio.to_thread(packaged_filter)
     classifier = BatchingClassifier(content_filter)
     await classifier.refresh_official_numbers(db)
     services = Services(

@@ -14,6 +14,7 @@ from bot.logs import configure_logging
 from bot.records_cli import add_parsers
 from bot.roster_commands import add_roster_parser
 from bot.settings import Settings, SettingsError, load_settings
+from bot.signing import SigningKeyError
 from nlp import cli as nlp_cli
 
 
@@ -64,7 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
     configure_logging(settings.log_level, secrets=secrets)
     args.settings = settings
-    return args.handler(args)
+    try:
+        return args.handler(args)
+    except SigningKeyError as error:  # open to others, unreadable or not a key: one line saying what to do
+        print(f"samvad: {error}", file=sys.stderr)
+        return 2
 
 
 def command_run(args: argparse.Namespace) -> int:

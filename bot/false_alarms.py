@@ -20,6 +20,7 @@ from bot.settings import Settings
 from storage import flags
 from storage.database import Database
 from storage.exports import ExportOptionError, day_range, parse_day
+from storage.private_files import open_owner_only
 
 _GUJARATI = re.compile(r"[\u0A80-\u0AFF]")
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
@@ -51,7 +52,7 @@ def command_false_alarms(args: argparse.Namespace) -> int:
     if args.output is None:
         count = asyncio.run(write_false_alarms(settings.db_path, sys.stdout, since=since))
     else:
-        with args.output.open("w", encoding="utf-8") as out:
+        with open_owner_only(args.output) as out:  # the flagged messages' text
             count = asyncio.run(write_false_alarms(settings.db_path, out, since=since))
     print(f"{count} false alarms", file=sys.stderr)
     return 0

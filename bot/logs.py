@@ -1,4 +1,11 @@
-"""Logging set-up: one format, and secrets scrubbed from every line."""
+"""Logging set-up: one format, secrets scrubbed from every line, and no message content at any level.
+
+Below WARNING, the libraries log what Samvad promises not to keep: aiosqlite every SQL
+statement with its parameters (drafts, identity numbers, roster phone numbers),
+python-telegram-bot whole updates and the parameters of every Bot API call, httpx and
+httpcore request URLs (with the token) and bodies. So only Samvad's own loggers may write
+below WARNING; every other logger is held at WARNING, whatever SAMVAD_LOG_LEVEL says.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,24 @@ import sys
 from collections.abc import Iterable
 
 REDACTED = "[REDACTED]"
+# Samvad's own packages: the only loggers allowed below WARNING (they log ids and counts, never text).
+OWN_LOGGERS = ("bot", "handlers", "storage", "nlp", "sandbox", "benchmarks", "__main__")
+# Libraries known to log content below WARNING, capped at the source too (cheaper than building records to drop).
+CAPPED_LIBRARIES = (
+    "aiosqlite", "telegram", "httpx", "httpcore", "hpack", "aiohttp", "apscheduler", "asyncio", "urllib3",
+)
+
+
+def _is_own(name: str) -> bool:
+    return any(name == own or name.startswith(own + ".") for own in OWN_LOGGERS)
+
+
+class OnlyOwnBelowWarning(logging.Filter):
+    """Drops a record below WARNING unless it comes from Samvad's own code."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """True to keep the record."""
+        return record.levelno >= logging.WARNING or _is_own(record.name)
 
 
 class RedactingFormatter(logging.Formatter):
@@ -28,17 +53,17 @@ def configure_logging(level: str, *, secrets: Iterable[str] = (), stream=None) -
     """Send logs to stderr (or stream) at level, scrubbing secrets."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets))
+    # On the handler, so that a library setting its own logger's level later cannot reopen the gap.
+    handler.addFilter(OnlyOwnBelowWarning())
     root = logging.getLogger()
     for existing in list(root.handlers):
         root.removeHandler(existing)
     root.addHandler(handler)
     root.setLevel(level)
-    # httpx logs every request URL, and a Bot API URL contains the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
-    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
-    # The scheduler job runs every second; its "job executed" lines would drown the log.
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    threshold = root.getEffectiveLevel()
+    handler.setLevel(threshold)
+    for library in CAPPED_LIBRARIES:
+        logging.getLogger(library).setLevel(max(logging.WARNING, threshold))
 
 
 def add_secret(secret: str) -> None:

@@ -19,6 +19,7 @@ from bot.settings import Settings
 from storage import journal, roster
 from storage.database import Database
 from storage.errors import StorageUnavailable
+from storage.private_files import open_owner_only
 from storage.roster_changes import ImportPlan, RosterConflict, apply_import, plan_import
 from storage.roster_csv import RosterReading, read_roster, write_roster
 
@@ -67,7 +68,8 @@ def command_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        args.output.write_text(text, encoding="utf-8")
+        with open_owner_only(args.output) as out:  # the roster holds phone numbers
+            out.write(text)
     except OSError as error:
         print(f"samvad roster export: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return EXIT_UNUSABLE

@@ -18,6 +18,7 @@ from bot.ingress import ALLOWED_UPDATES, Ingress
 from bot.services import Services
 from bot.settings import Settings
 from bot.webhook import WebhookServer
+from nlp import ContentFilter
 
 log = logging.getLogger(__name__)
 
@@ -32,10 +33,12 @@ class RunningBot:
 
 
 @asynccontextmanager
-async def running_bot(settings: Settings, *, clock: Clock | None = None, polling: bool = True) -> AsyncIterator[RunningBot]:
-    """Start the bot for the duration of the block, then stop it in order."""
+async def running_bot(
+    settings: Settings, *, clock: Clock | None = None, polling: bool = True, content_filter: ContentFilter | None = None
+) -> AsyncIterator[RunningBot]:
+    """Start the bot for the duration of the block, then stop it in order (with content_filter, if given)."""
     clock = clock or SystemClock()
-    application = build_application(settings, clock=clock)
+    application = build_application(settings, clock=clock, content_filter=content_filter)
     await _initialize_patiently(application)
     try:
         await application.post_init(application)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
+import secrets
+import string
 from pathlib import Path
 
 from pydantic import SecretStr
 
 from bot.demo.world import DemoWorld, demo_roster_path, seed_demo_world, verify_and_bind
+from bot.logs import add_secret
 from bot.roster_commands import import_roster
 from bot.runner import running_bot
 from bot.sandbox_console import BotMemberAnnotations
@@ -20,8 +23,16 @@ from sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
-SANDBOX_TOKEN = "700000001:SANDBOX-samvad-demo-token"
+SANDBOX_BOT_ID = 700000001
 SANDBOX_DB = Path("samvad-sandbox.db")
+
+
+_TOKEN_ALPHABET = string.ascii_letters + string.digits + "_-"
+
+
+def demo_bot_token() -> str:
+    """The demo bot's token: a new secret every run (shaped as BotFather's), so nobody can drive it with a known one."""
+    return f"{SANDBOX_BOT_ID}:" + "".join(secrets.choice(_TOKEN_ALPHABET) for _ in range(35))
 
 
 # With --tour, the tour waits this long for someone to open the console before it plays anyway.
@@ -36,20 +47,25 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     annotations = BotMemberAnnotations()
     world: DemoWorld | None = None
+    bot_token = demo_bot_token()
+    add_secret(bot_token)
+    given = settings.sandbox_control_token
 
     async def play() -> None:
         assert world is not None
-        await play_tour(server.base_url, world, say=print)
+        await play_tour(server.base_url, world, say=print, control_token=server.control_token)
 
     server = SandboxServer(
-        token=SANDBOX_TOKEN, host=settings.sandbox_host, port=settings.sandbox_port,
-        member_annotations=annotations, tour=play,
+        token=bot_token, host=settings.sandbox_host, port=settings.sandbox_port,
+        member_annotations=annotations, tour=play, control_token=given.get_secret_value() if given else None,
     )  # fmt: skip
+    if server.control_token:
+        add_secret(server.control_token)  # printed once below, on the terminal; never in a log
     async with server:
-        print(console_banner(server.console_url, tour=tour), flush=True)  # first, so it is seen first
+        print(console_banner(server.console_url, tour=tour, guarded=server.control_token is not None), flush=True)
         bot_settings = settings.model_copy(
             update={
-                "bot_token": SecretStr(SANDBOX_TOKEN),
+                "bot_token": SecretStr(bot_token),
                 "api_base_url": server.base_url,
                 "use_test_environment": False,
                 "db_path": db_path,
@@ -57,7 +73,7 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
                 "webhook_url": None,  # the sandbox is polled, whatever the environment says
             }
         )
-        async with SandboxClient(server.base_url) as client:
+        async with SandboxClient(server.base_url, control_token=server.control_token) as client:
             world = await seed_demo_world(client)
             label_demo_people(server, world)
             if fresh_db:
@@ -66,7 +82,7 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
                 annotations.db = bot.services.db
                 if fresh_db:
                     await verify_and_bind(client, world)
-                print(describe(server.base_url, world, db_path), flush=True)
+                print(describe(server.base_url, world, db_path, guarded=server.control_token is not None), flush=True)
                 log.info("Samvad is running as @%s on the sandbox", bot.application.bot.username)
                 touring = asyncio.create_task(_tour_once_watched(server)) if tour else None
                 try:
@@ -114,17 +130,23 @@ async def _tour_once_watched(server: SandboxServer) -> None:
     server.console.play_tour()
 
 
-def console_banner(console_url: str, *, tour: bool) -> str:
+def console_banner(console_url: str, *, tour: bool, guarded: bool = False) -> str:
     """The console's address, printed as soon as the sandbox listens (the demo fills in as you watch)."""
     when = "The tour starts when you open it." if tour else "Press Play the tour there for a short scenario."
-    return f"\nOpen the console in your browser: {console_url}\n  {when}\n"
+    banner = f"\nOpen the console in your browser: {console_url}\n  {when}\n"
+    if guarded:
+        banner += (
+            "  The sandbox listens beyond this machine, so its console and control API ask for the token in this\n"
+            "  address (or the X-Sandbox-Token header). It is for trying Samvad out, with fictional people only.\n"
+        )
+    return banner
 
 
-def describe(base_url: str, world: DemoWorld, db_path: Path) -> str:
+def describe(base_url: str, world: DemoWorld, db_path: Path, *, guarded: bool = False) -> str:
     """What a person needs to reach the sandbox, printed once the demo is ready."""
     lines = [
         "",
-        f"Console: {base_url}/console",
+        "Console: the address printed above, with its token" if guarded else f"Console: {base_url}/console",
         "Samvad is running on the offline sandbox (no Telegram token set).",
         f"  Sandbox Bot API and control API: {base_url}   (see sandbox/README.md)",
         f"  Bot database: {db_path.resolve()} (recreated at every start)",

@@ -87,6 +87,11 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port the webhook server listens on.")
     sandbox_host: str = Field(default="127.0.0.1", description="Address the sandbox server listens on.")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, description="Port of the sandbox server (0: any free port).")
+    sandbox_control_token: SecretStr | None = Field(
+        default=None,
+        description="Token the sandbox's control API and console ask for when SANDBOX_HOST is not loopback"
+        " (default: a new random one each start, printed once in the console's address).",
+    )
     official_email_domains: Annotated[tuple[str, ...], NoDecode] = Field(
         default=("gujarat.gov.in", "nic.in"),
         description="Comma-separated e-mail domains a roster post's e-mail must be on (subdomains allowed; circular §1).",

@@ -278,10 +278,10 @@ class Tour:
 
 
 async def play_tour(
-    base_url: str, world: DemoWorld, *, pace: Pace = Pace(), say: Say | None = None
+    base_url: str, world: DemoWorld, *, pace: Pace = Pace(), say: Say | None = None, control_token: str | None = None
 ) -> None:
     """Play the tour once against the sandbox at base_url."""
-    async with SandboxClient(base_url) as client:
+    async with SandboxClient(base_url, control_token=control_token) as client:
         await Tour(client, world, pace=pace, say=say).play()
 
 

@@ -59,7 +59,7 @@ class WebhookServer:
             update = json.loads(await request.read())
             if not isinstance(update, dict) or not isinstance(update.get("update_id"), int):
                 raise ValueError("not an update")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: JSON nested deeper than Python will parse
             return web.Response(status=400, text="expected one Telegram Update as JSON")
         try:
             await self._ingress.receive([update])

@@ -112,6 +112,9 @@ async def _refusal(context: SamvadContext, viewer: Viewer, choice: ExportChoice)
         row = await context.services.db.fetchone("SELECT name FROM incidents WHERE id = ?", (choice.incident_id,))
         if row is None:
             return "That incident is not in the record."
+        incident = await incidents.find(context.services.db, row[0])
+        if incident is None or not any(viewer.sees_chat(chat_id) for chat_id in incident.chat_ids):
+            return "That incident covers none of the groups you administer: you may not export it."
     if choice.unmasked and not viewer.is_state_admin:
         return "Only a state-level admin may export personal data unmasked."
     return None
@@ -176,7 +179,14 @@ async def run_export(context: SamvadContext, request: ExportRequest, label: str,
     path = Path(services.settings.export_dir) / f"{uuid.uuid4().hex[:8]}-{name}"
     progress = _ProgressMessage(context, chat_id, menu_id, label)
     masker = await exports.build_masker(services.db) if request.masked else None
-    result = await exports.write_export(services.db, request, path, zone=zone, masker=masker, progress=progress.update)
+    try:
+        result = await exports.write_export(services.db, request, path, zone=zone, masker=masker,
+                                            progress=progress.update)
+    except exports.ExportOptionError as error:  # e.g. no group left to export: refuse, never a traceback
+        async with services.db.transaction() as tx:
+            await services.outbox.send_message(tx, chat_id, f"⛔ Nothing exported: {escape(str(error))}.",
+                                               purpose="exports.usage")
+        return
     caption = (f"Record of {label}, {when(request.start, zone)} to {when(request.end, zone)}:"
                f" {result.entries} entries, {exports.FORMATS[request.fmt]}"
                f"{'' if request.masked else ', UNMASKED'}. SHA-256 {result.sha256[:16]}…")

@@ -1,9 +1,11 @@
 """Moderation in the groups bound to the roster: every message, caption, forward and edit is checked.
 
-What the content filter finds is acted on by the group's policy (/policy): a warning in the
-member's language citing the circular (§2, §8), removal from the chat (the record keeps
-the message), and a private notification to the group's admin posts with review buttons.
-A member gets at most one warning per interval; later findings are combined into one.
+What the content filter finds with confidence (Tier.ACT) is acted on by the group's policy
+(/policy): a warning in the member's language citing the circular (§2, §8), removal from the
+chat (the record keeps the message), and a private notification to the group's admin posts
+with review buttons. A doubtful finding (Tier.REVIEW) is only that notification, marked as a
+doubtful case: nothing is said or removed in the group. A member gets at most one warning per
+interval about messages that stay; a removal is explained at once (handlers.moderation_rules).
 
 Only groups bound to the roster are moderated: a binding is what gives a group admin posts
 who set its policy and can overrule a removal.
@@ -30,12 +32,15 @@ from handlers.moderation_review import (
     refresh_notices,
     review,
 )
-from handlers.moderation_texts import closed_text, mention, most_common_language, warning_text
+from handlers.filtering import verdict_for
+from handlers.moderation_rules import Tiered, WarningStep, tells_admins, tiered_findings, warning_step
+from handlers.moderation_texts import closed_text, mention, most_common_language, removal_notice_text, warning_text
 from handlers.replying import redirect, refuse, reply
 from nlp import Verdict
+from nlp.verdict import Tier
 from storage import chats, flags, policies, roster, tasks
 from storage.database import Transaction
-from storage.flags import WITHDRAWN, Finding, Flag, NewFlag
+from storage.flags import WITHDRAWN, Flag, NewFlag
 from storage.policies import MODERATED_LABELS, Policy
 from storage.roster import Binding
 from storage.tasks import Task
@@ -95,15 +100,6 @@ def _checked_sender(message: Message) -> bool:
     return message.from_user is not None and not message.from_user.is_bot
 
 
-def _findings(verdict: Verdict, group: Group) -> tuple[Finding, ...]:
-    """The filter's evidence for the labels this group's policy acts on."""
-    return tuple(
-        Finding(e.label, e.reason_code, e.start, e.end)
-        for e in verdict.evidence
-        if e.label in MODERATED_LABELS and group.policies[e.label].active
-    )
-
-
 # -- messages and edits --------------------------------------------------------------------
 
 
@@ -112,15 +108,15 @@ async def check_message(update: Update, context: SamvadContext) -> None:
     message = update.effective_message
     if not _checked_sender(message):
         return
-    verdict = await context.services.classifier.check(message.text or message.caption or "")
+    verdict = await verdict_for(context.services, message, message.text or message.caption or "")
     if not set(verdict.labels) & set(MODERATED_LABELS):
         return
     group = await _bound_group(context, message.chat.id)
     if group is None:
         return
-    findings = _findings(verdict, group)
-    if findings:
-        await raise_flag(context, group, message, update.update_id, verdict, findings, source="message")
+    tiered = tiered_findings(verdict, group.policies)
+    if tiered is not None:
+        await raise_flag(context, group, message, update.update_id, verdict, tiered, source="message")
 
 
 async def check_edit(update: Update, context: SamvadContext) -> None:
@@ -132,8 +128,9 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
     if group is None:
         return
     text = message.text or message.caption or ""
-    verdict = await context.services.classifier.check(text) if text.strip() else None
-    findings = _findings(verdict, group) if verdict else ()
+    verdict = await verdict_for(context.services, message, text) if text.strip() else None
+    tiered = tiered_findings(verdict, group.policies) if verdict else None
+    findings = tiered.findings if tiered else ()
     earlier = await flags.of_message(context.services.db, message.chat.id, message.message_id)
     present = {finding.label for finding in findings}
     gone = [flag for flag in earlier if flag.is_open and not set(flag.labels) & present]
@@ -142,7 +139,8 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
     standing = {label for flag in earlier if flag.state != WITHDRAWN for label in flag.labels}
     fresh = tuple(finding for finding in findings if finding.label not in standing)
     if fresh:
-        await raise_flag(context, group, message, update.update_id, verdict, fresh, source="edit")
+        await raise_flag(context, group, message, update.update_id, verdict,
+                         Tiered(tiered.tier, fresh, tiered.also_doubtful), source="edit")
 
 
 async def check_attachment_text(
@@ -156,15 +154,15 @@ async def check_attachment_text(
     """
     if not text.strip():
         return None
-    verdict = await context.services.classifier.check(text)
+    verdict = await verdict_for(context.services, message, text)
     group = await _bound_group(context, message.chat.id)
     if group is None or not set(verdict.labels) & set(MODERATED_LABELS):
         return verdict
     if language in ("en", "gu", "hi"):
         verdict = replace(verdict, language=language)  # the warning in the language the member writes, not the file's
-    findings = _findings(verdict, group)
-    if findings:
-        await raise_flag(context, group, message, update_id, verdict, findings, source="message",
+    tiered = tiered_findings(verdict, group.policies)
+    if tiered is not None:
+        await raise_flag(context, group, message, update_id, verdict, tiered, source="message",
                          attachment_seq=attachment_seq)
     return verdict
 
@@ -175,8 +173,8 @@ def _is_command(message: Message) -> bool:
 
 
 async def raise_flag(
-    context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict,
-    findings: tuple[Finding, ...], *, source: str, attachment_seq: int | None = None,
+    context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict, tiered: Tiered,
+    *, source: str, attachment_seq: int | None = None,
 ) -> None:
     """Record the flag and, in the same transaction, owe its removal, warning and notifications.
 
@@ -185,17 +183,20 @@ async def raise_flag(
     """
     services = context.services
     chat_id, member = message.chat.id, message.from_user
-    plan = await _plan(services, group, message, findings)
+    plan = await _plan(services, group, message, tiered)
     by_admin = await roster.is_group_admin(services.db, chat_id, member.id)
     now = services.clock.now()
     interval = timedelta(seconds=services.settings.warning_interval_seconds)
+    who = mention(member.id, member.full_name)
     async with services.db.transaction() as tx:
         last = await flags.last_warned_at(tx, chat_id, member.id)
-        held = last is not None and now - last < interval
+        step = warning_step(tiered.tier, deleted=plan.delete, last_warned_at=last, now=now, interval=interval)
+        held = step in (WarningStep.HOLD, WarningStep.NOTICE_AND_HOLD)
         flag = await flags.create(tx, NewFlag(
             chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
-            findings=findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
-            deleted=plan.delete, by_admin=by_admin, held=held, version_seq=attachment_seq,
+            findings=tiered.findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
+            deleted=plan.delete, by_admin=by_admin, held=held, tier=tiered.tier, also_doubtful=tiered.also_doubtful,
+            version_seq=attachment_seq,
         ), at=now)
         if flag is None:
             return  # this update was handled before a crash cut it short
@@ -209,9 +210,13 @@ async def raise_flag(
                 tx, kind=COMBINED_TASK, payload={"chat_id": chat_id, "member_id": member.id}, due_at=last + interval,
                 dedupe_key=f"{COMBINED_TASK}:{chat_id}:{member.id}:{to_db(last)}",
             )
-        else:
+        if step is WarningStep.NOTICE_AND_HOLD:
+            await services.outbox.send_message(
+                tx, chat_id, removal_notice_text(flag.language, who=who), purpose="moderation.warning",
+                dedupe_key=f"moderation:removal-notice:{flag.flag_id}",
+            )
+        elif step is WarningStep.WARN_NOW:
             await flags.note_warning(tx, chat_id, member.id, at=now)
-            who = mention(member.id, member.full_name)
             await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}",
                         attachment=attachment_seq is not None)
         if plan.admins:
@@ -224,13 +229,17 @@ class Plan:
 
     delete: bool
     admins: list[int]  # the admin posts' verified accounts to notify
-    taken: tuple[str, ...]  # warn, delete, notify, and undeletable when a delete could not be done
+    taken: tuple[str, ...]  # warn, delete, notify, and undeletable when a delete could not be done; review alone
+    #                         for a doubtful case (nothing in the group, the admins told)
 
 
-async def _plan(services: Services, group: Group, message: Message, findings: tuple[Finding, ...]) -> Plan:
-    wanted = set().union(*(group.policies[finding.label].actions for finding in findings))
+async def _plan(services: Services, group: Group, message: Message, tiered: Tiered) -> Plan:
+    wanted = set().union(*(group.policies[finding.label].actions for finding in tiered.findings))
+    told = tells_admins(tiered, frozenset(wanted))
+    admins = await access.admin_accounts(services.db, group.binding) if told else []
+    if tiered.tier is Tier.REVIEW:
+        return Plan(False, admins, ("review",))
     delete = "delete" in wanted and await _may_delete(services, message)
-    admins = await access.admin_accounts(services.db, group.binding) if "notify" in wanted else []
     taken = ("warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
              *(["undeletable"] if "delete" in wanted and not delete else []))
     return Plan(delete, admins, taken)
@@ -350,6 +359,9 @@ def policy_text(group_policies: dict[str, Policy]) -> str:
     lines.append("• instruction: not moderated; instructions are recorded and acknowledged (§2)")
     lines.append("warn: reply to the message · delete: remove it (the record keeps it) and warn · notify: warn and"
                  " tell the admin posts privately, with review buttons · off: nothing")
+    lines.append("Two tiers: when the filter is sure, the action above is taken. A doubtful case is never shown in"
+                 " the group: nothing is said or removed, and it goes quietly to the admin posts' review (the same"
+                 " buttons). Only a sure instruction is prompted for acknowledgement.")
     return escape("\n".join(lines))
 
 

@@ -17,8 +17,16 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot.context import SamvadContext
 from bot.services import Services
 from handlers import access
-from handlers.moderation_texts import masked, message_link, restored_caption, restored_text, summary
+from handlers.moderation_texts import (
+    doubtful_summary,
+    masked,
+    message_link,
+    restored_caption,
+    restored_text,
+    summary,
+)
 from handlers.replying import refuse_button
+from nlp.verdict import Tier
 from storage import attachments, flags, roster
 from storage import outbox as outbox_store
 from storage.database import Transaction
@@ -56,7 +64,13 @@ async def _group_title(db: Reader, chat_id: int) -> str:
     return await access.group_title(db, binding)
 
 
+TIER_WORDS = {Tier.ACT: "acted on", Tier.REVIEW: "doubtful, quiet review"}
+
+
 def _what_was_done(flag: Flag) -> str:
+    if flag.doubtful:
+        return ("nothing in the group: the filter is not sure, so the member was not warned and the message stays;"
+                " it is sent to you for quiet review.")
     if flag.deleted:
         return "removed from the group (kept in the record); the member was warned."
     if "undeletable" in flag.actions:
@@ -79,10 +93,13 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     if len(excerpt) > EXCERPT:
         excerpt = excerpt[: EXCERPT - 1] + "…"
     edited = " (in an edit)" if flag.source == "edit" else ""
+    doubtful = " — a doubtful case, for quiet review" if flag.doubtful else ""
     lines = [
-        f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}",
+        f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}{escape(doubtful)}",
         f"From: {escape(await _person(db, flag.member_id))}, {escape(access.when(flag.flagged_at, zone))}{edited}",
         f"Found: {escape(summary(flag))}",
+        *([f"Also doubtful, for your quiet review (not named to the member): {escape(doubtful_summary(flag))}"]
+          if flag.also_doubtful else []),
         f"Done: {escape(_what_was_done(flag))}",
         "Text, with the flagged values masked:",
         f"<blockquote>{escape(excerpt)}</blockquote>",
@@ -227,7 +244,7 @@ async def listing(
 async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     link = message_link(flag.chat_id, flag.message_id)
     where = "removed" if flag.deleted else (link or f"message {flag.message_id}")
-    return (f"• #{flag.flag_id} · {escape(access.when(flag.flagged_at, zone))} · "
+    return (f"• #{flag.flag_id} · {escape(access.when(flag.flagged_at, zone))} · {escape(TIER_WORDS[flag.tier])} · "
             f"{escape(await _person(db, flag.member_id))} · {escape(summary(flag))} · {escape(where)}")
 
 

@@ -69,6 +69,8 @@ _TEXTS = {
         "attachment_reply": "⚠️ The file attached to this message appears to contain:",
         "attachment_deleted": "⚠️ {who}, your file was removed from the group (it is kept in the official record)."
                               " It appears to contain:",
+        "removal_notice": "⚠️ {who}, your message was removed from the group (it is kept in the official record)"
+                          " because it appears to break circular {circular}. The reasons follow in a minute.",
     },
     "gu": {
         "reply": "⚠️ આ સંદેશમાં નીચેની બાબત હોવાનું જણાય છે:",
@@ -84,6 +86,8 @@ _TEXTS = {
         "attachment_reply": "⚠️ આ સંદેશ સાથે જોડેલી ફાઇલમાં નીચેની બાબત હોવાનું જણાય છે:",
         "attachment_deleted": "⚠️ {who}, તમારી ફાઇલ જૂથમાંથી દૂર કરવામાં આવી છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલી છે)."
                               " તેમાં નીચેની બાબત હોવાનું જણાય છે:",
+        "removal_notice": "⚠️ {who}, તમારો સંદેશ જૂથમાંથી દૂર કરવામાં આવ્યો છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલો છે),"
+                          " કારણ કે તે પરિપત્ર {circular}નું ઉલ્લંઘન કરતો જણાય છે. કારણો એક મિનિટમાં જણાવવામાં આવશે.",
     },
     "hi": {
         "reply": "⚠️ इस संदेश में निम्नलिखित बात प्रतीत होती है:",
@@ -99,6 +103,8 @@ _TEXTS = {
         "attachment_reply": "⚠️ इस संदेश के साथ संलग्न फ़ाइल में निम्नलिखित बात प्रतीत होती है:",
         "attachment_deleted": "⚠️ {who}, आपकी फ़ाइल समूह से हटा दी गई है (यह आधिकारिक रिकॉर्ड में सुरक्षित है)।"
                               " इसमें निम्नलिखित बात प्रतीत होती है:",
+        "removal_notice": "⚠️ {who}, आपका संदेश समूह से हटा दिया गया है (यह आधिकारिक रिकॉर्ड में सुरक्षित है),"
+                          " क्योंकि यह परिपत्र {circular} का उल्लंघन प्रतीत होता है। कारण एक मिनट में बताए जाएँगे।",
     },
 }
 
@@ -162,6 +168,15 @@ def warning_text(
     return "\n".join(lines)
 
 
+def removal_notice_text(language: str, *, who: str) -> str:
+    """The short notice, at once, when a message is removed while the member's warnings are held back.
+
+    The full warning (what was found, what to do instead) follows in the combined warning.
+    who is an HTML mention of the member.
+    """
+    return escape(_TEXTS[language_of(language)]["removal_notice"]).format(who=who, circular=CIRCULAR)
+
+
 def closed_text(language: str) -> str:
     """The brief reply when an edit removed what was flagged."""
     return escape(_TEXTS[language_of(language)]["closed"])
@@ -211,3 +226,8 @@ def message_link(chat_id: int, message_id: int) -> str | None:
 def summary(flag: Flag) -> str:
     """Labels and reasons of a flag in one English line: "personal data (§8, privacy): an Aadhaar number"."""
     return "; ".join(f"{LABEL_NAMES['en'][label]}: {reasons(flag, label, 'en')}" for label in flag.labels)
+
+
+def doubtful_summary(flag: Flag) -> str:
+    """The labels an acted flag also had, only as doubtful, in one English line."""
+    return "; ".join(LABEL_NAMES["en"][label] for label in flag.also_doubtful if label in LABEL_NAMES["en"])

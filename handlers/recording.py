@@ -142,6 +142,7 @@ def incoming_message(message: Message, update_id: int | None) -> messages.Incomi
         text=message.text or message.caption,
         reply_to_message_id=message.reply_to_message.message_id if message.reply_to_message else None,
         forwarded_from=describe_origin(message.forward_origin),
+        forwarded_at=message.forward_origin.date if message.forward_origin else None,
     )
 
 

@@ -12,6 +12,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
+from handlers.filtering import verdict_for
+from handlers.moderation_rules import records_instruction
 from handlers.record_args import UsageError, log_count
 from handlers.replying import command_args, redirect, refuse, reply, when
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
@@ -57,16 +59,21 @@ def ack_button(instruction_id: int) -> InlineKeyboardMarkup:
 
 
 async def capture_instruction(update: Update, context: SamvadContext) -> None:
-    """A group message the content filter labels instruction becomes an instruction record."""
+    """A group message the filter is sure is an instruction (Tier.ACT) becomes an instruction record.
+
+    Never a forward: it is recorded as a forward (its origin and date) by the recording stage.
+    """
     message = update.effective_message
     services = context.services
     if message.from_user is None or message.from_user.is_bot or services.classifier is None:
         return
     text = message.text or message.caption or ""
-    verdict = await services.classifier.check(text)
+    verdict = await verdict_for(services, message, text)
     await _keep_personal_data_spans(context, message.chat.id, message.message_id, verdict)
-    if not verdict.has("instruction") or is_acknowledgement(text):
-        return
+    if not records_instruction(
+        verdict, is_forward=message.forward_origin is not None, is_acknowledgement=is_acknowledgement(text)
+    ):
+        return  # a doubtful instruction or a forward stays a plain message in the record
     binding = await roster.binding_of(services.db, message.chat.id)
     if binding is None:
         return  # not one of the circular's groups: no roster says whose acknowledgement is owed

@@ -16,13 +16,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--token", default="123456:SANDBOX-token", help="the bot's token, id:secret")
     parser.add_argument("--bot-username", default="samvad_bot")
     parser.add_argument("--privacy-mode", action="store_true", help="the bot sees only commands in groups")
+    parser.add_argument(
+        "--control-token",
+        help="token the control API and console ask for off loopback (default there: a new random one, printed)",
+    )
     return parser.parse_args(argv)
 
 
 async def serve(args: argparse.Namespace) -> None:
     server = SandboxServer(
         token=args.token, host=args.host, port=args.port,
-        bot_username=args.bot_username, privacy_mode=args.privacy_mode,
+        bot_username=args.bot_username, privacy_mode=args.privacy_mode, control_token=args.control_token,
     )  # fmt: skip
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -32,6 +36,8 @@ async def serve(args: argparse.Namespace) -> None:
     print(f"sandbox listening on {server.base_url}", flush=True)
     print(f"  Bot API base_url: {server.api_base_url}", flush=True)
     print(f"  control API:      {server.base_url}/sandbox/", flush=True)
+    if server.control_token:
+        print("  (it asks for the token in the console's address, as X-Sandbox-Token or ?token=)", flush=True)
     print(f"  browser console:  {server.console_url}", flush=True)
     try:
         await stop.wait()

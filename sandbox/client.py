@@ -16,6 +16,8 @@ from typing import Any
 
 import aiohttp
 
+from sandbox.guard import TOKEN_HEADER
+
 _TIMEOUT_STATUS = 408
 # Room for the server's own wait before the HTTP request itself gives up.
 _WAIT_MARGIN = 10.0
@@ -31,8 +33,10 @@ class SandboxError(Exception):
 
 
 class SandboxClient:
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, *, control_token: str | None = None) -> None:
+        """control_token: the sandbox's, when it asks for one (it is bound off loopback; see sandbox.guard)."""
         self.base_url = base_url.rstrip("/")
+        self._headers = {TOKEN_HEADER: control_token} if control_token else {}
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> SandboxClient:
@@ -52,7 +56,7 @@ class SandboxClient:
         self, method: str, path: str, *, body: dict | None = None, query: dict | None = None, wait: float = 0.0
     ) -> Any:
         if self._session is None:
-            self._session = aiohttp.ClientSession()
+            self._session = aiohttp.ClientSession(headers=self._headers)
         timeout = aiohttp.ClientTimeout(total=wait + _WAIT_MARGIN + 60.0)
         params = {k: str(v) for k, v in (query or {}).items() if v is not None}
         async with self._session.request(
@@ -171,7 +175,7 @@ class SandboxClient:
                 form.add_field(name, str(value))
         form.add_field("file", content, filename=file_name, content_type=mime_type)
         if self._session is None:
-            self._session = aiohttp.ClientSession()
+            self._session = aiohttp.ClientSession(headers=self._headers)
         async with self._session.post(f"{self.base_url}/sandbox{path}", data=form) as response:
             return await self._result(response)
 
@@ -201,11 +205,13 @@ class SandboxClient:
         origin_chat_id: int | None = None,
         origin_name: str | None = None,
         origin_message_id: int | None = None,
+        origin_date: int | None = None,
     ) -> dict:
+        """A person forwards a text into a chat; the bot sees forward_origin (with origin_date, Unix time)."""
         return await self._request("POST", f"/chats/{chat_id}/forwards", body={
             "user_id": user_id, "text": text, "origin_user_id": origin_user_id,
             "origin_chat_id": origin_chat_id, "origin_name": origin_name,
-            "origin_message_id": origin_message_id,
+            "origin_message_id": origin_message_id, "origin_date": origin_date,
         })  # fmt: skip
 
     async def edit_message(self, chat_id: int, message_id: int, user_id: int, text: str) -> dict:
@@ -214,15 +220,17 @@ class SandboxClient:
         )
 
     async def press_button(
-        self, chat_id: int, message_id: int, user_id: int, callback_data: str, *, wait: float = 5.0
+        self, chat_id: int, message_id: int, user_id: int, callback_data: str, *, wait: float = 5.0,
+        forged: bool = False,
     ) -> dict:
-        """{"text": ..., "show_alert": bool} from the bot's answer; TimeoutError if none comes."""
-        return await self._request(
-            "POST",
-            f"/chats/{chat_id}/messages/{message_id}/press",
-            body={"user_id": user_id, "callback_data": callback_data, "wait": wait},
-            wait=wait,
-        )
+        """{"text": ..., "show_alert": bool} from the bot's answer; TimeoutError if none comes.
+
+        forged=True sends callback_data the message's buttons do not carry, as a modified client can.
+        """
+        body = {"user_id": user_id, "callback_data": callback_data, "wait": wait}
+        if forged:
+            body["forged"] = True
+        return await self._request("POST", f"/chats/{chat_id}/messages/{message_id}/press", body=body, wait=wait)
 
     async def join_by_link(self, user_id: int, invite_link: str) -> str:
         """"joined", or "requested" for a link that creates join requests."""
@@ -300,7 +308,7 @@ class SandboxClient:
     async def file_content(self, file_id: str) -> bytes:
         """The bytes of a document the bot or a user sent."""
         if self._session is None:
-            self._session = aiohttp.ClientSession()
+            self._session = aiohttp.ClientSession(headers=self._headers)
         async with self._session.get(f"{self.base_url}/sandbox/files/{file_id}") as response:
             if response.status != 200:
                 raise SandboxError(response.status, f"file {file_id} not found")

@@ -51,6 +51,11 @@ STATIC_FILES = {
 _KEPT_CAPTIONS = 50
 
 
+def public_files() -> frozenset[str]:
+    """The console's files that hold nothing of the world (served without the control token)."""
+    return frozenset(f"/console/{name}" for name in STATIC_FILES if name != "index.html")
+
+
 class Console:
     """The console's state (captions, labels, the tour) and its routes."""
 
@@ -103,7 +108,8 @@ class Console:
     # -- the page and its files -------------------------------------------
 
     async def root(self, request: web.Request) -> web.Response:
-        raise web.HTTPFound("/console")
+        query = f"?{request.query_string}" if request.query_string else ""  # keeps ?token=...
+        raise web.HTTPFound(f"/console{query}")
 
     async def page(self, request: web.Request) -> web.Response:
         self.opened.set()

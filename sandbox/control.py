@@ -321,6 +321,7 @@ class ControlApi:
             origin_chat_id=body.get("origin_chat_id", int, None),
             origin_name=body.get("origin_name", str, None),
             origin_message_id=body.get("origin_message_id", int, None),
+            origin_date=body.get("origin_date", int, None),
         )  # fmt: skip
         return views.message_view(self.world, message)
 
@@ -333,12 +334,12 @@ class ControlApi:
         return views.message_view(self.world, message)
 
     async def press_button(self, request: web.Request) -> dict:
-        """Press, then wait for the bot's answerCallbackQuery (408 if it never comes)."""
+        """Press (any data with "forged": true), then wait for the bot's answerCallbackQuery (408 if it never comes)."""
         body = await _body(request)
         wait = float(body.get("wait", (int, float), 5.0))
         query = people.press_button(
             self.world, _int_arg(request, "chat_id"), _int_arg(request, "message_id"),
-            body.get("user_id", int), body.get("callback_data", str),
+            body.get("user_id", int), body.get("callback_data", str), forged=body.get("forged", bool, False),
         )  # fmt: skip
         try:
             await self.world.events.wait_for(lambda: query.answer, wait)

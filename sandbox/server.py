@@ -11,9 +11,10 @@ from aiohttp import web
 
 from sandbox.apispec import ApiSpec, load_spec
 from sandbox.botapi import BotApi
-from sandbox.console_routes import Console, MemberAnnotations, TourStarter
+from sandbox.console_routes import Console, MemberAnnotations, TourStarter, public_files
 from sandbox.control import ControlApi
 from sandbox.faults import Faults
+from sandbox.guard import TOKEN_QUERY, guard, token_for
 from sandbox.methods import method_table
 from sandbox.stats import Stats
 from sandbox.webhooks import WebhookPusher
@@ -47,9 +48,12 @@ class SandboxServer:
         spec: ApiSpec | None = None,
         member_annotations: MemberAnnotations | None = None,
         tour: TourStarter | None = None,
+        control_token: str | None = None,
     ) -> None:
         self.token = token
         self._host = host
+        # Off loopback the control API and the console ask for this (made here unless given); see sandbox.guard.
+        self.control_token = token_for(host, control_token)
         self._port = port
         self.world = World(
             bot_id=bot_id_from_token(token),
@@ -75,8 +79,11 @@ class SandboxServer:
 
     @property
     def base_url(self) -> str:
-        """The server root, for SandboxClient."""
-        return f"http://{self._host}:{self.port}"
+        """The server root, for SandboxClient (bound to every interface, it is reached on this machine's loopback)."""
+        host = {"": "127.0.0.1", "0.0.0.0": "127.0.0.1", "::": "::1"}.get(self._host, self._host)
+        if ":" in host and not host.startswith("["):
+            host = f"[{host}]"  # an IPv6 address in a URL
+        return f"http://{host}:{self.port}"
 
     @property
     def api_base_url(self) -> str:
@@ -85,7 +92,9 @@ class SandboxServer:
 
     @property
     def console_url(self) -> str:
-        """The browser console's page."""
+        """The browser console's page (with the control token, when there is one)."""
+        if self.control_token:
+            return f"{self.base_url}/console?{TOKEN_QUERY}={self.control_token}"
         return f"{self.base_url}/console"
 
     @property
@@ -95,7 +104,9 @@ class SandboxServer:
 
     def build_app(self) -> web.Application:
         spec = self._spec or load_spec()
-        app = web.Application(client_max_size=_MAX_UPLOAD)
+        app = web.Application(
+            client_max_size=_MAX_UPLOAD, middlewares=[guard(self.control_token, open_files=public_files())]
+        )
         bot_api = BotApi(
             world=self.world, spec=spec, token=self.token, methods=method_table(),
             faults=self.faults, stats=self.stats,

@@ -17,6 +17,7 @@ from sandbox.views import chat_view, user_view
 from sandbox.world import World
 
 _FORWARD_AGE = 60  # seconds: forwarded messages were first sent a minute earlier
+CALLBACK_DATA_LIMIT = 64  # bytes, as for InlineKeyboardButton.callback_data
 
 
 # -- looking things up ---------------------------------------------------
@@ -279,11 +280,19 @@ def forward_text(
     origin_chat_id: int | None = None,
     origin_name: str | None = None,
     origin_message_id: int | None = None,
+    origin_date: int | None = None,
 ) -> Message:
-    """A forwarded text whose origin is a user, a hidden user, a group or a channel."""
+    """A forwarded text whose origin is a user, a hidden user, a group or a channel.
+
+    origin_date is when the original was sent (Unix time, not in the future); a minute ago by default.
+    """
     chat = chat_for(world, chat_id, user_id)
     _require_can_post(world, chat, user_id, "can_send_messages", "send messages")
     origin = _origin(world, origin_user_id, origin_chat_id, origin_name, origin_message_id)
+    if origin_date is not None:
+        if not 0 < origin_date <= world.now():
+            raise invalid(f"origin_date {origin_date} is not a Unix time in the past")
+        origin["date"] = origin_date
     plain, found = _render(world, text, None)
     return world.post(chat, user_id, text=plain, entities=found, forward_origin=origin)
 
@@ -303,8 +312,15 @@ def edit_text(world: World, chat_id: int, message_id: int, user_id: int, text: s
     return message
 
 
-def press_button(world: World, chat_id: int, message_id: int, user_id: int, callback_data: str) -> CallbackQuery:
-    """A person presses an inline button the message really has: a callback_query update."""
+def press_button(
+    world: World, chat_id: int, message_id: int, user_id: int, callback_data: str, *, forged: bool = False
+) -> CallbackQuery:
+    """A person presses an inline button the message really has: a callback_query update.
+
+    forged=True is what a modified client can do on real Telegram: send any callback_data
+    (up to 64 bytes) for a message of the bot's, whatever its buttons say. Tests use it to
+    check that the bot trusts nothing in the data.
+    """
     chat = chat_for(world, chat_id, user_id)
     if not world.member(chat, user_id).is_present:
         raise refused(f"user {user_id} is not in chat {chat_id} and cannot see its buttons")
@@ -313,7 +329,12 @@ def press_button(world: World, chat_id: int, message_id: int, user_id: int, call
     message = chat.messages.get(message_id)
     if message is None or message.deleted:
         raise not_found(f"message {message_id} does not exist in chat {chat_id}")
-    if callback_data not in _callback_data(message):
+    if forged:
+        if message.sender_id != world.bot.id:
+            raise invalid(f"message {message_id} is not the bot's: Telegram sends callback queries only for its own")
+        if not 1 <= len(callback_data.encode()) <= CALLBACK_DATA_LIMIT:
+            raise invalid(f"callback_data must be 1-{CALLBACK_DATA_LIMIT} bytes")
+    elif callback_data not in _callback_data(message):
         raise invalid(f"message {message_id} has no button with callback_data {callback_data!r}")
     return world.add_callback_query(chat, message, user_id, callback_data)
 

@@ -21,6 +21,7 @@ from typing import Any
 import aiosqlite
 
 from storage.errors import MigrationError, StorageUnavailable
+from storage.private_files import create_owner_only, exposed_database_files
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +82,10 @@ class Database:
         """Open (creating if needed) and migrate the database at path."""
         path = Path(path)
         try:
+            create_owner_only(path)  # SQLite gives -wal and -shm the same mode
+        except OSError:
+            pass  # no such folder, or not writable: SQLite's own error below says so
+        try:
             writer = await _connect(path, busy_timeout_ms)
         except sqlite3.Error as error:
             raise _translate(error, path) from error
@@ -90,6 +95,9 @@ class Database:
         except BaseException:
             await writer.close()
             raise
+        for exposed, mode in exposed_database_files(path):
+            log.warning("%s can be read by other users (mode %o): it holds the record; run: chmod 600 %s",
+                        exposed, mode, exposed)
         return cls(path, writer, reader, busy_timeout_ms=busy_timeout_ms)
 
     async def close(self) -> None:

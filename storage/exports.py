@@ -23,6 +23,7 @@ from nlp.record import KIND_NAMES, Masker
 from storage import chain, checkpoints, instructions, journal, roster
 from storage.database import Database, Transaction
 from storage.errors import StorageError
+from storage.private_files import make_owner_only_dir, open_owner_only
 from storage.timefmt import from_db, to_db
 
 FORMATS = {"csv": "CSV", "jsonl": "JSON Lines", "html": "HTML report"}
@@ -284,7 +285,7 @@ async def write_export(
         await _load_spans(db, request, context)
     where, params = await _scope_sql(db, request)
     total = (await db.fetchone(f"SELECT count(*) {where}", params))[0]
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_owner_only_dir(path.parent)
     rows = db.iterate(
         f"SELECT j.seq, j.recorded_at, j.chat_id, j.actor_id, j.kind, j.entry_hash, b.body {where} ORDER BY j.seq",
         params,
@@ -292,7 +293,7 @@ async def write_export(
     )
     done = 0
     last_seq = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
+    with open_owner_only(path, encoding="utf-8", newline="") as out:
         writer = _WRITERS[request.fmt](out, request, context)
         await writer.begin(db)
         async for entry in rows:

@@ -5,6 +5,10 @@ and the journal already hold it). It is open until an admin post reviews it (con
 or a false alarm) or an edit removes what was flagged (withdrawn). Every change is
 journalled: "flag" when raised, "review" when decided, "flag_closed" when withdrawn,
 "escalation" when a member's confirmed flags are sent to the admins.
+
+A flag has the tier of the filter's verdict on it (nlp.Tier): at ACT the group's policy acted
+(warn, delete, notify); at REVIEW it is a doubtful case that went quietly to the admin posts,
+with nothing said or removed in the group.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from nlp.verdict import Tier
 from storage import journal
 from storage.database import Database, Transaction
 from storage.roster import Reader
@@ -63,6 +68,13 @@ class Flag:
     state: str
     decided_by: int | None
     decided_at: datetime | None
+    tier: Tier = Tier.ACT
+    also_doubtful: tuple[str, ...] = ()  # on an acted flag: labels given only as doubtful, for the admins
+
+    @property
+    def doubtful(self) -> bool:
+        """A doubtful case (Tier.REVIEW): nothing was done in the group, only the admins were told."""
+        return self.tier is Tier.REVIEW
 
     @property
     def is_open(self) -> bool:
@@ -95,6 +107,8 @@ def _flag(row) -> Flag:
         state=row["state"],
         decided_by=row["decided_by"],
         decided_at=from_db(row["decided_at"]) if row["decided_at"] else None,
+        tier=Tier(row["tier"]),
+        also_doubtful=tuple(json.loads(row["also_doubtful"])),
     )
 
 
@@ -114,6 +128,8 @@ class NewFlag:
     deleted: bool
     by_admin: bool
     held: bool  # the member was warned less than an interval ago: the warning waits
+    tier: Tier = Tier.ACT  # REVIEW: a doubtful case, no warning at all (stored as 'dropped')
+    also_doubtful: tuple[str, ...] = ()  # at ACT: labels also given, as doubtful (never named to the member)
     version_seq: int | None = None  # the journal entry of the text flagged, when not the message's (an attachment's)
 
     @property
@@ -131,19 +147,26 @@ async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
         tx, kind="flag", chat_id=new.chat_id, actor_id=new.member_id, at=at,
         body={"message_id": new.message_id, "source": new.source, "labels": list(new.labels),
               "findings": findings, "language": new.language, "actions": list(new.actions),
-              "deleted": new.deleted, "by_admin": new.by_admin},
+              "deleted": new.deleted, "by_admin": new.by_admin, "tier": new.tier.value,
+              **({"also_doubtful": sorted(new.also_doubtful)} if new.also_doubtful else {})},
     )
     flag_id = await tx.execute(
         "INSERT INTO flags (chat_id, message_id, update_id, version_seq, member_id, source, labels, verdict_labels,"
-        " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq, tier, also_doubtful)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (new.chat_id, new.message_id, new.update_id,
          new.version_seq or await _version_seq(tx, new.chat_id, new.message_id, new.update_id, new.source),
          new.member_id, new.source, json.dumps(list(new.labels)), json.dumps(sorted(new.verdict_labels)),
          json.dumps(findings), new.language, json.dumps(list(new.actions)), int(new.deleted), int(new.by_admin),
-         "held" if new.held else "sent", to_db(at), entry.seq),
+         _warning_state(new), to_db(at), entry.seq, new.tier.value, json.dumps(sorted(new.also_doubtful))),
     )
     return await get(tx, flag_id)
+
+
+def _warning_state(new: NewFlag) -> str:
+    if new.tier is Tier.REVIEW:
+        return "dropped"
+    return "held" if new.held else "sent"
 
 
 async def _version_seq(tx: Transaction, chat_id: int, message_id: int, update_id: int, source: str) -> int | None:
@@ -216,7 +239,7 @@ async def decide(
     await journal.append(
         tx, kind="review", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "decision": decision, "labels": list(flag.labels),
-              "member_id": flag.member_id, "restored": restored},
+              "member_id": flag.member_id, "restored": restored, "tier": flag.tier.value},
     )
     return flag
 

@@ -24,7 +24,14 @@ class IncomingMessage:
     kind: str
     text: str | None
     reply_to_message_id: int | None = None
+    # A forward: who or what it came from, and when it was first sent (forward_origin).
     forwarded_from: str | None = None
+    forwarded_at: datetime | None = None
+
+    @property
+    def is_forward(self) -> bool:
+        """Forwarded from elsewhere: someone else's words, not a new message by the sender."""
+        return self.forwarded_from is not None
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,7 @@ class StoredMessage:
     reply_to_message_id: int | None
     forwarded_from: str | None
     versions: tuple[MessageVersion, ...]
+    forwarded_at: datetime | None = None
 
     @property
     def original_text(self) -> str | None:
@@ -111,11 +119,12 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
             "text": message.text,
             "reply_to_message_id": message.reply_to_message_id,
             "forwarded_from": message.forwarded_from,
+            **({"forwarded_at": to_db(message.forwarded_at)} if message.forwarded_at else {}),
         },
     )
     await tx.execute(
         "INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text,"
-        " reply_to_message_id, forwarded_from, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " reply_to_message_id, forwarded_from, forwarded_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             message.chat_id,
             message.message_id,
@@ -126,6 +135,7 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
             message.text,
             message.reply_to_message_id,
             message.forwarded_from,
+            to_db(message.forwarded_at) if message.forwarded_at else None,
             entry.seq,
         ),
     )
@@ -207,6 +217,7 @@ async def get_message(db: Database, chat_id: int, message_id: int) -> StoredMess
         reply_to_message_id=row["reply_to_message_id"],
         forwarded_from=row["forwarded_from"],
         versions=tuple(versions),
+        forwarded_at=from_db(row["forwarded_at"]) if row["forwarded_at"] else None,
     )
 
 

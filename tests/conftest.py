@@ -31,7 +31,7 @@ async def sandbox():
 
 @pytest.fixture
 async def client(sandbox):
-    async with SandboxClient(sandbox.base_url) as sandbox_client:
+    async with SandboxClient(sandbox.base_url, control_token=sandbox.control_token) as sandbox_client:
         yield sandbox_client
 
 

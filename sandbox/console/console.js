@@ -45,8 +45,18 @@ class SandboxRefusal extends Error {
   }
 }
 
+// The control token, when the sandbox asks for one (it is reachable from other machines): the page
+// is opened as /console?token=..., and every call to the control API carries it.
+const CONTROL_TOKEN = new URLSearchParams(location.search).get("token");
+
+function withToken(path) {
+  if (!CONTROL_TOKEN) return path;
+  return `${path}${path.includes("?") ? "&" : "?"}token=${encodeURIComponent(CONTROL_TOKEN)}`;
+}
+
 async function api(method, path, body) {
   const options = { method, headers: {} };
+  if (CONTROL_TOKEN) options.headers["X-Sandbox-Token"] = CONTROL_TOKEN;
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
@@ -164,7 +174,7 @@ function connectEvents(onReady) {
   const buffered = [];
   let ready = false;
   let broken = false;
-  const source = new EventSource("/sandbox/events");
+  const source = new EventSource(withToken("/sandbox/events"));
   const handle = (message) => {
     const event = JSON.parse(message.data);
     if (!ready) {
@@ -505,7 +515,7 @@ function quoteOf(replied) {
 function bodyOf(message) {
   const body = el("div", { class: "body" });
   if (message.document) {
-    body.append(el("a", { class: "attachment", href: `/sandbox/files/${encodeURIComponent(message.document.file_id)}`, download: message.document.file_name || "file" },
+    body.append(el("a", { class: "attachment", href: withToken(`/sandbox/files/${encodeURIComponent(message.document.file_id)}`), download: message.document.file_name || "file" },
       `Document: ${message.document.file_name || "file"}`));
   }
   if (message.photo) body.append(el("span", { class: "attachment" }, "Photo"));
@@ -680,7 +690,8 @@ async function sendFile(file) {
   form.append("file", file, file.name);
   const path = `/sandbox/chats/${entry.chat.id}/${asPhoto ? "photos" : "documents"}`;
   const sent = await act(`Sending ${file.name}`, async () => {
-    const response = await fetch(path, { method: "POST", body: form });
+    const headers = CONTROL_TOKEN ? { "X-Sandbox-Token": CONTROL_TOKEN } : {};
+    const response = await fetch(path, { method: "POST", body: form, headers });
     const answer = await response.json();
     if (!answer.ok) throw new SandboxRefusal(answer.description || `HTTP ${response.status}`, response.status);
     return answer.result;

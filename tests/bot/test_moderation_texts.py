@@ -11,6 +11,7 @@ from handlers.moderation_texts import (
     mention,
     message_link,
     most_common_language,
+    removal_notice_text,
     restored_text,
     warning_text,
 )
@@ -121,3 +122,17 @@ def test_a_restored_message_is_quoted_unless_too_long_for_one_message():
 def test_a_combined_warning_is_in_the_language_most_of_the_messages_were_in():
     assert most_common_language([_flag(1, language="en"), _flag(2, language="gu"), _flag(3, language="gu")]) == "gu"
     assert most_common_language([_flag(1, language="gu"), _flag(2, language="hi")]) == "hi", "a tie: the latest"
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "⚠️ <b>Asha</b>, your message was removed from the group (it is kept in the official record) because it"
+           " appears to break circular ITP/102019/35/H2. The reasons follow in a minute."),
+    ("gu", "⚠️ <b>Asha</b>, તમારો સંદેશ જૂથમાંથી દૂર કરવામાં આવ્યો છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલો છે), કારણ કે તે"
+           " પરિપત્ર ITP/102019/35/H2નું ઉલ્લંઘન કરતો જણાય છે. કારણો એક મિનિટમાં જણાવવામાં આવશે."),
+    ("hi", "⚠️ <b>Asha</b>, आपका संदेश समूह से हटा दिया गया है (यह आधिकारिक रिकॉर्ड में सुरक्षित है), क्योंकि यह"
+           " परिपत्र ITP/102019/35/H2 का उल्लंघन प्रतीत होता है। कारण एक मिनट में बताए जाएँगे।"),
+    ("mr", "⚠️ <b>Asha</b>, your message was removed from the group (it is kept in the official record) because it"
+           " appears to break circular ITP/102019/35/H2. The reasons follow in a minute."),
+])
+def test_a_removal_notice_is_in_the_members_language(language, expected):
+    assert removal_notice_text(language, who="<b>Asha</b>") == expected

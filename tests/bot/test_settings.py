@@ -47,11 +47,11 @@ def test_log_lines_never_contain_the_token():
     stream = io.StringIO()
     configure_logging("INFO", secrets=["123456:SECRET-token-value"], stream=stream)
     try:
-        logging.getLogger("samvad.test").info("POST https://api.telegram.org/bot123456:SECRET-token-value/getMe")
+        logging.getLogger("bot.delivery").info("POST https://api.telegram.org/bot123456:SECRET-token-value/getMe")
         try:
             raise RuntimeError("failed at /bot123456:SECRET-token-value/sendMessage")
         except RuntimeError:
-            logging.getLogger("samvad.test").exception("delivery failed")
+            logging.getLogger("bot.delivery").exception("delivery failed")
     finally:
         logging.getLogger().handlers.clear()
     output = stream.getvalue()
@@ -82,3 +82,24 @@ def test_readme_settings_table_lists_every_setting():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     listed = set(re.findall(r"^\| `(SAMVAD_[A-Z_]+)` \|", readme, flags=re.MULTILINE))
     assert listed == {f"SAMVAD_{name.upper()}" for name in Settings.model_fields}
+
+
+def test_below_warning_only_samvads_own_loggers_write_whatever_the_level():
+    stream = io.StringIO()
+    configure_logging("DEBUG", stream=stream)
+    try:
+        logging.getLogger("aiosqlite").debug("executing INSERT ... ('Aadhaar 2345 6789 0124',)")
+        logging.getLogger("telegram.ext.Application").debug("Processing update {'text': 'draft words'}")
+        logging.getLogger("some.new.library").info("body: PAN AFZPK7190K")
+        logging.getLogger("telegram.ext.Updater").warning("network trouble, retrying")
+        logging.getLogger("bot.delivery").debug("own detail line")
+        configure_logging("ERROR", stream=stream)
+        logging.getLogger("telegram.ext.Updater").warning("a warning below the chosen level")
+        logging.getLogger("bot.delivery").warning("own warning below the chosen level")
+    finally:
+        logging.getLogger().handlers.clear()
+    lines = stream.getvalue().splitlines()
+    assert [line.split(" ", 2)[2] for line in lines] == [
+        "WARNING telegram.ext.Updater: network trouble, retrying",
+        "DEBUG bot.delivery: own detail line",
+    ]

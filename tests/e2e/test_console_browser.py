@@ -35,6 +35,7 @@ CHROMIUM_FLAGS = [
 LAPTOP = {"width": 1280, "height": 800}
 PHONE_WIDTH = 380
 BOT_REACTION_MS = 8_000
+CONTROL_TOKEN = "console-browser-control-token"
 
 
 def _require_browser() -> None:
@@ -61,7 +62,8 @@ def annotations() -> BotMemberAnnotations:
 
 @pytest.fixture
 async def sandbox(annotations):
-    async with SandboxServer(token=TOKEN, member_annotations=annotations) as server:
+    # With a control token, as a sandbox reachable from other machines has: every call the page makes must carry it.
+    async with SandboxServer(token=TOKEN, member_annotations=annotations, control_token=CONTROL_TOKEN) as server:
         yield server
 
 
@@ -344,3 +346,17 @@ async def test_a_member_uploads_a_scanned_list_and_the_photo_is_removed_with_a_w
     await expect(page.locator("#messages .message.mine.deleted").last).to_be_visible()
     assert await still_the_same_page(page)
     await _screenshot(page, "console-scanned-list")
+
+
+async def test_without_its_token_the_console_shows_how_to_get_in_and_nothing_of_the_world(sandbox, demo):
+    _require_browser()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            opened = await (await browser.new_context(viewport=LAPTOP)).new_page()
+            response = await opened.goto(sandbox.console_url.partition("?")[0])
+            assert response.status == 401
+            await expect(opened.locator("body")).to_contain_text("console?token=")
+            assert "Rajesh" not in await opened.content()
+        finally:
+            await browser.close()

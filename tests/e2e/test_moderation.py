@@ -183,6 +183,17 @@ async def test_captions_and_forwards_are_checked_too(client, bot, world):
     assert forwarded["message_id"] in await eventually(lambda: client.deleted_message_ids(world.kutch))
 
 
+async def test_a_forwarded_aadhaar_number_is_still_removed_and_the_forwarder_warned(client, bot, world):
+    forwarded = await client.forward_message(world.kutch, world.vikram["id"], PERSONAL,
+                                             origin_user_id=world.hetal["id"], origin_date=1740805200)
+    warning = await warning_after(client, world, forwarded)
+    assert forwarded["message_id"] in await eventually(lambda: client.deleted_message_ids(world.kutch))
+    assert "an Aadhaar number — personal data (§8, privacy)" in warning["text"]
+    assert any(e["type"] == "text_mention" and e["user"]["id"] == world.vikram["id"] for e in warning["entities"])
+    [flag] = await flags.of_message(bot.services.db, world.kutch, forwarded["message_id"])
+    assert (flag.member_id, flag.labels) == (world.vikram["id"], ("personal_data",))
+
+
 async def test_the_admin_posts_own_messages_are_checked_too(client, bot, world):
     posted = await post(client, world, world.rajesh, HOSTILE)
     await warning_after(client, world, posted)

@@ -58,7 +58,8 @@ async def test_findings_within_a_minute_are_combined_into_one_warning(client, bo
     third = await post(client, world, world.vikram, PERSONAL)
     await eventually(lambda: _deleted(client, world, second, third))
     await settled(client, bot)
-    assert len(await _warnings_to(client, world, world.vikram)) == 1, "the minute is not up: no second warning"
+    assert len(await _full_warnings_to(client, world, world.vikram)) == 1, "the minute is not up: no second warning"
+    assert len(await _removal_notices_to(client, world, world.vikram)) == 2, "each removal is explained at once"
 
     clock.advance(timedelta(seconds=61))
     combined = await client.wait_for_bot_message(world.kutch, contains="2 of your messages in the last minute",
@@ -67,7 +68,38 @@ async def test_findings_within_a_minute_are_combined_into_one_warning(client, bo
     assert "an Aadhaar number — personal data (§8, privacy) (removed)" in combined["text"]
     assert "official e-mail (§1)" in combined["text"] and "aggregate figures" in combined["text"]
     await settled(client, bot)
-    assert len(await _warnings_to(client, world, world.vikram)) == 2
+    assert len(await _full_warnings_to(client, world, world.vikram)) == 2
+
+
+async def test_a_message_removed_within_the_minute_is_explained_at_once(client, bot, world, clock):
+    first = await post(client, world, world.vikram, HOSTILE)
+    await warning_after(client, world, first)
+    second = await post(client, world, world.vikram, CONFIDENTIAL)
+
+    notice = await client.wait_for_bot_message(world.kutch, contains="your message was removed from the group",
+                                               after_message_id=second["message_id"])
+    assert second["message_id"] in await client.deleted_message_ids(world.kutch)
+    assert notice["text"] == ("⚠️ Vikram Jadeja, your message was removed from the group (it is kept in the official"
+                              " record) because it appears to break circular ITP/102019/35/H2. The reasons follow in"
+                              " a minute.")
+    assert any(e["type"] == "text_mention" and e["user"]["id"] == world.vikram["id"] for e in notice["entities"])
+
+    clock.advance(timedelta(seconds=61))
+    full = await client.wait_for_bot_message(world.kutch, contains="It appears to contain",
+                                             after_message_id=notice["message_id"])
+    assert "marked confidential — confidential or policy matter (§2)" in full["text"]
+    await settled(client, bot)
+    assert len(await _removal_notices_to(client, world, world.vikram)) == 1
+    assert len(await _full_warnings_to(client, world, world.vikram)) == 2
+
+
+async def _full_warnings_to(client, world, member):
+    return [m for m in await _warnings_to(client, world, member) if "appear to contain" in m["text"]
+            or "appears to contain" in m["text"]]
+
+
+async def _removal_notices_to(client, world, member):
+    return [m for m in await _warnings_to(client, world, member) if "The reasons follow in a minute" in m["text"]]
 
 
 async def _deleted(client, world, *posted):
@@ -128,7 +160,7 @@ async def test_an_admin_post_overrules_a_removal_and_the_message_is_reposted(cli
     assert entry["actor_id"] == world.rajesh["id"]
     assert entry["body"] | {"flag_id": 0} == {"flag_id": 0, "message_id": posted["message_id"],
                                               "decision": "false_alarm", "labels": ["confidential"],
-                                              "member_id": world.vikram["id"], "restored": True}
+                                              "member_id": world.vikram["id"], "restored": True, "tier": "act"}
 
     again = await client.press_button(world.kutch, listing["message_id"], world.rajesh["id"],
                                       buttons(listing)[f"#{flag.flag_id} Confirm"])

@@ -81,6 +81,29 @@ async def test_a_webhook_call_without_the_secret_is_refused_and_not_stored(webho
     assert await messages.count_messages(running.services.db, chat_id=-100778) == 0
 
 
+async def test_a_deeply_nested_webhook_body_is_refused_as_malformed_and_the_bot_goes_on(webhook_bot):
+    running, url = webhook_bot
+    headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET, "Content-Type": "application/json"}
+    depth = 100_000
+    nested = b'{"update_id": 9003, "message": ' + b"[" * depth + b"]" * depth + b"}"
+    later = _group_message_update(9004, -100779, 7, "Relief camps open at 6 pm.")
+    other_malformed = [
+        b'{"update_id": ' + b"9" * 5000 + b"}",  # beyond Python's digit limit for int()
+        b'{"update_id": 1e400}',  # a float (infinity), not an update id
+        b'{"update_id": 9005, "message": "\xff\xfe"}',  # not UTF-8
+        b"\xff\xfe\x00not utf-8",
+    ]
+    async with aiohttp.ClientSession() as session:
+        for body in (nested, *other_malformed):
+            async with session.post(url, data=body, headers=headers) as response:
+                assert response.status == 400, body[:40]
+                assert "expected one Telegram Update as JSON" in await response.text()
+        async with session.post(url, json=later, headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
+            assert response.status == 200
+    stored = await eventually(lambda: messages.get_message(running.services.db, -100779, 7))
+    assert stored.original_text == "Relief camps open at 6 pm."
+
+
 async def test_the_bot_in_webhook_mode_answers_and_records_what_the_sandbox_posts_to_it(webhook_bot, client):
     running, url = webhook_bot
     await client.forward_webhook(url)  # the operator's HTTPS proxy, in the sandbox

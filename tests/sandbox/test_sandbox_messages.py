@@ -177,6 +177,20 @@ async def test_users_post_photos_contacts_and_forwards(bot, client, office):
     assert (updates[from_channel["message_id"]].forward_origin.chat.id, updates[from_channel["message_id"]].forward_origin.message_id) == (channel["id"], 7)
 
 
+async def test_a_forward_carries_its_original_date_as_telegram_gives_it(bot, client, office):
+    # A directive of 1 March 2025, 10:30 IST (05:00 UTC), forwarded today.
+    old = 1740805200
+    forwarded = await client.forward_message(office.chat_id, office.ravi["id"], "old directive",
+                                             origin_user_id=office.asha["id"], origin_date=old)
+    [update] = [u for u in await bot.get_updates() if u.message and u.message.message_id == forwarded["message_id"]]
+    origin = update.message.forward_origin
+    assert (origin.type, origin.sender_user.id, int(origin.date.timestamp())) == ("user", office.asha["id"], old)
+    assert forwarded["forward_origin"]["date"] == old
+    with pytest.raises(SandboxError, match="not a Unix time in the past"):
+        await client.forward_message(office.chat_id, office.ravi["id"], "from the future",
+                                     origin_name="Someone", origin_date=forwarded["date"] + 3600)
+
+
 async def test_users_edit_only_their_own_messages(bot, client, office):
     sent = await client.send_message(office.chat_id, office.ravi["id"], "draft")
     with pytest.raises(SandboxError, match="did not send"):

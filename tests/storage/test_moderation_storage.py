@@ -11,6 +11,7 @@ import pytest
 from bot.false_alarms import corpus_language, false_alarm_rows, write_false_alarms
 from storage import flags, journal, policies, prepost
 from storage.database import Database
+from nlp.verdict import Tier
 from storage.flags import Finding, NewFlag
 from tests.storage.records_helpers import KUTCH, T0, USER, post, seed
 
@@ -94,6 +95,22 @@ async def test_a_flag_is_raised_once_per_update_and_journalled_without_the_text(
                                             "end": 12}
     assert "jantri" not in json.dumps(entry["body"])
     assert await flags.flagged_text(db, flag) == TEXT
+
+
+async def test_a_doubtful_flag_keeps_its_tier_gives_no_warning_and_is_never_held(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 5, VIKRAM, TEXT, T0)
+        doubtful = await flags.create(tx, NewFlag(
+            chat_id=KUTCH, message_id=5, update_id=1005, member_id=VIKRAM, source="message", findings=FINDINGS,
+            verdict_labels=("confidential",), language="en", actions=("review",), deleted=False, by_admin=False,
+            held=True, tier=Tier.REVIEW,
+        ), at=T0)
+        taken = await flags.take_held(tx, KUTCH, VIKRAM)
+    sure = await _flag(db, 6)
+    assert (doubtful.tier, doubtful.doubtful, doubtful.warning, taken) == (Tier.REVIEW, True, "dropped", [])
+    assert (sure.tier, sure.doubtful) == (Tier.ACT, False)
+    assert (await flags.get(db, doubtful.flag_id)).tier is Tier.REVIEW
+    assert [e["body"]["tier"] for e in await journal.entries(db, kind="flag")] == ["review", "act"]
 
 
 async def test_held_warnings_are_taken_once_and_closed_flags_are_dropped_from_them(db):

@@ -240,3 +240,23 @@ async def test_jsonl_export_lines_parse_and_name_the_record_kind(db, tmp_path):
     lines = [json.loads(line) for line in content.splitlines()]
     assert lines[0]["record"] == "export"
     assert [line["text"] for line in lines[1:]] == ["one", "two"]
+
+
+async def test_a_forward_is_kept_with_its_original_sender_and_date(db):
+    from storage import journal, messages
+
+    first_sent = T0 - timedelta(days=90)
+    async with db.transaction() as tx:
+        await messages.record_message(tx, messages.IncomingMessage(
+            chat_id=KUTCH, message_id=300, update_id=None, sender_id=USER["mamlatdar-bhuj"], sent_at=T0, kind="text",
+            text="All Collectors to send relief figures by 5 pm", forwarded_from="user 42 Acs Revenue",
+            forwarded_at=first_sent,
+        ), at=T0)
+        await post(tx, KUTCH, 301, USER["mamlatdar-bhuj"], "own words", T0)
+    stored = await messages.get_message(db, KUTCH, 300)
+    own = await messages.get_message(db, KUTCH, 301)
+    assert (stored.forwarded_from, stored.forwarded_at) == ("user 42 Acs Revenue", first_sent)
+    assert (own.forwarded_from, own.forwarded_at) == (None, None)
+    forward_entry, own_entry = await journal.entries(db, kind="message", chat_id=KUTCH)
+    assert forward_entry["body"]["forwarded_at"] == "2024-10-22T04:00:00.000000Z"
+    assert "forwarded_at" not in own_entry["body"]
