@@ -66,12 +66,14 @@ class ExtractionPool:
             try:
                 return await asyncio.wait_for(future, self.limits.max_seconds + self._kill_grace)
             except TimeoutError:
-                log.warning("reading %r took longer than %.0f s; its worker was stopped", filename,
-                            self.limits.max_seconds + self._kill_grace)
+                # No file name in the log: a name can be content ("Aadhaar of Ramesh.pdf"); the record has it.
+                log.warning("reading a %s file took longer than %.0f s; its worker was stopped",
+                            detect(data, filename, mime).value, self.limits.max_seconds + self._kill_grace)
                 self._kill()
                 return self._failed(data, filename, mime, Reason.TIME_LIMIT)
             except BrokenProcessPool:
-                log.warning("the worker reading %r died (out of memory?); the pool is made again", filename)
+                log.warning("the worker reading a %s file died (out of memory?); the pool is made again",
+                            detect(data, filename, mime).value)
                 self._kill()
                 return self._failed(data, filename, mime, Reason.SIZE_LIMIT)
 

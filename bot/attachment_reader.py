@@ -97,11 +97,11 @@ class AttachmentReader:
             with work_scope(f"a{item.attachment_id}"):
                 await self._read(item, context, self._pool)
         except (NetworkError, StorageUnavailable) as error:
-            log.warning("attachment %s (%s) could not be read now: %s", item.attachment_id, item.file_name, error)
+            log.warning("attachment %s could not be read now: %s", item.attachment_id, type(error).__name__)
             await self._failed(item, repr(error))
             await asyncio.sleep(RETRY_PAUSE)
         except Exception as error:
-            log.exception("reading attachment %s (%s) failed", item.attachment_id, item.file_name)
+            log.exception("reading attachment %s failed", item.attachment_id)
             await self._failed(item, repr(error))
         finally:
             self._reading.pop(item.attachment_id, None)

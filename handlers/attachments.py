@@ -28,6 +28,7 @@ from handlers.feature import Feature, Stage
 from handlers.moderation import check_attachment_text
 from storage import attachments, roster
 from storage.attachments import Attachment, NewAttachment, ReadResult
+from storage.private_files import make_owner_only_dir
 from storage.timefmt import from_unix
 
 log = logging.getLogger(__name__)
@@ -148,7 +149,8 @@ def _keep(folder: Path, sha256: str, data: bytes) -> str:
     """Keep the file in the record directory by its SHA-256 (one copy of a file posted twice)."""
     target = folder / sha256[:2] / sha256
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_owner_only_dir(folder)
+        make_owner_only_dir(target.parent)
         partial = target.with_suffix(".part")
         with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
             out.write(data)

@@ -169,6 +169,7 @@ async def test_the_file_is_kept_in_the_record_directory_by_its_hash(client, bot,
     kept = settings.attachments_folder / digest[:2] / digest
     assert kept.read_bytes() == data
     assert kept.stat().st_mode & 0o777 == 0o600
+    assert settings.attachments_folder.stat().st_mode & 0o777 == 0o700, "the record directory is owner-only"
 
 
 async def test_erasing_an_attachment_entry_removes_its_text_and_kept_file(client, bot, world, settings):
