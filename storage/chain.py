@@ -3,7 +3,9 @@
 Verification reads the file with plain sqlite3, read-only, in one pass ordered by
 sequence: every body against its hash (a missing body only where an erasure entry
 names it), every entry hash and its link to the one before, no gaps in the
-sequence, and every signed checkpoint against the chain and its public key.
+sequence, every signed checkpoint against the chain and its public key, and then
+every working copy people are shown (messages, edits, instructions, acknowledgements,
+the search index) against the entry it copies (storage.copies).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from storage import checkpoints, journal
+from storage import checkpoints, copies, journal
 from storage.database import Transaction
 from storage.errors import StorageError
 
@@ -108,6 +110,10 @@ def _verify(connection: sqlite3.Connection, trusted_key: str | None, progress: P
         report.failure = Failure(
             seq, f"a checkpoint was signed at entry {seq}, but the chain ends at {expected_seq - 1}: entries were removed"
         )
+        return report
+    copy = copies.first_mismatch(connection)
+    if copy is not None:
+        report.failure = Failure(*copy)
         return report
     orphan = connection.execute(
         "SELECT min(b.seq) FROM journal_bodies b LEFT JOIN journal j ON j.seq = b.seq WHERE j.seq IS NULL"
