@@ -145,6 +145,27 @@ async def test_usage_counts_office_hours_per_post(db):
     assert by_who["Mamlatdar, Mandvi"] == (0, 0)
 
 
+async def test_search_never_lists_the_bots_own_replies(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 1, USER["collector-kutch"], "Send the tanker report by 5 pm", T0)
+        await post(tx, KUTCH, 2, USER["collector-kutch"], "/log", T0 + timedelta(minutes=1))
+        await post(tx, KUTCH, 3, 7000, "Last 1 instruction:\n• Send the tanker report by 5 pm — 0/3 acknowledged",
+                   T0 + timedelta(minutes=1))  # 7000 is the bot (records_helpers.seed)
+    hits = await search.search(db, "tanker report", chat_ids=frozenset({KUTCH}))
+    assert [hit.message_id for hit in hits] == [1]
+
+
+async def test_usage_does_not_count_commands_as_messages(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 1, USER["mamlatdar-bhuj"], "Rainfall 40 mm at Bhuj", T0 + timedelta(hours=1))
+        await post(tx, KUTCH, 2, USER["mamlatdar-bhuj"], "/pending", T0 + timedelta(hours=1, minutes=1))
+        await post(tx, KUTCH, 3, USER["mamlatdar-bhuj"], "/usage@samvad_bot week", T0 + timedelta(hours=1, minutes=2))
+        await post(tx, KUTCH, 4, USER["mamlatdar-bhuj"], "/ not a command, a stray slash", T0 + timedelta(hours=2))
+    hours = usage.OfficeHours(time(10), time(18), frozenset(range(6)))
+    lines = await usage.office_hours_usage(db, [KUTCH], start=T0, end=T0 + timedelta(days=1), hours=hours, zone=IST)
+    assert {line.who: (line.in_office_hours, line.total) for line in lines}["Mamlatdar, Bhuj"] == (2, 2)
+
+
 async def _export(db, tmp_path, fmt, texts, masked=True):
     async with db.transaction() as tx:
         for number, text in enumerate(texts, start=1):
