@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import time, timedelta
 from html.parser import HTMLParser
 
@@ -261,3 +262,29 @@ async def test_jsonl_export_lines_parse_and_name_the_record_kind(db, tmp_path):
     lines = [json.loads(line) for line in content.splitlines()]
     assert lines[0]["record"] == "export"
     assert [line["text"] for line in lines[1:]] == ["one", "two"]
+
+
+async def test_html_report_shows_details_as_words_and_every_time_alike_in_ist(db, tmp_path):
+    from storage import journal
+
+    found = await _instruction(db, "Mamlatdar Bhuj to send the rainfall report")
+    bhuj = await roster.posts_of_user(db, USER["mamlatdar-bhuj"])
+    async with db.transaction() as tx:
+        await instructions.acknowledge(tx, found, user_id=USER["mamlatdar-bhuj"], posts=bhuj, how="button",
+                                       message_id=None, at=T0 + timedelta(minutes=5))
+        await journal.append(tx, kind="membership.invited", chat_id=KUTCH, actor_id=USER["mamlatdar-mandvi"],
+                             at=T0 + timedelta(minutes=7),
+                             body={"post_ids": ["mamlatdar-mandvi"], "creates_join_request": True,
+                                   "expires_at": "2025-01-21T04:00:00.000000Z"})
+    content, _ = await _export(db, tmp_path, "html", ["Rainfall 40 mm"], masked=False)
+    parser = _Tags()
+    parser.feed(content)
+    shown = "".join(parser.text)
+    assert "post ids: mamlatdar-mandvi" in shown and "creates join request: yes" in shown
+    assert "expires at: 21 Jan 2025 09:30:00" in shown  # a stored UTC time, shown in IST like the rest
+    assert "{" not in shown.split("Membership and other events")[1].split("Messages (")[0]
+    assert "Times are IST (India Standard Time, UTC+05:30)." in shown
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", shown) == []  # no ISO dates beside the others
+    times = re.findall(r"\b\d{1,2} [A-Z][a-z]{2}(?: \d{4})?,? \d{2}:\d{2}(?::\d{2})?", shown)
+    assert times and all(re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}", t) for t in times), times
+    assert "20 Jan 2025 09:35:00" in shown  # the acknowledgement, 04:05 UTC
