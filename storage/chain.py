@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -68,9 +69,29 @@ def verify(
     progress: Progress | None = None,
 ) -> VerifyReport:
     """Verify the journal in the database file at path (read-only)."""
-    connection = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    # The copies are compared on a second connection in a thread: that work is mostly inside SQLite,
+    # which releases the GIL, so it overlaps the chain pass (mostly Python hashing) on another core.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samvad-verify-copies") as pool:
+        copy_check = pool.submit(_first_copy_mismatch, path)
+        connection = _read_only(path)
+        try:
+            report = _verify(connection, trusted_public_key, progress)
+        finally:
+            connection.close()
+        copy = copy_check.result()
+    if report.ok and copy is not None:
+        report.failure = Failure(*copy)
+    return report
+
+
+def _read_only(path: Path | str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _first_copy_mismatch(path: Path | str) -> copies.Mismatch | None:
+    connection = _read_only(path)
     try:
-        return _verify(connection, trusted_public_key, progress)
+        return copies.first_mismatch(connection)
     finally:
         connection.close()
 
@@ -110,10 +131,6 @@ def _verify(connection: sqlite3.Connection, trusted_key: str | None, progress: P
         report.failure = Failure(
             seq, f"a checkpoint was signed at entry {seq}, but the chain ends at {expected_seq - 1}: entries were removed"
         )
-        return report
-    copy = copies.first_mismatch(connection)
-    if copy is not None:
-        report.failure = Failure(*copy)
         return report
     orphan = connection.execute(
         "SELECT min(b.seq) FROM journal_bodies b LEFT JOIN journal j ON j.seq = b.seq WHERE j.seq IS NULL"
