@@ -90,8 +90,13 @@ def _read_only(path: Path | str) -> sqlite3.Connection:
 
 def _first_copy_mismatch(path: Path | str) -> copies.Mismatch | None:
     connection = _read_only(path)
+    connection.isolation_level = None  # statements run as written: one read transaction, one snapshot
     try:
-        return copies.first_mismatch(connection)
+        connection.execute("BEGIN")
+        try:
+            return copies.first_mismatch(connection)
+        finally:
+            connection.execute("ROLLBACK")
     finally:
         connection.close()
 

@@ -21,7 +21,11 @@ _TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"  # as in mi
 
 
 def first_mismatch(connection: sqlite3.Connection) -> Mismatch | None:
-    """The lowest journal entry whose working copy differs from it, or None."""
+    """The lowest journal entry whose working copy differs from it, or None.
+
+    Run it inside one read transaction (the caller's BEGIN): the bot may be writing meanwhile,
+    and every comparison must see the same snapshot.
+    """
     found = [first for check in _CHECKS if (first := min(check(connection), default=None)) is not None]
     return min(found, default=None)
 
@@ -182,14 +186,16 @@ def _check_search_index(connection: sqlite3.Connection) -> Iterator[Mismatch]:
     """The words the index holds, against the words of the (verified) texts it indexes."""
     for index, table in (("messages_search", "messages"), ("edits_search", "message_edits")):
         rebuilt = f"rebuilt_{index}"
-        connection.executescript(
-            f"DROP TABLE IF EXISTS temp.{rebuilt}; DROP TABLE IF EXISTS temp.{rebuilt}_words;"
-            f" DROP TABLE IF EXISTS temp.{index}_words;"
-            f" CREATE VIRTUAL TABLE temp.{rebuilt} USING fts5 (text, content = '', tokenize = \"{_TOKENIZE}\");"
-            f" INSERT INTO temp.{rebuilt} (rowid, text) SELECT id, text FROM main.{table} WHERE text IS NOT NULL;"
-            f" CREATE VIRTUAL TABLE temp.{rebuilt}_words USING fts5vocab (temp, {rebuilt}, 'instance');"
-            f" CREATE VIRTUAL TABLE temp.{index}_words USING fts5vocab (main, {index}, 'instance');"
-        )
+        # One statement at a time (executescript would end the caller's read transaction, its snapshot).
+        for statement in (
+            f"DROP TABLE IF EXISTS temp.{rebuilt}", f"DROP TABLE IF EXISTS temp.{rebuilt}_words",
+            f"DROP TABLE IF EXISTS temp.{index}_words",
+            f"CREATE VIRTUAL TABLE temp.{rebuilt} USING fts5 (text, content = '', tokenize = \"{_TOKENIZE}\")",
+            f"INSERT INTO temp.{rebuilt} (rowid, text) SELECT id, text FROM main.{table} WHERE text IS NOT NULL",
+            f"CREATE VIRTUAL TABLE temp.{rebuilt}_words USING fts5vocab (temp, {rebuilt}, 'instance')",
+            f"CREATE VIRTUAL TABLE temp.{index}_words USING fts5vocab (main, {index}, 'instance')",
+        ):
+            connection.execute(statement)
         try:
             row = (None,)
             if not _same_words(connection, f"temp.{index}_words", f"temp.{rebuilt}_words"):
@@ -200,9 +206,8 @@ def _check_search_index(connection: sqlite3.Connection) -> Iterator[Mismatch]:
                     f" EXCEPT SELECT term, doc, offset FROM temp.{index}_words))"
                 ).fetchone()
         finally:
-            connection.executescript(
-                f"DROP TABLE temp.{index}_words; DROP TABLE temp.{rebuilt}_words; DROP TABLE temp.{rebuilt};"
-            )
+            for name in (f"{index}_words", f"{rebuilt}_words", rebuilt):
+                connection.execute(f"DROP TABLE temp.{name}")
         if row[0] is not None:
             seq = connection.execute(f"SELECT journal_seq FROM {table} WHERE id = ?", (row[0],)).fetchone()
             yield (seq[0] if seq else 0), f"the search index ({index}) does not hold this entry's words (altered)"

@@ -135,3 +135,21 @@ async def test_a_copy_blanked_by_a_lawful_erasure_still_verifies(db):
     async with db.transaction() as tx:
         await chain.erase(tx, seq=seq, order="Order 12/2025", at=T0 + timedelta(hours=1))
     assert chain.verify(db.path).ok
+
+
+async def test_verify_while_the_bot_keeps_writing_never_reports_a_false_alteration(db):
+    """Each comparison sees one snapshot, so messages committed meanwhile are not taken for tampering."""
+    import asyncio
+
+    async def keep_writing():
+        for number in range(100, 400):
+            async with db.transaction() as tx:
+                await post(tx, KUTCH, number, USER["mamlatdar-bhuj"], f"Gauge {number} at Bhuj", T0)
+            await asyncio.sleep(0)
+
+    writer = asyncio.create_task(keep_writing())
+    reports = []
+    while not writer.done():
+        reports.append(await asyncio.to_thread(chain.verify, db.path))
+    await writer
+    assert reports and all(report.ok for report in reports), [r.summary() for r in reports if not r.ok]
