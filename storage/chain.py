@@ -74,7 +74,9 @@ def verify(
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samvad-verify-copies") as pool:
         copy_check = pool.submit(_first_copy_mismatch, path)
         connection = _read_only(path)
+        connection.isolation_level = None
         try:
+            connection.execute("BEGIN")  # one snapshot for the whole pass, while the bot may be writing
             report = _verify(connection, trusted_public_key, progress)
         finally:
             connection.close()
