@@ -26,9 +26,9 @@ INSTRUCTION = (
 )
 ACK_BY_REPLY = "Noted sir"
 ACK_IN_GUJARATI = "જી સાહેબ"
-# A made-up number with a valid Verhoeff check digit, so that the filter recognises it as Aadhaar.
 # Said on a laptop and a phone alike, so it names the panel's heading, not where the panel is.
 END_CAPTION = "That was the tour. Pick anyone under “Be someone” and try it yourself."
+# A made-up number with a valid Verhoeff check digit, so that the filter recognises it as Aadhaar.
 AADHAAR_POST = "Relief payment pending for Ramesh Solanki of Kera village, Aadhaar 4671 3528 9026. Please release."
 EXPORT_COMMAND = "/export"
 TOTAL_STEPS = 7
