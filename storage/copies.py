@@ -73,11 +73,7 @@ def _check_messages(connection: sqlite3.Connection) -> Iterator[Mismatch]:
         if body is None:
             expected["text"] = None  # erased by lawful order: the copy was blanked with it
         else:
-            expected.update(
-                message_id=body["message_id"], update_id=body["update_id"], sent_at=body["sent_at"], kind=body["type"],
-                text=body["text"], reply_to_message_id=body["reply_to_message_id"],
-                forwarded_from=body["forwarded_from"],
-            )
+            expected.update({column: body.get(key) for column, key in _MESSAGE_FIELDS})
         if wrong := _differs(row, expected):
             yield seq, f"the messages table's copy of this message was altered ({', '.join(wrong)})"
     yield from _missing(connection, "message", "messages", "the message")
@@ -104,7 +100,8 @@ def _check_edits(connection: sqlite3.Connection) -> Iterator[Mismatch]:
             expected["text"] = None
         else:
             expected.update(
-                of_message=body["message_id"], update_id=body["update_id"], edited_at=body["edited_at"], text=body["text"]
+                of_message=body.get("message_id"), update_id=body.get("update_id"), edited_at=body.get("edited_at"),
+                text=body.get("text"),
             )
         if wrong := _differs(row, expected):
             yield seq, f"the message_edits table's copy of this edit was altered ({', '.join(wrong)})"
@@ -130,10 +127,11 @@ def _check_instructions(connection: sqlite3.Connection) -> Iterator[Mismatch]:
             continue
         wrong = _differs(row, {
             "chat_id": row["entry_chat"], "author_id": row["entry_actor"], "created_at": row["entry_at"],
-            "message_id": body["message_id"], "kind": body["kind"], "due_at": body["due_at"],
-            "due_text": body["due_text"], "whole_group": int(body["whole_group"]), "incident_id": body["incident_id"],
+            "message_id": body.get("message_id"), "kind": body.get("kind"), "due_at": body.get("due_at"),
+            "due_text": body.get("due_text"), "whole_group": int(bool(body.get("whole_group"))),
+            "incident_id": body.get("incident_id"),
         })
-        if addressees.get(row["id"], (set(), set())) != (set(body["posts"]), set(body["users"])):
+        if addressees.get(row["id"], (set(), set())) != (set(body.get("posts") or ()), set(body.get("users") or ())):
             wrong.append("addressees")
         if wrong:
             yield seq, f"the instructions table's copy of this instruction was altered ({', '.join(wrong)})"
@@ -152,10 +150,10 @@ def _check_acknowledgements(connection: sqlite3.Connection) -> Iterator[Mismatch
             yield seq, "the acknowledgements table holds an acknowledgement under an entry that records none"
             continue
         wrong = _differs(row, {
-            "user_id": row["entry_actor"], "acknowledged_at": row["entry_at"], "instruction_id": body["instruction_id"],
-            "how": body["how"], "message_id": body["message_id"],
+            "user_id": row["entry_actor"], "acknowledged_at": row["entry_at"], "instruction_id": body.get("instruction_id"),
+            "how": body.get("how"), "message_id": body.get("message_id"),
         })
-        if row["post_id"] not in body["posts"]:
+        if row["post_id"] not in (body.get("posts") or ()):
             wrong.append("post_id")
         if wrong:
             yield seq, f"the acknowledgements table's copy of this acknowledgement was altered ({', '.join(wrong)})"
