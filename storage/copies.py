@@ -57,7 +57,8 @@ def _check_messages(connection: sqlite3.Connection) -> Iterator[Mismatch]:
     for row in _rows(
         connection,
         "SELECT m.*, j.kind AS entry_kind, j.chat_id AS entry_chat, j.actor_id AS entry_actor, b.body"
-        " FROM messages m LEFT JOIN journal j ON j.seq = m.journal_seq LEFT JOIN journal_bodies b ON b.seq = m.journal_seq"
+        " FROM messages m LEFT JOIN journal j ON j.seq = m.journal_seq"
+        " LEFT JOIN journal_bodies b ON b.seq = m.journal_seq"
         # SQLite finds the rows that differ (millions of messages); Python then says which columns.
         " WHERE j.kind IS NOT 'message' OR m.chat_id IS NOT j.chat_id OR m.sender_id IS NOT j.actor_id"
         " OR (b.body IS NULL AND m.text IS NOT NULL) OR (b.body IS NOT NULL AND ("
@@ -87,7 +88,8 @@ def _check_edits(connection: sqlite3.Connection) -> Iterator[Mismatch]:
         " LEFT JOIN journal j ON j.seq = e.journal_seq LEFT JOIN journal_bodies b ON b.seq = e.journal_seq"
         " WHERE j.kind IS NOT 'edit' OR m.chat_id IS NOT j.chat_id OR (b.body IS NULL AND e.text IS NOT NULL)"
         " OR (b.body IS NOT NULL AND (m.message_id IS NOT json_extract(b.body, '$.message_id')"
-        " OR e.update_id IS NOT json_extract(b.body, '$.update_id') OR e.edited_at IS NOT json_extract(b.body, '$.edited_at')"
+        " OR e.update_id IS NOT json_extract(b.body, '$.update_id')"
+        " OR e.edited_at IS NOT json_extract(b.body, '$.edited_at')"
         " OR e.text IS NOT json_extract(b.body, '$.text')))",
     ):
         seq = row["journal_seq"]
@@ -150,7 +152,8 @@ def _check_acknowledgements(connection: sqlite3.Connection) -> Iterator[Mismatch
             yield seq, "the acknowledgements table holds an acknowledgement under an entry that records none"
             continue
         wrong = _differs(row, {
-            "user_id": row["entry_actor"], "acknowledged_at": row["entry_at"], "instruction_id": body.get("instruction_id"),
+            "user_id": row["entry_actor"], "acknowledged_at": row["entry_at"],
+            "instruction_id": body.get("instruction_id"),
             "how": body.get("how"), "message_id": body.get("message_id"),
         })
         if row["post_id"] not in (body.get("posts") or ()):
