@@ -26,6 +26,8 @@ INSTRUCTION = (
 )
 ACK_BY_REPLY = "Noted sir"
 ACK_IN_GUJARATI = "જી સાહેબ"
+# Said on a laptop and a phone alike, so it names the panel's heading, not where the panel is.
+END_CAPTION = "That was the tour. Pick anyone under “Be someone” and try it yourself."
 # A made-up number with a valid Verhoeff check digit, so that the filter recognises it as Aadhaar.
 AADHAAR_POST = "Relief payment pending for Ramesh Solanki of Kera village, Aadhaar 4671 3528 9026. Please release."
 EXPORT_COMMAND = "/export"
@@ -72,7 +74,7 @@ class Tour:
                 await self.outcome(f"This step could not be played: {error.description}")
             await self.settle()
             await _sleep(self.pace.pause)
-        await self.caption("That was the tour. Pick anyone on the left and try it yourself.", kind="end")
+        await self.caption(END_CAPTION, kind="end")
 
     # -- the steps ----------------------------------------------------------
 

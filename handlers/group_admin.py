@@ -142,7 +142,8 @@ async def _owe_invitations(tx, binding: Binding, now) -> None:
     for post in await roster.posts_in(tx, binding):
         account = await roster.account_of_post(tx, post.post_id)
         if account is not None:
-            await tasks.schedule(tx, kind=RECONCILE_TASK, payload={"user_id": account, "reason": "group bound"},
+            await tasks.schedule(tx, kind=RECONCILE_TASK, payload={"user_id": account, "reason": "group bound",
+                                                                   "bound_chat_id": binding.chat_id},
                                  due_at=now, dedupe_key=f"{RECONCILE_TASK}:bound:{binding.chat_id}:{account}")
 
 

@@ -283,7 +283,7 @@ async def show_log(update: Update, context: SamvadContext) -> None:
     if not found:
         await reply(update, context, "No instruction has been recorded in this group yet.", purpose="records.log")
         return
-    lines = [f"Last {len(found)} instructions:"]
+    lines = ["Last instruction:" if len(found) == 1 else f"Last {len(found)} instructions:"]
     for instruction in found:
         status = await instructions.status(services.db, instruction)
         text = await _instruction_text(services.db, instruction)

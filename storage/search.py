@@ -81,10 +81,14 @@ async def search(
     return sorted(hits.values(), key=lambda hit: hit.sent_at, reverse=True)[:limit]
 
 
+# The bot's own replies (/log, /flags output) are in the record, but are not what a person searches for.
+_NOT_BY_A_BOT = " AND NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = m.sender_id AND u.is_bot = 1)"
+
+
 def _scope(chat_ids: frozenset[int] | None) -> tuple[str, tuple[int, ...]]:
     if chat_ids is None:
-        return "", ()
-    return f"AND m.chat_id IN ({','.join('?' * len(chat_ids))})", tuple(sorted(chat_ids))
+        return _NOT_BY_A_BOT, ()
+    return f"AND m.chat_id IN ({','.join('?' * len(chat_ids))}){_NOT_BY_A_BOT}", tuple(sorted(chat_ids))
 
 
 def _overfetch(limit: int, only_messages: frozenset[tuple[int, int]] | None) -> int:
