@@ -15,6 +15,7 @@ from storage.database import Database, Transaction
 from storage.timefmt import to_db
 
 LEVELS = ("state", "hod", "district")
+STATE_SCOPE = "state"  # a coordinator's scope over the whole state (else a district's canonical name)
 
 # Reads work on the database (committed data) or inside a transaction (its own writes too).
 Reader = Database | Transaction
@@ -38,6 +39,11 @@ class Post:
     def is_coordinator(self) -> bool:
         """A disaster coordinator's post: reads the record of its scope without being an admin."""
         return bool(self.coordinator)
+
+    @property
+    def coordinator_label(self) -> str:
+        """How /members and /audit name the role: "disaster coordinator (state)", "... (Kutch)", or ''."""
+        return f"disaster coordinator ({self.coordinator})" if self.coordinator else ""
 
     @property
     def is_collector(self) -> bool:

@@ -23,12 +23,11 @@ from enum import Enum
 from storage import gujarat
 from storage.exports import FORMULA_START, neutralise_cell
 from storage.phones import InvalidMobileNumber, display_mobile, normalise_mobile
-from storage.roster import LEVELS, Post
+from storage.roster import LEVELS, STATE_SCOPE, Post
 
 HEADER: tuple[str, ...] = ("post_id", "designation", "level", "jurisdiction", "mobile", "email", "holder", "admin")
 OPTIONAL: tuple[str, ...] = ("coordinator",)
 EXPORT_HEADER: tuple[str, ...] = HEADER + OPTIONAL
-STATE_SCOPE = "state"
 # Names and posts: a cell here starting like a formula is refused (the number may start with +).
 FORMULA_CHECKED = ("post_id", "designation", "jurisdiction", "holder", "coordinator")
 REQUIRED_VALUES = ("post_id", "designation", "level", "mobile", "email", "holder")
