@@ -216,4 +216,5 @@ def binding_named(bindings: tuple[Binding, ...], name: str | None) -> Binding:
         if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)} and wanted:
             return binding
     names = ", ".join(b.jurisdiction or b.label for b in bindings) or "none"
-    raise UsageError(f"You do not administer or coordinate a group called {name!r}. Yours: {names}.")
+    shown = name if name is None or len(name) <= 60 else name[:59] + "…"
+    raise UsageError(f"You do not administer or coordinate a group called {shown!r}. Yours: {names}.")
