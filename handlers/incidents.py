@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import uuid
 from datetime import timedelta
@@ -191,7 +192,7 @@ async def _send_html(update: Update, context: SamvadContext, report: Sitrep) -> 
     """The HTML report as a document (the local file is deleted once Telegram has it)."""
     services = context.services
     zone = services.settings.zone
-    html = sitrep_html.render(report, zone=zone)
+    html = await asyncio.to_thread(sitrep_html.render, report, zone=zone)  # seconds of drawing, off the event loop
     name = sitrep_file_name(report, zone)
     path = Path(services.settings.export_dir) / f"{uuid.uuid4().hex[:8]}-{name}"
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from datetime import tzinfo
 from html import escape
 
 from nlp.record import KIND_NAMES
 from storage.sitrep import Sitrep
 
+# matplotlib's settings are global: one chart is drawn at a time (the bot draws in a worker thread).
+_DRAWING = threading.Lock()
 COLOURS = {"acknowledged": "#2e7d32", "pending": "#f9a825", "overdue": "#c62828"}
 _PROLOGUE = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
@@ -102,7 +105,7 @@ def _waiting_list(report: Sitrep) -> str:
 
 def status_chart(report: Sitrep) -> str:
     """A horizontal stacked bar per district: acknowledged, pending, overdue (an inline <svg>)."""
-    with _style():
+    with _DRAWING, _style():
         return _status_chart(report)
 
 
@@ -124,7 +127,7 @@ def _status_chart(report: Sitrep) -> str:
 
 def timeline_chart(report: Sitrep, *, zone: tzinfo) -> str:
     """Each instruction at the time it was given, on its district's line, coloured by its state (an inline <svg>)."""
-    with _style():
+    with _DRAWING, _style():
         return _timeline_chart(report, zone)
 
 
@@ -139,10 +142,11 @@ def _timeline_chart(report: Sitrep, zone: tzinfo) -> str:
         if marks:
             axes.scatter([mark.created_at.astimezone(zone) for mark in marks], [rows[mark.group] for mark in marks],
                          color=COLOURS[state], label=state, s=40, zorder=3)
-    for mark in report.timeline:
-        if mark.due_at is not None:
-            axes.plot([mark.created_at.astimezone(zone), mark.due_at.astimezone(zone)], [rows[mark.group]] * 2,
-                      color=COLOURS[mark.state], alpha=0.4, linewidth=2, zorder=2)
+    due = [mark for mark in report.timeline if mark.due_at is not None]
+    if due:  # one collection, not a line per instruction: an incident may have hundreds
+        axes.hlines([rows[mark.group] for mark in due], [mdates.date2num(mark.created_at) for mark in due],
+                    [mdates.date2num(mark.due_at) for mark in due], colors=[COLOURS[mark.state] for mark in due],
+                    alpha=0.4, linewidth=2, zorder=2)
     axes.set_yticks(range(len(names)), names)
     axes.set_ylim(len(names) - 0.5, -0.5)
     axes.set_xlim(report.incident.opened_at.astimezone(zone), report.end.astimezone(zone))
