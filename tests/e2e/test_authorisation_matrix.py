@@ -405,6 +405,15 @@ async def test_a_coordinator_reads_its_scope_and_nothing_else(matrix):
     assert await _exported(m, "other_coordinator", f"/export Valsad {day} {day} csv")
     assert not await _exported(m, "other_coordinator", f"/export Kutch {day} {day} unmasked csv")
 
+    titles = {group.binding: group.title for group in m.world.groups}
+    [waiting] = await _private(m, "district_coordinator", "/pending")
+    assert waiting["text"].startswith("Waiting for acknowledgement in the groups you coordinate")
+    assert titles["district Kutch"] in waiting["text"] and titles["district Valsad"] not in waiting["text"]
+    [found] = await _private(m, "other_coordinator", "/search weekly report")
+    assert titles["district Valsad"] in found["text"] and titles["district Kutch"] not in found["text"]
+    [nothing] = await _private(m, "district_coordinator", "/search weekly report")
+    assert nothing["text"].startswith("Nothing found"), "Valsad's weekly report is outside Kutch's coordinator"
+
     opened = await _private(m, "state_admin", "/incident open Matrix-Scope Kutch")
     assert "is open over" in opened[0]["text"]
     for role in COORDINATORS:
@@ -424,7 +433,6 @@ async def test_a_coordinator_reads_its_scope_and_nothing_else(matrix):
     # The export menu's buttons offer the scope only, and stop at masked.
     me = m.users["state_coordinator"]
     [menu] = await _private(m, "state_coordinator", "/export")
-    titles = {group.binding: group.title for group in m.world.groups}
     assert set(buttons(menu)) == {"🚨 Matrix-Scope", titles["state"], titles["district Kutch"]}
     await m.client.press_button(me, menu["message_id"], me, buttons(menu)[titles["district Kutch"]])
     step = await eventually(lambda: _edited(m.client, me, menu["message_id"], "Which period?"))
