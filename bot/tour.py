@@ -186,7 +186,8 @@ class Tour:
         )  # fmt: skip
         before = await self.latest_message_id(person.user_id)
         await self.client.send_message(person.user_id, person.user_id, SITREP_COMMAND)
-        reply = await self.bot_message_after(person.user_id, before + 1)
+        # Drawing the charts takes a few seconds (the first report also loads the charting library).
+        reply = await self.bot_message_after(person.user_id, before + 1, timeout=self.pace.reaction * 4)
         if reply is None:
             await self.outcome(f"Samvad sent her nothing within {self.pace.reaction:g} s.")
         elif "document" in reply:

@@ -20,6 +20,7 @@ from bot.tour import (
     Pace,
     Tour,
 )
+from tests.conftest import eventually
 
 QUICK = Pace(pause=0.0, reaction=1.5)
 
@@ -77,7 +78,10 @@ async def test_the_tour_acts_out_the_cyclone_day_and_ends_at_export(client, demo
     assert info["captions"][-1]["kind"] == "end"
     private = await client.messages(relief.user_id)
     assert private[0]["text"] == "/start"  # she opened her private chat, where the sitrep is pulled
-    [report] = [m for m in private if "document" in m]
+    async def report_arrived():
+        return [m for m in await client.messages(relief.user_id) if "document" in m]
+
+    [report] = await eventually(report_arrived, timeout=60)
     content = (await client.file_content(report["document"]["file_id"])).decode("utf-8")
     assert "Situation report: Cyclone-Biparjoy" in content and "<svg" in content
     kutch_row = re.search(r"<tr><td>Kutch</td>(.*?)</tr>", content).group(1)
