@@ -36,12 +36,14 @@ def add_roster_parser(commands: argparse._SubParsersAction) -> None:
         "import",
         help="import a roster CSV (a file with any bad row is rejected whole)",
         description="Import the roster from a CSV with the header "
-        "post_id,designation,level,jurisdiction,mobile,email,holder,admin. A changed number or holder is a "
-        "transfer. Posts missing from the file are listed and kept unless --remove-missing is given.",
+        "post_id,designation,level,jurisdiction,mobile,email,holder,admin and, optionally, coordinator (state or a "
+        "district, for a disaster coordinator's post). A changed number or holder is a transfer. Posts missing from "
+        "the file are listed and kept unless --remove-missing is given. A cell starting with =, +, - or @ (a "
+        "spreadsheet formula) is refused, except the mobile number.",
     )
     importing.add_argument("file", type=Path, help="the CSV file (UTF-8)")
     importing.add_argument("--remove-missing", action="store_true", help="remove posts that are not in the file")
-    importing.add_argument("--dry-run", action="store_true", help="check the file and show the changes, write nothing")
+    importing.add_argument("--dry-run", action="store_true", help="check the file and show the changes; creates or changes no file")
     importing.set_defaults(handler=command_import)
     exporting = actions.add_parser("export", help="write the roster as CSV (to stdout, or to --output)")
     exporting.add_argument("-o", "--output", type=Path, help="file to write instead of stdout")

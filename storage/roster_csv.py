@@ -185,13 +185,18 @@ def _formulas(record: dict[str, str], line: int) -> list[RowProblem]:
     return [
         RowProblem(line, Problem.FORMULA, f"{name} {_clip(record[name])!r} starts with {record[name][0]!r}, which a"
                    " spreadsheet runs as a formula; remove that character")
-        for name in FORMULA_CHECKED if record.get(name, "").startswith(FORMULA_START)
+        for name in FORMULA_CHECKED if _formula(record.get(name, ""))
     ]
+
+
+def _formula(value: str) -> bool:
+    """Starts like a formula; a lone "-" (a spreadsheet's "not applicable") is text, not a formula."""
+    return value.startswith(FORMULA_START) and value != "-"
 
 
 def _coordinator(value: str, line: int, problems: list[RowProblem]) -> str:
     """A coordinator's scope: '' (none), 'state', or a district's canonical name."""
-    if not value or value.startswith(FORMULA_START):
+    if not value or _formula(value):
         return ""
     if gujarat.fold(value) == STATE_SCOPE:
         return STATE_SCOPE

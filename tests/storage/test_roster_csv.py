@@ -219,6 +219,11 @@ def test_a_mobile_number_starting_with_plus_is_not_a_formula():
     assert reading.ok and reading.posts[0].mobile == "+919426240001"
 
 
+def test_a_lone_dash_for_not_applicable_is_text_not_a_formula():
+    reading = read_roster(_file("x1,Relief Commissioner,state,-,9426210001,a@gujarat.gov.in,A B,no"))
+    assert reading.ok and reading.posts[0].jurisdiction == "-"
+
+
 def test_a_stored_formula_is_written_back_neutralised():
     from storage.roster import Post
 
