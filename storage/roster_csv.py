@@ -360,12 +360,17 @@ def write_roster(posts: Iterable[Post]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(EXPORT_HEADER)
     for post in sorted(posts, key=_export_order):
-        cells = [neutralise_cell(value) for value in (post.post_id, post.designation, post.level, post.jurisdiction)]
+        cells = [_cell(value) for value in (post.post_id, post.designation, post.level, post.jurisdiction)]
         cells.append(display_mobile(post.mobile))
-        cells += [neutralise_cell(value) for value in (post.email, post.holder, "yes" if post.is_admin else "no",
-                                                       post.coordinator)]
+        cells += [_cell(value) for value in (post.email, post.holder, "yes" if post.is_admin else "no",
+                                             post.coordinator)]
         writer.writerow(cells)
     return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A cell as the record's exports write it; a lone "-" stays as it was imported."""
+    return value if value == "-" else neutralise_cell(value)
 
 
 def _export_order(post: Post) -> tuple:

@@ -222,6 +222,7 @@ def test_a_mobile_number_starting_with_plus_is_not_a_formula():
 def test_a_lone_dash_for_not_applicable_is_text_not_a_formula():
     reading = read_roster(_file("x1,Relief Commissioner,state,-,9426210001,a@gujarat.gov.in,A B,no"))
     assert reading.ok and reading.posts[0].jurisdiction == "-"
+    assert read_roster(write_roster(reading.posts)).posts == reading.posts
 
 
 def test_a_stored_formula_is_written_back_neutralised():
