@@ -145,7 +145,8 @@ def describe(base_url: str, world: DemoWorld, db_path: Path) -> str:
     lines += [f"  {person.user_id:>16}  {person.name}  {person.designation}" for person in world.people]
     lines += [f"  {world.newcomer.user_id:>16}  {world.newcomer.name}  {world.newcomer.designation}"]
     scopes = coordinator_scopes()
-    coordinators = [f"{p.name} ({p.designation}: {scopes[p.post_id]})" for p in world.people if scopes.get(p.post_id or "")]
+    coordinators = [f"{person.name} ({person.designation}: {scopes[person.post_id]})"
+                    for person in world.people if scopes.get(person.post_id or "")]
     if coordinators:
         lines += ["", "Disaster coordinators (no group admins; in their private chat: /export masked, /log, /pending,",
                   "/search, /sitrep [NAME] html, for the groups of their scope): " + "; ".join(coordinators) + "."]
