@@ -33,7 +33,7 @@ _FORMAT_SPELLINGS = {"csv": "csv", "jsonl": "jsonl", "json": "jsonl", "ndjson": 
 CSV_COLUMNS = ("seq", "time", "group", "actor_id", "actor", "posts", "kind", "message_id", "text", "details", "entry_hash")
 CONTENT_KINDS = frozenset({"message", "edit"})
 PHONE_KEYS = frozenset({"phone", "mobile", "phone_number", "contact", "number"})
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], Awaitable[None]]
 
 
@@ -97,7 +97,7 @@ def day_range(first: date, last: date, zone: tzinfo) -> tuple[datetime, datetime
 def neutralise_cell(value: Any) -> str:
     """A CSV cell a spreadsheet will show as text, never run as a formula."""
     text = "" if value is None else str(value)
-    if text.lstrip(" ").startswith(_FORMULA_START):
+    if text.lstrip(" ").startswith(FORMULA_START):
         return "'" + text
     return text
 

@@ -141,7 +141,7 @@ async def test_access_rules_for_exports(client, bot, world):
     valsad = world.users["collector-valsad"]
     day = await _today(bot)
     refusal = await client.ask(valsad, valsad, f"/export Kutch {day} {day} csv", contains="administer")
-    assert "You do not administer a group called 'Kutch'" in refusal["text"]
+    assert "You do not administer or coordinate a group called 'Kutch'" in refusal["text"]
     menu = await client.ask(valsad, valsad, "/export", contains="Which group")
     assert set(buttons(menu)) == {"District Valsad – Revenue & Disaster"}
     usage = await client.ask(valsad, valsad, "/export Valsad yesterday today csv", contains="date")
