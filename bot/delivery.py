@@ -33,7 +33,11 @@ class DeliveryWorker:
         self._db = db
         self._clock = clock
         self._bot = bot
-        self._slots = asyncio.Semaphore(concurrency)
+        # Calls to groups can wait a long time inside the rate limiter (20 messages a minute per
+        # group) while holding their slot; private chats (an admin's notice and its edit) and calls
+        # to no chat get slots of their own, so a backlog in the groups never holds them up.
+        self._group_slots = asyncio.Semaphore(concurrency)
+        self._other_slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
         self._draining: dict[int, asyncio.Task[None]] = {}
         self._hooks: list[SentHook] = []
@@ -82,13 +86,15 @@ class DeliveryWorker:
                 pass
 
     async def _drain(self, chat_id: int) -> None:
-        async with self._slots:
-            while True:
-                item = await outbox_store.first_owed(self._db, chat_id)
-                if item is None or item.not_before > self._clock.now():
-                    return
-                if not await self._deliver(item):
-                    return
+        slots = self._group_slots if chat_id < 0 else self._other_slots
+        while True:
+            item = await outbox_store.first_owed(self._db, chat_id)
+            if item is None or item.not_before > self._clock.now():
+                return
+            async with slots:  # one call at a time, so a chat with a backlog takes turns with the others
+                delivered = await self._deliver(item)
+            if not delivered:
+                return
 
     async def _deliver(self, item: OutboxItem) -> bool:
         """Try one call; True if the chat's queue may move on to its next call."""

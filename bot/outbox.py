@@ -84,11 +84,16 @@ URGENT_METHODS = frozenset({
 })
 
 
+# An edit changes a message already delivered (a notice closed by a decision), so it need not wait
+# behind newer messages owed to the same chat; edits of one message keep their order among themselves.
+EDIT_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup", "editMessageCaption"})
+
+
 def priority_of(method: str, purpose: str) -> int:
     """How urgent an owed call is within its chat's queue."""
     if method in URGENT_METHODS:
         return outbox_store.URGENT
-    if "warning" in purpose:
+    if "warning" in purpose or method in EDIT_METHODS:
         return outbox_store.WARNING
     return outbox_store.NORMAL
 

@@ -1,4 +1,4 @@
-"""`samvad verify`, `samvad export` and `samvad erase`: the record from the command line."""
+"""`samvad verify`, `samvad export`, `samvad sitrep` and `samvad erase`: the record from the command line."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--unmasked", action="store_true", help="show personal data (journalled as unmasked)")
     export.add_argument("--output", type=Path, help="file to write (default: a descriptive name here)")
     export.set_defaults(handler=command_export)
+
+    report = commands.add_parser("sitrep", help="an incident's situation report (HTML with charts, or text)")
+    report.add_argument("--incident", required=True, help="the incident's name (the open one, else the latest closed)")
+    report.add_argument("--format", default="html", choices=("html", "text"), help="html (default) or text")
+    report.add_argument("--output", type=Path, help="file to write (default: a descriptive name here; '-' for stdout)")
+    report.set_defaults(handler=command_sitrep)
 
     erase = commands.add_parser("erase", help="erase one entry's body by lawful order (the erasure is journalled)")
     erase.add_argument("--seq", type=int, required=True, help="the journal entry to erase")
@@ -118,6 +124,57 @@ async def _groups(db: Database, name: str) -> tuple[int, ...]:
         return (int(wanted),)
     known = ", ".join(b.jurisdiction or b.label for b in bindings) or "none bound yet"
     raise ExportOptionError(f"no group called {name!r} (groups: {known})")
+
+
+def command_sitrep(args: argparse.Namespace) -> int:
+    """Write an incident's situation report; the reading is journalled."""
+    settings: Settings = args.settings
+    if not Path(settings.db_path).exists():
+        print(f"samvad sitrep: no database at {settings.db_path}", file=sys.stderr)
+        return 2
+    return asyncio.run(_sitrep(args, settings))
+
+
+async def _sitrep(args: argparse.Namespace, settings: Settings) -> int:
+    from storage import journal, sitrep, sitrep_html
+
+    db = await Database.open(settings.db_path)
+    try:
+        found = await incidents.find(db, args.incident)
+        if found is None:
+            print(f"samvad sitrep: no incident named {args.incident!r}", file=sys.stderr)
+            return 2
+        now = _now()
+        report = await sitrep.build(db, found, found.chat_ids, now=now)
+        if args.format == "html":
+            text = sitrep_html.render(report, zone=settings.zone)
+        else:
+            text = sitrep.plain_text(report, zone=settings.zone)
+        async with db.transaction() as tx:
+            await journal.append(tx, kind="record.read", at=now,
+                                 body={"reading": "sitrep", "incident": found.name, "chats": list(found.chat_ids),
+                                       "format": args.format, "via": "cli"})
+    finally:
+        await db.close()
+    if args.output is not None and str(args.output) == "-":
+        sys.stdout.write(text)
+        return 0
+    path = args.output or Path(f"sitrep-{_safe(found.name)}-{now.astimezone(settings.zone):%Y-%m-%d-%H%M}.{args.format}"
+                               .replace(".text", ".txt"))
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"samvad sitrep: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"wrote {path} (situation report of {found.name}: {len(report.groups)} groups,"
+          f" {len(report.timeline)} instructions)")
+    return 0
+
+
+def _safe(name: str) -> str:
+    import re
+
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "incident"
 
 
 def command_erase(args: argparse.Namespace) -> int:

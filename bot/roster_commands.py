@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import sqlite3
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -20,7 +21,7 @@ from storage import journal, roster
 from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.private_files import open_owner_only
-from storage.roster_changes import ImportPlan, RosterConflict, apply_import, plan_import
+from storage.roster_changes import ImportPlan, RosterConflict, apply_import, plan_against, plan_import
 from storage.roster_csv import RosterReading, read_roster, write_roster
 
 EXIT_OK = 0
@@ -36,12 +37,14 @@ def add_roster_parser(commands: argparse._SubParsersAction) -> None:
         "import",
         help="import a roster CSV (a file with any bad row is rejected whole)",
         description="Import the roster from a CSV with the header "
-        "post_id,designation,level,jurisdiction,mobile,email,holder,admin. A changed number or holder is a "
-        "transfer. Posts missing from the file are listed and kept unless --remove-missing is given.",
+        "post_id,designation,level,jurisdiction,mobile,email,holder,admin and, optionally, coordinator (state or a "
+        "district, for a disaster coordinator's post). A changed number or holder is a transfer. Posts missing from "
+        "the file are listed and kept unless --remove-missing is given. A cell starting with =, +, - or @ (a "
+        "spreadsheet formula) is refused, except the mobile number.",
     )
     importing.add_argument("file", type=Path, help="the CSV file (UTF-8)")
     importing.add_argument("--remove-missing", action="store_true", help="remove posts that are not in the file")
-    importing.add_argument("--dry-run", action="store_true", help="check the file and show the changes, write nothing")
+    importing.add_argument("--dry-run", action="store_true", help="check the file and show the changes; creates or changes no file")
     importing.set_defaults(handler=command_import)
     exporting = actions.add_parser("export", help="write the roster as CSV (to stdout, or to --output)")
     exporting.add_argument("-o", "--output", type=Path, help="file to write instead of stdout")
@@ -93,6 +96,8 @@ async def import_roster(
     if not reading.ok:
         print(describe_rejection(name, reading), file=out)
         return EXIT_REJECTED
+    if dry_run:
+        return await _dry_run(settings, reading, name=name, remove_missing=remove_missing, out=out)
     try:
         db = await Database.open(settings.db_path)
     except StorageUnavailable as error:
@@ -115,13 +120,40 @@ async def _import(
         if plan.conflicts:
             print(f"{name} was not imported:\n" + "\n".join(f"  {conflict}" for conflict in plan.conflicts), file=out)
             return EXIT_REJECTED
-        if plan.changes_anything and not dry_run:
+        if plan.changes_anything and not dry_run:  # (the command line's dry run never gets here: _dry_run)
             try:
                 await apply_import(tx, plan, at=clock.now(), source=source)
             except RosterConflict as error:
                 print(f"{name} was not imported: {error.reason}", file=out)
                 return EXIT_REJECTED
     print(describe_plan(name, plan, reading, dry_run=dry_run), file=out)
+    return EXIT_OK
+
+
+async def _dry_run(settings: Settings, reading: RosterReading, *, name: str, remove_missing: bool,
+                   out: TextIO) -> int:
+    """What an import would change, read without creating, migrating or writing any file."""
+    stored: dict = {}
+    if Path(settings.db_path).exists():
+        try:
+            db = await Database.open_read_only(settings.db_path)
+        except StorageUnavailable as error:
+            print(f"samvad roster import: the database {error.path} is unavailable: {error.reason}", file=out)
+            return EXIT_UNUSABLE
+        try:
+            stored = await roster.every_post(db)
+        except sqlite3.OperationalError as error:
+            print(f"samvad roster import: cannot read the roster in {settings.db_path} ({error}); if Samvad was just"
+                  " upgraded, start it (or import without --dry-run) once to bring the database up to date",
+                  file=out)
+            return EXIT_UNUSABLE
+        finally:
+            await db.close()
+    plan = plan_against(stored, reading.posts, remove_missing=remove_missing)
+    if plan.conflicts:
+        print(f"{name} would not be imported:\n" + "\n".join(f"  {conflict}" for conflict in plan.conflicts), file=out)
+        return EXIT_REJECTED
+    print(describe_plan(name, plan, reading, dry_run=True), file=out)
     return EXIT_OK
 
 

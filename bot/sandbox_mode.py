@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bot.demo.world import DemoWorld, demo_roster_path, seed_demo_world, verify_and_bind
+from bot.demo.world import DemoWorld, demo_roster_path, demo_roster_rows, seed_demo_world, verify_and_bind
 from bot.logs import add_secret
 from bot.roster_commands import import_roster
 from bot.runner import running_bot
@@ -111,12 +111,16 @@ def label_demo_people(server: SandboxServer, world: DemoWorld) -> None:
         if group.binding.startswith("district ")
         for post in group.post_ids
     }
+    scopes = coordinator_scopes()
     for person in world.people:
         district = districts.get(person.post_id or "", "")
         if district and "," not in person.designation:  # "Mamlatdar, Bhuj" names its place already
-            server.console.label(person.user_id, f"{person.designation}, {district}")
+            label = f"{person.designation}, {district}"
         else:
-            server.console.label(person.user_id, person.designation)
+            label = person.designation
+        if scopes.get(person.post_id or ""):
+            label += f" · disaster coordinator ({scopes[person.post_id]})"
+        server.console.label(person.user_id, label)
     server.console.label(world.newcomer.user_id, "newcomer, no post")
 
 
@@ -128,6 +132,11 @@ async def _tour_once_watched(server: SandboxServer) -> None:
     except TimeoutError:
         pass
     server.console.play_tour()
+
+
+def coordinator_scopes() -> dict[str, str]:
+    """The demo roster's coordinator posts and their scopes (post id -> "state" or a district)."""
+    return {row["post_id"]: row.get("coordinator") or "" for row in demo_roster_rows()}
 
 
 def console_banner(console_url: str, *, tour: bool, guarded: bool = False) -> str:
@@ -157,6 +166,12 @@ def describe(base_url: str, world: DemoWorld, db_path: Path, *, guarded: bool = 
     lines += ["", "People (user id, name, post):"]
     lines += [f"  {person.user_id:>16}  {person.name}  {person.designation}" for person in world.people]
     lines += [f"  {world.newcomer.user_id:>16}  {world.newcomer.name}  {world.newcomer.designation}"]
+    scopes = coordinator_scopes()
+    coordinators = [f"{person.name} ({person.designation}: {scopes[person.post_id]})"
+                    for person in world.people if scopes.get(person.post_id or "")]
+    if coordinators:
+        lines += ["", "Disaster coordinators (no group admins; in their private chat: /export masked, /log, /pending,",
+                  "/search, /sitrep [NAME] html, for the groups of their scope): " + "; ".join(coordinators) + "."]
     lines += [
         "",
         "The demo roster (bot/demo/roster.csv) is imported, each group is bound by its admin post, and every",

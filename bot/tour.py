@@ -27,9 +27,14 @@ INSTRUCTION = (
 )
 ACK_BY_REPLY = "Noted sir"
 ACK_IN_GUJARATI = "જી સાહેબ"
+# Said on a laptop and a phone alike, so it names the panel's heading, not where the panel is.
+END_CAPTION = "That was the tour. Pick anyone under “Be someone” and try it yourself."
 # A made-up number with a valid Verhoeff check digit, so that the filter recognises it as Aadhaar.
 AADHAAR_POST = "Relief payment pending for Ramesh Solanki of Kera village, Aadhaar 4671 3528 9026. Please release."
 EXPORT_COMMAND = "/export"
+INCIDENT_NAME = "Cyclone-Biparjoy"
+OPEN_INCIDENT = f"/incident open {INCIDENT_NAME} Kutch"
+SITREP_COMMAND = f"/sitrep {INCIDENT_NAME} html"
 TOTAL_STEPS = 8
 SCAN_CAPTION = "Beneficiary list for relief payment"
 
@@ -53,6 +58,7 @@ class Tour:
         self.state = world.group("state")
         self.kutch = world.group("district Kutch")
         self.acs = world.person("acs-revenue")
+        self.relief = world.person("relief-commissioner")
         self.collector = world.person("collector-kutch")
         self.mamlatdar_bhuj = world.person("mamlatdar-bhuj")
         self.mamlatdar_mandvi = world.person("mamlatdar-mandvi")
@@ -64,7 +70,7 @@ class Tour:
         """Every step in order, each with its caption and what came of it."""
         steps: list[Callable[[int], Awaitable[None]]] = [
             self.cyclone_warning, self.instruction, self.acknowledge_by_button, self.acknowledge_by_reply,
-            self.aadhaar_number, self.scanned_list, self.newcomer_asks_to_join, self.point_at_export,
+            self.aadhaar_number, self.scanned_list, self.newcomer_asks_to_join, self.pull_sitrep,
         ]  # fmt: skip
         assert len(steps) == TOTAL_STEPS, "the captions count the steps"
         for number, step in enumerate(steps, start=1):
@@ -74,18 +80,19 @@ class Tour:
                 await self.outcome(f"This step could not be played: {error.description}")
             await self.settle()
             await _sleep(self.pace.pause)
-        await self.caption("That was the tour. Pick anyone on the left and try it yourself.", kind="end")
+        await self.caption(END_CAPTION, kind="end")
 
     # -- the steps ----------------------------------------------------------
 
     async def cyclone_warning(self, number: int) -> None:
         await self.caption(
-            f"{self.acs.name}, {self.acs.designation}, warns the State group of a cyclone."
-            " Samvad keeps every message in its tamper-evident record.",
+            f"{self.acs.name}, {self.acs.designation}, warns the State group of a cyclone and opens the incident"
+            f" {INCIDENT_NAME} over Kutch. Samvad keeps every message in its tamper-evident record.",
             number, self.state, self.acs,
         )  # fmt: skip
         posted = await self.post(self.state, self.acs, CYCLONE_WARNING)
         await self.report_reply(self.state, posted, expected=None)
+        await self.client.send_message(self.acs.user_id, self.acs.user_id, OPEN_INCIDENT)  # tags what follows
 
     async def instruction(self, number: int) -> None:
         await self.caption(
@@ -191,16 +198,30 @@ class Tour:
         else:
             await self.outcome(f"{held}. Samvad wrote to him: “{_short(reply)}”")
 
-    async def point_at_export(self, number: int) -> None:
-        opened = any(m.get("from", {}).get("id") == self.acs.user_id for m in await self.client.messages(self.acs.user_id))
+    async def pull_sitrep(self, number: int) -> None:
+        person = self.relief
+        opened = any(m.get("from", {}).get("id") == person.user_id for m in await self.client.messages(person.user_id))
         if not opened:
-            await self.client.start_bot(self.acs.user_id)  # she opens her private chat with Samvad
+            await self.client.start_bot(person.user_id)  # she opens her private chat with Samvad
             await self.settle()
         await self.caption(
-            f"Coordinators take the record out with {EXPORT_COMMAND} in their private chat with Samvad."
-            f" Try it as {self.acs.name}: the command is in the box below; press Send.",
-            number, self.acs.user_id, self.acs, suggest=EXPORT_COMMAND,
+            f"{person.name}, the {person.designation}, coordinates the cyclone for the state. She is no group admin,"
+            f" but the roster makes her post the state's disaster coordinator: in her private chat she pulls the"
+            f" situation report with charts, {SITREP_COMMAND}. She may also {EXPORT_COMMAND} (masked), /search,"
+            " /log and /pending for the incident's groups. Try one: it is in the box below; press Send.",
+            number, person.user_id, person, suggest=SITREP_COMMAND,
         )  # fmt: skip
+        before = await self.latest_message_id(person.user_id)
+        await self.client.send_message(person.user_id, person.user_id, SITREP_COMMAND)
+        # Drawing the charts takes a few seconds (the first report also loads the charting library).
+        reply = await self.bot_message_after(person.user_id, before + 1, timeout=self.pace.reaction * 4)
+        if reply is None:
+            await self.outcome(f"Samvad sent her nothing within {self.pace.reaction:g} s.")
+        elif "document" in reply:
+            await self.outcome(f"Samvad sent her the report as a file, {reply['document'].get('file_name', 'HTML')}:"
+                               " open it in any browser.")
+        else:
+            await self.outcome(f"Samvad answered her: “{_short(reply)}”")
 
     # -- helpers ---------------------------------------------------------------
 

@@ -14,10 +14,12 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.record_args import RANGES, ExportChoice, UsageError, export_choice, range_of, search_words, typed_export
+from handlers.record_args import (
+    RANGES, ExportChoice, UsageError, binding_named, export_choice, range_of, search_words, typed_export,
+)
 from handlers.replying import command_args, redirect, refuse, refuse_button, reply, when
 from storage import access, exports, incidents, instructions, journal, roster, search
-from storage.access import Viewer
+from storage.access import Reading, Viewer
 from storage.database import Transaction
 from storage.exports import ExportRequest
 from storage.outbox import OutboxItem
@@ -31,8 +33,9 @@ EXPORT = Command("export", "Export a group's record (CSV, JSON Lines or HTML rep
                  "[GROUP FROM TO FORMAT]")
 SEARCH = Command("search", "Search the record of the groups you may see", frozenset({Audience.PRIVATE}), "WORDS")
 
-NOT_ADMIN = ("Exports are for group admins: a District Collector for the district, an HoD for the office,"
-             " ACS Revenue for every group. You can see instructions addressed to you with /pending.")
+NOT_ADMIN = ("Exports are for group admins (a District Collector for the district, an HoD for the office,"
+             " ACS Revenue for every group) and disaster coordinators for their scope. You can see instructions"
+             " addressed to you with /pending.")
 
 
 def feature() -> Feature:
@@ -55,15 +58,17 @@ async def start_export(update: Update, context: SamvadContext) -> None:
         return
     services = context.services
     viewer = await access.viewer_of(services.db, update.effective_user.id)
-    if not viewer.is_admin:
+    readable = viewer.readable(Reading.EXPORT, private=True)
+    if not readable:
         await refuse(update, context, NOT_ADMIN, command="export")
         return
     if command_args(update):
         await _typed_export(update, context, viewer)
         return
+    combined = viewer.readable_chat_ids(Reading.INCIDENT_EXPORT, private=True)
     rows = [[InlineKeyboardButton(f"🚨 {incident.name}", callback_data=ExportChoice(incident_id=incident.incident_id).encode())]
-            for incident in await incidents.open_incidents(services.db) if set(incident.chat_ids) & viewer.chat_ids]
-    groups = [(await _title(context, b.chat_id), b.chat_id) for b in viewer.overseen]
+            for incident in await incidents.open_incidents(services.db) if set(incident.chat_ids) & combined]
+    groups = [(await _title(context, b.chat_id), b.chat_id) for b in readable]
     buttons = [InlineKeyboardButton(title[:40], callback_data=ExportChoice(chat_id=chat_id).encode())
                for title, chat_id in sorted(groups)]
     rows += [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
@@ -104,17 +109,17 @@ async def choose_export(update: Update, context: SamvadContext) -> None:
 
 
 async def _refusal(context: SamvadContext, viewer: Viewer, choice: ExportChoice) -> str | None:
-    if not viewer.is_admin:
+    if not viewer.readable(Reading.EXPORT, private=True):
         return NOT_ADMIN
-    if choice.chat_id is not None and not viewer.sees_chat(choice.chat_id):
-        return "You may export only the groups you administer."
+    if choice.chat_id is not None and not viewer.may_read(Reading.EXPORT, choice.chat_id, private=True):
+        return "You may export only the groups you administer or coordinate."
     if choice.incident_id is not None:
         row = await context.services.db.fetchone("SELECT name FROM incidents WHERE id = ?", (choice.incident_id,))
         if row is None:
             return "That incident is not in the record."
         incident = await incidents.find(context.services.db, row[0])
-        if incident is None or not any(viewer.sees_chat(chat_id) for chat_id in incident.chat_ids):
-            return "That incident covers none of the groups you administer: you may not export it."
+        if incident is None or not _incident_chats(viewer, incident):
+            return "That incident covers no group you administer or coordinate: you may not export it."
     if choice.unmasked and not viewer.is_state_admin:
         return "Only a state-level admin may export personal data unmasked."
     return None
@@ -126,7 +131,7 @@ async def _request(context: SamvadContext, viewer: Viewer, choice: ExportChoice)
     if choice.incident_id is not None:
         row = await services.db.fetchone("SELECT name FROM incidents WHERE id = ?", (choice.incident_id,))
         incident = await incidents.find(services.db, row[0])
-        chats = tuple(c for c in incident.chat_ids if viewer.sees_chat(c))
+        chats = _incident_chats(viewer, incident)
         request = ExportRequest(chats, incident.opened_at, incident.end(services.clock.now()), choice.fmt, masked,
                                 incident.name, viewer.user_id)
         return request, f"incident {incident.name}"
@@ -144,9 +149,9 @@ async def _typed_export(update: Update, context: SamvadContext, viewer: Viewer) 
             raise UsageError("Only a state-level admin may export personal data unmasked.")
         if typed.incident is not None:
             incident = await incidents.find(services.db, typed.incident)
-            if incident is None or not set(incident.chat_ids) & viewer.chat_ids:
-                raise UsageError(f"No incident named {typed.incident!r} covers a group you administer.")
-            chats = tuple(c for c in incident.chat_ids if viewer.sees_chat(c))
+            chats = _incident_chats(viewer, incident) if incident is not None else ()
+            if not chats:
+                raise UsageError(f"No incident named {typed.incident!r} covers a group you administer or coordinate.")
             request = ExportRequest(chats, incident.opened_at, incident.end(services.clock.now()), typed.fmt,
                                     not typed.unmasked, incident.name, viewer.user_id)
             label = f"incident {incident.name}"
@@ -161,13 +166,14 @@ async def _typed_export(update: Update, context: SamvadContext, viewer: Viewer) 
     await run_export(context, request, label, chat_id=update.effective_chat.id, menu_id=None)
 
 
+def _incident_chats(viewer: Viewer, incident: incidents.Incident) -> tuple[int, ...]:
+    """The incident's groups this person may export together (its districts, for a coordinator in scope)."""
+    return tuple(c for c in incident.chat_ids if viewer.may_read(Reading.INCIDENT_EXPORT, c, private=True))
+
+
 def _binding_named(viewer: Viewer, name: str | None) -> roster.Binding:
-    wanted = (name or "").strip().lower().replace("-", " ")
-    for binding in viewer.overseen:
-        if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)} and wanted:
-            return binding
-    names = ", ".join(b.jurisdiction or b.label for b in viewer.overseen)
-    raise UsageError(f"You do not administer a group called {name!r}. Yours: {names}.")
+    return binding_named(viewer.readable(Reading.EXPORT, private=True), name)
+
 
 
 async def run_export(context: SamvadContext, request: ExportRequest, label: str, *, chat_id: int,
@@ -272,16 +278,18 @@ async def search_record(update: Update, context: SamvadContext) -> None:
         await reply(update, context, escape(str(error)), purpose="search.usage")
         return
     viewer = await access.viewer_of(services.db, update.effective_user.id)
-    if viewer.is_admin:
-        hits = await search.search(services.db, words, chat_ids=None if viewer.is_state_admin else viewer.chat_ids)
+    readable = viewer.readable_chat_ids(Reading.SEARCH, private=True)
+    if readable:
+        hits = await search.search(services.db, words, chat_ids=None if viewer.is_state_admin else readable)
     else:
         mine = await _instructions_addressed(context, viewer)
         hits = await search.search(services.db, words, chat_ids=frozenset(c for c, _ in mine), only_messages=mine)
     async with services.db.transaction() as tx:
         await journal.append(tx, kind="search", chat_id=None, actor_id=viewer.user_id, at=services.clock.now(),
-                             body={"words": words, "hits": len(hits)})
+                             body={"words": words, "hits": len(hits),
+                                   **({"as": "coordinator"} if viewer.only_as_coordinator(readable) else {})})
     if not hits:
-        scope = "the groups you administer" if viewer.is_admin else "the instructions addressed to you"
+        scope = "the groups you administer or coordinate" if readable else "the instructions addressed to you"
         await reply(update, context, f"Nothing found for “{escape(words)}” in {scope}.", purpose="search.results")
         return
     masker = await exports.build_masker(services.db)

@@ -142,7 +142,8 @@ async def _owe_invitations(tx, binding: Binding, now) -> None:
     for post in await roster.posts_in(tx, binding):
         account = await roster.account_of_post(tx, post.post_id)
         if account is not None:
-            await tasks.schedule(tx, kind=RECONCILE_TASK, payload={"user_id": account, "reason": "group bound"},
+            await tasks.schedule(tx, kind=RECONCILE_TASK, payload={"user_id": account, "reason": "group bound",
+                                                                   "bound_chat_id": binding.chat_id},
                                  due_at=now, dedupe_key=f"{RECONCILE_TASK}:bound:{binding.chat_id}:{account}")
 
 
@@ -259,7 +260,7 @@ def render_audit(report: GroupAudit, zone: ZoneInfo) -> list[str]:
         lines += [f"• {escape(o.person.name)} — {escape(o.note)}" for o in report.outsiders]
     if report.missing:
         lines.append(f"Roster posts missing from the group ({len(report.missing)}; membership is mandatory, §2):")
-        lines += [f"• {escape(m.post.designation)} ({escape(m.post.post_id)}) — {escape(m.post.holder)}, "
+        lines += [f"• {escape(_post_name(m.post))} — {escape(m.post.holder)}, "
                   f"{escape(display_mobile(m.post.mobile))} — "
                   + ("verified, not in the group" if m.account is not None else "not verified yet")
                   for m in report.missing]
@@ -269,7 +270,12 @@ def render_audit(report: GroupAudit, zone: ZoneInfo) -> list[str]:
 
 
 def _designations(posts: tuple[Post, ...]) -> str:
-    return "; ".join(f"{post.designation} ({post.post_id})" for post in posts)
+    return "; ".join(_post_name(post) for post in posts)
+
+
+def _post_name(post: Post) -> str:
+    """"Relief Commissioner (relief-commissioner, disaster coordinator (state))"."""
+    return f"{post.designation} ({', '.join(filter(None, (post.post_id, post.coordinator_label)))})"
 
 
 def _audit_body(report: GroupAudit) -> dict:

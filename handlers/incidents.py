@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
+import uuid
 from datetime import timedelta
 from html import escape
+from pathlib import Path
 
 from telegram import Update
 from telegram.ext import CommandHandler
@@ -13,14 +17,16 @@ from bot.settings import parse_office_days, parse_office_hours
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import IncidentCommand, UsageError, incident_command
 from handlers.replying import command_args, refuse, reply, when
-from storage import access, incidents, instructions, roster, usage
-from storage.access import Viewer
+from storage import access, incidents, journal, roster, sitrep, sitrep_html, usage
+from storage.access import Reading, Viewer
+from storage.sitrep import Sitrep
 from storage.incidents import AmbiguousIncident, Incident, IncidentAlreadyOpen, NoSuchIncident
 
 INCIDENT = Command("incident", "Open or close an incident over districts (state or district admins)",
                    frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), "open NAME [district ...] | close [NAME]")
-SITREP = Command("sitrep", "Situation report per district for an incident", frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}),
-                 "[NAME]")
+SITREP = Command("sitrep", "Situation report per district for an incident (add html for a report with charts)",
+                 frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), "[NAME] [html]")
+EXPORT_FILE_PURPOSE = "exports.file"  # the outbox deletes the local file once Telegram has it
 USAGE = Command("usage", "Messages per post in office hours over the last week (§10)",
                 frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}))
 
@@ -33,7 +39,7 @@ def feature() -> Feature:
         name="incidents",
         handlers=[
             (Stage.COMMAND, CommandHandler("incident", incident)),
-            (Stage.COMMAND, CommandHandler("sitrep", sitrep)),
+            (Stage.COMMAND, CommandHandler("sitrep", situation_report)),
             (Stage.COMMAND, CommandHandler("usage", office_usage)),
         ],
         commands=[INCIDENT, SITREP, USAGE],
@@ -127,17 +133,19 @@ async def _close(context: SamvadContext, viewer: Viewer, command: IncidentComman
     return f"Incident <b>{escape(closed.name)}</b> is closed. /export or /sitrep {escape(closed.name)} for its record."
 
 
-async def sitrep(update: Update, context: SamvadContext) -> None:
-    """/sitrep [NAME]: per district, instructions, acknowledgement rate, pending posts and flags."""
+async def situation_report(update: Update, context: SamvadContext) -> None:
+    """/sitrep [NAME] [html]: per district, instructions, acknowledgements, pending posts and flags."""
     services = context.services
     viewer = await access.viewer_of(services.db, update.effective_user.id)
-    if not viewer.is_admin:
-        await refuse(update, context, "Situation reports are for admins (District Collectors, HoDs, ACS Revenue).",
-                     command="sitrep")
+    private = update.effective_chat.type == "private"
+    readable = viewer.readable_chat_ids(Reading.SITREP, private=private)
+    if not readable:
+        await refuse(update, context, "Situation reports are for admins (District Collectors, HoDs, ACS Revenue) and,"
+                     " in a private chat with me, for disaster coordinators.", command="sitrep")
         return
-    name = command_args(update) or None
+    name, as_html = sitrep_request(command_args(update))
     try:
-        found = await incidents.choose(services.db, name, None if viewer.is_state_admin else viewer.chat_ids)
+        found = await incidents.choose(services.db, name, None if viewer.is_state_admin else readable)
     except NoSuchIncident:
         text = f"No incident named {name!r}." if name else "No incident is open. /sitrep NAME for a closed one."
         await reply(update, context, escape(text), purpose="incidents.sitrep")
@@ -146,36 +154,78 @@ async def sitrep(update: Update, context: SamvadContext) -> None:
         await reply(update, context, escape(f"Several incidents are open ({error}): /sitrep NAME."),
                     purpose="incidents.sitrep")
         return
-    visible = [c for c in found.chat_ids if viewer.sees_chat(c)]
+    visible = [c for c in found.chat_ids if viewer.may_read(Reading.SITREP, c, private=private)]
     if not visible:
-        await refuse(update, context, "That incident covers no group you administer.", command="sitrep")
+        await refuse(update, context, "That incident covers no group you administer or coordinate.", command="sitrep")
         return
-    await reply(update, context, await sitrep_text(context, found, visible), purpose="incidents.sitrep")
+    report = await sitrep.build(services.db, found, visible, now=services.clock.now())
+    await _journal_sitrep(context, viewer, report, as_html=as_html)
+    if as_html:
+        await _send_html(update, context, report)
+        return
+    await reply(update, context, sitrep_text(report, services.settings.zone), purpose="incidents.sitrep")
 
 
-async def sitrep_text(context: SamvadContext, found: Incident, chat_ids: list[int]) -> str:
-    """The situation report of an incident over these groups."""
+def sitrep_request(args: str) -> tuple[str | None, bool]:
+    """(NAME, html?) in /sitrep [NAME] [html]."""
+    words = args.split()
+    as_html = bool(words) and words[-1].lower() == "html"
+    if as_html:
+        words = words[:-1]
+    return (" ".join(words) or None), as_html
+
+
+async def _journal_sitrep(context: SamvadContext, viewer: Viewer, report: Sitrep, *, as_html: bool) -> None:
+    """Journal the report's reading (who, which incident and groups, in what right), as exports are."""
     services = context.services
-    zone, now = services.settings.zone, services.clock.now()
-    end = found.end(now)
-    state = "open" if found.is_open else f"closed {when(end, zone)}"
-    lines = [f"🚨 <b>{escape(found.name)}</b> — opened {escape(when(found.opened_at, zone))}, {escape(state)}."]
-    for chat_id in chat_ids:
-        given = await instructions.in_window(services.db, [chat_id], found.opened_at, end)
-        owed = received = 0
-        waiting: dict[str, int] = {}
-        for instruction in given:
-            status = await instructions.status(services.db, instruction)
-            owed, received = owed + status.owed, received + status.received
-            for post in status.pending_posts:
-                waiting[post.designation] = waiting.get(post.designation, 0) + 1
-        flags = await incidents.count_flags(services.db, chat_id, found.opened_at, end)
-        rate = f"{received * 100 // owed}%" if owed else "—"
-        pending = "; ".join(f"{name} ({count})" for name, count in sorted(waiting.items())) or "none"
-        lines.append(
-            f"\n<b>{escape(await _title(context, chat_id))}</b>\nInstructions: {len(given)} · acknowledged {received}"
-            f" of {owed} ({rate})\nPending: {escape(pending)}\nFlags: {flags}"
+    chat_ids = [group.chat_id for group in report.groups]
+    async with services.db.transaction() as tx:
+        await journal.append(
+            tx, kind="record.read", chat_id=None, actor_id=viewer.user_id, at=services.clock.now(),
+            body={"reading": Reading.SITREP.value, "incident": report.incident.name, "chats": chat_ids,
+                  "format": "html" if as_html else "text",
+                  "as": "coordinator" if viewer.only_as_coordinator(chat_ids) else "admin"},
         )
+
+
+async def _send_html(update: Update, context: SamvadContext, report: Sitrep) -> None:
+    """The HTML report as a document (the local file is deleted once Telegram has it)."""
+    services = context.services
+    zone = services.settings.zone
+    html = await asyncio.to_thread(sitrep_html.render, report, zone=zone)  # seconds of drawing, off the event loop
+    name = sitrep_file_name(report, zone)
+    path = Path(services.settings.export_dir) / f"{uuid.uuid4().hex[:8]}-{name}"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html, encoding="utf-8")
+    caption = (f"Situation report: {report.incident.name}, as of {when(report.as_of, zone)}. Opens in any browser;"
+               " no scripts, nothing fetched.")
+    async with services.db.transaction() as tx:
+        await services.outbox.call(
+            tx, "sendDocument",
+            {"chat_id": update.effective_chat.id, "document": {"attach_path": str(path.resolve()), "filename": name},
+             "caption": caption[:1024]},
+            purpose=EXPORT_FILE_PURPOSE,
+        )
+
+
+def sitrep_file_name(report: Sitrep, zone) -> str:
+    """"sitrep-Cyclone-Biparjoy-2026-12-02-1930.html"."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", report.incident.name).strip("-") or "incident"
+    return f"sitrep-{safe}-{report.as_of.astimezone(zone):%Y-%m-%d-%H%M}.html"
+
+
+def sitrep_text(report: Sitrep, zone) -> str:
+    """The situation report of an incident as a chat message."""
+    found = report.incident
+    state = "open" if found.is_open else f"closed {when(report.end, zone)}"
+    lines = [f"🚨 <b>{escape(found.name)}</b> — opened {escape(when(found.opened_at, zone))}, {escape(state)}."]
+    for group in report.groups:
+        pending = "; ".join(f"{name} ({count})" for name, count in group.waiting) or "none"
+        lines.append(
+            f"\n<b>{escape(group.title)}</b>\nInstructions: {group.issued} · acknowledged {group.acknowledged}"
+            f" of {group.owed} ({group.rate}) · overdue {group.overdue}\nPending: {escape(pending)}\nFlags: {group.flags}"
+        )
+    lines.append("\n/sitrep NAME html for the report with charts, as a file.")
     return "\n".join(lines)
 
 

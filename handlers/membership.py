@@ -490,7 +490,10 @@ async def reconcile(task: Task, context: SamvadContext) -> None:
         if status in (ChatMember.MEMBER, ChatMember.RESTRICTED):
             leaving.append(binding)
     plan = await access.plan_access(context.bot, services, user_id, posts)
-    news = [item for item in plan if item.outcome in ("lifted", "approved") or item.new_link]
+    # After a bind, the member hears of that group even if already in it: she was told no group was bound yet.
+    bound = task.payload.get("bound_chat_id")
+    news = [item for item in plan
+            if item.outcome in ("lifted", "approved") or item.new_link or item.binding.chat_id == bound]
     async with services.db.transaction() as tx:
         removed = []
         for binding in leaving:
@@ -499,13 +502,19 @@ async def reconcile(task: Task, context: SamvadContext) -> None:
             removed.append(await access.group_title(tx, binding))
         await access.write_access(tx, services, user_id, plan, posts)
         if removed or news:
-            await services.outbox.send_message(tx, user_id, _reconcile_text(posts, removed, news),
+            bound_title = next((item.binding.title for item in news if item.binding.chat_id == bound), None)
+            await services.outbox.send_message(tx, user_id, _reconcile_text(posts, removed, news, bound_title),
                                                purpose="membership: access changed")
 
 
-def _reconcile_text(posts: list[Post], removed: list[str], news: list[access.GroupAccess]) -> str:
-    lines = ["Your access to the coordination groups has changed after a roster update (§6: an official number"
-             " passes with its post)."]
+def _reconcile_text(
+    posts: list[Post], removed: list[str], news: list[access.GroupAccess], bound_title: str | None = None
+) -> str:
+    if bound_title is not None and not removed:
+        lines = [f"{escape(bound_title[0].upper() + bound_title[1:])} is now bound to its Telegram group (§2)."]
+    else:
+        lines = ["Your access to the coordination groups has changed after a roster update (§6: an official number"
+                 " passes with its post)."]
     if removed:
         lines.append("")
         lines.append("Removed from: " + escape(", ".join(removed)) + " (your account holds no post that belongs"

@@ -14,8 +14,10 @@ from handlers.usage import UsageError  # noqa: F401 - the record's handlers impo
 from nlp.record.addressees import DISTRICTS
 from nlp.record.text import normalise
 from storage.exports import ExportOptionError, day_range, parse_day, parse_format
+from storage.roster import Binding
 
 LOG_DEFAULT, LOG_MAX = 10, 50
+PRIVATE_LOG_DEFAULT = 5  # per group, when a private /log lists several
 CALLBACK_LIMIT = 64  # bytes: Telegram's limit on callback data
 RANGES = {"t": "Today", "7": "Last 7 days", "30": "Last 30 days", "m": "This month", "pm": "Last month"}
 
@@ -30,6 +32,16 @@ def log_count(args: list[str]) -> int:
     if len(args) > 1 or not args[0].isdecimal() or not 1 <= int(args[0]) <= LOG_MAX:
         raise UsageError(f"Usage: /log [N], where N is how many recent instructions to list (1 to {LOG_MAX}).")
     return int(args[0])
+
+
+def private_log_request(args: list[str]) -> tuple[int, str | None]:
+    """(N, GROUP) in a private /log [N] [GROUP]: how many per group, and which group (all when None)."""
+    numbers = [arg for arg in args if arg.isdecimal()]
+    group = " ".join(arg for arg in args if not arg.isdecimal()) or None
+    if len(numbers) > 1 or (numbers and not 1 <= int(numbers[0]) <= LOG_MAX):
+        raise UsageError(f"Usage: /log [N] [GROUP], where N is how many recent instructions to list (1 to {LOG_MAX})"
+                         " and GROUP a group you administer or coordinate, e.g. /log 5 Kutch.")
+    return (int(numbers[0]) if numbers else PRIVATE_LOG_DEFAULT), group
 
 
 @dataclass(frozen=True)
@@ -195,3 +207,14 @@ def search_words(text_args: str) -> str:
     if not words or not re.search(r"[\w\u0900-\u097f\u0a80-\u0aff]", words):
         raise UsageError("Usage: /search WORDS — e.g. /search rainfall Bhuj, /search વરસાદ, /search बाढ़")
     return words[:200]
+
+
+def binding_named(bindings: tuple[Binding, ...], name: str | None) -> Binding:
+    """The group among these that a person named ("Kutch", "district kutch", "state", its chat id)."""
+    wanted = (name or "").strip().lower().replace("-", " ")
+    for binding in bindings:
+        if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)} and wanted:
+            return binding
+    names = ", ".join(b.jurisdiction or b.label for b in bindings) or "none"
+    shown = name if name is None or len(name) <= 60 else name[:59] + "…"
+    raise UsageError(f"You do not administer or coordinate a group called {shown!r}. Yours: {names}.")

@@ -14,10 +14,11 @@ from bot.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.filtering import verdict_for
 from handlers.moderation_rules import records_instruction
-from handlers.record_args import UsageError, log_count
+from handlers.record_args import UsageError, binding_named, log_count, private_log_request
 from handlers.replying import command_args, redirect, refuse, reply, when
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
-from storage import access, flags, incidents, instructions, roster, tasks
+from storage import access, flags, incidents, instructions, journal, roster, tasks
+from storage.access import Reading, Viewer
 from storage.instructions import Instruction, InstructionStatus
 from storage.tasks import Task
 
@@ -26,11 +27,13 @@ log = logging.getLogger(__name__)
 REMINDER_TASK = "records.reminder"
 ACK_DATA = "ack:{}"
 SNIPPET = 120
+LOG_PER_GROUP = 5  # recent instructions a coordinator's /pending looks through per group
 
-LOG = Command("log", "Recent instructions in this group with acknowledgement counts", frozenset({Audience.GROUP_ADMIN}), "[N]")
+LOG = Command("log", "Recent instructions with acknowledgement counts (in private: the groups you may read)",
+              frozenset({Audience.GROUP_ADMIN, Audience.PRIVATE}), "[N] [GROUP]")
 PENDING = Command(
     "pending",
-    "Who has not acknowledged an instruction (reply to it; in private: yours)",
+    "Who has not acknowledged an instruction (reply to it; in private: yours, and a coordinator's groups)",
     frozenset({Audience.GROUP, Audience.PRIVATE}),
 )
 
@@ -244,6 +247,55 @@ def pending_text(status: InstructionStatus, zone) -> str:
 async def _my_pending(update: Update, context: SamvadContext) -> None:
     services = context.services
     viewer = await access.viewer_of(services.db, update.effective_user.id)
+    if viewer.is_coordinator:
+        await _scope_pending(update, context, viewer)
+        return
+    lines = await _own_pending_lines(context, viewer)
+    if not lines:
+        await reply(update, context, "Nothing addressed to you is waiting for your acknowledgement.",
+                    purpose="records.pending")
+        return
+    await reply(update, context, "Instructions addressed to you that you have not acknowledged:\n" + "\n".join(lines),
+                purpose="records.pending")
+
+
+async def _scope_pending(update: Update, context: SamvadContext, viewer: Viewer) -> None:
+    """A coordinator's private /pending: what waits for acknowledgement in each group of their scope, then their own."""
+    services = context.services
+    groups = viewer.readable(Reading.PENDING, private=True)
+    lines = []
+    for binding in groups:
+        waiting = []
+        for instruction in await instructions.recent(services.db, binding.chat_id, LOG_PER_GROUP):
+            status = await instructions.status(services.db, instruction)
+            names = [post.designation for post in status.pending_posts] + [f"account {u}" for u in status.pending_users]
+            if names:
+                text = await _instruction_text(services.db, instruction)
+                due = f", due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
+                waiting.append(f"• {escape(text)}{escape(due)} — {status.received}/{status.owed};"
+                               f" waiting for {escape('; '.join(names))}")
+        title = await _group_title(services.db, binding.chat_id)
+        lines += [f"\n<b>{escape(title)}</b>", *(waiting or ["Every recent instruction is acknowledged."])]
+    await _journal_reading(context, viewer, Reading.PENDING, [b.chat_id for b in groups])
+    own = await _own_pending_lines(context, viewer)
+    if own:
+        lines += ["\n<b>Addressed to you</b>", *own]
+    await reply(update, context, "Waiting for acknowledgement in the groups you coordinate:" + "\n".join(lines),
+                purpose="records.pending")
+
+
+async def _journal_reading(context: SamvadContext, viewer: Viewer, reading: Reading, chat_ids: list[int]) -> None:
+    """Journal a read of the record, as exports and searches are (who, what, which groups, in what right)."""
+    services = context.services
+    async with services.db.transaction() as tx:
+        await journal.append(tx, kind="record.read", chat_id=chat_ids[0] if len(chat_ids) == 1 else None,
+                             actor_id=viewer.user_id, at=services.clock.now(),
+                             body={"reading": reading.value, "chats": chat_ids,
+                                   "as": "coordinator" if viewer.only_as_coordinator(chat_ids) else "admin"})
+
+
+async def _own_pending_lines(context: SamvadContext, viewer: Viewer) -> list[str]:
+    services = context.services
     lines = []
     for instruction in await instructions.addressed_to(services.db, viewer.post_ids, viewer.user_id):
         status = await instructions.status(services.db, instruction)
@@ -255,19 +307,14 @@ async def _my_pending(update: Update, context: SamvadContext) -> None:
             text = await _instruction_text(services.db, instruction)
             due = f" — due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
             lines.append(f"• {escape(await _group_title(services.db, instruction.chat_id))}{escape(due)}: {escape(text)}")
-    if not lines:
-        await reply(update, context, "Nothing addressed to you is waiting for your acknowledgement.",
-                    purpose="records.pending")
-        return
-    await reply(update, context, "Instructions addressed to you that you have not acknowledged:\n" + "\n".join(lines),
-                purpose="records.pending")
+    return lines
 
 
 async def show_log(update: Update, context: SamvadContext) -> None:
     """/log [N]: a group's recent instructions with acknowledgement counts (its admins only)."""
     services = context.services
     if update.effective_chat.type == "private":
-        await redirect(update, context, "Send /log in the group whose instructions you want to see.")
+        await _private_log(update, context)
         return
     try:
         count = log_count(command_args(update).split())
@@ -283,7 +330,14 @@ async def show_log(update: Update, context: SamvadContext) -> None:
     if not found:
         await reply(update, context, "No instruction has been recorded in this group yet.", purpose="records.log")
         return
-    lines = [f"Last {len(found)} instructions:"]
+    heading = "Last instruction:" if len(found) == 1 else f"Last {len(found)} instructions:"
+    lines = [heading] + await _log_lines(context, found)
+    await reply(update, context, "\n".join(lines), purpose="records.log")
+
+
+async def _log_lines(context: SamvadContext, found: list[Instruction]) -> list[str]:
+    services = context.services
+    lines = []
     for instruction in found:
         status = await instructions.status(services.db, instruction)
         text = await _instruction_text(services.db, instruction)
@@ -293,7 +347,32 @@ async def show_log(update: Update, context: SamvadContext) -> None:
             f" ({escape(KIND_NAMES.get(instruction.kind, instruction.kind))}{escape(due)}):"
             f" {escape(text)} — {status.received}/{status.owed} acknowledged"
         )
-    await reply(update, context, "\n".join(lines), purpose="records.log")
+    return lines
+
+
+async def _private_log(update: Update, context: SamvadContext) -> None:
+    """/log [N] [GROUP] in private: the recent instructions of the groups an admin or coordinator may read."""
+    services = context.services
+    viewer = await access.viewer_of(services.db, update.effective_user.id)
+    groups = viewer.readable(Reading.LOG, private=True)
+    if not groups:
+        await redirect(update, context, "Send /log in the group whose instructions you want to see.")
+        return
+    try:
+        count, named = private_log_request(command_args(update).split())
+        if named is not None:
+            groups = (binding_named(groups, named),)
+    except UsageError as error:
+        await reply(update, context, escape(str(error)), purpose="records.usage")
+        return
+    lines = []
+    for binding in groups:
+        found = await instructions.recent(services.db, binding.chat_id, count)
+        lines.append(f"\n<b>{escape(await _group_title(services.db, binding.chat_id))}</b>")
+        lines += await _log_lines(context, found) if found else ["No instruction recorded yet."]
+    await _journal_reading(context, viewer, Reading.LOG, [b.chat_id for b in groups])
+    await reply(update, context, f"Recent instructions (up to {count} per group):" + "\n".join(lines),
+                purpose="records.log")
 
 
 async def send_reminder(task: Task, context: SamvadContext) -> None:

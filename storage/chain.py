@@ -3,7 +3,9 @@
 Verification reads the file with plain sqlite3, read-only, in one pass ordered by
 sequence: every body against its hash (a missing body only where an erasure entry
 names it), every entry hash and its link to the one before, no gaps in the
-sequence, and every signed checkpoint against the chain and its public key.
+sequence, every signed checkpoint against the chain and its public key, and then
+every working copy people are shown (messages, edits, instructions, acknowledgements,
+the search index) against the entry it copies (storage.copies).
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from storage import checkpoints, journal
+from storage import checkpoints, copies, journal
 from storage.database import Transaction
 from storage.errors import StorageError
 
@@ -66,9 +69,36 @@ def verify(
     progress: Progress | None = None,
 ) -> VerifyReport:
     """Verify the journal in the database file at path (read-only)."""
-    connection = sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True)
+    # The copies are compared on a second connection in a thread: that work is mostly inside SQLite,
+    # which releases the GIL, so it overlaps the chain pass (mostly Python hashing) on another core.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samvad-verify-copies") as pool:
+        copy_check = pool.submit(_first_copy_mismatch, path)
+        connection = _read_only(path)
+        connection.isolation_level = None
+        try:
+            connection.execute("BEGIN")  # one snapshot for the whole pass, while the bot may be writing
+            report = _verify(connection, trusted_public_key, progress)
+        finally:
+            connection.close()
+        copy = copy_check.result()
+    if report.ok and copy is not None:
+        report.failure = Failure(*copy)
+    return report
+
+
+def _read_only(path: Path | str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{Path(path)}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _first_copy_mismatch(path: Path | str) -> copies.Mismatch | None:
+    connection = _read_only(path)
+    connection.isolation_level = None  # statements run as written: one read transaction, one snapshot
     try:
-        return _verify(connection, trusted_public_key, progress)
+        connection.execute("BEGIN")
+        try:
+            return copies.first_mismatch(connection)
+        finally:
+            connection.execute("ROLLBACK")
     finally:
         connection.close()
 

@@ -67,7 +67,8 @@ class Database:
     """An open Samvad database file."""
 
     def __init__(
-        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *, busy_timeout_ms: int = 5000
+        self, path: Path, writer: aiosqlite.Connection | None, reader: aiosqlite.Connection, *,
+        busy_timeout_ms: int = 5000
     ):
         self.path = path
         self._writer = writer
@@ -100,10 +101,32 @@ class Database:
                         exposed, mode, exposed)
         return cls(path, writer, reader, busy_timeout_ms=busy_timeout_ms)
 
+    @classmethod
+    async def open_read_only(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Database:
+        """Open an existing database for reading only: no file is created, migrated or changed.
+
+        Without a -wal file (no writer has it open) the file is read as immutable, which spares
+        SQLite creating the -wal and -shm files a read-only WAL reader would otherwise need.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise StorageUnavailable(path, "there is no database file there")
+        wal = path.with_name(path.name + "-wal")
+        uri = path.resolve().as_uri() + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+        try:
+            reader = await aiosqlite.connect(uri, uri=True, isolation_level=None)
+            reader.row_factory = sqlite3.Row
+            await reader.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+            await reader.execute("PRAGMA query_only = ON")
+        except sqlite3.Error as error:
+            raise _translate(error, path) from error
+        return cls(path, None, reader, busy_timeout_ms=busy_timeout_ms)
+
     async def close(self) -> None:
         """Close both connections; the WAL is checkpointed by SQLite on the last close."""
         await self._reader.close()
-        await self._writer.close()
+        if self._writer is not None:
+            await self._writer.close()
 
     async def schema_version(self) -> int:
         """The migration number the file is at."""

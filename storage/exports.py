@@ -35,7 +35,7 @@ CONTENT_KINDS = frozenset({"message", "edit"})
 # Entries whose body has a "text" masked like a message's: messages, edits, and text read from attachments.
 TEXT_KINDS = CONTENT_KINDS | {"attachment"}
 PHONE_KEYS = frozenset({"phone", "mobile", "phone_number", "contact", "number"})
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], Awaitable[None]]
 
 
@@ -99,7 +99,7 @@ def day_range(first: date, last: date, zone: tzinfo) -> tuple[datetime, datetime
 def neutralise_cell(value: Any) -> str:
     """A CSV cell a spreadsheet will show as text, never run as a formula."""
     text = "" if value is None else str(value)
-    if text.lstrip(" ").startswith(_FORMULA_START):
+    if text.lstrip(" ").startswith(FORMULA_START):
         return "'" + text
     return text
 
@@ -409,7 +409,7 @@ class _HtmlWriter:
             label = "edited: " if kind == "edit" else ""
             text = row["text"] if row["text"] is not None else (row["details"] or {}).get("erased", "")
             self._messages.write(
-                f"<tr><td>{_e(row['time'])}</td><td>{_e(row['group'])}</td><td>{_e(_who(row))}</td>"
+                f"<tr><td>{_e(self._time(row['time']))}</td><td>{_e(row['group'])}</td><td>{_e(_who(row))}</td>"
                 f"<td>{_e(label)}{_e(text)}</td></tr>\n"
             )
         elif kind == "attachment":
@@ -430,9 +430,8 @@ class _HtmlWriter:
         title = f"Official record: {groups}"
         out.write(f"<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
                   f"<style>{_STYLE}</style></head><body>\n<h1>{_e(title)}</h1>\n")
-        period = (f"{request.start.astimezone(context.zone):%d %b %Y %H:%M} to "
-                  f"{request.end.astimezone(context.zone):%d %b %Y %H:%M}")
-        out.write(f"<p class=\"meta\">Period: {_e(period)}"
+        period = f"{self._at(request.start)} to {self._at(request.end)}"
+        out.write(f"<p class=\"meta\">Period: {_e(period)} · Times are {_e(_zone_label(context.zone))}."
                   f"{_e(f' · Incident: {request.incident}') if request.incident else ''}"
                   f" · Kept by Samvad under circular ITP/102019/35/H2 (§2).</p>\n")
         if request.masked:
@@ -465,14 +464,14 @@ class _HtmlWriter:
             designations = {post.post_id: post.designation for post in status.addressed_posts}
             acks = "<br>".join(
                 _e(f"{designations.get(a.post_id, '') or context.people.get(a.user_id, a.user_id)}"
-                   f" — {a.at.astimezone(context.zone):%d %b %H:%M} ({a.how})")
+                   f" — {self._at(a.at)} ({a.how})")
                 for a in status.acknowledgements
             )
             pending = "<br>".join(_e(post.designation) for post in status.pending_posts) or "none"
-            due = f"{instruction.due_at.astimezone(context.zone):%d %b %Y %H:%M}" if instruction.due_at else "—"
+            due = self._at(instruction.due_at) if instruction.due_at else "—"
             author = context.people.get(instruction.author_id, "") if instruction.author_id else ""
             self._out.write(
-                f"<tr><td>{_e(f'{instruction.created_at.astimezone(context.zone):%d %b %Y %H:%M}')}</td>"
+                f"<tr><td>{_e(self._at(instruction.created_at))}</td>"
                 f"<td>{_e(group)}</td><td>{_e(author)}</td><td>{_e(KIND_NAMES.get(instruction.kind, instruction.kind))}"
                 f"</td><td>{_e(due)}</td><td>{_e(text)}</td><td>{status.received} of {status.owed}<br>{acks}</td>"
                 f"<td>{pending}</td></tr>\n"
@@ -486,23 +485,64 @@ class _HtmlWriter:
             return
         self._out.write("<table><tr><th>Time</th><th>Group</th><th>By</th><th>What</th><th>Details</th></tr>\n")
         for row in rows:
-            details = json.dumps(row["details"], ensure_ascii=False, sort_keys=True) if row["details"] else ""
-            self._out.write(f"<tr><td>{_e(row['time'])}</td><td>{_e(row['group'])}</td><td>{_e(_who(row))}</td>"
-                            f"<td>{_e(row['kind'])}</td><td>{_e(details)}</td></tr>\n")
+            details = "<br>".join(_e(line) for line in self._detail_lines(row["details"]))
+            self._out.write(f"<tr><td>{_e(self._time(row['time']))}</td><td>{_e(row['group'])}</td>"
+                            f"<td>{_e(_who(row))}</td><td>{_e(row['kind'])}</td><td>{details}</td></tr>\n")
         self._out.write("</table>\n")
+
+    def _at(self, instant: datetime) -> str:
+        """Every time in the report in one layout, in the record's zone (named once at the top)."""
+        return f"{instant.astimezone(self._context.zone):{_HTML_TIME}}"
+
+    def _time(self, shown: str) -> str:
+        """A row's time (the CSV layout, already in the zone) in the report's layout."""
+        # By position, as _Context.when does: strptime would be the slowest part of a large report.
+        return f"{shown[8:10]} {_MONTHS[int(shown[5:7]) - 1]} {shown[0:4]} {shown[11:19]}"
+
+    def _detail_lines(self, value: Any, key: str = "") -> list[str]:
+        """An entry's details as "what: value" lines a person reads, never raw JSON."""
+        if isinstance(value, dict):
+            return [line for k, v in sorted(value.items()) if v not in (None, "", [], {})
+                    for line in self._detail_lines(v, f"{key} {k}".strip())]
+        label = key.replace("_", " ").replace(".", " ")
+        if isinstance(value, list):
+            if all(not isinstance(item, dict | list) for item in value):
+                return [f"{label}: {', '.join(self._detail_value(item) for item in value)}"]
+            return [line for item in value for line in self._detail_lines(item, key)]
+        return [f"{label}: {self._detail_value(value)}" if label else self._detail_value(value)]
+
+    def _detail_value(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str) and _STORED_TIME.fullmatch(value):
+            return self._at(from_db(value))
+        return str(value)
 
     def _write_checkpoint(self, checkpoint: checkpoints.Checkpoint | None) -> None:
         self._out.write("<h2>Checkpoint</h2>\n")
         if checkpoint is None:
             self._out.write("<p>No signed checkpoint covers this period yet; one is signed at least every hour.</p>\n")
             return
-        signed = checkpoint.signed_at_time.astimezone(self._context.zone)
         self._out.write(
-            f"<p>The record up to entry {checkpoint.seq} was signed on {_e(f'{signed:%d %b %Y %H:%M:%S}')}.</p>\n"
+            f"<p>The record up to entry {checkpoint.seq} was signed on {_e(self._at(checkpoint.signed_at_time))}.</p>\n"
             f"<p class=\"hash\">Entry hash: {_e(checkpoint.entry_hash)}<br>Public key (Ed25519): "
             f"{_e(checkpoint.public_key)}<br>Signature: {_e(checkpoint.signature)}</p>\n"
             "<p>Check it with <code>samvad verify</code>.</p>\n"
         )
+
+
+_HTML_TIME = "%d %b %Y %H:%M:%S"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_STORED_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z")  # storage.timefmt's layout
+
+
+def _zone_label(zone: tzinfo) -> str:
+    """How the report names its zone: "IST (India Standard Time, UTC+05:30)" for Asia/Kolkata."""
+    now = datetime.now(UTC).astimezone(zone)
+    offset = now.strftime("%z")
+    utc = f"UTC{offset[:3]}:{offset[3:]}"
+    name = now.tzname() or utc
+    return f"IST (India Standard Time, {utc})" if name == "IST" else f"{name} ({utc})"
 
 
 def _who(row: dict[str, Any]) -> str:

@@ -260,14 +260,16 @@ async def in_window(db: Database, chat_ids: list[int], start: datetime, end: dat
 async def status(db: Database | Transaction, instruction: Instruction) -> InstructionStatus:
     """Who an instruction was addressed to and who has acknowledged it."""
     rows = await db.fetchall(
-        "SELECT a.post_id, a.user_id, p.designation, p.level, p.jurisdiction, p.mobile, p.email, p.holder, p.is_admin"
+        "SELECT a.post_id, a.user_id, p.designation, p.level, p.jurisdiction, p.mobile, p.email, p.holder, p.is_admin,"
+        " p.coordinator"
         " FROM instruction_addressees a LEFT JOIN posts p ON p.post_id = a.post_id WHERE a.instruction_id = ?"
         " ORDER BY p.designation, a.post_id, a.user_id",
         (instruction.instruction_id,),
     )
     posts = tuple(
         Post(row["post_id"], row["designation"] or row["post_id"], row["level"] or "", row["jurisdiction"] or "",
-             row["mobile"] or "", row["email"] or "", row["holder"] or "", bool(row["is_admin"]))
+             row["mobile"] or "", row["email"] or "", row["holder"] or "", bool(row["is_admin"]),
+             row["coordinator"] or "")
         for row in rows if row["post_id"] is not None
     )
     users = tuple(row["user_id"] for row in rows if row["post_id"] is None)

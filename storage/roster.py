@@ -15,6 +15,7 @@ from storage.database import Database, Transaction
 from storage.timefmt import to_db
 
 LEVELS = ("state", "hod", "district")
+STATE_SCOPE = "state"  # a coordinator's scope over the whole state (else a district's canonical name)
 
 # Reads work on the database (committed data) or inside a transaction (its own writes too).
 Reader = Database | Transaction
@@ -32,6 +33,17 @@ class Post:
     email: str
     holder: str
     is_admin: bool
+    coordinator: str = ""  # '' (not a coordinator), 'state', or a district's canonical name
+
+    @property
+    def is_coordinator(self) -> bool:
+        """A disaster coordinator's post: reads the record of its scope without being an admin."""
+        return bool(self.coordinator)
+
+    @property
+    def coordinator_label(self) -> str:
+        """How /members and /audit name the role: "disaster coordinator (state)", "... (Kutch)", or ''."""
+        return f"disaster coordinator ({self.coordinator})" if self.coordinator else ""
 
     @property
     def is_collector(self) -> bool:
@@ -85,7 +97,7 @@ def oversees(admin: Post, post: Post) -> bool:
     return admin.level == post.level and admin.jurisdiction == post.jurisdiction
 
 
-_POST_COLUMNS = "post_id, designation, level, jurisdiction, mobile, email, holder, is_admin"
+_POST_COLUMNS = "post_id, designation, level, jurisdiction, mobile, email, holder, is_admin, coordinator"
 
 
 def _post(row) -> Post:
@@ -98,6 +110,7 @@ def _post(row) -> Post:
         email=row["email"],
         holder=row["holder"],
         is_admin=bool(row["is_admin"]),
+        coordinator=row["coordinator"],
     )
 
 
@@ -244,12 +257,13 @@ async def every_post(db: Reader) -> dict[str, tuple[Post, bool]]:
 async def save_post(tx: Transaction, post: Post, *, at: datetime) -> None:
     """Insert a post, or replace an existing one's details (making it active again)."""
     await tx.execute(
-        f"INSERT INTO posts ({_POST_COLUMNS}, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
+        f"INSERT INTO posts ({_POST_COLUMNS}, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
         " ON CONFLICT (post_id) DO UPDATE SET designation = excluded.designation, level = excluded.level,"
         " jurisdiction = excluded.jurisdiction, mobile = excluded.mobile, email = excluded.email,"
-        " holder = excluded.holder, is_admin = excluded.is_admin, active = 1, updated_at = excluded.updated_at",
+        " holder = excluded.holder, is_admin = excluded.is_admin,"
+        " coordinator = excluded.coordinator, active = 1, updated_at = excluded.updated_at",
         (post.post_id, post.designation, post.level, post.jurisdiction, post.mobile, post.email, post.holder,
-         int(post.is_admin), to_db(at)),
+         int(post.is_admin), post.coordinator, to_db(at)),
     )
 
 

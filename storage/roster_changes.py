@@ -25,7 +25,7 @@ from storage.phones import display_mobile
 from storage.roster import Post, Reader
 
 RECONCILE_TASK = "membership.reconcile"
-_DETAIL_FIELDS = ("designation", "level", "jurisdiction", "email", "is_admin")
+_DETAIL_FIELDS = ("designation", "level", "jurisdiction", "email", "is_admin", "coordinator")
 _PLACEMENT_FIELDS = frozenset({"level", "jurisdiction", "is_admin"})
 
 
@@ -58,7 +58,7 @@ class Transfer:
 
 @dataclass(frozen=True)
 class Edit:
-    """A post whose other details changed (designation, level, jurisdiction, e-mail, admin)."""
+    """A post whose other details changed (designation, level, jurisdiction, e-mail, admin, coordinator)."""
 
     old: Post
     new: Post
@@ -115,7 +115,13 @@ class RosterConflict(Exception):
 
 async def plan_import(db: Reader, posts: Sequence[Post], *, remove_missing: bool = False) -> ImportPlan:
     """Compare a file's posts with the stored roster."""
-    stored = await roster.every_post(db)
+    return plan_against(await roster.every_post(db), posts, remove_missing=remove_missing)
+
+
+def plan_against(
+    stored: dict[str, tuple[Post, bool]], posts: Sequence[Post], *, remove_missing: bool = False
+) -> ImportPlan:
+    """Compare a file's posts with a roster (every post by id, with whether it is active)."""
     added, transfers, edits, unchanged = [], [], [], []
     for post in posts:
         current, active = stored.get(post.post_id, (None, False))
@@ -308,6 +314,7 @@ def _post_body(post: Post) -> dict[str, Any]:
         "email": post.email,
         "holder": post.holder,
         "admin": post.is_admin,
+        "coordinator": post.coordinator,
     }
 
 

@@ -1,6 +1,11 @@
 """The roster as a CSV file: reading it (every bad row found and named) and writing it back.
 
-    post_id,designation,level,jurisdiction,mobile,email,holder,admin
+    post_id,designation,level,jurisdiction,mobile,email,holder,admin[,coordinator]
+
+The coordinator column is optional: empty, `state`, or a district's name (any spelling)
+marks a disaster coordinator's post and its scope. A cell that a spreadsheet would run
+as a formula (starting with =, +, - or @) is refused in names and posts, and neutralised
+on export; mobile numbers legitimately start with +.
 
 A file is read whole: any bad row rejects it, so the problems list every bad row
 with its line number and what is wrong, and nothing is imported from it.
@@ -16,10 +21,15 @@ from dataclasses import dataclass
 from enum import Enum
 
 from storage import gujarat
+from storage.exports import FORMULA_START, neutralise_cell
 from storage.phones import InvalidMobileNumber, display_mobile, normalise_mobile
-from storage.roster import LEVELS, Post
+from storage.roster import LEVELS, STATE_SCOPE, Post
 
 HEADER: tuple[str, ...] = ("post_id", "designation", "level", "jurisdiction", "mobile", "email", "holder", "admin")
+OPTIONAL: tuple[str, ...] = ("coordinator",)
+EXPORT_HEADER: tuple[str, ...] = HEADER + OPTIONAL
+# Names and posts: a cell here starting like a formula is refused (the number may start with +).
+FORMULA_CHECKED = ("post_id", "designation", "jurisdiction", "holder", "coordinator")
 REQUIRED_VALUES = ("post_id", "designation", "level", "mobile", "email", "holder")
 DEFAULT_OFFICIAL_DOMAINS: tuple[str, ...] = ("gujarat.gov.in", "nic.in")
 
@@ -48,6 +58,8 @@ class Problem(str, Enum):
     BAD_EMAIL = "bad e-mail"
     OFF_DOMAIN_EMAIL = "e-mail off the official domains"
     BAD_ADMIN = "bad admin value"
+    BAD_COORDINATOR = "bad coordinator scope"
+    FORMULA = "spreadsheet formula"
     DUPLICATE_NUMBER = "duplicate number"
     DUPLICATE_POST_ID = "duplicate post id"
 
@@ -127,6 +139,7 @@ def _read_rows(
                                        f" columns (extra: {_clip(extra)}); quote values that contain commas"))
             continue
         record = {name: _clean(values[index]) if index < len(values) else "" for name, index in columns.items()}
+        record.setdefault("coordinator", "")
         post, row_problems = _post_from(record, line, domains)
         problems.extend(row_problems)
         keys.append((line, record["post_id"].lower(), _number_or_blank(record["mobile"])))
@@ -135,7 +148,7 @@ def _read_rows(
     problems.extend(_duplicates(keys))
     if not rows:
         problems.append(RowProblem(1, Problem.NO_POSTS, "the file has a header but no posts"))
-    ignored = tuple(name for name in header if _column_key(name) not in HEADER and name.strip())
+    ignored = tuple(name for name in header if _column_key(name) not in EXPORT_HEADER and name.strip())
     if problems:
         return RosterReading((), tuple(sorted(problems, key=lambda p: p.line)), ignored)
     return RosterReading(tuple(post for _, post in posts), (), ignored)
@@ -143,7 +156,7 @@ def _read_rows(
 
 def _post_from(record: dict[str, str], line: int, domains: tuple[str, ...]) -> tuple[Post | None, list[RowProblem]]:
     """A post from one row's values, or the row's problems (all of them, not just the first)."""
-    problems = []
+    problems = _formulas(record, line)
     empty = [name for name in REQUIRED_VALUES if not record[name]]
     if empty:
         verb = "is" if len(empty) == 1 else "are"
@@ -159,10 +172,41 @@ def _post_from(record: dict[str, str], line: int, domains: tuple[str, ...]) -> t
     mobile = _mobile(record["mobile"], line, problems)
     email = _email(record["email"], line, domains, problems)
     is_admin = _admin(record["admin"], line, problems)
+    coordinator = _coordinator(record["coordinator"], line, problems)
     if problems:
         return None, problems
-    post = Post(post_id, record["designation"], level, jurisdiction, mobile, email, record["holder"], is_admin)
+    post = Post(post_id, record["designation"], level, jurisdiction, mobile, email, record["holder"], is_admin,
+                coordinator)
     return post, []
+
+
+def _formulas(record: dict[str, str], line: int) -> list[RowProblem]:
+    """Cells a spreadsheet would run as a formula (refused: a roster holds names, never formulas)."""
+    return [
+        RowProblem(line, Problem.FORMULA, f"{name} {_clip(record[name])!r} starts with {record[name][0]!r}, which a"
+                   " spreadsheet runs as a formula; remove that character")
+        for name in FORMULA_CHECKED if _formula(record.get(name, ""))
+    ]
+
+
+def _formula(value: str) -> bool:
+    """Starts like a formula; a lone "-" (a spreadsheet's "not applicable") is text, not a formula."""
+    return value.startswith(FORMULA_START) and value != "-"
+
+
+def _coordinator(value: str, line: int, problems: list[RowProblem]) -> str:
+    """A coordinator's scope: '' (none), 'state', or a district's canonical name."""
+    if not value or _formula(value):
+        return ""
+    if gujarat.fold(value) == STATE_SCOPE:
+        return STATE_SCOPE
+    found = gujarat.district(value)
+    if found is None:
+        hint = gujarat.unknown_district_message(_clip(value))
+        problems.append(RowProblem(line, Problem.BAD_COORDINATOR, f"{hint}; write state, a district's name, or leave"
+                                   " it empty for a post that does not coordinate"))
+        return ""
+    return found
 
 
 def _jurisdiction(level: str | None, value: str, line: int, problems: list[RowProblem]) -> str:
@@ -276,7 +320,7 @@ def _columns(header: list[str]) -> tuple[dict[str, int], str | None]:
     repeated = []
     for index, name in enumerate(header):
         key = _column_key(name)
-        if key in HEADER:
+        if key in EXPORT_HEADER:
             if key in columns:
                 repeated.append(key)
             columns.setdefault(key, index)
@@ -307,16 +351,26 @@ def _rejected(line: int, kind: Problem, detail: str) -> RosterReading:
 
 
 def write_roster(posts: Iterable[Post]) -> str:
-    """The roster as CSV text with the header, numbers as people write them, state first."""
+    """The roster as CSV text with the header, numbers as people write them, state first.
+
+    Every cell but the number (normalised, and rightly starting with +) is neutralised as the
+    record's exports are, so a formula stored before imports refused them is shown, never run.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEADER)
+    writer.writerow(EXPORT_HEADER)
     for post in sorted(posts, key=_export_order):
-        writer.writerow(
-            (post.post_id, post.designation, post.level, post.jurisdiction, display_mobile(post.mobile), post.email,
-             post.holder, "yes" if post.is_admin else "no")
-        )
+        cells = [_cell(value) for value in (post.post_id, post.designation, post.level, post.jurisdiction)]
+        cells.append(display_mobile(post.mobile))
+        cells += [_cell(value) for value in (post.email, post.holder, "yes" if post.is_admin else "no",
+                                             post.coordinator)]
+        writer.writerow(cells)
     return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """A cell as the record's exports write it; a lone "-" stays as it was imported."""
+    return value if value == "-" else neutralise_cell(value)
 
 
 def _export_order(post: Post) -> tuple:

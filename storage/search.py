@@ -74,9 +74,9 @@ async def search(
         (query, *params, _overfetch(limit, only_messages)),
     )
     attached = await db.fetchall(
-        "SELECT m.chat_id, m.message_id, json_extract(m.sender, '$.id'), m.sent_at, m.file_name, m.text"
-        f" FROM attachments_search s JOIN attachments m ON m.id = s.rowid WHERE attachments_search MATCH ? {scope}"
-        " ORDER BY s.rowid DESC LIMIT ?",
+        "SELECT m.chat_id, m.message_id, m.sender_id, m.sent_at, a.file_name, a.text FROM attachments_search s"
+        " JOIN attachments a ON a.id = s.rowid JOIN messages m ON m.chat_id = a.chat_id AND m.message_id = a.message_id"
+        f" WHERE attachments_search MATCH ? {scope} ORDER BY s.rowid DESC LIMIT ?",
         (query, *params, _overfetch(limit, only_messages)),
     )
     attached = [(*row[:4], f"📎 {row[4] or 'photo'}: {row[5] or ''}") for row in attached]
@@ -89,10 +89,14 @@ async def search(
     return sorted(hits.values(), key=lambda hit: hit.sent_at, reverse=True)[:limit]
 
 
+# The bot's own replies (/log, /flags output) are in the record, but are not what a person searches for.
+_NOT_BY_A_BOT = " AND NOT EXISTS (SELECT 1 FROM users u WHERE u.user_id = m.sender_id AND u.is_bot = 1)"
+
+
 def _scope(chat_ids: frozenset[int] | None) -> tuple[str, tuple[int, ...]]:
     if chat_ids is None:
-        return "", ()
-    return f"AND m.chat_id IN ({','.join('?' * len(chat_ids))})", tuple(sorted(chat_ids))
+        return _NOT_BY_A_BOT, ()
+    return f"AND m.chat_id IN ({','.join('?' * len(chat_ids))}){_NOT_BY_A_BOT}", tuple(sorted(chat_ids))
 
 
 def _overfetch(limit: int, only_messages: frozenset[tuple[int, int]] | None) -> int:

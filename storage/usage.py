@@ -58,7 +58,9 @@ async def office_hours_usage(
     rows = await db.fetchall(
         "SELECT m.chat_id, m.sender_id, m.sent_at, u.first_name, u.last_name FROM messages m"
         " JOIN users u ON u.user_id = m.sender_id AND u.is_bot = 0"
-        f" WHERE m.chat_id IN ({marks}) AND m.sent_at >= ? AND m.sent_at < ? AND m.kind NOT IN ('service', 'unseen')",
+        f" WHERE m.chat_id IN ({marks}) AND m.sent_at >= ? AND m.sent_at < ? AND m.kind NOT IN ('service', 'unseen')"
+        # A command (/pending, /usage@samvad_bot) asks the bot; it is not a message to colleagues.
+        " AND coalesce(m.text, '') NOT GLOB '/[A-Za-z0-9_]*'",
         (*chat_ids, to_db(start), to_db(end)),
     )
     for row in rows:

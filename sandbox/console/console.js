@@ -258,8 +258,16 @@ function setMe(userId) {
   state.me = userId;
   state.replyTo = null;
   state.editing = null;
-  // A private chat follows the person; a group stays open (as a non-member, its messages are hidden).
-  if (state.open !== null && state.chats.get(state.open)?.chat.type === "private") state.open = userId;
+  // A private chat follows the person, and so does a group she is not in (it would only say "not a member"):
+  // her first group opens instead, or her private chat if she is in none.
+  const open = state.open !== null ? state.chats.get(state.open) : undefined;
+  if (open && (open.chat.type === "private" || !isPresent(open.members.get(userId)))) {
+    const group = open.chat.type === "private" ? undefined : chatsOf(userId)[0];
+    state.open = group ? group.chat.id : userId;
+    if (!state.chats.has(state.open)) {
+      chatEntry({ id: userId, type: "private", first_name: state.users.get(userId)?.first_name || "" });
+    }
+  }
   saveLocation();
   renderAll();
 }
@@ -466,8 +474,11 @@ function serviceText(message) {
   return "";
 }
 
+const IST_TIME = { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Kolkata" };
+
 function renderMessage(entry, message) {
-  const time = new Date(message.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  // The bot writes Indian Standard Time, so the console shows it too, whatever the visitor's own zone.
+  const time = `${new Date(message.date * 1000).toLocaleTimeString("en-GB", IST_TIME)} IST`;
   if (message.new_chat_members || message.left_chat_member || message.pinned_message) {
     return el("li", { class: "message service", "data-message-id": message.message_id }, serviceText(message));
   }
@@ -985,7 +996,7 @@ async function start() {
     }
     ready();
     const last = info.captions.filter((caption) => caption.kind !== "outcome").pop();
-    if (last) {
+    if (last && last.kind !== "end") { // a finished tour's last word is not shown again on a reload
       const follow = state.follow;
       state.follow = false; // show where the tour is, without moving the visitor
       for (const caption of info.captions) showCaption(caption, { replayed: true });

@@ -20,3 +20,10 @@ def test_removing_and_admitting_go_before_warnings_and_warnings_before_the_rest(
     assert priority_of("approveChatJoinRequest", "membership") == outbox.URGENT
     assert priority_of("sendMessage", "moderation.warning") == outbox.WARNING
     assert priority_of("sendMessage", "records.instruction") == outbox.NORMAL
+
+
+def test_an_edit_of_a_delivered_message_goes_before_new_messages_to_that_chat():
+    # An edit (a notice closed by a review decision) changes what is already there; it need not wait
+    # behind newer notices owed to the same admin.
+    assert priority_of("editMessageText", "moderation.notice_update") < priority_of("sendMessage", "moderation.notice")
+    assert priority_of("editMessageText", "moderation.notice_update") > priority_of("deleteMessage", "moderation.delete")

@@ -114,3 +114,33 @@ def test_last_month_runs_from_its_first_to_its_last_day():
     start, end = range_of("pm", datetime(2025, 3, 10, 6, 0, tzinfo=UTC), IST)
     assert start.isoformat() == "2025-02-01T00:00:00+05:30"
     assert end.isoformat() == "2025-03-01T00:00:00+05:30"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [("", (5, None)), ("3", (3, None)), ("Kutch", (5, "Kutch")), ("7 district Kutch", (7, "district Kutch")),
+     ("Kutch 2", (2, "Kutch"))],
+)
+def test_a_private_log_takes_a_count_and_a_group_in_either_order(args, expected):
+    from handlers.record_args import private_log_request
+
+    assert private_log_request(args.split()) == expected
+
+
+@pytest.mark.parametrize("args", ["0", "51", "3 4 Kutch"])
+def test_a_private_log_with_a_bad_count_says_how_to_write_it(args):
+    from handlers.record_args import private_log_request
+
+    with pytest.raises(UsageError, match=r"/log \[N\] \[GROUP\]"):
+        private_log_request(args.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [("", (None, False)), ("html", (None, True)), ("Cyclone-Biparjoy", ("Cyclone-Biparjoy", False)),
+     ("Cyclone Biparjoy HTML", ("Cyclone Biparjoy", True))],
+)
+def test_sitrep_takes_a_name_and_html(args, expected):
+    from handlers.incidents import sitrep_request
+
+    assert sitrep_request(args) == expected

@@ -33,10 +33,10 @@ def samvad(tmp_path, monkeypatch):
 
 def test_import_then_export_gives_back_the_same_roster(samvad, tmp_path, capsys):
     assert samvad("roster", "import", str(DEMO)) == 0
-    assert "imported 13 posts" in capsys.readouterr().out
+    assert "imported 15 posts" in capsys.readouterr().out
     assert samvad("roster", "export") == 0
     exported = capsys.readouterr().out
-    assert exported.splitlines()[0] == "post_id,designation,level,jurisdiction,mobile,email,holder,admin"
+    assert exported.splitlines()[0] == "post_id,designation,level,jurisdiction,mobile,email,holder,admin,coordinator"
     assert sorted(read_roster(exported).posts, key=lambda p: p.post_id) == sorted(
         read_roster(DEMO.read_bytes()).posts, key=lambda p: p.post_id
     )
@@ -52,7 +52,7 @@ def test_a_bad_file_exits_1_and_lists_every_bad_row(samvad, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "nothing was changed" in out and "these 2 rows" in out
     assert re.search(r"line 12: bad number: '12345'", out)
-    assert "line 13: unknown district: 'Valsud'" in out and "did you mean Valsad?" in out
+    assert "line 14: unknown district: 'Valsud'" in out and "did you mean Valsad?" in out
     assert samvad("roster", "export") == 0
     assert capsys.readouterr().out.count("\n") == 1  # the header only: nothing was imported
 
@@ -95,3 +95,29 @@ def test_the_readme_roster_example_is_a_valid_excerpt_of_the_sample_file():
     sample = DEMO.read_text(encoding="utf-8").splitlines()
     for line in example.strip().splitlines():
         assert line in sample
+
+
+def test_a_dry_run_on_a_new_database_creates_no_file(samvad, tmp_path, capsys):
+    before = sorted(path.name for path in tmp_path.iterdir())
+    assert samvad("roster", "import", str(DEMO), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "would change 15 posts" in out and "Dry run: nothing was written." in out
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
+
+
+def test_a_dry_run_on_an_existing_database_changes_no_file(samvad, tmp_path, capsys):
+    assert samvad("roster", "import", str(DEMO)) == 0
+    files = {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.name.startswith("samvad.db")}
+    changed = DEMO.read_text(encoding="utf-8").replace("Vikram Jadeja", "Amit Shah")
+    (tmp_path / "changed.csv").write_text(changed, encoding="utf-8")
+    capsys.readouterr()
+    assert samvad("roster", "import", str(tmp_path / "changed.csv"), "--dry-run") == 0
+    assert "mamlatdar-bhuj: holder Vikram Jadeja → Amit Shah" in capsys.readouterr().out
+    assert {path.name: path.read_bytes() for path in tmp_path.iterdir() if path.name.startswith("samvad.db")} == files
+
+
+def test_a_roster_file_with_a_formula_is_refused_with_its_line(samvad, tmp_path, capsys):
+    bad = DEMO.read_text(encoding="utf-8").replace("Hetal Gohil", "=HYPERLINK(\"\"http://evil.example\"\")")
+    (tmp_path / "formula.csv").write_text(bad, encoding="utf-8")
+    assert samvad("roster", "import", str(tmp_path / "formula.csv")) == 1
+    assert "line 12: spreadsheet formula: holder '=HYPERLINK" in capsys.readouterr().out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.sandbox_console import BotMemberAnnotations, member_annotations, post_label
 from storage import chats, roster
@@ -92,3 +93,25 @@ async def test_the_provider_answers_nothing_until_the_bot_has_opened_its_databas
         assert (await provider(KUTCH_CHAT))["binding"] == "district Kutch"
     finally:
         await provider.db.close()
+
+
+def test_the_demo_names_its_disaster_coordinators():
+    from types import SimpleNamespace
+
+    from bot.demo.world import DemoGroup, DemoPerson, DemoWorld, demo_roster_rows, planned_groups
+    from bot.sandbox_mode import describe, label_demo_people
+
+    rows = demo_roster_rows()
+    people = tuple(DemoPerson(row["holder"], 100 + number, row["mobile"], row["post_id"], row["designation"])
+                   for number, row in enumerate(rows))
+    groups = tuple(DemoGroup(binding, title, -1 - number, admin, posts)
+                   for number, (binding, title, admin, posts) in enumerate(planned_groups(rows)))
+    world = DemoWorld(people, groups, DemoPerson("Dinesh Parmar", 99, "+919825012345", None, "(no post)"))
+    labels: dict[int, str] = {}
+    label_demo_people(SimpleNamespace(console=SimpleNamespace(label=labels.__setitem__)), world)
+    by_post = {person.post_id: labels[person.user_id] for person in people}
+    assert by_post["relief-commissioner"] == "Relief Commissioner · disaster coordinator (state)"
+    assert by_post["rac-kutch"] == "Resident Additional Collector & DDMO, Kutch · disaster coordinator (Kutch)"
+    assert by_post["collector-kutch"] == "District Collector, Kutch"
+    text = describe("http://127.0.0.1:1", world, Path("samvad-sandbox.db"))
+    assert "Farida Shaikh (Relief Commissioner: state)" in text and "/sitrep [NAME] html" in text

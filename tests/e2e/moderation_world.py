@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlp.recognisers.aadhaar import verhoeff_check_digit
 from tests.e2e.membership_world import HETAL, RAJESH, VIKRAM, bound_group, import_demo, person, verify
 
-# A valid Aadhaar number (12 digits, first 2-9, Verhoeff check digit) for a fictional citizen.
-_FIRST_ELEVEN = "23456789012"
-AADHAAR = f"{_FIRST_ELEVEN[:4]} {_FIRST_ELEVEN[4:8]} {_FIRST_ELEVEN[8:]}{verhoeff_check_digit(_FIRST_ELEVEN)}"
+# A valid Aadhaar number for a fictional citizen: 12 digits, first 2-9, and Verhoeff check digit 4,
+# worked with the published tables (tests/nlp/test_nlp_checksums.py checks the function against them).
+AADHAAR = "2345 6789 0124"
 CONFIDENTIAL = "The draft GR on jantri revision is attached, not for circulation"
 HOSTILE = "Mamlatdar Bhuj is a corrupt thief, useless fellow"
 PERSONAL = f"Applicant Ramesh Patel, Aadhaar {AADHAAR}, has not got his relief"

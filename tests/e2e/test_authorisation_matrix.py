@@ -5,6 +5,11 @@ right kind of chat with ↪️, anything else the bot answers is the command at 
 no answer at all means the bot ignored it. "-" marks what Telegram itself prevents (a
 stranger cannot post in a group they are not in; a bot cannot write to a bot).
 
+Coordinators (issue 18): the Relief Commissioner coordinates for the state, the Resident Additional
+Collector of Kutch for Kutch, the District Disaster Management Officer of Valsad for Valsad. In the
+table they are tried in their own groups and private chats; which groups they may read, with and
+without an open incident, is tried group by group in test_a_coordinator_reads_its_scope_and_nothing_else.
+
 Buttons: the Acknowledge button sits in the group, so every role in it is tried here. The
 review buttons ("Not a violation", "Confirm") and the export menu live in one admin's private
 chat, where nobody else can press them; what happens when the account is no longer an admin
@@ -34,14 +39,16 @@ from bot.sandbox_mode import import_demo_roster
 from bot.settings import Settings
 from sandbox.client import SandboxClient, SandboxError
 from sandbox.server import SandboxServer
+from tests.conftest import buttons, eventually
 from storage import outbox
 
 IN_MODULE_LOOP = pytest.mark.asyncio(loop_scope="module")
 
 TOKEN = "700000001:MATRIX-token"
 ALLOWED, REFUSED, ELSEWHERE, IGNORED, IMPOSSIBLE = "allowed", "refused", "elsewhere", "ignored", "-"
-ROLES = ("state_admin", "hod", "district_admin", "member", "unverified", "stranger", "other_bot")
-HUMANS_IN_GROUPS = ("state_admin", "hod", "district_admin", "member", "unverified")
+COORDINATORS = ("state_coordinator", "district_coordinator", "other_coordinator")
+ROLES = ("state_admin", "hod", "district_admin", "member", "unverified", "stranger", "other_bot", *COORDINATORS)
+HUMANS_IN_GROUPS = ("state_admin", "hod", "district_admin", "member", "unverified", *COORDINATORS)
 ADMINS = ("state_admin", "hod", "district_admin")
 
 
@@ -57,11 +64,14 @@ def _everyone(outcome: str, *, stranger: str | None = None, bot: str = IGNORED) 
     return values
 
 
-def _admins(admin: str, others: str, *, hod: str | None = None, stranger: str = IMPOSSIBLE) -> dict[str, str]:
+def _admins(admin: str, others: str, *, hod: str | None = None, stranger: str = IMPOSSIBLE,
+            coordinators: str | None = None) -> dict[str, str]:
+    """Admins get one outcome, everyone else another; coordinators the others' unless told."""
     values = {role: admin for role in ADMINS}
     if hod is not None:
         values["hod"] = hod
     values.update(member=others, unverified=others, stranger=stranger, other_bot=IGNORED)
+    values.update(dict.fromkeys(COORDINATORS, others if coordinators is None else coordinators))
     return values
 
 
@@ -83,14 +93,18 @@ MATRIX: dict[str, dict[str, tuple[str, str]]] = {
                                                  "other_bot": PRIVATE_BOT},
     ),
     "/pending": _row(_admins(ALLOWED, REFUSED), _everyone(ALLOWED, bot=PRIVATE_BOT)),
-    "/log": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
-    "/export": _row(IN_PRIVATE_ONLY, {**_admins(ALLOWED, REFUSED, stranger=REFUSED), "other_bot": PRIVATE_BOT}),
+    # In private, /log lists the groups an admin or a coordinator may read; others are pointed to the group.
+    "/log": _row(_admins(ALLOWED, REFUSED),
+                 {**_admins(ALLOWED, ELSEWHERE, stranger=ELSEWHERE, coordinators=ALLOWED), "other_bot": PRIVATE_BOT}),
+    "/export": _row(IN_PRIVATE_ONLY, {**_admins(ALLOWED, REFUSED, stranger=REFUSED, coordinators=ALLOWED),
+                                      "other_bot": PRIVATE_BOT}),
     "/search relief": _row(IN_PRIVATE_ONLY, {**_admins(ALLOWED, ALLOWED, stranger=ALLOWED), "other_bot": PRIVATE_BOT}),
     "/incident open Matrix-{role}-{where}": _row(
         _admins(ALLOWED, REFUSED, hod=REFUSED), {**_admins(ALLOWED, REFUSED, hod=REFUSED, stranger=REFUSED),
                                                  "other_bot": PRIVATE_BOT},
     ),
-    "/sitrep": _row(_admins(ALLOWED, REFUSED), {**_admins(ALLOWED, REFUSED, stranger=REFUSED), "other_bot": PRIVATE_BOT}),
+    "/sitrep": _row(_admins(ALLOWED, REFUSED), {**_admins(ALLOWED, REFUSED, stranger=REFUSED, coordinators=ALLOWED),
+                                                "other_bot": PRIVATE_BOT}),
     "/usage": _row(_admins(ALLOWED, REFUSED), {**_admins(ALLOWED, REFUSED, stranger=REFUSED), "other_bot": PRIVATE_BOT}),
     "/policy": _row(_everyone(ALLOWED, stranger=IMPOSSIBLE), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
     "/policy confidential delete notify": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
@@ -99,7 +113,8 @@ MATRIX: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 # The Acknowledge button under an instruction in the Kutch group (the Collector's instruction).
-ACKNOWLEDGE = {"district_admin": ALLOWED, "member": ALLOWED, "unverified": ALLOWED, "other_bot": IMPOSSIBLE}
+ACKNOWLEDGE = {"district_admin": ALLOWED, "member": ALLOWED, "unverified": ALLOWED, "other_bot": IMPOSSIBLE,
+               "district_coordinator": ALLOWED}
 
 
 @dataclass
@@ -151,6 +166,9 @@ async def matrix(tmp_path_factory):
                 "unverified": world.newcomer.user_id,
                 "stranger": stranger["id"],
                 "other_bot": weather_bot["id"],
+                "state_coordinator": world.person("relief-commissioner").user_id,
+                "district_coordinator": world.person("rac-kutch").user_id,
+                "other_coordinator": world.person("ddmo-valsad").user_id,
             }
             home = {
                 "state_admin": world.group("state").chat_id,
@@ -160,6 +178,9 @@ async def matrix(tmp_path_factory):
                 "unverified": kutch.chat_id,
                 "stranger": None,
                 "other_bot": kutch.chat_id,
+                "state_coordinator": world.group("state").chat_id,
+                "district_coordinator": kutch.chat_id,
+                "other_coordinator": world.group("district Valsad").chat_id,
             }
             for person in (world.newcomer.user_id, stranger["id"]):
                 await client.start_bot(person)
@@ -331,3 +352,113 @@ async def test_the_token_is_nowhere_in_logs_records_or_exports(matrix, tmp_path)
     assert "[REDACTED]" in log_file.read_text(encoding="utf-8")
     assert secret not in stored, "the token reached the database (a /check draft must leave no bytes behind)"
     assert all(secret not in content for content in exported)
+
+
+# -- coordinators: the groups each may read, with and without an open incident (issue 18) ----------------
+
+SCOPE_GROUPS = ("state", "Kutch", "Valsad")
+ROSTER_SCOPE = {"state_coordinator": {"state"}, "district_coordinator": {"Kutch"}, "other_coordinator": {"Valsad"}}
+# While an incident over Kutch is open: the state coordinator gains Kutch; a district coordinator gains nothing.
+INCIDENT_SCOPE = {**ROSTER_SCOPE, "state_coordinator": {"state", "Kutch"}}
+
+
+async def _private(m: MatrixWorld, role: str, text: str) -> list[dict]:
+    """What the bot answers a role's private message (after settling)."""
+    user_id = m.users[role]
+    sent = await m.client.send_message(user_id, user_id, text)
+    await _settle(m.client, m.bot)
+    return [msg for msg in await m.client.bot_messages(user_id) if msg["message_id"] > sent["message_id"]]
+
+
+async def _readable(m: MatrixWorld, role: str) -> set[str]:
+    """The groups whose instructions a private /log GROUP lists for this role."""
+    found = set()
+    for group in SCOPE_GROUPS:
+        answers = await _private(m, role, f"/log 1 {group}")
+        if answers and answers[0]["text"].startswith("Recent instructions"):
+            found.add(group)
+        else:
+            assert answers and "do not administer or coordinate" in answers[0]["text"], answers
+    return found
+
+
+async def _exported(m: MatrixWorld, role: str, text: str) -> dict | None:
+    documents = [msg for msg in await _private(m, role, text) if "document" in msg]
+    return documents[0] if documents else None
+
+
+@IN_MODULE_LOOP
+async def test_a_coordinator_reads_its_scope_and_nothing_else(matrix):
+    from storage import incidents, journal
+
+    m = matrix
+    for running in await incidents.open_incidents(m.bot.services.db):  # the table's /incident rows leave some open
+        await _private(m, "state_admin", f"/incident close {running.name}")
+    day = m.bot.services.clock.now().astimezone(m.bot.services.settings.zone).date().isoformat()
+
+    for role in COORDINATORS:
+        assert await _readable(m, role) == ROSTER_SCOPE[role], role
+    assert await _exported(m, "state_coordinator", f"/export state {day} {day} csv")
+    assert not await _exported(m, "state_coordinator", f"/export Kutch {day} {day} csv")
+    assert await _exported(m, "district_coordinator", f"/export Kutch {day} {day} csv")
+    assert not await _exported(m, "district_coordinator", f"/export Valsad {day} {day} csv")
+    assert await _exported(m, "other_coordinator", f"/export Valsad {day} {day} csv")
+    assert not await _exported(m, "other_coordinator", f"/export Kutch {day} {day} unmasked csv")
+
+    titles = {group.binding: group.title for group in m.world.groups}
+    [waiting] = await _private(m, "district_coordinator", "/pending")
+    assert waiting["text"].startswith("Waiting for acknowledgement in the groups you coordinate")
+    assert titles["district Kutch"] in waiting["text"] and titles["district Valsad"] not in waiting["text"]
+    [found] = await _private(m, "other_coordinator", "/search weekly report")
+    assert titles["district Valsad"] in found["text"] and titles["district Kutch"] not in found["text"]
+    [nothing] = await _private(m, "district_coordinator", "/search weekly report")
+    assert nothing["text"].startswith("Nothing found"), "Valsad's weekly report is outside Kutch's coordinator"
+
+    opened = await _private(m, "state_admin", "/incident open Matrix-Scope Kutch")
+    assert "is open over" in opened[0]["text"]
+    for role in COORDINATORS:
+        assert await _readable(m, role) == INCIDENT_SCOPE[role], role
+    [report] = await _private(m, "state_coordinator", "/sitrep Matrix-Scope")
+    assert "District Kutch" in report["text"] and "Instructions: " in report["text"]
+    [refusal] = await _private(m, "other_coordinator", "/sitrep Matrix-Scope")
+    assert refusal["text"].startswith("⛔") and "covers no group" in refusal["text"]
+    page = await _exported(m, "state_coordinator", "/sitrep Matrix-Scope html")
+    content = (await m.client.file_content(page["document"]["file_id"])).decode("utf-8")
+    assert "<svg" in content and "Kutch" in content and "<script" not in content
+    combined = await _exported(m, "state_coordinator", "/export incident Matrix-Scope csv")
+    assert "UNMASKED" not in combined["caption"]
+    assert not await _exported(m, "other_coordinator", "/export incident Matrix-Scope csv")
+    assert not await _exported(m, "state_coordinator", "/export incident Matrix-Scope csv unmasked")
+
+    # The export menu's buttons offer the scope only, and stop at masked.
+    me = m.users["state_coordinator"]
+    [menu] = await _private(m, "state_coordinator", "/export")
+    assert set(buttons(menu)) == {"🚨 Matrix-Scope", titles["state"], titles["district Kutch"]}
+    await m.client.press_button(me, menu["message_id"], me, buttons(menu)[titles["district Kutch"]])
+    step = await eventually(lambda: _edited(m.client, me, menu["message_id"], "Which period?"))
+    await m.client.press_button(me, menu["message_id"], me, buttons(step)["Today"])
+    step = await eventually(lambda: _edited(m.client, me, menu["message_id"], "Which format?"))
+    await m.client.press_button(me, menu["message_id"], me, buttons(step)["CSV"])
+    await _settle(m.client, m.bot)
+    step = await eventually(lambda: _edited(m.client, me, menu["message_id"], "Export ready"))
+    assert not buttons(step)
+
+    await _private(m, "state_admin", "/incident close Matrix-Scope")
+    assert await _readable(m, "state_coordinator") == ROSTER_SCOPE["state_coordinator"]
+    [refusal] = await _private(m, "state_coordinator", "/sitrep Matrix-Scope")
+    assert refusal["text"].startswith("⛔")
+
+    exports = [e for e in await journal.entries(m.bot.services.db, kind="export") if e["actor_id"] == me]
+    wanted = {(m.world.group("state").chat_id,), (m.world.group("district Kutch").chat_id,)}
+    assert {tuple(e["body"]["chats"]) for e in exports} >= wanted
+    assert all(e["body"]["masked"] for e in exports)
+    reads = [e for e in await journal.entries(m.bot.services.db, kind="record.read") if e["actor_id"] == me]
+    assert {e["body"]["reading"] for e in reads} >= {"log", "sitrep"}
+    assert any(e["body"]["as"] == "coordinator" for e in reads)
+
+
+async def _edited(client: SandboxClient, chat: int, message_id: int, text: str) -> dict | None:
+    for message in await client.bot_messages(chat):
+        if message["message_id"] == message_id and text in (message.get("text") or ""):
+            return message
+    return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import aiohttp
@@ -16,7 +17,7 @@ import pytest
 from bot.demo.world import seed_demo_world, verify_and_bind
 from bot.sandbox_console import BotMemberAnnotations
 from bot.sandbox_mode import import_demo_roster, label_demo_people
-from bot.tour import AADHAAR_POST, INSTRUCTION
+from bot.tour import AADHAAR_POST, END_CAPTION, INSTRUCTION
 from sandbox.server import SandboxServer
 from tests.conftest import TOKEN
 
@@ -36,6 +37,7 @@ LAPTOP = {"width": 1280, "height": 800}
 PHONE_WIDTH = 380
 BOT_REACTION_MS = 8_000
 CONTROL_TOKEN = "console-browser-control-token"
+VISITOR_ZONE = "America/New_York"
 
 
 def _require_browser() -> None:
@@ -91,7 +93,8 @@ async def page(sandbox, demo, request):
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
-            context = await browser.new_context(viewport=LAPTOP)
+            # The visitor's browser is not in India: the console must still show the bot's time, IST.
+            context = await browser.new_context(viewport=LAPTOP, timezone_id=VISITOR_ZONE)
             opened = await context.new_page()
             opened.on("pageerror", lambda error: errors.append(str(error)))
             await opened.goto(sandbox.console_url)
@@ -360,3 +363,36 @@ async def test_without_its_token_the_console_shows_how_to_get_in_and_nothing_of_
             assert "Rajesh" not in await opened.content()
         finally:
             await browser.close()
+
+
+async def test_message_times_are_shown_in_ist_and_say_so_whatever_the_browsers_zone(page, client, demo):
+    kutch = demo.group("district Kutch").chat_id
+    sent = await client.send_message(kutch, demo.person("collector-kutch").user_id, "Control room staffed from 6 pm")
+    await be(page, "Rajesh Patel")
+    await open_chat(page, "District Kutch")
+    ist = datetime.fromtimestamp(sent["date"], timezone(timedelta(hours=5, minutes=30)))
+    shown = page.locator(f'#messages .message[data-message-id="{sent["message_id"]}"] time')
+    await expect(shown).to_have_text(f"{ist:%H:%M} IST")
+    assert await page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == VISITOR_ZONE
+
+
+async def test_switching_to_someone_not_in_the_open_group_opens_her_own_group(page, demo):
+    await be(page, "Rajesh Patel")
+    await open_chat(page, "District Kutch")
+    await be(page, "Meera Desai")  # the state admin: not in District Kutch
+    await expect(page.locator("#chat-title")).to_contain_text("State Coordination")
+    await expect(page.locator("#blocked-bar")).to_be_hidden()
+    await be(page, "Vikram Jadeja")  # a Mamlatdar, not in the State group either
+    await expect(page.locator("#chat-title")).to_contain_text("District Kutch")
+    await be(page, "Hetal Gohil")  # in District Kutch too: the group stays open
+    await expect(page.locator("#chat-title")).to_contain_text("District Kutch")
+
+
+async def test_the_tours_last_caption_names_no_side_and_is_gone_after_a_reload(page, client):
+    assert "left" not in END_CAPTION and "right" not in END_CAPTION  # a phone shows one panel at a time
+    await client.console_caption("A step of the tour", step=7, total=7)
+    await client.console_caption(END_CAPTION, kind="end")
+    await expect(page.locator("#caption-text")).to_have_text(END_CAPTION)
+    await page.reload()
+    await expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    await expect(page.locator("#caption")).to_be_hidden()

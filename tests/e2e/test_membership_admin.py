@@ -118,6 +118,8 @@ async def test_members_lists_the_roster_posts_missing_from_the_group(client, bot
     assert "Mamlatdar, Mandvi (mamlatdar-mandvi) — Hetal Gohil, +91 94262 40004 — not verified yet" in missing
     assert "Prant Officer, Bhuj (prant-bhuj) — Sunita Chaudhary, +91 94262 40002 — verified, not in the group" in missing
     assert "Mamlatdar, Bhuj" not in missing
+    assert ("Resident Additional Collector & DDMO, Kutch (rac-kutch, disaster coordinator (Kutch)) — Jignesh Parmar"
+            in missing)
 
 
 async def test_members_is_refused_to_a_member_without_an_admin_post(client, bot, settings):
@@ -147,6 +149,7 @@ async def test_audit_covers_every_group_for_a_state_admin_and_nobody_else(client
     assert "Revenue – State Coordination" in text and "District Kutch" in text
     state_part = text.split("Revenue – State Coordination")[1].split("District Kutch —")[0]
     assert "District Collector (collector-kutch) — Rajesh Patel" in state_part  # a Collector belongs in the State group
+    assert "Farida Shaikh — Relief Commissioner (relief-commissioner, disaster coordinator (state))" in state_part
     assert "district Valsad" in text.split("not bound yet")[1]
 
     asked = await client.send_message(rajesh["id"], rajesh["id"], "/audit")

@@ -12,6 +12,7 @@ from tests.e2e.membership_world import (
     VIKRAM,
     bound_group,
     import_demo,
+    last_private_message,
     person,
     share_own_contact,
     verify,
@@ -139,3 +140,17 @@ async def test_an_unknown_number_with_no_admin_verified_yet_says_whom_to_tell(cl
     sent = await share_own_contact(client, dinesh)
     reply = await client.wait_for_bot_message(dinesh["id"], contains="not in", after_message_id=sent["message_id"])
     assert "No admin has verified with Samvad yet" in reply["text"]
+
+
+async def test_a_member_told_no_group_was_bound_hears_when_her_group_is_bound(client, bot, settings):
+    await import_demo(settings)
+    meera, rajesh = await person(client, MEERA), await person(client, RAJESH)
+    await verify(client, meera)
+    reply = await verify(client, rajesh)
+    assert "The State group: no group is bound yet" in reply["text"]
+    state = await bound_group(client, meera, "Revenue – State Coordination", "state", members=(rajesh,))
+    note = await client.wait_for_bot_message(rajesh["id"], contains="now bound", after_message_id=reply["message_id"])
+    assert "Revenue – State Coordination: you are in." in note["text"]
+    assert "roster update" not in note["text"]
+    assert (await last_private_message(client, rajesh["id"]))["message_id"] == note["message_id"]
+    assert (await client.member(state["id"], rajesh["id"]))["status"] == "member"

@@ -128,6 +128,8 @@ async def test_log_lists_recent_instructions_with_counts_for_admins_only(client,
     log = await client.ask(kutch, world.users["collector-kutch"], "/log 5", contains="Last")
     assert "Last 2 instructions" in log["text"]
     assert "1/1 acknowledged" in log["text"] and "0/2 acknowledged" in log["text"]
+    one = await client.ask(kutch, world.users["collector-kutch"], "/log 1", contains="Last")
+    assert one["text"].startswith("Last instruction:\n") and "0/2 acknowledged" in one["text"]
     refusal = await client.ask(kutch, world.users["mamlatdar-bhuj"], "/log", contains="admins")
     assert "/log is for this group's admins" in refusal["text"]
     usage = await client.ask(kutch, world.users["collector-kutch"], "/log many", contains="Usage")

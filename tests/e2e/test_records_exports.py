@@ -141,7 +141,7 @@ async def test_access_rules_for_exports(client, bot, world):
     valsad = world.users["collector-valsad"]
     day = await _today(bot)
     refusal = await client.ask(valsad, valsad, f"/export Kutch {day} {day} csv", contains="administer")
-    assert "You do not administer a group called 'Kutch'" in refusal["text"]
+    assert "You do not administer or coordinate a group called 'Kutch'" in refusal["text"]
     menu = await client.ask(valsad, valsad, "/export", contains="Which group")
     assert set(buttons(menu)) == {"District Valsad – Revenue & Disaster"}
     usage = await client.ask(valsad, valsad, "/export Valsad yesterday today csv", contains="date")
@@ -279,6 +279,10 @@ async def test_samvad_verify_catches_each_kind_of_tampering_and_accepts_a_lawful
         "reordered": [f"UPDATE {table} SET seq = {new} WHERE seq = {old}" for table in ("journal", "journal_bodies")
                       for old, new in ((5, -5), (6, 5), (-5, 6))],
         "body removed": ["DELETE FROM journal_bodies WHERE seq = 6"],
+        # The copies /log, /pending and /search show are checked against the journal too.
+        "message copy altered": ["UPDATE messages SET text = 'Relief cancelled' WHERE text = 'Relief update 4'"],
+        "search index altered": ["INSERT INTO messages_search (rowid, text) SELECT id, 'bribe paid' FROM messages"
+                                 " WHERE text = 'Relief update 2'"],
     }
     for name, statements in tampering.items():
         copy = tmp_path / f"{name.replace(' ', '-')}.db"

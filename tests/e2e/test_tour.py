@@ -16,10 +16,12 @@ from bot.tour import (
     EXPORT_COMMAND,
     INSTRUCTION,
     SCAN_CAPTION,
+    SITREP_COMMAND,
     TOTAL_STEPS,
     Pace,
     Tour,
 )
+from tests.conftest import eventually
 
 QUICK = Pace(pause=0.0, reaction=1.5)
 
@@ -71,15 +73,27 @@ async def test_the_tour_acts_out_the_cyclone_day_and_ends_at_export(client, demo
     assert [r["from"]["id"] for r in requests] == [demo.newcomer.user_id]
     assert member["status"] == "left"  # held, not let in
 
-    # It ends in the coordinator's private chat, with /export suggested.
-    acs = demo.person("acs-revenue")
+    # It ends in the Relief Commissioner's private chat (a coordinator, not an admin), pulling the sitrep.
+    relief = demo.person("relief-commissioner")
     info = await client.console_info()
     steps = [c for c in info["captions"] if c["kind"] == "step"]
     assert [c["step"] for c in steps] == list(range(1, TOTAL_STEPS + 1))
-    assert (steps[-1]["chat_id"], steps[-1]["user_id"], steps[-1]["suggest"]) == (acs.user_id, acs.user_id, EXPORT_COMMAND)
+    assert (steps[-1]["chat_id"], steps[-1]["user_id"], steps[-1]["suggest"]) == (
+        relief.user_id, relief.user_id, SITREP_COMMAND)
+    assert EXPORT_COMMAND in steps[-1]["text"]
     assert info["captions"][-1]["kind"] == "end"
-    private = await client.messages(acs.user_id)
-    assert private[0]["text"] == "/start"  # she opened her private chat, where /export is typed
+    private = await client.messages(relief.user_id)
+    assert private[0]["text"] == "/start"  # she opened her private chat, where the sitrep is pulled
+    async def report_arrived():
+        return [m for m in await client.messages(relief.user_id) if "document" in m]
+
+    [report] = await eventually(report_arrived, timeout=60)
+    content = (await client.file_content(report["document"]["file_id"])).decode("utf-8")
+    assert "Situation report: Cyclone-Biparjoy" in content and "<svg" in content
+    kutch_row = re.search(r"<tr><td>Kutch</td>(.*?)</tr>", content).group(1)
+    # One instruction, to the two Mamlatdars, both acknowledged (button, reply); two flags, the Aadhaar number
+    # typed and the scanned list posted as a photo.
+    assert re.findall(r">([^<>]+)</td>", kutch_row) == ["1", "2 of 2 (100%)", "0", "0", "2"], kutch_row
     assert played[0].startswith(f"[tour 1/{TOTAL_STEPS}]")
 
 

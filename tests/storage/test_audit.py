@@ -49,7 +49,7 @@ async def test_everyone_checked_is_placed_and_every_missing_post_named(db):
         ("Owner", "a Telegram administrator, holds no post"),
     ]
     assert [(m.post.post_id, m.account) for m in report.missing] == [
-        ("mamlatdar-mandvi", None), ("prant-bhuj", 6),
+        ("mamlatdar-mandvi", None), ("prant-bhuj", 6), ("rac-kutch", None),
     ]
 
 

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from datetime import time, timedelta
 from html.parser import HTMLParser
 
@@ -145,6 +146,27 @@ async def test_usage_counts_office_hours_per_post(db):
     assert by_who["Mamlatdar, Mandvi"] == (0, 0)
 
 
+async def test_search_never_lists_the_bots_own_replies(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 1, USER["collector-kutch"], "Send the tanker report by 5 pm", T0)
+        await post(tx, KUTCH, 2, USER["collector-kutch"], "/log", T0 + timedelta(minutes=1))
+        await post(tx, KUTCH, 3, 7000, "Last 1 instruction:\n• Send the tanker report by 5 pm — 0/3 acknowledged",
+                   T0 + timedelta(minutes=1))  # 7000 is the bot (records_helpers.seed)
+    hits = await search.search(db, "tanker report", chat_ids=frozenset({KUTCH}))
+    assert [hit.message_id for hit in hits] == [1]
+
+
+async def test_usage_does_not_count_commands_as_messages(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 1, USER["mamlatdar-bhuj"], "Rainfall 40 mm at Bhuj", T0 + timedelta(hours=1))
+        await post(tx, KUTCH, 2, USER["mamlatdar-bhuj"], "/pending", T0 + timedelta(hours=1, minutes=1))
+        await post(tx, KUTCH, 3, USER["mamlatdar-bhuj"], "/usage@samvad_bot week", T0 + timedelta(hours=1, minutes=2))
+        await post(tx, KUTCH, 4, USER["mamlatdar-bhuj"], "/ not a command, a stray slash", T0 + timedelta(hours=2))
+    hours = usage.OfficeHours(time(10), time(18), frozenset(range(6)))
+    lines = await usage.office_hours_usage(db, [KUTCH], start=T0, end=T0 + timedelta(days=1), hours=hours, zone=IST)
+    assert {line.who: (line.in_office_hours, line.total) for line in lines}["Mamlatdar, Bhuj"] == (2, 2)
+
+
 async def _export(db, tmp_path, fmt, texts, masked=True):
     async with db.transaction() as tx:
         for number, text in enumerate(texts, start=1):
@@ -260,3 +282,29 @@ async def test_a_forward_is_kept_with_its_original_sender_and_date(db):
     forward_entry, own_entry = await journal.entries(db, kind="message", chat_id=KUTCH)
     assert forward_entry["body"]["forwarded_at"] == "2024-10-22T04:00:00.000000Z"
     assert "forwarded_at" not in own_entry["body"]
+
+
+async def test_html_report_shows_details_as_words_and_every_time_alike_in_ist(db, tmp_path):
+    from storage import journal
+
+    found = await _instruction(db, "Mamlatdar Bhuj to send the rainfall report")
+    bhuj = await roster.posts_of_user(db, USER["mamlatdar-bhuj"])
+    async with db.transaction() as tx:
+        await instructions.acknowledge(tx, found, user_id=USER["mamlatdar-bhuj"], posts=bhuj, how="button",
+                                       message_id=None, at=T0 + timedelta(minutes=5))
+        await journal.append(tx, kind="membership.invited", chat_id=KUTCH, actor_id=USER["mamlatdar-mandvi"],
+                             at=T0 + timedelta(minutes=7),
+                             body={"post_ids": ["mamlatdar-mandvi"], "creates_join_request": True,
+                                   "expires_at": "2025-01-21T04:00:00.000000Z"})
+    content, _ = await _export(db, tmp_path, "html", ["Rainfall 40 mm"], masked=False)
+    parser = _Tags()
+    parser.feed(content)
+    shown = "".join(parser.text)
+    assert "post ids: mamlatdar-mandvi" in shown and "creates join request: yes" in shown
+    assert "expires at: 21 Jan 2025 09:30:00" in shown  # a stored UTC time, shown in IST like the rest
+    assert "{" not in shown.split("Membership and other events")[1].split("Messages (")[0]
+    assert "Times are IST (India Standard Time, UTC+05:30)." in shown
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", shown) == []  # no ISO dates beside the others
+    times = re.findall(r"\b\d{1,2} [A-Z][a-z]{2}(?: \d{4})?,? \d{2}:\d{2}(?::\d{2})?", shown)
+    assert times and all(re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}", t) for t in times), times
+    assert "20 Jan 2025 09:35:00" in shown  # the acknowledgement, 04:05 UTC

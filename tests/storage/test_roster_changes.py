@@ -46,9 +46,9 @@ async def _reconciled_users(db):
 async def test_importing_the_same_roster_twice_changes_nothing_the_second_time(db):
     first, _ = await _import(db, DEMO)
     second, effects = await _import(db, DEMO)
-    assert len(first.added) == 13
+    assert len(first.added) == 15
     assert not second.changes_anything
-    assert len(second.unchanged) == 13 and effects is None
+    assert len(second.unchanged) == 15 and effects is None
     assert len(await journal.entries(db, kind="roster.imported")) == 1
 
 
@@ -168,3 +168,19 @@ async def test_a_person_holding_two_posts_keeps_the_groups_of_the_one_still_held
     assert [b.chat_id for b in await roster.entitled_groups(db, 900)] == [-2, -1]
     assert await roster.is_entitled(db, -1, 900)
     assert not await roster.is_entitled(db, -3, 900)
+
+
+async def test_a_changed_coordinator_scope_is_an_edit_journalled_with_both_values(db):
+    await _import(db, DEMO)
+    plan, _ = await _import(db, _with("mamlatdar-bhuj", coordinator="Kutch"))
+    assert [edit.describe() for edit in plan.edits] == ["mamlatdar-bhuj: coordinator"]
+    assert (await roster.get_post(db, "mamlatdar-bhuj")).coordinator == "Kutch"
+    [changed] = await journal.entries(db, kind="roster.post_changed")
+    assert changed["body"]["changes"] == {"coordinator": ["", "Kutch"]}
+
+
+async def test_a_transfer_in_the_file_keeps_the_coordinator_scope_with_the_post(db):
+    await _import(db, DEMO)
+    plan, _ = await _import(db, _with("relief-commissioner", holder="Amit Shah", mobile="+919426219999"))
+    assert [t.new.coordinator for t in plan.transfers] == ["state"] and plan.edits == ()
+    assert (await roster.get_post(db, "relief-commissioner")).coordinator == "state"

@@ -19,7 +19,7 @@ def _file(*rows: str) -> str:
 def test_the_demo_roster_reads_cleanly():
     reading = read_roster(DEMO.read_bytes())
     assert reading.ok, reading.describe_problems()
-    assert len(reading.posts) == 13
+    assert len(reading.posts) == 15
     collector = next(post for post in reading.posts if post.post_id == "collector-kutch")
     assert collector.mobile == "+919426240001"
     assert collector.jurisdiction == "Kutch"
@@ -151,3 +151,84 @@ def test_any_rows_under_the_header_give_a_reading_and_never_an_exception(rows):
     assert reading.ok or reading.problems
     for problem in reading.problems:
         assert problem.line >= 1
+
+
+# -- coordinators (issue 18) ------------------------------------------------------------------------------
+
+COORDINATOR_HEADER = HEADER_LINE + ",coordinator"
+RAC = "rac-kutch,Resident Additional Collector,district,Kutch,+91 94262 40005,rac@gujarat.gov.in,J P,no,{}"
+
+
+@pytest.mark.parametrize(
+    ("cell", "scope"),
+    [("", ""), ("state", "state"), ("State", "state"), ("Kutch", "Kutch"), ("Kachchh", "Kutch"), (" valsad ", "Valsad")],
+)
+def test_the_coordinator_column_takes_state_or_a_district_in_any_spelling(cell, scope):
+    reading = read_roster(COORDINATOR_HEADER + "\n" + RAC.format(cell) + "\n")
+    assert reading.ok, reading.describe_problems()
+    assert reading.posts[0].coordinator == scope
+
+
+def test_a_bad_coordinator_scope_is_refused_with_its_line():
+    reading = read_roster(COORDINATOR_HEADER + "\n" + GOOD_1 + ",\n" + RAC.format("Kuch") + "\n")
+    assert [problem.describe() for problem in reading.problems][0].startswith("line 3: bad coordinator scope: ")
+    assert "did you mean Kutch?" in reading.describe_problems()
+    assert reading.posts == ()
+
+
+def test_the_coordinator_column_is_optional_and_written_back():
+    old_style = read_roster(_file(GOOD_1))
+    assert old_style.ok and old_style.posts[0].coordinator == ""
+    written = write_roster(read_roster(COORDINATOR_HEADER + "\n" + RAC.format("Kachchh") + "\n").posts)
+    assert written.splitlines() == [
+        "post_id,designation,level,jurisdiction,mobile,email,holder,admin,coordinator",
+        "rac-kutch,Resident Additional Collector,district,Kutch,+91 94262 40005,rac@gujarat.gov.in,J P,no,Kutch",
+    ]
+
+
+def test_the_demo_roster_names_its_coordinators():
+    reading = read_roster(DEMO.read_bytes())
+    scopes = {post.post_id: post.coordinator for post in reading.posts if post.coordinator}
+    assert scopes == {"relief-commissioner": "state", "rac-kutch": "Kutch", "ddmo-valsad": "Valsad"}
+
+
+# -- spreadsheet formulas (issue 14, bug 6) --------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("row", "column", "start"),
+    [
+        ('x1,"=HYPERLINK(""http://evil.example"",""Mamlatdar"")",district,Kutch,9426210001,a@gujarat.gov.in,A B,no',
+         "designation", "="),
+        ("x1,Mamlatdar,district,Kutch,9426210001,a@gujarat.gov.in,+cmd|' /C calc'!A0,no", "holder", "+"),
+        ("x1,Mamlatdar,district,Kutch,9426210001,a@gujarat.gov.in,@SUM(1+1),no", "holder", "@"),
+        ("x1,Relief Commissioner,state,-2+3,9426210001,a@gujarat.gov.in,A B,no", "jurisdiction", "-"),
+        ("=x1,Mamlatdar,district,Kutch,9426210001,a@gujarat.gov.in,A B,no", "post_id", "="),
+    ],
+)
+def test_a_formula_in_a_name_or_post_is_refused_with_its_line(row, column, start):
+    reading = read_roster(_file(GOOD_1, row))
+    formula = [problem for problem in reading.problems if problem.kind is Problem.FORMULA]
+    assert len(formula) == 1 and formula[0].line == 3
+    assert formula[0].describe().startswith(f"line 3: spreadsheet formula: {column} ")
+    assert f"starts with '{start}'" in formula[0].detail
+    assert reading.posts == ()
+
+
+def test_a_mobile_number_starting_with_plus_is_not_a_formula():
+    reading = read_roster(_file(GOOD_1))
+    assert reading.ok and reading.posts[0].mobile == "+919426240001"
+
+
+def test_a_lone_dash_for_not_applicable_is_text_not_a_formula():
+    reading = read_roster(_file("x1,Relief Commissioner,state,-,9426210001,a@gujarat.gov.in,A B,no"))
+    assert reading.ok and reading.posts[0].jurisdiction == "-"
+    assert read_roster(write_roster(reading.posts)).posts == reading.posts
+
+
+def test_a_stored_formula_is_written_back_neutralised():
+    from storage.roster import Post
+
+    post = Post("x1", "=HYPERLINK(\"http://evil.example\")", "state", "@dept", "+919426210001", "a@gujarat.gov.in",
+                "-1+2", False)
+    [_, row] = write_roster([post]).splitlines()
+    assert row == "x1,\"'=HYPERLINK(\"\"http://evil.example\"\")\",state,'@dept,+91 94262 10001,a@gujarat.gov.in,'-1+2,no,"
