@@ -211,3 +211,30 @@ async def test_not_a_violation_restores_the_file_itself(client, bot, world):
                                                  after_message_id=posted["message_id"], timeout=10)
     assert restored["document"]["file_unique_id"] == posted["document"]["file_unique_id"]
     assert restored["caption"] == "Message from Vikram Jadeja, restored after review:"
+
+
+async def test_samvad_verify_checks_the_text_read_from_files_and_its_search_index(client, bot, world, settings, tmp_path):
+    import sqlite3
+
+    from tests.e2e.test_records_exports import _copy, _verify
+
+    posted = await client.send_document(world.kutch, world.vikram["id"], file_name="minutes.docx",
+                                        content=f.docx_file(["Minutes: relief camps at Bhuj and Mandvi"]))
+    recorded = await _recorded(bot, world, posted)
+    assert _verify(settings).returncode == 0
+
+    tampering = {
+        "text altered": "UPDATE attachments SET text = 'Minutes: nothing to report'",
+        "index altered": f"INSERT INTO attachments_search (rowid, text) VALUES ({recorded.attachment_id}, 'bribe')",
+        "record deleted": "DELETE FROM attachments",
+    }
+    for name, statement in tampering.items():
+        copy = tmp_path / f"{name.replace(' ', '-')}.db"
+        _copy(settings.db_path, copy)
+        plain = sqlite3.connect(copy)
+        plain.execute(statement)
+        plain.commit()
+        plain.close()
+        result = _verify(settings.model_copy(update={"db_path": copy}))
+        assert result.returncode == 1, name
+        assert result.stdout.startswith(f"FAILED at entry {recorded.journal_seq}"), (name, result.stdout)
