@@ -99,7 +99,7 @@ async def read_attachment(item: Attachment, context: SamvadContext, pool: Extrac
         item = await _read_and_record(item, context, pool)
     # The warning is for the member: in their Telegram language when it is one of ours, else the file's.
     language = (item.sender.get("language_code") or "").split("-")[0]
-    verdict = await check_attachment_text(context, _message(item, context), item.update_id, item.text or "",
+    verdict = await check_attachment_text(context, _message(item, context), item.text or "",
                                           attachment_seq=item.journal_seq, language=language or None)
     spans = [(e.start, e.end, e.reason_code) for e in (verdict.evidence if verdict else ()) if e.label == "personal_data"]
     async with services.db.transaction() as tx:

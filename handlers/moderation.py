@@ -144,13 +144,14 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
 
 
 async def check_attachment_text(
-    context: SamvadContext, message: Message, update_id: int, text: str, *, attachment_seq: int,
-    language: str | None = None,
+    context: SamvadContext, message: Message, text: str, *, attachment_seq: int, language: str | None = None,
 ) -> Verdict | None:
     """Text read from a message's attachment (journalled as entry attachment_seq): checked and acted on
     like the message itself.
 
-    The flag is the message's (one per update): a caption flagged already stands for the file too.
+    What the caption's flag already found is not flagged again; a label only the file shows gets a flag
+    of its own, keyed by the attachment's entry (-attachment_seq: no Telegram update has a negative id),
+    so a replay finds it as an update's flag is found.
     """
     if not text.strip():
         return None
@@ -161,8 +162,13 @@ async def check_attachment_text(
     if language in ("en", "gu", "hi"):
         verdict = replace(verdict, language=language)  # the warning in the language the member writes, not the file's
     tiered = tiered_findings(verdict, group.policies)
-    if tiered is not None:
-        await raise_flag(context, group, message, update_id, verdict, tiered, source="message",
+    earlier = await flags.of_message(context.services.db, message.chat.id, message.message_id)
+    standing = {label for flag in earlier if flag.state != WITHDRAWN and flag.update_id != -attachment_seq
+                for label in flag.labels}
+    fresh = tuple(finding for finding in tiered.findings if finding.label not in standing) if tiered else ()
+    if fresh:
+        await raise_flag(context, group, message, -attachment_seq, verdict,
+                         Tiered(tiered.tier, fresh, tiered.also_doubtful), source="message",
                          attachment_seq=attachment_seq)
     return verdict
 

@@ -6,7 +6,7 @@ CREATE TABLE attachments (
     chat_id         INTEGER NOT NULL,
     chat_type       TEXT NOT NULL,
     message_id      INTEGER NOT NULL,
-    update_id       INTEGER NOT NULL,     -- the update that brought it: its flag is that update's flag
+    update_id       INTEGER NOT NULL,     -- the update that brought it (a flag on the file is keyed -journal_seq)
     sender          TEXT NOT NULL,        -- JSON: the sender as Telegram gave it (id, names), for the warning
     sent_at         TEXT NOT NULL,
     media           TEXT NOT NULL CHECK (media IN ('document', 'photo')),

@@ -238,3 +238,22 @@ async def test_samvad_verify_checks_the_text_read_from_files_and_its_search_inde
         result = _verify(settings.model_copy(update={"db_path": copy}))
         assert result.returncode == 1, name
         assert result.stdout.startswith(f"FAILED at entry {recorded.journal_seq}"), (name, result.stdout)
+
+
+async def test_a_file_is_flagged_for_what_its_caption_did_not_show(client, bot, world):
+    from storage import flags
+
+    f.needs_fonts()
+    f.needs_ocr()
+    caption = "Mamlatdar Bhuj is a corrupt thief, useless fellow"
+    posted = await client.send_photo(world.kutch, world.vikram["id"], content=f.jpeg(f.aadhaar_card()), caption=caption)
+
+    async def two_flags():
+        found = await flags.of_message(bot.services.db, world.kutch, posted["message_id"])
+        return found if len(found) == 2 else None
+
+    caption_flag, file_flag = await eventually(two_flags, timeout=READING)
+    assert caption_flag.labels == ("hostile",) and not caption_flag.deleted
+    assert file_flag.labels == ("personal_data",) and file_flag.deleted
+    assert posted["message_id"] in await eventually(lambda: client.deleted_message_ids(world.kutch))
+    assert await flags.flagged_text(bot.services.db, file_flag) != caption, "the file's flag points at the file's text"
