@@ -18,7 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from attachments.extract import Extraction, Kind, Limits, Reason, Status, detect, extract
+from attachments.extract import Extraction, Limits, Reason, Status, detect, extract
 
 log = logging.getLogger(__name__)
 
