@@ -5,6 +5,7 @@ hangs a parser must be stoppable. Each file gets its own deadline inside the wor
 (attachments.extract checks it between pages and gives Tesseract the time left); past a
 grace beyond that, the pool's processes are killed and the pool is made again, so a stuck
 file never holds a slot for ever. At most `workers` files are read at once; the rest wait.
+Workers run at the lowest CPU priority, so the bot's own process keeps a core for text messages.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def _worker_init() -> None:
     # bot's own process (and the text messages it handles) a core to run on.
     os.environ["OMP_THREAD_LIMIT"] = "1"
     try:
-        os.nice(10)
+        os.nice(19)  # the lowest priority: the bot (and its text messages) comes first
     except OSError:
         pass
 
