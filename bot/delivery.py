@@ -38,6 +38,7 @@ class DeliveryWorker:
         self._draining: dict[int, asyncio.Task[None]] = {}
         self._hooks: list[SentHook] = []
         self._runner: asyncio.Task[None] | None = None
+        self.grace = 10.0  # seconds calls in flight get to finish at stop
 
     def wake(self) -> None:
         """Look for due calls now (called after a transaction that owed one commits)."""
@@ -58,7 +59,7 @@ class DeliveryWorker:
             await asyncio.gather(self._runner, return_exceptions=True)
         draining = list(self._draining.values())
         if draining:
-            await asyncio.wait(draining, timeout=10)
+            await asyncio.wait(draining, timeout=self.grace)
             for task in draining:
                 task.cancel()
             await asyncio.gather(*draining, return_exceptions=True)
