@@ -318,10 +318,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="messages per second offered (default 0: as fast as the sandbox takes them, which measures"
         " throughput; latency then includes queueing)",
     )
+    parser.add_argument(
+        "--chaos", type=int, default=0, metavar="N",
+        help="instead: kill the bot with SIGKILL N times during the burst, restart it each time, and check that"
+        " nothing was lost or doubled (benchmarks/chaos_bench.py)",
+    )
+    parser.add_argument("--seed", type=int, default=2019, help="random seed of the stream and of the kill moments")
+    parser.add_argument("--keep", metavar="DIR", help="with --chaos: keep the database and bot log here if a check fails")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the chosen runs; non-zero exit if anything was lost."""
+    if args.chaos:
+        from benchmarks.chaos_bench import run as run_chaos
+
+        return run_chaos(args)
     names = {"both": ("unlimited", "limited"), "unlimited": ("unlimited",), "limited": ("limited",)}[args.runs]
     lost = 0
     with tempfile.TemporaryDirectory(prefix="samvad-bench-") as workdir:

@@ -49,7 +49,6 @@ def build_parser() -> argparse.ArgumentParser:
         "bench", add_help=False, help="end-to-end benchmark: the bot against the sandbox on a cyclone day"
         " (--chaos N: kill and restart it N times)",
     )
-    bench.add_argument("bench_args", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     bench.set_defaults(handler=command_bench)
 
     nlp_commands = nlp_cli.register(commands)
@@ -64,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `samvad` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "bench":
+        args.bench_args = rest  # the benchmark's own parser reads them
+    elif rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         settings = load_settings()
     except SettingsError as error:
