@@ -1,6 +1,7 @@
 """End-to-end benchmark: the real bot, in its own process, against the sandbox on a cyclone day.
 
     samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited]
+    samvad bench --chaos 20 --messages 10000      # killed and restarted: see benchmarks/chaos_bench.py
 
 36 groups (State, two HoD, 33 Districts) and ~580 verified officers post a stream of
 corpus messages as fast as the sandbox takes them. Printed per run: messages per

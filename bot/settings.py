@@ -38,7 +38,8 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = Field(
         default=None,
-        description="Bot token from BotFather. Without it, `samvad run` starts the offline sandbox.",
+        description="Bot token from BotFather. Without it (no line; an empty value is an error),"
+        " `samvad run` starts the offline sandbox.",
     )
     api_base_url: str = Field(
         default="https://api.telegram.org",
