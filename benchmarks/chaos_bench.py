@@ -31,7 +31,7 @@ from benchmarks.e2e_bench import ROOT, TOKEN, _post_all, _wait_for_bot_ready, _s
 from benchmarks.e2e_world import BenchGroup, BenchMessage, build_world, generate_stream, prepare_bot_database
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
-from storage import checkpoints, journal, messages, outbox, tasks
+from storage import bot_state, checkpoints, journal, messages, outbox, tasks
 from storage.database import Database
 
 # Every this many messages of the stream, one is a timed instruction whose reminder falls due during the burst.
@@ -132,13 +132,15 @@ async def run_chaos(
         try:
             await _wait_for_bot_ready(client, db_path, len(groups))
             posting = asyncio.create_task(_post_all(client, stream, rate=rate))
+            spawned = datetime.now(UTC) - timedelta(minutes=1)  # the first bot is up already
             for number in range(kills):
-                moment = await _choose_moment(rng, number, db_path)
+                moment = await _choose_moment(rng, number, db_path, spawned)
                 bot.send_signal(signal.SIGKILL)
                 await bot.wait()
                 figures.kills += 1
                 figures.kill_moments.update(moment)
                 print(f"  kill {number + 1}/{kills}: {', '.join(sorted(moment)) or 'handling'}", flush=True)
+                spawned = datetime.now(UTC)
                 bot = await _start_chaos_bot(server.base_url, db_path, log_path, extra)
             posted_at, _ = await posting
             await _wait_until_settled(db_path, posted_at, timeout=3600)
@@ -166,30 +168,46 @@ async def _start_chaos_bot(base_url: str, db_path: Path, log_path: Path, extra: 
                 os.environ[key] = value
 
 
-async def _choose_moment(rng: random.Random, number: int, db_path: Path) -> set[str]:
+async def _choose_moment(rng: random.Random, number: int, db_path: Path, spawned: datetime) -> set[str]:
     """Wait for the next kill's moment; return what the bot was doing then.
 
-    Most kills come at a random moment 0.5 to 8 s on (a restart takes a few seconds, so some land while the
-    bot is starting). Every fourth waits (at most 45 s) for the outbox to be delivering, and every fourth
-    for a reminder to be due (45 s), else a checkpoint (30 s more), so those moments are always among them.
+    One kill in four comes 0.2 to 4 s after the restart, while the bot is starting. The others wait until
+    it is up (its heartbeat is newer than its start), then 0.5 to 10 s more; of those, one in three then
+    waits (at most 45 s) for the outbox to be delivering, and one in three for a reminder to be due (45 s),
+    else a checkpoint (30 s more), so those moments are always among them.
     """
-    await asyncio.sleep(rng.uniform(0.5, 8.0))
-    wanted = {2: [("outbox delivering",)], 3: [("reminder due",), ("checkpoint due", "reminder due")]}
-    for any_of in wanted.get(number % 4, []):
-        deadline = time.monotonic() + (45 if any_of[0] != "checkpoint due" else 30)
-        while time.monotonic() < deadline:
-            moment = await _what_is_due(db_path)
-            if moment & set(any_of):
-                return moment
-            await asyncio.sleep(0.02)
-    return await _what_is_due(db_path)
+    if number % 4 == 0:
+        await asyncio.sleep(rng.uniform(0.2, 4.0))
+        return await _what_is_due(db_path, spawned)
+    await _until(lambda moment: "starting" not in moment, db_path, spawned, seconds=120)
+    await asyncio.sleep(rng.uniform(0.5, 10.0))
+    if number % 4 == 2:
+        return await _until(lambda moment: "outbox delivering" in moment, db_path, spawned, seconds=45)
+    if number % 4 == 3:
+        moment = await _until(lambda moment: "reminder due" in moment, db_path, spawned, seconds=45)
+        if "reminder due" not in moment:
+            moment = await _until(lambda moment: "checkpoint due" in moment, db_path, spawned, seconds=30)
+        return moment
+    return await _what_is_due(db_path, spawned)
 
 
-async def _what_is_due(db_path: Path) -> set[str]:
+async def _until(wanted, db_path: Path, spawned: datetime, *, seconds: float) -> set[str]:
+    deadline = time.monotonic() + seconds
+    while True:
+        moment = await _what_is_due(db_path, spawned)
+        if wanted(moment) or time.monotonic() > deadline:
+            return moment
+        await asyncio.sleep(0.02)
+
+
+async def _what_is_due(db_path: Path, spawned: datetime) -> set[str]:
     now = datetime.now(UTC)
     db = await Database.open(db_path)
     try:
         moment = set()
+        heartbeat = await bot_state.last_heartbeat(db)
+        if heartbeat is None or heartbeat[0] < spawned:
+            moment.add("starting")
         if (await outbox.counts(db)).get("pending", 0):
             moment.add("outbox delivering")
         if await tasks.due(db, now=now, limit=1):

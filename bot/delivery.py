@@ -130,8 +130,12 @@ class DeliveryWorker:
                 log.info("%s (%s) to chat %s was posted before a crash or a timeout (message %s): not again",
                          item.method, item.purpose, item.chat_id, found)
                 return await self._record(item, result={"message_id": found, "found_after_restart": True})
-        if posting and not await self._mark_in_flight(item):
-            return False
+        if posting:
+            owed = await self._mark_in_flight(item)
+            if owed is None:
+                return False
+            if not owed:
+                return True  # settled already: the next owed call
         try:
             with attachments(item.params) as params:
                 result = await self._bot.do_api_request(item.method, api_kwargs=params)
@@ -174,16 +178,17 @@ class DeliveryWorker:
             return False
         return True
 
-    async def _mark_in_flight(self, item: OutboxItem) -> bool:
-        """Note durably that this call may post before it is sent; False (retry soon) if that cannot be noted."""
+    async def _mark_in_flight(self, item: OutboxItem) -> bool | None:
+        """Note durably that this call may post, before it is sent: True if noted, False if the call is no longer
+        owed, None (retry soon) if the database cannot be written."""
         try:
             async with self._db.transaction() as tx:
-                await outbox_store.mark_in_flight(tx, item.outbox_id, item.chat_id)
+                known = await outbox_store.mark_in_flight(tx, item.outbox_id, item.chat_id)
         except StorageUnavailable as error:
             log.warning("cannot note %s (%s) in flight in %s: %s", item.method, item.purpose, error.path, error.reason)
             self._wake_at(timedelta(seconds=1))
-            return False
-        return True
+            return None
+        return known is not None
 
     async def _earlier_copy(self, item: OutboxItem, after: int) -> int | None:
         """The id of this call's message if an earlier attempt posted it (Telegram never said), else None.

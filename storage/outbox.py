@@ -97,8 +97,9 @@ async def next_due_at(db: Database) -> datetime | None:
     return from_db(row[0]) if row and row[0] else None
 
 
-async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int:
-    """Note, before posting, that the call may reach Telegram; returns the highest message id known in the chat.
+async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int | None:
+    """Note, before posting, that the call may reach Telegram; returns the highest message id known in the chat,
+    or None if the call is no longer owed (settled meanwhile: it must not be sent again).
 
     A mark left by an earlier attempt is kept (its id is the lower, so the search covers both attempts).
     """
@@ -108,10 +109,11 @@ async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int:
         "           WHERE chat_id = ? AND state = 'sent'), 0))",
         (chat_id, chat_id),
     )
-    await tx.execute(
-        "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ?", (row[0], outbox_id)
+    changed = await tx.execute_counting(
+        "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ? AND state = 'pending'",
+        (row[0], outbox_id),
     )
-    return int(row[0])
+    return int(row[0]) if changed else None
 
 
 async def known_message_ids(db: Database, chat_id: int, *, after: int) -> set[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from storage import chats, outbox
@@ -70,4 +71,40 @@ async def test_an_answer_from_telegram_clears_the_mark(tmp_path):
         assert item is not None and item.outbox_id == rate_limited and item.in_flight_after is None
         assert await outbox.known_message_ids(db, CHAT, after=0) == {12}, "a posted message counts as known"
     finally:
+        await db.close()
+
+
+async def test_a_call_settled_meanwhile_is_not_marked_in_flight(tmp_path):
+    db = await _db(tmp_path)
+    try:
+        owed = await _owe(db)
+        async with db.transaction() as tx:
+            await outbox.mark_sent(tx, owed, result={"message_id": 4}, at=NOW)
+        async with db.transaction() as tx:
+            assert await outbox.mark_in_flight(tx, owed, CHAT) is None, "a sent call must not be sent again"
+    finally:
+        await db.close()
+
+
+async def test_the_next_owed_call_is_read_as_committed_while_other_reads_run(tmp_path):
+    """Reads interleaved on the reader connection once kept seeing calls already marked sent as owed."""
+    db = await _db(tmp_path)
+    running = True
+
+    async def reading() -> None:
+        while running:
+            await db.fetchall("SELECT id, params FROM outbox")
+
+    try:
+        owed = [await _owe(db, f"u{number}:help:1") for number in range(30)]
+        readers = [asyncio.create_task(reading()) for _ in range(8)]
+        await asyncio.sleep(0.05)
+        for outbox_id in owed:
+            async with db.transaction() as tx:
+                await outbox.mark_sent(tx, outbox_id, result={"message_id": outbox_id}, at=NOW)
+            following = await outbox.first_owed(db, CHAT)
+            assert following is None or following.outbox_id > outbox_id, "a sent call was read as still owed"
+    finally:
+        running = False
+        await asyncio.gather(*readers, return_exceptions=True)
         await db.close()
