@@ -34,6 +34,7 @@ from sandbox.server import SandboxServer
 from storage import bot_state, checkpoints, journal, messages, outbox, tasks
 from storage.database import Database
 
+REMINDER_TASK = "records.reminder"  # handlers.records.REMINDER_TASK (benchmarks do not import handlers)
 # Every this many messages of the stream, one is a timed instruction whose reminder falls due during the burst.
 INSTRUCTION_EVERY = 400
 CHECKPOINT_EVERY_ENTRIES = 400
@@ -60,6 +61,7 @@ class ChaosFigures:
     delivered: Counter[str] = field(default_factory=Counter)
     doubled: Counter[str] = field(default_factory=Counter)
     undelivered: Counter[str] = field(default_factory=Counter)
+    found_not_reposted: int = 0
     verify_status: int = -1
     verify_output: str = ""
     seconds: float = 0.0
@@ -87,6 +89,7 @@ class ChaosFigures:
                     f"  {name + ':':<31}{self.delivered[purpose]} delivered once, {self.doubled[purpose]} twice or"
                     f" more, {self.undelivered[purpose]} not delivered"
                 )
+        lines.append(f"  posts cut off by a kill, found in the chat instead of posted again: {self.found_not_reposted}")
         verdict = "passes" if self.verify_status == 0 else f"FAILS (exit {self.verify_status})"
         lines.append(f"  samvad verify:                 {verdict}")
         if self.verify_status != 0:
@@ -210,8 +213,11 @@ async def _what_is_due(db_path: Path, spawned: datetime) -> set[str]:
             moment.add("starting")
         if (await outbox.counts(db)).get("pending", 0):
             moment.add("outbox delivering")
-        if await tasks.due(db, now=now, limit=1):
+        due = {task.kind for task in await tasks.due(db, now=now, limit=1000)}
+        if REMINDER_TASK in due:
             moment.add("reminder due")
+        if due - {REMINDER_TASK}:
+            moment.add("combined warning due")
         if await checkpoints.is_due(db, every_entries=CHECKPOINT_EVERY_ENTRIES, every=timedelta(hours=1), now=now):
             moment.add("checkpoint due")
         return moment
@@ -281,6 +287,8 @@ async def _check_deliveries(db_path: Path, client: SandboxClient, figures: Chaos
             gone = call.params["message_id"] in deleted[call.chat_id]
             (figures.delivered if gone else figures.undelivered)[call.purpose] += 1
             continue
+        if (call.result or {}).get("found_after_restart"):
+            figures.found_not_reposted += 1
         message = by_id.get((call.chat_id, (call.result or {}).get("message_id")))
         if call.state != "sent" or message is None:
             figures.undelivered[call.purpose] += 1
