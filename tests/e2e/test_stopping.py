@@ -151,6 +151,8 @@ async def _bot_busy_sending(client, sandbox, tmp_path, processes):
     await client.add_bot(chat["id"], added_by=officer["id"])
     processes.append(await _start(sandbox.base_url, tmp_path))
     await eventually(lambda: _log_says(tmp_path, "Samvad is running as"), timeout=90, interval=0.1)
+    # Its note on being added (the rights it lacks) is delivered first, so the call that hangs is the reply.
+    await eventually(lambda: _has_bot_message(client, chat["id"]), timeout=30, interval=0.05)
     await client.set_faults(slow_rate=1.0, slow_seconds=60.0, methods=["sendMessage"])
     before = (await client.stats())["calls"].get("sendMessage", 0)
     asked = await client.send_message(chat["id"], officer["id"], "/help")
@@ -160,6 +162,10 @@ async def _bot_busy_sending(client, sandbox, tmp_path, processes):
 
     await eventually(sending, timeout=30, interval=0.05)
     return chat["id"], asked
+
+
+async def _has_bot_message(client, chat_id: int) -> bool:
+    return bool(await client.bot_messages(chat_id))
 
 
 async def _exists(path: Path) -> bool:
