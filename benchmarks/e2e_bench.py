@@ -1,6 +1,7 @@
 """End-to-end benchmark: the real bot, in its own process, against the sandbox on a cyclone day.
 
     samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited]
+    samvad bench --chaos 20 --messages 10000      # killed and restarted: see benchmarks/chaos_bench.py
 
 36 groups (State, two HoD, 33 Districts) and ~580 verified officers post a stream of
 corpus messages as fast as the sandbox takes them. Printed per run: messages per
@@ -318,10 +319,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="messages per second offered (default 0: as fast as the sandbox takes them, which measures"
         " throughput; latency then includes queueing)",
     )
+    parser.add_argument(
+        "--chaos", type=int, default=0, metavar="N",
+        help="instead: kill the bot with SIGKILL N times during the burst, restart it each time, and check that"
+        " nothing was lost or doubled (benchmarks/chaos_bench.py)",
+    )
+    parser.add_argument("--seed", type=int, default=2019, help="random seed of the stream and of the kill moments")
+    parser.add_argument("--keep", metavar="DIR", help="with --chaos: keep the database and bot log here if a check fails")
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the chosen runs; non-zero exit if anything was lost."""
+    if args.chaos:
+        from benchmarks.chaos_bench import run as run_chaos
+
+        return run_chaos(args)
     names = {"both": ("unlimited", "limited"), "unlimited": ("unlimited",), "limited": ("limited",)}[args.runs]
     lost = 0
     with tempfile.TemporaryDirectory(prefix="samvad-bench-") as workdir:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
@@ -15,7 +18,11 @@ from bot.records_cli import add_parsers
 from bot.roster_commands import add_roster_parser
 from bot.settings import Settings, SettingsError, load_settings
 from bot.signing import SigningKeyError
+from bot.startup_guards import StartupError, database_lock, ensure_port_free
+from bot.stopping import StopRequest
 from nlp import cli as nlp_cli
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,11 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     health = commands.add_parser("health", help="exit 0 if the bot is running (its heartbeat is recent)")
     health.set_defaults(handler=command_health)
 
-    bench = commands.add_parser("bench", help="end-to-end benchmark: the bot against the sandbox on a cyclone day")
+    # The benchmark's own parser reads its options (and --help): benchmarks/ is imported only when it runs.
+    bench = commands.add_parser(
+        "bench", add_help=False, help="end-to-end benchmark: the bot against the sandbox on a cyclone day"
+        " (--chaos N: kill and restart it N times)",
+    )
     bench.set_defaults(handler=command_bench)
-    from benchmarks.e2e_bench import add_arguments as add_bench_arguments
-
-    add_bench_arguments(bench)
 
     nlp_commands = nlp_cli.register(commands)
     add_false_alarms_parser(nlp_commands)
@@ -56,7 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `samvad` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "bench":
+        args.bench_args = rest  # the benchmark's own parser reads them
+    elif rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -67,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.settings = settings
     try:
         return args.handler(args)
-    except SigningKeyError as error:  # open to others, unreadable or not a key: one line saying what to do
+    except (SigningKeyError, StartupError) as error:  # one line saying what to do
         print(f"samvad: {error}", file=sys.stderr)
         return 2
 
@@ -80,7 +92,11 @@ def command_run(args: argparse.Namespace) -> int:
         return command_sandbox(argparse.Namespace(port=None, keep_db=False, tour=False, settings=settings))
     from bot.runner import serve
 
-    return run_until_signalled(lambda stop: serve(settings, stop=stop))
+    if settings.webhook_url is not None:
+        ensure_port_free(settings.webhook_listen, settings.webhook_port,
+                         how_to_change="set SAMVAD_WEBHOOK_PORT to a free port (and your proxy to match)")
+    with database_lock(settings.db_path):
+        return run_until_signalled(lambda stop: serve(settings, stop=stop))
 
 
 def command_sandbox(args: argparse.Namespace) -> int:
@@ -108,23 +124,85 @@ def command_health(args: argparse.Namespace) -> int:
 
 def command_bench(args: argparse.Namespace) -> int:
     """`samvad bench`: prints figures; exits non-zero if anything was lost."""
-    from benchmarks.e2e_bench import run
+    from benchmarks.e2e_bench import main as bench_main
 
-    return run(args)
+    return bench_main(args.bench_args)
+
+
+# After SIGINT/SIGTERM a run that is up has STOP_GRACE seconds to stop in order, whatever it is doing (polling,
+# delivering); a run still starting (or waiting for an unreachable Bot API) is cancelled at once. Then the
+# process exits without waiting for helper threads (the filter model loading, SQLite's): by STOP_DEADLINE at
+# the latest. Cutting work short is safe: an update is confirmed to Telegram only once stored and is replayed
+# until handled, and an owed call stays owed until Telegram has answered it.
+STOP_GRACE = 1.2
+STOP_DEADLINE = 1.8
+STOPPED_LATE = 1
 
 
 def run_until_signalled(main_coroutine: Callable[[asyncio.Event], Coroutine[Any, Any, None]]) -> int:
-    """Run a coroutine until Ctrl-C or SIGTERM, then let it stop cleanly."""
+    """Run a coroutine until Ctrl-C or SIGTERM, then stop within STOP_DEADLINE seconds (exits the process)."""
+    signalled = threading.Event()
+    signalled_at: list[float] = []
 
     async def runner() -> None:
-        stop = asyncio.Event()
+        stop = StopRequest()
         loop = asyncio.get_running_loop()
+
+        def on_signal(signum: signal.Signals) -> None:
+            if stop.is_set():
+                return
+            log.info("%s received: stopping", signum.name)
+            signalled_at.append(loop.time())
+            signalled.set()
+            _exit_late_if_still_running(STOP_DEADLINE)
+            stop.set()
+
         for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(signum, stop.set)
-        await main_coroutine(stop)
+            loop.add_signal_handler(signum, on_signal, signum)
+        main = asyncio.create_task(main_coroutine(stop), name="samvad-main")
+        stopping = asyncio.create_task(stop.wait())
+        await asyncio.wait({main, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        if not main.done() and stop.is_running:
+            await asyncio.wait({main}, timeout=STOP_GRACE)
+        if not main.done():
+            if stop.is_running:
+                log.warning("still stopping after %.1f s: cutting short what is in flight (it resumes at the"
+                            " next start)", STOP_GRACE)
+            main.cancel()
+            left = signalled_at[0] + STOP_DEADLINE - 0.15 - asyncio.get_running_loop().time()
+            await asyncio.wait({main}, timeout=max(left, 0.05))
+        stopping.cancel()
+        if signalled.is_set():
+            status = 0 if main.done() else STOPPED_LATE
+            if main.done() and not main.cancelled() and main.exception() is not None:
+                log.error("error while stopping", exc_info=main.exception())
+                status = STOPPED_LATE
+            log.info("Samvad stopped")
+            _exit_now(status)
+        main.result()  # not signalled: the run ended by itself, or with an error that propagates
 
     asyncio.run(runner())
     return 0
+
+
+def _exit_now(status: int) -> None:
+    """End the process at once, without waiting for threads that cannot be cancelled."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(status)
+
+
+def _exit_late_if_still_running(deadline: float) -> None:
+    """Exit deadline seconds from now if the process is still running (its loop may be blocked)."""
+
+    def exit_now() -> None:
+        print(f"samvad: did not stop within {deadline:.1f} s; exiting now", file=sys.stderr, flush=True)
+        _exit_now(STOPPED_LATE)
+
+    timer = threading.Timer(deadline, exit_now)
+    timer.daemon = True
+    timer.start()
 
 
 if __name__ == "__main__":

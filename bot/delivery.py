@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
@@ -10,9 +11,10 @@ from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, InputFile
-from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from bot.clock import Clock
+from bot.ratelimit import posts_a_message
 from storage import outbox as outbox_store
 from storage.database import Database, Transaction
 from storage.errors import StorageUnavailable
@@ -24,6 +26,28 @@ SentHook = Callable[[Transaction, OutboxItem, Any], Awaitable[None]]
 
 MAX_BACKOFF = timedelta(seconds=60)
 IDLE_POLL = 1.0
+# Looking for a message an interrupted attempt may have posted: how far, and how many absent ids end the chat.
+MAX_PROBES = 500
+END_OF_CHAT = 3
+PROBE_ATTEMPTS = 5
+
+
+class ProbeOutcome(enum.Enum):
+    """What Telegram's answer to a no-change edit says of a message id."""
+
+    OURS = "ours"  # the bot's own message, with the same buttons
+    ABSENT = "absent"  # no such message (past the end of the chat, or deleted)
+    OTHER = "other"  # someone else's message, or a service message
+
+
+def probe_outcome(description: str) -> ProbeOutcome:
+    """Telegram tells these apart only in its error description (all are 400 Bad Request)."""
+    text = description.lower()
+    if "not modified" in text:
+        return ProbeOutcome.OURS
+    if "not found" in text:
+        return ProbeOutcome.ABSENT
+    return ProbeOutcome.OTHER
 
 
 class DeliveryWorker:
@@ -42,6 +66,7 @@ class DeliveryWorker:
         self._draining: dict[int, asyncio.Task[None]] = {}
         self._hooks: list[SentHook] = []
         self._runner: asyncio.Task[None] | None = None
+        self.grace = 10.0  # seconds calls in flight get to finish at stop
 
     def wake(self) -> None:
         """Look for due calls now (called after a transaction that owed one commits)."""
@@ -62,7 +87,7 @@ class DeliveryWorker:
             await asyncio.gather(self._runner, return_exceptions=True)
         draining = list(self._draining.values())
         if draining:
-            await asyncio.wait(draining, timeout=10)
+            await asyncio.wait(draining, timeout=self.grace)
             for task in draining:
                 task.cancel()
             await asyncio.gather(*draining, return_exceptions=True)
@@ -98,6 +123,25 @@ class DeliveryWorker:
 
     async def _deliver(self, item: OutboxItem) -> bool:
         """Try one call; True if the chat's queue may move on to its next call."""
+        posting = posts_a_message(item.method) and item.chat_id != 0
+        if posting and item.in_flight_after is not None:
+            try:
+                found = await self._earlier_copy(item, item.in_flight_after)
+            except Forbidden:
+                found = None  # the chat is closed to the bot: the call itself will be refused
+            except TelegramError as error:
+                return await self._retry(item, f"looking for an earlier attempt's message: {error}",
+                                         _backoff(item.attempts), answered=False)
+            if found is not None:
+                log.info("%s (%s) to chat %s was posted before a crash or a timeout (message %s): not again",
+                         item.method, item.purpose, item.chat_id, found)
+                return await self._record(item, result={"message_id": found, "found_after_restart": True})
+        if posting:
+            owed = await self._mark_in_flight(item)
+            if owed is None:
+                return False
+            if not owed:
+                return True  # settled already: the next owed call
         try:
             with attachments(item.params) as params:
                 result = await self._bot.do_api_request(item.method, api_kwargs=params)
@@ -117,11 +161,11 @@ class DeliveryWorker:
         except InvalidToken:
             log.error("Telegram rejected the bot token; owed calls wait until it is fixed")
             return await self._retry(item, "token rejected", MAX_BACKOFF)
-        except NetworkError as error:
-            return await self._retry(item, f"network: {error.message}", _backoff(item.attempts))
+        except NetworkError as error:  # a timeout or a dropped connection: it may have been posted
+            return await self._retry(item, f"network: {error.message}", _backoff(item.attempts), answered=False)
         except Exception as error:  # a bug must not stop the queue for every other chat
             log.exception("unexpected error delivering %s (%s)", item.method, item.purpose)
-            return await self._retry(item, f"unexpected: {error!r}", _backoff(item.attempts))
+            return await self._retry(item, f"unexpected: {error!r}", _backoff(item.attempts), answered=False)
         return await self._record(item, result=result)
 
     async def _record(self, item: OutboxItem, *, result: Any = None, failure: str | None = None) -> bool:
@@ -140,13 +184,78 @@ class DeliveryWorker:
             return False
         return True
 
+    async def _mark_in_flight(self, item: OutboxItem) -> bool | None:
+        """Note durably that this call may post, before it is sent: True if noted, False if the call is no longer
+        owed, None (retry soon) if the database cannot be written."""
+        try:
+            async with self._db.transaction() as tx:
+                known = await outbox_store.mark_in_flight(tx, item.outbox_id, item.chat_id)
+        except StorageUnavailable as error:
+            log.warning("cannot note %s (%s) in flight in %s: %s", item.method, item.purpose, error.path, error.reason)
+            self._wake_at(timedelta(seconds=1))
+            return None
+        return known is not None
+
+    async def _earlier_copy(self, item: OutboxItem, after: int) -> int | None:
+        """The id of this call's message if an earlier attempt posted it (Telegram never said), else None.
+
+        The chat's messages after the last id known before that attempt are probed in order with an
+        editMessageReplyMarkup that changes nothing: Telegram answers "not modified" only for a message of
+        the bot's own with these very buttons. Messages the bot knows (members', its own recorded ones) are
+        skipped; one call of a chat is in flight at a time, so an unknown message of the bot's is this one.
+        The search ends at the end of the chat (a few ids not found in a row).
+        """
+        known = await outbox_store.known_message_ids(self._db, item.chat_id, after=after)
+        probe: dict[str, Any] = {"chat_id": item.params.get("chat_id", item.chat_id)}
+        if item.params.get("reply_markup"):
+            probe["reply_markup"] = item.params["reply_markup"]
+        missing = 0
+        for message_id in range(after + 1, after + 1 + MAX_PROBES):
+            if message_id in known:
+                missing = 0
+                continue
+            try:
+                await self._probe(probe, message_id)
+            except BadRequest as error:
+                outcome = probe_outcome(error.message)
+                if outcome is ProbeOutcome.OURS:
+                    return message_id
+                missing = missing + 1 if outcome is ProbeOutcome.ABSENT else 0
+                if missing >= END_OF_CHAT:
+                    return None
+            else:  # a message of the bot's the record does not know, with other buttons: not this call's
+                log.warning("probe changed the buttons of message %s in chat %s", message_id, item.chat_id)
+                missing = 0
+        return None
+
+    async def _probe(self, probe: dict[str, Any], message_id: int) -> None:
+        """One no-change edit, tried again a few times over passing network failures (a search is long)."""
+        for attempt in range(PROBE_ATTEMPTS):
+            try:
+                await self._bot.do_api_request("editMessageReplyMarkup", api_kwargs={**probe, "message_id": message_id})
+                return
+            except BadRequest:
+                raise
+            except NetworkError:
+                if attempt == PROBE_ATTEMPTS - 1:
+                    raise
+                await asyncio.sleep(0.2 * (attempt + 1))
+
     async def _retry(
-        self, item: OutboxItem, error: str, delay: timedelta, params: dict[str, Any] | None = None
+        self,
+        item: OutboxItem,
+        error: str,
+        delay: timedelta,
+        params: dict[str, Any] | None = None,
+        *,
+        answered: bool = True,
     ) -> bool:
         retry_at = self._clock.now() + delay
         try:
             async with self._db.transaction() as tx:
-                await outbox_store.mark_retry(tx, item.outbox_id, error=error, retry_at=retry_at, params=params)
+                await outbox_store.mark_retry(
+                    tx, item.outbox_id, error=error, retry_at=retry_at, params=params, answered=answered
+                )
         except StorageUnavailable as storage_error:
             log.warning("cannot note a retry in %s: %s", storage_error.path, storage_error.reason)
         log.info("will retry %s (%s) to chat %s in %.1fs: %s", item.method, item.purpose, item.chat_id,

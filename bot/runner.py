@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,7 @@ from bot.context import SERVICES_KEY
 from bot.ingress import ALLOWED_UPDATES, Ingress
 from bot.services import Services
 from bot.settings import Settings
+from bot.stopping import mark_running
 from bot.webhook import WebhookServer
 from nlp import ContentFilter
 
@@ -32,14 +34,33 @@ class RunningBot:
     ingress: Ingress
 
 
+# What a run stopped by a signal gives updates being handled and calls being sent to finish; the rest
+# is replayed or sent at the next start (bot.cli stops the whole process within about 2 s).
+SIGNALLED_STOP_GRACE = 0.4
+
+
+class StoppedWhileStarting(Exception):
+    """A stop was asked for before the bot was up."""
+
+
 @asynccontextmanager
 async def running_bot(
-    settings: Settings, *, clock: Clock | None = None, polling: bool = True, content_filter: ContentFilter | None = None
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    polling: bool = True,
+    stop: asyncio.Event | None = None,
+    stop_grace: float = 10.0,
+    content_filter: ContentFilter | None = None,
 ) -> AsyncIterator[RunningBot]:
-    """Start the bot for the duration of the block, then stop it in order (with content_filter, if given)."""
+    """Start the bot for the duration of the block, then stop it in order (with content_filter, if given).
+
+    stop, if given, ends the wait for an unreachable Bot API at start (raising StoppedWhileStarting);
+    stop_grace bounds how long updates in hand and calls in flight get to finish at the end.
+    """
     clock = clock or SystemClock()
     application = build_application(settings, clock=clock, content_filter=content_filter)
-    await _initialize_patiently(application)
+    await _initialize_patiently(application, stop or asyncio.Event())
     try:
         await application.post_init(application)
         services: Services = application.bot_data[SERVICES_KEY]
@@ -57,7 +78,8 @@ async def running_bot(
         finally:
             if webhook is not None:
                 await webhook.stop()
-            await ingress.stop()
+            await ingress.stop(grace=stop_grace)
+            services.delivery.grace = stop_grace
             await application.stop()
             await application.post_stop(application)
     finally:
@@ -67,10 +89,13 @@ async def running_bot(
 
 async def serve(settings: Settings, *, stop: asyncio.Event, clock: Clock | None = None) -> None:
     """Run until stop is set."""
-    async with running_bot(settings, clock=clock) as bot:
-        log.info("Samvad is running as @%s", bot.application.bot.username)
-        await stop.wait()
-    log.info("Samvad stopped")
+    try:
+        async with running_bot(settings, clock=clock, stop=stop, stop_grace=SIGNALLED_STOP_GRACE) as bot:
+            log.info("Samvad is running as @%s", bot.application.bot.username)
+            mark_running(stop)
+            await stop.wait()
+    except StoppedWhileStarting:
+        pass
 
 
 async def _start_receiving(
@@ -93,8 +118,8 @@ async def _start_receiving(
     return webhook
 
 
-async def _initialize_patiently(application: Application) -> None:
-    """Initialize (getMe), waiting out network failures; a rejected token stops at once."""
+async def _initialize_patiently(application: Application, stop: asyncio.Event) -> None:
+    """Initialize (getMe), waiting out network failures until stop is set; a rejected token stops at once."""
     delay = 1.0
     while True:
         try:
@@ -104,5 +129,8 @@ async def _initialize_patiently(application: Application) -> None:
             raise
         except NetworkError as error:
             log.warning("cannot reach the Bot API (%s); retrying in %.0f s", error.message, delay)
-            await asyncio.sleep(delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            if stop.is_set():
+                raise StoppedWhileStarting from None
             delay = min(delay * 2, 60.0)

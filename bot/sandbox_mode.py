@@ -14,9 +14,11 @@ from pydantic import SecretStr
 from bot.demo.world import DemoWorld, demo_roster_path, demo_roster_rows, seed_demo_world, verify_and_bind
 from bot.logs import add_secret
 from bot.roster_commands import import_roster
-from bot.runner import running_bot
+from bot.runner import SIGNALLED_STOP_GRACE, running_bot
 from bot.sandbox_console import BotMemberAnnotations
 from bot.settings import Settings
+from bot.stopping import mark_running
+from bot.startup_guards import database_lock, delete_database, ensure_port_free
 from bot.tour import play_tour
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
@@ -25,6 +27,9 @@ log = logging.getLogger(__name__)
 
 SANDBOX_BOT_ID = 700000001
 SANDBOX_DB = Path("samvad-sandbox.db")
+SANDBOX_PORT_HINT = (
+    "start this sandbox on another port: `samvad sandbox --port N` or SAMVAD_SANDBOX_PORT=N (0 picks a free one)"
+)
 
 
 _TOKEN_ALPHABET = string.ascii_letters + string.digits + "_-"
@@ -41,10 +46,16 @@ TOUR_WAITS_FOR_CONSOLE = 60.0
 
 async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool = True, tour: bool = False) -> None:
     """Start the sandbox server, seed the demo, run the bot against it until stop is set."""
+    # The port first, before any file is touched: a second sandbox must not harm the first one.
+    ensure_port_free(settings.sandbox_host, settings.sandbox_port, how_to_change=SANDBOX_PORT_HINT)
+    with database_lock(SANDBOX_DB):
+        await _run_sandbox(settings, stop=stop, fresh_db=fresh_db, tour=tour)
+
+
+async def _run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool, tour: bool) -> None:
     db_path = SANDBOX_DB
     if fresh_db:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        delete_database(db_path)
     annotations = BotMemberAnnotations()
     world: DemoWorld | None = None
     bot_token = demo_bot_token()
@@ -78,20 +89,20 @@ async def run_sandbox(settings: Settings, *, stop: asyncio.Event, fresh_db: bool
             label_demo_people(server, world)
             if fresh_db:
                 await import_demo_roster(bot_settings)
-            async with running_bot(bot_settings) as bot:
+            async with running_bot(bot_settings, stop=stop, stop_grace=SIGNALLED_STOP_GRACE) as bot:
                 annotations.db = bot.services.db
                 if fresh_db:
                     await verify_and_bind(client, world)
                 print(describe(server.base_url, world, db_path, guarded=server.control_token is not None), flush=True)
                 log.info("Samvad is running as @%s on the sandbox", bot.application.bot.username)
                 touring = asyncio.create_task(_tour_once_watched(server)) if tour else None
+                mark_running(stop)
                 try:
                     await stop.wait()
                 finally:
                     if touring is not None:
                         touring.cancel()
                 annotations.db = None
-        log.info("Samvad stopped")
 
 
 async def import_demo_roster(settings: Settings) -> None:

@@ -17,6 +17,12 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 ENV_PREFIX = "SAMVAD_"
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+# A bot token: the bot's numeric id, a colon, and the secret part. BotFather's secrets are 35 characters
+# (Telegram's own documentation shows a 34-character example, so a little slack either way); other Bot API
+# servers (a local test server, the sandbox) are allowed any length of the same alphabet.
+_BOT_TOKEN = re.compile(r"([0-9]{1,20}):([A-Za-z0-9_-]+)")
+TELEGRAM_API_HOST = "api.telegram.org"
+BOTFATHER_SECRET_LENGTHS = range(30, 46)
 
 
 class Settings(BaseSettings):
@@ -32,7 +38,8 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = Field(
         default=None,
-        description="Bot token from BotFather. Without it, `samvad run` starts the offline sandbox.",
+        description="Bot token from BotFather. Without it (no line; an empty value is an error),"
+        " `samvad run` starts the offline sandbox.",
     )
     api_base_url: str = Field(
         default="https://api.telegram.org",
@@ -199,6 +206,16 @@ class Settings(BaseSettings):
         return value
 
     @model_validator(mode="after")
+    def _token_shaped_like_a_token(self) -> Settings:
+        # Never echo the value: the message names the variable and the expected shape only.
+        if self.bot_token is None:
+            return self
+        problem = bot_token_problem(self.bot_token.get_secret_value(), api_base_url=self.api_base_url)
+        if problem is not None:
+            raise ValueError(f"{ENV_PREFIX}BOT_TOKEN {problem}")
+        return self
+
+    @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:
         if self.webhook_url is not None and self.webhook_secret is None:
             raise ValueError("SAMVAD_WEBHOOK_SECRET must be set when SAMVAD_WEBHOOK_URL is")
@@ -248,6 +265,23 @@ class Settings(BaseSettings):
         if self.use_test_environment:
             return f"{self.api_base_url}/file/bot{{token}}/test"
         return f"{self.api_base_url}/file/bot"
+
+
+def bot_token_problem(token: str, *, api_base_url: str) -> str | None:
+    """What is wrong with a bot token's shape (never quoting it), or None if it looks like one."""
+    expected = "digits, a colon and the secret part, as BotFather gives it (123456789:AA...)"
+    if token == "":
+        return "is set but empty: give the bot's token, or remove the line to run the offline sandbox"
+    if token != token.strip() or token[:1] in "'\"":
+        return f"has spaces or quotes around it: give only {expected}"
+    match = _BOT_TOKEN.fullmatch(token)
+    if match is None:
+        return f"is not a bot token: expected {expected}"
+    telegram = urlsplit(api_base_url).hostname == TELEGRAM_API_HOST
+    if telegram and len(match[2]) not in BOTFATHER_SECRET_LENGTHS:
+        return (f"is not a whole bot token: its secret part has {len(match[2])} characters where BotFather's"
+                " have 35 (was it cut short when copied?)")
+    return None
 
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

@@ -33,9 +33,8 @@ EXPORT = Command("export", "Export a group's record (CSV, JSON Lines or HTML rep
                  "[GROUP FROM TO FORMAT]")
 SEARCH = Command("search", "Search the record of the groups you may see", frozenset({Audience.PRIVATE}), "WORDS")
 
-NOT_ADMIN = ("Exports are for group admins (a District Collector for the district, an HoD for the office,"
-             " ACS Revenue for every group) and disaster coordinators for their scope. You can see instructions"
-             " addressed to you with /pending.")
+NOT_ADMIN = ("Exports are for group admins (a Collector for the district, an HoD for the office, ACS Revenue"
+             " for all) and disaster coordinators. Your instructions: /pending.")
 
 
 def feature() -> Feature:

@@ -57,7 +57,15 @@ async def refuse_button(query: CallbackQuery, context: SamvadContext, reason: st
             tx, kind="button_refused", chat_id=chat_id, actor_id=query.from_user.id, at=services.clock.now(),
             body={"button": button},
         )
-    await query.answer(f"{REFUSED} {reason}", show_alert=True)
+    await query.answer(_alert_text(f"{REFUSED} {reason}"), show_alert=True)
+
+
+# answerCallbackQuery takes at most 200 characters of text; Telegram refuses a longer alert outright.
+ALERT_LIMIT = 200
+
+
+def _alert_text(text: str) -> str:
+    return text if len(text) <= ALERT_LIMIT else text[: ALERT_LIMIT - 1] + "…"
 
 
 async def redirect(update: Update, context: SamvadContext, html_text: str) -> None:

@@ -64,6 +64,8 @@ class BotApi:
         except ApiError as error:
             self._stats.failed(method.name, error.code)
             return _answer(error.to_json(), error.code)
+        except ConnectionResetError:  # the bot went away mid-request (killed): nothing was done, no one hears this
+            return _answer(ApiError(500, "Internal Server Error: the client went away").to_json(), 500)
         except Exception as error:  # a sandbox bug: say so in Telegram's shape, keep serving
             log.exception("sandbox failed on %s", method.name)
             self._stats.failed(method.name, 500)

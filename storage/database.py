@@ -188,19 +188,19 @@ class Database:
         except sqlite3.Error:
             log.warning("closing the stale writer connection failed", exc_info=True)
 
+    # A read runs to its end in one trip to the reader's thread. Run step by step (execute, then fetch),
+    # reads of concurrent tasks interleave on the one connection and keep its read transaction open, so
+    # they go on seeing the data as it was when the first began: the delivery worker then saw a call it
+    # had just marked sent as still owed, and posted it again.
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """One row of a read on the reader connection (committed data only)."""
-        try:
-            async with self._reader.execute(sql, params) as cursor:
-                return await cursor.fetchone()
-        except sqlite3.Error as error:
-            raise _translate(error, self.path) from error
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
-        """Every row of a read on the reader connection."""
+        """Every row of a read on the reader connection, as committed when the read began."""
         try:
-            async with self._reader.execute(sql, params) as cursor:
-                return list(await cursor.fetchall())
+            return list(await self._reader.execute_fetchall(sql, params))
         except sqlite3.Error as error:
             raise _translate(error, self.path) from error
 

@@ -30,6 +30,8 @@ class OutboxItem:
     purpose: str
     attempts: int
     not_before: datetime
+    # Set while an attempt to post may have reached Telegram unanswered: the highest message id known then.
+    in_flight_after: int | None = None
 
 
 async def enqueue(
@@ -82,7 +84,7 @@ async def chats_with_due_calls(db: Database, *, now: datetime) -> list[int]:
 async def first_owed(db: Database, chat_id: int) -> OutboxItem | None:
     """The next pending call to a chat (most urgent, then oldest), due or not."""
     row = await db.fetchone(
-        "SELECT id, chat_id, method, params, purpose, attempts, not_before FROM outbox"
+        "SELECT id, chat_id, method, params, purpose, attempts, not_before, in_flight_after FROM outbox"
         " WHERE state = 'pending' AND chat_id = ? ORDER BY priority, id LIMIT 1",
         (chat_id,),
     )
@@ -95,26 +97,69 @@ async def next_due_at(db: Database) -> datetime | None:
     return from_db(row[0]) if row and row[0] else None
 
 
+async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int | None:
+    """Note, before posting, that the call may reach Telegram; returns the highest message id known in the chat,
+    or None if the call is no longer owed (settled meanwhile: it must not be sent again).
+
+    A mark left by an earlier attempt is kept (its id is the lower, so the search covers both attempts).
+    """
+    row = await tx.fetchone(
+        "SELECT max(coalesce((SELECT max(message_id) FROM messages WHERE chat_id = ?), 0),"
+        " coalesce((SELECT max(json_extract(result, '$.message_id')) FROM outbox"
+        "           WHERE chat_id = ? AND state = 'sent'), 0))",
+        (chat_id, chat_id),
+    )
+    changed = await tx.execute_counting(
+        "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ? AND state = 'pending'",
+        (row[0], outbox_id),
+    )
+    return int(row[0]) if changed else None
+
+
+async def known_message_ids(db: Database, chat_id: int, *, after: int) -> set[int]:
+    """Ids of the messages known in a chat after a message id: recorded, or posted by a call marked sent."""
+    rows = await db.fetchall(
+        "SELECT message_id FROM messages WHERE chat_id = ? AND message_id > ?"
+        " UNION SELECT json_extract(result, '$.message_id') FROM outbox"
+        " WHERE chat_id = ? AND state = 'sent' AND json_extract(result, '$.message_id') > ?",
+        (chat_id, after, chat_id, after),
+    )
+    return {row[0] for row in rows if row[0] is not None}
+
+
 async def mark_sent(tx: Transaction, outbox_id: int, *, result: Any, at: datetime) -> None:
     """Telegram accepted the call."""
     await tx.execute(
-        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, completed_at = ?, result = ? WHERE id = ?",
+        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, completed_at = ?, result = ?,"
+        " in_flight_after = NULL WHERE id = ?",
         (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id),
     )
 
 
 async def mark_retry(
-    tx: Transaction, outbox_id: int, *, error: str, retry_at: datetime, params: dict[str, Any] | None = None
+    tx: Transaction,
+    outbox_id: int,
+    *,
+    error: str,
+    retry_at: datetime,
+    params: dict[str, Any] | None = None,
+    answered: bool = True,
 ) -> None:
-    """A passing failure: try again at retry_at (with corrected params, e.g. a migrated chat id)."""
+    """A passing failure: try again at retry_at (with corrected params, e.g. a migrated chat id).
+
+    answered: Telegram answered (so nothing was posted); False after a timeout or a dropped connection,
+    which keeps the in-flight mark.
+    """
+    clear = "in_flight_after = NULL, " if answered else ""
     if params is None:
         await tx.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ?",
+            f"UPDATE outbox SET {clear}attempts = attempts + 1, last_error = ?, not_before = ? WHERE id = ?",
             (error[:500], to_db(retry_at), outbox_id),
         )
     else:
         await tx.execute(
-            "UPDATE outbox SET attempts = attempts + 1, last_error = ?, not_before = ?, params = ? WHERE id = ?",
+            f"UPDATE outbox SET {clear}attempts = attempts + 1, last_error = ?, not_before = ?, params = ?"
+            " WHERE id = ?",
             (error[:500], to_db(retry_at), json.dumps(params, ensure_ascii=False, sort_keys=True), outbox_id),
         )
 
@@ -122,8 +167,8 @@ async def mark_retry(
 async def mark_failed(tx: Transaction, outbox_id: int, *, error: str, at: datetime) -> None:
     """Telegram refused the call for good (bad request, forbidden)."""
     await tx.execute(
-        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ?"
-        " WHERE id = ?",
+        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ?,"
+        " in_flight_after = NULL WHERE id = ?",
         (error[:500], to_db(at), outbox_id),
     )
 
@@ -134,6 +179,34 @@ async def result_of(db: Database, outbox_id: int) -> tuple[str, Any]:
     if row is None:
         raise KeyError(outbox_id)
     return row["state"], json.loads(row["result"]) if row["result"] else None
+
+
+@dataclass(frozen=True)
+class SettledCall:
+    """An owed call as it stands: its state and, once sent, Telegram's answer."""
+
+    outbox_id: int
+    chat_id: int
+    method: str
+    purpose: str
+    params: dict[str, Any]
+    state: str
+    result: Any
+
+
+async def calls_for(db: Database, *, purposes: tuple[str, ...]) -> list[SettledCall]:
+    """Every call owed for one of purposes, in the order owed (for benchmarks and audits)."""
+    marks = ", ".join("?" for _ in purposes)
+    rows = await db.fetchall(
+        f"SELECT id, chat_id, method, purpose, params, state, result FROM outbox WHERE purpose IN ({marks})"
+        " ORDER BY id",
+        purposes,
+    )
+    return [
+        SettledCall(row["id"], row["chat_id"], row["method"], row["purpose"], json.loads(row["params"]), row["state"],
+                    json.loads(row["result"]) if row["result"] else None)
+        for row in rows
+    ]
 
 
 async def counts(db: Database) -> dict[str, int]:
@@ -151,6 +224,7 @@ def _item(row: Any) -> OutboxItem:
         purpose=row["purpose"],
         attempts=row["attempts"],
         not_before=from_db(row["not_before"]),
+        in_flight_after=row["in_flight_after"],
     )
 
 

@@ -29,7 +29,7 @@ def _written_files(settings: Settings) -> list[Path]:
     """Paths (relative to where Samvad runs) of every kind of file it writes with its default settings."""
     files: list[Path] = []
     for db_path in (settings.db_path, SANDBOX_DB):
-        files += [Path(f"{db_path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal")]
+        files += [Path(f"{db_path}{suffix}") for suffix in ("", "-wal", "-shm", "-journal", ".lock")]
         key = settings.model_copy(update={"db_path": db_path}).signing_key_file
         files += [key, public_key_path(key)]
     dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")

@@ -32,7 +32,7 @@ def test_an_invalid_value_names_the_environment_variable(monkeypatch):
 
 
 def test_the_token_never_appears_in_the_settings_repr(monkeypatch):
-    monkeypatch.setenv("SAMVAD_BOT_TOKEN", "123456:SECRET-token-value")
+    monkeypatch.setenv("SAMVAD_BOT_TOKEN", "123456:SECRET-token-value-abcdefghijklmnop")  # BotFather's shape
     settings = load_settings(_env_file=None)
     assert "SECRET-token-value" not in repr(settings)
     assert "SECRET-token-value" not in str(settings.model_dump())

@@ -170,7 +170,7 @@ async def test_a_sandbox_open_to_the_network_asks_for_the_token_printed_once_in_
     # The demo's files are its owner's alone.
     assert {path.name: oct(path.stat().st_mode & 0o777) for path in tmp_path.glob("samvad-sandbox.db*")
             if not path.name.endswith(".pub")} == {
-        name: "0o600" for name in ("samvad-sandbox.db", "samvad-sandbox.db.signing-key")
+        name: "0o600" for name in ("samvad-sandbox.db", "samvad-sandbox.db.lock", "samvad-sandbox.db.signing-key")
     }
 
 

@@ -110,9 +110,9 @@ async def forge_exports(client, bot, world: World) -> None:
     valsad, kutch = world.groups["valsad"], world.groups["kutch"]
     menu = await client.ask(collector, collector, "/export", contains="Which group")
     forgeries = [
-        (f"x|g{valsad}", "You may export only the groups you administer."),
-        (f"x|g{valsad}|rt|fcsv", "You may export only the groups you administer."),
-        (f"x|g{valsad}|rt|fhtml|u0", "You may export only the groups you administer."),
+        (f"x|g{valsad}", "You may export only the groups you administer or coordinate."),
+        (f"x|g{valsad}|rt|fcsv", "You may export only the groups you administer or coordinate."),
+        (f"x|g{valsad}|rt|fhtml|u0", "You may export only the groups you administer or coordinate."),
         (f"x|i{incident.incident_id}|fcsv", "covers no group you administer or coordinate"),
         (f"x|i{incident.incident_id}|rt|fjsonl", "covers no group you administer or coordinate"),
         (f"x|g{kutch}|rt|fcsv|u1", "Only a state-level admin may export personal data unmasked."),

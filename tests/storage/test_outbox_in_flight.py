@@ -1,0 +1,110 @@
+"""The outbox's in-flight mark: set before a post, kept over a timeout, cleared once Telegram answered."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from storage import chats, outbox
+from storage.database import Database
+from storage.messages import IncomingMessage, record_message
+
+NOW = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
+CHAT = -1002000000001
+MEMBER = 700000002
+
+
+async def _db(tmp_path) -> Database:
+    return await Database.open(tmp_path / "samvad.db")
+
+
+async def _owe(db: Database, key: str = "u1:help:1") -> int:
+    async with db.transaction() as tx:
+        return await outbox.enqueue(
+            tx, method="sendMessage", params={"chat_id": CHAT, "text": "hi"}, purpose="help", at=NOW,
+            chat_id=CHAT, dedupe_key=key,
+        )  # fmt: skip
+
+
+async def _received(db: Database, *message_ids: int) -> None:
+    async with db.transaction() as tx:
+        await chats.save_chat(tx, chat_id=CHAT, type="supergroup", title="District Kutch", username=None, at=NOW)
+        await chats.save_user(tx, user_id=MEMBER, is_bot=False, first_name="Pooja", last_name="Bhatt",
+                              username=None, language_code=None, at=NOW)  # fmt: skip
+        for message_id in message_ids:
+            await record_message(
+                tx, IncomingMessage(CHAT, message_id, None, MEMBER, NOW, "text", f"m{message_id}"), at=NOW
+            )
+
+
+async def test_the_mark_holds_the_highest_message_id_known_then_and_survives_a_timeout(tmp_path):
+    db = await _db(tmp_path)
+    try:
+        await _received(db, 3, 7, 5)
+        owed = await _owe(db)
+        async with db.transaction() as tx:
+            assert await outbox.mark_in_flight(tx, owed, CHAT) == 7
+        async with db.transaction() as tx:
+            await outbox.mark_retry(tx, owed, error="network: timed out", retry_at=NOW, answered=False)
+        await _received(db, 8, 9)
+        async with db.transaction() as tx:  # the second attempt keeps the first attempt's (lower) mark
+            await outbox.mark_in_flight(tx, owed, CHAT)
+
+        item = await outbox.first_owed(db, CHAT)
+        assert item is not None and item.in_flight_after == 7
+        assert await outbox.known_message_ids(db, CHAT, after=7) == {8, 9}
+    finally:
+        await db.close()
+
+
+async def test_an_answer_from_telegram_clears_the_mark(tmp_path):
+    db = await _db(tmp_path)
+    try:
+        rate_limited, sent = await _owe(db, "a"), await _owe(db, "b")
+        async with db.transaction() as tx:
+            await outbox.mark_in_flight(tx, rate_limited, CHAT)
+            await outbox.mark_in_flight(tx, sent, CHAT)
+            await outbox.mark_retry(tx, rate_limited, error="429", retry_at=NOW + timedelta(seconds=1))
+            await outbox.mark_sent(tx, sent, result={"message_id": 12}, at=NOW)
+
+        item = await outbox.first_owed(db, CHAT)
+        assert item is not None and item.outbox_id == rate_limited and item.in_flight_after is None
+        assert await outbox.known_message_ids(db, CHAT, after=0) == {12}, "a posted message counts as known"
+    finally:
+        await db.close()
+
+
+async def test_a_call_settled_meanwhile_is_not_marked_in_flight(tmp_path):
+    db = await _db(tmp_path)
+    try:
+        owed = await _owe(db)
+        async with db.transaction() as tx:
+            await outbox.mark_sent(tx, owed, result={"message_id": 4}, at=NOW)
+        async with db.transaction() as tx:
+            assert await outbox.mark_in_flight(tx, owed, CHAT) is None, "a sent call must not be sent again"
+    finally:
+        await db.close()
+
+
+async def test_the_next_owed_call_is_read_as_committed_while_other_reads_run(tmp_path):
+    """Reads interleaved on the reader connection once kept seeing calls already marked sent as owed."""
+    db = await _db(tmp_path)
+    running = True
+
+    async def reading() -> None:
+        while running:
+            await db.fetchall("SELECT id, params FROM outbox")
+
+    try:
+        owed = [await _owe(db, f"u{number}:help:1") for number in range(30)]
+        readers = [asyncio.create_task(reading()) for _ in range(8)]
+        await asyncio.sleep(0.05)
+        for outbox_id in owed:
+            async with db.transaction() as tx:
+                await outbox.mark_sent(tx, outbox_id, result={"message_id": outbox_id}, at=NOW)
+            following = await outbox.first_owed(db, CHAT)
+            assert following is None or following.outbox_id > outbox_id, "a sent call was read as still owed"
+    finally:
+        running = False
+        await asyncio.gather(*readers, return_exceptions=True)
+        await db.close()
