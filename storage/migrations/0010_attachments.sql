@@ -1,4 +1,4 @@
--- 0009: attachments: the documents and photos posted in bound groups, read for the record and
+-- 0010: attachments: the documents and photos posted in bound groups, read for the record and
 -- the content filter. The extracted text is also the body of an 'attachment' journal entry; the
 -- copy here feeds search and is blanked when that entry is erased by lawful order.
 CREATE TABLE attachments (
