@@ -6,6 +6,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# Tesseract with English, Gujarati and Hindi reads photos and scanned pages of the attachments
+# members post (README "Attachments").
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-guj tesseract-ocr-hin \
+    && rm -rf /var/lib/apt/lists/*
+
 # The package, installed from this repository (not editable: the sources are not kept).
 WORKDIR /src
 COPY pyproject.toml README.md ./
@@ -15,6 +21,7 @@ COPY nlp ./nlp
 COPY storage ./storage
 COPY sandbox ./sandbox
 COPY benchmarks ./benchmarks
+COPY attachments ./attachments
 RUN pip install --no-cache-dir . \
     && cd / && rm -rf /src
 

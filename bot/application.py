@@ -11,6 +11,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
+from attachments import ExtractionPool, Limits
+from bot.attachment_reader import AttachmentReader
 from bot.checkpointing import TICK_SECONDS, Checkpointer
 from bot.classifier import BatchingClassifier, packaged_filter
 from bot.clock import Clock, SystemClock
@@ -28,6 +30,7 @@ from bot.services import Services
 from bot.settings import Settings
 from bot.signing import load_or_create
 from handlers import exports as exports_feature
+from handlers import attachments as attachments_feature
 from handlers import group_admin, membership, moderation, prepost_check, recording
 from handlers import help as help_feature
 from handlers import incidents as incidents_feature
@@ -55,6 +58,7 @@ def features() -> list[Feature]:
         exports_feature.feature(),
         incidents_feature.feature(),
         moderation.feature(),
+        attachments_feature.feature(),
         prepost_check.feature(),
     ]
     return collected
@@ -89,6 +93,8 @@ def build_application(
     async def stop_services(application: Application) -> None:
         services: Services | None = application.bot_data.get(SERVICES_KEY)
         if services is not None:
+            if services.attachment_reader is not None:
+                await services.attachment_reader.stop()
             await services.delivery.stop()
 
     async def close_services(application: Application) -> None:
@@ -156,7 +162,13 @@ async def _open_services(
         classifier=classifier,
         checkpointer=Checkpointer(db, clock, signer, outbox, settings),
     )
+    services.attachment_reader = AttachmentReader(
+        application, db, clock, ExtractionPool(workers=settings.attachment_workers, limits=Limits(
+            max_pages=settings.attachment_max_pages, max_seconds=settings.attachment_max_seconds)),
+        attachments_feature.read_attachment,
+    )
     delivery.start()
+    services.attachment_reader.start()
     if application.job_queue is not None:
         application.job_queue.run_repeating(
             scheduler.tick, interval=SCHEDULER_INTERVAL, first=0.1, name="samvad-scheduler"

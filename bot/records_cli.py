@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.settings import Settings
 from bot.signing import SigningKeyError, public_key_path, read_public_key
-from storage import chain, exports, incidents, roster
+from storage import attachments, chain, exports, incidents, roster
 from storage.database import Database
 from storage.exports import ExportOptionError, ExportRequest
 
@@ -184,9 +184,13 @@ def command_erase(args: argparse.Namespace) -> int:
         db = await Database.open(settings.db_path)
         try:
             async with db.transaction() as tx:
-                return await chain.erase(tx, seq=args.seq, order=args.order, at=_now())
+                erased = await chain.erase(tx, seq=args.seq, order=args.order, at=_now())
+                orphans = await attachments.forget_kept(tx, erased)
         finally:
             await db.close()
+        for path in orphans:  # an erased attachment's kept file goes with its body
+            Path(path).unlink(missing_ok=True)
+        return erased
 
     try:
         erased = asyncio.run(erase())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.attachment_reader import AttachmentReader
 from bot.checkpointing import Checkpointer
 from bot.classifier import BatchingClassifier
 from bot.clock import Clock
@@ -29,3 +30,4 @@ class Services:
     commands: Sequence[Command]
     classifier: BatchingClassifier
     checkpointer: Checkpointer | None = None
+    attachment_reader: AttachmentReader | None = None

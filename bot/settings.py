@@ -135,6 +135,17 @@ class Settings(BaseSettings):
     export_dir: Path = Field(
         default=Path("exports"), description="Folder for export files while they are sent (deleted once delivered)."
     )
+    keep_attachments: bool = Field(
+        default=True, description="Keep the documents and photos posted in bound groups in the record directory."
+    )
+    attachments_dir: Path | None = Field(
+        default=None, description="Record directory for kept attachments (default: beside the database, .attachments)."
+    )
+    attachment_workers: int = Field(
+        default=1, ge=1, le=8, description="Worker processes reading attachments (OCR) at once."
+    )
+    attachment_max_pages: int = Field(default=50, ge=1, description="Pages read of one document; the rest is unread.")
+    attachment_max_seconds: float = Field(default=60.0, gt=0, description="Seconds spent reading one file at most.")
 
     @field_validator("timezone")
     @classmethod
@@ -235,6 +246,11 @@ class Settings(BaseSettings):
     def signing_key_file(self) -> Path:
         """Where the checkpoint signing key lives."""
         return self.signing_key_path or self.db_path.with_name(self.db_path.name + ".signing-key")
+
+    @property
+    def attachments_folder(self) -> Path:
+        """Where kept attachments live."""
+        return self.attachments_dir or self.db_path.with_name(self.db_path.name + ".attachments")
 
     @property
     def bot_api_base_url(self) -> str:

@@ -11,6 +11,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from bot.demo.scan import beneficiary_scan
 from bot.demo.world import DemoGroup, DemoPerson, DemoWorld
 from sandbox.client import SandboxClient, SandboxError
 
@@ -34,7 +35,8 @@ EXPORT_COMMAND = "/export"
 INCIDENT_NAME = "Cyclone-Biparjoy"
 OPEN_INCIDENT = f"/incident open {INCIDENT_NAME} Kutch"
 SITREP_COMMAND = f"/sitrep {INCIDENT_NAME} html"
-TOTAL_STEPS = 7
+TOTAL_STEPS = 8
+SCAN_CAPTION = "Beneficiary list for relief payment"
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class Tour:
         """Every step in order, each with its caption and what came of it."""
         steps: list[Callable[[int], Awaitable[None]]] = [
             self.cyclone_warning, self.instruction, self.acknowledge_by_button, self.acknowledge_by_reply,
-            self.aadhaar_number, self.newcomer_asks_to_join, self.pull_sitrep,
+            self.aadhaar_number, self.scanned_list, self.newcomer_asks_to_join, self.pull_sitrep,
         ]  # fmt: skip
         assert len(steps) == TOTAL_STEPS, "the captions count the steps"
         for number, step in enumerate(steps, start=1):
@@ -149,6 +151,29 @@ class Tour:
             )
             return
         done = ["removed the message"] if deleted else []
+        if reply is not None:
+            done.append(f"said: “{_short(reply)}”")
+        await self.outcome("Samvad " + " and ".join(done))
+
+    async def scanned_list(self, number: int) -> None:
+        person = self.mamlatdar_mandvi
+        await self.caption(
+            f"{person.name} posts a photo of a scanned beneficiary list with Aadhaar numbers, typing none of them."
+            " Samvad reads the photo (OCR in English, Gujarati and Hindi), removes it and warns her.",
+            number, self.kutch, person,
+        )  # fmt: skip
+        posted = await self.client.send_photo(
+            self.kutch.chat_id, person.user_id, content=beneficiary_scan(), caption=SCAN_CAPTION
+        )
+        # Reading a photo takes a few seconds more than a text message.
+        reply = await self.bot_message_after(self.kutch.chat_id, posted["message_id"], timeout=3 * self.pace.reaction)
+        deleted = posted["message_id"] in await self.client.deleted_message_ids(self.kutch.chat_id)
+        if reply is None and not deleted:
+            await self.outcome(
+                f"No warning came within {3 * self.pace.reaction:g} s: this build does not read photos yet."
+            )
+            return
+        done = ["removed the photo"] if deleted else []
         if reply is not None:
             done.append(f"said: “{_short(reply)}”")
         await self.outcome("Samvad " + " and ".join(done))

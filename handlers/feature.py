@@ -24,6 +24,7 @@ class Stage(int, Enum):
     GATE = 0  # membership: join requests, new members, unverified members
     COMMAND = 10  # commands and buttons (each matches only its own command or callback data)
     MODERATE = 20  # the content filter's actions on group messages
+    ATTACHMENT = 25  # documents and photos queued for reading (handlers/attachments.py)
     INSTRUCT = 30  # instructions captured for the record
     ACKNOWLEDGE = 40  # acknowledgements by reply
 

@@ -13,7 +13,7 @@ who set its policy and can overrule a removal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from html import escape
 
@@ -143,6 +143,36 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
                          Tiered(tiered.tier, fresh, tiered.also_doubtful), source="edit")
 
 
+async def check_attachment_text(
+    context: SamvadContext, message: Message, text: str, *, attachment_seq: int, language: str | None = None,
+) -> Verdict | None:
+    """Text read from a message's attachment (journalled as entry attachment_seq): checked and acted on
+    like the message itself.
+
+    What the caption's flag already found is not flagged again; a label only the file shows gets a flag
+    of its own, keyed by the attachment's entry (-attachment_seq: no Telegram update has a negative id),
+    so a replay finds it as an update's flag is found.
+    """
+    if not text.strip():
+        return None
+    verdict = await verdict_for(context.services, message, text)
+    group = await _bound_group(context, message.chat.id)
+    if group is None or not set(verdict.labels) & set(MODERATED_LABELS):
+        return verdict
+    if language in ("en", "gu", "hi"):
+        verdict = replace(verdict, language=language)  # the warning in the language the member writes, not the file's
+    tiered = tiered_findings(verdict, group.policies)
+    earlier = await flags.of_message(context.services.db, message.chat.id, message.message_id)
+    standing = {label for flag in earlier if flag.state != WITHDRAWN and flag.update_id != -attachment_seq
+                for label in flag.labels}
+    fresh = tuple(finding for finding in tiered.findings if finding.label not in standing) if tiered else ()
+    if fresh:
+        await raise_flag(context, group, message, -attachment_seq, verdict,
+                         Tiered(tiered.tier, fresh, tiered.also_doubtful), source="message",
+                         attachment_seq=attachment_seq)
+    return verdict
+
+
 def _is_command(message: Message) -> bool:
     text = message.text or ""
     return text.startswith("/") and not text.startswith("/check")
@@ -150,9 +180,13 @@ def _is_command(message: Message) -> bool:
 
 async def raise_flag(
     context: SamvadContext, group: Group, message: Message, update_id: int, verdict: Verdict, tiered: Tiered,
-    *, source: str,
+    *, source: str, attachment_seq: int | None = None,
 ) -> None:
-    """Record the flag and, in the same transaction, owe its removal, warning and notifications."""
+    """Record the flag and, in the same transaction, owe its removal, warning and notifications.
+
+    attachment_seq: the findings are in the text read from the message's file, journalled as this entry
+    (the flag points at it, and the warning says it is the file).
+    """
     services = context.services
     chat_id, member = message.chat.id, message.from_user
     plan = await _plan(services, group, message, tiered)
@@ -168,6 +202,7 @@ async def raise_flag(
             chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member.id, source=source,
             findings=tiered.findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
             deleted=plan.delete, by_admin=by_admin, held=held, tier=tiered.tier, also_doubtful=tiered.also_doubtful,
+            version_seq=attachment_seq,
         ), at=now)
         if flag is None:
             return  # this update was handled before a crash cut it short
@@ -188,7 +223,8 @@ async def raise_flag(
             )
         elif step is WarningStep.WARN_NOW:
             await flags.note_warning(tx, chat_id, member.id, at=now)
-            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}")
+            await _warn(tx, services, [flag], who, key=f"moderation:warning:{flag.flag_id}",
+                        attachment=attachment_seq is not None)
         if plan.admins:
             await notify_admins(tx, services, flag, plan.admins)
 
@@ -228,12 +264,15 @@ async def _may_delete(services: Services, message: Message) -> bool:
     return chat.type == "group" and chat.bot_status == "administrator"
 
 
-async def _warn(tx: Transaction, services: Services, flagged: list[Flag], who: str, *, key: str) -> None:
+async def _warn(
+    tx: Transaction, services: Services, flagged: list[Flag], who: str, *, key: str, attachment: bool = False
+) -> None:
     """One warning about one or more flags: a reply to the message when it is still there."""
     present = [flag for flag in flagged if not flag.deleted]
     reply_to = present[-1].message_id if present and (len(flagged) > 1 or not flagged[0].deleted) else None
     text = warning_text(
-        flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged)
+        flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged),
+        attachment=attachment,
     )
     await services.outbox.send_message(
         tx, flagged[0].chat_id, text, purpose="moderation.warning", reply_to=reply_to, dedupe_key=key

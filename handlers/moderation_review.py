@@ -17,10 +17,17 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from bot.context import SamvadContext
 from bot.services import Services
 from handlers import access
-from handlers.moderation_texts import doubtful_summary, masked, message_link, restored_text, summary
+from handlers.moderation_texts import (
+    doubtful_summary,
+    masked,
+    message_link,
+    restored_caption,
+    restored_text,
+    summary,
+)
 from handlers.replying import refuse_button
 from nlp.verdict import Tier
-from storage import flags, roster
+from storage import attachments, flags, roster
 from storage import outbox as outbox_store
 from storage.database import Transaction
 from storage.flags import CONFIRMED, FALSE_ALARM, WITHDRAWN, Flag
@@ -162,10 +169,13 @@ async def decide(
     """Store an admin's decision with its effects; returns what to tell the admin."""
     services = context.services
     restore = decision == FALSE_ALARM and flag.deleted
-    text = await flags.flagged_text(services.db, flag) if restore else None
+    # A file removed for what was read in it is restored as the file (sent again by its file_id).
+    attached = await attachments.by_seq(services.db, flag.version_seq) if restore else None
+    text = await flags.flagged_text(services.db, flag) if restore and attached is None else None
     async with services.db.transaction() as tx:
         decided = await flags.decide(
-            tx, flag.flag_id, decision=decision, by=admin_id, at=services.clock.now(), restored=text is not None
+            tx, flag.flag_id, decision=decision, by=admin_id, at=services.clock.now(),
+            restored=text is not None or attached is not None,
         )
         if decided is None:
             current = await flags.get(tx, flag.flag_id)
@@ -176,6 +186,8 @@ async def decide(
                 tx, flag.chat_id, restored_text(flag.language, name, text), purpose="moderation.restore",
                 dedupe_key=f"moderation:restore:{flag.flag_id}",
             )
+        if attached is not None:
+            await _restore_file(tx, services, flag, attached)
         await refresh_notices(tx, services, decided)
         if pressed is not None and pressed.chat.type != "private":
             await _refresh_listing(tx, services, pressed, decided)
@@ -183,9 +195,19 @@ async def decide(
             await maybe_escalate(tx, services, decided)
     if decision == CONFIRMED:
         return "Confirmed as a violation."
-    if text is not None:
+    if text is not None or attached is not None:
         return "Closed as a false alarm; the message is restored in the group."
     return "Closed as a false alarm."
+
+
+async def _restore_file(tx: Transaction, services: Services, flag: Flag, attached: attachments.Attachment) -> None:
+    name = await access.display_name(tx, flag.member_id)
+    method, field = ("sendPhoto", "photo") if attached.media == "photo" else ("sendDocument", "document")
+    await services.outbox.call(
+        tx, method, {"chat_id": flag.chat_id, field: attached.file_id,
+                     "caption": restored_caption(flag.language, name), "parse_mode": "HTML"},
+        purpose="moderation.restore", dedupe_key=f"moderation:restore:{flag.flag_id}",
+    )
 
 
 # -- /flags ------------------------------------------------------------------------------

@@ -66,6 +66,9 @@ _TEXTS = {
         "closed": "✅ Thank you: after your edit this message no longer contains what was flagged,"
                   " so the flag is closed.",
         "restored": "Message from {who}, restored after review:",
+        "attachment_reply": "⚠️ The file attached to this message appears to contain:",
+        "attachment_deleted": "⚠️ {who}, your file was removed from the group (it is kept in the official record)."
+                              " It appears to contain:",
         "removal_notice": "⚠️ {who}, your message was removed from the group (it is kept in the official record)"
                           " because it appears to break circular {circular}. The reasons follow in a minute.",
     },
@@ -80,6 +83,9 @@ _TEXTS = {
         "circular": f"મહેસૂલ વિભાગનો પરિપત્ર {CIRCULAR}.",
         "closed": "✅ આભાર: સુધારા પછી આ સંદેશમાં ધ્યાને આવેલી બાબત રહી નથી, તેથી ફ્લેગ બંધ કરવામાં આવ્યો છે.",
         "restored": "{who}નો સંદેશ, સમીક્ષા પછી પાછો મૂકવામાં આવ્યો:",
+        "attachment_reply": "⚠️ આ સંદેશ સાથે જોડેલી ફાઇલમાં નીચેની બાબત હોવાનું જણાય છે:",
+        "attachment_deleted": "⚠️ {who}, તમારી ફાઇલ જૂથમાંથી દૂર કરવામાં આવી છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલી છે)."
+                              " તેમાં નીચેની બાબત હોવાનું જણાય છે:",
         "removal_notice": "⚠️ {who}, તમારો સંદેશ જૂથમાંથી દૂર કરવામાં આવ્યો છે (તે સત્તાવાર રેકોર્ડમાં સચવાયેલો છે),"
                           " કારણ કે તે પરિપત્ર {circular}નું ઉલ્લંઘન કરતો જણાય છે. કારણો એક મિનિટમાં જણાવવામાં આવશે.",
     },
@@ -94,6 +100,9 @@ _TEXTS = {
         "circular": f"राजस्व विभाग का परिपत्र {CIRCULAR}.",
         "closed": "✅ धन्यवाद: संपादन के बाद इस संदेश में चिह्नित बात नहीं रही, इसलिए फ़्लैग बंद कर दिया गया है।",
         "restored": "{who} का संदेश, समीक्षा के बाद वापस लाया गया:",
+        "attachment_reply": "⚠️ इस संदेश के साथ संलग्न फ़ाइल में निम्नलिखित बात प्रतीत होती है:",
+        "attachment_deleted": "⚠️ {who}, आपकी फ़ाइल समूह से हटा दी गई है (यह आधिकारिक रिकॉर्ड में सुरक्षित है)।"
+                              " इसमें निम्नलिखित बात प्रतीत होती है:",
         "removal_notice": "⚠️ {who}, आपका संदेश समूह से हटा दिया गया है (यह आधिकारिक रिकॉर्ड में सुरक्षित है),"
                           " क्योंकि यह परिपत्र {circular} का उल्लंघन प्रतीत होता है। कारण एक मिनट में बताए जाएँगे।",
     },
@@ -133,19 +142,22 @@ def finding_lines(flag: Flag, language: str, *, mark_removed: bool) -> list[str]
     ]
 
 
-def warning_text(flags: Sequence[Flag], language: str, *, who: str, notified: bool) -> str:
+def warning_text(
+    flags: Sequence[Flag], language: str, *, who: str, notified: bool, attachment: bool = False
+) -> str:
     """The warning for one flag (a reply, or a mention if removed) or for several combined (a mention).
 
-    who is an HTML mention of the member.
+    who is an HTML mention of the member; attachment: what was found is in the message's file.
     """
     language = language_of(language)
     texts = _TEXTS[language]
+    lead = "attachment_" if attachment else ""
     if len(flags) > 1:
         lines = [escape(texts["combined"]).format(who=who, count=len(flags))]
     elif flags[0].deleted:
-        lines = [escape(texts["deleted"]).format(who=who)]
+        lines = [escape(texts[lead + "deleted"]).format(who=who)]
     else:
-        lines = [escape(texts["reply"])]
+        lines = [escape(texts[lead + "reply"])]
     for flag in flags:
         lines += finding_lines(flag, language, mark_removed=len(flags) > 1)
     found = {label for flag in flags for label in flag.labels}
@@ -179,6 +191,11 @@ def restored_text(language: str, name: str, text: str) -> str:
     head = escape(_TEXTS[language_of(language)]["restored"].format(who=name))
     quoted = f"{head}\n<blockquote>{escape(text)}</blockquote>"
     return quoted if len(quoted) <= MESSAGE_LIMIT else f"{head}\n{escape(text)}"
+
+
+def restored_caption(language: str, name: str) -> str:
+    """The caption of a file the bot posts again after an admin found it was not a violation."""
+    return escape(_TEXTS[language_of(language)]["restored"].format(who=name))
 
 
 def masked(text: str, findings: Sequence[Finding]) -> str:

@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 from collections.abc import Sequence
 from types import TracebackType
@@ -63,10 +62,13 @@ class SandboxClient:
         async with self._session.request(
             method, f"{self.base_url}/sandbox{path}", json=body, params=params, timeout=timeout
         ) as response:
-            try:
-                answer = await response.json(content_type=None)
-            except ValueError:
-                raise SandboxError(response.status, (await response.text())[:200]) from None
+            return await self._result(response)
+
+    async def _result(self, response: aiohttp.ClientResponse) -> Any:
+        try:
+            answer = await response.json(content_type=None)
+        except ValueError:
+            raise SandboxError(response.status, (await response.text())[:200]) from None
         if answer.get("ok"):
             return answer["result"]
         if response.status == _TIMEOUT_STATUS:
@@ -151,13 +153,31 @@ class SandboxClient:
         caption: str | None = None,
         mime_type: str = "application/pdf",
     ) -> dict:
-        return await self._request("POST", f"/chats/{chat_id}/documents", body={
-            "user_id": user_id, "file_name": file_name, "caption": caption, "mime_type": mime_type,
-            "content_base64": base64.b64encode(content).decode("ascii"),
+        """Post a file as a member, uploaded as a multipart form (as Telegram's apps upload it)."""
+        return await self._upload(f"/chats/{chat_id}/documents", content, file_name, mime_type, {
+            "user_id": user_id, "caption": caption, "file_name": file_name, "mime_type": mime_type,
         })  # fmt: skip
 
-    async def send_photo(self, chat_id: int, user_id: int, *, caption: str | None = None) -> dict:
-        return await self._request("POST", f"/chats/{chat_id}/photos", body={"user_id": user_id, "caption": caption})
+    async def send_photo(
+        self, chat_id: int, user_id: int, *, caption: str | None = None, content: bytes | None = None,
+        file_name: str = "photo.jpg",
+    ) -> dict:
+        """Post a photo as a member (a plain picture when no content is given); Telegram keeps it in sizes."""
+        if content is None:
+            return await self._request("POST", f"/chats/{chat_id}/photos", body={"user_id": user_id, "caption": caption})
+        return await self._upload(f"/chats/{chat_id}/photos", content, file_name, "image/jpeg",
+                                  {"user_id": user_id, "caption": caption})
+
+    async def _upload(self, path: str, content: bytes, file_name: str, mime_type: str, fields: dict) -> dict:
+        form = aiohttp.FormData()
+        for name, value in fields.items():
+            if value is not None:
+                form.add_field(name, str(value))
+        form.add_field("file", content, filename=file_name, content_type=mime_type)
+        if self._session is None:
+            self._session = aiohttp.ClientSession(headers=self._headers)
+        async with self._session.post(f"{self.base_url}/sandbox{path}", data=form) as response:
+            return await self._result(response)
 
     async def send_contact(
         self,

@@ -10,6 +10,7 @@ import asyncio
 import base64
 import bisect
 import json
+import mimetypes
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from sandbox import user_actions as people
 from sandbox import views
 from sandbox.errors import ApiError, ControlError, invalid, not_found
 from sandbox.faults import FaultSettings, Faults
+from sandbox.files import UploadedFile
 from sandbox.methods.meta import commands_key
 from sandbox.models import Chat, Message
 from sandbox.stats import Stats
@@ -63,6 +65,34 @@ async def _body(request: web.Request) -> Body:
         return Body(await request.json())
     except ValueError:
         raise invalid("the request body is not valid JSON") from None
+
+
+async def _body_or_upload(request: web.Request) -> tuple[Body, UploadedFile | None]:
+    """A JSON body, or a multipart form whose "file" part is the upload (its other fields as the body)."""
+    if request.content_type != "multipart/form-data":
+        return await _body(request), None
+    fields: dict = {}
+    upload = None
+    for name, value in (await request.post()).items():
+        if isinstance(value, web.FileField):
+            if name == "file":
+                upload = UploadedFile(value.filename or "file", value.file.read(), value.content_type or "")
+        elif name == "user_id":
+            try:
+                fields[name] = int(value)
+            except ValueError:
+                raise invalid("user_id must be an integer") from None
+        else:
+            fields[name] = value
+    if upload is None:
+        raise invalid('the form has no "file" part')
+    return Body(fields), upload
+
+
+def _mime_of(upload: UploadedFile) -> str:
+    if upload.content_type and upload.content_type != "application/octet-stream":
+        return upload.content_type
+    return mimetypes.guess_type(upload.file_name)[0] or "application/octet-stream"
 
 
 def _int_arg(request: web.Request, name: str) -> int:
@@ -241,22 +271,34 @@ class ControlApi:
         return views.message_view(self.world, message)
 
     async def send_document(self, request: web.Request) -> dict:
-        body = await _body(request)
-        try:
-            content = base64.b64decode(body.get("content_base64", str, ""), validate=True)
-        except ValueError:
-            raise invalid('field "content_base64" is not valid base64') from None
+        body, upload = await _body_or_upload(request)
+        if upload is not None:
+            content = upload.content
+            file_name = body.get("file_name", str, upload.file_name or "file")
+            mime = body.get("mime_type", str, None) or _mime_of(upload)
+        else:
+            try:
+                content = base64.b64decode(body.get("content_base64", str, ""), validate=True)
+            except ValueError:
+                raise invalid('field "content_base64" is not valid base64') from None
+            file_name, mime = body.get("file_name", str), body.get("mime_type", str, "application/pdf")
         message = people.send_document(
             self.world, _int_arg(request, "chat_id"), body.get("user_id", int),
-            file_name=body.get("file_name", str), content=content,
-            caption=body.get("caption", str, None), mime_type=body.get("mime_type", str, "application/pdf"),
+            file_name=file_name, content=content, caption=body.get("caption", str, None), mime_type=mime,
         )  # fmt: skip
         return views.message_view(self.world, message)
 
     async def send_photo(self, request: web.Request) -> dict:
-        body = await _body(request)
+        body, upload = await _body_or_upload(request)
+        content = upload.content if upload is not None else None
+        if upload is None and body.get("content_base64", str, None) is not None:
+            try:
+                content = base64.b64decode(body.get("content_base64", str), validate=True)
+            except ValueError:
+                raise invalid('field "content_base64" is not valid base64') from None
         message = people.send_photo(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int), caption=body.get("caption", str, None)
+            self.world, _int_arg(request, "chat_id"), body.get("user_id", int), caption=body.get("caption", str, None),
+            content=content,
         )
         return views.message_view(self.world, message)
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from sandbox.errors import ApiError, conflict, invalid, not_found, refused
 from sandbox.formatting import render_text
+from sandbox.photos import PhotoError, photo_sizes, placeholder
 from sandbox.models import CallbackQuery, Chat, InviteLink, JoinRequest, Member, Message, User
 from sandbox.rights import DEFAULT_ADMIN_RIGHTS, DEFAULT_BOT_RIGHTS, admin_rights
 from sandbox.views import chat_view, user_view
@@ -226,15 +227,22 @@ def send_document(
     return world.post(chat, user_id, document=document, **_caption(world, caption))
 
 
-def send_photo(world: World, chat_id: int, user_id: int, *, caption: str | None = None) -> Message:
+def send_photo(
+    world: World, chat_id: int, user_id: int, *, caption: str | None = None, content: bytes | None = None
+) -> Message:
+    """A photo, kept in the sizes Telegram makes of it (a plain picture when no content is given)."""
     chat = chat_for(world, chat_id, user_id)
     _require_can_post(world, chat, user_id, "can_send_photos", "send photos")
+    try:
+        made = photo_sizes(content if content is not None else placeholder())
+    except PhotoError as error:
+        raise invalid(str(error)) from None
     sizes = []
-    for width, height in ((90, 67), (1280, 960)):
-        stored = world.files.add(f"photo_{width}.jpg", b"\xff\xd8\xff", "image/jpeg")
+    for size in made:
+        stored = world.files.add("photo.jpg", size.content, "image/jpeg", photo=True)
         sizes.append(
             {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-             "file_size": width * height // 10, "width": width, "height": height}
+             "file_size": len(size.content), "width": size.width, "height": size.height}
         )  # fmt: skip
     return world.post(chat, user_id, photo=sizes, **_caption(world, caption))
 

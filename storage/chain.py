@@ -239,6 +239,7 @@ async def erase(tx: Transaction, *, seq: int, order: str, at: datetime, actor_id
         await tx.execute("DELETE FROM journal_bodies WHERE seq = ?", (target_seq,))
         await tx.execute("UPDATE messages SET text = NULL WHERE journal_seq = ?", (target_seq,))
         await tx.execute("UPDATE message_edits SET text = NULL WHERE journal_seq = ?", (target_seq,))
+        await tx.execute("UPDATE attachments SET text = NULL WHERE journal_seq = ?", (target_seq,))
         await tx.execute("DELETE FROM personal_data_spans WHERE journal_seq = ?", (target_seq,))
     await journal.append(
         tx,

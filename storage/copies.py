@@ -1,7 +1,7 @@
 """The working copies of journalled facts, checked against the journal they were copied from.
 
 The bot reads messages, edits, instructions and acknowledgements from their own tables
-(and finds messages through the full-text index) because that is fast; people see what
+(and finds messages and the text read from attachments through the full-text index) because that is fast; people see what
 those tables say in /log, /pending, /search and the exports. Each row names the journal
 entry it copies, so verification checks every shown column against that entry's verified
 body, and rebuilds the search index's words from the verified texts to compare them.
@@ -163,6 +163,31 @@ def _check_acknowledgements(connection: sqlite3.Connection) -> Iterator[Mismatch
     yield from _missing(connection, "acknowledgement", "acknowledgements", "the acknowledgement", one_row_each=False)
 
 
+def _check_attachments(connection: sqlite3.Connection) -> Iterator[Mismatch]:
+    """The text read from a file (shown by /search) and what is said of the file, against its entry."""
+    for row in _rows(
+        connection,
+        "SELECT a.*, j.kind AS entry_kind, j.chat_id AS entry_chat, b.body FROM attachments a"
+        " LEFT JOIN journal j ON j.seq = a.journal_seq LEFT JOIN journal_bodies b ON b.seq = a.journal_seq"
+        " WHERE a.journal_seq IS NOT NULL",  # a file not yet read has no entry (and no text) yet
+    ):
+        seq, body = row["journal_seq"], _body(row)
+        if row["entry_kind"] != "attachment":
+            yield seq, "the attachments table holds a file under an entry that records no attachment"
+            continue
+        expected: dict[str, Any] = {"chat_id": row["entry_chat"]}
+        if body is None:
+            expected["text"] = None  # erased by lawful order: the copy was blanked with it
+        else:
+            expected.update(
+                message_id=body.get("message_id"), file_name=body.get("file_name"), sha256=body.get("sha256") or None,
+                status=body.get("status"), text=body.get("text") or None,
+            )
+        if wrong := _differs(row, expected):
+            yield seq, f"the attachments table's copy of this file's record was altered ({', '.join(wrong)})"
+    yield from _missing(connection, "attachment", "attachments", "the file", one_row_each=False)
+
+
 def _missing(
     connection: sqlite3.Connection, kind: str, table: str, what: str, *, one_row_each: bool = True
 ) -> Iterator[Mismatch]:
@@ -185,7 +210,9 @@ def _missing(
 
 def _check_search_index(connection: sqlite3.Connection) -> Iterator[Mismatch]:
     """The words the index holds, against the words of the (verified) texts it indexes."""
-    for index, table in (("messages_search", "messages"), ("edits_search", "message_edits")):
+    for index, table in (
+        ("messages_search", "messages"), ("edits_search", "message_edits"), ("attachments_search", "attachments"),
+    ):
         rebuilt = f"rebuilt_{index}"
         # One statement at a time (executescript would end the caller's read transaction, its snapshot).
         for statement in (
@@ -227,5 +254,6 @@ def _same_words(connection: sqlite3.Connection, stored: str, rebuilt: str) -> bo
 
 
 _CHECKS: tuple[Callable[[sqlite3.Connection], Iterator[Mismatch]], ...] = (
-    _check_messages, _check_edits, _check_instructions, _check_acknowledgements, _check_search_index,
+    _check_messages, _check_edits, _check_instructions, _check_acknowledgements, _check_attachments,
+    _check_search_index,
 )

@@ -32,6 +32,8 @@ _FORMAT_SPELLINGS = {"csv": "csv", "jsonl": "jsonl", "json": "jsonl", "ndjson": 
                      "jsonlines": "jsonl", "html": "html", "htm": "html", "report": "html"}
 CSV_COLUMNS = ("seq", "time", "group", "actor_id", "actor", "posts", "kind", "message_id", "text", "details", "entry_hash")
 CONTENT_KINDS = frozenset({"message", "edit"})
+# Entries whose body has a "text" masked like a message's: messages, edits, and text read from attachments.
+TEXT_KINDS = CONTENT_KINDS | {"attachment"}
 PHONE_KEYS = frozenset({"phone", "mobile", "phone_number", "contact", "number"})
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], Awaitable[None]]
@@ -245,7 +247,7 @@ def _row(entry: Any, context: _Context) -> dict[str, Any]:
     details: Any = None
     if body is None:
         details = {"erased": f"erased under order {context.erased_by.get(seq, '(unknown)')}"}
-    elif kind in CONTENT_KINDS:
+    elif kind in TEXT_KINDS:
         text = context.mask_text(body.get("text"), seq)
         details = context.mask_value({k: v for k, v in body.items() if k not in {"text", "message_id"}})
     else:
@@ -409,6 +411,13 @@ class _HtmlWriter:
             self._messages.write(
                 f"<tr><td>{_e(self._time(row['time']))}</td><td>{_e(row['group'])}</td><td>{_e(_who(row))}</td>"
                 f"<td>{_e(label)}{_e(text)}</td></tr>\n"
+            )
+        elif kind == "attachment":
+            details = row["details"] or {}
+            read = f"📎 {details.get('file_name') or details.get('media', 'file')} ({details.get('status', '')}): "
+            self._messages.write(
+                f"<tr><td>{_e(row['time'])}</td><td>{_e(row['group'])}</td><td>{_e(_who(row))}</td>"
+                f"<td>{_e(read)}{_e(row['text'] or details.get('erased', ''))}</td></tr>\n"
             )
         elif kind == "flag":
             self._flags.append(row)

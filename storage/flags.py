@@ -130,6 +130,7 @@ class NewFlag:
     held: bool  # the member was warned less than an interval ago: the warning waits
     tier: Tier = Tier.ACT  # REVIEW: a doubtful case, no warning at all (stored as 'dropped')
     also_doubtful: tuple[str, ...] = ()  # at ACT: labels also given, as doubtful (never named to the member)
+    version_seq: int | None = None  # the journal entry of the text flagged, when not the message's (an attachment's)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -154,7 +155,7 @@ async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
         " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq, tier, also_doubtful)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (new.chat_id, new.message_id, new.update_id,
-         await _version_seq(tx, new.chat_id, new.message_id, new.update_id, new.source),
+         new.version_seq or await _version_seq(tx, new.chat_id, new.message_id, new.update_id, new.source),
          new.member_id, new.source, json.dumps(list(new.labels)), json.dumps(sorted(new.verdict_labels)),
          json.dumps(findings), new.language, json.dumps(list(new.actions)), int(new.deleted), int(new.by_admin),
          _warning_state(new), to_db(at), entry.seq, new.tier.value, json.dumps(sorted(new.also_doubtful))),
@@ -368,8 +369,10 @@ async def flagged_text(db: Reader, flag: Flag) -> str | None:
         return None
     row = await db.fetchone(
         "SELECT text FROM messages WHERE journal_seq = ?"
-        " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?",
-        (flag.version_seq, flag.version_seq),
+        " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?"
+        " UNION ALL SELECT CASE WHEN b.seq IS NULL THEN NULL ELSE coalesce(a.text, '') END FROM attachments a"
+        " LEFT JOIN journal_bodies b ON b.seq = a.journal_seq WHERE a.journal_seq = ?",
+        (flag.version_seq, flag.version_seq, flag.version_seq),
     )
     return row[0] if row else None
 

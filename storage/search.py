@@ -2,7 +2,8 @@
 
 Every word of the query must appear, each also as the start of a longer word, so
 "રિપોર્ટ" finds "રિપોર્ટની" and "rain" finds "rainfall". Originals and edits are both
-searched; a hit names the message.
+searched, and the text read from attachments (a hit on a file's text starts with 📎 and its
+name); a hit names the message.
 """
 
 from __future__ import annotations
@@ -72,8 +73,15 @@ async def search(
         f" WHERE edits_search MATCH ? {scope} ORDER BY s.rowid DESC LIMIT ?",
         (query, *params, _overfetch(limit, only_messages)),
     )
+    attached = await db.fetchall(
+        "SELECT m.chat_id, m.message_id, m.sender_id, m.sent_at, a.file_name, a.text FROM attachments_search s"
+        " JOIN attachments a ON a.id = s.rowid JOIN messages m ON m.chat_id = a.chat_id AND m.message_id = a.message_id"
+        f" WHERE attachments_search MATCH ? {scope} ORDER BY s.rowid DESC LIMIT ?",
+        (query, *params, _overfetch(limit, only_messages)),
+    )
+    attached = [(*row[:4], f"📎 {row[4] or 'photo'}: {row[5] or ''}") for row in attached]
     hits: dict[tuple[int, int], Hit] = {}
-    for row in [*originals, *edits]:
+    for row in [*originals, *edits, *attached]:
         key = (row[0], row[1])
         if only_messages is not None and key not in only_messages:
             continue

@@ -43,6 +43,10 @@ def _written_files(settings: Settings) -> list[Path]:
         name = exports.file_name("District Kutch – Revenue & Disaster", request, ZoneInfo("Asia/Kolkata"))
         files += [Path(name), settings.export_dir / f"0a1b2c3d-{name}"]  # `samvad export`'s default; the bot's
     files += [Path("samvad.log"), Path("sandbox.log")]
+    digest = "ab" * 32  # a kept attachment, named by its SHA-256 in the record directory
+    for db_path in (settings.db_path, SANDBOX_DB):
+        folder = settings.model_copy(update={"db_path": db_path}).attachments_folder
+        files += [folder / digest[:2] / digest, folder / digest[:2] / f"{digest}.part"]
     return files
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from nlp.recognisers.aadhaar import AadhaarRecogniser, verhoeff_check_digit, verhoeff_valid
+from nlp.recognisers.aadhaar_card import AadhaarCardRecogniser
 from nlp.recognisers.bank import BankAccountRecogniser
 from nlp.recognisers.base import Allowlist, Finding, Recogniser, Validity
 from nlp.recognisers.email import EmailRecogniser
@@ -18,6 +19,7 @@ _CODE = re.compile(r"[A-Za-z]\d{4}")
 
 RECOGNISERS: tuple[type[Recogniser], ...] = (
     AadhaarRecogniser,
+    AadhaarCardRecogniser,  # an Aadhaar card's layout read by OCR, without the word typed
     PanRecogniser,
     VoterIdRecogniser,
     PassportRecogniser,

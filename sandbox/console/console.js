@@ -688,6 +688,31 @@ async function shareContact() {
   if (sent) toast(`${fullName(me)} shared their own contact.`);
 }
 
+// A real upload: images go as photos (Telegram keeps them in sizes), anything else as a document.
+async function sendFile(file) {
+  const entry = state.chats.get(state.open);
+  const me = state.users.get(state.me);
+  if (!entry || !me || !file) return;
+  const asPhoto = file.type.startsWith("image/");
+  const form = new FormData();
+  form.append("user_id", String(me.id));
+  const caption = $("composer-text").value.trim();
+  if (caption) form.append("caption", caption);
+  form.append("file", file, file.name);
+  const path = `/sandbox/chats/${entry.chat.id}/${asPhoto ? "photos" : "documents"}`;
+  const sent = await act(`Sending ${file.name}`, async () => {
+    const headers = CONTROL_TOKEN ? { "X-Sandbox-Token": CONTROL_TOKEN } : {};
+    const response = await fetch(path, { method: "POST", body: form, headers });
+    const answer = await response.json();
+    if (!answer.ok) throw new SandboxRefusal(answer.description || `HTTP ${response.status}`, response.status);
+    return answer.result;
+  });
+  if (sent) {
+    $("composer-text").value = "";
+    toast(`${fullName(me)} sent ${asPhoto ? "a photo" : file.name}.`);
+  }
+}
+
 function startReply(message) {
   state.editing = null;
   state.replyTo = message.message_id;
@@ -909,6 +934,12 @@ function wire() {
     renderComposer(state.chats.get(state.open));
   });
   $("attach").addEventListener("click", shareContact);
+  $("attach-file").addEventListener("click", () => $("file-input").click());
+  $("file-input").addEventListener("change", async (event) => {
+    const [file] = event.target.files;
+    event.target.value = "";
+    await sendFile(file);
+  });
   $("start-button").addEventListener("click", () => act("Starting the bot", async () => {
     await api("POST", `/sandbox/users/${state.me}/start`);
     const me = state.users.get(state.me);

@@ -5,7 +5,8 @@ from __future__ import annotations
 import mimetypes
 
 from sandbox.errors import bad_request
-from sandbox.files import UploadedFile
+from sandbox.files import DOWNLOAD_LIMIT, UploadedFile
+from sandbox.photos import PhotoError, photo_sizes
 from sandbox.formatting import render_text
 from sandbox.methods.access import live_message, require_access, require_can_send, resolve_chat
 from sandbox.models import Chat, Message
@@ -63,6 +64,41 @@ def send_document(world: World, params: dict) -> dict:
         chat,
         world.bot.id,
         document=document,
+        reply_to=_reply_target(chat, params.get("reply_parameters")),
+        reply_markup=inline_keyboard(params.get("reply_markup")),
+        reply_keyboard=reply_keyboard(params.get("reply_markup")),
+        **caption,
+    )
+    return message_view(world, message)
+
+
+def send_photo(world: World, params: dict) -> dict:
+    chat = resolve_chat(world, params["chat_id"])
+    require_can_send(world, chat, "can_send_photos")
+    photo = params["photo"]
+    if isinstance(photo, UploadedFile):
+        content = photo.content
+    else:
+        stored = world.files.get(photo)
+        if stored is None:
+            if photo.startswith(("http://", "https://")):
+                raise bad_request("failed to get HTTP URL content")
+            raise bad_request("wrong file identifier/HTTP URL specified")
+        content = stored.content
+    try:
+        made = photo_sizes(content)
+    except PhotoError as error:
+        raise bad_request(str(error)) from None
+    sizes = []
+    for size in made:
+        kept = world.files.add("photo.jpg", size.content, "image/jpeg", photo=True)
+        sizes.append({"file_id": kept.file_id, "file_unique_id": kept.file_unique_id, "file_size": len(size.content),
+                      "width": size.width, "height": size.height})
+    caption = _caption(world, params.get("caption"), params.get("parse_mode"), params.get("caption_entities"))
+    message = world.post(
+        chat,
+        world.bot.id,
+        photo=sizes,
         reply_to=_reply_target(chat, params.get("reply_parameters")),
         reply_markup=inline_keyboard(params.get("reply_markup")),
         reply_keyboard=reply_keyboard(params.get("reply_markup")),
@@ -210,6 +246,8 @@ def get_file(world: World, params: dict) -> dict:
     stored = world.files.get(params["file_id"])
     if stored is None:
         raise bad_request("wrong file_id or the file is temporarily unavailable")
+    if len(stored.content) > DOWNLOAD_LIMIT:
+        raise bad_request("file is too big")
     return {
         "file_id": stored.file_id,
         "file_unique_id": stored.file_unique_id,
@@ -304,6 +342,7 @@ def _document(world: World, document: UploadedFile | str) -> dict:
 METHODS = {
     "sendMessage": send_message,
     "sendDocument": send_document,
+    "sendPhoto": send_photo,
     "editMessageText": edit_message_text,
     "editMessageReplyMarkup": edit_message_reply_markup,
     "deleteMessage": delete_message,

@@ -331,6 +331,26 @@ class _BotApi:
                         return update[kind]
 
 
+async def test_a_member_uploads_a_scanned_list_and_the_photo_is_removed_with_a_warning(page, samvad, tmp_path):
+    from attachments import ocr_available
+    from bot.demo.scan import beneficiary_scan
+
+    if not ocr_available():
+        pytest.skip("Tesseract with eng+guj+hin missing: apt-get install tesseract-ocr tesseract-ocr-guj tesseract-ocr-hin")
+    scan = tmp_path / "beneficiaries.jpg"
+    scan.write_bytes(beneficiary_scan())
+    await be(page, "Vikram Jadeja")
+    await open_chat(page, "District Kutch")
+    await page.locator("#file-input").set_input_files(str(scan))
+    await expect(page.locator(".toast", has_text="sent a photo")).to_be_visible(timeout=BOT_REACTION_MS)
+    warning = bot_messages(page, "your file was removed from the group")
+    await expect(warning).to_be_visible(timeout=3 * BOT_REACTION_MS)
+    await expect(warning).to_contain_text("an Aadhaar number")
+    await expect(page.locator("#messages .message.mine.deleted").last).to_be_visible()
+    assert await still_the_same_page(page)
+    await _screenshot(page, "console-scanned-list")
+
+
 async def test_without_its_token_the_console_shows_how_to_get_in_and_nothing_of_the_world(sandbox, demo):
     _require_browser()
     async with async_playwright() as playwright:

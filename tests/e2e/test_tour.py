@@ -15,6 +15,7 @@ from bot.tour import (
     CYCLONE_WARNING,
     EXPORT_COMMAND,
     INSTRUCTION,
+    SCAN_CAPTION,
     SITREP_COMMAND,
     TOTAL_STEPS,
     Pace,
@@ -61,6 +62,11 @@ async def test_the_tour_acts_out_the_cyclone_day_and_ends_at_export(client, demo
     aadhaar = [m for m in kutch_messages if m.get("text") == AADHAAR_POST]
     assert [m["from"]["id"] for m in aadhaar] == [demo.person("mamlatdar-bhuj").user_id]
 
+    # The scanned beneficiary list, posted as a photo, is read and removed.
+    [scan] = [m for m in kutch_messages if m.get("caption") == SCAN_CAPTION]
+    assert scan["photo"] and scan["from"]["id"] == demo.person("mamlatdar-mandvi").user_id
+    assert scan["deleted"], "the photo's Aadhaar numbers were read and it was removed"
+
     # The newcomer asks to join, and is not let in.
     requests = await client.join_requests(kutch.chat_id)
     member = await client.member(kutch.chat_id, demo.newcomer.user_id)
@@ -85,8 +91,9 @@ async def test_the_tour_acts_out_the_cyclone_day_and_ends_at_export(client, demo
     content = (await client.file_content(report["document"]["file_id"])).decode("utf-8")
     assert "Situation report: Cyclone-Biparjoy" in content and "<svg" in content
     kutch_row = re.search(r"<tr><td>Kutch</td>(.*?)</tr>", content).group(1)
-    # One instruction, to the two Mamlatdars, both acknowledged (button, reply); one flag, the Aadhaar number.
-    assert re.findall(r">([^<>]+)</td>", kutch_row) == ["1", "2 of 2 (100%)", "0", "0", "1"], kutch_row
+    # One instruction, to the two Mamlatdars, both acknowledged (button, reply); two flags, the Aadhaar number
+    # typed and the scanned list posted as a photo.
+    assert re.findall(r">([^<>]+)</td>", kutch_row) == ["1", "2 of 2 (100%)", "0", "0", "2"], kutch_row
     assert played[0].startswith(f"[tour 1/{TOTAL_STEPS}]")
 
 

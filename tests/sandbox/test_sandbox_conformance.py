@@ -52,6 +52,7 @@ class Scene:
     callback_query_id: str
     invite_link: str
     file_id: str
+    photo_file_id: str
 
 
 @pytest.fixture
@@ -69,10 +70,12 @@ async def scene(server: SandboxServer, client, raw) -> Scene:
     query = user_actions.press_button(server.world, chat_id, bot_message["message_id"], ravi["id"], "yes")
     link = await raw.ok("createChatInviteLink", {"chat_id": chat_id, "name": "for staff"})
     document = await client.send_document(chat_id, ravi["id"], file_name="order.pdf", content=b"%PDF-1.4")
+    photo = await client.send_photo(chat_id, ravi["id"])
     return Scene(
         chat_id=chat_id, asha=asha["id"], ravi=ravi["id"], mira=mira["id"],
         user_message_id=user_message["message_id"], bot_message_id=bot_message["message_id"],
         callback_query_id=query.id, invite_link=link["invite_link"], file_id=document["document"]["file_id"],
+        photo_file_id=photo["photo"][-1]["file_id"],
     )  # fmt: skip
 
 
@@ -177,6 +180,11 @@ CASES: dict[str, Case] = {
     "sendDocument": Case(
         lambda s: {"chat_id": s.chat_id, "document": s.file_id, "caption": "<i>Order</i>", "parse_mode": "HTML"},
         lambda b, s: b.send_document(s.chat_id, b"%PDF-1.4 report", filename="report.pdf", caption="Report"),
+        _one(Message.de_json),
+    ),
+    "sendPhoto": Case(
+        lambda s: {"chat_id": s.chat_id, "photo": s.photo_file_id, "caption": "<i>Site</i>", "parse_mode": "HTML"},
+        lambda b, s: b.send_photo(s.chat_id, s.photo_file_id, caption="Site visit"),
         _one(Message.de_json),
     ),
     "answerCallbackQuery": Case(
