@@ -92,11 +92,11 @@ async def test_a_full_disk_holds_updates_until_space_is_freed(client, tmp_path, 
         async with running_bot(settings, clock=clock) as bot:
             await eventually(lambda: messages.count_messages(bot.services.db, chat_id=chat["id"]))
             filler = disk / "filler"
-            with open(filler, "wb") as handle:
+            # Unbuffered, so that closing the file has nothing left to write on the full disk.
+            with open(filler, "wb", buffering=0) as handle:
                 try:
                     while True:
                         handle.write(b"\0" * 65536)
-                        handle.flush()
                 except OSError:
                     pass  # the disk is full now
             long_text = "Damage survey, village by village: " + "ward report; " * 300
