@@ -31,6 +31,7 @@ RawEvidence = tuple[str, int, int, float, str]
 
 
 TEXT_KEY = "samvad_text"
+CUES_KEY = "samvad_cues"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
     {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
@@ -152,6 +153,8 @@ class LexiconRules:
     def __call__(self, doc: Doc) -> Doc:
         found = self.cues(doc)
         if found:
+            # Where each cue class first occurs: the decision reads them as features (nlp.decision).
+            doc.user_data[CUES_KEY] = {cls: min(s for s, _ in spans) for cls, spans in found.items() if spans}
             _add(doc, apply_rules(self.rules, found, self.rule_index))
             countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
             if countered:
