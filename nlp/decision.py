@@ -118,6 +118,30 @@ class DecisionModel:
     labels: dict[str, LabelModel]
     figures: dict[str, Any] = field(default_factory=dict)
 
+    def logits(self, f: Mapping[str, float]) -> dict[str, float]:
+        """Every label's linear score in one pass over the features."""
+        table = self._table()
+        order = tuple(self.labels)
+        totals = [self.labels[label].bias for label in order]
+        for name, value in f.items():
+            row = table.get(name)
+            if row is not None:
+                for i, weight in row:
+                    totals[i] += weight * value
+        return dict(zip(order, totals))
+
+    def _table(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        # Built on first use and whenever a label's weights are replaced (training sets them after construction).
+        key = tuple(id(m.weights) for m in self.labels.values())
+        if getattr(self, "_cache_key", None) != key:
+            table: dict[str, list[tuple[int, float]]] = {}
+            for i, model in enumerate(self.labels.values()):
+                for name, weight in model.weights.items():
+                    table.setdefault(name, []).append((i, weight))
+            self._cached = {name: tuple(row) for name, row in table.items()}
+            self._cache_key = key
+        return self._cached
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
         """Read the JSON form (`model/samvad_decision.json`)."""

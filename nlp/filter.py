@@ -62,7 +62,8 @@ class ContentFilter:
         self.nlp = pipeline
         self.decision = decision or rules_decision()
         self._email_domains = tuple(official_email_domains)
-        self._has_classifier = "textcat_multilabel" in pipeline.pipe_names
+        self._textcat = pipeline.get_pipe("textcat_multilabel") if "textcat_multilabel" in pipeline.pipe_names else None
+        self._rule_components = [pipeline.get_pipe(name) for name in pipeline.pipe_names if name != "textcat_multilabel"]
         self.set_official_numbers(official_numbers)
         # Read the look-alike table now, not on the first message that needs it.
         from nlp.confusables import latin_lookalikes
@@ -97,26 +98,43 @@ class ContentFilter:
 
     def check(self, text: str, context: MessageContext | None = None) -> Verdict:
         """The verdict for one message; `context` (who says it, where) is weighed when given."""
-        norm = self._normalise(text)
-        if not norm.text.strip():
-            return Verdict((), (), detect_language(text))
-        return self._verdict(norm, self.nlp(self._make_doc(norm.text)), context)
+        return self.check_many([text], [context])[0]
 
     def check_many(self, texts: Iterable[str], contexts: Iterable[MessageContext | None] | None = None, *,
                    batch_size: int = 256) -> list[Verdict]:
-        """Verdicts for many messages through `nlp.pipe`; the same results as `check` with each context."""
+        """Verdicts for many messages, classified in batches; the same results as `check` with each context."""
         norms = [self._normalise(t) for t in texts]
         given = list(contexts) if contexts is not None else [None] * len(norms)
         if len(given) != len(norms):
             raise ValueError(f"{len(norms)} texts but {len(given)} contexts")
-        todo = [i for i, n in enumerate(norms) if n.text.strip()]
-        verdicts: list[Verdict] = [
-            Verdict((), (), detect_language(n.original)) if not n.text.strip() else None for n in norms  # type: ignore[misc]
-        ]
-        docs = self.nlp.pipe((self._make_doc(norms[i].text) for i in todo), batch_size=batch_size)
-        for i, doc in zip(todo, docs):
-            verdicts[i] = self._verdict(norms[i], doc, given[i])
+        verdicts: list[Verdict] = []
+        for start in range(0, len(norms), batch_size):
+            batch = norms[start:start + batch_size]
+            docs, cats = self.annotate([n.text for n in batch])
+            for norm, doc, doc_cats, context in zip(batch, docs, cats, given[start:start + batch_size]):
+                verdicts.append(self._verdict(norm, doc, doc_cats, context))
         return verdicts
+
+    def annotate(self, texts: list[str]) -> tuple[list["Doc"], list[dict[str, float]]]:
+        """Run the components over normalised texts: docs with their evidence, and the classifier's scores.
+
+        The components are called directly rather than through `nlp.pipe`,
+        whose generators and per-document bookkeeping cost a fifth of the time.
+        """
+        docs = [self._make_doc(text) for text in texts]
+        for component in self._rule_components:
+            for doc in docs:
+                component(doc)
+        if self._textcat is None:
+            return docs, [{} for _ in docs]
+        scored = [i for i, text in enumerate(texts) if _LETTER.search(text)]
+        cats: list[dict[str, float]] = [{} for _ in docs]
+        if scored:
+            rows = self._textcat.predict([docs[i] for i in scored]).tolist()
+            labels = self._textcat.labels
+            for i, row in zip(scored, rows):
+                cats[i] = dict(zip(labels, row))
+        return docs, cats
 
     def _make_doc(self, text: str) -> "Doc":
         # The components read the text from user_data: spaCy rebuilds doc.text on each access.
@@ -130,18 +148,16 @@ class ContentFilter:
             raise TypeError(f"text must be str, not {type(text).__name__}")
         return normalise(text[:MAX_CHARS])
 
-    def features_of(self, norm: Normalised, doc: "Doc", language: str | None = None) -> dict[str, float]:
-        """The decision's features for a processed doc (used by training, too)."""
-        cats = doc.cats if self._has_classifier and _LETTER.search(norm.text) else {}
-        return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats,
-                        language or detect_language(norm.original))
+    @staticmethod
+    def features_of(norm: Normalised, doc: "Doc", cats: dict[str, float], language: str) -> dict[str, float]:
+        """The decision's features for an annotated doc (used by training, too)."""
+        return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language)
 
     def scores_of(self, f: dict[str, float], evidence: Iterable[tuple], cues: Iterable[str],
                   context: MessageContext | None) -> dict[str, tuple[float, bool]]:
         """Per label: the calibrated score and whether a validated identifier forces the upper tier."""
         out = {}
-        for label, model in self.decision.labels.items():
-            logit = model.logit(f)
+        for label, logit in self.decision.logits(f).items():
             if label == "instruction":
                 shift = instruction_shift(context, not DIRECTIVE_CUES.isdisjoint(cues))
                 if shift is None:
@@ -153,11 +169,14 @@ class ContentFilter:
             out[label] = (sigmoid(logit), forced)
         return out
 
-    def _verdict(self, norm: Normalised, doc: "Doc", context: MessageContext | None = None) -> Verdict:
+    def _verdict(self, norm: Normalised, doc: "Doc", cats: dict[str, float],
+                 context: MessageContext | None = None) -> Verdict:
         language = detect_language(norm.original)
+        if not norm.text.strip():
+            return Verdict((), (), language)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
         cues = doc.user_data.get(CUES_KEY, {})
-        f = self.features_of(norm, doc, language)
+        f = self.features_of(norm, doc, cats, language)
         labels: list[str] = []
         review: list[str] = []
         scores: list[tuple[str, float]] = []

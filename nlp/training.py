@@ -135,10 +135,11 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
 
 def feature_rows(content_filter, examples: list[Example]) -> list[dict[str, float]]:
     """The decision's features for each example, as the filter computes them."""
-    from nlp.filter import MAX_CHARS
     from nlp.language import detect_language
-    from nlp.normalise import normalise
 
-    norms = [normalise(e.text[:MAX_CHARS]) for e in examples]
-    docs = content_filter.nlp.pipe(content_filter._make_doc(n.text) for n in norms)
-    return [content_filter.features_of(n, doc, detect_language(n.original)) for n, doc in zip(norms, docs)]
+    rows = []
+    for start in range(0, len(examples), 256):
+        norms = [content_filter._normalise(e.text) for e in examples[start:start + 256]]
+        docs, cats = content_filter.annotate([n.text for n in norms])
+        rows += [content_filter.features_of(n, d, c, detect_language(n.original)) for n, d, c in zip(norms, docs, cats)]
+    return rows
