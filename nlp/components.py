@@ -125,6 +125,9 @@ class LexiconRules:
         if REGEX_HINTS["numbers"](text):
             for number_class, start, end in number_cues(text):
                 found[number_class].append((start, end))
+            plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
+            if plates:
+                found["plate"] = plates
         if "designation" in found and (" to " in text or " To " in text):
             to_verb = REGEX_CUES["designation_to"]
             spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
@@ -154,7 +157,9 @@ class LexiconRules:
         found = self.cues(doc)
         if found:
             # Where each cue class first occurs: the decision reads them as features (nlp.decision).
-            doc.user_data[CUES_KEY] = {cls: min(s for s, _ in spans) for cls, spans in found.items() if spans}
+            doc.user_data[CUES_KEY] = {
+                cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
+            }
             _add(doc, apply_rules(self.rules, found, self.rule_index))
             countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
             if countered:

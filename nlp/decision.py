@@ -22,7 +22,8 @@ from typing import Any, Iterable, Mapping
 
 from nlp.verdict import LABELS
 
-# A marking ("CONFIDENTIAL", "ખાનગી:") within this many characters of the start is in marking position.
+# A marking ("CONFIDENTIAL", "ખાનગી:") within this many characters of the start (or of the end,
+# "Strictly within us.") is in marking position.
 HEAD_CHARS = 40
 # Identifier evidence this strong is a validated identifier (checksum or format plus its name): always acted on.
 VALIDATED_IDENTIFIER = 0.85
@@ -47,32 +48,35 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def features(text: str, cues: Mapping[str, int], evidence: Iterable[tuple], cats: Mapping[str, float],
+def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
              language: str) -> dict[str, float]:
-    """The decision's features for one message (sparse: absent means 0)."""
+    """The decision's features for one message (sparse: absent means 0).
+
+    `cues` maps each cue class found to (start of its first span, end of its last).
+    """
     f: dict[str, float] = {}
-    for cls, first in cues.items():
+    n = len(text)
+    tail = n - HEAD_CHARS
+    for cls, (first, last) in cues.items():
         f["cue:" + cls] = 1.0
         if first < HEAD_CHARS:
             f["head:" + cls] = 1.0
+        if last > tail:
+            f["tail:" + cls] = 1.0
+    best: dict[tuple[str, str], float] = {}
     for label, _, _, score, code in evidence:
-        key = f"rule:{label}:{code}"
-        if score > f.get(key, 0.0):
-            f[key] = score
+        key = (label, code)
+        if score > best.get(key, 0.0):
+            best[key] = score
+    for (label, code), score in best.items():
+        f[f"rule:{label}:{code}"] = score
         key = "rulemax:" + label
         if score > f.get(key, 0.0):
             f[key] = score
-    best: dict[tuple[str, str], float] = {}
-    for key, score in f.items():
-        if key.startswith("rule:"):
-            _, label, code = key.split(":", 2)
-            best[(label, code)] = score
-    for (label, _), score in best.items():
         key = "rulecomb:" + label
         f[key] = 1.0 - (1.0 - f.get(key, 0.0)) * (1.0 - score)
     for label, score in cats.items():
         f["clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
-    n = len(text)
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0
@@ -175,16 +179,42 @@ class DecisionModel:
         Path(path).write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
 
 
+# What the circular and shared/spec/labels.md say a cue is worth, before any data: the logistic
+# regression is regularised towards these weights rather than towards 0, so that a cue the
+# training split rarely shows (a vehicle plate, a helpline, a promise to comply) keeps its
+# meaning, and one it shows often is weighed by the data.
+PRIORS: dict[str, dict[str, float]] = {
+    "confidential": {
+        "cue:meta_rules": -2.0, "cue:conf_published": -2.0, "cue:conf_channel": -1.5, "cue:info_share": -1.0,
+        "cue:conf_unmarked": 2.0, "cue:conf_strategy": 2.5, "head:conf_marker": 1.5, "head:conf_heading": 1.5,
+        "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0,
+    },
+    "hostile": {
+        "cue:host_insinuation": 2.0, "cue:host_sarcasm": 1.5, "cue:host_humiliate": 2.5, "cue:host_address": 2.0,
+        "cue:host_generalise": 1.0, "cue:meta_rules": -1.0,
+    },
+    "instruction": {
+        "cue:official_contact": -2.0, "cue:info_share": -1.5, "cue:reported_order": -1.0, "cue:promise": -2.5,
+        "cue:public_advisory": -2.0, "cue:upward_request": -2.5, "cue:in_force": 2.0, "cue:gu_polite": 1.5,
+        "cue:meta_rules": -1.0, "cue:conf_channel": -1.0, "cue:roman_imperative": 1.0,
+    },
+    "personal_data": {
+        "cue:plate": -3.0, "cue:official_contact": -1.5, "cue:vehicle": -1.0,
+    },
+}
+
+
 def fit_logistic(rows: list[dict[str, float]], gold: list[bool], *, l2: float = 1.0, min_count: int = 3,
-                 iterations: int = 25) -> LabelModel:
-    """L2-regularised logistic regression by Newton's method (deterministic; numpy only)."""
+                 iterations: int = 25, prior: Mapping[str, float] | None = None) -> LabelModel:
+    """L2-regularised logistic regression by Newton's method (deterministic; numpy only), pulled towards `prior`."""
     import numpy as np
 
+    prior = prior or {}
     counts: dict[str, int] = {}
     for r in rows:
         for name in r:
             counts[name] = counts.get(name, 0) + 1
-    names = sorted(n for n, c in counts.items() if c >= min_count)
+    names = sorted(n for n, c in counts.items() if c >= min_count or n in prior)
     index = {n: i for i, n in enumerate(names)}
     x = np.zeros((len(rows), len(names) + 1))
     x[:, -1] = 1.0
@@ -194,12 +224,13 @@ def fit_logistic(rows: list[dict[str, float]], gold: list[bool], *, l2: float = 
             if j is not None:
                 x[i, j] = value
     y = np.asarray(gold, dtype=float)
-    w = np.zeros(x.shape[1])
+    mean = np.array([prior.get(n, 0.0) for n in names] + [0.0])
+    w = mean.copy()
     penalty = np.full(x.shape[1], l2)
     penalty[-1] = 1e-6
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + penalty * w
+        grad = x.T @ (p - y) + penalty * (w - mean)
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
         w -= step

@@ -116,6 +116,8 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
     "conf_heading": re.compile(
         r"[\W_]{0,4}(?i:restricted|secret|sensitive|khangi|ખાનગી|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
     ),
+    # A vehicle's registration plate (GJ-10-T-3663, GJ01AB1234): an asset, not a person's data.
+    "plate": re.compile(r"(?<![A-Za-z0-9])(?i:gj|mh|rj|mp|dl)[\s\-.]?\d{1,2}[\s\-.]?[A-Za-z]{0,3}[\s\-.]?\d{4}(?!\d)"),
     # Times, dates and amounts: the group that matched names the cue. Tried
     # only where a run of digits starts (see `number_cues`).
     "numbers": re.compile(rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<money>{_MONEY})", re.IGNORECASE),

@@ -71,7 +71,8 @@ CUES = {
         everyone knows why|we all know why|we know how|sab jaante hain|sabko pata hai|badha jaane che
         ચા-પાણી|ચા પાણી|વહીવટ|કટકી|ખિસ્સું|ખિસ્સા|સેટિંગ|બધા જાણે છે|ભાવ નક્કી
         चाय-पानी|चाय पानी|लेन-देन|लेनदेन|सेटिंग|कमीशन|जेब|सब जानते हैं|सबको पता है|रेट तय
-        katki|kaTki|len den|lenden
+        katki|kaTki|len den|lenden|fraud|that fraud|dhutaro|dhutari|ધુતારો|ધુતારી|ઠગ|thug|cheat|cheater|धोखेबाज|ठग|फ्रॉड
+        fake complaint|false complaint|khoti fariyad|ખોટી ફરિયાદ|झूठी शिकायत
     """,
     # Sarcasm: praise that means its opposite.
     "host_sarcasm": """
@@ -98,7 +99,8 @@ CUES = {
         abe|abey|abbe|oye|saale|saala|chal be|sun be|suno be|kameene|kamine|gadhe|ullu
         अबे|ओए|ओये|साले|साला|चल बे|सुन बे|कमीने|गधे|उल्लू
         અલ્યા|એલા|સાલા|ગધેડા|ડફોળ
-        alya|ela|gadheda|dafol
+        alya|ela|gadheda|dafol|aye dhakkan|dhakkan|ढक्कन|abe o|अबे ओ|dimag ghas|dimaag ghaas|घास चरने|दिमाग घास|ghaas charne
+        gadha|गधा|bewakoof|बेवकूफ|nalayak|नालायक|bhaiya tum|tere jaise|तेरे जैसे|tujhse|तुझसे|तुझे|tujhe|tera|तेरा
     """,
     # Enmity towards a caste, community or region, as a generalisation.
     "host_generalise": """
@@ -124,5 +126,56 @@ CUES = {
         પ્રશ્નપત્ર|પેપર|પરીક્ષા પહેલા|કોર્ટમાં આપણું|આપણો પક્ષ|વિજિલન્સ|એસીબી|ખાતાકીય તપાસ|શિસ્તભંગ|ચાર્જશીટ|ફરજ મોકૂફ
         प्रश्नपत्र|पेपर|परीक्षा से पहले|कोर्ट में हमारा|हमारा पक्ष|विजिलेंस|एसीबी|विभागीय जांच|अनुशासनात्मक|आरोप पत्र|निलंबन
         prashnapatra|pariksha pehla|khatakiya tapas|shistbhang|vibhagiya jaanch|nilamban
+    """,
+    # A standing order in force from now on, relayed: an instruction though told in the past tense.
+    "in_force": """
+        from today|from tomorrow|with effect from|with immediate effect|w.e.f|wef|henceforth|hereafter|from now on
+        until further orders|till further orders|with immediate|from now onwards|no more|will go through|will only be
+        આજથી|કાલથી|હવેથી|તાત્કાલિક અસરથી|બીજો હુકમ ન થાય ત્યાં સુધી|હવે પછી|આગામી હુકમ સુધી
+        आज से|कल से|अब से|तत्काल प्रभाव से|अगले आदेश तक|आगामी आदेश तक|अब केवल
+        aaj thi|aajthi|have thi|havethi|kal thi|taatkalik asar thi|aaj se|ab se|agle aadesh tak
+    """,
+    # A request upwards, to a senior, for permission or guidance: not a directive.
+    "upward_request": """
+        kindly allow|kindly permit|may kindly be|may be permitted|may be allowed|may be granted|request permission
+        seek permission|seeking permission|seek guidance|seeking guidance|guidance may be|please guide|kindly guide
+        kindly advise|may kindly advise|request your approval|for your approval|for kind approval|kind perusal
+        submitted for approval|permission is requested|extension may be|more time may be|grant extension
+        માર્ગદર્શન|માર્ગદર્શન આપવા|મંજૂરી આપવા|પરવાનગી આપવા|મંજૂરી માટે|મુદત વધારવા
+        मार्गदर्शन|अनुमति दें|अनुमति प्रदान|स्वीकृति हेतु|अनुमोदन हेतु|समय दिया जाए|समय बढ़ाने
+        margdarshan|manjuri aapva|parvangi aapva|anumati dein|anumati de
+    """,
+    # A third party's appeal to the public, relayed: advice to citizens, not an order to the group.
+    "public_advisory": """
+        has asked farmers|has asked citizens|has asked the public|have asked farmers|asked farmers|asked citizens
+        urged|has urged|have urged|appealed|has appealed|appeal to|citizens are advised|public is advised
+        farmers are advised|farmers are requested|citizens are requested|public is requested|people are requested
+        residents are advised|advisory|advised to|are advised
+        નાગરિકોને|ખેડૂતોને|જાહેર જનતાને|અપીલ|અનુરોધ|સલાહ
+        नागरिकों से|किसानों से|जनता से|अपील|आग्रह किया|सलाह दी
+        nagrikone|khedutone|janta ne|apil|appeal|salah
+    """,
+    # Litigation strategy: what the department will argue or concede.
+    "conf_strategy": """
+        will argue|will not press|not press|will press|will concede|will not contest|will contest|will not oppose
+        line of argument|our argument|argument will|our reply will|affidavit will|we will take the stand|our stand
+        the department will argue|agp will|gp will|government pleader will|counsel will argue|weak point|weakness
+        દલીલ કરશે|દલીલ કરીશું|રજૂઆત કરીશું|વાંધો નહીં ઉઠાવે|આપણો પક્ષ|આપણી દલીલ|નબળી કડી
+        तर्क देंगे|बहस करेंगे|आपत्ति नहीं करेंगे|हमारा पक्ष|हमारी दलील|कमजोर कड़ी
+        dalil karshe|dalil karishu|rajuaat karishu|tark denge|hamara paksh
+    """,
+    # A marking at the end that applies to what came before ("Strictly within us.").
+    "conf_trailer": """
+        strictly within us|within us|between us|between ourselves|keep it to yourselves|keep it to yourself|only for you
+        do not share further|don't share further|don't forward|do not forward|not for circulation|not for forwarding
+        not to be forwarded|not to be circulated|only for this group|for your eyes only|keep this quiet|hush hush
+        हमारे बीच|हमारे बीच ही|आपस में ही|बाहर न जाए|बाहर ना जाए|किसी को न बताएं|आगे न भेजें|फॉरवर्ड न करें
+        આપણા વચ્ચે|આપણી વચ્ચે જ|આપણા પૂરતું|કોઈને કહેવું નહીં|બહાર ન જાય|ફોરવર્ડ ન કરવું|આગળ ન મોકલવું
+        hamare beech|apas mein hi|bahar na jaye|aapna vachche|apna vachhe|koine kehvu nahi|bahar na jay
+    """,
+    # Romanised Hindi and Gujarati imperatives ("unko call kar lo", "report bhejo").
+    "roman_imperative": """
+        kar lo|kar do|karo|bhejo|bhej do|dekh lo|de do|call karo|call kar lo|batao|bata do|bhejna|pahuncho|pahunch jao
+        dhyan rakho|dhyan rakhe|jaldi karo|kari dejo|mokli dejo|mokalo|karjo|mokaljo|aapjo|rehjo|jojo|janavjo
     """,
 }
