@@ -156,14 +156,11 @@ class LexiconRules:
     def __call__(self, doc: Doc) -> Doc:
         found = self.cues(doc)
         if found:
-            # Where each cue class first occurs: the decision reads them as features (nlp.decision).
+            # Where each cue class first starts and last ends: the decision reads them as features (nlp.decision).
             doc.user_data[CUES_KEY] = {
                 cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
             }
             _add(doc, apply_rules(self.rules, found, self.rule_index))
-            countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
-            if countered:
-                doc.user_data[COUNTER_KEY] = countered
         return doc
 
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
@@ -178,14 +175,6 @@ class LexiconRules:
     def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
         return self
 
-
-# Cues that speak against a label: where they are present, the classifier
-# alone needs a higher score to give it (see nlp.filter.Decision).
-COUNTER_KEY = "samvad_counter"
-COUNTER_CUES: dict[str, frozenset[str]] = {
-    "instruction": frozenset({"peer_question", "question", "ins_ack", "ins_done", "ins_info", "first_person"}),
-    "confidential": frozenset({"conf_channel", "conf_published", "conf_ordinary", "negation"}),
-}
 
 # A label's evidence inside a question counts for this much.
 ASKING_DAMPS = {"instruction": 0.35}

@@ -33,6 +33,14 @@ DIRECTIVE_CUES = frozenset(
     {"imperative", "ins_directive", "ins_request_verb", "ins_addressee", "designation_to", "ins_passive", "ins_deadline"}
 )
 _CLIP = 8.0
+# Cue classes that mean more together: a hostile cue aimed at someone identifiable.
+_AT_SOMEONE = frozenset({"designation", "target", "person", "second_person", "pd_person_ref"})
+CONJUNCTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "and:sarcasm_at_someone": (frozenset({"host_sarcasm"}), _AT_SOMEONE),
+    "and:humiliate_at_someone": (frozenset({"host_humiliate", "host_threat", "host_harm"}), _AT_SOMEONE),
+    "and:insinuation_at_someone": (frozenset({"host_insinuation", "host_defame"}), _AT_SOMEONE),
+    "and:promise_first_person": (frozenset({"promise"}), frozenset({"first_person", "ins_ack"})),
+}
 
 
 def _logit(p: float) -> float:
@@ -63,6 +71,9 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
             f["head:" + cls] = 1.0
         if last > tail:
             f["tail:" + cls] = 1.0
+    for name, (one_of, with_one_of) in CONJUNCTIONS.items():
+        if not one_of.isdisjoint(cues) and not with_one_of.isdisjoint(cues):
+            f[name] = 1.0
     best: dict[tuple[str, str], float] = {}
     for label, _, _, score, code in evidence:
         key = (label, code)
@@ -190,13 +201,14 @@ PRIORS: dict[str, dict[str, float]] = {
         "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0,
     },
     "hostile": {
-        "cue:host_insinuation": 2.0, "cue:host_sarcasm": 1.5, "cue:host_humiliate": 2.5, "cue:host_address": 2.0,
+        "cue:host_insinuation": 1.5, "cue:host_sarcasm": 1.0, "cue:host_humiliate": 2.0, "cue:host_address": 2.0,
+        "and:sarcasm_at_someone": 2.0, "and:humiliate_at_someone": 2.5, "and:insinuation_at_someone": 1.5,
         "cue:host_generalise": 1.0, "cue:meta_rules": -1.0,
     },
     "instruction": {
         "cue:official_contact": -2.0, "cue:info_share": -1.5, "cue:reported_order": -1.0, "cue:promise": -2.5,
         "cue:public_advisory": -2.0, "cue:upward_request": -2.5, "cue:in_force": 2.0, "cue:gu_polite": 1.5,
-        "cue:meta_rules": -1.0, "cue:conf_channel": -1.0, "cue:roman_imperative": 1.0,
+        "cue:meta_rules": -1.0, "cue:conf_channel": -1.0, "cue:roman_imperative": 1.0, "and:promise_first_person": -1.5,
     },
     "personal_data": {
         "cue:plate": -3.0, "cue:official_contact": -1.5, "cue:vehicle": -1.0,

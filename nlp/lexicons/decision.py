@@ -81,6 +81,12 @@ CUES = {
         congratulations on another|as expected|nothing new|what else can we expect|kya baat hai|kya kehne
         shabash|waah re|વાહ|વાહ રે|શું વાત છે|ધન્ય છે|ધન્ય|वाह|वाह रे|क्या बात है|क्या कहने|धन्य हैं
         dhanya che|dhanya|shu vaat che
+        wonderful|lightning speed|truly|what speed|such speed|record time|as always|like always|only took|took only
+        so fast|very fast indeed|busy as always|always busy|always in a meeting|always on leave|of course|naturally
+        hamesha ki tarah|हमेशा की तरह|હંમેશની જેમ|hammesha ni jem|hammeshni jem|bahut khoob|बहुत खूब|khoob|kamaal|कमाल
+        કમાલ|કમાલ છે|what an achievement|great achievement|superfast|super fast|miracle|चमत्कार|ચમત્કાર|chamatkar
+        saheb to|साहब तो|સાહેબ તો|બધું જાણે છે|sab jaante hain|सब जानते हैं|jaadu|जादू|જાદુ|only god knows|god knows
+        bhagwan jaane|भगवान जाने|ભગવાન જાણે|efficient as ever|punctual as ever|as expected from|typical|expected
     """,
     # Threats of harm or of public humiliation.
     "host_humiliate": """
@@ -93,6 +99,15 @@ CUES = {
         तोड़ दूंगा|मारूंगा|नौकरी खा जाऊंगा|इज्जत उतार
         badha ni same|ughado padish|sabak shikhavish|joi laish|pastaso|badli karavi daish|todi nakhish|marish
         nokri khai jaish|sabke saamne|sabke samne|beizzat|sabak sikha|dekh lunga|pachtaoge|tabadla karva dunga
+        in front of the whole|in front of all|before everyone|everyone will know|make sure everyone knows
+        what kind of officer|what kind of man|shame you|disgrace you|humiliate|humiliated|remember this|mark my words
+        you will pay|you'll pay|pay for this|won't spare|will not spare|not spare you|i'll show you|i will show you
+        yaad rakhjo|yaad rakhna|yaad rakho|याद रखना|याद रखो|યાદ રાખજો|ijjat|izzat|इज्जत|इज़्ज़त|ઈજ્જત|આબરૂ|aabru
+        नंगा|nanga|ઉઘાડા|ughada|ughado|sharminda|शर्मिंदा|શરમિંદા|jaher ma|જાહેરમાં|सरेआम|sare aam|sareaam
+        badnaam|बदनाम|બદનામ|naak kapavi|નાક કપાવી|नाक कटवा|muh kala|मुंह काला|મોઢું કાળું|aukat|aukaat|औकात|ઔકાત
+        dikhaunga|दिखाऊंगा|दिखा दूंगा|batavish|બતાવી દઈશ|બતાવીશ|dekh lena|देख लेना|joi lejo|જોઈ લેજો|chhodish nahi
+        છોડીશ નહીં|chhodunga nahi|nahi chhodunga|छोड़ूंगा नहीं|नहीं छोड़ूंगा|नहीं छोडूंगा|haddi|हड्डी|હાડકાં|taangein
+        टांगें|paav todi|પગ તોડી|hath pag|हाथ पैर|maar maar|मार मार|pitai|पिटाई|ધોલાઈ|dholai|dhulai|धुलाई|thokish
     """,
     # Hindi abuse used as a form of address.
     "host_address": """
