@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -50,6 +49,16 @@ def doc_text(doc: Doc) -> str:
 def _add(doc: Doc, items: list[RawEvidence]) -> None:
     if items:
         doc.user_data.setdefault(EVIDENCE_KEY, []).extend(items)
+
+
+def _token_offsets(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[int, tuple[int, int]]:
+    """(start, end) characters of the tokens that open or close a match: a handful, not the whole doc."""
+    wanted = {s for _, s, _ in matches} | {e - 1 for _, _, e in matches}
+    out = {}
+    for i in wanted:
+        token = doc[i]
+        out[i] = (token.idx, token.idx + len(token))
+    return out
 
 
 def evidence_of(doc: Doc) -> list[RawEvidence]:
@@ -106,7 +115,7 @@ class LexiconRules:
         names = self.class_names
         matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
         if matches:
-            offsets = doc.to_array([IDX, LENGTH]).tolist()
+            offsets = _token_offsets(doc, matches)
             negated = {s for cls, s, e in matches if cls == "negation"}
             ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
             # A marking directly before a place or a piece of furniture names it.
@@ -114,10 +123,9 @@ class LexiconRules:
             for cue_class, start, end in matches:
                 if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
                     continue
-                last_idx, last_len = offsets[end - 1]
-                found[cue_class].append((offsets[start][0], last_idx + last_len))
+                found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
         text = doc_text(doc)
-        if "conf_marker_weak" in found and (heading := REGEX_CUES["conf_heading"].match(text)):
+        if ("conf_marker_weak" in found or "conf_marker" in found) and (heading := REGEX_CUES["conf_heading"].match(text)):
             found["conf_heading"].append((heading.start(), heading.end()))
         imperatives = imperative_spans(text)
         if imperatives:

@@ -56,6 +56,15 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+_NAMES: dict[str, tuple[str, str, str]] = {}
+
+
+def _names(cls: str) -> tuple[str, str, str]:
+    # The feature names of a cue class, built once rather than per message.
+    names = _NAMES[cls] = ("cue:" + cls, "head:" + cls, "tail:" + cls)
+    return names
+
+
 def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
              language: str) -> dict[str, float]:
     """The decision's features for one message (sparse: absent means 0).
@@ -66,11 +75,12 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
     n = len(text)
     tail = n - HEAD_CHARS
     for cls, (first, last) in cues.items():
-        f["cue:" + cls] = 1.0
+        names = _NAMES.get(cls) or _names(cls)
+        f[names[0]] = 1.0
         if first < HEAD_CHARS:
-            f["head:" + cls] = 1.0
+            f[names[1]] = 1.0
         if last > tail:
-            f["tail:" + cls] = 1.0
+            f[names[2]] = 1.0
     for name, (one_of, with_one_of) in CONJUNCTIONS.items():
         if not one_of.isdisjoint(cues) and not with_one_of.isdisjoint(cues):
             f[name] = 1.0
@@ -197,7 +207,7 @@ class DecisionModel:
 PRIORS: dict[str, dict[str, float]] = {
     "confidential": {
         "cue:meta_rules": -2.0, "cue:conf_published": -2.0, "cue:conf_channel": -1.5, "cue:info_share": -1.0,
-        "cue:conf_unmarked": 2.0, "cue:conf_strategy": 2.5, "head:conf_marker": 1.5, "head:conf_heading": 1.5,
+        "cue:conf_unmarked": 2.0, "cue:conf_strategy": 2.5, "head:conf_marker": 1.5, "cue:conf_heading": 3.0, "cue:self_marking": 3.0,
         "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0,
     },
     "hostile": {
@@ -252,9 +262,9 @@ def fit_logistic(rows: list[dict[str, float]], gold: list[bool], *, l2: float = 
 
 
 def choose_thresholds(scores: list[float], gold: list[bool], *, act_precision: float = 0.97,
-                      min_act: int = 5) -> dict[str, Any]:
+                      min_act: int = 5, beta: float = 1.0) -> dict[str, Any]:
     """The upper threshold (lowest score at which precision above it stays >= act_precision) and
-    the lower one (best F1 at or below the upper), with precision and recall at each."""
+    the lower one (best F-beta at or below the upper), with precision and recall at each."""
     order = sorted(zip(scores, gold), key=lambda p: -p[0])
     positives = sum(gold)
     tp = fp = 0
@@ -275,7 +285,8 @@ def choose_thresholds(scores: list[float], gold: list[bool], *, act_precision: f
     for s, t, f in points:
         if s > upper:
             continue
-        f1 = 2 * t / (2 * t + f + (positives - t)) if t else 0.0
+        b2 = beta * beta
+        f1 = (1 + b2) * t / ((1 + b2) * t + f + b2 * (positives - t)) if t else 0.0
         if f1 > best_f + 1e-12:
             best_f, lower = f1, s
     lower = min(lower, upper)

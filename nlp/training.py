@@ -30,6 +30,9 @@ FOLDS = 4
 # The upper tier acts in the group (deletes, warns, prompts): its precision on the calibration
 # split is held a little above the 0.97 the issue asks on unseen text.
 ACT_PRECISION = 0.98
+# The lower threshold gives a label for review: it leans to precision too (F-beta, beta < 1), since
+# the issue's bar is at most 2% of ordinary messages flagged at either tier.
+LOWER_BETA = 0.7
 
 
 def _training_examples(pipeline, examples: list[Example]):
@@ -114,14 +117,15 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
         "chosen_on": calibration_path.name,
         "date": datetime.date.today().isoformat(),
         "messages": {"train": len(train_set), "calibration": len(calibration)},
-        "act_precision_target": ACT_PRECISION,
+        "act_precision_target": ACT_PRECISION, "lower_beta": LOWER_BETA,
         "seed": seed, "epochs": epochs, "folds": folds,
         "labels": {},
     }
     for label in LABELS:
         model = decision.labels[label]
         scores = [sigmoid(model.logit(f)) for f in calibration_rows]
-        chosen = choose_thresholds(scores, [label in e.labels for e in calibration], act_precision=ACT_PRECISION)
+        chosen = choose_thresholds(scores, [label in e.labels for e in calibration], act_precision=ACT_PRECISION,
+                                   beta=LOWER_BETA)
         model.lower, model.upper = chosen["lower"], chosen["upper"]
         figures["labels"][label] = {k: chosen[k] for k in ("at_lower", "at_upper", "positives")}
     decision.figures = figures

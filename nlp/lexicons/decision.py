@@ -36,6 +36,8 @@ CUES = {
         instructed|had instructed|had directed|was directed|were directed|had asked|was asked|were asked|were told
         was told|had ordered|has instructed|has directed|gave instructions|gave directions|had said|said that
         instructed us|directed us|told us|asked us|as instructed|as directed|as per instructions
+        chaired|presided|presided over|took a meeting|took a review|reviewed the|held a meeting|held a review
+        meeting was held|meeting held|review was held|બેઠક યોજાઈ|બેઠક મળી|અધ્યક્ષતામાં|बैठक हुई|अध्यक्षता में|समीक्षा की
         સૂચના આપી હતી|સૂચના આપેલ|સૂચના આપી|આદેશ આપ્યો|કહ્યું હતું|જણાવ્યું હતું|સૂચના મુજબ
         निर्देश दिए थे|निर्देश दिया था|आदेश दिया था|कहा था|बताया था|निर्देशानुसार|निर्देश के अनुसार
         suchna aapi hati|suchna aapel|kahyu hatu|janavyu hatu|nirdesh diye the|kaha tha|bataya tha
@@ -192,5 +194,14 @@ CUES = {
     "roman_imperative": """
         kar lo|kar do|karo|bhejo|bhej do|dekh lo|de do|call karo|call kar lo|batao|bata do|bhejna|pahuncho|pahunch jao
         dhyan rakho|dhyan rakhe|jaldi karo|kari dejo|mokli dejo|mokalo|karjo|mokaljo|aapjo|rehjo|jojo|janavjo
+    """,
+    # The message says of itself that it is confidential ("This is confidential", "આ ગોપનીય માહિતી છે").
+    "self_marking": """
+        this is confidential|this is secret|this is strictly confidential|this information is confidential
+        this is classified|this is restricted|the following is confidential|below is confidential|this message is confidential
+        aa gopniya|aa mahiti gopniya|aa khangi|aa mahiti khangi|gopniya mahiti che|khangi mahiti che|yeh gopniya|ye gopniya
+        yah gopniya|yeh jankari gopniya|gopniya jankari hai
+        આ ગોપનીય|આ માહિતી ગોપનીય|આ ખાનગી|આ માહિતી ખાનગી|ગોપનીય માહિતી છે|ખાનગી માહિતી છે
+        यह गोपनीय|ये गोपनीय|यह जानकारी गोपनीय|गोपनीय जानकारी है|यह गुप्त|यह सूचना गोपनीय
     """,
 }

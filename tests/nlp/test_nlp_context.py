@@ -35,10 +35,10 @@ def test_a_collector_asking_mamlatdars_for_figures_by_evening_is_an_instruction_
     assert verdict.tier("instruction") is Tier.ACT
 
 
-def test_the_collectors_context_raises_the_instruction_score(content_filter):
-    terse = "Send the figures."
-    alone = content_filter.check(terse).score("instruction") or 0.0
-    assert (content_filter.check(terse, COLLECTOR).score("instruction") or 0.0) > alone
+def test_a_terse_request_is_an_instruction_when_a_collector_makes_it(content_filter):
+    terse = "Share the list."
+    assert not content_filter.check(terse).has("instruction")
+    assert content_filter.check(terse, COLLECTOR).has("instruction")
 
 
 @pytest.mark.parametrize(
