@@ -270,6 +270,14 @@ class Slots(dict):
         return value
 
     def make(self, base: str, key: str) -> str:
+        value = self._make(base, key)
+        for _ in range(20):  # {village} and {village2} should name two different villages
+            if not any(k != key and k.rstrip("0123456789") == base and v == value for k, v in self.items()):
+                break
+            value = self._make(base, key)
+        return value
+
+    def _make(self, base: str, key: str) -> str:
         r = self.r
         tables = {"muslim": MUSLIM, "woman": WOMEN, "district": DISTRICTS, "taluka": TALUKAS, "village": VILLAGES, "person": PEOPLE,
                   "officer": OFFICERS, "posts": POSTS_LOW, "post": POST_ONE, "topic": TOPICS, "disaster": DISASTERS}

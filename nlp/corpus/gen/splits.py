@@ -57,4 +57,5 @@ CALIBRATION = {
     "long_instruction_circular",
     "pd_aadhaar_talk_no_number",
     "long_clean_news_digest",
+    "host_policy_criticism",
 }

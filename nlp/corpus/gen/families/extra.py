@@ -4,7 +4,16 @@ Each entry is (lang, template) or (lang, template, labels) or (lang, template, l
 """
 from __future__ import annotations
 
-EXTRA: dict[str, list[tuple]] = {
+EXTRA: dict[str, list[tuple]] = {}
+
+
+def _more(batch: dict[str, list[tuple]]) -> None:
+    """Add a batch of templates; a family named in several batches gets all of them."""
+    for family_id, items in batch.items():
+        EXTRA.setdefault(family_id, []).extend(items)
+
+
+_more({
     "conf_talk_about_rule": [
         ("en", "Someone asked at the {district} workshop whether mentioning a file number of a confidential file is itself a breach. The answer given was no, only the content is."),
         ("en", "The CAG para on {topic} was in the newspapers last week, so it is hardly a secret any more, whatever the old file cover says."),
@@ -183,9 +192,9 @@ EXTRA: dict[str, list[tuple]] = {
         ("translit", "{taluka} crop survey {pct}% puro, {n} gaam baki."),
         ("mixed", "{taluka} crop survey {pct}% complete, {n} villages બાકી."),
     ],
-}
+})
 
-EXTRA.update({
+_more({
     "instr_directive_u": [
         ("en", "Census house-listing: every charge officer in {taluka} to verify {n} blocks this week and mark the map by {day}."),
         ("en", "Court contempt notice in {case}: Mamlatdar {taluka} to appear in person on {date} with the original record."),
@@ -235,7 +244,7 @@ EXTRA.update({
     ],
 })
 
-EXTRA.update({
+_more({
     # untouched negatives
     "info_photo_caption": [
         ("en", "Snapshots from today's Swagat at {taluka}: {n} representations heard by the Prant Officer."),
@@ -359,7 +368,7 @@ EXTRA.update({
     ],
 })
 
-EXTRA.update({
+_more({
     "host_threat_humiliation_u": [
         ("en", "Cancel my {village} entry and I will bring the whole village to the {taluka} office and garland you with shoes, Talati saheb."),
         ("en", "Your transfer from {taluka} will be the least of your worries once I post what I know about you on every group."),
@@ -442,7 +451,7 @@ EXTRA.update({
     ],
 })
 
-EXTRA.update({
+_more({
     "conf_marking_attachment": [
         ("hi", "संलग्न गोपनीय नोट: {district} में प्रस्तावित नई जंत्री की दरें, पृष्ठ 2 पर {taluka} के आंकड़े।"),
         ("translit", "Attach karel khangi file ma {taluka} ni navi jantri na proposed dar che, page 2."),
@@ -535,5 +544,60 @@ EXTRA.update({
     "instr_gu_polite_infinitive": [
         ("gu", "બધા તલાટીઓએ આવતીકાલથી સવારે ૧૦ વાગ્યે સેજા પર હાજરી પૂરવી અને ફોટો ગ્રુપમાં મૂકવો."),
         ("gu", "સર્વે નં. {survey}ની માપણી માટે ડીઆઈએલઆર સાથે સંકલન કરી {date} સુધીમાં અહેવાલ મોકલી આપવો."),
+    ],
+})
+
+_more({
+    "info_forwarded_news": [
+        ("en", "Forwarded: IMD says the monsoon will reach {district} around {date}, a week earlier than usual.", None, "forward"),
+        ("hi", "फॉरवर्ड: मौसम विभाग के अनुसार मानसून {date} के आसपास {district} पहुँचेगा, सामान्य से एक सप्ताह पहले।", None, "forward"),
+        ("gu", "ફોરવર્ડ: હવામાન વિભાગ મુજબ ચોમાસું {date}ની આસપાસ {district} પહોંચશે, સામાન્ય કરતાં અઠવાડિયું વહેલું.", None, "forward"),
+        ("mixed", "Forwarded: IMD મુજબ monsoon {date} આસપાસ {district} પહોંચશે.", None, "forward"),
+    ],
+    "instr_relayed_forward": [
+        ("en", "Received from the Relief Commissioner, for immediate action: all districts to send the crop loss estimate in the new format by {date}.", None, "forward"),
+        ("hi", "राहत आयुक्त से प्राप्त, तत्काल कार्रवाई हेतु: सभी ज़िले {date} तक नए प्रारूप में फसल नुकसान का अनुमान भेजें।", None, "forward"),
+        ("translit", "Relief commissioner taraf thi, tatkal amal mate: badha jilla {date} sudhi nava format ma pak nuksan no andaj mokle.", None, "forward"),
+    ],
+    "host_community_enmity": [
+        ("hi", "इन लोगों की बस्ती में जाना ही नहीं चाहिए, वहाँ सब चोर-उचक्के रहते हैं।"),
+        ("gu", "એ લોકોના વાસમાં જવું જ નહીં, ત્યાં બધા ચોર-લૂંટારા જ રહે છે."),
+        ("en", "Don't bother surveying that colony, everyone there is a thief anyway."),
+    ],
+    "host_defamation_claim": [
+        ("hi", "{taluka} का पूरा रजिस्ट्री दफ़्तर दलालों का अड्डा है, उप पंजीयक उनका सरदार।"),
+        ("gu", "{taluka}ની આખી રજિસ્ટ્રી કચેરી દલાલોનો અડ્ડો છે અને સબ રજિસ્ટ્રાર એમનો સરદાર."),
+    ],
+    "ops_status_reports": [
+        ("hi", "रिपोर्ट {time} बजे मेल कर दी है।"),
+        ("gu", "{village} પહોંચી ગયા, નેટવર્ક નથી, તાલુકા કચેરીથી અપડેટ આપીશ."),
+        ("mixed", "Report {time} વાગ્યે mail કરી દીધો છે."),
+    ],
+    "social_greetings": [
+        ("hi", "{district} राजस्व टीम को स्वतंत्रता दिवस की शुभकामनाएँ 🇮🇳"),
+        ("mixed", "Happy Independence Day {district} revenue team ને 🇮🇳"),
+    ],
+    "info_minutes_location": [
+        ("translit", "DDMA meeting na agenda ane minutes disaster mamlatdar pase na register ma che."),
+        ("mixed", "Old gauchar GRs ની copies record room ના almirah 4 માં છે."),
+    ],
+    "pd_vehicle_lists": [
+        ("translit", "Aaje {village} ma paani na tanker: {vehicle}, {vehicle2}. Fera {n}."),
+        ("hi", "रेत खनन में पकड़े गए डंपर: {vehicle}, {vehicle2}, {vehicle3} — मामलतदार कार्यालय में जमा।"),
+    ],
+    "pd_decoy_numbers": [
+        ("en", "Garvi token {decoy} for the {taluka} sale deed is valid till {date}."),
+        ("gu", "{taluka} વેચાણ દસ્તાવેજ માટે ગરવી ટોકન {decoy} {date} સુધી માન્ય છે."),
+    ],
+    "conf_marking_heading": [
+        ("hi", "गोपनीय\nचुनाव के बाद मामलतदारों के तबादले की योजना: {taluka} श्री {officer}, {taluka2} श्री {officer2}। अभी स्वीकृत नहीं।", None, "multiline"),
+        ("translit", "CONFIDENTIAL: {taluka} ni {n} acre gauchar logistics park mate propose thai che, cabinet note draft ma."),
+    ],
+    "conf_litigation_strategy": [
+        ("translit", "{village} land acquisition reference ma aapde valuer ne challenge nahi kariye; court kahe to hectare e ₹{lakh} lakh ma samadhan."),
+    ],
+    "pd_private_mobile": [
+        ("mixed", "Shelter repair ના contractor {person}, mo. {mobile}; labour નું payment હજી બાકી છે."),
+        ("hi", "आश्रय मरम्मत के ठेकेदार {person}, मोबाइल {mobile}; मज़दूरों का भुगतान अभी बाकी।"),
     ],
 })
