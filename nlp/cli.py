@@ -28,14 +28,18 @@ def register(subparsers: "argparse._SubParsersAction") -> "argparse._SubParsersA
 
     from nlp.training import DEFAULT_CORPUS, DEFAULT_OUTPUT
 
-    train = nlp_commands.add_parser("train", help="train the classifier on the packaged corpus")
+    train = nlp_commands.add_parser(
+        "train", help="train the classifier and the decision; choose the thresholds on the calibration split"
+    )
     train.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                        help="folder with train.jsonl and calibration.jsonl (the thresholds are chosen on it)")
     train.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the pipeline")
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.set_defaults(handler=run_train)
 
-    evaluate = nlp_commands.add_parser("eval", help="precision, recall and F1 on a labelled JSON Lines file")
+    evaluate = nlp_commands.add_parser(
+        "eval", help="P/R/F1, upper-tier precision, by language and family, on a labelled JSON Lines file"
+    )
     evaluate.add_argument("file", metavar="FILE", type=Path)
     evaluate.add_argument("--model", type=Path, default=None, help="pipeline directory (default: packaged)")
     evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses or false alarms")

@@ -35,10 +35,28 @@ def test_a_collector_asking_mamlatdars_for_figures_by_evening_is_an_instruction_
     assert verdict.tier("instruction") is Tier.ACT
 
 
-def test_a_terse_request_is_an_instruction_when_a_collector_makes_it(content_filter):
+def _hand_filter():
+    """Rules only, with an instruction score of sigmoid(-1 + 0.5 per imperative): 0.38 for a bare imperative."""
+    from nlp import ContentFilter
+    from nlp.decision import DecisionModel, LabelModel
+    from nlp.pipeline import build_pipeline
+    from nlp.verdict import LABELS
+
+    labels = {label: LabelModel(-9.0, {}, 0.5, 0.9) for label in LABELS}
+    labels["instruction"] = LabelModel(-1.0, {"cue:imperative": 0.5}, 0.5, 0.9)
+    return ContentFilter(build_pipeline(with_classifier=False), DecisionModel(labels))
+
+
+def test_a_terse_request_is_an_instruction_when_a_collector_makes_it():
+    # Worked by hand: alone sigmoid(-0.5) = 0.38 < 0.5; from a Collector sigmoid(-0.5 + 1.5) = 0.73, given for review.
+    hand = _hand_filter()
     terse = "Share the list."
-    assert not content_filter.check(terse).has("instruction")
-    assert content_filter.check(terse, COLLECTOR).has("instruction")
+    assert not hand.check(terse).has("instruction")
+    from_collector = hand.check(terse, COLLECTOR)
+    assert from_collector.tier("instruction") is Tier.REVIEW
+    assert from_collector.score("instruction") == pytest.approx(0.7311, abs=1e-4)
+    # A Talati's reply with the same words: sigmoid(-0.5 - 3) = 0.03.
+    assert not hand.check(terse, TALATI_REPLY).has("instruction")
 
 
 @pytest.mark.parametrize(
