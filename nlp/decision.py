@@ -183,12 +183,12 @@ class DecisionModel:
         return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form, weights rounded so that the file stays readable and diffable."""
+        """The JSON form, at full precision: a rounded threshold or weight could move a message across a threshold."""
         return {
             "labels": {
                 label: {
-                    "lower": round(m.lower, 4), "upper": round(m.upper, 4), "bias": round(m.bias, 6),
-                    "weights": {k: round(v, 6) for k, v in sorted(m.weights.items()) if abs(v) >= 1e-6},
+                    "lower": m.lower, "upper": m.upper, "bias": m.bias,
+                    "weights": dict(sorted(m.weights.items())),
                 }
                 for label, m in self.labels.items()
             },
