@@ -1,4 +1,5 @@
-"""Command-line hook: `samvad classify [FILE]`, `samvad nlp train`, `samvad nlp eval FILE`.
+"""Command-line hook: `samvad classify [FILE]`, `samvad nlp train`, `samvad nlp eval FILE`,
+`samvad nlp add-false-alarms FILE`.
 
 `register(subparsers)` adds the commands to the bot's parser; each handler
 takes the argparse Namespace and returns an exit code.
@@ -27,17 +28,32 @@ def register(subparsers: "argparse._SubParsersAction") -> "argparse._SubParsersA
 
     from nlp.training import DEFAULT_CORPUS, DEFAULT_OUTPUT
 
-    train = nlp_commands.add_parser("train", help="train the classifier on the packaged corpus")
-    train.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with train.jsonl and holdout.jsonl")
+    train = nlp_commands.add_parser(
+        "train", help="train the classifier and the decision; choose the thresholds on the calibration split"
+    )
+    train.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                       help="folder with train.jsonl and calibration.jsonl (the thresholds are chosen on it)")
     train.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the pipeline")
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.set_defaults(handler=run_train)
 
-    evaluate = nlp_commands.add_parser("eval", help="precision, recall and F1 on a labelled JSON Lines file")
+    evaluate = nlp_commands.add_parser(
+        "eval", help="P/R/F1, upper-tier precision, by language and family, on a labelled JSON Lines file"
+    )
     evaluate.add_argument("file", metavar="FILE", type=Path)
     evaluate.add_argument("--model", type=Path, default=None, help="pipeline directory (default: packaged)")
     evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses or false alarms")
     evaluate.set_defaults(handler=run_eval)
+
+    from nlp.feedback import DEFAULT_FAMILY
+
+    add = nlp_commands.add_parser(
+        "add-false-alarms", help="append `samvad nlp false-alarms` output to the training corpus (deduplicated)"
+    )
+    add.add_argument("file", metavar="FILE", type=Path, help="JSON Lines from `samvad nlp false-alarms`")
+    add.add_argument("--family", default=DEFAULT_FAMILY, help=f"the corpus family of the new lines (default {DEFAULT_FAMILY})")
+    add.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS / "train.jsonl", help="the split to append to")
+    add.set_defaults(handler=run_add_false_alarms)
     return nlp_commands
 
 
@@ -138,7 +154,7 @@ def run_train(args: argparse.Namespace) -> int:
 def run_eval(args: argparse.Namespace) -> int:
     """Handler for `samvad nlp eval FILE`."""
     from nlp.errors import CorpusError
-    from nlp.evaluate import evaluate, print_report, read_examples
+    from nlp.evaluate import evaluate_all, print_evaluation, read_examples
     from nlp.filter import ContentFilter
 
     try:
@@ -147,5 +163,19 @@ def run_eval(args: argparse.Namespace) -> int:
         print(f"samvad nlp eval: {exc}", file=sys.stderr)
         return 2
     content_filter = ContentFilter.load(model_dir=getattr(args, "model", None))
-    print_report(evaluate(content_filter, examples), sys.stdout, show_errors=not getattr(args, "quiet", False))
+    print_evaluation(evaluate_all(content_filter, examples), sys.stdout, show_errors=not getattr(args, "quiet", False))
+    return 0
+
+
+def run_add_false_alarms(args: argparse.Namespace) -> int:
+    """Handler for `samvad nlp add-false-alarms FILE`."""
+    from nlp.errors import CorpusError
+    from nlp.feedback import add_false_alarms
+
+    try:
+        result = add_false_alarms(args.file, args.corpus, args.family)
+    except (CorpusError, OSError) as exc:
+        print(f"samvad nlp add-false-alarms: {exc}", file=sys.stderr)
+        return 2
+    print(f"{result.added} lines added to {args.corpus}, {result.duplicates} already in the corpus", file=sys.stderr)
     return 0

@@ -10,7 +10,6 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -31,6 +30,7 @@ RawEvidence = tuple[str, int, int, float, str]
 
 
 TEXT_KEY = "samvad_text"
+CUES_KEY = "samvad_cues"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
     {"pd_health", "pd_caste_religion", "pd_criminal", "pd_dispute", "pd_welfare", "pd_address",
@@ -49,6 +49,16 @@ def doc_text(doc: Doc) -> str:
 def _add(doc: Doc, items: list[RawEvidence]) -> None:
     if items:
         doc.user_data.setdefault(EVIDENCE_KEY, []).extend(items)
+
+
+def _token_offsets(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[int, tuple[int, int]]:
+    """(start, end) characters of the tokens that open or close a match: a handful, not the whole doc."""
+    wanted = {s for _, s, _ in matches} | {e - 1 for _, _, e in matches}
+    out = {}
+    for i in wanted:
+        token = doc[i]
+        out[i] = (token.idx, token.idx + len(token))
+    return out
 
 
 def evidence_of(doc: Doc) -> list[RawEvidence]:
@@ -105,7 +115,7 @@ class LexiconRules:
         names = self.class_names
         matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
         if matches:
-            offsets = doc.to_array([IDX, LENGTH]).tolist()
+            offsets = _token_offsets(doc, matches)
             negated = {s for cls, s, e in matches if cls == "negation"}
             ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
             # A marking directly before a place or a piece of furniture names it.
@@ -113,10 +123,9 @@ class LexiconRules:
             for cue_class, start, end in matches:
                 if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
                     continue
-                last_idx, last_len = offsets[end - 1]
-                found[cue_class].append((offsets[start][0], last_idx + last_len))
+                found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
         text = doc_text(doc)
-        if "conf_marker_weak" in found and (heading := REGEX_CUES["conf_heading"].match(text)):
+        if ("conf_marker_weak" in found or "conf_marker" in found) and (heading := REGEX_CUES["conf_heading"].match(text)):
             found["conf_heading"].append((heading.start(), heading.end()))
         imperatives = imperative_spans(text)
         if imperatives:
@@ -124,6 +133,9 @@ class LexiconRules:
         if REGEX_HINTS["numbers"](text):
             for number_class, start, end in number_cues(text):
                 found[number_class].append((start, end))
+            plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
+            if plates:
+                found["plate"] = plates
         if "designation" in found and (" to " in text or " To " in text):
             to_verb = REGEX_CUES["designation_to"]
             spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
@@ -152,10 +164,11 @@ class LexiconRules:
     def __call__(self, doc: Doc) -> Doc:
         found = self.cues(doc)
         if found:
+            # Where each cue class first starts and last ends: the decision reads them as features (nlp.decision).
+            doc.user_data[CUES_KEY] = {
+                cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
+            }
             _add(doc, apply_rules(self.rules, found, self.rule_index))
-            countered = [label for label, classes in COUNTER_CUES.items() if not classes.isdisjoint(found)]
-            if countered:
-                doc.user_data[COUNTER_KEY] = countered
         return doc
 
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
@@ -170,14 +183,6 @@ class LexiconRules:
     def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
         return self
 
-
-# Cues that speak against a label: where they are present, the classifier
-# alone needs a higher score to give it (see nlp.filter.Decision).
-COUNTER_KEY = "samvad_counter"
-COUNTER_CUES: dict[str, frozenset[str]] = {
-    "instruction": frozenset({"peer_question", "question", "ins_ack", "ins_done", "ins_info", "first_person"}),
-    "confidential": frozenset({"conf_channel", "conf_published", "conf_ordinary", "negation"}),
-}
 
 # A label's evidence inside a question counts for this much.
 ASKING_DAMPS = {"instruction": 0.35}

@@ -1,6 +1,8 @@
 """Scores of the filter on a labelled JSON Lines file: per-label precision,
-recall and F1, micro F1, the false-alarm rate on unlabelled messages, and
-the misses and false alarms themselves."""
+recall and F1, micro F1, the false-alarm rate on unlabelled messages, the
+precision of the upper tier (the labels the bot acts on), breakdowns by
+language and by family, the confusion of the worst family, and the misses
+and false alarms themselves."""
 from __future__ import annotations
 
 import json
@@ -19,6 +21,8 @@ class Example:
     id: str
     text: str
     labels: frozenset[str]
+    lang: str = ""
+    family: str = ""
 
 
 def read_examples(path: Path) -> list[Example]:
@@ -37,7 +41,8 @@ def read_examples(path: Path) -> list[Example]:
             unknown = labels - set(LABELS)
             if unknown or not isinstance(text, str):
                 raise CorpusError(f"{path}:{number}: unknown labels {sorted(unknown)} or bad text")
-            examples.append(Example(str(row.get("id", number)), text, labels))
+            examples.append(Example(str(row.get("id", number)), text, labels, str(row.get("lang") or ""),
+                                    str(row.get("family") or "")))
     return examples
 
 
@@ -48,8 +53,12 @@ class Report:
     tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
     fp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
     fn: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
+    # Labels given at the upper tier (Tier.ACT), right and wrong.
+    act_tp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
+    act_fp: dict[str, int] = field(default_factory=lambda: dict.fromkeys(LABELS, 0))
     unlabelled: int = 0
     unlabelled_flagged: int = 0
+    messages: int = 0
     misses: list[tuple[Example, str, Verdict]] = field(default_factory=list)
     false_alarms: list[tuple[Example, str, Verdict]] = field(default_factory=list)
 
@@ -60,6 +69,13 @@ class Report:
     def micro(self) -> tuple[float, float, float]:
         """Micro-averaged precision, recall and F1."""
         return _prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))
+
+    def act_precision(self, label: str | None = None) -> float:
+        """Precision of the upper tier for one label (or all labels); 1.0 when nothing was acted on."""
+        labels = LABELS if label is None else (label,)
+        tp = sum(self.act_tp[x] for x in labels)
+        fp = sum(self.act_fp[x] for x in labels)
+        return tp / (tp + fp) if tp + fp else 1.0
 
     @property
     def false_alarm_rate(self) -> float:
@@ -78,7 +94,13 @@ def score(examples: Iterable[Example], verdicts: Iterable[Verdict]) -> Report:
     """Compare verdicts with gold labels."""
     report = Report()
     for example, verdict in zip(examples, verdicts):
+        report.messages += 1
         predicted = set(verdict.labels)
+        for label in verdict.acted:
+            if label in example.labels:
+                report.act_tp[label] += 1
+            else:
+                report.act_fp[label] += 1
         if not example.labels:
             report.unlabelled += 1
             report.unlabelled_flagged += bool(predicted)
@@ -100,22 +122,102 @@ def evaluate(content_filter, examples: list[Example]) -> Report:
     return score(examples, content_filter.check_many([e.text for e in examples]))
 
 
+def _by(examples: list[Example], verdicts: list[Verdict], key) -> dict[str, Report]:
+    groups: dict[str, tuple[list[Example], list[Verdict]]] = {}
+    for example, verdict in zip(examples, verdicts):
+        pair = groups.setdefault(key(example) or "-", ([], []))
+        pair[0].append(example)
+        pair[1].append(verdict)
+    return {name: score(*pair) for name, pair in sorted(groups.items())}
+
+
+@dataclass
+class Evaluation:
+    """A whole run: the report and its breakdowns by language and by family."""
+
+    report: Report
+    by_language: dict[str, Report]
+    by_family: dict[str, Report]
+
+    def worst_family(self) -> str | None:
+        """The family with the most errors (false positives and misses), ties by name."""
+        if not self.by_family or list(self.by_family) == ["-"]:
+            return None
+        return max(self.by_family, key=lambda name: (_errors(self.by_family[name]), name))
+
+
+def _errors(report: Report) -> int:
+    return sum(report.fp.values()) + sum(report.fn.values())
+
+
+def evaluate_all(content_filter, examples: list[Example]) -> Evaluation:
+    """Run the filter over `examples` and score it overall, by language and by family."""
+    from nlp.language import detect_language
+
+    verdicts = content_filter.check_many([e.text for e in examples])
+    return Evaluation(
+        score(examples, verdicts),
+        _by(examples, verdicts, lambda e: e.lang or detect_language(e.text)),
+        _by(examples, verdicts, lambda e: e.family),
+    )
+
+
 def print_report(report: Report, out: TextIO, *, show_errors: bool = True) -> None:
     """Print the figures, then the misses and false alarms."""
-    out.write(f"{'label':<15}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}\n")
+    out.write(f"{'label':<15}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}{'ACT P':>8}{'ACT':>6}\n")
     for label in LABELS:
         p, r, f = report.prf(label)
-        out.write(f"{label:<15}{p:7.3f}{r:7.3f}{f:7.3f}{report.tp[label]:6d}{report.fp[label]:6d}{report.fn[label]:6d}\n")
+        acted = report.act_tp[label] + report.act_fp[label]
+        out.write(f"{label:<15}{p:7.3f}{r:7.3f}{f:7.3f}{report.tp[label]:6d}{report.fp[label]:6d}{report.fn[label]:6d}"
+                  f"{report.act_precision(label):8.3f}{acted:6d}\n")
     p, r, f = report.micro()
-    out.write(f"{'micro':<15}{p:7.3f}{r:7.3f}{f:7.3f}\n")
+    out.write(f"{'micro':<15}{p:7.3f}{r:7.3f}{f:7.3f}{'':18}{report.act_precision():8.3f}\n")
     out.write(
         f"false alarms on unlabelled messages: {report.unlabelled_flagged}/{report.unlabelled}"
         f" = {report.false_alarm_rate:.3f}\n"
     )
-    if not show_errors:
-        return
+    if show_errors:
+        _print_errors(report, out)
+
+
+def _print_errors(report: Report, out: TextIO) -> None:
     for title, rows in (("misses", report.misses), ("false alarms", report.false_alarms)):
         out.write(f"\n{title} ({len(rows)}):\n")
         for example, label, verdict in rows:
             reasons = ", ".join(sorted({e.reason_code for e in verdict.evidence})) or "-"
-            out.write(f"  [{example.id}] {label}: {example.text!r} (got {list(verdict.labels)}; {reasons})\n")
+            tiers = ",".join(f"{x}:{verdict.tier(x)}" for x in verdict.labels)
+            out.write(f"  [{example.id}] {label}: {example.text!r} (got {tiers or '-'}; {reasons})\n")
+
+
+def _breakdown_line(name: str, report: Report) -> str:
+    p, r, f = report.micro()
+    f1s = " ".join(f"{report.prf(label)[2]:6.3f}" if report.tp[label] + report.fn[label] else "     -"
+                   for label in LABELS)
+    return (f"{name[:28]:<29}{report.messages:5d}{p:7.3f}{r:7.3f}{f:7.3f} {f1s}"
+            f"{report.unlabelled_flagged:4d}/{report.unlabelled:<4d}{report.act_precision():7.3f}\n")
+
+
+def print_evaluation(evaluation: Evaluation, out: TextIO, *, show_errors: bool = True, examples_per_cell: int = 3) -> None:
+    """The overall figures, the breakdowns by language and by family, and the worst family's confusion."""
+    print_report(evaluation.report, out, show_errors=False)
+    short = " ".join(f"{label[:6]:>6}" for label in LABELS)
+    header = f"{'':<29}{'n':>5}{'P':>7}{'R':>7}{'F1':>7} {short}  FA/unl  ACT P\n"
+    out.write("\nby language (micro P/R/F1, F1 per label, false alarms/unlabelled, ACT precision):\n" + header)
+    for name, report in evaluation.by_language.items():
+        out.write(_breakdown_line(name, report))
+    worst = evaluation.worst_family()
+    if worst is not None:
+        out.write("\nby family:\n" + header)
+        for name, report in evaluation.by_family.items():
+            out.write(_breakdown_line(name, report))
+        report = evaluation.by_family[worst]
+        out.write(f"\nconfusion of the worst family, {worst} ({_errors(report)} errors):\n")
+        for label in LABELS:
+            if not report.fp[label] and not report.fn[label]:
+                continue
+            fps = [e.id for e, lab, _ in report.false_alarms if lab == label][:examples_per_cell]
+            fns = [e.id for e, lab, _ in report.misses if lab == label][:examples_per_cell]
+            out.write(f"  {label:<14} FP {report.fp[label]:3d} {' '.join(fps) or '-':<40} FN {report.fn[label]:3d} "
+                      f"{' '.join(fns) or '-'}\n")
+    if show_errors:
+        _print_errors(evaluation.report, out)

@@ -24,6 +24,60 @@ PACKAGED_MODEL = Path(__file__).resolve().parent / "model"
 HASH_LENGTH = 2**17
 
 
+def _spacy_extract_ngrams(model: Model, docs, is_train: bool):
+    from spacy.ml.extract_ngrams import forward
+
+    return forward(model, docs, is_train)
+
+
+def extract_ngrams_batched(ngram_size: int, attr: int) -> Model:
+    """spaCy's `extract_ngrams` (unigrams and bigrams of `attr`, counted per doc), computed for the
+    whole batch in a few array operations instead of five per document: the same keys, in the same
+    order, with the same counts."""
+    if ngram_size != 2:
+        return extract_ngrams(ngram_size, attr=attr)
+    model: Model = Model("extract_ngrams_batched", _batched_forward)
+    model.attrs["attr"] = attr
+    model.attrs["ngram_size"] = ngram_size
+    return model
+
+
+def _batched_forward(model: Model, docs, is_train: bool):
+    import numpy
+
+    ops = model.ops
+    attr = model.attrs["attr"]
+    if len(docs) == 1:
+        # One message (`check`): spaCy's own per-document path has fewer array operations.
+        return _spacy_extract_ngrams(model, docs, is_train)
+    arrays = [doc.to_array([attr]).reshape(-1) for doc in docs]
+    sizes = numpy.fromiter((a.shape[0] for a in arrays), dtype="int64", count=len(arrays))
+    unigrams = numpy.concatenate(arrays) if arrays else numpy.zeros((0,), dtype="uint64")
+    doc_of = numpy.repeat(numpy.arange(len(arrays), dtype="int64"), sizes)
+    if unigrams.shape[0] > 1:
+        bigrams = numpy.asarray(ops.ngrams(2, unigrams))
+        # A pair that spans two documents is no bigram of either.
+        keep = doc_of[:-1] == doc_of[1:]
+        keys = numpy.concatenate([unigrams, bigrams[keep]])
+        owners = numpy.concatenate([doc_of, doc_of[:-1][keep]])
+    else:
+        keys, owners = unigrams, doc_of
+    order = numpy.lexsort((keys, owners))
+    keys, owners = keys[order], owners[order]
+    if keys.shape[0]:
+        starts = numpy.flatnonzero(numpy.concatenate([[True], (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])]))
+        counts = numpy.diff(numpy.append(starts, keys.shape[0]))
+        keys, owners = keys[starts], owners[starts]
+    else:
+        counts = numpy.zeros((0,), dtype="int64")
+    lengths = ops.asarray(numpy.bincount(owners, minlength=len(arrays)), dtype="int32")
+
+    def backprop(dY):
+        return []
+
+    return (ops.asarray(keys), ops.asarray(counts, dtype="f"), lengths), backprop
+
+
 @registry.architectures("samvad.TextCatBOW.v1")
 def build_norm_bow(
     exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: Optional[int] = None
@@ -38,7 +92,7 @@ def build_norm_bow(
             fill_defaults["b"] = -10.0
             output_layer = Logistic()
         resizable_layer = resizable(sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults))
-        model = extract_ngrams(ngram_size, attr=NORM) >> resizable_layer
+        model = extract_ngrams_batched(ngram_size, attr=NORM) >> resizable_layer
         model = with_cpu(model, model.ops)
         if output_layer:
             model = model >> with_cpu(output_layer, output_layer.ops)

@@ -114,8 +114,11 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
     "designation_to": re.compile(rf"[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"),
     # A weak marking used as a heading ("Restricted: ...", "*Secret* - ..."): the message marks itself.
     "conf_heading": re.compile(
-        r"[\W_]{0,4}(?i:restricted|secret|sensitive|khangi|ખાનગી|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
+        r"[\W_]{0,4}(?i:strictly confidential|top secret|confidential|classified|restricted|secret|sensitive|gopniya"
+        r"|gopniy|khangi|ખાનગી|ગોપનીય|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
     ),
+    # A vehicle's registration plate (GJ-10-T-3663, GJ01AB1234): an asset, not a person's data.
+    "plate": re.compile(r"(?<![A-Za-z0-9])(?i:gj|mh|rj|mp|dl)[\s\-.]?\d{1,2}[\s\-.]?[A-Za-z]{0,3}[\s\-.]?\d{4}(?!\d)"),
     # Times, dates and amounts: the group that matched names the cue. Tried
     # only where a run of digits starts (see `number_cues`).
     "numbers": re.compile(rf"(?P<time>{_TIME})|(?P<date>{_DATE})|(?P<money>{_MONEY})", re.IGNORECASE),

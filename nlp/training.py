@@ -1,18 +1,21 @@
-"""Train the multi-label text classifier on the corpus kept in the repo
-(never on the development set), calibrate the decision thresholds on the
-holdout split, and save the pipeline into the package.
+"""Train the multi-label text classifier and the decision on the corpus kept in
+the repo (never on the development set or the untouched split), choose the
+two thresholds per label on the calibration split, and save the pipeline and
+`samvad_decision.json` into the package.
 
 Reproducible: a fixed seed drives spaCy/thinc and the shuffling.
 """
 from __future__ import annotations
 
-import json
+import datetime
 import random
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
+from nlp.decision import PRIORS, DecisionModel, choose_thresholds, fit_logistic, sigmoid
+from nlp.errors import CorpusError
 from nlp.evaluate import Example, print_report, read_examples, score
 from nlp.verdict import LABELS
 
@@ -20,15 +23,16 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 DEFAULT_CORPUS = PACKAGE_DIR / "corpus"
 DEFAULT_OUTPUT = PACKAGE_DIR / "model"
 DECISION_FILE = "samvad_decision.json"
-EPOCHS = 30
+EPOCHS = 15
 BATCH_SIZE = 8
 DROPOUT = 0.1
-FOLDS = 5
-# A false alarm costs trust: thresholds lean to precision (F-beta, beta < 1).
-CALIBRATION_BETA = 0.8
-# Alone, the classifier must find a label more likely than not.
-CLASSIFIER_ALONE_FLOOR = 0.5
-THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(15))  # 0.2 ... 0.9
+FOLDS = 4
+# The upper tier acts in the group (deletes, warns, prompts): its precision on the calibration
+# split is held a little above the 0.97 the issue asks on unseen text.
+ACT_PRECISION = 0.98
+# The lower threshold gives a label for review: it leans to precision too (F-beta, beta < 1), since
+# the issue's bar is at most 2% of ordinary messages flagged at either tier.
+LOWER_BETA = 0.7
 
 
 def _training_examples(pipeline, examples: list[Example]):
@@ -65,96 +69,83 @@ def _fit(train_set: list[Example], seed: int, epochs: int, out: TextIO | None = 
     return pipeline
 
 
+def _split(corpus: Path, *names: str) -> Path:
+    """The first of `names` that exists in `corpus` (older corpora call the calibration split holdout)."""
+    for name in names:
+        if (Path(corpus) / name).is_file():
+            return Path(corpus) / name
+    raise CorpusError(f"{corpus}: none of {', '.join(names)}")
+
+
 def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: int = 0, *,
           epochs: int = EPOCHS, folds: int = FOLDS, out: TextIO = sys.stdout) -> dict:
-    """Train, calibrate thresholds, save to `output`; returns the holdout figures.
+    """Train, choose the thresholds on the calibration split, save to `output`; returns the calibration figures.
 
-    Thresholds are calibrated on classifier scores the classifier did not
-    train on: out-of-fold scores on the training split plus the final
-    model's scores on the holdout split.
+    The classifier is trained on the training split. The decision (one
+    logistic regression per label over cue features and classifier scores)
+    is fitted on out-of-fold features of the training split, so that it
+    sees classifier scores as they are on unseen text. Its two thresholds
+    per label are chosen on the calibration split; the untouched split is
+    never read here.
     """
     from nlp.filter import ContentFilter
 
     started = time.perf_counter()
     train_set = read_examples(Path(corpus) / "train.jsonl")
-    holdout = read_examples(Path(corpus) / "holdout.jsonl")
+    calibration_path = _split(corpus, "calibration.jsonl", "holdout.jsonl")
+    calibration = read_examples(calibration_path)
     order = list(range(len(train_set)))
     random.Random(seed).shuffle(order)
-    rows = []
+    rows: list[dict[str, float] | None] = [None] * len(train_set)
     for fold in range(folds if len(train_set) >= 2 * folds else 0):
-        held = {i for k, i in enumerate(order) if k % folds == fold}
-        fold_model = _fit([e for i, e in enumerate(train_set) if i not in held], seed, epochs)
-        rows += score_rows(fold_model, [e for i, e in enumerate(train_set) if i in held])
-        out.write(f"fold {fold + 1}/{folds} done\n")
+        held = [i for k, i in enumerate(order) if k % folds == fold]
+        held_set = set(held)
+        fold_model = _fit([e for i, e in enumerate(train_set) if i not in held_set], seed, epochs)
+        for i, f in zip(held, feature_rows(ContentFilter(fold_model), [train_set[i] for i in held])):
+            rows[i] = f
+        out.write(f"fold {fold + 1}/{folds} done ({time.perf_counter() - started:.0f}s)\n")
     pipeline = _fit(train_set, seed, epochs, out)
-    rows += score_rows(pipeline, holdout)
-    decision = calibrate(rows)
+    content_filter = ContentFilter(pipeline)
+    if any(r is None for r in rows):
+        rows = feature_rows(content_filter, train_set)
+    decision = DecisionModel({
+        label: fit_logistic(rows, [label in e.labels for e in train_set], prior=PRIORS.get(label)) for label in LABELS
+    })
+    content_filter.decision = decision
+    calibration_rows = feature_rows(content_filter, calibration)
+    figures: dict = {
+        "chosen_on": calibration_path.name,
+        "date": datetime.date.today().isoformat(),
+        "messages": {"train": len(train_set), "calibration": len(calibration)},
+        "act_precision_target": ACT_PRECISION, "lower_beta": LOWER_BETA,
+        "seed": seed, "epochs": epochs, "folds": folds,
+        "labels": {},
+    }
+    for label in LABELS:
+        model = decision.labels[label]
+        scores = [sigmoid(model.logit(f)) for f in calibration_rows]
+        chosen = choose_thresholds(scores, [label in e.labels for e in calibration], act_precision=ACT_PRECISION,
+                                   beta=LOWER_BETA)
+        model.lower, model.upper = chosen["lower"], chosen["upper"]
+        figures["labels"][label] = {k: chosen[k] for k in ("at_lower", "at_upper", "positives")}
+    decision.figures = figures
     output = Path(output)
     pipeline.to_disk(output)
-    (output / DECISION_FILE).write_text(json.dumps(decision_to_dict(decision), indent=2, sort_keys=True) + "\n", "utf-8")
-    content_filter = ContentFilter(pipeline, decision)
-    report = score(holdout, content_filter.check_many([e.text for e in holdout]))
-    out.write(f"trained on {len(train_set)} messages in {time.perf_counter() - started:.1f}s; holdout ({len(holdout)}):\n")
+    decision.write(output / DECISION_FILE)
+    report = score(calibration, content_filter.check_many([e.text for e in calibration]))
+    out.write(f"trained on {len(train_set)} messages in {time.perf_counter() - started:.1f}s;"
+              f" calibration ({len(calibration)}):\n")
     print_report(report, out, show_errors=False)
     return {label: report.prf(label) for label in LABELS}
 
 
-def decision_to_dict(decision) -> dict:
-    """The JSON form of a calibrated decision."""
-    return {
-        "rule_threshold": decision.rule_threshold,
-        "weak_rule": decision.weak_rule,
-        "countered": decision.countered,
-        "classifier": decision.classifier,
-        "classifier_with_weak_rule": decision.classifier_with_weak_rule,
-    }
+def feature_rows(content_filter, examples: list[Example]) -> list[dict[str, float]]:
+    """The decision's features for each example, as the filter computes them."""
+    from nlp.language import detect_language
 
-
-def score_rows(pipeline, examples: list[Example]) -> list[tuple[frozenset[str], dict[str, tuple[float, float]]]]:
-    """For each example: gold labels and, per label, (rule score, classifier score)."""
-    from nlp.filter import Decision, _combine
-    from nlp.normalise import normalise
-
-    base = Decision()
     rows = []
-    docs = pipeline.pipe(normalise(e.text).text for e in examples)
-    for ex, doc in zip(examples, docs):
-        raw = doc.user_data.get("samvad_evidence", [])
-        per_label = {}
-        for label in LABELS:
-            best: dict[str, float] = {}
-            for item in raw:
-                if item[0] == label and item[3] >= base.weak_rule:
-                    best[item[4]] = max(best.get(item[4], 0.0), item[3])
-            countered = label in doc.user_data.get("samvad_counter", ())
-            per_label[label] = (_combine(list(best.values())), doc.cats.get(label, 0.0), countered)
-        rows.append((ex.labels, per_label))
+    for start in range(0, len(examples), 256):
+        norms = [content_filter._normalise(e.text) for e in examples[start:start + 256]]
+        docs, cats = content_filter.annotate([n.text for n in norms])
+        rows += [content_filter.features_of(n, d, c, detect_language(n.original)) for n, d, c in zip(norms, docs, cats)]
     return rows
-
-
-def calibrate(rows):
-    """Per label, the classifier thresholds that maximise F-beta (precision-leaning) on `rows`."""
-    from nlp.filter import Decision
-
-    base = Decision()
-    classifier, with_weak = {}, {}
-    beta2 = CALIBRATION_BETA**2
-    for label in LABELS:
-        best_key, best_f = (0.9, 0.9), -1.0
-        for t in THRESHOLD_GRID:
-            if t < CLASSIFIER_ALONE_FLOOR:
-                continue
-            for t_weak in (x for x in THRESHOLD_GRID if x <= t):
-                trial = Decision(base.rule_threshold, base.weak_rule, base.countered, {label: t}, {label: t_weak})
-                tp = fp = fn = 0
-                for gold, per_label in rows:
-                    got = trial.decide(label, *per_label[label])
-                    tp += got and label in gold
-                    fp += got and label not in gold
-                    fn += (not got) and label in gold
-                f = (1 + beta2) * tp / ((1 + beta2) * tp + beta2 * fn + fp) if tp else 0.0
-                # Prefer higher thresholds on ties: fewer false alarms on unseen text.
-                if f > best_f + 1e-9 or (abs(f - best_f) <= 1e-9 and (t, t_weak) > best_key):
-                    best_key, best_f = (t, t_weak), f
-        classifier[label], with_weak[label] = best_key
-    return Decision(base.rule_threshold, base.weak_rule, base.countered, classifier, with_weak)

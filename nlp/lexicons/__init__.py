@@ -8,9 +8,9 @@ Gujarati case endings need no variants here.
 """
 from __future__ import annotations
 
-from nlp.lexicons import confidential, hostile, instruction, personal_data, shared
+from nlp.lexicons import confidential, decision, hostile, instruction, personal_data, shared
 
-MODULES = (shared, confidential, personal_data, hostile, instruction)
+MODULES = (shared, confidential, personal_data, hostile, instruction, decision)
 
 
 def parse_phrases(block: str) -> tuple[str, ...]:

@@ -122,10 +122,13 @@ CUES = {
         जारी कर दिया|जारी किया गया|जारी की गई|प्रकाशित|अधिसूचित|राजपत्र|प्रेस नोट|प्रेस विज्ञप्ति|वेबसाइट पर|लागू हो
         आपत्तियां आमंत्रित
         jaher karyu|jaher thayu|jaher thai gayu|website par|website pe|lagu ho gaya|amal ma
+        inviting suggestions|invites suggestions|suggestions invited|objections and suggestions|public consultation
+        on the department website|on the website|જાહેર થયો|જાહેર થઈ|જાહેર થયું|જાહેરનામું|વાંધા-સૂચનો|सार्वजनिक|सुझाव आमंत्रित
         pib|news|newspaper|newspapers|as reported|reported in|link for reading|for reading|approves|cabinet approves|samachar|समाचार|સમાચાર|અખબાર|अखबार
     """,
     # Ordinary senses of marking words: an office section, a ballot.
     "conf_ordinary": """
+        gupt navratri|gupta navratri|गुप्त नवरात्रि|गुप्त नवरात्र|ગુપ્ત નવરાત્રી|ગુપ્ત નવરાત્રિ
         confidential section|confidential branch|confidential cell|confidential department|confidential room
         confidential clerk|secret ballot|secret santa|secret formula|secret of success|open secret|no secret
         ગોપનીય શાખા|ગોપનીય વિભાગ|गोपनीय शाखा|गोपनीय विभाग|gopniya shakha|gopniya vibhag

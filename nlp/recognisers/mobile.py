@@ -30,7 +30,9 @@ class MobileRecogniser(Recogniser):
         "control room", "helpline", "help line", "toll free", "tollfree", "office", "official", "cug",
         "collectorate", "mamlatdar", "mamlatdar office", "collector", "dy collector", "deputy collector",
         "prant", "sdm", "tdo", "ddo", "talati", "circle officer", "nodal officer", "duty officer",
-        "eoc", "deoc", "teoc", "desk",
+        "eoc", "deoc", "teoc", "desk", "government", "govt", "sarkari", "official number", "office number",
+        "સરકારી", "હેલ્પલાઈન", "ટોલ ફ્રી", "કન્ટ્રોલ રૂમ", "નિયંત્રણ કક્ષ", "કચેરીનો",
+        "सरकारी", "हेल्प लाइन", "टोल फ्री", "कार्यालय का",
         "કંટ્રોલ રૂમ", "કચેરી", "મામલતદાર", "કલેક્ટર", "નાયબ કલેક્ટર", "પ્રાંત", "તલાટી", "હેલ્પલાઇન",
         "नियंत्रण कक्ष", "कंट्रोल रूम", "कार्यालय", "हेल्पलाइन", "तहसीलदार", "कलेक्टर",
     )

@@ -99,7 +99,8 @@ def test_eval_prints_the_figures_and_the_errors():
     )
     out = result.stdout.decode()
     assert result.returncode == 0, result.stderr.decode()
-    for word in ("confidential", "hostile", "instruction", "personal_data", "micro", "false alarms on unlabelled", "misses"):
+    for word in ("confidential", "hostile", "instruction", "personal_data", "micro", "false alarms on unlabelled", "misses",
+                 "ACT P", "by language"):
         assert word in out
 
 

@@ -1,0 +1,191 @@
+"""Rebuild nlp/corpus/{train,calibration,untouched}.jsonl: `python -m nlp.corpus.gen [--check]`.
+
+Deterministic: one seed per family (from its id), so adding a family does not change the others.
+The legacy lines (the hand-written train.jsonl and holdout.jsonl of the first corpus) are read from
+legacy/*.jsonl and keep their ids; holdout.jsonl is also left in place for the old training code.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+from .common import LABELS, LANGS, STYLES, Family, apply_style, fill, style_ok
+from .families import all_families
+from .splits import CALIBRATION, UNTOUCHED
+
+CORPUS = Path(__file__).resolve().parent.parent
+LEGACY = Path(__file__).resolve().parent / "legacy"
+
+
+def norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def legacy_family(split: str, labels: list[str]) -> str:
+    return f"legacy_{split}_" + ("_".join(labels) if labels else "none")
+
+
+def legacy_rows(name: str, split: str) -> list[dict]:
+    rows = []
+    for line in (LEGACY / name).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            row["family"] = legacy_family(split, row["labels"])
+            rows.append(row)
+    return rows
+
+
+def generate(family: Family, seen: set[str]) -> list[dict]:
+    r = random.Random(int(hashlib.sha256(family.id.encode()).hexdigest()[:12], 16))
+    rows: list[dict] = []
+    for item in family.items:
+        labels = list(item.labels if item.labels is not None else family.labels)
+        slots = len(set(re.findall(r"\{(\w+)\}", item.text)))
+        # few slots: few variants, not near-copies; many slots: one more
+        quota = min(2 if slots == 0 else 3 if slots == 1 else family.per, family.per) + (1 if slots >= 3 else 0)
+        made = tries = 0
+        while made < quota and tries < quota * 6:
+            tries += 1
+            text = fill(item.text, r, item.lang)
+            style = item.style
+            if style == "plain" and r.random() < 0.3:
+                choice = r.choice(family.styles) if family.styles else "plain"
+                if style_ok(choice, item.lang, text):
+                    text, style = apply_style(text, item.lang, choice, r), choice
+            key = norm(text)
+            if key in seen:
+                continue
+            seen.add(key)
+            made += 1
+            rows.append({"text": text, "labels": sorted(labels), "lang": item.lang, "family": family.id, "style": style})
+    for i, row in enumerate(rows, 1):
+        row["id"] = f"{family.id}.{i:03d}"
+    return [{"id": w["id"], "text": w["text"], "labels": w["labels"], "lang": w["lang"], "family": w["family"], "style": w["style"]} for w in rows]
+
+
+def build() -> dict[str, list[dict]]:
+    splits: dict[str, list[dict]] = {"train": legacy_rows("train.jsonl", "train"),
+                                     "calibration": legacy_rows("holdout.jsonl", "holdout"), "untouched": []}
+    seen = {norm(row["text"]) for rows in splits.values() for row in rows}
+    families = all_families()
+    ids = [f.id for f in families]
+    dupes = [i for i, c in Counter(ids).items() if c > 1]
+    if dupes:
+        raise SystemExit(f"family ids used twice: {dupes}")
+    unknown = (UNTOUCHED | CALIBRATION) - set(ids)
+    if unknown:
+        raise SystemExit(f"splits.py names families that do not exist: {sorted(unknown)}")
+    for family in families:
+        split = "untouched" if family.id in UNTOUCHED else "calibration" if family.id in CALIBRATION else "train"
+        splits[split].extend(generate(family, seen))
+    for rows in splits.values():
+        for row in rows:
+            assert set(row["labels"]) <= set(LABELS) and row["lang"] in LANGS, row
+            assert row.get("style", "plain") in STYLES, row
+    return splits
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m nlp.corpus.gen", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="do not write; fail if the files differ from a rebuild")
+    parser.add_argument("--stats", action="store_true", help="print counts per split, label, language and style")
+    parser.add_argument("--families-md", action="store_true", help="print the family table for README.md and stop")
+    parser.add_argument("--readme", action="store_true", help="also rewrite the generated tables in nlp/corpus/README.md")
+    args = parser.parse_args(argv)
+    splits = build()
+    if args.families_md:
+        print_families(splits)
+        return 0
+    if args.readme:
+        update_readme(splits)
+    differ = []
+    for name, rows in splits.items():
+        text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        path = CORPUS / f"{name}.jsonl"
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                differ.append(name)
+        else:
+            path.write_text(text, encoding="utf-8")
+    if args.stats or not args.check:
+        print_stats(splits)
+    if differ:
+        print(f"differs from a rebuild: {differ}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def update_readme(splits: dict[str, list[dict]]) -> None:
+    import contextlib
+    import io
+
+    readme = CORPUS / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    for marker, writer in (("families", print_families), ("counts", print_counts)):
+        buffer = io.StringIO()
+        with contextlib.redirect_stdout(buffer):
+            writer(splits)
+        start, end = f"<!-- {marker} -->", f"<!-- /{marker} -->"
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        text = head + start + "\n" + buffer.getvalue() + end + tail
+    readme.write_text(text, encoding="utf-8")
+
+
+def print_counts(splits: dict[str, list[dict]]) -> None:
+    order = ("en", "gu", "hi", "translit", "mixed")
+    for name, rows in splits.items():
+        none = sum(1 for r in rows if not r["labels"])
+        fams = {r["family"] for r in rows}
+        print(f"**{name}.jsonl**: {len(rows):,} messages in {len(fams)} families; {none:,} unlabelled ({none / len(rows):.0%}).\n")
+        print("| lang | (none) | confidential | hostile | instruction | personal_data | total |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for lang in order + ("all",):
+            sel = [r for r in rows if lang == "all" or r["lang"] == lang]
+            cells = [sum(1 for r in sel if not r["labels"])] + [sum(1 for r in sel if label in r["labels"]) for label in LABELS]
+            print(f"| {lang} | " + " | ".join(f"{c:,}" for c in cells) + f" | {len(sel):,} |")
+        styles = Counter(r.get("style", "(legacy)") for r in rows)
+        print("\nstyles: " + ", ".join(f"{k} {v:,}" for k, v in sorted(styles.items())) + "\n")
+
+
+def print_families(splits: dict[str, list[dict]]) -> None:
+    teaches = {f.id: f for f in all_families()}
+    print("| family | split | side | languages | messages | what it teaches |")
+    print("|---|---|---|---|---:|---|")
+    for split, rows in splits.items():
+        by: dict[str, list[dict]] = {}
+        for row in rows:
+            by.setdefault(row["family"], []).append(row)
+        for family_id, members in sorted(by.items()):
+            langs = ", ".join(sorted({r["lang"] for r in members}))
+            if family_id in teaches:
+                f = teaches[family_id]
+                side, what = f.side, f.teaches
+            else:
+                side = "legacy"
+                what = "first hand-written corpus, lines labelled " + (family_id.split("_", 2)[2].replace("_", " + ").replace("personal + data", "personal_data"))
+            print(f"| `{family_id}` | {split} | {side} | {langs} | {len(members)} | {what} |")
+
+
+def print_stats(splits: dict[str, list[dict]]) -> None:
+    total = sum(len(rows) for rows in splits.values())
+    print(f"total {total}")
+    for name, rows in splits.items():
+        none = sum(1 for r in rows if not r["labels"])
+        fams = {r["family"] for r in rows}
+        print(f"{name}: {len(rows)} messages, {len(fams)} families, unlabelled {none} ({none / max(1, len(rows)):.0%})")
+        lab = Counter(l for r in rows for l in r["labels"])
+        print("  labels:", dict(sorted(lab.items())))
+        print("  langs:", dict(sorted(Counter(r["lang"] for r in rows).items())))
+        print("  styles:", dict(sorted(Counter(r.get("style", "-") for r in rows).items())))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,300 @@
+"""The decision: cues and classifier scores in, a calibrated score and a tier per label out.
+
+The lexicons, recognisers and rules find evidence (spans and reasons); the
+bag-of-NORM-n-grams classifier gives a score per label. None of them decides
+alone. A small logistic regression per label (`DecisionModel`) reads them as
+features: which cue classes were found and whether they stand in marking
+position (the first line), the strongest rule evidence per reason, the four
+classifier scores, the message's length and language. Its output is a
+probability, and two thresholds per label, chosen on the calibration split
+by `samvad nlp train`, make it a tier: at or above `upper` the group's policy
+acts (Tier.ACT); between `lower` and `upper` the label is given quietly for
+review (Tier.REVIEW). Everything lives in one file, `model/samvad_decision.json`,
+with the figures that chose the thresholds.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from nlp.verdict import LABELS
+
+# A marking ("CONFIDENTIAL", "ખાનગી:") within this many characters of the start (or of the end,
+# "Strictly within us.") is in marking position.
+HEAD_CHARS = 40
+# Identifier evidence this strong is a validated identifier (checksum or format plus its name): always acted on.
+VALIDATED_IDENTIFIER = 0.85
+IDENTIFIER_CODES = frozenset({"aadhaar", "pan", "voter_id", "passport", "bank_account", "mobile_number", "email_address"})
+# Cue classes that make a message a directive in form (see nlp.context).
+DIRECTIVE_CUES = frozenset(
+    {"imperative", "ins_directive", "ins_request_verb", "ins_addressee", "designation_to", "ins_passive", "ins_deadline"}
+)
+_CLIP = 8.0
+# Cue classes that mean more together: a hostile cue aimed at someone identifiable.
+_AT_SOMEONE = frozenset({"designation", "target", "person", "second_person", "pd_person_ref"})
+CONJUNCTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "and:sarcasm_at_someone": (frozenset({"host_sarcasm"}), _AT_SOMEONE),
+    "and:humiliate_at_someone": (frozenset({"host_humiliate", "host_threat", "host_harm"}), _AT_SOMEONE),
+    "and:insinuation_at_someone": (frozenset({"host_insinuation", "host_defame"}), _AT_SOMEONE),
+    "and:promise_first_person": (frozenset({"promise"}), frozenset({"first_person", "ins_ack"})),
+}
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function, safe for large |x|."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+_NAMES: dict[str, tuple[str, str, str]] = {}
+
+
+def _names(cls: str) -> tuple[str, str, str]:
+    # The feature names of a cue class, built once rather than per message.
+    names = _NAMES[cls] = ("cue:" + cls, "head:" + cls, "tail:" + cls)
+    return names
+
+
+def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
+             language: str) -> dict[str, float]:
+    """The decision's features for one message (sparse: absent means 0).
+
+    `cues` maps each cue class found to (start of its first span, end of its last).
+    """
+    f: dict[str, float] = {}
+    n = len(text)
+    tail = n - HEAD_CHARS
+    for cls, (first, last) in cues.items():
+        names = _NAMES.get(cls) or _names(cls)
+        f[names[0]] = 1.0
+        if first < HEAD_CHARS:
+            f[names[1]] = 1.0
+        if last > tail:
+            f[names[2]] = 1.0
+    for name, (one_of, with_one_of) in CONJUNCTIONS.items():
+        if not one_of.isdisjoint(cues) and not with_one_of.isdisjoint(cues):
+            f[name] = 1.0
+    best: dict[tuple[str, str], float] = {}
+    for label, _, _, score, code in evidence:
+        key = (label, code)
+        if score > best.get(key, 0.0):
+            best[key] = score
+    for (label, code), score in best.items():
+        f[f"rule:{label}:{code}"] = score
+        key = "rulemax:" + label
+        if score > f.get(key, 0.0):
+            f[key] = score
+        key = "rulecomb:" + label
+        f[key] = 1.0 - (1.0 - f.get(key, 0.0)) * (1.0 - score)
+    for label, score in cats.items():
+        f["clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+    f["log_len"] = math.log1p(n) / 8.0
+    if n > 200:
+        f["long"] = 1.0
+        # Long texts give many chances to a cue: what the rules found is weighed against the length.
+        for label in LABELS:
+            if "rulemax:" + label in f:
+                f["long_rule:" + label] = f["rulemax:" + label]
+            if "clf:" + label in f:
+                f["long_clf:" + label] = f["clf:" + label]
+    if n > 600:
+        f["vlong"] = 1.0
+    lines = text.count("\n")
+    if lines >= 3:
+        f["multiline"] = 1.0
+    f["lang:" + language] = 1.0
+    return f
+
+
+@dataclass
+class LabelModel:
+    """One label's logistic regression and its two thresholds."""
+
+    bias: float = 0.0
+    weights: dict[str, float] = field(default_factory=dict)
+    lower: float = 0.5
+    upper: float = 0.9
+
+    def logit(self, f: Mapping[str, float]) -> float:
+        """The linear score (before the sigmoid)."""
+        w = self.weights
+        total = self.bias
+        for name, value in f.items():
+            weight = w.get(name)
+            if weight is not None:
+                total += weight * value
+        return total
+
+
+@dataclass
+class DecisionModel:
+    """Per-label logistic regressions over cue features, with lower and upper thresholds."""
+
+    labels: dict[str, LabelModel]
+    figures: dict[str, Any] = field(default_factory=dict)
+
+    def logits(self, f: Mapping[str, float]) -> dict[str, float]:
+        """Every label's linear score in one pass over the features."""
+        table = self._table()
+        order = tuple(self.labels)
+        totals = [self.labels[label].bias for label in order]
+        for name, value in f.items():
+            row = table.get(name)
+            if row is not None:
+                for i, weight in row:
+                    totals[i] += weight * value
+        return dict(zip(order, totals))
+
+    def _table(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        # Built on first use and whenever a label's weights are replaced (training sets them after construction).
+        key = tuple(id(m.weights) for m in self.labels.values())
+        if getattr(self, "_cache_key", None) != key:
+            table: dict[str, list[tuple[int, float]]] = {}
+            for i, model in enumerate(self.labels.values()):
+                for name, weight in model.weights.items():
+                    table.setdefault(name, []).append((i, weight))
+            self._cached = {name: tuple(row) for name, row in table.items()}
+            self._cache_key = key
+        return self._cached
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
+        """Read the JSON form (`model/samvad_decision.json`)."""
+        labels = {}
+        for label in LABELS:
+            row = data["labels"][label]
+            labels[label] = LabelModel(float(row["bias"]), {k: float(v) for k, v in row["weights"].items()},
+                                       float(row["lower"]), float(row["upper"]))
+        return cls(labels, dict(data.get("figures", {})))
+
+    @classmethod
+    def read(cls, path: Path) -> "DecisionModel":
+        """Load from a file."""
+        return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form, at full precision: a rounded threshold or weight could move a message across a threshold."""
+        return {
+            "labels": {
+                label: {
+                    "lower": m.lower, "upper": m.upper, "bias": m.bias,
+                    "weights": dict(sorted(m.weights.items())),
+                }
+                for label, m in self.labels.items()
+            },
+            "figures": self.figures,
+        }
+
+    def write(self, path: Path) -> None:
+        """Save as JSON."""
+        Path(path).write_text(json.dumps(self.to_dict(), indent=1, sort_keys=True, ensure_ascii=False) + "\n", "utf-8")
+
+
+# What the circular and shared/spec/labels.md say a cue is worth, before any data: the logistic
+# regression is regularised towards these weights rather than towards 0, so that a cue the
+# training split rarely shows (a vehicle plate, a helpline, a promise to comply) keeps its
+# meaning, and one it shows often is weighed by the data.
+PRIORS: dict[str, dict[str, float]] = {
+    "confidential": {
+        "cue:meta_rules": -2.0, "cue:conf_published": -2.0, "cue:conf_channel": -1.5, "cue:info_share": -1.0,
+        "cue:conf_unmarked": 2.0, "cue:conf_strategy": 2.5, "head:conf_marker": 1.5, "cue:conf_heading": 3.0, "cue:self_marking": 3.0,
+        "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0,
+    },
+    "hostile": {
+        "cue:host_insinuation": 1.5, "cue:host_sarcasm": 1.0, "cue:host_humiliate": 2.0, "cue:host_address": 2.0,
+        "and:sarcasm_at_someone": 2.0, "and:humiliate_at_someone": 2.5, "and:insinuation_at_someone": 1.5,
+        "cue:host_generalise": 1.0, "cue:meta_rules": -1.0,
+    },
+    "instruction": {
+        "cue:official_contact": -2.0, "cue:info_share": -1.5, "cue:reported_order": -1.0, "cue:promise": -2.5,
+        "cue:public_advisory": -2.0, "cue:upward_request": -2.5, "cue:in_force": 2.0, "cue:gu_polite": 1.5,
+        "cue:meta_rules": -1.0, "cue:conf_channel": -1.0, "cue:roman_imperative": 1.0, "and:promise_first_person": -1.5,
+    },
+    "personal_data": {
+        "cue:plate": -3.0, "cue:official_contact": -1.5, "cue:vehicle": -1.0,
+    },
+}
+
+
+def fit_logistic(rows: list[dict[str, float]], gold: list[bool], *, l2: float = 1.0, min_count: int = 3,
+                 iterations: int = 25, prior: Mapping[str, float] | None = None) -> LabelModel:
+    """L2-regularised logistic regression by Newton's method (deterministic; numpy only), pulled towards `prior`."""
+    import numpy as np
+
+    prior = prior or {}
+    counts: dict[str, int] = {}
+    for r in rows:
+        for name in r:
+            counts[name] = counts.get(name, 0) + 1
+    names = sorted(n for n, c in counts.items() if c >= min_count or n in prior)
+    index = {n: i for i, n in enumerate(names)}
+    x = np.zeros((len(rows), len(names) + 1))
+    x[:, -1] = 1.0
+    for i, r in enumerate(rows):
+        for name, value in r.items():
+            j = index.get(name)
+            if j is not None:
+                x[i, j] = value
+    y = np.asarray(gold, dtype=float)
+    mean = np.array([prior.get(n, 0.0) for n in names] + [0.0])
+    w = mean.copy()
+    penalty = np.full(x.shape[1], l2)
+    penalty[-1] = 1e-6
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
+        grad = x.T @ (p - y) + penalty * (w - mean)
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-7:
+            break
+    return LabelModel(float(w[-1]), {n: float(w[index[n]]) for n in names})
+
+
+def choose_thresholds(scores: list[float], gold: list[bool], *, act_precision: float = 0.97,
+                      min_act: int = 5, beta: float = 1.0) -> dict[str, Any]:
+    """The upper threshold (lowest score at which precision above it stays >= act_precision) and
+    the lower one (best F-beta at or below the upper), with precision and recall at each."""
+    order = sorted(zip(scores, gold), key=lambda p: -p[0])
+    positives = sum(gold)
+    tp = fp = 0
+    points = []  # (threshold, tp, fp) for "score >= threshold"
+    for i, (s, g) in enumerate(order):
+        tp += g
+        fp += not g
+        if i + 1 == len(order) or order[i + 1][0] < s:
+            points.append((s, tp, fp))
+    upper = 1.01
+    for s, t, f in points:
+        # Walking down the scores: the upper threshold is the last point before precision falls below the bar.
+        if t + f >= min_act and t / (t + f) < act_precision:
+            break
+        if t / max(1, t + f) >= act_precision:
+            upper = s
+    best_f, lower = -1.0, upper
+    for s, t, f in points:
+        if s > upper:
+            continue
+        b2 = beta * beta
+        f1 = (1 + b2) * t / ((1 + b2) * t + f + b2 * (positives - t)) if t else 0.0
+        if f1 > best_f + 1e-12:
+            best_f, lower = f1, s
+    lower = min(lower, upper)
+
+    def at(threshold: float) -> dict[str, float]:
+        t = sum(1 for s, g in order if s >= threshold and g)
+        f = sum(1 for s, g in order if s >= threshold and not g)
+        return {"threshold": round(threshold, 4), "precision": round(t / (t + f), 4) if t + f else 1.0,
+                "recall": round(t / positives, 4) if positives else 0.0, "given": t + f}
+
+    return {"lower": lower, "upper": upper, "at_lower": at(lower), "at_upper": at(upper), "positives": positives}

@@ -1,0 +1,207 @@
+"""Cue classes that no rule uses: they are features for the decision (nlp.decision),
+which learns from the corpus what each is worth next to the others.
+
+They name the situations where a cue word does not mean what it says
+(talk about confidentiality, a promise to comply, a past report of an
+order, a helpline published for all) and the hostility or sensitivity that
+carries no abusive or marking word.
+"""
+
+CUES = {
+    # Talk about the rules or about confidentiality itself, not a marking of this content.
+    "meta_rules": """
+        confidentiality|the circular|this circular|as per circular|as per the circular|circular says|circular forbids
+        circular prohibits|group rules|rules of the group|group policy|not to be shared here|should not be shared
+        must not be shared|should not post|must not post|do not post|never post|is not allowed|are not allowed
+        reminder to all|gentle reminder|kindly note the rules|as per rules|violation|violates|breach
+        ગોપનીયતા|પરિપત્ર|પરિપત્ર મુજબ|નિયમ મુજબ|ગ્રુપના નિયમ|ગ્રુપ ના નિયમ|શેર ન કરવી|મૂકવી નહીં|મુકવી નહિ
+        गोपनीयता|परिपत्र|परिपत्र के अनुसार|नियम के अनुसार|ग्रुप के नियम|साझा न करें|शेयर न करें|पोस्ट न करें
+        gopniyata|paripatra|niyam mujab|group na niyam|share na karvi|mukvi nahi|joke|just kidding|haha|ha ha|lol
+    """,
+    # Said of something that will be done by the speaker: a promise to comply, not a directive.
+    "promise": """
+        will be done|will do it|will send|will submit|will share|will upload|will ensure|shall comply|shall do
+        will be sent|will be submitted|will be uploaded|will be ensured|will reach|will attend|i will|we will
+        doing it|on the way|being done|being sent|in process|under process|by evening sir|by today sir
+        kari daish|kari daishu|kari dais|mokli daish|mokli daishu|mokli aapish|mokli aapishu|thai jashe|thay jase
+        karish|karishu|mokalish|mokalishu|pahonchi jaish|kar denge|kar dunga|kar dungi|bhej denge|bhej dunga
+        bhej dungi|ho jayega|ho jaega|karte hain|bhejte hain
+        કરી દઈશ|કરી દઈશું|મોકલી દઈશ|મોકલી દઈશું|મોકલી આપીશ|મોકલી આપીશું|થઈ જશે|કરીશ|કરીશું|મોકલીશ|મોકલીશું
+        પહોંચી જઈશ|કરાવી દઈશ|કરાવી દઈશું
+        कर देंगे|कर दूंगा|कर दूँगा|कर दूंगी|भेज देंगे|भेज दूंगा|भेज दूँगा|हो जाएगा|हो जायेगा|करते हैं|भेजते हैं
+        पहुंच जाऊंगा|पहुँच जाऊँगा
+    """,
+    # An order reported as given earlier: a report, not a directive now.
+    "reported_order": """
+        instructed|had instructed|had directed|was directed|were directed|had asked|was asked|were asked|were told
+        was told|had ordered|has instructed|has directed|gave instructions|gave directions|had said|said that
+        instructed us|directed us|told us|asked us|as instructed|as directed|as per instructions
+        chaired|presided|presided over|took a meeting|took a review|reviewed the|held a meeting|held a review
+        meeting was held|meeting held|review was held|બેઠક યોજાઈ|બેઠક મળી|અધ્યક્ષતામાં|बैठक हुई|अध्यक्षता में|समीक्षा की
+        સૂચના આપી હતી|સૂચના આપેલ|સૂચના આપી|આદેશ આપ્યો|કહ્યું હતું|જણાવ્યું હતું|સૂચના મુજબ
+        निर्देश दिए थे|निर्देश दिया था|आदेश दिया था|कहा था|बताया था|निर्देशानुसार|निर्देश के अनुसार
+        suchna aapi hati|suchna aapel|kahyu hatu|janavyu hatu|nirdesh diye the|kaha tha|bataya tha
+    """,
+    # Where something can be found, a caption, a notice shared as published.
+    "info_share": """
+        minutes are|minutes of|are available|is available|available at|available on|can be found|can be seen
+        uploaded on|shared drive|on the portal|on the website|in the file|in the folder|attached herewith|pfa
+        please find attached|find attached|photo|photos|pics|pictures|glimpses|snapshot|video of|in frame
+        notification|gazette|published|press release|public notice|notice issued|for general information
+        ઉપલબ્ધ છે|વેબસાઈટ પર|પોર્ટલ પર|ફોટો|ફોટા|તસવીર|તસવીરો|ઝલક|જાહેરનામું|પ્રેસનોટ|સામેલ છે
+        उपलब्ध है|वेबसाइट पर|पोर्टल पर|फोटो|तस्वीरें|तस्वीर|झलक|अधिसूचना|प्रेस विज्ञप्ति|संलग्न है
+        upalabdh che|website par|portal par|jahernamu|jhalak
+    """,
+    # An office's public number: a helpline, a control room, a government line.
+    "official_contact": """
+        helpline|help line|helpline number|toll free|toll-free|control room|emergency number|emergency operation centre
+        eoc|deoc|teoc|government number|govt number|official number|office number|office landline|cug|cug number
+        sarkari number|sarkari nambar|control room number|dial 1077|dial 112|helpline 1077|dial 108
+        હેલ્પલાઇન|હેલ્પલાઈન|ટોલ ફ્રી|કંટ્રોલ રૂમ|કન્ટ્રોલ રૂમ|નિયંત્રણ કક્ષ|સરકારી નંબર|કચેરીનો નંબર|કચેરી નંબર
+        हेल्पलाइन|हेल्प लाइन|टोल फ्री|कंट्रोल रूम|नियंत्रण कक्ष|सरकारी नंबर|कार्यालय का नंबर|कार्यालय नंबर
+    """,
+    # Vehicle registrations and other lists of plates.
+    "vehicle": """
+        vehicle|vehicles|vehicle no|vehicle number|registration no|reg no|jcb|dumper|tractor|truck|trucks|jeep
+        ambulance|bus|buses|car no|gadi|gaadi|વાહન|વાહનો|ગાડી|ટ્રક|ડમ્પર|वाहन|गाड़ी|गाडी|ट्रक
+    """,
+    # Bribery or corruption hinted, not said.
+    "host_insinuation": """
+        chai pani|chai-pani|chai paani|under the table|speed money|envelope|kharchi|kharcho|vahivat
+        rate is fixed|fixed rate|rate card|price for every|nothing moves without|without money nothing|for a price
+        how much did he take|how much he took|his share|lakshmi darshan|suvidha shulk
+        everyone knows why|we all know why|we know how|sab jaante hain|sabko pata hai|badha jaane che
+        ચા-પાણી|ચા પાણી|વહીવટ|કટકી|ખિસ્સું|ખિસ્સા|સેટિંગ|બધા જાણે છે|ભાવ નક્કી
+        चाय-पानी|चाय पानी|लेन-देन|लेनदेन|सेटिंग|कमीशन|जेब|सब जानते हैं|सबको पता है|रेट तय
+        katki|kaTki|len den|lenden|fraud|that fraud|dhutaro|dhutari|ધુતારો|ધુતારી|ઠગ|thug|cheat|cheater|धोखेबाज|ठग|फ्रॉड
+        fake complaint|false complaint|khoti fariyad|ખોટી ફરિયાદ|झूठी शिकायत
+    """,
+    # Sarcasm: praise that means its opposite.
+    "host_sarcasm": """
+        great job as usual|as usual|wah|waah|wah wah|very efficient indeed|so efficient|what a performance
+        hats off|bravo|genius|brilliant work indeed|slow clap|another masterpiece|of course sir|obviously
+        congratulations on another|as expected|nothing new|what else can we expect|kya baat hai|kya kehne
+        shabash|waah re|વાહ|વાહ રે|શું વાત છે|ધન્ય છે|ધન્ય|वाह|वाह रे|क्या बात है|क्या कहने|धन्य हैं
+        dhanya che|dhanya|shu vaat che
+        wonderful|lightning speed|truly|what speed|such speed|record time|as always|like always|only took|took only
+        so fast|very fast indeed|busy as always|always busy|always in a meeting|always on leave|of course|naturally
+        hamesha ki tarah|हमेशा की तरह|હંમેશની જેમ|hammesha ni jem|hammeshni jem|bahut khoob|बहुत खूब|khoob|kamaal|कमाल
+        કમાલ|કમાલ છે|what an achievement|great achievement|superfast|super fast|miracle|चमत्कार|ચમત્કાર|chamatkar
+        saheb to|साहब तो|સાહેબ તો|બધું જાણે છે|sab jaante hain|सब जानते हैं|jaadu|जादू|જાદુ|only god knows|god knows
+        bhagwan jaane|भगवान जाने|ભગવાન જાણે|efficient as ever|punctual as ever|as expected from|typical|expected
+    """,
+    # Threats of harm or of public humiliation.
+    "host_humiliate": """
+        in front of everyone|publicly|in public|expose you|expose him|expose her|parade|blacken|teach you a lesson
+        teach him a lesson|teach a lesson|see you outside|you will regret|you'll regret|you will see|wait and watch
+        finish you|finish your career|get you transferred|get you suspended|break your|break his|beat you|beat him
+        બધાની સામે|ઉઘાડો પાડીશ|ઉઘાડા પાડીશ|સબક શીખવાડીશ|સબક શીખવીશ|જોઈ લઈશ|પસ્તાશો|પસ્તાવું પડશે|બદલી કરાવી દઈશ
+        તોડી નાખીશ|મારીશ|નોકરી ખાઈ જઈશ|ઈજ્જત કાઢી નાખીશ
+        सबके सामने|बेइज्जत|बेइज़्ज़त|सबक सिखा|सबक सिखाऊंगा|देख लूंगा|पछताओगे|पछताना पड़ेगा|तबादला करवा दूंगा
+        तोड़ दूंगा|मारूंगा|नौकरी खा जाऊंगा|इज्जत उतार
+        badha ni same|ughado padish|sabak shikhavish|joi laish|pastaso|badli karavi daish|todi nakhish|marish
+        nokri khai jaish|sabke saamne|sabke samne|beizzat|sabak sikha|dekh lunga|pachtaoge|tabadla karva dunga
+        in front of the whole|in front of all|before everyone|everyone will know|make sure everyone knows
+        what kind of officer|what kind of man|shame you|disgrace you|humiliate|humiliated|remember this|mark my words
+        you will pay|you'll pay|pay for this|won't spare|will not spare|not spare you|i'll show you|i will show you
+        yaad rakhjo|yaad rakhna|yaad rakho|याद रखना|याद रखो|યાદ રાખજો|ijjat|izzat|इज्जत|इज़्ज़त|ઈજ્જત|આબરૂ|aabru
+        नंगा|nanga|ઉઘાડા|ughada|ughado|sharminda|शर्मिंदा|શરમિંદા|jaher ma|જાહેરમાં|सरेआम|sare aam|sareaam
+        badnaam|बदनाम|બદનામ|naak kapavi|નાક કપાવી|नाक कटवा|muh kala|मुंह काला|મોઢું કાળું|aukat|aukaat|औकात|ઔકાત
+        dikhaunga|दिखाऊंगा|दिखा दूंगा|batavish|બતાવી દઈશ|બતાવીશ|dekh lena|देख लेना|joi lejo|જોઈ લેજો|chhodish nahi
+        છોડીશ નહીં|chhodunga nahi|nahi chhodunga|छोड़ूंगा नहीं|नहीं छोड़ूंगा|नहीं छोडूंगा|haddi|हड्डी|હાડકાં|taangein
+        टांगें|paav todi|પગ તોડી|hath pag|हाथ पैर|maar maar|मार मार|pitai|पिटाई|ધોલાઈ|dholai|dhulai|धुलाई|thokish
+    """,
+    # Hindi abuse used as a form of address.
+    "host_address": """
+        abe|abey|abbe|oye|saale|saala|chal be|sun be|suno be|kameene|kamine|gadhe|ullu
+        अबे|ओए|ओये|साले|साला|चल बे|सुन बे|कमीने|गधे|उल्लू
+        અલ્યા|એલા|સાલા|ગધેડા|ડફોળ
+        alya|ela|gadheda|dafol|aye dhakkan|dhakkan|ढक्कन|abe o|अबे ओ|dimag ghas|dimaag ghaas|घास चरने|दिमाग घास|ghaas charne
+        gadha|गधा|bewakoof|बेवकूफ|nalayak|नालायक|bhaiya tum|tere jaise|तेरे जैसे|tujhse|तुझसे|तुझे|tujhe|tera|तेरा
+    """,
+    # Enmity towards a caste, community or region, as a generalisation.
+    "host_generalise": """
+        these people|those people|such people|all of them|all these|they always|they never|people like them
+        their kind|their community|that community|that caste|outsiders|people from|these outsiders
+        aa loko|e loko|aava loko|ee log|ye log|yeh log|woh log|ve log|in logon|un logon|aise log|aise logo
+        આ લોકો|એ લોકો|આવા લોકો|બહારના|બહારના લોકો|ये लोग|वो लोग|वे लोग|इन लोगों|उन लोगों|ऐसे लोग|बाहरी|बाहर के लोग
+    """,
+    # Gujarati polite and infinitive directives.
+    "gu_polite": """
+        વિનંતી|વિનંતી છે|નમ્ર વિનંતી|જણાવશો|મોકલશો|કરશો|રાખશો|આપશો|કરશોજી|મોકલશોજી|કરવા વિનંતી|મોકલવા વિનંતી
+        રહેવા વિનંતી|કરવાનું રહેશે|મોકલવાનું રહેશે|કરવાની રહેશે|મોકલવાની રહેશે|રહેવાનું રહેશે|આપવાનું રહેશે
+        vinanti|vinanti che|janavsho|moklsho|karsho|rakhsho|aapsho|karva vinanti|mokalva vinanti|karvanu raheshe
+        mokalvanu raheshe|rehvanu raheshe
+    """,
+    # Matters that are secret without a marking word.
+    "conf_unmarked": """
+        question paper|paper set|before the exam|exam paper|answer key|questions for tomorrow|tomorrow's paper
+        our stand|our defence|our defense|weak point|weakness in our case|strategy in court|stand in court
+        what to argue|argue that|not to disclose to the court|vigilance|acb|anti corruption bureau|disciplinary
+        charge sheet|chargesheet|show cause|suspension|under suspension|departmental inquiry|de case
+        before opening|before the bids open|unopened bids|technical bid|financial bid|l1|lowest bidder|quoted
+        પ્રશ્નપત્ર|પેપર|પરીક્ષા પહેલા|કોર્ટમાં આપણું|આપણો પક્ષ|વિજિલન્સ|એસીબી|ખાતાકીય તપાસ|શિસ્તભંગ|ચાર્જશીટ|ફરજ મોકૂફ
+        प्रश्नपत्र|पेपर|परीक्षा से पहले|कोर्ट में हमारा|हमारा पक्ष|विजिलेंस|एसीबी|विभागीय जांच|अनुशासनात्मक|आरोप पत्र|निलंबन
+        prashnapatra|pariksha pehla|khatakiya tapas|shistbhang|vibhagiya jaanch|nilamban
+    """,
+    # A standing order in force from now on, relayed: an instruction though told in the past tense.
+    "in_force": """
+        from today|from tomorrow|with effect from|with immediate effect|w.e.f|wef|henceforth|hereafter|from now on
+        until further orders|till further orders|with immediate|from now onwards|no more|will go through|will only be
+        આજથી|કાલથી|હવેથી|તાત્કાલિક અસરથી|બીજો હુકમ ન થાય ત્યાં સુધી|હવે પછી|આગામી હુકમ સુધી
+        आज से|कल से|अब से|तत्काल प्रभाव से|अगले आदेश तक|आगामी आदेश तक|अब केवल
+        aaj thi|aajthi|have thi|havethi|kal thi|taatkalik asar thi|aaj se|ab se|agle aadesh tak
+    """,
+    # A request upwards, to a senior, for permission or guidance: not a directive.
+    "upward_request": """
+        kindly allow|kindly permit|may kindly be|may be permitted|may be allowed|may be granted|request permission
+        seek permission|seeking permission|seek guidance|seeking guidance|guidance may be|please guide|kindly guide
+        kindly advise|may kindly advise|request your approval|for your approval|for kind approval|kind perusal
+        submitted for approval|permission is requested|extension may be|more time may be|grant extension
+        માર્ગદર્શન|માર્ગદર્શન આપવા|મંજૂરી આપવા|પરવાનગી આપવા|મંજૂરી માટે|મુદત વધારવા
+        मार्गदर्शन|अनुमति दें|अनुमति प्रदान|स्वीकृति हेतु|अनुमोदन हेतु|समय दिया जाए|समय बढ़ाने
+        margdarshan|manjuri aapva|parvangi aapva|anumati dein|anumati de
+    """,
+    # A third party's appeal to the public, relayed: advice to citizens, not an order to the group.
+    "public_advisory": """
+        has asked farmers|has asked citizens|has asked the public|have asked farmers|asked farmers|asked citizens
+        urged|has urged|have urged|appealed|has appealed|appeal to|citizens are advised|public is advised
+        farmers are advised|farmers are requested|citizens are requested|public is requested|people are requested
+        residents are advised|advisory|advised to|are advised
+        નાગરિકોને|ખેડૂતોને|જાહેર જનતાને|અપીલ|અનુરોધ|સલાહ
+        नागरिकों से|किसानों से|जनता से|अपील|आग्रह किया|सलाह दी
+        nagrikone|khedutone|janta ne|apil|appeal|salah
+    """,
+    # Litigation strategy: what the department will argue or concede.
+    "conf_strategy": """
+        will argue|will not press|not press|will press|will concede|will not contest|will contest|will not oppose
+        line of argument|our argument|argument will|our reply will|affidavit will|we will take the stand|our stand
+        the department will argue|agp will|gp will|government pleader will|counsel will argue|weak point|weakness
+        દલીલ કરશે|દલીલ કરીશું|રજૂઆત કરીશું|વાંધો નહીં ઉઠાવે|આપણો પક્ષ|આપણી દલીલ|નબળી કડી
+        तर्क देंगे|बहस करेंगे|आपत्ति नहीं करेंगे|हमारा पक्ष|हमारी दलील|कमजोर कड़ी
+        dalil karshe|dalil karishu|rajuaat karishu|tark denge|hamara paksh
+    """,
+    # A marking at the end that applies to what came before ("Strictly within us.").
+    "conf_trailer": """
+        strictly within us|within us|between us|between ourselves|keep it to yourselves|keep it to yourself|only for you
+        do not share further|don't share further|don't forward|do not forward|not for circulation|not for forwarding
+        not to be forwarded|not to be circulated|only for this group|for your eyes only|keep this quiet|hush hush
+        हमारे बीच|हमारे बीच ही|आपस में ही|बाहर न जाए|बाहर ना जाए|किसी को न बताएं|आगे न भेजें|फॉरवर्ड न करें
+        આપણા વચ્ચે|આપણી વચ્ચે જ|આપણા પૂરતું|કોઈને કહેવું નહીં|બહાર ન જાય|ફોરવર્ડ ન કરવું|આગળ ન મોકલવું
+        hamare beech|apas mein hi|bahar na jaye|aapna vachche|apna vachhe|koine kehvu nahi|bahar na jay
+    """,
+    # Romanised Hindi and Gujarati imperatives ("unko call kar lo", "report bhejo").
+    "roman_imperative": """
+        kar lo|kar do|karo|bhejo|bhej do|dekh lo|de do|call karo|call kar lo|batao|bata do|bhejna|pahuncho|pahunch jao
+        dhyan rakho|dhyan rakhe|jaldi karo|kari dejo|mokli dejo|mokalo|karjo|mokaljo|aapjo|rehjo|jojo|janavjo
+    """,
+    # The message says of itself that it is confidential ("This is confidential", "આ ગોપનીય માહિતી છે").
+    "self_marking": """
+        this is confidential|this is secret|this is strictly confidential|this information is confidential
+        this is classified|this is restricted|the following is confidential|below is confidential|this message is confidential
+        aa gopniya|aa mahiti gopniya|aa khangi|aa mahiti khangi|gopniya mahiti che|khangi mahiti che|yeh gopniya|ye gopniya
+        yah gopniya|yeh jankari gopniya|gopniya jankari hai
+        આ ગોપનીય|આ માહિતી ગોપનીય|આ ખાનગી|આ માહિતી ખાનગી|ગોપનીય માહિતી છે|ખાનગી માહિતી છે
+        यह गोपनीय|ये गोपनीय|यह जानकारी गोपनीय|गोपनीय जानकारी है|यह गुप्त|यह सूचना गोपनीय
+    """,
+}
