@@ -148,7 +148,7 @@ async def _open_services(
             scheduler.register(kind, task_handler)
     outbox = Outbox(clock, delivery.wake)
     if content_filter is None:
-        content_filter = await asyncio.to_thread(packaged_filter)
+        content_filter = await asyncio.to_thread(packaged_filter, tuple(settings.official_email_domains))
     classifier = BatchingClassifier(content_filter)
     await classifier.refresh_official_numbers(db)
     services = Services(

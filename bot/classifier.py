@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bot.scope import current_scope
 from nlp import ContentFilter, MessageContext, Verdict
+from nlp.filter import DEFAULT_EMAIL_DOMAINS
 from storage import roster
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -26,11 +27,8 @@ log = logging.getLogger(__name__)
 _VERDICTS_NOTE = "verdicts"
 
 
-DEFAULT_OFFICIAL_DOMAINS = ("gujarat.gov.in", "nic.in")
-
-
 @functools.cache
-def packaged_filter(official_email_domains: tuple[str, ...] = DEFAULT_OFFICIAL_DOMAINS) -> ContentFilter:
+def packaged_filter(official_email_domains: tuple[str, ...] = DEFAULT_EMAIL_DOMAINS) -> ContentFilter:
     """The packaged filter, loaded once per process (loading takes a second or so)."""
     return ContentFilter.load(official_email_domains=official_email_domains)
 
