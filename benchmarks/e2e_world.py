@@ -160,9 +160,9 @@ async def prepare_bot_database(db_path: Path, posts: list[BenchPost], groups: li
 
 
 def corpus_messages() -> list[tuple[str, frozenset[str]]]:
-    """The project's own labelled corpus (train and holdout)."""
+    """The project's own labelled corpus (train and calibration)."""
     rows = []
-    for name in ("train.jsonl", "holdout.jsonl"):
+    for name in ("train.jsonl", "calibration.jsonl"):
         text = resources.files("nlp").joinpath("corpus", name).read_text(encoding="utf-8")
         for line in text.splitlines():
             if line.strip():

@@ -250,12 +250,28 @@ def fit_logistic(rows: list[dict[str, float]], gold: list[bool], *, l2: float = 
     w = mean.copy()
     penalty = np.full(x.shape[1], l2)
     penalty[-1] = 1e-6
+
+    def objective(v):  # penalised negative log-likelihood
+        z = x @ v
+        return float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 * np.sum(penalty * (v - mean) ** 2))
+
+    loss = objective(w)
     for _ in range(iterations):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (p - y) + penalty * (w - mean)
         hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty)
         step = np.linalg.solve(hess, grad)
+        # Newton's full step, halved while it does not lower the loss: on nearly separable data the undamped
+        # step can overshoot (the bias once ran to -5e9 and the label fired on every message).
+        for _halving in range(40):
+            candidate = objective(w - step)
+            if candidate <= loss:
+                break
+            step = step / 2.0
+        else:
+            break
         w -= step
+        loss = candidate
         if float(np.max(np.abs(step))) < 1e-7:
             break
     return LabelModel(float(w[-1]), {n: float(w[index[n]]) for n in names})

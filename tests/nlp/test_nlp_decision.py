@@ -32,6 +32,16 @@ def test_logistic_regression_learns_which_feature_marks_the_label():
     assert sigmoid(model.logit({})) < 0.1
 
 
+def test_newton_steps_do_not_overshoot_when_the_prior_saturates_every_score():
+    # A prior far from the data makes every first score 0 or 1; the undamped Newton step then sent the bias to
+    # about -9e7 and the label to no message (in the real corpus, to every message). Damped, it stays usable.
+    rows = [{"cue:a": 1.0 if i < 10 else 0.0, "len": 5.0} for i in range(100)]
+    model = fit_logistic(rows, [i < 10 for i in range(100)], prior={"cue:a": 40.0, "len": 10.0}, min_count=1)
+    assert abs(model.bias) < 1000
+    assert sigmoid(model.logit({"cue:a": 1.0, "len": 5.0})) > 0.9
+    assert sigmoid(model.logit({"len": 5.0})) < 0.1
+
+
 def test_decision_survives_its_json_form(tmp_path):
     model = DecisionModel({label: LabelModel(-1.0, {"cue:x": 2.0}, 0.4, 0.8) for label in LABELS}, {"chosen_on": "c"})
     model.write(tmp_path / "d.json")

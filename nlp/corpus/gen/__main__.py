@@ -2,7 +2,7 @@
 
 Deterministic: one seed per family (from its id), so adding a family does not change the others.
 The legacy lines (the hand-written train.jsonl and holdout.jsonl of the first corpus) are read from
-legacy/*.jsonl and keep their ids; holdout.jsonl is also left in place for the old training code.
+legacy/*.jsonl and keep their ids (the legacy holdout's lines are in calibration.jsonl).
 """
 from __future__ import annotations
 

@@ -58,4 +58,9 @@ CALIBRATION = {
     "pd_aadhaar_talk_no_number",
     "long_clean_news_digest",
     "host_policy_criticism",
+    # issue 12, second pass: calibration siblings of the wave10 training families
+    "host_mock_praise_cal",
+    "host_escalation_praise_cal",
+    "conf_bid_rates_cal",
+    "instr_gu_descriptive_cal",
 }
