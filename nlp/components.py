@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from operator import itemgetter
 from typing import Iterable
 
 from spacy.language import Language
@@ -30,6 +31,7 @@ RawEvidence = tuple[str, int, int, float, str]
 
 
 TEXT_KEY = "samvad_text"
+_END = itemgetter(1)
 CUES_KEY = "samvad_cues"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
@@ -166,7 +168,8 @@ class LexiconRules:
         if found:
             # Where each cue class first starts and last ends: the decision reads them as features (nlp.decision).
             doc.user_data[CUES_KEY] = {
-                cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
+                cls: spans[0] if len(spans) == 1 else (min(spans)[0], max(map(_END, spans)))
+                for cls, spans in found.items() if spans
             }
             _add(doc, apply_rules(self.rules, found, self.rule_index))
         return doc

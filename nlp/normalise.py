@@ -155,13 +155,9 @@ class Normalised:
 
 
 def _slow_fold(text: str) -> tuple[str, list[int]]:
-    pieces: list[str] = []
-    starts: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _FOLD[ord(ch)]
-        if folded:
-            pieces.append(folded)
-            starts.extend([i] * len(folded))
+    pieces = list(map(_FOLD.__getitem__, map(ord, text)))
+    # Each original position once per character it folds to (none for a dropped one).
+    starts = [i for i, folded in enumerate(pieces) for _ in folded]
     return "".join(pieces), starts
 
 
