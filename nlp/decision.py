@@ -65,6 +65,17 @@ def _names(cls: str) -> tuple[str, str, str]:
     return names
 
 
+_RULE_NAMES: dict[tuple[str, str], tuple[str, str, str]] = {}
+_CLF_NAMES = {label: "clf:" + label for label in LABELS}
+_LONG_NAMES = tuple(("rulemax:" + label, "long_rule:" + label, "clf:" + label, "long_clf:" + label) for label in LABELS)
+
+
+def _rule_names(key: tuple[str, str]) -> tuple[str, str, str]:
+    label, code = key
+    names = _RULE_NAMES[key] = (f"rule:{label}:{code}", "rulemax:" + label, "rulecomb:" + label)
+    return names
+
+
 def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
              language: str) -> dict[str, float]:
     """The decision's features for one message (sparse: absent means 0).
@@ -89,24 +100,23 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
         key = (label, code)
         if score > best.get(key, 0.0):
             best[key] = score
-    for (label, code), score in best.items():
-        f[f"rule:{label}:{code}"] = score
-        key = "rulemax:" + label
-        if score > f.get(key, 0.0):
-            f[key] = score
-        key = "rulecomb:" + label
-        f[key] = 1.0 - (1.0 - f.get(key, 0.0)) * (1.0 - score)
+    for key, score in best.items():
+        rule, rulemax, rulecomb = _RULE_NAMES.get(key) or _rule_names(key)
+        f[rule] = score
+        if score > f.get(rulemax, 0.0):
+            f[rulemax] = score
+        f[rulecomb] = 1.0 - (1.0 - f.get(rulecomb, 0.0)) * (1.0 - score)
     for label, score in cats.items():
-        f["clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+        f[_CLF_NAMES.get(label) or "clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0
         # Long texts give many chances to a cue: what the rules found is weighed against the length.
-        for label in LABELS:
-            if "rulemax:" + label in f:
-                f["long_rule:" + label] = f["rulemax:" + label]
-            if "clf:" + label in f:
-                f["long_clf:" + label] = f["clf:" + label]
+        for rulemax, long_rule, clf, long_clf in _LONG_NAMES:
+            if rulemax in f:
+                f[long_rule] = f[rulemax]
+            if clf in f:
+                f[long_clf] = f[clf]
     if n > 600:
         f["vlong"] = 1.0
     lines = text.count("\n")
