@@ -32,6 +32,8 @@ RawEvidence = tuple[str, int, int, float, str]
 
 TEXT_KEY = "samvad_text"
 _END = itemgetter(1)
+# The state codes that open REGEX_CUES["plate"].
+_PLATE_CODES = ("gj", "mh", "rj", "mp", "dl")
 CUES_KEY = "samvad_cues"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
@@ -135,9 +137,12 @@ class LexiconRules:
         if REGEX_HINTS["numbers"](text):
             for number_class, start, end in number_cues(text):
                 found[number_class].append((start, end))
-            plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
-            if plates:
-                found["plate"] = plates
+            lowered = text.lower()
+            # A plate opens with a state's code: most texts with digits have none, and skip the slow scan.
+            if any(code in lowered for code in _PLATE_CODES):
+                plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
+                if plates:
+                    found["plate"] = plates
         if "designation" in found and (" to " in text or " To " in text):
             to_verb = REGEX_CUES["designation_to"]
             spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
