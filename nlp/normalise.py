@@ -122,7 +122,8 @@ _SYM = re.compile(
 )
 _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_])")
 # Cheap tests that rule each edit out for most messages.
-_RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*{_SEP}[^\W_]")
+# A spaced-out run has at least two equal separators between single units ("a b c"); one ("a form") is common.
+_RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*(?P<sep>{_SEP})[^\W_]{_MARKS}*(?P=sep)[^\W_]")
 _DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SHORT_WORDS = frozenset(
