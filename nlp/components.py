@@ -61,7 +61,8 @@ def _token_offsets(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[int, t
     out = {}
     for i in wanted:
         token = doc[i]
-        out[i] = (token.idx, token.idx + len(token))
+        idx = token.idx
+        out[i] = (idx, idx + len(token))
     return out
 
 
@@ -247,7 +248,7 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
             if span is None:
                 continue
             score = rule.score
-            if any(cls in found for cls in rule.unless):
+            if rule.unless and not found.keys().isdisjoint(rule.unless):
                 score *= rule.damp
             if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
                 # Asked, not directed: "Will the VC be at 11 or 11:30?"
