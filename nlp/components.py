@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from operator import itemgetter
 from typing import Iterable
 
 from spacy.language import Language
@@ -31,9 +30,6 @@ RawEvidence = tuple[str, int, int, float, str]
 
 
 TEXT_KEY = "samvad_text"
-_END = itemgetter(1)
-# The state codes that open REGEX_CUES["plate"].
-_PLATE_CODES = ("gj", "mh", "rj", "mp", "dl")
 CUES_KEY = "samvad_cues"
 # Cue classes whose rules ask whether a person is named nearby.
 _NEEDS_PERSON = frozenset(
@@ -61,8 +57,7 @@ def _token_offsets(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[int, t
     out = {}
     for i in wanted:
         token = doc[i]
-        idx = token.idx
-        out[i] = (idx, idx + len(token))
+        out[i] = (token.idx, token.idx + len(token))
     return out
 
 
@@ -138,12 +133,9 @@ class LexiconRules:
         if REGEX_HINTS["numbers"](text):
             for number_class, start, end in number_cues(text):
                 found[number_class].append((start, end))
-            lowered = text.lower()
-            # A plate opens with a state's code: most texts with digits have none, and skip the slow scan.
-            if any(code in lowered for code in _PLATE_CODES):
-                plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
-                if plates:
-                    found["plate"] = plates
+            plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
+            if plates:
+                found["plate"] = plates
         if "designation" in found and (" to " in text or " To " in text):
             to_verb = REGEX_CUES["designation_to"]
             spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
@@ -174,8 +166,7 @@ class LexiconRules:
         if found:
             # Where each cue class first starts and last ends: the decision reads them as features (nlp.decision).
             doc.user_data[CUES_KEY] = {
-                cls: spans[0] if len(spans) == 1 else (min(spans)[0], max(map(_END, spans)))
-                for cls, spans in found.items() if spans
+                cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
             }
             _add(doc, apply_rules(self.rules, found, self.rule_index))
         return doc
@@ -248,7 +239,7 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
             if span is None:
                 continue
             score = rule.score
-            if rule.unless and not found.keys().isdisjoint(rule.unless):
+            if any(cls in found for cls in rule.unless):
                 score *= rule.damp
             if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
                 # Asked, not directed: "Will the VC be at 11 or 11:30?"

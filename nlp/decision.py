@@ -65,17 +65,6 @@ def _names(cls: str) -> tuple[str, str, str]:
     return names
 
 
-_RULE_NAMES: dict[tuple[str, str], tuple[str, str, str]] = {}
-_CLF_NAMES = {label: "clf:" + label for label in LABELS}
-_LONG_NAMES = tuple(("rulemax:" + label, "long_rule:" + label, "clf:" + label, "long_clf:" + label) for label in LABELS)
-
-
-def _rule_names(key: tuple[str, str]) -> tuple[str, str, str]:
-    label, code = key
-    names = _RULE_NAMES[key] = (f"rule:{label}:{code}", "rulemax:" + label, "rulecomb:" + label)
-    return names
-
-
 def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
              language: str) -> dict[str, float]:
     """The decision's features for one message (sparse: absent means 0).
@@ -100,23 +89,24 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
         key = (label, code)
         if score > best.get(key, 0.0):
             best[key] = score
-    for key, score in best.items():
-        rule, rulemax, rulecomb = _RULE_NAMES.get(key) or _rule_names(key)
-        f[rule] = score
-        if score > f.get(rulemax, 0.0):
-            f[rulemax] = score
-        f[rulecomb] = 1.0 - (1.0 - f.get(rulecomb, 0.0)) * (1.0 - score)
+    for (label, code), score in best.items():
+        f[f"rule:{label}:{code}"] = score
+        key = "rulemax:" + label
+        if score > f.get(key, 0.0):
+            f[key] = score
+        key = "rulecomb:" + label
+        f[key] = 1.0 - (1.0 - f.get(key, 0.0)) * (1.0 - score)
     for label, score in cats.items():
-        f[_CLF_NAMES.get(label) or "clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+        f["clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0
         # Long texts give many chances to a cue: what the rules found is weighed against the length.
-        for rulemax, long_rule, clf, long_clf in _LONG_NAMES:
-            if rulemax in f:
-                f[long_rule] = f[rulemax]
-            if clf in f:
-                f[long_clf] = f[clf]
+        for label in LABELS:
+            if "rulemax:" + label in f:
+                f["long_rule:" + label] = f["rulemax:" + label]
+            if "clf:" + label in f:
+                f["long_clf:" + label] = f["clf:" + label]
     if n > 600:
         f["vlong"] = 1.0
     lines = text.count("\n")
@@ -155,22 +145,8 @@ class DecisionModel:
 
     def logits(self, f: Mapping[str, float]) -> dict[str, float]:
         """Every label's linear score in one pass over the features."""
-        table, dense = self._table()
+        table = self._table()
         order = tuple(self.labels)
-        if dense is not None and len(order) == 4:
-            # The four labels' sums in locals, a row of four weights per feature (0.0 where a label has none:
-            # adding 0.0 * value leaves a sum exactly as it was, so the sums equal the sparse ones bit for bit).
-            t0, t1, t2, t3 = (self.labels[label].bias for label in order)
-            get = dense.get
-            for name, value in f.items():
-                row = get(name)
-                if row is not None:
-                    w0, w1, w2, w3 = row
-                    t0 += w0 * value
-                    t1 += w1 * value
-                    t2 += w2 * value
-                    t3 += w3 * value
-            return dict(zip(order, (t0, t1, t2, t3)))
         totals = [self.labels[label].bias for label in order]
         for name, value in f.items():
             row = table.get(name)
@@ -179,26 +155,17 @@ class DecisionModel:
                     totals[i] += weight * value
         return dict(zip(order, totals))
 
-    def _table(self) -> tuple[dict[str, tuple[tuple[int, float], ...]], dict[str, tuple[float, ...]] | None]:
+    def _table(self) -> dict[str, tuple[tuple[int, float], ...]]:
         # Built on first use and whenever a label's weights are replaced (training sets them after construction).
-        key = tuple([id(m.weights) for m in self.labels.values()])
+        key = tuple(id(m.weights) for m in self.labels.values())
         if getattr(self, "_cache_key", None) != key:
             table: dict[str, list[tuple[int, float]]] = {}
             for i, model in enumerate(self.labels.values()):
                 for name, weight in model.weights.items():
                     table.setdefault(name, []).append((i, weight))
             self._cached = {name: tuple(row) for name, row in table.items()}
-            dense: dict[str, tuple[float, ...]] | None = None
-            if all(math.isfinite(w) for row in table.values() for _, w in row):
-                dense = {}
-                for name, row in table.items():
-                    weights = [0.0] * len(self.labels)
-                    for i, weight in row:
-                        weights[i] = weight
-                    dense[name] = tuple(weights)
-            self._dense = dense
             self._cache_key = key
-        return self._cached, self._dense
+        return self._cached
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":

@@ -43,8 +43,6 @@ _ROMAN_NOT_FINAL = frozenset("jo to vo sho dvi jeva teva keva eva seva deva hava
 def imperative_spans(text: str) -> list[tuple[int, int]]:
     """Spans of sentences whose form gives an order."""
     spans = []
-    # A sentence's "please send" is one of the whole text's: most texts have none, and skip the search per sentence.
-    pleading = _PLEASE_VERB.search(text) is not None
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
         words = body.split(None, 4)
@@ -52,7 +50,7 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
             continue
         first = [w.strip(_PUNCT) for w in words[:4]]
         last = body.rsplit(None, 1)[-1].strip(_PUNCT)
-        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or (pleading and _PLEASE_VERB.search(body)):
+        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or _PLEASE_VERB.search(body):
             lead = len(body) - len(body.lstrip())
             trail = len(body.rstrip())
             if trail > lead:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-# Runs rather than single characters: a Gujarati message is a few dozen runs, not hundreds of one-letter strings.
-_GUJARATI = re.compile(r"[\u0A80-\u0AFF]+")
-_DEVANAGARI = re.compile(r"[\u0900-\u097F\uA8E0-\uA8FF]+")
+_GUJARATI = re.compile(r"[\u0A80-\u0AFF]")
+_DEVANAGARI = re.compile(r"[\u0900-\u097F\uA8E0-\uA8FF]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 # Words that are frequent in romanised Gujarati or Hindi and rare in English.
@@ -39,8 +38,8 @@ def detect_language(text: str) -> str:
     if text.isascii():
         gu = hi = 0
     else:
-        gu = sum(map(len, _GUJARATI.findall(text)))
-        hi = sum(map(len, _DEVANAGARI.findall(text)))
+        gu = len(_GUJARATI.findall(text))
+        hi = len(_DEVANAGARI.findall(text))
     latin_words = _LATIN_WORD.findall(text.lower())
     if gu or hi:
         # A message mostly in Indian script reads in that script's language.

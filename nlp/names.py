@@ -103,8 +103,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.strip(_PUNCT).lower() for w in text.split())
 
 
-# Each pattern runs only when its cheap hint holds for (text, lower-case text, words);
-# a pattern of Indic words needs a text that is not all ASCII.
+# Each pattern runs only when its cheap hint holds for (text, lower-case text, words).
 _PATTERNS = (
     # Honorific + one to three name words.
     (lambda t, low, w: not _LATIN_HONORIFIC_WORDS.isdisjoint(w),
@@ -129,12 +128,12 @@ _PATTERNS = (
     # Two or three capitalised words before "of <Place>" or ", <place>," or an age.
     (lambda t, low, w: " of " in t or "," in t,
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=\s+of\s+[A-Z]|,\s+(?:\d|[A-Z][a-z]+,|age|aged))")),
-    (lambda t, low, w: "," in t and not t.isascii(),
+    (lambda t, low, w: "," in t,
      re.compile(rf"(?P<name>{_INDIC_WORD}\s+{_INDIC_WORD})\s*,\s*\d{{1,3}}\s*,")),
     # Firstname Surname.
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),
-    (lambda t, low, w: not t.isascii() and not SURNAMES.isdisjoint(w),
+    (lambda t, low, w: not SURNAMES.isdisjoint(w),
      # Overlapping (a look-ahead at each word start): in "अर्जदार सलीम शेख" the pair to test is the second.
      re.compile(rf"(?<![\u0900-\u097F\u0A80-\u0AFF])(?=(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD})))")),
 )

@@ -122,8 +122,7 @@ _SYM = re.compile(
 )
 _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_])")
 # Cheap tests that rule each edit out for most messages.
-# A spaced-out run has at least two equal separators between single units ("a b c"); one ("a form") is common.
-_RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*(?P<sep>{_SEP})[^\W_]{_MARKS}*(?P=sep)[^\W_]")
+_RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*{_SEP}[^\W_]")
 _DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SHORT_WORDS = frozenset(
@@ -156,9 +155,13 @@ class Normalised:
 
 
 def _slow_fold(text: str) -> tuple[str, list[int]]:
-    pieces = list(map(_FOLD.__getitem__, map(ord, text)))
-    # Each original position once per character it folds to (none for a dropped one).
-    starts = [i for i, folded in enumerate(pieces) for _ in folded]
+    pieces: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        folded = _FOLD[ord(ch)]
+        if folded:
+            pieces.append(folded)
+            starts.extend([i] * len(folded))
     return "".join(pieces), starts
 
 

@@ -144,8 +144,7 @@ def number_cues(text: str) -> list[tuple[str, int, int]]:
         if m is not None:
             found.append((m.lastgroup, m.start(), m.end()))
             end = m.end()
-    lowered = text.lower()
-    if "₹" in text or "rs" in lowered or "inr" in lowered:
+    if "₹" in text or "rs" in text.lower() or "inr" in text.lower():
         found += [("money", m.start(), m.end()) for m in _CURRENCY.finditer(text)]
     return found
 
