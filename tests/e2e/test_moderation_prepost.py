@@ -9,7 +9,7 @@ from tests.conftest import eventually
 from tests.e2e.moderation_world import AADHAAR, build_world, settled
 
 DRAFT = (f"Shri Ramesh Patel of Bhuj, Aadhaar {AADHAAR}, received the flood relief cheque today."
-         " The draft jantri revision proposal is ready.")
+         " The draft jantri revision proposes a 45% rise for Bhuj, not yet approved.")
 
 
 async def _officer(client, settings):
