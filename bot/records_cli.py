@@ -81,7 +81,7 @@ async def _export(args: argparse.Namespace, settings: Settings) -> int:
     try:
         request, label = await _request(db, args, settings, fmt)
         path = args.output or Path(exports.file_name(label, request, settings.zone))
-        masker = await exports.build_masker(db) if request.masked else None
+        masker = await exports.build_masker(db, settings.official_email_domains) if request.masked else None
         progress = _terminal_progress("exporting")
 
         async def report(done: int, total: int) -> None:

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
+
 ENV_PREFIX = "SAMVAD_"
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 # A bot token: the bot's numeric id, a colon, and the secret part. BotFather's secrets are 35 characters
@@ -100,7 +102,7 @@ class Settings(BaseSettings):
         " (default: a new random one each start, printed once in the console's address).",
     )
     official_email_domains: Annotated[tuple[str, ...], NoDecode] = Field(
-        default=("gujarat.gov.in", "nic.in"),
+        default=OFFICIAL_EMAIL_DOMAINS,
         description="Comma-separated e-mail domains a roster post's e-mail must be on (subdomains allowed; circular §1).",
     )
     join_request_hold_hours: float = Field(

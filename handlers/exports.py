@@ -183,7 +183,8 @@ async def run_export(context: SamvadContext, request: ExportRequest, label: str,
     name = exports.file_name(label, request, zone)
     path = Path(services.settings.export_dir) / f"{uuid.uuid4().hex[:8]}-{name}"
     progress = _ProgressMessage(context, chat_id, menu_id, label)
-    masker = await exports.build_masker(services.db) if request.masked else None
+    masker = (await exports.build_masker(services.db, services.settings.official_email_domains)
+              if request.masked else None)
     try:
         result = await exports.write_export(services.db, request, path, zone=zone, masker=masker,
                                             progress=progress.update)
@@ -291,7 +292,7 @@ async def search_record(update: Update, context: SamvadContext) -> None:
         scope = "the groups you administer or coordinate" if readable else "the instructions addressed to you"
         await reply(update, context, f"Nothing found for “{escape(words)}” in {scope}.", purpose="search.results")
         return
-    masker = await exports.build_masker(services.db)
+    masker = await exports.build_masker(services.db, services.settings.official_email_domains)
     lines = [f"Found in the record (newest first, personal data masked):"]
     for hit in hits:
         sender = await _sender(context, hit.sender_id)

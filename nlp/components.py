@@ -21,6 +21,7 @@ from nlp.names import find_person_names
 from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
 from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule, number_cues
+from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 # Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
 EVIDENCE_KEY = "samvad_evidence"
@@ -264,7 +265,7 @@ def _first_fit(groups: list[list[Span]], window: int) -> Span | None:
 
 @Language.factory(
     "samvad_identifiers",
-    default_config={"official_email_domains": ["gujarat.gov.in", "nic.in"]},
+    default_config={"official_email_domains": list(OFFICIAL_EMAIL_DOMAINS)},
 )
 def make_identifier_recogniser(nlp: Language, name: str, official_email_domains: list[str]) -> IdentifierRecogniser:
     """Factory for the identifier recogniser component."""

@@ -16,12 +16,13 @@ from nlp.decision import (DIRECTIVE_CUES, IDENTIFIER_CODES, VALIDATED_IDENTIFIER
 from nlp.normalise import Normalised, normalise
 from nlp.reasons import describe
 from nlp.verdict import LABELS, Evidence, MessageContext, Tier, Verdict
+from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-DEFAULT_EMAIL_DOMAINS = ("gujarat.gov.in", "nic.in")
+DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 # As in nlp.components, which imports spaCy and so is not imported here at import time.
 TEXT_KEY = "samvad_text"
 EVIDENCE_KEY = "samvad_evidence"

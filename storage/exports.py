@@ -13,7 +13,7 @@ import html
 import io
 import json
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -141,8 +141,9 @@ class _Context:
         return value
 
 
-async def build_masker(db: Database) -> Masker:
-    """A masker that knows the roster's official numbers and the private numbers the journal has seen."""
+async def build_masker(db: Database, official_domains: Iterable[str]) -> Masker:
+    """A masker that knows the roster's official numbers, the official e-mail domains and the private numbers
+    the journal has seen."""
     official = await roster.official_numbers(db)
     private: list[str] = []
     rows = []
@@ -154,7 +155,7 @@ async def build_masker(db: Database) -> Masker:
         )
     for row in rows:
         private += _phone_values(json.loads(row[0]))
-    return Masker.build(official=official, private=private)
+    return Masker.build(official=official, private=private, official_domains=official_domains)
 
 
 def _phone_values(value: Any, key: str = "") -> list[str]:

@@ -26,15 +26,25 @@ class Finding:
     score: float
 
 
+# The official e-mail domains when none are configured (SAMVAD_OFFICIAL_EMAIL_DOMAINS; circular §1).
+OFFICIAL_EMAIL_DOMAINS: tuple[str, ...] = ("gujarat.gov.in", "nic.in")
+
+
+def is_official_domain(domain: str, official: Iterable[str]) -> bool:
+    """Whether an e-mail domain is one of the official ones or a subdomain of one."""
+    domain = domain.lower()
+    return any(domain == o or domain.endswith("." + o) for o in official)
+
+
 @dataclass(frozen=True)
 class Allowlist:
     """Numbers and e-mail domains that belong to offices and are never personal data."""
 
     mobile_numbers: frozenset[str] = frozenset()
-    email_domains: tuple[str, ...] = ("gujarat.gov.in", "nic.in")
+    email_domains: tuple[str, ...] = OFFICIAL_EMAIL_DOMAINS
 
     @classmethod
-    def build(cls, numbers: Iterable[str] = (), domains: Iterable[str] = ("gujarat.gov.in", "nic.in")) -> "Allowlist":
+    def build(cls, numbers: Iterable[str] = (), domains: Iterable[str] = OFFICIAL_EMAIL_DOMAINS) -> "Allowlist":
         """Keep the last ten digits of each number and lower-case domains."""
         keys = set()
         for number in numbers:
@@ -45,8 +55,7 @@ class Allowlist:
 
     def official_email(self, domain: str) -> bool:
         """Whether `domain` is (a subdomain of) an official e-mail domain."""
-        domain = domain.lower()
-        return any(domain == d or domain.endswith("." + d) for d in self.email_domains)
+        return is_official_domain(domain, self.email_domains)
 
 
 def words(*alternatives: str) -> re.Pattern[str]:

@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from nlp.record.text import normalise
+from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS, is_official_domain
 
 MASK_CHAR = "X"
 KEEP_LAST = 4
-OFFICIAL_DOMAINS = ("gujarat.gov.in", "gov.in", "nic.in")
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("aadhaar", re.compile(r"(?<![\d])[2-9]\d{3}[\s\-.]?\d{4}[\s\-.]?\d{4}(?![\d])")),
@@ -44,12 +44,15 @@ class Masker:
 
     official_numbers: frozenset[str] = frozenset()  # last ten digits
     private_numbers: frozenset[str] = frozenset()  # last ten digits
+    official_domains: tuple[str, ...] = OFFICIAL_EMAIL_DOMAINS  # e-mail on these (or subdomains) stays visible
     _private: re.Pattern[str] | None = field(default=None, init=False, repr=False)
 
     @classmethod
-    def build(cls, official: Iterable[str] = (), private: Iterable[str] = ()) -> Masker:
-        """A masker from official and known-private phone numbers in any spelling."""
-        masker = cls(frozenset(_key(n) for n in official if _key(n)), frozenset(_key(n) for n in private if _key(n)))
+    def build(cls, official: Iterable[str] = (), private: Iterable[str] = (),
+              official_domains: Iterable[str] = OFFICIAL_EMAIL_DOMAINS) -> Masker:
+        """A masker from official and known-private phone numbers in any spelling, and the official e-mail domains."""
+        masker = cls(frozenset(_key(n) for n in official if _key(n)), frozenset(_key(n) for n in private if _key(n)),
+                     tuple(d.lower().lstrip("@.") for d in official_domains if d))
         known = sorted(masker.private_numbers - masker.official_numbers)
         if known:
             # A known private number is masked in any spelling: digits with any separators between.
@@ -70,7 +73,7 @@ class Masker:
                     continue  # an official number, also when written 91XXXXXXXXXX
                 if reason == "aadhaar" and normal[max(0, start - 1):start] == "+":
                     continue  # +91 and ten digits: a phone number, judged by the mobile pattern
-                if reason == "email" and _official_domain(match.group(1)):
+                if reason == "email" and is_official_domain(match.group(1), self.official_domains):
                     continue
                 found.append(Span(start, end, reason))
         if self._private is not None:
@@ -112,7 +115,3 @@ def _key(number: str) -> str:
     digits = re.sub(r"\D", "", normalise(str(number)))
     return digits[-10:] if len(digits) >= 10 else ""
 
-
-def _official_domain(domain: str) -> bool:
-    domain = domain.lower()
-    return any(domain == official or domain.endswith("." + official) for official in OFFICIAL_DOMAINS)

@@ -89,3 +89,11 @@ def test_masking_uses_spans_given_by_the_content_filter():
 def test_masking_never_raises_and_keeps_the_length(text, spans):
     masked = Masker.build(private=["9825012345"]).mask(text, spans)
     assert len(masked) == len(text)
+
+
+def test_exports_keep_addresses_on_the_configured_official_domains_visible_and_mask_the_rest():
+    text = "Write to relief.cell@kutchdm.org, ssrd@gujarat.gov.in or ramesh88@gmail.com"
+    configured = Masker.build(official_domains=("gujarat.gov.in", "kutchdm.org"))
+    assert configured.mask(text) == "Write to relief.cell@kutchdm.org, ssrd@gujarat.gov.in or XXXXXXXX@XXXXX.XXX"
+    # Without the district's domain configured, its address is masked like any private one.
+    assert Masker.build().mask(text) == "Write to XXXXXX.XXXX@XXXXXXX.XXX, ssrd@gujarat.gov.in or XXXXXXXX@XXXXX.XXX"
