@@ -104,15 +104,15 @@ async def import_roster(
         print(f"samvad roster import: the database {error.path} is unavailable: {error.reason}", file=out)
         return EXIT_UNUSABLE
     try:
-        return await _import(db, reading, data, name=name, remove_missing=remove_missing, dry_run=dry_run,
+        return await _import(db, reading, data, name=name, remove_missing=remove_missing,
                              clock=clock or SystemClock(), out=out)
     finally:
         await db.close()
 
 
 async def _import(
-    db: Database, reading: RosterReading, data: bytes, *, name: str, remove_missing: bool, dry_run: bool,
-    clock: Clock, out: TextIO,
+    db: Database, reading: RosterReading, data: bytes, *, name: str, remove_missing: bool, clock: Clock,
+    out: TextIO,
 ) -> int:
     source = {"by": "roster import", "file": name, "sha256": hashlib.sha256(data).hexdigest()}
     async with db.transaction() as tx:
@@ -120,13 +120,13 @@ async def _import(
         if plan.conflicts:
             print(f"{name} was not imported:\n" + "\n".join(f"  {conflict}" for conflict in plan.conflicts), file=out)
             return EXIT_REJECTED
-        if plan.changes_anything and not dry_run:  # (the command line's dry run never gets here: _dry_run)
+        if plan.changes_anything:
             try:
                 await apply_import(tx, plan, at=clock.now(), source=source)
             except RosterConflict as error:
                 print(f"{name} was not imported: {error.reason}", file=out)
                 return EXIT_REJECTED
-    print(describe_plan(name, plan, reading, dry_run=dry_run), file=out)
+    print(describe_plan(name, plan, reading, dry_run=False), file=out)
     return EXIT_OK
 
 

@@ -58,18 +58,7 @@ def send_message(world: World, params: dict) -> dict:
 def send_document(world: World, params: dict) -> dict:
     chat = resolve_chat(world, params["chat_id"])
     require_can_send(world, chat, "can_send_documents")
-    document = _document(world, params["document"])
-    caption = _caption(world, params.get("caption"), params.get("parse_mode"), params.get("caption_entities"))
-    message = world.post(
-        chat,
-        world.bot.id,
-        document=document,
-        reply_to=_reply_target(chat, params.get("reply_parameters")),
-        reply_markup=inline_keyboard(params.get("reply_markup")),
-        reply_keyboard=reply_keyboard(params.get("reply_markup")),
-        **caption,
-    )
-    return message_view(world, message)
+    return _post_media(world, chat, params, document=_document(world, params["document"]))
 
 
 def send_photo(world: World, params: dict) -> dict:
@@ -94,14 +83,19 @@ def send_photo(world: World, params: dict) -> dict:
         kept = world.files.add("photo.jpg", size.content, "image/jpeg", photo=True)
         sizes.append({"file_id": kept.file_id, "file_unique_id": kept.file_unique_id, "file_size": len(size.content),
                       "width": size.width, "height": size.height})
+    return _post_media(world, chat, params, photo=sizes)
+
+
+def _post_media(world: World, chat: Chat, params: dict, **media: object) -> dict:
+    """The bot's message with a file (document or photo sizes), its caption, reply target and keyboards."""
     caption = _caption(world, params.get("caption"), params.get("parse_mode"), params.get("caption_entities"))
     message = world.post(
         chat,
         world.bot.id,
-        photo=sizes,
         reply_to=_reply_target(chat, params.get("reply_parameters")),
         reply_markup=inline_keyboard(params.get("reply_markup")),
         reply_keyboard=reply_keyboard(params.get("reply_markup")),
+        **media,
         **caption,
     )
     return message_view(world, message)
