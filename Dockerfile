@@ -22,6 +22,7 @@ COPY storage ./storage
 COPY sandbox ./sandbox
 COPY benchmarks ./benchmarks
 COPY attachments ./attachments
+COPY runtime ./runtime
 RUN pip install --no-cache-dir . \
     && cd / && rm -rf /src
 

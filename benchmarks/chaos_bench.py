@@ -29,6 +29,7 @@ from pathlib import Path
 
 from benchmarks.e2e_bench import ROOT, TOKEN, _post_all, _wait_for_bot_ready, _start_bot
 from benchmarks.e2e_world import BenchGroup, BenchMessage, build_world, generate_stream, prepare_bot_database
+from runtime.purposes import Purpose
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 from storage import bot_state, checkpoints, journal, messages, outbox, tasks
@@ -40,11 +41,11 @@ INSTRUCTION_EVERY = 400
 CHECKPOINT_EVERY_ENTRIES = 400
 # What the bot owes that a group sees: each must arrive exactly once.
 TRACKED_PURPOSES = {
-    "moderation.warning": "warnings",
-    "moderation.delete": "deletions",
-    "records.instruction": "acknowledgement prompts",
-    "records.reminder": "reminders",
-    "records.checkpoint": "checkpoint posts",
+    Purpose.MODERATION_WARNING: "warnings",
+    Purpose.MODERATION_DELETE: "deletions",
+    Purpose.RECORDS_INSTRUCTION: "acknowledgement prompts",
+    Purpose.RECORDS_REMINDER: "reminders",
+    Purpose.RECORDS_CHECKPOINT: "checkpoint posts",
 }
 
 

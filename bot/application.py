@@ -12,23 +12,23 @@ from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from attachments import ExtractionPool, Limits
-from bot.attachment_reader import AttachmentReader
-from bot.checkpointing import TICK_SECONDS, Checkpointer
-from bot.classifier import BatchingClassifier, packaged_filter
-from bot.clock import Clock, SystemClock
+from runtime.attachment_reader import AttachmentReader
+from runtime.checkpointing import TICK_SECONDS, Checkpointer
+from runtime.classifier import BatchingClassifier, packaged_filter
+from runtime.clock import Clock, SystemClock
 from bot.commands import all_commands, publish_commands
-from bot.context import SERVICES_KEY, SamvadContext
-from bot.delivery import DeliveryWorker
+from runtime.context import SERVICES_KEY, SamvadContext
+from runtime.delivery import DeliveryWorker
 from bot.health import HEARTBEAT_INTERVAL, beat
 from bot.housekeeping import INTERVAL as HOUSEKEEPING_INTERVAL
 from bot.housekeeping import tidy
-from bot.outbox import Outbox
-from bot.ratelimit import SendingRateLimiter
-from bot.scheduler import Scheduler
-from bot.scope import current_scope
-from bot.services import Services
-from bot.settings import Settings
-from bot.signing import load_or_create
+from runtime.outbox import Outbox
+from runtime.ratelimit import SendingRateLimiter
+from runtime.scheduler import Scheduler
+from runtime.scope import current_scope
+from runtime.services import Services
+from runtime.settings import Settings
+from runtime.signing import load_or_create
 from handlers import exports as exports_feature
 from handlers import attachments as attachments_feature
 from handlers import group_admin, membership, moderation, prepost_check, recording
@@ -78,7 +78,7 @@ def build_application(
     feature_list = list(feature_list if feature_list is not None else features())
     # The outbox and the poller call Bot API methods by name on purpose.
     warnings.filterwarnings("ignore", category=PTBUserWarning, message=r"Please use 'Bot\.")
-    # RetryAfter.retry_after is read as seconds or a timedelta alike (bot.delivery._seconds).
+    # RetryAfter.retry_after is read as seconds or a timedelta alike (runtime.delivery._seconds).
     warnings.filterwarnings("ignore", category=PTBDeprecationWarning, message=r".*retry_after")
 
     async def open_services(application: Application) -> None:

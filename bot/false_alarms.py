@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.settings import Settings
+from runtime.settings import Settings
 from storage import flags
 from storage.database import Database
 from storage.exports import ExportOptionError, day_range, parse_day

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from bot.context import SamvadContext
-from bot.settings import Settings
+from runtime.context import SamvadContext
+from runtime.settings import Settings
 from storage import bot_state
 from storage.database import Database
 from storage.errors import StorageError, StorageUnavailable

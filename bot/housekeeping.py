@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from storage import inbox, outbox
 from storage.errors import StorageUnavailable
 

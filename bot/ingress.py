@@ -19,8 +19,8 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
-from bot.clock import Clock
-from bot.scope import work_scope
+from runtime.clock import Clock
+from runtime.scope import work_scope
 from storage import inbox
 from storage.database import Database
 from storage.errors import StorageUnavailable

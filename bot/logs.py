@@ -15,7 +15,9 @@ from collections.abc import Iterable
 
 REDACTED = "[REDACTED]"
 # Samvad's own packages: the only loggers allowed below WARNING (they log ids and counts, never text).
-OWN_LOGGERS = ("bot", "handlers", "storage", "nlp", "sandbox", "benchmarks", "__main__")
+OWN_LOGGERS = (
+    "bot", "runtime", "handlers", "coordination", "storage", "nlp", "sandbox", "benchmarks", "__main__",
+)
 # Libraries known to log content below WARNING, capped at the source too (cheaper than building records to drop).
 CAPPED_LIBRARIES = (
     "aiosqlite", "telegram", "httpx", "httpcore", "hpack", "aiohttp", "apscheduler", "asyncio", "urllib3",

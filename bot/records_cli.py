@@ -8,8 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from bot.settings import Settings
-from bot.signing import SigningKeyError, public_key_path, read_public_key
+from runtime.settings import Settings
+from runtime.signing import SigningKeyError, public_key_path, read_public_key
 from storage import attachments, chain, exports, incidents, roster
 from storage.database import Database
 from storage.exports import ExportOptionError, ExportRequest
@@ -202,7 +202,7 @@ def command_erase(args: argparse.Namespace) -> int:
 
 
 def _now():
-    from bot.clock import SystemClock
+    from runtime.clock import SystemClock
 
     return SystemClock().now()
 

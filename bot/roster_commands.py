@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from bot.clock import Clock, SystemClock
-from bot.settings import Settings
+from runtime.clock import Clock, SystemClock
+from runtime.settings import Settings
 from storage import journal, roster
 from storage.database import Database
 from storage.errors import StorageUnavailable

@@ -13,11 +13,11 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
 
 from bot.application import build_application
-from bot.clock import Clock, SystemClock
-from bot.context import SERVICES_KEY
+from runtime.clock import Clock, SystemClock
+from runtime.context import SERVICES_KEY
 from bot.ingress import ALLOWED_UPDATES, Ingress
-from bot.services import Services
-from bot.settings import Settings
+from runtime.services import Services
+from runtime.settings import Settings
 from bot.stopping import mark_running
 from bot.webhook import WebhookServer
 from nlp import ContentFilter

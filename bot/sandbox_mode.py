@@ -16,7 +16,7 @@ from bot.logs import add_secret
 from bot.roster_commands import import_roster
 from bot.runner import SIGNALLED_STOP_GRACE, running_bot
 from bot.sandbox_console import BotMemberAnnotations
-from bot.settings import Settings
+from runtime.settings import Settings
 from bot.stopping import mark_running
 from bot.startup_guards import database_lock, delete_database, ensure_port_free
 from bot.tour import play_tour

@@ -15,7 +15,7 @@ import logging
 from aiohttp import web
 
 from bot.ingress import Ingress
-from bot.settings import Settings
+from runtime.settings import Settings
 from storage.errors import StorageUnavailable
 
 log = logging.getLogger(__name__)

@@ -17,11 +17,13 @@ from zoneinfo import ZoneInfo
 from telegram import Bot, ChatPermissions
 from telegram.error import TelegramError
 
-from bot.services import Services
+from runtime.services import Services
 from storage import chats, journal, membership, roster, tasks
 from storage.database import Transaction
 from storage.membership import PRESENT_STATUSES
 from storage.roster import Binding, Post, Reader
+from runtime.purposes import Purpose
+from coordination.people import mention
 
 log = logging.getLogger(__name__)
 
@@ -41,11 +43,6 @@ INVITE_NAME_LIMIT = 32
 def missing_rights(rights: Mapping[str, bool], *, is_admin: bool) -> list[str]:
     """The rights Samvad lacks in a group, as people call them."""
     return [label for right, label in REQUIRED_RIGHTS.items() if not (is_admin and rights.get(right))]
-
-
-def mention(user_id: int, name: str) -> str:
-    """An HTML mention that notifies the person."""
-    return f'<a href="tg://user?id={user_id}">{escape(name)}</a>'
 
 
 def when(instant: datetime, zone: ZoneInfo) -> str:
@@ -78,8 +75,7 @@ async def status_in(bot: Bot, chat_id: int, user_id: int) -> str:
 
 async def group_title(db: Reader, binding: Binding) -> str:
     """The group's Telegram title, or how Samvad names its binding."""
-    chat = await chats.get_chat(db, binding.chat_id)
-    return chat.title if chat and chat.title else binding.title
+    return await chats.title_of(db, binding.chat_id, fallback=binding.title)
 
 
 async def display_name(db: Reader, user_id: int) -> str:
@@ -102,7 +98,7 @@ async def state_admin_accounts(db: Reader) -> list[int]:
     return await admin_accounts(db, Binding(0, "state", ""))
 
 
-async def tell(tx: Transaction, services: Services, recipients: Iterable[int], text: str, *, purpose: str) -> None:
+async def tell(tx: Transaction, services: Services, recipients: Iterable[int], text: str, *, purpose: Purpose) -> None:
     """Owe the same private message to several people (each once)."""
     for user_id in dict.fromkeys(recipients):
         await services.outbox.send_message(tx, user_id, text, purpose=purpose)
@@ -174,7 +170,7 @@ async def write_access(
             name = await display_name(tx, user_id)
             await services.outbox.send_message(
                 tx, chat_id, f"✅ {mention(user_id, name)} has verified as {escape(held)} and may post now.",
-                purpose="membership: announce a lifted restriction",
+                purpose=Purpose.MEMBERSHIP_ANNOUNCE_LIFTED_RESTRICTION,
             )
         elif access.outcome == "approved":
             await approve(tx, services, chat_id=chat_id, user_id=user_id, post_ids=post_ids)
@@ -186,7 +182,7 @@ async def write_access(
                                  body={"post_ids": post_ids, "creates_join_request": True})
         if access.unban:
             await services.outbox.call(tx, "unbanChatMember", {"chat_id": chat_id, "user_id": user_id,
-                                       "only_if_banned": True}, purpose="membership: unban a verified member")
+                                       "only_if_banned": True}, purpose=Purpose.MEMBERSHIP_UNBAN_VERIFIED_MEMBER)
 
 
 def describe_access(plan: list[GroupAccess], unbound: list[str]) -> list[str]:
@@ -234,7 +230,7 @@ async def approve(
     """Approve a join request from a verified person whose post belongs in the group."""
     now = services.clock.now()
     await services.outbox.call(tx, "approveChatJoinRequest", {"chat_id": chat_id, "user_id": user_id},
-                               purpose="membership: approve a verified member")
+                               purpose=Purpose.MEMBERSHIP_APPROVE_VERIFIED_MEMBER)
     await membership.settle_join_request(tx, chat_id=chat_id, user_id=user_id, state="approved", at=now)
     await tasks.cancel(tx, decline_key(chat_id, user_id), at=now)
     await journal.append(tx, kind="membership.approved", chat_id=chat_id, actor_id=actor_id, at=now,
@@ -245,7 +241,7 @@ async def decline(tx: Transaction, services: Services, *, chat_id: int, user_id:
     """Decline a held join request."""
     now = services.clock.now()
     await services.outbox.call(tx, "declineChatJoinRequest", {"chat_id": chat_id, "user_id": user_id},
-                               purpose="membership: decline an unverified request")
+                               purpose=Purpose.MEMBERSHIP_DECLINE_UNVERIFIED_REQUEST)
     await membership.settle_join_request(tx, chat_id=chat_id, user_id=user_id, state="declined", at=now)
     await journal.append(tx, kind="membership.declined", chat_id=chat_id, at=now,
                          body={"user_id": user_id, "why": why})
@@ -260,7 +256,7 @@ async def restrict(
     await services.outbox.call(
         tx, "restrictChatMember",
         {"chat_id": chat_id, "user_id": user_id, "permissions": NO_SENDING, "use_independent_chat_permissions": True},
-        purpose="membership: restrict an unverified member",
+        purpose=Purpose.MEMBERSHIP_RESTRICT_UNVERIFIED_MEMBER,
     )
     await membership.open_gate(tx, chat_id=chat_id, user_id=user_id, reason=reason, at=now, remove_at=remove_at)
     await tasks.schedule(tx, kind=GRACE_TASK, payload={"chat_id": chat_id, "user_id": user_id}, due_at=remove_at,
@@ -276,7 +272,7 @@ async def lift(tx: Transaction, services: Services, *, chat_id: int, user_id: in
     now = services.clock.now()
     await services.outbox.call(
         tx, "restrictChatMember", {"chat_id": chat_id, "user_id": user_id, "permissions": AS_USUAL},
-        purpose="membership: lift a restriction after verification",
+        purpose=Purpose.MEMBERSHIP_LIFT_RESTRICTION_AFTER_VERIFICATION,
     )
     await membership.close_gate(tx, chat_id=chat_id, user_id=user_id, state="lifted", at=now)
     await tasks.cancel(tx, grace_key(chat_id, user_id), at=now)
@@ -288,13 +284,13 @@ async def remove(tx: Transaction, services: Services, *, chat_id: int, user_id: 
     """Remove someone from a group without banning them for good (ban, then unban: they may come back)."""
     now = services.clock.now()
     await services.outbox.call(tx, "banChatMember", {"chat_id": chat_id, "user_id": user_id},
-                               purpose="membership: remove")
+                               purpose=Purpose.MEMBERSHIP_REMOVE)
     await services.outbox.call(tx, "unbanChatMember", {"chat_id": chat_id, "user_id": user_id, "only_if_banned": True},
-                               purpose="membership: let a removed member come back once verified")
+                               purpose=Purpose.MEMBERSHIP_LET_REMOVED_MEMBER_COME_BACK_ONCE_VERIFIED)
     await membership.close_gate(tx, chat_id=chat_id, user_id=user_id, state="removed", at=now)
     await tasks.cancel(tx, grace_key(chat_id, user_id), at=now)
     for link in await membership.revoke_invite_links(tx, chat_id=chat_id, user_id=user_id, at=now):
         await services.outbox.call(tx, "revokeChatInviteLink", {"chat_id": chat_id, "invite_link": link},
-                                   purpose="membership: revoke a removed member's invite link")
+                                   purpose=Purpose.MEMBERSHIP_REVOKE_REMOVED_MEMBER_S_INVITE_LINK)
     await membership.save_member_status(tx, chat_id=chat_id, user_id=user_id, status="left", at=now)
     await journal.append(tx, kind="membership.removed", chat_id=chat_id, at=now, body={"user_id": user_id, "why": why})

@@ -1,7 +1,7 @@
 """Documents and photos posted in bound groups: queued when they arrive, then read, recorded and checked.
 
 The update handler only queues the file (a row, so a restart forgets none) and returns, so the
-group's next messages are not held up while a scan is read. The reader (bot.attachment_reader)
+group's next messages are not held up while a scan is read. The reader (runtime.attachment_reader)
 calls `read_attachment` for each queued file: download through getFile (within the Bot API's
 20 MB limit), extract the text in a worker process (attachments.ExtractionPool), journal it,
 and check it with the same filter and policy as a message (circular §2, §8). A file that could
@@ -22,7 +22,7 @@ from telegram.error import BadRequest
 from telegram.ext import MessageHandler, filters
 
 from attachments import Extraction, ExtractionPool, Reason, Status, too_large
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers import access
 from handlers.feature import Feature, Stage
 from handlers.moderation import check_attachment_text
@@ -30,6 +30,7 @@ from storage import attachments, roster
 from storage.attachments import Attachment, NewAttachment, ReadResult
 from storage.private_files import make_owner_only_dir
 from storage.timefmt import from_unix
+from runtime.purposes import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,6 @@ async def _tell_admins(tx, context: SamvadContext, item: Attachment, extraction:
             " Its name, size and what was read are in the record.")
     for admin in await access.admin_accounts(tx, binding):
         await services.outbox.send_message(
-            tx, admin, text, purpose="attachments.unread",
+            tx, admin, text, purpose=Purpose.ATTACHMENTS_UNREAD,
             dedupe_key=f"attachments:unread:{item.attachment_id}:{admin}",
         )

@@ -12,17 +12,18 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import (
     RANGES, ExportChoice, UsageError, binding_named, export_choice, range_of, search_words, typed_export,
 )
 from handlers.replying import command_args, redirect, refuse, refuse_button, reply, when
-from storage import access, exports, incidents, instructions, journal, roster, search
+from storage import access, chats, exports, incidents, instructions, journal, roster, search
 from storage.access import Reading, Viewer
 from storage.database import Transaction
 from storage.exports import ExportRequest
 from storage.outbox import OutboxItem
+from runtime.purposes import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -67,11 +68,11 @@ async def start_export(update: Update, context: SamvadContext) -> None:
     combined = viewer.readable_chat_ids(Reading.INCIDENT_EXPORT, private=True)
     rows = [[InlineKeyboardButton(f"🚨 {incident.name}", callback_data=ExportChoice(incident_id=incident.incident_id).encode())]
             for incident in await incidents.open_incidents(services.db) if set(incident.chat_ids) & combined]
-    groups = [(await _title(context, b.chat_id), b.chat_id) for b in readable]
+    groups = [(await chats.title_of(context.services.db, b.chat_id), b.chat_id) for b in readable]
     buttons = [InlineKeyboardButton(title[:40], callback_data=ExportChoice(chat_id=chat_id).encode())
                for title, chat_id in sorted(groups)]
     rows += [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
-    await reply(update, context, "Which group's record?", purpose="exports.menu", markup=InlineKeyboardMarkup(rows))
+    await reply(update, context, "Which group's record?", purpose=Purpose.EXPORTS_MENU, markup=InlineKeyboardMarkup(rows))
 
 
 async def choose_export(update: Update, context: SamvadContext) -> None:
@@ -130,14 +131,14 @@ async def _request(context: SamvadContext, viewer: Viewer, choice: ExportChoice)
     if choice.incident_id is not None:
         row = await services.db.fetchone("SELECT name FROM incidents WHERE id = ?", (choice.incident_id,))
         incident = await incidents.find(services.db, row[0])
-        chats = _incident_chats(viewer, incident)
-        request = ExportRequest(chats, incident.opened_at, incident.end(services.clock.now()), choice.fmt, masked,
+        incident_chats = _incident_chats(viewer, incident)
+        request = ExportRequest(incident_chats, incident.opened_at, incident.end(services.clock.now()), choice.fmt, masked,
                                 incident.name, viewer.user_id)
         return request, f"incident {incident.name}"
     start, end = range_of(choice.range_code, services.clock.now(), services.settings.zone)
     request = ExportRequest((choice.chat_id,), start, min(end, services.clock.now()), choice.fmt, masked, None,
                             viewer.user_id)
-    return request, await _title(context, choice.chat_id)
+    return request, await chats.title_of(context.services.db, choice.chat_id)
 
 
 async def _typed_export(update: Update, context: SamvadContext, viewer: Viewer) -> None:
@@ -148,19 +149,19 @@ async def _typed_export(update: Update, context: SamvadContext, viewer: Viewer) 
             raise UsageError("Only a state-level admin may export personal data unmasked.")
         if typed.incident is not None:
             incident = await incidents.find(services.db, typed.incident)
-            chats = _incident_chats(viewer, incident) if incident is not None else ()
-            if not chats:
+            incident_chats = _incident_chats(viewer, incident) if incident is not None else ()
+            if not incident_chats:
                 raise UsageError(f"No incident named {typed.incident!r} covers a group you administer or coordinate.")
-            request = ExportRequest(chats, incident.opened_at, incident.end(services.clock.now()), typed.fmt,
+            request = ExportRequest(incident_chats, incident.opened_at, incident.end(services.clock.now()), typed.fmt,
                                     not typed.unmasked, incident.name, viewer.user_id)
             label = f"incident {incident.name}"
         else:
             binding = _binding_named(viewer, typed.group)
             start, end = exports.day_range(typed.first, typed.last, services.settings.zone)
             request = ExportRequest((binding.chat_id,), start, end, typed.fmt, not typed.unmasked, None, viewer.user_id)
-            label = await _title(context, binding.chat_id)
+            label = await chats.title_of(context.services.db, binding.chat_id)
     except (UsageError, exports.ExportOptionError) as error:
-        await reply(update, context, escape(str(error)), purpose="exports.usage")
+        await reply(update, context, escape(str(error)), purpose=Purpose.EXPORTS_USAGE)
         return
     await run_export(context, request, label, chat_id=update.effective_chat.id, menu_id=None)
 
@@ -191,7 +192,7 @@ async def run_export(context: SamvadContext, request: ExportRequest, label: str,
     except exports.ExportOptionError as error:  # e.g. no group left to export: refuse, never a traceback
         async with services.db.transaction() as tx:
             await services.outbox.send_message(tx, chat_id, f"⛔ Nothing exported: {escape(str(error))}.",
-                                               purpose="exports.usage")
+                                               purpose=Purpose.EXPORTS_USAGE)
         return
     caption = (f"Record of {label}, {when(request.start, zone)} to {when(request.end, zone)}:"
                f" {result.entries} entries, {exports.FORMATS[request.fmt]}"
@@ -202,7 +203,7 @@ async def run_export(context: SamvadContext, request: ExportRequest, label: str,
             tx, "sendDocument",
             {"chat_id": chat_id, "document": {"attach_path": str(path.resolve()), "filename": name},
              "caption": caption[:1024]},
-            purpose="exports.file",
+            purpose=Purpose.EXPORTS_FILE,
         )
         await progress.finish(tx, f"✅ Export ready ({result.entries} entries). Recorded as entry {seq}.")
 
@@ -236,12 +237,12 @@ class _ProgressMessage:
     async def _show(self, tx: Transaction, text: str) -> None:
         services = self._context.services
         if self._menu_id is None:
-            await services.outbox.send_message(tx, self._chat_id, text, purpose="exports.progress")
+            await services.outbox.send_message(tx, self._chat_id, text, purpose=Purpose.EXPORTS_PROGRESS)
             self._shown = True
             return
         await services.outbox.call(
             tx, "editMessageText", {"chat_id": self._chat_id, "message_id": self._menu_id, "text": text},
-            purpose="exports.progress",
+            purpose=Purpose.EXPORTS_PROGRESS,
         )
 
 
@@ -252,13 +253,13 @@ async def _edit_menu(context: SamvadContext, query, text: str, rows: list[list[I
             tx, "editMessageText",
             {"chat_id": query.message.chat.id, "message_id": query.message.message_id, "text": text,
              "reply_markup": InlineKeyboardMarkup(rows)},
-            purpose="exports.menu",
+            purpose=Purpose.EXPORTS_MENU,
         )
 
 
 async def forget_delivered_export(tx: Transaction, item: OutboxItem, result: Any) -> None:
     """Delivery hook: once Telegram has an export file, delete the local copy (it may hold personal data)."""
-    if item.method != "sendDocument" or item.purpose != "exports.file":
+    if item.method != "sendDocument" or item.purpose != Purpose.EXPORTS_FILE:
         return
     document = item.params.get("document")
     if isinstance(document, dict) and "attach_path" in document:
@@ -275,7 +276,7 @@ async def search_record(update: Update, context: SamvadContext) -> None:
     try:
         words = search_words(command_args(update))
     except UsageError as error:
-        await reply(update, context, escape(str(error)), purpose="search.usage")
+        await reply(update, context, escape(str(error)), purpose=Purpose.SEARCH_USAGE)
         return
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     readable = viewer.readable_chat_ids(Reading.SEARCH, private=True)
@@ -290,17 +291,17 @@ async def search_record(update: Update, context: SamvadContext) -> None:
                                    **({"as": "coordinator"} if viewer.only_as_coordinator(readable) else {})})
     if not hits:
         scope = "the groups you administer or coordinate" if readable else "the instructions addressed to you"
-        await reply(update, context, f"Nothing found for “{escape(words)}” in {scope}.", purpose="search.results")
+        await reply(update, context, f"Nothing found for “{escape(words)}” in {scope}.", purpose=Purpose.SEARCH_RESULTS)
         return
     masker = await exports.build_masker(services.db, services.settings.official_email_domains)
     lines = [f"Found in the record (newest first, personal data masked):"]
     for hit in hits:
-        sender = await _sender(context, hit.sender_id)
+        sender = await roster.person(context.services.db, hit.sender_id, unknown="?")
         text = masker.mask(hit.text) or ""
         text = text if len(text) <= 200 else text[:199] + "…"
-        lines.append(f"• {escape(when(hit.sent_at, services.settings.zone))} · {escape(await _title(context, hit.chat_id))}"
+        lines.append(f"• {escape(when(hit.sent_at, services.settings.zone))} · {escape(await chats.title_of(context.services.db, hit.chat_id))}"
                      f" · {escape(sender)}: {escape(text)}")
-    await reply(update, context, "\n".join(lines), purpose="search.results")
+    await reply(update, context, "\n".join(lines), purpose=Purpose.SEARCH_RESULTS)
 
 
 async def _instructions_addressed(context: SamvadContext, viewer: Viewer) -> frozenset[tuple[int, int]]:
@@ -308,15 +309,5 @@ async def _instructions_addressed(context: SamvadContext, viewer: Viewer) -> fro
     return frozenset((i.chat_id, i.message_id) for i in found)
 
 
-async def _title(context: SamvadContext, chat_id: int) -> str:
-    row = await context.services.db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
-    return row[0] if row and row[0] else str(chat_id)
 
 
-async def _sender(context: SamvadContext, user_id: int | None) -> str:
-    if user_id is None:
-        return "?"
-    row = await context.services.db.fetchone("SELECT first_name, last_name FROM users WHERE user_id = ?", (user_id,))
-    name = " ".join(p for p in (row[0], row[1]) if p) if row else str(user_id)
-    posts = await roster.posts_of_user(context.services.db, user_id)
-    return f"{name} ({'; '.join(p.designation for p in posts)})" if posts else name

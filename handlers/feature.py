@@ -9,8 +9,12 @@ from typing import TYPE_CHECKING
 
 from telegram.ext import BaseHandler
 
+from runtime.commands import Audience, Command
+
+__all__ = ["Audience", "Command", "Feature", "Stage"]
+
 if TYPE_CHECKING:
-    from bot.scheduler import TaskHandler
+    from runtime.scheduler import TaskHandler
 
 
 class Stage(int, Enum):
@@ -27,24 +31,6 @@ class Stage(int, Enum):
     ATTACHMENT = 25  # documents and photos queued for reading (handlers/attachments.py)
     INSTRUCT = 30  # instructions captured for the record
     ACKNOWLEDGE = 40  # acknowledgements by reply
-
-
-class Audience(str, Enum):
-    """Who a command is offered to in Telegram's command menu."""
-
-    PRIVATE = "private"  # anyone, in their private chat with the bot
-    GROUP = "group"  # every member, in a group
-    GROUP_ADMIN = "group_admin"  # the group's admin posts
-
-
-@dataclass(frozen=True)
-class Command:
-    """A command the bot offers, for /help and setMyCommands."""
-
-    name: str
-    description: str
-    audiences: frozenset[Audience]
-    usage: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from telegram import Message, MessageOrigin
 
-from bot.scope import current_scope
-from bot.services import Services
+from runtime.scope import current_scope
+from runtime.services import Services
 from handlers.moderation_rules import message_context
 from nlp import MessageContext, Verdict
 from storage import roster

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers import access
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.recording import save_chat_and_sender
@@ -24,6 +24,7 @@ from storage.membership_args import ArgumentError, parse_bind, parse_transfer
 from storage.phones import display_mobile
 from storage.roster import Binding, Post
 from storage.roster_changes import RECONCILE_TASK, RosterConflict, transfer_post
+from runtime.purposes import Purpose
 
 GROUP_ADMINS = frozenset({Audience.GROUP_ADMIN})
 BIND = Command("bind", "Bind this group to its level", GROUP_ADMINS,
@@ -87,7 +88,7 @@ async def bind(update: Update, context: SamvadContext) -> None:
     services = context.services
     target = parse_bind(_arguments(update))
     if isinstance(target, ArgumentError):
-        await reply(update, context, _usage(target), purpose="membership: usage")
+        await reply(update, context, _usage(target), purpose=Purpose.MEMBERSHIP_USAGE)
         return
     chat = update.effective_chat
     binding = Binding(chat.id, target.level, target.jurisdiction)
@@ -108,7 +109,7 @@ async def bind(update: Update, context: SamvadContext) -> None:
             text = await _bound_text(tx, binding)
         else:
             text = problem
-        await services.outbox.send_message(tx, chat.id, text, purpose="membership: bind",
+        await services.outbox.send_message(tx, chat.id, text, purpose=Purpose.MEMBERSHIP_BIND,
                                            reply_to=update.effective_message.message_id)
 
 
@@ -167,7 +168,7 @@ async def unbind(update: Update, context: SamvadContext) -> None:
     chat_id = update.effective_chat.id
     binding = await roster.binding_of(services.db, chat_id)
     if binding is None:
-        await reply(update, context, "This group is not bound.", purpose="membership: usage")
+        await reply(update, context, "This group is not bound.", purpose=Purpose.MEMBERSHIP_USAGE)
         return
     if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
         await refuse(update, context, await _admin_refusal(services.db, binding, "/unbind"), command="unbind")
@@ -179,7 +180,7 @@ async def unbind(update: Update, context: SamvadContext) -> None:
                              at=now, body={"level": binding.level, "jurisdiction": binding.jurisdiction})
         await services.outbox.send_message(
             tx, chat_id, f"This group is no longer {escape(binding.title)}; Samvad no longer admits members here.",
-            purpose="membership: unbind", reply_to=update.effective_message.message_id,
+            purpose=Purpose.MEMBERSHIP_UNBIND, reply_to=update.effective_message.message_id,
         )
 
 
@@ -198,7 +199,7 @@ async def members(update: Update, context: SamvadContext) -> None:
     binding = await roster.binding_of(services.db, chat_id)
     if binding is None:
         await reply(update, context, "This group is not bound yet: its admin post binds it first with /bind.",
-                     purpose="membership: usage")
+                     purpose=Purpose.MEMBERSHIP_USAGE)
         return
     if not await roster.is_group_admin(services.db, chat_id, update.effective_user.id):
         await refuse(update, context, await _admin_refusal(services.db, binding, "/members"), command="members")
@@ -209,7 +210,7 @@ async def members(update: Update, context: SamvadContext) -> None:
                              at=services.clock.now(), body=_audit_body(report))
         await services.outbox.send_message(tx, chat_id, "\n".join(render_audit(report, services.settings.zone) +
                                                                   ["", f"<i>{NOT_SHOWN}</i>"]),
-                                           purpose="membership: members", reply_to=update.effective_message.message_id)
+                                           purpose=Purpose.MEMBERSHIP_MEMBERS, reply_to=update.effective_message.message_id)
 
 
 async def audit_all(update: Update, context: SamvadContext) -> None:
@@ -234,7 +235,7 @@ async def audit_all(update: Update, context: SamvadContext) -> None:
     async with services.db.transaction() as tx:
         await journal.append(tx, kind="membership.audit", chat_id=user_id, actor_id=user_id, at=services.clock.now(),
                              body={"groups": [_audit_body(report) for report in reports], "unbound": unbound})
-        await services.outbox.send_message(tx, user_id, "\n".join(lines), purpose="membership: audit")
+        await services.outbox.send_message(tx, user_id, "\n".join(lines), purpose=Purpose.MEMBERSHIP_AUDIT)
 
 
 async def _audit(context: SamvadContext, binding: Binding) -> GroupAudit:
@@ -296,7 +297,7 @@ async def transfer(update: Update, context: SamvadContext) -> None:
     services = context.services
     order = parse_transfer(_arguments(update))
     if isinstance(order, ArgumentError):
-        await reply(update, context, _usage(order), purpose="membership: usage")
+        await reply(update, context, _usage(order), purpose=Purpose.MEMBERSHIP_USAGE)
         return
     user_id = update.effective_user.id
     admin_posts = [post for post in await roster.posts_of_user(services.db, user_id) if post.is_admin]
@@ -304,7 +305,7 @@ async def transfer(update: Update, context: SamvadContext) -> None:
     if target is None:
         if admin_posts:
             await reply(update, context, f"There is no post {escape(order.post_id)} in the roster.",
-                         purpose="membership: usage")
+                         purpose=Purpose.MEMBERSHIP_USAGE)
         else:
             await refuse(update, context, _transfer_refusal(None), command="transfer")
         return
@@ -324,7 +325,7 @@ async def transfer(update: Update, context: SamvadContext) -> None:
             text = f"Nothing was changed: {escape(conflict.reason)}."
         else:
             text = _transferred_text(done, effects)
-        await services.outbox.send_message(tx, update.effective_chat.id, text, purpose="membership: transfer",
+        await services.outbox.send_message(tx, update.effective_chat.id, text, purpose=Purpose.MEMBERSHIP_TRANSFER,
                                            reply_to=update.effective_message.message_id)
 
 

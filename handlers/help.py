@@ -7,9 +7,10 @@ from html import escape
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from storage import roster
+from runtime.purposes import Purpose
 
 HELP = Command(
     "help",
@@ -71,7 +72,7 @@ async def show_help(update: Update, context: SamvadContext) -> None:
             lines.append(f"/{command.name}{usage} — {escape(command.description)}{' (admins)' if for_admins else ''}")
     async with services.db.transaction() as tx:
         await services.outbox.send_message(
-            tx, update.effective_chat.id, "\n".join(lines), purpose="help", reply_to=update.effective_message.message_id
+            tx, update.effective_chat.id, "\n".join(lines), purpose=Purpose.HELP, reply_to=update.effective_message.message_id
         )
 
 

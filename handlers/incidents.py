@@ -12,21 +12,21 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.context import SamvadContext
-from bot.settings import parse_office_days, parse_office_hours
+from runtime.context import SamvadContext
+from runtime.settings import parse_office_days, parse_office_hours
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import IncidentCommand, UsageError, incident_command
 from handlers.replying import command_args, refuse, reply, when
-from storage import access, incidents, journal, roster, sitrep, sitrep_html, usage
+from storage import access, chats, incidents, journal, roster, sitrep, sitrep_html, usage
 from storage.access import Reading, Viewer
 from storage.sitrep import Sitrep
 from storage.incidents import AmbiguousIncident, Incident, IncidentAlreadyOpen, NoSuchIncident
+from runtime.purposes import Purpose
 
 INCIDENT = Command("incident", "Open or close an incident over districts (state or district admins)",
                    frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), "open NAME [district ...] | close [NAME]")
 SITREP = Command("sitrep", "Situation report per district for an incident (add html for a report with charts)",
                  frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), "[NAME] [html]")
-EXPORT_FILE_PURPOSE = "exports.file"  # the outbox deletes the local file once Telegram has it
 USAGE = Command("usage", "Messages per post in office hours over the last week (§10)",
                 frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}))
 
@@ -52,7 +52,7 @@ async def incident(update: Update, context: SamvadContext) -> None:
     try:
         command = incident_command(command_args(update))
     except UsageError as error:
-        await reply(update, context, escape(str(error)), purpose="incidents.usage")
+        await reply(update, context, escape(str(error)), purpose=Purpose.INCIDENTS_USAGE)
         return
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     if not viewer.is_state_admin and not any(p.level == "district" and p.is_admin for p in viewer.posts):
@@ -66,7 +66,7 @@ async def incident(update: Update, context: SamvadContext) -> None:
             text = await _close(context, viewer, command)
     except UsageError as error:
         text = escape(str(error))
-    await reply(update, context, text, purpose="incidents.reply")
+    await reply(update, context, text, purpose=Purpose.INCIDENTS_REPLY)
 
 
 async def _open(update: Update, context: SamvadContext, viewer: Viewer, command: IncidentCommand) -> str:
@@ -81,11 +81,11 @@ async def _open(update: Update, context: SamvadContext, viewer: Viewer, command:
                     tx, chat_id,
                     f"🚨 Incident <b>{escape(opened.name)}</b> opened by {escape(viewer.title)}. Everything in this"
                     " group is tagged for the incident's record until it is closed.",
-                    purpose="incidents.announce",
+                    purpose=Purpose.INCIDENTS_ANNOUNCE,
                 )
     except IncidentAlreadyOpen:
         raise UsageError(f"An incident named {command.name!r} is already open.") from None
-    names = ", ".join([await _title(context, c) for c in chat_ids])
+    names = ", ".join([await chats.title_of(context.services.db, c) for c in chat_ids])
     return f"Incident <b>{escape(opened.name)}</b> is open over: {escape(names)}. Close it with /incident close {escape(opened.name)}."
 
 
@@ -128,7 +128,7 @@ async def _close(context: SamvadContext, viewer: Viewer, command: IncidentComman
         for chat_id in closed.chat_ids:
             await services.outbox.send_message(
                 tx, chat_id, f"Incident <b>{escape(closed.name)}</b> is closed by {escape(viewer.title)}.",
-                purpose="incidents.announce",
+                purpose=Purpose.INCIDENTS_ANNOUNCE,
             )
     return f"Incident <b>{escape(closed.name)}</b> is closed. /export or /sitrep {escape(closed.name)} for its record."
 
@@ -148,11 +148,11 @@ async def situation_report(update: Update, context: SamvadContext) -> None:
         found = await incidents.choose(services.db, name, None if viewer.is_state_admin else readable)
     except NoSuchIncident:
         text = f"No incident named {name!r}." if name else "No incident is open. /sitrep NAME for a closed one."
-        await reply(update, context, escape(text), purpose="incidents.sitrep")
+        await reply(update, context, escape(text), purpose=Purpose.INCIDENTS_SITREP)
         return
     except AmbiguousIncident as error:
         await reply(update, context, escape(f"Several incidents are open ({error}): /sitrep NAME."),
-                    purpose="incidents.sitrep")
+                    purpose=Purpose.INCIDENTS_SITREP)
         return
     visible = [c for c in found.chat_ids if viewer.may_read(Reading.SITREP, c, private=private)]
     if not visible:
@@ -163,7 +163,7 @@ async def situation_report(update: Update, context: SamvadContext) -> None:
     if as_html:
         await _send_html(update, context, report)
         return
-    await reply(update, context, sitrep_text(report, services.settings.zone), purpose="incidents.sitrep")
+    await reply(update, context, sitrep_text(report, services.settings.zone), purpose=Purpose.INCIDENTS_SITREP)
 
 
 def sitrep_request(args: str) -> tuple[str | None, bool]:
@@ -204,7 +204,7 @@ async def _send_html(update: Update, context: SamvadContext, report: Sitrep) -> 
             tx, "sendDocument",
             {"chat_id": update.effective_chat.id, "document": {"attach_path": str(path.resolve()), "filename": name},
              "caption": caption[:1024]},
-            purpose=EXPORT_FILE_PURPOSE,
+            purpose=Purpose.EXPORTS_FILE,
         )
 
 
@@ -253,13 +253,10 @@ async def office_usage(update: Update, context: SamvadContext) -> None:
             " last 7 days. §10 permits only occasional, need-based use of messaging in office hours."]
     for chat_id in chat_ids:
         mine = [line for line in lines_found if line.chat_id == chat_id]
-        text.append(f"\n<b>{escape(await _title(context, chat_id))}</b>")
+        text.append(f"\n<b>{escape(await chats.title_of(context.services.db, chat_id))}</b>")
         text += [f"• {escape(line.who)}: {line.in_office_hours} in office hours ({line.total} in all)" for line in mine]
         if not mine:
             text.append("No messages.")
-    await reply(update, context, "\n".join(text), purpose="incidents.usage")
+    await reply(update, context, "\n".join(text), purpose=Purpose.INCIDENTS_USAGE)
 
 
-async def _title(context: SamvadContext, chat_id: int) -> str:
-    row = await context.services.db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
-    return row[0] if row and row[0] else str(chat_id)

@@ -25,7 +25,7 @@ from telegram import (
 )
 from telegram.ext import ChatJoinRequestHandler, ChatMemberHandler, CommandHandler, MessageHandler, filters
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers import access
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.recording import save_chat_and_sender
@@ -36,6 +36,7 @@ from storage.database import Transaction
 from storage.roster import Binding, Post, Reader
 from storage.roster_changes import RECONCILE_TASK
 from storage.tasks import Task
+from runtime.purposes import Purpose
 
 START = Command(
     "start", "Verify your official number and get invite links to your groups", frozenset({Audience.PRIVATE})
@@ -91,7 +92,7 @@ async def start(update: Update, context: SamvadContext) -> None:
         async with services.db.transaction() as tx:
             await _save_user(tx, user, context)
             await services.outbox.send_message(
-                tx, user.id, f"{escape(WHY_VERIFY)}\n\n{HOW_TO_VERIFY}", purpose="membership: offer verification",
+                tx, user.id, f"{escape(WHY_VERIFY)}\n\n{HOW_TO_VERIFY}", purpose=Purpose.MEMBERSHIP_OFFER_VERIFICATION,
                 markup=SHARE_KEYBOARD.to_dict(),
             )
         return
@@ -101,7 +102,7 @@ async def start(update: Update, context: SamvadContext) -> None:
         await access.write_access(tx, services, user.id, plan, posts)
         lines = [f"You are verified as {_posts_line(posts)}.", "", "Your groups (§2):"]
         await services.outbox.send_message(
-            tx, user.id, "\n".join(lines + access.describe_access(plan, unbound)), purpose="membership: status"
+            tx, user.id, "\n".join(lines + access.describe_access(plan, unbound)), purpose=Purpose.MEMBERSHIP_STATUS
         )
 
 
@@ -140,7 +141,7 @@ async def _refuse_contact(message: Message, user: User, context: SamvadContext) 
             tx, user.id,
             f"That is {why}. Samvad verifies each person only by the number of their own Telegram account:"
             f" press <b>{SHARE_BUTTON}</b> below (it shares your own number, nobody else's).",
-            purpose="membership: refuse a contact", reply_to=message.message_id, markup=SHARE_KEYBOARD.to_dict(),
+            purpose=Purpose.MEMBERSHIP_REFUSE_CONTACT, reply_to=message.message_id, markup=SHARE_KEYBOARD.to_dict(),
         )
 
 
@@ -161,12 +162,12 @@ async def _unknown_number(user: User, mobile: str, context: SamvadContext, *, in
         )
         await services.outbox.send_message(
             tx, user.id, _unknown_number_reply(mobile, told=bool(admins), first_time=first_time),
-            purpose="membership: unknown number", markup=ReplyKeyboardRemove().to_dict(),
+            purpose=Purpose.MEMBERSHIP_UNKNOWN_NUMBER, markup=ReplyKeyboardRemove().to_dict(),
         )
         if first_time and admins:
             name = await access.display_name(tx, user.id)
             await access.tell(tx, services, admins, _unknown_number_alert(user.id, name, mobile, asked),
-                              purpose="membership: tell admins of an unknown number")
+                              purpose=Purpose.MEMBERSHIP_TELL_ADMINS_UNKNOWN_NUMBER)
 
 
 def _unknown_number_reply(mobile: str, *, told: bool, first_time: bool) -> str:
@@ -231,7 +232,7 @@ async def _verified(user: User, post: Post, mobile: str, context: SamvadContext)
             lines.append("Your groups (§2):")
         await services.outbox.send_message(
             tx, user.id, "\n".join(lines + access.describe_access(plan, unbound)),
-            purpose="membership: verified", markup=ReplyKeyboardRemove().to_dict(),
+            purpose=Purpose.MEMBERSHIP_VERIFIED, markup=ReplyKeyboardRemove().to_dict(),
         )
 
 
@@ -300,7 +301,7 @@ async def _hold(
         text = (f"You asked to join <b>{title}</b>. {escape(WHY_VERIFY)}\n\nYour request is held until {deadline}."
                 f" To be admitted, verify now: send /start here and press <b>{SHARE_BUTTON}</b>. If you have not"
                 " verified by then, the request is declined.")
-    await services.outbox.send_message(tx, user_chat_id, text, purpose="membership: ask a requester to verify")
+    await services.outbox.send_message(tx, user_chat_id, text, purpose=Purpose.MEMBERSHIP_ASK_REQUESTER_TO_VERIFY)
 
 
 async def on_member_change(update: Update, context: SamvadContext) -> None:
@@ -360,7 +361,7 @@ async def _restrict_newcomer(
         text = (f"{who}, welcome. This group admits members by their official number (§2). Please open a private"
                 f" chat with {bot_link}, send /start and share your number. Until then you cannot post here;"
                 f" if you have not verified by {deadline} you will be removed (you may rejoin once verified).")
-    await services.outbox.send_message(tx, binding.chat_id, text, purpose="membership: ask a newcomer to verify")
+    await services.outbox.send_message(tx, binding.chat_id, text, purpose=Purpose.MEMBERSHIP_ASK_NEWCOMER_TO_VERIFY)
 
 
 def _present(member: ChatMember) -> bool:
@@ -385,7 +386,7 @@ async def on_bot_status(update: Update, context: SamvadContext) -> None:
         text = await _introduction(context, change, missing)
     services = context.services
     async with services.db.transaction() as tx:
-        await services.outbox.send_message(tx, change.chat.id, text, purpose="membership: what Samvad needs")
+        await services.outbox.send_message(tx, change.chat.id, text, purpose=Purpose.MEMBERSHIP_WHAT_SAMVAD_NEEDS)
 
 
 async def _introduction(context: SamvadContext, change: ChatMemberUpdated, missing: list[str]) -> str:
@@ -445,7 +446,7 @@ async def decline_when_due(task: Task, context: SamvadContext) -> None:
                 tx, services, await access.admin_accounts(tx, binding),
                 f"Samvad declined {access.mention(user_id, name)}'s request to join <b>{title}</b>: they did not"
                 f" verify an official number whose post belongs there within {hours:g} hours (§2).",
-                purpose="membership: tell admins of a declined request",
+                purpose=Purpose.MEMBERSHIP_TELL_ADMINS_DECLINED_REQUEST,
             )
 
 
@@ -472,7 +473,7 @@ async def remove_when_due(task: Task, context: SamvadContext) -> None:
             tx, chat_id,
             f"{access.mention(user_id, name)} was removed: not verified with an official number whose post belongs"
             f" here within {hours:g} hours (§2). They may rejoin once verified.",
-            purpose="membership: announce a removal",
+            purpose=Purpose.MEMBERSHIP_ANNOUNCE_REMOVAL,
         )
 
 
@@ -504,7 +505,7 @@ async def reconcile(task: Task, context: SamvadContext) -> None:
         if removed or news:
             bound_title = next((item.binding.title for item in news if item.binding.chat_id == bound), None)
             await services.outbox.send_message(tx, user_id, _reconcile_text(posts, removed, news, bound_title),
-                                               purpose="membership: access changed")
+                                               purpose=Purpose.MEMBERSHIP_ACCESS_CHANGED)
 
 
 def _reconcile_text(

@@ -20,8 +20,8 @@ from html import escape
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.context import SamvadContext
-from bot.services import Services
+from runtime.context import SamvadContext
+from runtime.services import Services
 from handlers import access
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
@@ -34,17 +34,19 @@ from handlers.moderation_review import (
 )
 from handlers.filtering import verdict_for
 from handlers.moderation_rules import Tiered, WarningStep, tells_admins, tiered_findings, warning_step
-from handlers.moderation_texts import closed_text, mention, most_common_language, removal_notice_text, warning_text
+from handlers.moderation_texts import closed_text, most_common_language, removal_notice_text, warning_text
+from coordination.people import mention
 from handlers.replying import redirect, refuse, reply
 from nlp import Verdict
 from nlp.verdict import Tier
 from storage import chats, flags, policies, roster, tasks
 from storage.database import Transaction
-from storage.flags import WITHDRAWN, Flag, NewFlag
+from storage.flags import Flag, FlagState, NewFlag, WarningState
 from storage.policies import MODERATED_LABELS, Policy
 from storage.roster import Binding
 from storage.tasks import Task
 from storage.timefmt import to_db
+from runtime.purposes import Purpose
 
 COMBINED_TASK = "moderation.combined_warning"
 DELETE_WINDOW = timedelta(hours=47)  # Telegram deletes messages up to 48 hours old; leave time for delivery
@@ -136,7 +138,7 @@ async def check_edit(update: Update, context: SamvadContext) -> None:
     gone = [flag for flag in earlier if flag.is_open and not set(flag.labels) & present]
     if gone:
         await close_by_edit(context, message, gone)
-    standing = {label for flag in earlier if flag.state != WITHDRAWN for label in flag.labels}
+    standing = {label for flag in earlier if flag.state != FlagState.WITHDRAWN for label in flag.labels}
     fresh = tuple(finding for finding in findings if finding.label not in standing)
     if fresh:
         await raise_flag(context, group, message, update.update_id, verdict,
@@ -163,7 +165,7 @@ async def check_attachment_text(
         verdict = replace(verdict, language=language)  # the warning in the language the member writes, not the file's
     tiered = tiered_findings(verdict, group.policies)
     earlier = await flags.of_message(context.services.db, message.chat.id, message.message_id)
-    standing = {label for flag in earlier if flag.state != WITHDRAWN and flag.update_id != -attachment_seq
+    standing = {label for flag in earlier if flag.state != FlagState.WITHDRAWN and flag.update_id != -attachment_seq
                 for label in flag.labels}
     fresh = tuple(finding for finding in tiered.findings if finding.label not in standing) if tiered else ()
     if fresh:
@@ -209,7 +211,7 @@ async def raise_flag(
         if plan.delete:
             await services.outbox.call(
                 tx, "deleteMessage", {"chat_id": chat_id, "message_id": message.message_id},
-                purpose="moderation.delete", dedupe_key=f"moderation:delete:{flag.flag_id}",
+                purpose=Purpose.MODERATION_DELETE, dedupe_key=f"moderation:delete:{flag.flag_id}",
             )
         if held:
             await tasks.schedule(
@@ -218,7 +220,7 @@ async def raise_flag(
             )
         if step is WarningStep.NOTICE_AND_HOLD:
             await services.outbox.send_message(
-                tx, chat_id, removal_notice_text(flag.language, who=who), purpose="moderation.warning",
+                tx, chat_id, removal_notice_text(flag.language, who=who), purpose=Purpose.MODERATION_WARNING,
                 dedupe_key=f"moderation:removal-notice:{flag.flag_id}",
             )
         elif step is WarningStep.WARN_NOW:
@@ -275,7 +277,7 @@ async def _warn(
         attachment=attachment,
     )
     await services.outbox.send_message(
-        tx, flagged[0].chat_id, text, purpose="moderation.warning", reply_to=reply_to, dedupe_key=key
+        tx, flagged[0].chat_id, text, purpose=Purpose.MODERATION_WARNING, reply_to=reply_to, dedupe_key=key
     )
 
 
@@ -302,10 +304,10 @@ async def close_by_edit(context: SamvadContext, message: Message, gone: list[Fla
         ]
         for flag in closed:
             await refresh_notices(tx, services, await flags.get(tx, flag.flag_id))
-        warned = [flag for flag in closed if flag.warning == "sent"]
+        warned = [flag for flag in closed if flag.warning is WarningState.SENT]
         if warned:
             await services.outbox.send_message(
-                tx, message.chat.id, closed_text(warned[-1].language), purpose="moderation.closed",
+                tx, message.chat.id, closed_text(warned[-1].language), purpose=Purpose.MODERATION_CLOSED,
                 reply_to=message.message_id, dedupe_key=f"moderation:closed:{warned[-1].flag_id}",
             )
 
@@ -321,7 +323,7 @@ async def _group_for_command(update: Update, context: SamvadContext, command: st
     group = await _bound_group(context, update.effective_chat.id)
     if group is None:
         await reply(update, context, "This group is not bound to the roster, so it is not moderated. Its admin post"
-                    " binds it with /bind (§2).", purpose="moderation.usage")
+                    " binds it with /bind (§2).", purpose=Purpose.MODERATION_USAGE)
     return group
 
 
@@ -332,10 +334,10 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         return
     parsed = parse_policy(command_arguments(update.effective_message.text or ""))
     if isinstance(parsed, PolicyArgsError):
-        await reply(update, context, escape(parsed.message), purpose="moderation.usage")
+        await reply(update, context, escape(parsed.message), purpose=Purpose.MODERATION_USAGE)
         return
     if not isinstance(parsed, SetPolicy):
-        await reply(update, context, policy_text(group.policies), purpose="moderation.policy")
+        await reply(update, context, policy_text(group.policies), purpose=Purpose.MODERATION_POLICY)
         return
     services = context.services
     if not await roster.is_group_admin(services.db, update.effective_chat.id, update.effective_user.id):
@@ -349,7 +351,7 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         )
     was = policies.describe_actions(before.actions)
     await reply(update, context, f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
-                f"{' (the default)' if after.is_default else ''}; it was {was}.", purpose="moderation.policy")
+                f"{' (the default)' if after.is_default else ''}; it was {was}.", purpose=Purpose.MODERATION_POLICY)
 
 
 POLICY_CLAUSES = {"confidential": "§2", "personal_data": "§8, privacy", "hostile": "§8"}
@@ -382,4 +384,4 @@ async def show_flags(update: Update, context: SamvadContext) -> None:
         await refuse(update, context, "/flags is for this group's admin posts.", command="flags")
         return
     text, markup = await listing(services.db, chat_id, now=services.clock.now(), zone=services.settings.zone)
-    await reply(update, context, text, purpose="moderation.flags", markup=markup)
+    await reply(update, context, text, purpose=Purpose.MODERATION_FLAGS, markup=markup)

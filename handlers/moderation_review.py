@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
-from bot.context import SamvadContext
-from bot.services import Services
+from runtime.context import SamvadContext
+from runtime.services import Services
 from handlers import access
 from handlers.moderation_texts import (
     doubtful_summary,
@@ -27,17 +27,21 @@ from handlers.moderation_texts import (
 )
 from handlers.replying import refuse_button
 from nlp.verdict import Tier
-from storage import attachments, flags, roster
+from storage import attachments, chats, flags, roster
 from storage import outbox as outbox_store
 from storage.database import Transaction
-from storage.flags import CONFIRMED, FALSE_ALARM, WITHDRAWN, Flag
+from storage.flags import Flag, FlagState
+from storage.outbox import CallState
 from storage.roster import Reader
+from runtime.purposes import Purpose
 
 REVIEW_PATTERN = r"^mod:[nc]:\d+$"
 EXCERPT = 700
 LISTED = 10
 RECENT = timedelta(days=7)
-STATE_WORDS = {CONFIRMED: "confirmed", FALSE_ALARM: "not a violation", WITHDRAWN: "withdrawn by an edit"}
+STATE_WORDS = {
+    FlagState.CONFIRMED: "confirmed", FlagState.FALSE_ALARM: "not a violation", FlagState.WITHDRAWN: "withdrawn by an edit",
+}
 
 
 def review_buttons(flag_id: int) -> InlineKeyboardMarkup:
@@ -48,20 +52,11 @@ def review_buttons(flag_id: int) -> InlineKeyboardMarkup:
     ]])
 
 
-async def _person(db: Reader, user_id: int | None) -> str:
-    """A person as admins know them: "Vikram Jadeja (Mamlatdar, Bhuj)"."""
-    if user_id is None:
-        return "someone"
-    name = await access.display_name(db, user_id)
-    designations = "; ".join(post.designation for post in await roster.posts_of_user(db, user_id))
-    return f"{name} ({designations})" if designations else name
 
 
 async def _group_title(db: Reader, chat_id: int) -> str:
     binding = await roster.binding_of(db, chat_id)
-    if binding is None:
-        return str(chat_id)
-    return await access.group_title(db, binding)
+    return await chats.title_of(db, chat_id, fallback=binding.title if binding else None)
 
 
 TIER_WORDS = {Tier.ACT: "acted on", Tier.REVIEW: "doubtful, quiet review"}
@@ -80,9 +75,9 @@ def _what_was_done(flag: Flag) -> str:
 
 def _decision_line(flag: Flag, decider: str, zone: ZoneInfo) -> str:
     moment = access.when(flag.decided_at, zone) if flag.decided_at else ""
-    if flag.state == WITHDRAWN:
+    if flag.state == FlagState.WITHDRAWN:
         return f"Closed: the member edited the message and what was flagged is gone ({moment})."
-    restored = " The message was restored in the group." if flag.state == FALSE_ALARM and flag.deleted else ""
+    restored = " The message was restored in the group." if flag.state == FlagState.FALSE_ALARM and flag.deleted else ""
     return f"Decision: {STATE_WORDS[flag.state]}, by {decider}, {moment}.{restored}"
 
 
@@ -96,7 +91,7 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     doubtful = " — a doubtful case, for quiet review" if flag.doubtful else ""
     lines = [
         f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}{escape(doubtful)}",
-        f"From: {escape(await _person(db, flag.member_id))}, {escape(access.when(flag.flagged_at, zone))}{edited}",
+        f"From: {escape(await roster.person(db, flag.member_id))}, {escape(access.when(flag.flagged_at, zone))}{edited}",
         f"Found: {escape(summary(flag))}",
         *([f"Also doubtful, for your quiet review (not named to the member): {escape(doubtful_summary(flag))}"]
           if flag.also_doubtful else []),
@@ -110,7 +105,7 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     if flag.is_open:
         lines.append("Is this a violation of the circular?")
     else:
-        lines.append(escape(_decision_line(flag, await _person(db, flag.decided_by), zone)))
+        lines.append(escape(_decision_line(flag, await roster.person(db, flag.decided_by), zone)))
     return "\n".join(lines)
 
 
@@ -119,7 +114,7 @@ async def notify_admins(tx: Transaction, services: Services, flag: Flag, admins:
     text = await notice_text(tx, flag, services.settings.zone)
     for admin in admins:
         outbox_id = await services.outbox.send_message(
-            tx, admin, text, purpose="moderation.notice", markup=review_buttons(flag.flag_id),
+            tx, admin, text, purpose=Purpose.MODERATION_NOTICE, markup=review_buttons(flag.flag_id),
             dedupe_key=f"moderation:notice:{flag.flag_id}:{admin}",
         )
         await flags.add_notice(tx, flag.flag_id, outbox_id)
@@ -133,13 +128,13 @@ async def refresh_notices(tx: Transaction, services: Services, flag: Flag) -> No
             state, result = await outbox_store.result_of(tx, outbox_id)
         except KeyError:
             continue  # housekeeping has forgotten the call (settled more than a month ago)
-        if state != "sent" or not isinstance(result, dict):
+        if state is not CallState.SENT or not isinstance(result, dict):
             continue  # refused (the admin never started Samvad) or not delivered yet
         await services.outbox.call(
             tx, "editMessageText",
             {"chat_id": result["chat"]["id"], "message_id": result["message_id"], "text": text, "parse_mode": "HTML",
              "link_preview_options": {"is_disabled": True}},
-            purpose="moderation.notice_update", dedupe_key=f"moderation:notice-update:{flag.flag_id}:{outbox_id}",
+            purpose=Purpose.MODERATION_NOTICE_UPDATE, dedupe_key=f"moderation:notice-update:{flag.flag_id}:{outbox_id}",
         )
 
 
@@ -158,7 +153,7 @@ async def review(update: Update, context: SamvadContext) -> None:
     if not await roster.is_group_admin(services.db, flag.chat_id, query.from_user.id):
         await refuse_button(query, context, "Only this group's admin posts can review its flags.", button="review")
         return
-    decision = FALSE_ALARM if code == "n" else CONFIRMED
+    decision = FlagState.FALSE_ALARM if code == "n" else FlagState.CONFIRMED
     answer = await decide(context, flag, decision, query.from_user.id, pressed=query.message)
     await query.answer(answer)
 
@@ -168,7 +163,7 @@ async def decide(
 ) -> str:
     """Store an admin's decision with its effects; returns what to tell the admin."""
     services = context.services
-    restore = decision == FALSE_ALARM and flag.deleted
+    restore = decision == FlagState.FALSE_ALARM and flag.deleted
     # A file removed for what was read in it is restored as the file (sent again by its file_id).
     attached = await attachments.by_seq(services.db, flag.version_seq) if restore else None
     text = await flags.flagged_text(services.db, flag) if restore and attached is None else None
@@ -183,7 +178,7 @@ async def decide(
         if text is not None:
             name = await access.display_name(tx, flag.member_id)
             await services.outbox.send_message(
-                tx, flag.chat_id, restored_text(flag.language, name, text), purpose="moderation.restore",
+                tx, flag.chat_id, restored_text(flag.language, name, text), purpose=Purpose.MODERATION_RESTORE,
                 dedupe_key=f"moderation:restore:{flag.flag_id}",
             )
         if attached is not None:
@@ -191,9 +186,9 @@ async def decide(
         await refresh_notices(tx, services, decided)
         if pressed is not None and pressed.chat.type != "private":
             await _refresh_listing(tx, services, pressed, decided)
-        if decision == CONFIRMED and not decided.by_admin:
+        if decision == FlagState.CONFIRMED and not decided.by_admin:
             await maybe_escalate(tx, services, decided)
-    if decision == CONFIRMED:
+    if decision == FlagState.CONFIRMED:
         return "Confirmed as a violation."
     if text is not None or attached is not None:
         return "Closed as a false alarm; the message is restored in the group."
@@ -206,7 +201,7 @@ async def _restore_file(tx: Transaction, services: Services, flag: Flag, attache
     await services.outbox.call(
         tx, method, {"chat_id": flag.chat_id, field: attached.file_id,
                      "caption": restored_caption(flag.language, name), "parse_mode": "HTML"},
-        purpose="moderation.restore", dedupe_key=f"moderation:restore:{flag.flag_id}",
+        purpose=Purpose.MODERATION_RESTORE, dedupe_key=f"moderation:restore:{flag.flag_id}",
     )
 
 
@@ -230,9 +225,9 @@ async def listing(
     if closed:
         lines.append("Closed in the last 7 days:")
     for flag in closed:
-        decider = await _person(db, flag.decided_by)
+        decider = await roster.person(db, flag.decided_by)
         lines.append(f"{await _listed(db, flag, zone)} — {escape(STATE_WORDS[flag.state])}"
-                     f"{escape(f' ({decider})') if flag.state != WITHDRAWN else ''}")
+                     f"{escape(f' ({decider})') if flag.state != FlagState.WITHDRAWN else ''}")
     buttons = [
         [InlineKeyboardButton(f"#{flag.flag_id} Not a violation", callback_data=f"mod:n:{flag.flag_id}"),
          InlineKeyboardButton(f"#{flag.flag_id} Confirm", callback_data=f"mod:c:{flag.flag_id}")]
@@ -245,7 +240,7 @@ async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     link = message_link(flag.chat_id, flag.message_id)
     where = "removed" if flag.deleted else (link or f"message {flag.message_id}")
     return (f"• #{flag.flag_id} · {escape(access.when(flag.flagged_at, zone))} · {escape(TIER_WORDS[flag.tier])} · "
-            f"{escape(await _person(db, flag.member_id))} · {escape(summary(flag))} · {escape(where)}")
+            f"{escape(await roster.person(db, flag.member_id))} · {escape(summary(flag))} · {escape(where)}")
 
 
 async def _refresh_listing(tx: Transaction, services: Services, pressed: Message, decided: Flag) -> None:
@@ -256,7 +251,7 @@ async def _refresh_listing(tx: Transaction, services: Services, pressed: Message
     if markup is not None:
         params["reply_markup"] = markup
     await services.outbox.call(
-        tx, "editMessageText", params, purpose="moderation.flags",
+        tx, "editMessageText", params, purpose=Purpose.MODERATION_FLAGS,
         dedupe_key=f"moderation:listing:{pressed.chat.id}:{pressed.message_id}:{decided.flag_id}",
     )
 
@@ -284,7 +279,7 @@ async def maybe_escalate(tx: Transaction, services: Services, flag: Flag) -> Non
                                   window_days=settings.escalation_window_days, at=now)
     for admin in admins:
         await services.outbox.send_message(
-            tx, admin, text, purpose="moderation.escalation",
+            tx, admin, text, purpose=Purpose.MODERATION_ESCALATION,
             dedupe_key=f"moderation:escalation:{flag.flag_id}:{admin}",
         )
 
@@ -294,7 +289,7 @@ async def escalation_text(
 ) -> str:
     """The member's flags in the group over the window, for its admin posts."""
     lines = [
-        f"📈 {escape(await _person(tx, flag.member_id))} now has <b>{count} confirmed flags</b> in"
+        f"📈 {escape(await roster.person(tx, flag.member_id))} now has <b>{count} confirmed flags</b> in"
         f" {escape(await _group_title(tx, flag.chat_id))} within {days} days.",
         "Nothing has been done to the member automatically: membership of the group is mandatory (§2)."
         " Their flags in this period:",

@@ -121,11 +121,6 @@ def most_common_language(flagged: Sequence[Flag]) -> str:
     return next(flag.language for flag in reversed(flagged) if counts[flag.language] == best)
 
 
-def mention(user_id: int, name: str) -> str:
-    """An HTML mention that notifies the person."""
-    return f'<a href="tg://user?id={user_id}">{escape(name)}</a>'
-
-
 def reasons(flag: Flag, label: str, language: str) -> str:
     """What was found for one label, by its reasons ("an Aadhaar number; a PAN (income-tax) number")."""
     return "; ".join(dict.fromkeys(describe(code, language, label) for code in flag.reason_codes(label)))

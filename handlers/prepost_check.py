@@ -17,8 +17,8 @@ from html import escape
 from telegram import Update
 from telegram.ext import CommandHandler, MessageHandler, filters
 
-from bot.context import SamvadContext
-from bot.scope import current_scope
+from runtime.context import SamvadContext
+from runtime.scope import current_scope
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.moderation_args import AwaitDraft, parse_check
 from handlers.moderation_texts import language_of
@@ -27,6 +27,7 @@ from nlp import Verdict
 from nlp.names import find_person_names
 from nlp.reasons import describe
 from storage import prepost
+from runtime.purposes import Purpose
 
 CHECK = Command(
     "check", "Check a social-media draft before posting it (§4, §8, §9); nothing of it is kept",
@@ -125,7 +126,7 @@ async def check_command(update: Update, context: SamvadContext) -> None:
         services = context.services
         async with services.db.transaction() as tx:
             await prepost.await_draft(tx, update.effective_user.id, at=services.clock.now())
-            await services.outbox.send_message(tx, update.effective_chat.id, escape(SEND_DRAFT), purpose="prepost.ask")
+            await services.outbox.send_message(tx, update.effective_chat.id, escape(SEND_DRAFT), purpose=Purpose.PREPOST_ASK)
         return
     await _check(update, context, parsed.text)
 
@@ -149,7 +150,7 @@ async def _check(update: Update, context: SamvadContext, draft: str) -> None:
         await prepost.stop_awaiting(tx, update.effective_user.id)
         await prepost.count_check(tx, at=services.clock.now())
         # Not a reply: Telegram's answer (kept in the outbox) would quote the draft.
-        await services.outbox.send_message(tx, update.effective_chat.id, answer, purpose="prepost.report")
+        await services.outbox.send_message(tx, update.effective_chat.id, answer, purpose=Purpose.PREPOST_REPORT)
 
 
 def _forget_this_update() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, User
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandler, filters
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
 from storage.database import Transaction

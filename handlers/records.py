@@ -10,17 +10,18 @@ from html import escape
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.filtering import verdict_for
 from handlers.moderation_rules import records_instruction
 from handlers.record_args import UsageError, binding_named, log_count, private_log_request
 from handlers.replying import command_args, redirect, refuse, reply, when
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
-from storage import access, flags, incidents, instructions, journal, roster, tasks
+from storage import access, chats, flags, incidents, instructions, journal, roster, tasks
 from storage.access import Reading, Viewer
 from storage.instructions import Instruction, InstructionStatus
 from storage.tasks import Task
+from runtime.purposes import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +104,7 @@ async def capture_instruction(update: Update, context: SamvadContext) -> None:
         status = await instructions.status(tx, instruction)
         await services.outbox.send_message(
             tx, message.chat.id, prompt_text(status, services.settings.zone, incident.name if incident else None),
-            purpose="records.instruction", reply_to=message.message_id, markup=ack_button(instruction.instruction_id),
+            purpose=Purpose.RECORDS_INSTRUCTION, reply_to=message.message_id, markup=ack_button(instruction.instruction_id),
         )
         await _schedule_reminder(tx, context, instruction)
 
@@ -214,12 +215,12 @@ async def pending(update: Update, context: SamvadContext) -> None:
         instruction = await instructions.for_message(services.db, chat_id, message.reply_to_message.message_id)
         if instruction is None:
             await reply(update, context, "That message is not a recorded instruction. Reply to an instruction"
-                        " (or send /pending alone for the latest).", purpose="records.pending")
+                        " (or send /pending alone for the latest).", purpose=Purpose.RECORDS_PENDING)
             return
     else:
         instruction = await instructions.latest(services.db, chat_id)
         if instruction is None:
-            await reply(update, context, "No instruction has been recorded in this group yet.", purpose="records.pending")
+            await reply(update, context, "No instruction has been recorded in this group yet.", purpose=Purpose.RECORDS_PENDING)
             return
     viewer = await access.viewer_of(services.db, message.from_user.id)
     if not (viewer.sees_chat(chat_id) or instruction.author_id == viewer.user_id):
@@ -227,7 +228,7 @@ async def pending(update: Update, context: SamvadContext) -> None:
                      command="pending")
         return
     status = await instructions.status(services.db, instruction)
-    await reply(update, context, pending_text(status, services.settings.zone), purpose="records.pending")
+    await reply(update, context, pending_text(status, services.settings.zone), purpose=Purpose.RECORDS_PENDING)
 
 
 def pending_text(status: InstructionStatus, zone) -> str:
@@ -253,10 +254,10 @@ async def _my_pending(update: Update, context: SamvadContext) -> None:
     lines = await _own_pending_lines(context, viewer)
     if not lines:
         await reply(update, context, "Nothing addressed to you is waiting for your acknowledgement.",
-                    purpose="records.pending")
+                    purpose=Purpose.RECORDS_PENDING)
         return
     await reply(update, context, "Instructions addressed to you that you have not acknowledged:\n" + "\n".join(lines),
-                purpose="records.pending")
+                purpose=Purpose.RECORDS_PENDING)
 
 
 async def _scope_pending(update: Update, context: SamvadContext, viewer: Viewer) -> None:
@@ -274,14 +275,14 @@ async def _scope_pending(update: Update, context: SamvadContext, viewer: Viewer)
                 due = f", due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
                 waiting.append(f"• {escape(text)}{escape(due)} — {status.received}/{status.owed};"
                                f" waiting for {escape('; '.join(names))}")
-        title = await _group_title(services.db, binding.chat_id)
+        title = await chats.title_of(services.db, binding.chat_id)
         lines += [f"\n<b>{escape(title)}</b>", *(waiting or ["Every recent instruction is acknowledged."])]
     await _journal_reading(context, viewer, Reading.PENDING, [b.chat_id for b in groups])
     own = await _own_pending_lines(context, viewer)
     if own:
         lines += ["\n<b>Addressed to you</b>", *own]
     await reply(update, context, "Waiting for acknowledgement in the groups you coordinate:" + "\n".join(lines),
-                purpose="records.pending")
+                purpose=Purpose.RECORDS_PENDING)
 
 
 async def _journal_reading(context: SamvadContext, viewer: Viewer, reading: Reading, chat_ids: list[int]) -> None:
@@ -306,7 +307,7 @@ async def _own_pending_lines(context: SamvadContext, viewer: Viewer) -> list[str
         ):
             text = await _instruction_text(services.db, instruction)
             due = f" — due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
-            lines.append(f"• {escape(await _group_title(services.db, instruction.chat_id))}{escape(due)}: {escape(text)}")
+            lines.append(f"• {escape(await chats.title_of(services.db, instruction.chat_id))}{escape(due)}: {escape(text)}")
     return lines
 
 
@@ -319,7 +320,7 @@ async def show_log(update: Update, context: SamvadContext) -> None:
     try:
         count = log_count(command_args(update).split())
     except UsageError as error:
-        await reply(update, context, escape(str(error)), purpose="records.usage")
+        await reply(update, context, escape(str(error)), purpose=Purpose.RECORDS_USAGE)
         return
     viewer = await access.viewer_of(services.db, update.effective_user.id)
     if not viewer.sees_chat(update.effective_chat.id):
@@ -328,11 +329,11 @@ async def show_log(update: Update, context: SamvadContext) -> None:
         return
     found = await instructions.recent(services.db, update.effective_chat.id, count)
     if not found:
-        await reply(update, context, "No instruction has been recorded in this group yet.", purpose="records.log")
+        await reply(update, context, "No instruction has been recorded in this group yet.", purpose=Purpose.RECORDS_LOG)
         return
     heading = "Last instruction:" if len(found) == 1 else f"Last {len(found)} instructions:"
     lines = [heading] + await _log_lines(context, found)
-    await reply(update, context, "\n".join(lines), purpose="records.log")
+    await reply(update, context, "\n".join(lines), purpose=Purpose.RECORDS_LOG)
 
 
 async def _log_lines(context: SamvadContext, found: list[Instruction]) -> list[str]:
@@ -363,16 +364,16 @@ async def _private_log(update: Update, context: SamvadContext) -> None:
         if named is not None:
             groups = (binding_named(groups, named),)
     except UsageError as error:
-        await reply(update, context, escape(str(error)), purpose="records.usage")
+        await reply(update, context, escape(str(error)), purpose=Purpose.RECORDS_USAGE)
         return
     lines = []
     for binding in groups:
         found = await instructions.recent(services.db, binding.chat_id, count)
-        lines.append(f"\n<b>{escape(await _group_title(services.db, binding.chat_id))}</b>")
+        lines.append(f"\n<b>{escape(await chats.title_of(services.db, binding.chat_id))}</b>")
         lines += await _log_lines(context, found) if found else ["No instruction recorded yet."]
     await _journal_reading(context, viewer, Reading.LOG, [b.chat_id for b in groups])
     await reply(update, context, f"Recent instructions (up to {count} per group):" + "\n".join(lines),
-                purpose="records.log")
+                purpose=Purpose.RECORDS_LOG)
 
 
 async def send_reminder(task: Task, context: SamvadContext) -> None:
@@ -390,7 +391,7 @@ async def send_reminder(task: Task, context: SamvadContext) -> None:
             + escape("; ".join(waiting + [f"account {u}" for u in status.pending_users])) + ".")
     async with services.db.transaction() as tx:
         await services.outbox.send_message(
-            tx, instruction.chat_id, text, purpose="records.reminder", reply_to=instruction.message_id,
+            tx, instruction.chat_id, text, purpose=Purpose.RECORDS_REMINDER, reply_to=instruction.message_id,
             markup=ack_button(instruction.instruction_id),
         )
 
@@ -403,6 +404,3 @@ async def _instruction_text(db, instruction: Instruction) -> str:
     return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
 
 
-async def _group_title(db, chat_id: int) -> str:
-    row = await db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
-    return row[0] if row and row[0] else str(chat_id)

@@ -11,9 +11,10 @@ from datetime import datetime, tzinfo
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
-from bot.context import SamvadContext
+from runtime.context import SamvadContext
 from handlers.recording import save_chat_and_sender
 from storage import journal
+from runtime.purposes import Purpose
 
 
 REFUSED = "⛔"
@@ -21,7 +22,7 @@ ELSEWHERE = "↪️"
 
 
 async def reply(
-    update: Update, context: SamvadContext, html_text: str, *, purpose: str, markup: InlineKeyboardMarkup | None = None
+    update: Update, context: SamvadContext, html_text: str, *, purpose: Purpose, markup: InlineKeyboardMarkup | None = None
 ) -> None:
     """Answer the message that asked, through the outbox."""
     services = context.services
@@ -43,7 +44,7 @@ async def refuse(update: Update, context: SamvadContext, html_reason: str, *, co
             at=services.clock.now(), body={"command": command},
         )
         await services.outbox.send_message(
-            tx, update.effective_chat.id, f"{REFUSED} {html_reason}", purpose="refusal",
+            tx, update.effective_chat.id, f"{REFUSED} {html_reason}", purpose=Purpose.REFUSAL,
             reply_to=update.effective_message.message_id if update.effective_message else None,
         )
 
@@ -70,7 +71,7 @@ def _alert_text(text: str) -> str:
 
 async def redirect(update: Update, context: SamvadContext, html_text: str) -> None:
     """Point a command sent in the wrong kind of chat to the right one."""
-    await reply(update, context, f"{ELSEWHERE} {html_text}", purpose="redirect")
+    await reply(update, context, f"{ELSEWHERE} {html_text}", purpose=Purpose.REDIRECT)
 
 
 def when(moment: datetime, zone: tzinfo) -> str:

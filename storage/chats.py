@@ -103,3 +103,11 @@ async def user_name(db: Database, user_id: int) -> str | None:
     if row is None:
         return None
     return " ".join(part for part in (row["first_name"], row["last_name"]) if part)
+
+
+async def title_of(db: Database | Transaction, chat_id: int, *, fallback: str | None = None) -> str:
+    """A chat's title as Telegram last gave it; else fallback (e.g. how Samvad names a bound group); else its id."""
+    row = await db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
+    if row is not None and row["title"]:
+        return row["title"]
+    return fallback if fallback else str(chat_id)

@@ -17,6 +17,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from nlp.verdict import Tier
 from storage import journal
@@ -24,11 +25,24 @@ from storage.database import Database, Transaction
 from storage.roster import Reader
 from storage.timefmt import from_db, to_db
 
-OPEN = "open"
-CONFIRMED = "confirmed"
-FALSE_ALARM = "false_alarm"
-WITHDRAWN = "withdrawn"
-DECISIONS = (CONFIRMED, FALSE_ALARM)
+class FlagState(StrEnum):
+    """Where a flag stands: open until reviewed or withdrawn by an edit."""
+
+    OPEN = "open"
+    CONFIRMED = "confirmed"
+    FALSE_ALARM = "false_alarm"
+    WITHDRAWN = "withdrawn"
+
+
+class WarningState(StrEnum):
+    """What became of the member's warning about a flag."""
+
+    SENT = "sent"
+    HELD = "held"  # waits for the combined warning at the end of the interval
+    DROPPED = "dropped"  # never given: a doubtful case, or the flag was closed first
+
+
+DECISIONS = (FlagState.CONFIRMED, FlagState.FALSE_ALARM)
 
 
 @dataclass(frozen=True)
@@ -63,9 +77,9 @@ class Flag:
     actions: tuple[str, ...]
     deleted: bool
     by_admin: bool
-    warning: str
+    warning: WarningState
     flagged_at: datetime
-    state: str
+    state: FlagState
     decided_by: int | None
     decided_at: datetime | None
     tier: Tier = Tier.ACT
@@ -79,7 +93,7 @@ class Flag:
     @property
     def is_open(self) -> bool:
         """Still waiting for a review."""
-        return self.state == OPEN
+        return self.state is FlagState.OPEN
 
     def reason_codes(self, label: str) -> list[str]:
         """The distinct reason codes for one label, in the order found."""
@@ -102,9 +116,9 @@ def _flag(row) -> Flag:
         actions=tuple(json.loads(row["actions"])),
         deleted=bool(row["deleted"]),
         by_admin=bool(row["by_admin"]),
-        warning=row["warning"],
+        warning=WarningState(row["warning"]),
         flagged_at=from_db(row["flagged_at"]),
-        state=row["state"],
+        state=FlagState(row["state"]),
         decided_by=row["decided_by"],
         decided_at=from_db(row["decided_at"]) if row["decided_at"] else None,
         tier=Tier(row["tier"]),
@@ -163,10 +177,10 @@ async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
     return await get(tx, flag_id)
 
 
-def _warning_state(new: NewFlag) -> str:
+def _warning_state(new: NewFlag) -> WarningState:
     if new.tier is Tier.REVIEW:
-        return "dropped"
-    return "held" if new.held else "sent"
+        return WarningState.DROPPED
+    return WarningState.HELD if new.held else WarningState.SENT
 
 
 async def _version_seq(tx: Transaction, chat_id: int, message_id: int, update_id: int, source: str) -> int | None:
@@ -224,7 +238,7 @@ async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> F
 
 
 async def decide(
-    tx: Transaction, flag_id: int, *, decision: str, by: int, at: datetime, restored: bool = False
+    tx: Transaction, flag_id: int, *, decision: FlagState, by: int, at: datetime, restored: bool = False
 ) -> Flag | None:
     """An admin's review of an open flag (journalled); None if it was already closed."""
     if decision not in DECISIONS:
@@ -276,9 +290,9 @@ async def take_held(tx: Transaction, chat_id: int, member_id: int) -> list[Flag]
     )
     held = [_flag(row) for row in rows]
     for flag in held:
-        warned = flag.state in (OPEN, CONFIRMED)
-        await tx.execute("UPDATE flags SET warning = ? WHERE id = ?", ("sent" if warned else "dropped", flag.flag_id))
-    return [flag for flag in held if flag.state in (OPEN, CONFIRMED)]
+        warned = flag.state in (FlagState.OPEN, FlagState.CONFIRMED)
+        await tx.execute("UPDATE flags SET warning = ? WHERE id = ?", (WarningState.SENT if warned else WarningState.DROPPED, flag.flag_id))
+    return [flag for flag in held if flag.state in (FlagState.OPEN, FlagState.CONFIRMED)]
 
 
 # -- the admins' notifications ---------------------------------------------------------------

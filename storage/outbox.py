@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from storage.database import Database, Transaction
@@ -17,6 +18,14 @@ from storage.timefmt import from_db, to_db
 
 
 URGENT, WARNING, NORMAL = 0, 1, 2
+
+
+class CallState(StrEnum):
+    """Where an owed call stands."""
+
+    PENDING = "pending"
+    SENT = "sent"  # Telegram accepted it; its answer is kept
+    FAILED = "failed"  # Telegram refused it for good, or its attempts ran out
 
 
 @dataclass(frozen=True)
@@ -173,12 +182,12 @@ async def mark_failed(tx: Transaction, outbox_id: int, *, error: str, at: dateti
     )
 
 
-async def result_of(db: Database, outbox_id: int) -> tuple[str, Any]:
+async def result_of(db: Database, outbox_id: int) -> tuple[CallState, Any]:
     """(state, result) of an owed call: result is Telegram's answer once sent."""
     row = await db.fetchone("SELECT state, result FROM outbox WHERE id = ?", (outbox_id,))
     if row is None:
         raise KeyError(outbox_id)
-    return row["state"], json.loads(row["result"]) if row["result"] else None
+    return CallState(row["state"]), json.loads(row["result"]) if row["result"] else None
 
 
 @dataclass(frozen=True)
@@ -190,7 +199,7 @@ class SettledCall:
     method: str
     purpose: str
     params: dict[str, Any]
-    state: str
+    state: CallState
     result: Any
 
 
@@ -203,16 +212,17 @@ async def calls_for(db: Database, *, purposes: tuple[str, ...]) -> list[SettledC
         purposes,
     )
     return [
-        SettledCall(row["id"], row["chat_id"], row["method"], row["purpose"], json.loads(row["params"]), row["state"],
+        SettledCall(row["id"], row["chat_id"], row["method"], row["purpose"], json.loads(row["params"]),
+                    CallState(row["state"]),
                     json.loads(row["result"]) if row["result"] else None)
         for row in rows
     ]
 
 
-async def counts(db: Database) -> dict[str, int]:
+async def counts(db: Database) -> dict[CallState, int]:
     """How many calls are pending, sent and failed."""
     rows = await db.fetchall("SELECT state, count(*) FROM outbox GROUP BY state")
-    return {row[0]: row[1] for row in rows}
+    return {CallState(row[0]): row[1] for row in rows}
 
 
 def _item(row: Any) -> OutboxItem:

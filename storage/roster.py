@@ -304,3 +304,14 @@ async def entitled_groups(db: Reader, user_id: int) -> list[Binding]:
     """The bound groups any of the account's posts belongs in."""
     posts = await posts_of_user(db, user_id)
     return [binding for binding in await all_bindings(db) if any(binding.includes(post) for post in posts)]
+
+
+async def person(db: Reader, user_id: int | None, *, unknown: str = "someone") -> str:
+    """A person as admins know them: "Vikram Jadeja (Mamlatdar, Bhuj)", by their name as last seen and posts."""
+    if user_id is None:
+        return unknown
+    row = await db.fetchone("SELECT first_name, last_name FROM users WHERE user_id = ?", (user_id,))
+    name = " ".join(part for part in (row["first_name"], row["last_name"]) if part) if row else ""
+    designations = "; ".join(post.designation for post in await posts_of_user(db, user_id))
+    name = name or f"user {user_id}"
+    return f"{name} ({designations})" if designations else name

@@ -80,7 +80,7 @@ async def build(db: Database, incident: Incident, chat_ids: list[int] | tuple[in
     end = incident.end(now)
     groups, timeline = [], []
     for chat_id in chat_ids:
-        title = await _title(db, chat_id)
+        title = await chats.title_of(db, chat_id)
         binding = await roster.binding_of(db, chat_id)
         district = binding.jurisdiction if binding is not None and binding.level == "district" else title
         issued = await instructions.in_window(db, [chat_id], incident.opened_at, end)
@@ -125,6 +125,3 @@ def _when(instant: datetime, zone: tzinfo) -> str:
     return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
 
 
-async def _title(db: Database, chat_id: int) -> str:
-    chat = await chats.get_chat(db, chat_id)
-    return chat.title if chat is not None and chat.title else str(chat_id)

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from pydantic import SecretStr
 
-from bot.clock import AdjustableClock
+from runtime.clock import AdjustableClock
 from bot.runner import running_bot
-from bot.settings import Settings
+from runtime.settings import Settings
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 
 from bot.cli import build_parser
-from bot.settings import ENV_PREFIX, Settings
+from runtime.settings import ENV_PREFIX, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 VOLUME = "/data"
@@ -191,7 +191,7 @@ def check_settings(instructions: list[Instruction]) -> list[str]:
     fields = set(Settings.model_fields)
     env = environment(instructions)
     problems = [
-        f"ENV {name} is not a setting (bot/settings.py)"
+        f"ENV {name} is not a setting (runtime/settings.py)"
         for name in env
         if name.startswith(ENV_PREFIX) and name.removeprefix(ENV_PREFIX).lower() not in fields
     ]
@@ -258,7 +258,7 @@ def test_the_checks_name_each_problem_of_a_broken_dockerfile():
     assert "USER root is root" in problems
     assert "CMD should be samvad run, not [['samvad', 'start']]" in problems
     assert "HEALTHCHECK runs ['samvad', 'healthy'], which is not a samvad subcommand" in problems
-    assert "ENV SAMVAD_NO_SUCH_SETTING is not a setting (bot/settings.py)" in problems
+    assert "ENV SAMVAD_NO_SUCH_SETTING is not a setting (runtime/settings.py)" in problems
     assert "no VOLUME /data" in problems and "SAMVAD_DB_PATH is not on the /data volume" in problems
     assert "the webhook port 8443 is not exposed" in problems
     assert "line 4: COPY source no-such-folder does not exist" in problems

@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.sandbox_mode import SANDBOX_DB
-from bot.settings import ENV_PREFIX, Settings
-from bot.signing import public_key_path
+from runtime.settings import ENV_PREFIX, Settings
+from runtime.signing import public_key_path
 from storage import exports
 
 ROOT = Path(__file__).resolve().parents[1]

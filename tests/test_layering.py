@@ -34,3 +34,74 @@ def test_the_walk_notices_a_forbidden_import(tmp_path):
     module = tmp_path / "leaky.py"
     module.write_text("import asyncio\nfrom telegram.ext import Application\nimport bot.cli\nfrom handlers import help\n")
     assert {name.split(".")[0] for name in _imported_modules(module)} & set(FORBIDDEN) == {"telegram", "bot", "handlers"}
+
+
+# The one-way rule between packages (README, "Code map"): bot/ (composition root, CLI) -> handlers/ ->
+# coordination/ (the circular's rules) -> runtime/, storage/, nlp/, attachments/. Each package may import only
+# the packages listed for it (the standard library and third-party packages aside).
+PACKAGES = ("bot", "handlers", "coordination", "runtime", "storage", "nlp", "attachments", "sandbox", "benchmarks")
+MAY_IMPORT = {
+    "bot": {"handlers", "coordination", "runtime", "storage", "nlp", "attachments", "sandbox"},
+    "handlers": {"coordination", "runtime", "storage", "nlp", "attachments"},
+    "coordination": {"runtime", "storage", "nlp", "attachments"},
+    "runtime": {"storage", "nlp", "attachments"},
+    "storage": {"nlp"},
+    "nlp": set(),
+    "attachments": set(),
+    "sandbox": set(),
+    "benchmarks": {"bot", "handlers", "coordination", "runtime", "storage", "nlp", "attachments", "sandbox"},
+}
+
+
+def _package_imports(package: str) -> dict[str, list[str]]:
+    """Every other package of ours imported anywhere in package (function-level imports included)."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for module in _imported_modules(path):
+            top = module.split(".")[0]
+            if top in PACKAGES and top != package:
+                found.setdefault(top, []).append(f"{path.relative_to(ROOT)} imports {module}")
+    return found
+
+
+@pytest.mark.parametrize("package", [p for p in PACKAGES if (ROOT / p).is_dir()])
+def test_imports_run_one_way(package):
+    unexpected = [line for top, lines in _package_imports(package).items() if top not in MAY_IMPORT[package]
+                  for line in lines]
+    assert unexpected == []
+
+
+def test_the_allowed_imports_have_no_cycle():
+    seen: dict[str, int] = {}
+
+    def cycle_from(package: str) -> list[str] | None:
+        seen[package] = 1
+        for other in sorted(MAY_IMPORT[package]):
+            if seen.get(other) == 1:
+                return [package, other]
+            if not seen.get(other) and (found := cycle_from(other)):
+                return [package, *found]
+        seen[package] = 2
+        return None
+
+    assert [cycle for package in PACKAGES if not seen.get(package) and (cycle := cycle_from(package))] == []
+
+
+def test_runtime_and_coordination_stay_out_of_telegram_where_the_domain_reaches():
+    """The domain imports no Telegram library, and the runtime modules it uses import none either."""
+    offenders = []
+    for path in sorted((ROOT / "coordination").rglob("*.py")) if (ROOT / "coordination").is_dir() else []:
+        for module in _imported_modules(path):
+            top = module.split(".")[0]
+            if top == "telegram":
+                offenders.append(f"{path.relative_to(ROOT)} imports {module}")
+            if top == "runtime" and module not in TELEGRAM_FREE_RUNTIME:
+                offenders.append(f"{path.relative_to(ROOT)} imports {module} (uses Telegram)")
+    for name in TELEGRAM_FREE_RUNTIME:
+        path = ROOT / (name.replace(".", "/") + ".py")
+        offenders += [f"{name} imports {m}" for m in _imported_modules(path) if m.split(".")[0] == "telegram"]
+    assert offenders == []
+
+
+TELEGRAM_FREE_RUNTIME = ("runtime.clock", "runtime.scope", "runtime.outbox", "runtime.purposes", "runtime.settings",
+                         "runtime.commands")

@@ -8,13 +8,13 @@ import pytest
 
 from handlers.moderation_texts import (
     masked,
-    mention,
     message_link,
     most_common_language,
     removal_notice_text,
     restored_text,
     warning_text,
 )
+from coordination.people import mention
 from handlers.prepost_check import report
 from nlp.verdict import Evidence, Verdict
 from storage.flags import Finding, Flag

@@ -1,7 +1,7 @@
 import pytest
 
-from bot.outbox import priority_of
-from bot.ratelimit import posts_a_message
+from runtime.outbox import priority_of
+from runtime.ratelimit import posts_a_message
 from storage import outbox
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.logs import configure_logging
-from bot.settings import Settings, SettingsError, load_settings
+from runtime.settings import Settings, SettingsError, load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -47,11 +47,11 @@ def test_log_lines_never_contain_the_token():
     stream = io.StringIO()
     configure_logging("INFO", secrets=["123456:SECRET-token-value"], stream=stream)
     try:
-        logging.getLogger("bot.delivery").info("POST https://api.telegram.org/bot123456:SECRET-token-value/getMe")
+        logging.getLogger("runtime.delivery").info("POST https://api.telegram.org/bot123456:SECRET-token-value/getMe")
         try:
             raise RuntimeError("failed at /bot123456:SECRET-token-value/sendMessage")
         except RuntimeError:
-            logging.getLogger("bot.delivery").exception("delivery failed")
+            logging.getLogger("runtime.delivery").exception("delivery failed")
     finally:
         logging.getLogger().handlers.clear()
     output = stream.getvalue()
@@ -92,14 +92,14 @@ def test_below_warning_only_samvads_own_loggers_write_whatever_the_level():
         logging.getLogger("telegram.ext.Application").debug("Processing update {'text': 'draft words'}")
         logging.getLogger("some.new.library").info("body: PAN AFZPK7190K")
         logging.getLogger("telegram.ext.Updater").warning("network trouble, retrying")
-        logging.getLogger("bot.delivery").debug("own detail line")
+        logging.getLogger("runtime.delivery").debug("own detail line")
         configure_logging("ERROR", stream=stream)
         logging.getLogger("telegram.ext.Updater").warning("a warning below the chosen level")
-        logging.getLogger("bot.delivery").warning("own warning below the chosen level")
+        logging.getLogger("runtime.delivery").warning("own warning below the chosen level")
     finally:
         logging.getLogger().handlers.clear()
     lines = stream.getvalue().splitlines()
     assert [line.split(" ", 2)[2] for line in lines] == [
         "WARNING telegram.ext.Updater: network trouble, retrying",
-        "DEBUG bot.delivery: own detail line",
+        "DEBUG runtime.delivery: own detail line",
     ]

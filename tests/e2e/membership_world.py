@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 from bot.roster_commands import import_roster
-from bot.settings import Settings
+from runtime.settings import Settings
 from sandbox.client import SandboxClient
 
 DEMO_ROSTER = Path(__file__).resolve().parents[2] / "bot" / "demo" / "roster.csv"

@@ -36,7 +36,7 @@ from bot.commands import all_commands
 from bot.demo.world import DemoWorld, seed_demo_world, verify_and_bind
 from bot.runner import running_bot
 from bot.sandbox_mode import import_demo_roster
-from bot.settings import Settings
+from runtime.settings import Settings
 from sandbox.client import SandboxClient, SandboxError
 from sandbox.server import SandboxServer
 from tests.conftest import buttons, eventually

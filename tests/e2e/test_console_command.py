@@ -181,7 +181,7 @@ async def _get_json_with(session: aiohttp.ClientSession, url: str, token: str) -
 
 
 async def test_a_signing_key_readable_by_others_stops_the_start_with_one_line_saying_what_to_run(tmp_path):
-    from bot.signing import load_or_create
+    from runtime.signing import load_or_create
 
     key = tmp_path / "samvad-sandbox.db.signing-key"
     load_or_create(key)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.classifier import packaged_filter
+from runtime.classifier import packaged_filter
 from bot.runner import running_bot
 from nlp.verdict import Tier
 from storage import flags, journal

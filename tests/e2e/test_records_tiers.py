@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.classifier import packaged_filter
+from runtime.classifier import packaged_filter
 from bot.runner import running_bot
 from nlp import MessageContext
 from storage import instructions, journal, messages

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.signing import load_or_create
+from runtime.signing import load_or_create
 from storage import chain, checkpoints, messages
 from storage.chain import NotErasable
 from storage.database import Database
@@ -181,7 +181,7 @@ async def test_the_signing_key_is_owner_only_and_its_public_half_is_published(tm
 
 
 async def test_a_key_readable_by_others_is_refused(tmp_path):
-    from bot.signing import SigningKeyError
+    from runtime.signing import SigningKeyError
 
     path = tmp_path / "signing.key"
     load_or_create(path)

@@ -1,14 +1,16 @@
-"""How handlers owe Bot API calls: written in their transaction, delivered by the worker."""
+"""How handlers and the domain owe Bot API calls: written in their transaction, delivered by the worker.
+
+Telegram-free: parameters are plain JSON values; a keyboard may be a dict or any object with to_dict().
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, TelegramObject
-
-from bot.clock import Clock
-from bot.scope import current_scope
+from runtime.clock import Clock
+from runtime.purposes import Purpose
+from runtime.scope import current_scope
 from storage import outbox as outbox_store
 from storage.database import Transaction
 
@@ -28,7 +30,7 @@ class Outbox:
         method: str,
         params: dict[str, Any],
         *,
-        purpose: str,
+        purpose: Purpose,
         dedupe_key: str | None = None,
     ) -> int:
         """Owe one Bot API call; it is sent after the transaction commits."""
@@ -53,9 +55,9 @@ class Outbox:
         chat_id: int,
         text: str,
         *,
-        purpose: str,
+        purpose: Purpose,
         reply_to: int | None = None,
-        markup: InlineKeyboardMarkup | dict[str, Any] | None = None,
+        markup: Any = None,
         dedupe_key: str | None = None,
     ) -> int:
         """Owe an HTML message (split at line ends if over Telegram's limit); returns the last part's id."""
@@ -89,11 +91,11 @@ URGENT_METHODS = frozenset({
 EDIT_METHODS = frozenset({"editMessageText", "editMessageReplyMarkup", "editMessageCaption"})
 
 
-def priority_of(method: str, purpose: str) -> int:
+def priority_of(method: str, purpose: Purpose) -> int:
     """How urgent an owed call is within its chat's queue."""
     if method in URGENT_METHODS:
         return outbox_store.URGENT
-    if "warning" in purpose or method in EDIT_METHODS:
+    if Purpose(purpose).is_warning or method in EDIT_METHODS:
         return outbox_store.WARNING
     return outbox_store.NORMAL
 
@@ -134,9 +136,9 @@ def _chat_of(params: dict[str, Any]) -> int:
 
 
 def _plain(value: Any) -> Any:
-    """Telegram objects to their JSON dicts, recursively."""
-    if isinstance(value, TelegramObject):
-        return value.to_dict()
+    """Telegram objects (anything with to_dict, e.g. a keyboard) to their JSON dicts, recursively."""
+    if callable(to_dict := getattr(value, "to_dict", None)):
+        return to_dict()
     if isinstance(value, dict):
         return {key: _plain(item) for key, item in value.items() if item is not None}
     if isinstance(value, list | tuple):

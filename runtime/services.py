@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.attachment_reader import AttachmentReader
-from bot.checkpointing import Checkpointer
-from bot.classifier import BatchingClassifier
-from bot.clock import Clock
-from bot.delivery import DeliveryWorker
-from bot.outbox import Outbox
-from bot.scheduler import Scheduler
-from bot.settings import Settings
-from handlers.feature import Command
+from runtime.attachment_reader import AttachmentReader
+from runtime.checkpointing import Checkpointer
+from runtime.classifier import BatchingClassifier
+from runtime.clock import Clock
+from runtime.delivery import DeliveryWorker
+from runtime.outbox import Outbox
+from runtime.scheduler import Scheduler
+from runtime.settings import Settings
+from runtime.commands import Command
 from storage.database import Database
 
 

@@ -10,14 +10,15 @@ import logging
 from datetime import timedelta
 from html import escape
 
-from bot.clock import Clock
-from bot.outbox import Outbox
-from bot.settings import Settings
-from bot.signing import KeySigner
+from runtime.clock import Clock
+from runtime.outbox import Outbox
+from runtime.settings import Settings
+from runtime.signing import KeySigner
 from storage import checkpoints
 from storage.checkpoints import Checkpoint
 from storage.database import Database
 from storage.errors import StorageUnavailable
+from runtime.purposes import Purpose
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class Checkpointer:
             if checkpoint is not None and self._settings.records_chat_id is not None:
                 await self._outbox.send_message(
                     tx, self._settings.records_chat_id, describe(checkpoint, self._settings),
-                    purpose="records.checkpoint", dedupe_key=f"checkpoint:{checkpoint.checkpoint_id}",
+                    purpose=Purpose.RECORDS_CHECKPOINT, dedupe_key=f"checkpoint:{checkpoint.checkpoint_id}",
                 )
         if checkpoint is not None:
             log.info("signed checkpoint %s at entry %s", checkpoint.checkpoint_id, checkpoint.seq)

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
-from bot.scope import current_scope
+from runtime.scope import current_scope
 from nlp import ContentFilter, MessageContext, Verdict
 from nlp.filter import DEFAULT_EMAIL_DOMAINS
 from storage import roster

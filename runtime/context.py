@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from telegram.ext import CallbackContext, ExtBot
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from runtime.services import Services
 
 SERVICES_KEY = "samvad.services"
 

@@ -13,8 +13,8 @@ from typing import Any
 from telegram import Bot, InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
-from bot.clock import Clock
-from bot.ratelimit import posts_a_message
+from runtime.clock import Clock
+from runtime.ratelimit import posts_a_message
 from storage import outbox as outbox_store
 from storage.database import Database, Transaction
 from storage.errors import StorageUnavailable

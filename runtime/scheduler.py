@@ -10,15 +10,15 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from bot.clock import Clock
-from bot.scope import work_scope
+from runtime.clock import Clock
+from runtime.scope import work_scope
 from storage import tasks as task_store
 from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.tasks import Task
 
 if TYPE_CHECKING:
-    from bot.context import SamvadContext
+    from runtime.context import SamvadContext
 
 log = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from telegram.error import NetworkError
 from telegram.ext import Application
 
 from attachments import ExtractionPool
-from bot.clock import Clock
-from bot.scope import work_scope
+from runtime.clock import Clock
+from runtime.scope import work_scope
 from storage import attachments
 from storage.attachments import Attachment
 from storage.database import Database
