@@ -1,0 +1,32 @@
+"""What the domain works with, passed in explicitly (nothing global): the database, the outbox, the clock,
+the settings, the content filter and the few reads of Telegram the rules need."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from runtime.clock import Clock
+from runtime.outbox import Outbox
+from runtime.settings import Settings
+from storage.database import Database
+
+
+class TelegramReads(Protocol):
+    """The reads of Telegram's state the rules need; handlers give an adapter over the Bot API."""
+
+    async def member_status(self, chat_id: int, user_id: int) -> str:
+        """Someone's status in a group now: "creator", "administrator", "member", "restricted", "left" or
+        "kicked" ("left" when Telegram cannot say, e.g. the bot is not in the group)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Collaborators:
+    """Everything a rule of the circular needs besides its plain inputs."""
+
+    db: Database
+    outbox: Outbox
+    clock: Clock
+    settings: Settings
+    telegram: TelegramReads

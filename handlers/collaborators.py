@@ -1,0 +1,36 @@
+"""The domain's collaborators for one update: the run's services and an adapter over the Bot API's reads."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot
+from telegram.error import TelegramError
+
+from coordination.collaborators import Collaborators
+from runtime.context import SamvadContext
+
+log = logging.getLogger(__name__)
+
+
+class BotReads:
+    """coordination.collaborators.TelegramReads over python-telegram-bot's Bot."""
+
+    def __init__(self, bot: Bot) -> None:
+        self._bot = bot
+
+    async def member_status(self, chat_id: int, user_id: int) -> str:
+        try:
+            member = await self._bot.get_chat_member(chat_id, user_id)
+        except TelegramError as error:
+            log.info("cannot look up user %s in chat %s: %s", user_id, chat_id, error)
+            return "left"
+        if member.status == "restricted" and not getattr(member, "is_member", True):
+            return "left"
+        return member.status
+
+
+def collaborators(context: SamvadContext) -> Collaborators:
+    """What the domain needs to act on this update."""
+    services = context.services
+    return Collaborators(services.db, services.outbox, services.clock, services.settings, BotReads(context.bot))
