@@ -13,11 +13,17 @@ from storage.database import Database
 
 
 class TelegramReads(Protocol):
-    """The reads of Telegram's state the rules need; handlers give an adapter over the Bot API."""
+    """The calls whose answer a rule needs at once (a status, a new invite link); handlers adapt the Bot API.
+
+    Everything else the rules do to Telegram is owed through the outbox, in their transaction."""
 
     async def member_status(self, chat_id: int, user_id: int) -> str:
         """Someone's status in a group now: "creator", "administrator", "member", "restricted", "left" or
         "kicked" ("left" when Telegram cannot say, e.g. the bot is not in the group)."""
+        ...
+
+    async def create_invite_link(self, chat_id: int, name: str) -> str | None:
+        """A new invite link to a group that asks to join (so Samvad can approve); None if Telegram refuses."""
         ...
 
 

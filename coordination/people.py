@@ -1,10 +1,50 @@
-"""How people are named in what the bot says."""
+"""People and groups as the bot names them, and the admin posts it tells."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
+
+from runtime.outbox import Outbox
+from runtime.purposes import Purpose
+from storage import chats, roster
+from storage.database import Transaction
+from storage.roster import Binding, Reader
 
 
 def mention(user_id: int, name: str) -> str:
     """An HTML mention that notifies the person."""
     return f'<a href="tg://user?id={user_id}">{escape(name)}</a>'
+
+
+async def group_title(db: Reader, binding: Binding) -> str:
+    """The group's Telegram title, or how Samvad names its binding."""
+    return await chats.title_of(db, binding.chat_id, fallback=binding.title)
+
+
+async def display_name(db: Reader, user_id: int) -> str:
+    """A person's name as last seen."""
+    return await chats.user_name(db, user_id) or f"user {user_id}"
+
+
+async def admin_accounts(db: Reader, binding: Binding) -> list[int]:
+    """The verified accounts of a group's admin posts."""
+    accounts = []
+    for post in await roster.admin_posts_of(db, binding):
+        account = await roster.account_of_post(db, post.post_id)
+        if account is not None and account not in accounts:
+            accounts.append(account)
+    return accounts
+
+
+async def state_admin_accounts(db: Reader) -> list[int]:
+    """The verified accounts of the state-level admin posts."""
+    return await admin_accounts(db, Binding(0, "state", ""))
+
+
+async def tell(
+    tx: Transaction, outbox: Outbox, recipients: Iterable[int], text: str, *, purpose: Purpose
+) -> None:
+    """Owe the same private message to several people (each once)."""
+    for user_id in dict.fromkeys(recipients):
+        await outbox.send_message(tx, user_id, text, purpose=purpose)

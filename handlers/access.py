@@ -8,22 +8,22 @@ journal entry and the membership state that explains it.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
-from zoneinfo import ZoneInfo
 
 from telegram import Bot, ChatPermissions
 from telegram.error import TelegramError
 
 from runtime.services import Services
-from storage import chats, journal, membership, roster, tasks
+from storage import journal, membership, roster, tasks
 from storage.database import Transaction
 from storage.membership import PRESENT_STATUSES
-from storage.roster import Binding, Post, Reader
+from storage.roster import Binding, Post
 from runtime.purposes import Purpose
 from coordination.people import mention
+from coordination import people
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +43,6 @@ INVITE_NAME_LIMIT = 32
 def missing_rights(rights: Mapping[str, bool], *, is_admin: bool) -> list[str]:
     """The rights Samvad lacks in a group, as people call them."""
     return [label for right, label in REQUIRED_RIGHTS.items() if not (is_admin and rights.get(right))]
-
-
-def when(instant: datetime, zone: ZoneInfo) -> str:
-    """An instant as people in the department read it: 29 Nov 2026, 19:30 IST."""
-    local = instant.astimezone(zone)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
 
 
 def decline_key(chat_id: int, user_id: int) -> str:
@@ -71,37 +65,6 @@ async def status_in(bot: Bot, chat_id: int, user_id: int) -> str:
     if member.status == "restricted" and not getattr(member, "is_member", True):
         return "left"
     return member.status
-
-
-async def group_title(db: Reader, binding: Binding) -> str:
-    """The group's Telegram title, or how Samvad names its binding."""
-    return await chats.title_of(db, binding.chat_id, fallback=binding.title)
-
-
-async def display_name(db: Reader, user_id: int) -> str:
-    """A person's name as last seen."""
-    return await chats.user_name(db, user_id) or f"user {user_id}"
-
-
-async def admin_accounts(db: Reader, binding: Binding) -> list[int]:
-    """The verified accounts of a group's admin posts."""
-    accounts = []
-    for post in await roster.admin_posts_of(db, binding):
-        account = await roster.account_of_post(db, post.post_id)
-        if account is not None and account not in accounts:
-            accounts.append(account)
-    return accounts
-
-
-async def state_admin_accounts(db: Reader) -> list[int]:
-    """The verified accounts of the state-level admin posts."""
-    return await admin_accounts(db, Binding(0, "state", ""))
-
-
-async def tell(tx: Transaction, services: Services, recipients: Iterable[int], text: str, *, purpose: Purpose) -> None:
-    """Owe the same private message to several people (each once)."""
-    for user_id in dict.fromkeys(recipients):
-        await services.outbox.send_message(tx, user_id, text, purpose=purpose)
 
 
 # -- one person's access to the groups their posts belong in ----------------------
@@ -128,7 +91,7 @@ async def plan_access(bot: Bot, services: Services, user_id: int, posts: list[Po
     for binding in await roster.all_bindings(db):
         if not any(binding.includes(post) for post in posts):
             continue
-        title = await group_title(db, binding)
+        title = await people.group_title(db, binding)
         status = await status_in(bot, binding.chat_id, user_id)
         if status in PRESENT_STATUSES:
             plan.append(GroupAccess(binding, title, "lifted" if binding.chat_id in gated else "in"))
@@ -167,7 +130,7 @@ async def write_access(
         if access.outcome == "lifted":
             await lift(tx, services, chat_id=chat_id, user_id=user_id, post_ids=post_ids)
             held = ", ".join(post.designation for post in posts if access.binding.includes(post))
-            name = await display_name(tx, user_id)
+            name = await people.display_name(tx, user_id)
             await services.outbox.send_message(
                 tx, chat_id, f"✅ {mention(user_id, name)} has verified as {escape(held)} and may post now.",
                 purpose=Purpose.MEMBERSHIP_ANNOUNCE_LIFTED_RESTRICTION,

@@ -23,7 +23,6 @@ from telegram.ext import MessageHandler, filters
 
 from attachments import Extraction, ExtractionPool, Reason, Status, too_large
 from runtime.context import SamvadContext
-from handlers import access
 from handlers.feature import Feature, Stage
 from handlers.moderation import check_attachment_text
 from storage import attachments, roster
@@ -31,6 +30,7 @@ from storage.attachments import Attachment, NewAttachment, ReadResult
 from storage.private_files import make_owner_only_dir
 from storage.timefmt import from_unix
 from runtime.purposes import Purpose
+from coordination import people
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +174,7 @@ async def _tell_admins(tx, context: SamvadContext, item: Attachment, extraction:
     text = (f"📎 A file {who} posted in {escape(binding.label)}, <b>{what}</b>, {part}: {escape(why)}."
             " It has not been checked for confidential matters or personal data (§2, §8); please look at it."
             " Its name, size and what was read are in the record.")
-    for admin in await access.admin_accounts(tx, binding):
+    for admin in await people.admin_accounts(tx, binding):
         await services.outbox.send_message(
             tx, admin, text, purpose=Purpose.ATTACHMENTS_UNREAD,
             dedupe_key=f"attachments:unread:{item.attachment_id}:{admin}",

@@ -29,6 +29,14 @@ class BotReads:
             return "left"
         return member.status
 
+    async def create_invite_link(self, chat_id: int, name: str) -> str | None:
+        try:
+            created = await self._bot.create_chat_invite_link(chat_id, name=name, creates_join_request=True)
+        except TelegramError as error:
+            log.warning("cannot create an invite link in chat %s: %s", chat_id, error)
+            return None
+        return created.invite_link
+
 
 def collaborators(context: SamvadContext) -> Collaborators:
     """What the domain needs to act on this update."""

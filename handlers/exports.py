@@ -17,13 +17,14 @@ from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import (
     RANGES, ExportChoice, UsageError, binding_named, export_choice, range_of, search_words, typed_export,
 )
-from handlers.replying import command_args, redirect, refuse, refuse_button, reply, when
+from handlers.replying import command_args, redirect, refuse, refuse_button, reply
 from storage import access, chats, exports, incidents, instructions, journal, roster, search
 from storage.access import Reading, Viewer
 from storage.database import Transaction
 from storage.exports import ExportRequest
 from storage.outbox import OutboxItem
 from runtime.purposes import Purpose
+from storage.timefmt import for_chat
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +195,7 @@ async def run_export(context: SamvadContext, request: ExportRequest, label: str,
             await services.outbox.send_message(tx, chat_id, f"⛔ Nothing exported: {escape(str(error))}.",
                                                purpose=Purpose.EXPORTS_USAGE)
         return
-    caption = (f"Record of {label}, {when(request.start, zone)} to {when(request.end, zone)}:"
+    caption = (f"Record of {label}, {for_chat(request.start, zone)} to {for_chat(request.end, zone)}:"
                f" {result.entries} entries, {exports.FORMATS[request.fmt]}"
                f"{'' if request.masked else ', UNMASKED'}. SHA-256 {result.sha256[:16]}…")
     async with services.db.transaction() as tx:
@@ -299,7 +300,7 @@ async def search_record(update: Update, context: SamvadContext) -> None:
         sender = await roster.person(context.services.db, hit.sender_id, unknown="?")
         text = masker.mask(hit.text) or ""
         text = text if len(text) <= 200 else text[:199] + "…"
-        lines.append(f"• {escape(when(hit.sent_at, services.settings.zone))} · {escape(await chats.title_of(context.services.db, hit.chat_id))}"
+        lines.append(f"• {escape(for_chat(hit.sent_at, services.settings.zone))} · {escape(await chats.title_of(context.services.db, hit.chat_id))}"
                      f" · {escape(sender)}: {escape(text)}")
     await reply(update, context, "\n".join(lines), purpose=Purpose.SEARCH_RESULTS)
 

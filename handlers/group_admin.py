@@ -25,6 +25,7 @@ from storage.phones import display_mobile
 from storage.roster import Binding, Post
 from storage.roster_changes import RECONCILE_TASK, RosterConflict, transfer_post
 from runtime.purposes import Purpose
+from storage.timefmt import for_people
 
 GROUP_ADMINS = frozenset({Audience.GROUP_ADMIN})
 BIND = Command("bind", "Bind this group to its level", GROUP_ADMINS,
@@ -254,7 +255,7 @@ def render_audit(report: GroupAudit, zone: ZoneInfo) -> list[str]:
     lines += verified or ["• none"]
     if report.waiting:
         lines.append(f"Restricted until they verify ({len(report.waiting)}):")
-        lines += [f"• {escape(w.person.name)} — removed on {escape(access.when(w.remove_at, zone))} unless verified"
+        lines += [f"• {escape(w.person.name)} — removed on {escape(for_people(w.remove_at, zone))} unless verified"
                   for w in report.waiting]
     if report.outsiders:
         lines.append(f"Present without a post that belongs here ({len(report.outsiders)}):")

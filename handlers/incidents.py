@@ -16,12 +16,13 @@ from runtime.context import SamvadContext
 from runtime.settings import parse_office_days, parse_office_hours
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import IncidentCommand, UsageError, incident_command
-from handlers.replying import command_args, refuse, reply, when
+from handlers.replying import command_args, refuse, reply
 from storage import access, chats, incidents, journal, roster, sitrep, sitrep_html, usage
 from storage.access import Reading, Viewer
 from storage.sitrep import Sitrep
-from storage.incidents import AmbiguousIncident, Incident, IncidentAlreadyOpen, NoSuchIncident
+from storage.incidents import AmbiguousIncident, IncidentAlreadyOpen, NoSuchIncident
 from runtime.purposes import Purpose
+from storage.timefmt import for_chat
 
 INCIDENT = Command("incident", "Open or close an incident over districts (state or district admins)",
                    frozenset({Audience.PRIVATE, Audience.GROUP_ADMIN}), "open NAME [district ...] | close [NAME]")
@@ -197,7 +198,7 @@ async def _send_html(update: Update, context: SamvadContext, report: Sitrep) -> 
     path = Path(services.settings.export_dir) / f"{uuid.uuid4().hex[:8]}-{name}"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html, encoding="utf-8")
-    caption = (f"Situation report: {report.incident.name}, as of {when(report.as_of, zone)}. Opens in any browser;"
+    caption = (f"Situation report: {report.incident.name}, as of {for_chat(report.as_of, zone)}. Opens in any browser;"
                " no scripts, nothing fetched.")
     async with services.db.transaction() as tx:
         await services.outbox.call(
@@ -217,8 +218,8 @@ def sitrep_file_name(report: Sitrep, zone) -> str:
 def sitrep_text(report: Sitrep, zone) -> str:
     """The situation report of an incident as a chat message."""
     found = report.incident
-    state = "open" if found.is_open else f"closed {when(report.end, zone)}"
-    lines = [f"🚨 <b>{escape(found.name)}</b> — opened {escape(when(found.opened_at, zone))}, {escape(state)}."]
+    state = "open" if found.is_open else f"closed {for_chat(report.end, zone)}"
+    lines = [f"🚨 <b>{escape(found.name)}</b> — opened {escape(for_chat(found.opened_at, zone))}, {escape(state)}."]
     for group in report.groups:
         pending = "; ".join(f"{name} ({count})" for name, count in group.waiting) or "none"
         lines.append(

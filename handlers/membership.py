@@ -37,6 +37,9 @@ from storage.roster import Binding, Post, Reader
 from storage.roster_changes import RECONCILE_TASK
 from storage.tasks import Task
 from runtime.purposes import Purpose
+from storage.timefmt import for_people
+from coordination import people
+from coordination.people import mention
 
 START = Command(
     "start", "Verify your official number and get invite links to your groups", frozenset({Audience.PRIVATE})
@@ -165,8 +168,8 @@ async def _unknown_number(user: User, mobile: str, context: SamvadContext, *, in
             purpose=Purpose.MEMBERSHIP_UNKNOWN_NUMBER, markup=ReplyKeyboardRemove().to_dict(),
         )
         if first_time and admins:
-            name = await access.display_name(tx, user.id)
-            await access.tell(tx, services, admins, _unknown_number_alert(user.id, name, mobile, asked),
+            name = await people.display_name(tx, user.id)
+            await people.tell(tx, services.outbox, admins, _unknown_number_alert(user.id, name, mobile, asked),
                               purpose=Purpose.MEMBERSHIP_TELL_ADMINS_UNKNOWN_NUMBER)
 
 
@@ -187,7 +190,7 @@ def _unknown_number_reply(mobile: str, *, told: bool, first_time: bool) -> str:
 def _unknown_number_alert(user_id: int, name: str, mobile: str, asked: list[str]) -> str:
     wanted = f" They asked to join: {escape(', '.join(asked))}." if asked else ""
     return (
-        f"⚠️ {access.mention(user_id, name)} tried to verify with {escape(display_mobile(mobile))}, which is not an"
+        f"⚠️ {mention(user_id, name)} tried to verify with {escape(display_mobile(mobile))}, which is not an"
         f" official number in the roster.{wanted} If they hold a post, correct the roster (samvad roster import) or"
         " use /transfer; otherwise nothing needs doing: Samvad will not admit them."
     )
@@ -195,13 +198,13 @@ def _unknown_number_alert(user_id: int, name: str, mobile: str, asked: list[str]
 
 async def _admins_to_tell(db: Reader, held: list[membership.JoinRequest]) -> tuple[list[int], list[str]]:
     """The state admin posts' accounts and those of the groups asked to join; and those groups' titles."""
-    admins = await access.state_admin_accounts(db)
+    admins = await people.state_admin_accounts(db)
     asked = []
     for request in held:
         binding = await roster.binding_of(db, request.chat_id)
         if binding is not None:
-            admins += await access.admin_accounts(db, binding)
-            asked.append(await access.group_title(db, binding))
+            admins += await people.admin_accounts(db, binding)
+            asked.append(await people.group_title(db, binding))
     return admins, asked
 
 
@@ -291,8 +294,8 @@ async def _hold(
     await journal.append(tx, kind="membership.held", chat_id=binding.chat_id, at=now,
                          body={"user_id": user.id, "invite_link": link, "decline_at": decline_at.isoformat(),
                                "verified_posts": [post.post_id for post in posts]})
-    title = escape(await access.group_title(tx, binding))
-    deadline = access.when(decline_at, services.settings.zone)
+    title = escape(await people.group_title(tx, binding))
+    deadline = for_people(decline_at, services.settings.zone)
     if posts:
         text = (f"You asked to join <b>{title}</b>. You are verified as {_posts_line(posts)}, which does not belong"
                 f" in that group (§2), so your request is held and will be declined on {deadline}. If the roster is"
@@ -351,8 +354,8 @@ async def _restrict_newcomer(
     reason = "post-elsewhere" if posts else "unverified"
     remove_at = await access.restrict(tx, services, chat_id=binding.chat_id, user_id=user.id, reason=reason,
                                       added_by=added_by if added_by != user.id else None)
-    who = access.mention(user.id, user.full_name)
-    deadline = access.when(remove_at, services.settings.zone)
+    who = mention(user.id, user.full_name)
+    deadline = for_people(remove_at, services.settings.zone)
     bot_link = f"@{escape(context.bot.username)}" if context.bot.username else "Samvad"
     if posts:
         text = (f"{who}, you are verified as {_posts_line(posts)}, which does not belong in this group (§2). You"
@@ -440,11 +443,11 @@ async def decline_when_due(task: Task, context: SamvadContext) -> None:
         await access.decline(tx, services, chat_id=chat_id, user_id=user_id,
                              why=f"not verified for the group within {hours:g} hours")
         if binding is not None:
-            name = await access.display_name(tx, user_id)
-            title = escape(await access.group_title(tx, binding))
-            await access.tell(
-                tx, services, await access.admin_accounts(tx, binding),
-                f"Samvad declined {access.mention(user_id, name)}'s request to join <b>{title}</b>: they did not"
+            name = await people.display_name(tx, user_id)
+            title = escape(await people.group_title(tx, binding))
+            await people.tell(
+                tx, services.outbox, await people.admin_accounts(tx, binding),
+                f"Samvad declined {mention(user_id, name)}'s request to join <b>{title}</b>: they did not"
                 f" verify an official number whose post belongs there within {hours:g} hours (§2).",
                 purpose=Purpose.MEMBERSHIP_TELL_ADMINS_DECLINED_REQUEST,
             )
@@ -466,12 +469,12 @@ async def remove_when_due(task: Task, context: SamvadContext) -> None:
         return
     hours = services.settings.verification_grace_hours
     async with services.db.transaction() as tx:
-        name = await access.display_name(tx, user_id)
+        name = await people.display_name(tx, user_id)
         await access.remove(tx, services, chat_id=chat_id, user_id=user_id,
                             why=f"not verified for the group within {hours:g} hours")
         await services.outbox.send_message(
             tx, chat_id,
-            f"{access.mention(user_id, name)} was removed: not verified with an official number whose post belongs"
+            f"{mention(user_id, name)} was removed: not verified with an official number whose post belongs"
             f" here within {hours:g} hours (§2). They may rejoin once verified.",
             purpose=Purpose.MEMBERSHIP_ANNOUNCE_REMOVAL,
         )
@@ -500,7 +503,7 @@ async def reconcile(task: Task, context: SamvadContext) -> None:
         for binding in leaving:
             await access.remove(tx, services, chat_id=binding.chat_id, user_id=user_id,
                                 why=f"{task.payload.get('reason', 'roster change')}: holds no post that belongs here")
-            removed.append(await access.group_title(tx, binding))
+            removed.append(await people.group_title(tx, binding))
         await access.write_access(tx, services, user_id, plan, posts)
         if removed or news:
             bound_title = next((item.binding.title for item in news if item.binding.chat_id == bound), None)

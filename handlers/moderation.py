@@ -22,7 +22,6 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from runtime.context import SamvadContext
 from runtime.services import Services
-from handlers import access
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
 from handlers.moderation_review import (
@@ -47,6 +46,7 @@ from storage.roster import Binding
 from storage.tasks import Task
 from storage.timefmt import to_db
 from runtime.purposes import Purpose
+from coordination import people
 
 COMBINED_TASK = "moderation.combined_warning"
 DELETE_WINDOW = timedelta(hours=47)  # Telegram deletes messages up to 48 hours old; leave time for delivery
@@ -244,7 +244,7 @@ class Plan:
 async def _plan(services: Services, group: Group, message: Message, tiered: Tiered) -> Plan:
     wanted = set().union(*(group.policies[finding.label].actions for finding in tiered.findings))
     told = tells_admins(tiered, frozenset(wanted))
-    admins = await access.admin_accounts(services.db, group.binding) if told else []
+    admins = await people.admin_accounts(services.db, group.binding) if told else []
     if tiered.tier is Tier.REVIEW:
         return Plan(False, admins, ("review",))
     delete = "delete" in wanted and await _may_delete(services, message)
@@ -285,7 +285,7 @@ async def send_combined_warning(task: Task, context: SamvadContext) -> None:
     """When the interval is up: one warning for every finding held back during it."""
     services = context.services
     chat_id, member_id = int(task.payload["chat_id"]), int(task.payload["member_id"])
-    name = await access.display_name(services.db, member_id)
+    name = await people.display_name(services.db, member_id)
     async with services.db.transaction() as tx:
         held = await flags.take_held(tx, chat_id, member_id)
         if not held:

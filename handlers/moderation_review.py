@@ -16,7 +16,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
 from runtime.context import SamvadContext
 from runtime.services import Services
-from handlers import access
 from handlers.moderation_texts import (
     doubtful_summary,
     masked,
@@ -34,6 +33,8 @@ from storage.flags import Flag, FlagState
 from storage.outbox import CallState
 from storage.roster import Reader
 from runtime.purposes import Purpose
+from storage.timefmt import for_people
+from coordination import people
 
 REVIEW_PATTERN = r"^mod:[nc]:\d+$"
 EXCERPT = 700
@@ -74,7 +75,7 @@ def _what_was_done(flag: Flag) -> str:
 
 
 def _decision_line(flag: Flag, decider: str, zone: ZoneInfo) -> str:
-    moment = access.when(flag.decided_at, zone) if flag.decided_at else ""
+    moment = for_people(flag.decided_at, zone) if flag.decided_at else ""
     if flag.state == FlagState.WITHDRAWN:
         return f"Closed: the member edited the message and what was flagged is gone ({moment})."
     restored = " The message was restored in the group." if flag.state == FlagState.FALSE_ALARM and flag.deleted else ""
@@ -91,7 +92,7 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     doubtful = " — a doubtful case, for quiet review" if flag.doubtful else ""
     lines = [
         f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}{escape(doubtful)}",
-        f"From: {escape(await roster.person(db, flag.member_id))}, {escape(access.when(flag.flagged_at, zone))}{edited}",
+        f"From: {escape(await roster.person(db, flag.member_id))}, {escape(for_people(flag.flagged_at, zone))}{edited}",
         f"Found: {escape(summary(flag))}",
         *([f"Also doubtful, for your quiet review (not named to the member): {escape(doubtful_summary(flag))}"]
           if flag.also_doubtful else []),
@@ -176,7 +177,7 @@ async def decide(
             current = await flags.get(tx, flag.flag_id)
             return f"Already closed: {STATE_WORDS.get(current.state, current.state)}."
         if text is not None:
-            name = await access.display_name(tx, flag.member_id)
+            name = await people.display_name(tx, flag.member_id)
             await services.outbox.send_message(
                 tx, flag.chat_id, restored_text(flag.language, name, text), purpose=Purpose.MODERATION_RESTORE,
                 dedupe_key=f"moderation:restore:{flag.flag_id}",
@@ -196,7 +197,7 @@ async def decide(
 
 
 async def _restore_file(tx: Transaction, services: Services, flag: Flag, attached: attachments.Attachment) -> None:
-    name = await access.display_name(tx, flag.member_id)
+    name = await people.display_name(tx, flag.member_id)
     method, field = ("sendPhoto", "photo") if attached.media == "photo" else ("sendDocument", "document")
     await services.outbox.call(
         tx, method, {"chat_id": flag.chat_id, field: attached.file_id,
@@ -239,7 +240,7 @@ async def listing(
 async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     link = message_link(flag.chat_id, flag.message_id)
     where = "removed" if flag.deleted else (link or f"message {flag.message_id}")
-    return (f"• #{flag.flag_id} · {escape(access.when(flag.flagged_at, zone))} · {escape(TIER_WORDS[flag.tier])} · "
+    return (f"• #{flag.flag_id} · {escape(for_people(flag.flagged_at, zone))} · {escape(TIER_WORDS[flag.tier])} · "
             f"{escape(await roster.person(db, flag.member_id))} · {escape(summary(flag))} · {escape(where)}")
 
 
@@ -272,7 +273,7 @@ async def maybe_escalate(tx: Transaction, services: Services, flag: Flag) -> Non
     if len(counted) < settings.escalation_threshold:
         return
     binding = await roster.binding_of(tx, flag.chat_id)
-    admins = await access.admin_accounts(tx, binding) if binding else []
+    admins = await people.admin_accounts(tx, binding) if binding else []
     text = await escalation_text(tx, flag, len(counted), since=since, days=settings.escalation_window_days,
                                  zone=settings.zone)
     await flags.record_escalation(tx, flag.chat_id, flag.member_id, counted,
@@ -298,7 +299,7 @@ async def escalation_text(
         link = message_link(earlier.chat_id, earlier.message_id)
         where = "removed" if earlier.deleted else (link or f"message {earlier.message_id}")
         state = STATE_WORDS.get(earlier.state, "open")
-        lines.append(f"• {escape(access.when(earlier.flagged_at, zone))} — {escape(summary(earlier))} — "
+        lines.append(f"• {escape(for_people(earlier.flagged_at, zone))} — {escape(summary(earlier))} — "
                      f"{escape(state)} — {escape(where)}")
     return "\n".join(lines)
 

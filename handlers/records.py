@@ -15,13 +15,14 @@ from handlers.feature import Audience, Command, Feature, Stage
 from handlers.filtering import verdict_for
 from handlers.moderation_rules import records_instruction
 from handlers.record_args import UsageError, binding_named, log_count, private_log_request
-from handlers.replying import command_args, redirect, refuse, reply, when
+from handlers.replying import command_args, redirect, refuse, reply
 from nlp.record import KIND_NAMES, is_acknowledgement, read_instruction
 from storage import access, chats, flags, incidents, instructions, journal, roster, tasks
 from storage.access import Reading, Viewer
 from storage.instructions import Instruction, InstructionStatus
 from storage.tasks import Task
 from runtime.purposes import Purpose
+from storage.timefmt import for_chat
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +144,7 @@ def prompt_text(status: InstructionStatus, zone, incident: str | None) -> str:
     instruction = status.instruction
     lines = [f"📌 Recorded as an instruction ({escape(KIND_NAMES.get(instruction.kind, instruction.kind))})."]
     if instruction.due_at is not None:
-        lines.append(f"Due: <b>{escape(when(instruction.due_at, zone))}</b>.")
+        lines.append(f"Due: <b>{escape(for_chat(instruction.due_at, zone))}</b>.")
     lines.append(f"Addressed to: {escape(addressee_list(status))}.")
     if incident:
         lines.append(f"Incident: {escape(incident)}.")
@@ -234,8 +235,8 @@ async def pending(update: Update, context: SamvadContext) -> None:
 def pending_text(status: InstructionStatus, zone) -> str:
     """Who has and has not acknowledged an instruction."""
     instruction = status.instruction
-    due = f", due {when(instruction.due_at, zone)}" if instruction.due_at else ""
-    head = (f"Instruction of {escape(when(instruction.created_at, zone))}{escape(due)}:"
+    due = f", due {for_chat(instruction.due_at, zone)}" if instruction.due_at else ""
+    head = (f"Instruction of {escape(for_chat(instruction.created_at, zone))}{escape(due)}:"
             f" {status.received} of {status.owed} acknowledged.")
     if status.owed == 0:
         return head + "\nThis group is not bound to the roster, so I cannot tell whose acknowledgement is owed."
@@ -272,7 +273,7 @@ async def _scope_pending(update: Update, context: SamvadContext, viewer: Viewer)
             names = [post.designation for post in status.pending_posts] + [f"account {u}" for u in status.pending_users]
             if names:
                 text = await _instruction_text(services.db, instruction)
-                due = f", due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
+                due = f", due {for_chat(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
                 waiting.append(f"• {escape(text)}{escape(due)} — {status.received}/{status.owed};"
                                f" waiting for {escape('; '.join(names))}")
         title = await chats.title_of(services.db, binding.chat_id)
@@ -306,7 +307,7 @@ async def _own_pending_lines(context: SamvadContext, viewer: Viewer) -> list[str
             viewer.user_id in status.pending_users
         ):
             text = await _instruction_text(services.db, instruction)
-            due = f" — due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
+            due = f" — due {for_chat(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
             lines.append(f"• {escape(await chats.title_of(services.db, instruction.chat_id))}{escape(due)}: {escape(text)}")
     return lines
 
@@ -342,9 +343,9 @@ async def _log_lines(context: SamvadContext, found: list[Instruction]) -> list[s
     for instruction in found:
         status = await instructions.status(services.db, instruction)
         text = await _instruction_text(services.db, instruction)
-        due = f", due {when(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
+        due = f", due {for_chat(instruction.due_at, services.settings.zone)}" if instruction.due_at else ""
         lines.append(
-            f"• {escape(when(instruction.created_at, services.settings.zone))}"
+            f"• {escape(for_chat(instruction.created_at, services.settings.zone))}"
             f" ({escape(KIND_NAMES.get(instruction.kind, instruction.kind))}{escape(due)}):"
             f" {escape(text)} — {status.received}/{status.owed} acknowledged"
         )
@@ -386,7 +387,7 @@ async def send_reminder(task: Task, context: SamvadContext) -> None:
     waiting = [post.designation for post in status.pending_posts]
     if not waiting and not status.pending_users:
         return
-    due = when(instruction.due_at, services.settings.zone) if instruction.due_at else "soon"
+    due = for_chat(instruction.due_at, services.settings.zone) if instruction.due_at else "soon"
     text = (f"⏰ Reminder: this instruction is due <b>{escape(due)}</b>. Not yet acknowledged: "
             + escape("; ".join(waiting + [f"account {u}" for u in status.pending_users])) + ".")
     async with services.db.transaction() as tx:

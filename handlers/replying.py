@@ -7,7 +7,6 @@ to tell the two apart at a glance, and the authorisation tests rely on it.
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Update
 
@@ -72,12 +71,6 @@ def _alert_text(text: str) -> str:
 async def redirect(update: Update, context: SamvadContext, html_text: str) -> None:
     """Point a command sent in the wrong kind of chat to the right one."""
     await reply(update, context, f"{ELSEWHERE} {html_text}", purpose=Purpose.REDIRECT)
-
-
-def when(moment: datetime, zone: tzinfo) -> str:
-    """A time as people here write it: "Tue 21 Jan, 17:00"."""
-    local = moment.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
 
 
 def command_args(update: Update) -> str:

@@ -12,6 +12,7 @@ from datetime import datetime, tzinfo
 from storage import chats, incidents, instructions, roster
 from storage.database import Database
 from storage.incidents import Incident
+from storage.timefmt import for_people
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,9 @@ async def build(db: Database, incident: Incident, chat_ids: list[int] | tuple[in
 def plain_text(report: Sitrep, *, zone: tzinfo) -> str:
     """The report as plain text (for a terminal or a file)."""
     incident = report.incident
-    state = "open" if incident.is_open else f"closed {_when(report.end, zone)}"
-    lines = [f"Situation report: {incident.name} (opened {_when(incident.opened_at, zone)}, {state};"
-             f" as of {_when(report.as_of, zone)})"]
+    state = "open" if incident.is_open else f"closed {for_people(report.end, zone)}"
+    lines = [f"Situation report: {incident.name} (opened {for_people(incident.opened_at, zone)}, {state};"
+             f" as of {for_people(report.as_of, zone)})"]
     for group in report.groups:
         waiting = "; ".join(f"{name} ({count})" for name, count in group.waiting) or "none"
         lines += ["", group.district,
@@ -120,8 +121,5 @@ def plain_text(report: Sitrep, *, zone: tzinfo) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _when(instant: datetime, zone: tzinfo) -> str:
-    local = instant.astimezone(zone)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
 
 

@@ -15,6 +15,7 @@ from html import escape
 
 from nlp.record import KIND_NAMES
 from storage.sitrep import Sitrep
+from storage.timefmt import for_people
 
 # matplotlib's settings are global: one chart is drawn at a time (the bot draws in a worker thread).
 _DRAWING = threading.Lock()
@@ -39,15 +40,15 @@ th{background:#f1f1f1}td.n{text-align:right;font-variant-numeric:tabular-nums}
 def render(report: Sitrep, *, zone: tzinfo) -> str:
     """The whole report as HTML text."""
     incident = report.incident
-    state = "open" if incident.is_open else f"closed {_when(report.end, zone)}"
+    state = "open" if incident.is_open else f"closed {for_people(report.end, zone)}"
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>Situation report: {escape(incident.name)}</title><style>{_STYLE}</style></head><body>",
         f"<h1>Situation report: {escape(incident.name)}</h1>",
-        f'<p class="meta">Opened {escape(_when(incident.opened_at, zone))}, {escape(state)}.'
-        f" As of {escape(_when(report.as_of, zone))}.</p>",
+        f'<p class="meta">Opened {escape(for_people(incident.opened_at, zone))}, {escape(state)}.'
+        f" As of {escape(for_people(report.as_of, zone))}.</p>",
         "<h2>Per district</h2>",
         f'<div class="scroll">{_figures_table(report)}</div>',
         '<p class="meta">Pending: acknowledgements asked for and not yet due (or with no due time).'
@@ -86,9 +87,9 @@ def _timeline_table(report: Sitrep, zone: tzinfo) -> str:
     rows = ["<table><thead><tr><th>Given</th><th>District</th><th>Kind</th><th>Due</th><th>Acknowledged</th>"
             "<th>State</th></tr></thead><tbody>"]
     for mark in report.timeline:
-        due = _when(mark.due_at, zone) if mark.due_at else "—"
+        due = for_people(mark.due_at, zone) if mark.due_at else "—"
         rows.append(
-            f"<tr><td>{escape(_when(mark.created_at, zone))}</td><td>{escape(mark.group)}</td>"
+            f"<tr><td>{escape(for_people(mark.created_at, zone))}</td><td>{escape(mark.group)}</td>"
             f"<td>{escape(KIND_NAMES.get(mark.kind, mark.kind))}</td><td>{escape(due)}</td>"
             f"<td class=\"n\">{mark.acknowledged} of {mark.owed}</td><td>{escape(mark.state)}</td></tr>"
         )
@@ -183,6 +184,3 @@ def _svg(figure) -> str:
     return text.strip()
 
 
-def _when(instant, zone: tzinfo) -> str:
-    local = instant.astimezone(zone)
-    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"

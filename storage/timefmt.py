@@ -1,8 +1,8 @@
-"""How instants are written to and read from the database: ISO 8601 in UTC."""
+"""How instants are written to and read from the database (ISO 8601 in UTC), and for people (local time)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
@@ -22,3 +22,15 @@ def from_db(text: str) -> datetime:
 def from_unix(seconds: int | float) -> datetime:
     """An aware UTC datetime from Unix seconds (Telegram's dates)."""
     return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def for_people(instant: datetime, zone: tzinfo) -> str:
+    """An instant as people in the department read it in a record: "29 Nov 2026, 19:30 IST"."""
+    local = instant.astimezone(zone)
+    return f"{local.day} {local:%b %Y, %H:%M} {local.tzname()}"
+
+
+def for_chat(instant: datetime, zone: tzinfo) -> str:
+    """An instant as people write it in a chat, for times near now: "Tue 21 Jan, 17:00"."""
+    local = instant.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
