@@ -87,6 +87,7 @@ def create_user(
     language_code: str | None = "en",
     is_bot: bool = False,
 ) -> User:
+    """A new person (the control API answers with their User and "phone")."""
     if not first_name:
         raise invalid("first_name must not be empty")
     try:
@@ -227,6 +228,7 @@ def remove_member(world: World, chat_id: int, user_id: int, *, by: int) -> None:
 def send_message(
     world: World, chat_id: int, user_id: int, text: str, *, reply_to: int | None = None, entities: list | None = None
 ) -> Message:
+    """A person posts a text, in a group or in their private chat with the bot (chat_id = user_id)."""
     chat = chat_for(world, chat_id, user_id)
     if chat.type == "private" and text.split(maxsplit=1)[:1] == ["/start"]:
         _start(world, user(world, user_id))
@@ -246,6 +248,7 @@ def send_document(
     caption: str | None = None,
     mime_type: str = "application/pdf",
 ) -> Message:
+    """A person posts a file (the client uploads it as a multipart form, as Telegram's apps do)."""
     chat = chat_for(world, chat_id, user_id)
     _require_can_post(world, chat, user_id, "can_send_documents", "send documents")
     stored = world.files.add(file_name, content, mime_type)
@@ -334,6 +337,7 @@ def forward_message(
 
 @action("/chats/{chat_id}/messages/{message_id}/edit", view=message_view)
 def edit_message(world: World, chat_id: int, message_id: int, user_id: int, text: str) -> Message:
+    """A person edits a text they sent: edited_message."""
     chat = chat_for(world, chat_id, user_id)
     message = chat.messages.get(message_id)
     if message is None or message.deleted:
@@ -380,12 +384,13 @@ async def press_and_await_answer(
     world: World, chat_id: int, message_id: int, user_id: int, callback_data: str, *,
     wait: float = 5.0, forged: bool = False,
 ) -> dict:
-    """press_button, then {"text", "show_alert"} of the bot's answerCallbackQuery; TimeoutError after wait seconds."""
+    """press_button, then {"text", "show_alert"} of the bot's answerCallbackQuery (TimeoutError after wait s)."""
     query = press_button(world, chat_id, message_id, user_id, callback_data, forged=forged)
     try:
         await world.events.wait_for(lambda: query.answer, wait)
     except TimeoutError:
-        raise TimeoutError(f"the bot did not answer callback query {query.id} ({query.data!r}) within {wait:g}s") from None
+        late = f"the bot did not answer callback query {query.id} ({query.data!r}) within {wait:g}s"
+        raise TimeoutError(late) from None
     return dict(query.answer or {})
 
 
@@ -418,6 +423,7 @@ def join_by_link(world: World, user_id: int, invite_link: str) -> str:
 
 @action("/chats/{chat_id}/join_requests", view=join_request_view)
 def request_join(world: World, chat_id: int, user_id: int, *, invite_link: str | None = None) -> JoinRequest:
+    """A person asks to join (through one of the chat's links, if given): chat_join_request."""
     chat = group(world, chat_id)
     user(world, user_id)
     link = None
@@ -443,6 +449,7 @@ def start_bot(world: World, user_id: int) -> Message:
 
 @action("/users/{user_id}/block", view=_done)
 def block_bot(world: World, user_id: int, *, blocked: bool = True) -> None:
+    """A person blocks the bot (or unblocks it with blocked=False)."""
     user(world, user_id).blocked_bot = blocked
 
 

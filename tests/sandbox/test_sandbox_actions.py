@@ -76,7 +76,8 @@ async def test_a_null_field_takes_its_default(post, office):
 async def test_a_document_comes_as_base64_json_or_as_a_form(post, client, office):
     documents = f"/chats/{office.chat_id}/documents"
     encoded = base64.b64encode(b"%PDF-1.4 order").decode()
-    status, sent = await post(documents, {"user_id": office.ravi["id"], "file_name": "a.pdf", "content_base64": encoded})
+    as_json = {"user_id": office.ravi["id"], "file_name": "a.pdf", "content_base64": encoded}
+    status, sent = await post(documents, as_json)
     assert status == 200
     assert await client.file_content(sent["document"]["file_id"]) == b"%PDF-1.4 order"
     assert await post(documents, {"user_id": office.ravi["id"], "file_name": "a.pdf", "content_base64": "%%"}) == (
@@ -119,7 +120,7 @@ def test_client_methods_keep_the_signatures_tests_call():
 def test_readme_lists_every_action_with_its_fields():
     rows = {
         match[1]: match[2]
-        for match in re.finditer(r"^\| `POST ([^`]+)` \|([^|]*)\|", README.read_text(encoding="utf-8"), re.M)
+        for match in re.finditer(r"^\| `POST ([^`]+)` \|([^|]*)\|", README.read_text(encoding="utf-8"), re.MULTILINE)
     }
     for each in user_actions.ACTIONS:
         assert each.path in rows, f"sandbox/README.md has no row for POST {each.path}"
