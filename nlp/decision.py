@@ -18,7 +18,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from nlp.verdict import LABELS
 
@@ -168,7 +169,7 @@ class DecisionModel:
         return self._cached
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
+    def from_dict(cls, data: Mapping[str, Any]) -> DecisionModel:
         """Read the JSON form (`model/samvad_decision.json`)."""
         labels = {}
         for label in LABELS:
@@ -178,7 +179,7 @@ class DecisionModel:
         return cls(labels, dict(data.get("figures", {})))
 
     @classmethod
-    def read(cls, path: Path) -> "DecisionModel":
+    def read(cls, path: Path) -> DecisionModel:
         """Load from a file."""
         return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
 

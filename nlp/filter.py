@@ -4,10 +4,10 @@ from __future__ import annotations
 import gc
 import json
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 from nlp.language import detect_language
 from nlp.context import instruction_shift
@@ -15,7 +15,7 @@ from nlp.decision import (DIRECTIVE_CUES, IDENTIFIER_CODES, VALIDATED_IDENTIFIER
                           sigmoid)
 from nlp.normalise import Normalised, normalise
 from nlp.reasons import describe
-from nlp.verdict import LABELS, Evidence, MessageContext, Tier, Verdict
+from nlp.verdict import LABELS, Evidence, MessageContext, Verdict
 from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def _combine(scores: Iterable[float]) -> float:
 class ContentFilter:
     """Labels a chat message confidential, personal_data, hostile and/or instruction, with evidence and a tier."""
 
-    def __init__(self, pipeline: "Language", decision: DecisionModel | None = None, *,
+    def __init__(self, pipeline: Language, decision: DecisionModel | None = None, *,
                  official_numbers: Iterable[str] = (), official_email_domains: Iterable[str] = DEFAULT_EMAIL_DOMAINS) -> None:
         self.nlp = pipeline
         self.decision = decision or rules_decision()
@@ -74,7 +74,7 @@ class ContentFilter:
 
     @classmethod
     def load(cls, *, official_numbers: Iterable[str] = (), official_email_domains: Iterable[str] = DEFAULT_EMAIL_DOMAINS,
-             model_dir: Path | None = None, decision: Path | None = None) -> "ContentFilter":
+             model_dir: Path | None = None, decision: Path | None = None) -> ContentFilter:
         """Load the packaged trained pipeline (or `model_dir`) and its decision; spaCy is imported here."""
         from nlp.pipeline import PACKAGED_MODEL, load_pipeline
         from nlp.training import DECISION_FILE
@@ -85,7 +85,7 @@ class ContentFilter:
         return cls(pipeline, model, official_numbers=official_numbers, official_email_domains=official_email_domains)
 
     @classmethod
-    def rules_only(cls, **kwargs: Any) -> "ContentFilter":
+    def rules_only(cls, **kwargs: Any) -> ContentFilter:
         """A filter with the rule components and no classifier (needs no trained model)."""
         from nlp.pipeline import build_pipeline
 
@@ -125,7 +125,7 @@ class ContentFilter:
                 gc.enable()
         return verdicts
 
-    def annotate(self, texts: list[str]) -> tuple[list["Doc"], list[dict[str, float]]]:
+    def annotate(self, texts: list[str]) -> tuple[list[Doc], list[dict[str, float]]]:
         """Run the components over normalised texts: docs with their evidence, and the classifier's scores.
 
         The components are called directly rather than through `nlp.pipe`,
@@ -146,7 +146,7 @@ class ContentFilter:
                 cats[i] = dict(zip(labels, row))
         return docs, cats
 
-    def _make_doc(self, text: str) -> "Doc":
+    def _make_doc(self, text: str) -> Doc:
         # The components read the text from user_data: spaCy rebuilds doc.text on each access.
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
@@ -159,7 +159,7 @@ class ContentFilter:
         return normalise(text[:MAX_CHARS])
 
     @staticmethod
-    def features_of(norm: Normalised, doc: "Doc", cats: dict[str, float], language: str) -> dict[str, float]:
+    def features_of(norm: Normalised, doc: Doc, cats: dict[str, float], language: str) -> dict[str, float]:
         """The decision's features for an annotated doc (used by training, too)."""
         return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language)
 
@@ -179,7 +179,7 @@ class ContentFilter:
             out[label] = (sigmoid(logit), forced)
         return out
 
-    def _verdict(self, norm: Normalised, doc: "Doc", cats: dict[str, float],
+    def _verdict(self, norm: Normalised, doc: Doc, cats: dict[str, float],
                  context: MessageContext | None = None) -> Verdict:
         language = detect_language(norm.original)
         if not norm.text.strip():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Optional
 
 import spacy
 from spacy.attrs import NORM
@@ -80,7 +79,7 @@ def _batched_forward(model: Model, docs, is_train: bool):
 
 @registry.architectures("samvad.TextCatBOW.v1")
 def build_norm_bow(
-    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: Optional[int] = None
+    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: int | None = None
 ) -> Model:
     """spaCy's bag-of-n-grams classifier, keyed on NORM (undone evasions, stemmed Gujarati) instead of ORTH."""
     length = 2 ** (length - 1).bit_length()

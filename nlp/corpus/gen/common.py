@@ -263,7 +263,6 @@ class Slots(dict):
         return self.r.choice(table)[self.col]
 
     def __missing__(self, key: str) -> str:
-        r = self.r
         base = key.rstrip("0123456789") if key[-1:].isdigit() and not key.startswith("n") else key
         value = self.make(base, key)
         self[key] = value
