@@ -115,6 +115,7 @@ def classify_stream(content_filter, source: BinaryIO, out: TextIO) -> int:
             errors += 1
             out.write(_dumps({"id": ident, "error": error}) + "\n")
             continue
+        assert text is not None  # parse_line gives a text whenever it gives no error
         pending.append((ident, text))
         if len(pending) >= BATCH:
             flush()

@@ -87,9 +87,9 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
             f[name] = 1.0
     best: dict[tuple[str, str], float] = {}
     for label, _, _, score, code in evidence:
-        key = (label, code)
-        if score > best.get(key, 0.0):
-            best[key] = score
+        rule = (label, code)
+        if score > best.get(rule, 0.0):
+            best[rule] = score
     for (label, code), score in best.items():
         f[f"rule:{label}:{code}"] = score
         key = "rulemax:" + label

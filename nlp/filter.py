@@ -6,7 +6,7 @@ import json
 import re
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 from collections.abc import Iterable
 
 from nlp.language import detect_language
@@ -20,7 +20,10 @@ from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
     from spacy.tokens import Doc
+
+    from nlp.components import IdentifierRecogniser
 
 DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 # As in nlp.components, which imports spaCy and so is not imported here at import time.
@@ -64,7 +67,10 @@ class ContentFilter:
         self.nlp = pipeline
         self.decision = decision or rules_decision()
         self._email_domains = tuple(official_email_domains)
-        self._textcat = pipeline.get_pipe("textcat_multilabel") if "textcat_multilabel" in pipeline.pipe_names else None
+        self._textcat = (  # spaCy types every pipe as Callable[[Doc], Doc]; this name is the text categoriser
+            cast("MultiLabel_TextCategorizer", pipeline.get_pipe("textcat_multilabel"))
+            if "textcat_multilabel" in pipeline.pipe_names else None
+        )
         self._rule_components = [pipeline.get_pipe(name) for name in pipeline.pipe_names if name != "textcat_multilabel"]
         self.set_official_numbers(official_numbers)
         # Read the look-alike table now, not on the first message that needs it.
@@ -96,7 +102,7 @@ class ContentFilter:
         from nlp.recognisers import Allowlist
 
         allowlist = Allowlist.build(list(numbers), self._email_domains)
-        self.nlp.get_pipe("samvad_identifiers").set_allowlist(allowlist)
+        cast("IdentifierRecogniser", self.nlp.get_pipe("samvad_identifiers")).set_allowlist(allowlist)
 
     def check(self, text: str, context: MessageContext | None = None) -> Verdict:
         """The verdict for one message; `context` (who says it, where) is weighed when given."""

@@ -471,4 +471,4 @@ def _make(self: Slots, base: str, key: str) -> str:
     return _orig_make(self, base, key)
 
 
-Slots.make = _make
+Slots.make = _make  # type: ignore[method-assign]  # on purpose: the evasive slots need helpers defined after Slots
