@@ -128,10 +128,25 @@ def _server_account() -> pwd.struct_passwd | None:
     raise RuntimeError("running as root, and neither a postgres nor a nobody account exists to run PostgreSQL as")
 
 
+_SKIPPED_BECAUSE: list[str] = []  # why this session has no server, once the fixture has found out
+
+
 def _unavailable(why: str) -> None:
     if os.environ.get("SAMVAD_REQUIRE_POSTGRES") == "1":
         pytest.fail(why + " (SAMVAD_REQUIRE_POSTGRES=1 makes them required)")
+    _SKIPPED_BECAUSE.append(why)
     pytest.skip(why)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report every skip for want of a server at this file, so that pytest folds them into one line."""
+    report = yield
+    if report.skipped and _SKIPPED_BECAUSE and isinstance(report.longrepr, tuple):
+        path, _, message = report.longrepr
+        if _SKIPPED_BECAUSE[0] in message:
+            report.longrepr = (__file__, _unavailable.__code__.co_firstlineno, message)
+    return report
 
 
 @pytest.fixture(scope="session")
