@@ -131,7 +131,8 @@ async def _sqlite_table(db: Database, name: str) -> Table:
             keys = await db.fetchall("SELECT name FROM pragma_index_info(?) ORDER BY seqno", (index["name"],))
             table.uniques.add(tuple(row["name"] for row in keys))
     references: dict[int, list[Any]] = {}
-    for row in await db.fetchall("SELECT id, seq, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?)", (name,)):
+    keys = await db.fetchall('SELECT id, seq, "table", "from", "to" FROM pragma_foreign_key_list(?)', (name,))
+    for row in keys:
         references.setdefault(row["id"], []).append(row)
     for rows in references.values():
         rows.sort(key=lambda row: row["seq"])
@@ -203,7 +204,7 @@ FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum
 WHERE a.attrelid = %s AND a.attnum > 0 AND NOT a.attisdropped
 """
 _CONSTRAINTS = """
-SELECT contype, conkey, confrelid::regclass::text, confkey,
+SELECT contype, conkey, confrelid::regclass::text,
        (SELECT array_agg(attname ORDER BY k.ord) FROM unnest(confkey) WITH ORDINALITY k(num, ord)
         JOIN pg_attribute ON attrelid = confrelid AND attnum = k.num)
 FROM pg_constraint WHERE conrelid = %s AND contype IN ('p', 'u', 'f')
@@ -248,7 +249,7 @@ async def _postgresql_table(connection: psycopg.AsyncConnection, oid: int) -> tu
             continue
         default = None if generated or default is None else normal_expression(default)
         table.columns[name] = Column(postgresql_family(type_name), bool(not_null), default)
-    for kind, keys, referenced, _, referenced_names in await _rows(connection, _CONSTRAINTS, (oid,)):
+    for kind, keys, referenced, referenced_names in await _rows(connection, _CONSTRAINTS, (oid,)):
         columns = tuple(numbers[number] for number in keys)
         if kind == "p":
             table.primary_key = columns
@@ -270,8 +271,8 @@ async def _postgresql_table(connection: psycopg.AsyncConnection, oid: int) -> tu
                 for definition, collation in zip(definitions, collations)]  # fmt: skip
         condition = condition_signature(predicate, set(names)) if predicate else None
         table.indexes[name] = Index(bool(unique), tuple(keys), condition)
-    for (name,) in await _rows(connection, "SELECT tgname FROM pg_trigger WHERE tgrelid = %s AND NOT tgisinternal", (oid,)):
-        table.triggers.add(name)
+    triggers = await _rows(connection, "SELECT tgname FROM pg_trigger WHERE tgrelid = %s AND NOT tgisinternal", (oid,))
+    table.triggers = {name for (name,) in triggers}
     return table, searched
 
 
@@ -345,7 +346,8 @@ def differences(first: Shape, second: Shape, names: tuple[str, str] = ("SQLite",
         elif table not in first.tables:
             found.append(f"table {table}: only in {other}")
         else:
-            found += [f"table {table}: {line}" for line in _table_differences(first.tables[table], second.tables[table], names)]
+            lines = _table_differences(first.tables[table], second.tables[table], names)
+            found += [f"table {table}: {line}" for line in lines]
     for index in sorted(set(first.search) | set(second.search)):
         a, b = first.search.get(index), second.search.get(index)
         if a != b:

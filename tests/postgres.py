@@ -107,8 +107,9 @@ class PostgresServer:
         began = time.perf_counter()
         self.run("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8",
                  "--locale=C.UTF-8", "--no-sync", "--no-instructions")  # fmt: skip
+        options = f"{SERVER_OPTIONS} -k {self.directory} -p {PORT}"
         self.run("pg_ctl", "-D", str(self.data), "-l", str(self.directory / "server.log"), "-w",
-                 "-t", str(START_TIMEOUT_S), "-o", f"{SERVER_OPTIONS} -k {self.directory} -p {PORT}", "start")  # fmt: skip
+                 "-t", str(START_TIMEOUT_S), "-o", options, "start")  # fmt: skip
         self.started_in_s = time.perf_counter() - began
 
     def stop(self) -> None:

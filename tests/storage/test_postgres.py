@@ -63,11 +63,14 @@ async def test_a_database_newer_than_this_samvad_is_refused(migrated):
 
 async def test_search_keeps_gujarati_and_hindi_words_whole_and_matches_prefixes(migrated):
     await migrated.execute("INSERT INTO journal VALUES (1, 't', NULL, NULL, 'message', 'b', 'p', 'e')")
-    await migrated.execute("INSERT INTO chats (chat_id, type, first_seen_at, updated_at) VALUES (-100, 'group', 't', 't')")
+    await migrated.execute(
+        "INSERT INTO chats (chat_id, type, first_seen_at, updated_at) VALUES (-100, 'group', 't', 't')"
+    )
     texts = ["સાંજે 5 વાગ્યા સુધી રિપોર્ટની નકલ મોકલો", "कल सुबह रिपोर्ट भेजें", "Rainfall in Valsad"]
     for message_id, text in enumerate(texts, start=1):
         await migrated.execute(
-            "INSERT INTO messages (chat_id, message_id, sent_at, kind, text, journal_seq) VALUES (-100, %s, 't', 'text', %s, 1)",
+            "INSERT INTO messages (chat_id, message_id, sent_at, kind, text, journal_seq)"
+            " VALUES (-100, %s, 't', 'text', %s, 1)",
             (message_id, text),
         )
 

@@ -94,7 +94,8 @@ async def test_surrogate_ids_are_identity_columns_on_postgresql(postgres_url):
          "table tasks: index tasks_due: SQLite Index(unique=False, keys=('due_at', 'id'), "
          "condition=(('state',), (\"'pending'\",))), PostgreSQL none"),
         ("DROP INDEX attachments_search", "search attachments_search: SQLite attachments.text, PostgreSQL none"),
-        ("DROP TRIGGER journal_refuses_delete ON journal", "table journal: trigger journal_refuses_delete: only in SQLite"),
+        ("DROP TRIGGER journal_refuses_delete ON journal",
+         "table journal: trigger journal_refuses_delete: only in SQLite"),
         ("ALTER TABLE messages DROP CONSTRAINT messages_chat_id_message_id_key",
          "table messages: unique ('chat_id', 'message_id'): only in SQLite"),
     ],
@@ -106,7 +107,10 @@ async def test_the_comparison_notices_what_a_postgresql_migration_left_out(tmp_p
 
 
 async def test_the_comparison_notices_a_changed_partial_index_condition(tmp_path, postgres_url):
-    changed = ("DROP INDEX outbox_pending", "CREATE INDEX outbox_pending ON outbox (chat_id, priority, id) WHERE state = 'sent'")
+    changed = (
+        "DROP INDEX outbox_pending",
+        "CREATE INDEX outbox_pending ON outbox (chat_id, priority, id) WHERE state = 'sent'",
+    )
     found = differences(await _sqlite(tmp_path), await _postgresql(postgres_url, *changed))
     assert found == [
         "table outbox: index outbox_pending: SQLite Index(unique=False, keys=('chat_id', 'priority', 'id'), "
