@@ -285,7 +285,9 @@ async def write_export(
     if request.masked:
         await _load_spans(db, request, context)
     where, params = await _scope_sql(db, request)
-    total = (await db.fetchone(f"SELECT count(*) {where}", params))[0]
+    counted = await db.fetchone(f"SELECT count(*) {where}", params)
+    assert counted is not None  # count(*) always answers
+    total = counted[0]
     make_owner_only_dir(path.parent)
     rows = db.iterate(
         f"SELECT j.seq, j.recorded_at, j.chat_id, j.actor_id, j.kind, j.entry_hash, b.body {where} ORDER BY j.seq",
@@ -462,7 +464,7 @@ class _HtmlWriter:
             status = await instructions.status(db, instruction)
             group = context.groups.get(instruction.chat_id, "")
             text = self._instruction_texts.get((group, instruction.message_id), "")
-            designations = {post.post_id: post.designation for post in status.addressed_posts}
+            designations: dict[str | None, str] = {post.post_id: post.designation for post in status.addressed_posts}
             acks = "<br>".join(
                 _e(f"{designations.get(a.post_id, '') or context.people.get(a.user_id, a.user_id)}"
                    f" — {self._at(a.at)} ({a.how})")
@@ -556,7 +558,9 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-_WRITERS = {"csv": _CsvWriter, "jsonl": _JsonLinesWriter, "html": _HtmlWriter}
+_WRITERS: dict[str, type[_CsvWriter | _JsonLinesWriter | _HtmlWriter]] = {
+    "csv": _CsvWriter, "jsonl": _JsonLinesWriter, "html": _HtmlWriter,
+}
 
 
 def file_name(label: str, request: ExportRequest, zone: tzinfo) -> str:

@@ -230,6 +230,7 @@ async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> F
     if not changed:
         return None
     flag = await get(tx, flag_id)
+    assert flag is not None  # the update above found it
     await journal.append(
         tx, kind="flag_closed", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "why": "edited", "labels": list(flag.labels)},
@@ -250,6 +251,7 @@ async def decide(
     if not changed:
         return None
     flag = await get(tx, flag_id)
+    assert flag is not None  # the update above found it
     await journal.append(
         tx, kind="review", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "decision": decision, "labels": list(flag.labels),

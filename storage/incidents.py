@@ -140,4 +140,5 @@ async def count_flags(db: Database, chat_id: int, start: datetime, end: datetime
         "SELECT count(*) FROM journal WHERE kind = 'flag' AND chat_id = ? AND recorded_at >= ? AND recorded_at < ?",
         (chat_id, to_db(start), to_db(end)),
     )
+    assert row is not None  # count(*) always answers
     return int(row[0])

@@ -76,6 +76,7 @@ async def enqueue(
     if new_id:
         return new_id
     row = await tx.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
+    assert row is not None  # the insert was ignored because this key is there
     return row[0]
 
 
@@ -118,6 +119,7 @@ async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int |
         "           WHERE chat_id = ? AND state = 'sent'), 0))",
         (chat_id, chat_id),
     )
+    assert row is not None  # an aggregate always answers
     changed = await tx.execute_counting(
         "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ? AND state = 'pending'",
         (row[0], outbox_id),

@@ -175,6 +175,7 @@ def _post_from(record: dict[str, str], line: int, domains: tuple[str, ...]) -> t
     coordinator = _coordinator(record["coordinator"], line, problems)
     if problems:
         return None, problems
+    assert level is not None  # an empty or unknown level is one of the problems above
     post = Post(post_id, record["designation"], level, jurisdiction, mobile, email, record["holder"], is_admin,
                 coordinator)
     return post, []
