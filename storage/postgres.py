@@ -20,7 +20,7 @@ import psycopg
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg_pool import AsyncConnectionPool
 
-from storage.errors import MigrationError, StorageError, StorageUnavailable
+from storage.errors import MigrationError, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +42,9 @@ class ServerUnavailable(StorageUnavailable):
     """The PostgreSQL server cannot be reached or refuses now; the caller keeps what it has and retries."""
 
     def __init__(self, where: str, reason: str) -> None:
-        StorageError.__init__(self, f"database {where} is unavailable: {reason}")
+        # StorageUnavailable's message and reason; its path holds the redacted URL (a server has no file).
+        super().__init__(where, reason)
         self.where = where
-        self.path = None  # StorageUnavailable's path names a file; a server has none
-        self.reason = reason
 
 
 def redacted(url: str) -> str:
@@ -85,12 +84,12 @@ async def connect(url: str) -> psycopg.AsyncConnection:
 async def schema_version(connection: psycopg.AsyncConnection) -> int:
     """The highest migration applied (0 for an empty database)."""
     cursor = await connection.execute("SELECT to_regclass('schema_migrations') IS NOT NULL")
-    (exists,) = await cursor.fetchone()
-    if not exists:
+    exists = await cursor.fetchone()
+    if not (exists and exists[0]):
         return 0
     cursor = await connection.execute("SELECT coalesce(max(version), 0) FROM schema_migrations")
-    (version,) = await cursor.fetchone()
-    return int(version)
+    version = await cursor.fetchone()
+    return int(version[0]) if version else 0
 
 
 async def migrate(connection: psycopg.AsyncConnection, *, where: str = "the database") -> int:

@@ -114,7 +114,9 @@ async def sqlite_shape(db: Database) -> Shape:
 
 
 def _is_fts5(sql: str | None) -> bool:
-    return bool(sql) and re.match(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*\bUSING\s+fts5\b", sql, re.I | re.S) is not None
+    if not sql:
+        return False
+    return re.match(r"\s*CREATE\s+VIRTUAL\s+TABLE\b.*\bUSING\s+fts5\b", sql, re.I | re.S) is not None
 
 
 async def _sqlite_table(db: Database, name: str) -> Table:
@@ -367,9 +369,9 @@ def _table_differences(first: Table, second: Table, names: tuple[str, str]) -> l
     for unique in sorted(first.uniques ^ second.uniques):
         found.append(f"unique {unique}: only in {one if unique in first.uniques else other}")
     for index in sorted(set(first.indexes) | set(second.indexes)):
-        a, b = first.indexes.get(index), second.indexes.get(index)
-        if a != b:
-            found.append(f"index {index}: {one} {_describe(a)}, {other} {_describe(b)}")
+        in_first, in_second = first.indexes.get(index), second.indexes.get(index)
+        if in_first != in_second:
+            found.append(f"index {index}: {one} {_describe(in_first)}, {other} {_describe(in_second)}")
     for key in sorted(first.foreign_keys ^ second.foreign_keys, key=repr):
         found.append(f"foreign key {key}: only in {one if key in first.foreign_keys else other}")
     for trigger in sorted(first.triggers ^ second.triggers):
