@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
+import sqlite3
 import stat
+from importlib import resources
 
 import psycopg
 import pytest
@@ -87,6 +90,39 @@ async def test_search_keeps_gujarati_and_hindi_words_whole_and_matches_prefixes(
     assert await found("रिपोर्ट") == [2]
     assert await found("rain:*") == [3]  # lowercased
     assert await found("સુધી & મોકલો") == [1]
+
+
+def _fts5_words(text: str) -> set[str]:
+    """The words SQLite's search index keeps of text, with the tokenizer of the SQLite migration."""
+    migration = resources.files("storage.migrations").joinpath("0004_records.sql").read_text(encoding="utf-8")
+    tokenize = re.search(r'tokenize = "([^"]+)"', migration).group(1)
+    connection = sqlite3.connect(":memory:")
+    connection.execute(f"CREATE VIRTUAL TABLE words USING fts5 (text, tokenize = \"{tokenize}\")")
+    connection.execute("CREATE VIRTUAL TABLE vocabulary USING fts5vocab (words, 'row')")
+    connection.execute("INSERT INTO words (text) VALUES (?)", (text,))
+    return {term for (term,) in connection.execute("SELECT term FROM vocabulary")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "સાંજે ૫ વાગ્યા સુધી રિપોર્ટની નકલ મોકલો",  # vowel signs, virama, a Gujarati digit
+        "ક્ષેત્ર શ્રી દ્વારા",  # conjuncts
+        "कल सुबह रिपोर्ट भेजें, ज़िला कलेक्टर",  # a nukta, a comma
+        "Rainfall in Valsad: 120mm, rain-fed crops",
+        "mail collector.valsad@gujarat.gov.in or call +91 98250 12345",
+        "see https://gad.gujarat.gov.in/circulars/ITP-102019 (snake_case)",
+    ],
+)
+async def test_postgresql_search_keeps_the_words_sqlite_search_keeps(migrated, text):
+    rows = await _all(migrated, "SELECT unnest(tsvector_to_array(samvad_search_words(%s)))", (text,))
+    assert {word for (word,) in rows} == _fts5_words(text)
+
+
+async def test_latin_accents_are_the_one_known_difference_in_search_words(migrated):
+    rows = await _all(migrated, "SELECT unnest(tsvector_to_array(samvad_search_words(%s)))", ("Café",))
+    assert [word for (word,) in rows] == ["café"]
+    assert _fts5_words("Café") == {"cafe"}  # FTS5's remove_diacritics; PostgreSQL would need unaccent
 
 
 async def test_the_journal_refuses_update_delete_and_truncate(migrated):

@@ -78,13 +78,16 @@ CREATE TABLE personal_data_spans (
 
 -- Full-text search over messages and edits: where SQLite has an FTS5 table kept by triggers, each
 -- searched table has a generated tsvector column and a GIN index named like that FTS5 table.
--- The `simple` configuration lowercases and keeps every word whole (PostgreSQL's parser counts the
--- combining vowel signs of Gujarati and Devanagari as letters under a UTF-8 locale, as FTS5 does with
--- categories 'L* N* Co M*'); text is NFC-normalised first, as the search query is.
--- Not matched yet: FTS5's remove_diacritics folds Latin accents (café = cafe); `simple` does not.
-ALTER TABLE messages ADD COLUMN text_search tsvector
-    GENERATED ALWAYS AS (to_tsvector('simple', normalize(coalesce(text, ''), NFC))) STORED;
+-- The words are FTS5's: the `simple` configuration lowercases and keeps words whole (PostgreSQL's parser
+-- counts the vowel signs and virama of Gujarati and Devanagari as letters under a UTF-8 locale, as FTS5
+-- does with categories 'L* N* Co M*'). ASCII punctuation becomes a space first, because the parser would
+-- otherwise keep an e-mail address, a host, a path, `rain-fed` or `+91` as one word, where FTS5 splits
+-- them. Text is NFC-normalised, as the search query is.
+-- Not matched: FTS5's remove_diacritics folds Latin accents (café = cafe); `simple` does not.
+CREATE FUNCTION samvad_search_words(words TEXT) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN to_tsvector('simple', translate(normalize(coalesce(words, ''), NFC),
+                                       '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~', repeat(' ', 32)));
+ALTER TABLE messages ADD COLUMN text_search tsvector GENERATED ALWAYS AS (samvad_search_words(text)) STORED;
 CREATE INDEX messages_search ON messages USING gin (text_search);
-ALTER TABLE message_edits ADD COLUMN text_search tsvector
-    GENERATED ALWAYS AS (to_tsvector('simple', normalize(coalesce(text, ''), NFC))) STORED;
+ALTER TABLE message_edits ADD COLUMN text_search tsvector GENERATED ALWAYS AS (samvad_search_words(text)) STORED;
 CREATE INDEX edits_search ON message_edits USING gin (text_search);

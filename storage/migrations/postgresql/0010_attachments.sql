@@ -28,7 +28,7 @@ CREATE TABLE attachments (
     journal_seq     BIGINT,
     requested_at    TEXT NOT NULL,
     read_at         TEXT,
-    text_search     tsvector GENERATED ALWAYS AS (to_tsvector('simple', normalize(coalesce(text, ''), NFC))) STORED,
+    text_search     tsvector GENERATED ALWAYS AS (samvad_search_words(text)) STORED,
     UNIQUE (chat_id, message_id)
 );
 CREATE INDEX attachments_pending ON attachments (id) WHERE state IN ('pending', 'recorded');
