@@ -65,6 +65,7 @@ class PostgresServer:
     directory: Path
     account: pwd.struct_passwd | None  # the account it runs as when the tests run as root
     started_in_s: float = 0.0
+    _migrated: str | None = None
     _databases = itertools.count(1)
 
     @property
@@ -79,14 +80,34 @@ class PostgresServer:
         """The same as a postgresql:// URL (the socket folder in the host parameter)."""
         return f"postgresql://{SUPERUSER}@/{dbname}?host={self.directory}&port={PORT}"
 
-    def create_database(self) -> str:
-        """A new empty database's name (UTF-8, like the cluster)."""
+    def create_database(self, template: str = "template1") -> str:
+        """A new database's name: empty, or a copy of template (UTF-8, like the cluster)."""
         import psycopg
 
         name = f"test_{next(self._databases)}"
         with psycopg.connect(self.conninfo(), autocommit=True) as connection:
-            connection.execute(f"CREATE DATABASE {name}")
+            connection.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         return name
+
+    def migrated_template(self) -> str:
+        """A database migrated once this session, for tests to copy (a copy costs less than migrating)."""
+        if self._migrated is None:
+            import asyncio
+
+            from storage import postgres
+
+            name = self.create_database()
+
+            async def migrate() -> None:
+                connection = await postgres.connect(self.url(name))
+                try:
+                    await postgres.migrate(connection)
+                finally:
+                    await connection.close()  # a template must have no connection open when it is copied
+
+            asyncio.run(migrate())
+            self._migrated = name
+        return self._migrated
 
     def run(self, *args: str) -> subprocess.CompletedProcess:
         """Run a server binary as the server's account; fails with its output when it fails."""
@@ -179,3 +200,9 @@ def postgres_server() -> Iterator[PostgresServer]:
 def postgres_url(postgres_server) -> str:
     """The URL of a fresh, empty database on the session's server."""
     return postgres_server.url(postgres_server.create_database())
+
+
+@pytest.fixture
+def migrated_postgres_url(postgres_server) -> str:
+    """The URL of a fresh database with every migration applied (a copy of one migrated per session)."""
+    return postgres_server.url(postgres_server.create_database(template=postgres_server.migrated_template()))

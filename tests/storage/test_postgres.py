@@ -20,9 +20,9 @@ MIGRATIONS = 10  # storage/migrations/0001..0010 (an 0011 on main raises it)
 
 
 @pytest.fixture
-async def migrated(postgres_url):
-    connection = await postgres.connect(postgres_url)
-    await postgres.migrate(connection)
+async def migrated(migrated_postgres_url):
+    connection = await postgres.connect(migrated_postgres_url)
+    assert await postgres.migrate(connection) == MIGRATIONS  # nothing left to apply on the copy
     yield connection
     await connection.close()
 
