@@ -109,6 +109,12 @@ async def find(db: Database | Transaction, name: str) -> Incident | None:
     return await _load(db, row) if row else None
 
 
+async def get(db: Database | Transaction, incident_id: int) -> Incident | None:
+    """One incident by id."""
+    row = await db.fetchone("SELECT * FROM incidents WHERE id = ?", (incident_id,))
+    return await _load(db, row) if row else None
+
+
 async def open_for_chat(db: Database | Transaction, chat_id: int) -> Incident | None:
     """The most recently opened incident that covers this group now."""
     row = await db.fetchone(
