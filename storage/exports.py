@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, Protocol, TextIO
+from typing import IO, Any, Protocol
 
 from storage import chain, checkpoints, instructions, journal, roster
 from storage.database import Database, Transaction
@@ -316,7 +316,8 @@ async def write_export(
     if request.masked:
         await _load_spans(db, request, context)
     where, params = await _scope_sql(db, request)
-    total = (await db.fetchone(f"SELECT count(*) {where}", params))[0]
+    counted = await db.fetchone(f"SELECT count(*) {where}", params)
+    total = counted[0] if counted is not None else 0
     make_owner_only_dir(path.parent)
     rows = db.iterate(
         f"SELECT j.seq, j.recorded_at, j.chat_id, j.actor_id, j.kind, j.entry_hash, b.body {where} ORDER BY j.seq",
@@ -364,7 +365,7 @@ async def record_export(tx: Transaction, request: ExportRequest, result: ExportR
 
 
 class _CsvWriter:
-    def __init__(self, out: TextIO, request: ExportRequest, context: _Context) -> None:
+    def __init__(self, out: IO[str], request: ExportRequest, context: _Context) -> None:
         self._csv = csv.writer(out)
 
     async def begin(self, db: Database) -> None:
@@ -379,7 +380,7 @@ class _CsvWriter:
 
 
 class _JsonLinesWriter:
-    def __init__(self, out: TextIO, request: ExportRequest, context: _Context) -> None:
+    def __init__(self, out: IO[str], request: ExportRequest, context: _Context) -> None:
         self._out = out
         self._request = request
         self._context = context
@@ -420,7 +421,7 @@ _STYLE = (
 class _HtmlWriter:
     """The readable report: instructions with acknowledgements, flags, membership, messages, checkpoint."""
 
-    def __init__(self, out: TextIO, request: ExportRequest, context: _Context) -> None:
+    def __init__(self, out: IO[str], request: ExportRequest, context: _Context) -> None:
         self._out = out
         self._request = request
         self._context = context
@@ -495,7 +496,7 @@ class _HtmlWriter:
             text = self._instruction_texts.get((group, instruction.message_id), "")
             designations = {post.post_id: post.designation for post in status.addressed_posts}
             acks = "<br>".join(
-                _e(f"{designations.get(a.post_id, '') or context.people.get(a.user_id, a.user_id)}"
+                _e(f"{designations.get(a.post_id or '', '') or context.people.get(a.user_id, a.user_id)}"
                    f" — {self._at(a.at)} ({a.how})")
                 for a in status.acknowledgements
             )
@@ -587,7 +588,19 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-_WRITERS = {"csv": _CsvWriter, "jsonl": _JsonLinesWriter, "html": _HtmlWriter}
+class _Writer(Protocol):
+    """One format's writer: a head, each entry, and a tail with the covering checkpoint."""
+
+    async def begin(self, db: Database) -> None: ...
+
+    def add(self, row: dict[str, Any]) -> None: ...
+
+    async def end(self, db: Database, checkpoint: checkpoints.Checkpoint | None) -> None: ...
+
+
+_WRITERS: dict[str, Callable[[IO[str], ExportRequest, _Context], _Writer]] = {
+    "csv": _CsvWriter, "jsonl": _JsonLinesWriter, "html": _HtmlWriter,
+}
 
 
 def file_name(label: str, request: ExportRequest, zone: tzinfo) -> str:

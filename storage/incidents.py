@@ -146,4 +146,4 @@ async def count_flags(db: Database, chat_id: int, start: datetime, end: datetime
         "SELECT count(*) FROM journal WHERE kind = 'flag' AND chat_id = ? AND recorded_at >= ? AND recorded_at < ?",
         (chat_id, to_db(start), to_db(end)),
     )
-    return int(row[0])
+    return int(row[0]) if row is not None else 0
