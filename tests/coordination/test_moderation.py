@@ -19,7 +19,6 @@ from storage.database import Database
 from storage.flags import FlagState, FlagTier, WarningState
 from tests.coordination.moderation_helpers import (
     AADHAAR,
-    MEERA,
     RAJESH,
     VIKRAM,
     FixedClock,
