@@ -238,6 +238,7 @@ async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> F
     if not changed:
         return None
     flag = await get(tx, flag_id)
+    assert flag is not None  # the row was just updated in this transaction
     await journal.append(
         tx, kind="flag_closed", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "why": "edited", "labels": list(flag.labels)},
@@ -258,6 +259,7 @@ async def decide(
     if not changed:
         return None
     flag = await get(tx, flag_id)
+    assert flag is not None  # the row was just updated in this transaction
     await journal.append(
         tx, kind="review", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "decision": decision, "labels": list(flag.labels),
