@@ -206,3 +206,17 @@ async def test_a_pre_post_check_leaves_a_count_and_the_wait_ends(db):
         await prepost.count_check(tx, at=T0)
     assert not await prepost.is_awaiting(db, VIKRAM, now=T0, within=timedelta(minutes=10))
     assert await prepost.checks_per_day(db) == {"2025-01-20": 2}
+
+
+def test_the_moderation_tables_store_without_the_content_filter():
+    """storage.flags keeps its own FlagTier; the domain converts nlp's Tier (storage should store)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    imported = set()
+    for name in ("flags", "policies", "prepost"):
+        tree = ast.parse((root / "storage" / f"{name}.py").read_text(encoding="utf-8"))
+        imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert "nlp" not in imported and "storage" in imported
