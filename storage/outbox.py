@@ -184,7 +184,7 @@ async def mark_failed(tx: Transaction, outbox_id: int, *, error: str, at: dateti
     )
 
 
-async def result_of(db: Database, outbox_id: int) -> tuple[CallState, Any]:
+async def result_of(db: Database | Transaction, outbox_id: int) -> tuple[CallState, Any]:
     """(state, result) of an owed call: result is Telegram's answer once sent."""
     row = await db.fetchone("SELECT state, result FROM outbox WHERE id = ?", (outbox_id,))
     if row is None:
