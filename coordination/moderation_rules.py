@@ -103,11 +103,3 @@ def tells_admins(tiered: Tiered, actions: frozenset[str]) -> bool:
     """Whether the admin posts get the private notice: always when something is doubtful, else by policy."""
     return tiered.tier is Tier.REVIEW or bool(tiered.also_doubtful) or "notify" in actions
 
-
-def records_instruction(verdict: Verdict, *, is_forward: bool, is_acknowledgement: bool) -> bool:
-    """Whether a group message becomes an instruction with an Acknowledge prompt and reminders.
-
-    Only at Tier.ACT: a doubtful instruction is not prompted (it stays in the message log as any
-    message does). A forward is someone else's earlier words, not a new order by the forwarder.
-    """
-    return verdict.tier("instruction") is Tier.ACT and not is_forward and not is_acknowledgement

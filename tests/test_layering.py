@@ -45,7 +45,7 @@ MAY_IMPORT = {
     "handlers": {"coordination", "runtime", "storage", "nlp", "attachments"},
     "coordination": {"runtime", "storage", "nlp", "attachments"},
     "runtime": {"storage", "nlp", "attachments"},
-    "storage": {"nlp"},
+    "storage": set(),
     "nlp": set(),
     "attachments": set(),
     "sandbox": set(),
@@ -106,14 +106,3 @@ def test_runtime_and_coordination_stay_out_of_telegram_where_the_domain_reaches(
 TELEGRAM_FREE_RUNTIME = ("runtime.clock", "runtime.scope", "runtime.outbox", "runtime.purposes", "runtime.settings",
                          "runtime.commands")
 
-
-# storage/flags.py still takes nlp.verdict.Tier (the moderation work removes it); then MAY_IMPORT["storage"] becomes
-# set() and this test can go. Until then no other storage module may start importing nlp again.
-STORAGE_STILL_ON_NLP = {"storage/flags.py"}
-
-
-def test_storage_stores_and_leaves_language_to_the_domain():
-    offenders = [f"{path.relative_to(ROOT)} imports {module}" for path in sorted((ROOT / "storage").rglob("*.py"))
-                 if str(path.relative_to(ROOT)) not in STORAGE_STILL_ON_NLP
-                 for module in _imported_modules(path) if module.split(".")[0] == "nlp"]
-    assert offenders == []

@@ -10,11 +10,11 @@ from coordination.moderation_rules import (
     Tiered,
     WarningStep,
     message_context,
-    records_instruction,
     tells_admins,
     tiered_findings,
     warning_step,
 )
+from coordination.records import becomes_instruction
 from nlp import MessageContext
 from nlp.verdict import Evidence, Tier, Verdict
 from storage.flags import Finding
@@ -141,4 +141,4 @@ def test_when_a_member_is_warned(tier, deleted, warned_ago, expected):
     (_verdict("hostile"), False, False, False),
 ])
 def test_only_a_sure_instruction_that_is_no_forward_is_prompted(verdict, is_forward, is_ack, expected):
-    assert records_instruction(verdict, is_forward=is_forward, is_acknowledgement=is_ack) is expected
+    assert becomes_instruction(verdict, is_forward=is_forward, is_acknowledgement=is_ack) is expected
