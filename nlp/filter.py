@@ -153,15 +153,20 @@ class ContentFilter:
         """A long message's sentences (or lines) scored one by one, so that a violation buried after
         unrelated sentences is not diluted by them: per label, the best sentence's score and span
         (in `doc.user_data[SEGMENTS_KEY]`). Only messages with two or more sentences over
-        `SEGMENT_MIN_TEXT` characters; the sentences are views of the one Doc, not re-tokenised."""
+        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised."""
+        from spacy.tokens import Doc
+
         owners: list[tuple[int, int, int]] = []
         parts: list["Doc"] = []
+        vocab = self.nlp.vocab
         for i in scored:
             for start, end in segments(texts[i]):
                 span = docs[i].char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
                     owners.append((i, span.start_char, span.end_char))
-                    parts.append(span.as_doc())
+                    # A Doc of the span's words: the classifier reads only their NORM, which is the words'
+                    # lexeme norm (Span.as_doc copies every attribute and costs ten times as much).
+                    parts.append(Doc(vocab, words=[token.text for token in span]))
         if not parts:
             return
         labels = self._textcat.labels

@@ -414,4 +414,39 @@ def families():
     f.tr("Sir, survey {survey} ka mutation court order tak rokein ya nahi, margdarshan dijiye.")
     out.append(f)
 
+
+    # 14. lists of vehicles: plates are not personal data ---------------------------------------------------------
+    f = fam("pd_vehicle_fleet_w11", NONE, "personal_data-", "lists of vehicle registration numbers: deployments, seizures, hired fleets; a plate is not a private identifier", per=4)
+    f.en("Tankers on duty today: {vehicle}, {vehicle2}, {vehicle3}. Drivers to report at the {taluka} depot.", labels=I)
+    f.en("Seized for illegal sand mining near {village}: dumpers {vehicle} and {vehicle2}, kept at the {taluka} police station.")
+    f.en("Hired vehicles for the camp\n1. {vehicle} - jeep\n2. {vehicle2} - mini bus\n3. {vehicle3} - tempo", style="multiline")
+    f.en("The Collector's convoy vehicles {vehicle} and {vehicle2} will be parked behind the circuit house.")
+    f.gu("આજે ફરજ પરના ટેન્કર: {vehicle}, {vehicle2}, {vehicle3}.")
+    f.gu("{village} પાસે ગેરકાયદે રેતી ખનન માટે ડમ્પર {vehicle} અને {vehicle2} જપ્ત, {taluka} પોલીસ સ્ટેશને રાખ્યા.")
+    f.gu("કેમ્પ માટે ભાડે લીધેલાં વાહનો\n૧. {vehicle} જીપ\n૨. {vehicle2} મીની બસ", style="multiline")
+    f.hi("आज ड्यूटी पर टैंकर: {vehicle}, {vehicle2}, {vehicle3}।")
+    f.hi("{village} के पास अवैध रेत खनन में डंपर {vehicle} और {vehicle2} ज़ब्त, {taluka} थाने में रखे।")
+    f.hi("शिविर के लिए किराये के वाहन\n1. {vehicle} जीप\n2. {vehicle2} मिनी बस", style="multiline")
+    f.tr("Aaje duty par tanker: {vehicle}, {vehicle2}, {vehicle3}.")
+    f.tr("{village} ke paas reti khanan me dumper {vehicle} aur {vehicle2} zabt, thane me rakhe.")
+    f.mx("Camp માટે hired vehicles: {vehicle} jeep, {vehicle2} mini bus.")
+    out.append(f)
+
+    # 15. a superior's call for status, phrased as a question ---------------------------------------------------
+    f = fam("instr_status_call_w11", I, "instruction+", "a superior asking members for the status or figures, phrased as a question, often with a deadline", per=4)
+    f.en("What is the status of the crop survey in {taluka}? Mamlatdar to reply in this group by {time}.")
+    f.en("How many shelters are still open in {district}? All Prant officers, figures please before the VC.")
+    f.en("Has the ex-gratia been paid to all families in {village}? Talati to confirm today.")
+    f.en("Where are we on the RTS pendency, {taluka}? I want the numbers before the review on {day}.")
+    f.gu("{taluka}માં પાક સર્વેની શું સ્થિતિ છે? મામલતદારશ્રી {time} સુધીમાં આ ગ્રુપમાં જણાવે.")
+    f.gu("{district}માં હજી કેટલાં આશ્રયસ્થાન ચાલુ છે? તમામ પ્રાંત અધિકારીઓ વીસી પહેલાં આંકડા મોકલે.")
+    f.gu("{village}ના બધા પરિવારોને સહાય ચૂકવાઈ ગઈ છે? તલાટી આજે જ ખાતરી કરી જણાવે.")
+    f.hi("{taluka} में फसल सर्वे की क्या स्थिति है? तहसीलदार {time} तक इस ग्रुप में बताएँ।")
+    f.hi("{district} में अभी कितने आश्रय स्थल चालू हैं? सभी प्रांत अधिकारी वीसी से पहले आंकड़े भेजें।")
+    f.hi("{village} के सभी परिवारों को सहायता मिल गई है? पटवारी आज ही पुष्टि करें।")
+    f.tr("{taluka} ma pak survey ni shu sthiti che? mamlatdar {time} sudhi group ma janave.")
+    f.tr("{district} me abhi kitne shelter chalu hain? sabhi prant officer VC se pehle figures bhejein.")
+    f.mx("{taluka} માં RTS pendency નું શું status છે? {day}ની review પહેલાં numbers જોઈએ.")
+    out.append(f)
+
     return out
