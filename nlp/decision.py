@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,13 @@ DIRECTIVE_CUES = frozenset(
     {"imperative", "ins_directive", "ins_request_verb", "ins_addressee", "designation_to", "ins_passive", "ins_deadline"}
 )
 _CLIP = 8.0
+# Per-sentence scoring (see `segments`): messages at least this long with two or more sentences or lines.
+SEGMENT_MIN_TEXT = 160
+SEGMENT_MIN_CHARS = 12
+MAX_SEGMENTS = 16
+# A sentence ends at . ! ? । or a table's |, followed by a space; a line ends at a line break.
+_SEGMENT_END = re.compile(r"(?<=[.!?।|])\s+|\n+")
+_LETTER = re.compile(r"[^\W\d_]")
 # Cue classes that mean more together: a hostile cue aimed at someone identifiable.
 _AT_SOMEONE = frozenset({"designation", "target", "person", "second_person", "pd_person_ref"})
 CONJUNCTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -42,6 +50,30 @@ CONJUNCTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "and:insinuation_at_someone": (frozenset({"host_insinuation", "host_defame"}), _AT_SOMEONE),
     "and:promise_first_person": (frozenset({"promise"}), frozenset({"first_person", "ins_ack"})),
 }
+
+
+def segments(text: str) -> list[tuple[int, int]]:
+    """The sentences or lines of a long message as (start, end) offsets; [] for a short or one-sentence one.
+
+    Segments shorter than SEGMENT_MIN_CHARS are joined to the next; at most MAX_SEGMENTS (the rest joined
+    to the last)."""
+    if len(text) < SEGMENT_MIN_TEXT:
+        return []
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SEGMENT_END.finditer(text):
+        end = m.start()
+        if end - start >= SEGMENT_MIN_CHARS and _LETTER.search(text, start, end):
+            out.append((start, end))
+            start = m.end()
+    if start < len(text) and _LETTER.search(text, start):
+        if len(text) - start >= SEGMENT_MIN_CHARS or not out:
+            out.append((start, len(text)))
+        else:
+            out[-1] = (out[-1][0], len(text))
+    if len(out) > MAX_SEGMENTS:
+        out[MAX_SEGMENTS - 1:] = [(out[MAX_SEGMENTS - 1][0], out[-1][1])]
+    return out if len(out) >= 2 else []
 
 
 def _logit(p: float) -> float:
@@ -67,10 +99,13 @@ def _names(cls: str) -> tuple[str, str, str]:
 
 
 def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
-             language: str) -> dict[str, float]:
+             language: str, best_segments: Mapping[str, tuple[float, int, int]] | None = None) -> dict[str, float]:
     """The decision's features for one message (sparse: absent means 0).
 
-    `cues` maps each cue class found to (start of its first span, end of its last).
+    `cues` maps each cue class found to (start of its first span, end of its last). `best_segments`
+    (long messages only) maps each label to the classifier's score of the message's most suspicious
+    sentence and that sentence's span: `seg:` is that score (as a logit, like `clf:`), `seg_gain:` how
+    much a sentence leaning to the label exceeds the whole message's, `seg_rule:` the strongest rule evidence for the label inside it.
     """
     f: dict[str, float] = {}
     n = len(text)
@@ -99,6 +134,20 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
         f[key] = 1.0 - (1.0 - f.get(key, 0.0)) * (1.0 - score)
     for label, score in cats.items():
         f["clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+    if best_segments:
+        f["segmented"] = 1.0
+        for label, (score, start, end) in best_segments.items():
+            value = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+            f["seg:" + label] = value
+            if value > 0.0:
+                # Only a sentence that leans to the label gains over the whole message.
+                f["seg_gain:" + label] = max(0.0, value - max(0.0, f.get("clf:" + label, 0.0)))
+            inside = 0.0
+            for e_label, e_start, e_end, e_score, _code in evidence:
+                if e_label == label and e_start >= start and e_end <= end and e_score > inside:
+                    inside = e_score
+            if inside:
+                f["seg_rule:" + label] = inside
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0
@@ -209,12 +258,12 @@ PRIORS: dict[str, dict[str, float]] = {
     "confidential": {
         "cue:meta_rules": -2.0, "cue:conf_published": -2.0, "cue:conf_channel": -1.5, "cue:info_share": -1.0,
         "cue:conf_unmarked": 2.0, "cue:conf_strategy": 2.5, "head:conf_marker": 1.5, "cue:conf_heading": 3.0, "cue:self_marking": 3.0,
-        "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0,
+        "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0, "seg_gain:confidential": 1.0,
     },
     "hostile": {
         "cue:host_insinuation": 1.5, "cue:host_sarcasm": 1.0, "cue:host_humiliate": 2.0, "cue:host_address": 2.0,
         "and:sarcasm_at_someone": 2.0, "and:humiliate_at_someone": 2.5, "and:insinuation_at_someone": 1.5,
-        "cue:host_generalise": 1.0, "cue:meta_rules": -1.0,
+        "cue:host_generalise": 1.0, "cue:meta_rules": -1.0, "seg_gain:hostile": 1.0,
     },
     "instruction": {
         "cue:official_contact": -2.0, "cue:info_share": -1.5, "cue:reported_order": -1.0, "cue:promise": -2.5,
@@ -222,7 +271,7 @@ PRIORS: dict[str, dict[str, float]] = {
         "cue:meta_rules": -1.0, "cue:conf_channel": -1.0, "cue:roman_imperative": 1.0, "and:promise_first_person": -1.5,
     },
     "personal_data": {
-        "cue:plate": -3.0, "cue:official_contact": -1.5, "cue:vehicle": -1.0,
+        "cue:plate": -3.0, "cue:official_contact": -1.5, "cue:vehicle": -1.0, "seg_gain:personal_data": 1.0,
     },
 }
 

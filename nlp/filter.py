@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from nlp.language import detect_language
 from nlp.context import instruction_shift
 from nlp.decision import (DIRECTIVE_CUES, IDENTIFIER_CODES, VALIDATED_IDENTIFIER, DecisionModel, LabelModel, features,
-                          sigmoid)
+                          segments, sigmoid)
 from nlp.normalise import Normalised, normalise
 from nlp.reasons import describe
 from nlp.verdict import LABELS, Evidence, MessageContext, Verdict
@@ -30,6 +30,8 @@ DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 TEXT_KEY = "samvad_text"
 EVIDENCE_KEY = "samvad_evidence"
 CUES_KEY = "samvad_cues"
+# Per-sentence classifier scores of a long message (nlp.decision.segments): the most suspicious sentence's.
+SEGMENTS_KEY = "samvad_segments"
 # Longer than any chat message: Telegram caps a message at 4,096 characters.
 MAX_CHARS = 20_000
 
@@ -150,7 +152,37 @@ class ContentFilter:
             labels = self._textcat.labels
             for i, row in zip(scored, rows):
                 cats[i] = dict(zip(labels, row))
+            self._score_segments(self._textcat, docs, texts, scored)
         return docs, cats
+
+    def _score_segments(
+        self, textcat: MultiLabel_TextCategorizer, docs: list[Doc], texts: list[str], scored: list[int]
+    ) -> None:
+        """A long message's sentences (or lines) scored one by one, so that a violation buried after
+        unrelated sentences is not diluted by them: per label, the best sentence's score and span
+        (in `doc.user_data[SEGMENTS_KEY]`). Only messages with two or more sentences over
+        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised."""
+        from spacy.tokens import Doc
+
+        owners: list[tuple[int, int, int]] = []
+        parts: list[Doc] = []
+        vocab = self.nlp.vocab
+        for i in scored:
+            for start, end in segments(texts[i]):
+                span = docs[i].char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    owners.append((i, span.start_char, span.end_char))
+                    # A Doc of the span's words: the classifier reads only their NORM, which is the words'
+                    # lexeme norm (Span.as_doc copies every attribute and costs ten times as much).
+                    parts.append(Doc(vocab, words=[token.text for token in span]))
+        if not parts:
+            return
+        labels = textcat.labels
+        for (i, start, end), row in zip(owners, textcat.predict(parts).tolist()):
+            best = docs[i].user_data.setdefault(SEGMENTS_KEY, {})
+            for label, value in zip(labels, row):
+                if label not in best or value > best[label][0]:
+                    best[label] = (value, start, end)
 
     def _make_doc(self, text: str) -> Doc:
         # The components read the text from user_data: spaCy rebuilds doc.text on each access.
@@ -167,7 +199,8 @@ class ContentFilter:
     @staticmethod
     def features_of(norm: Normalised, doc: Doc, cats: dict[str, float], language: str) -> dict[str, float]:
         """The decision's features for an annotated doc (used by training, too)."""
-        return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language)
+        return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language,
+                        doc.user_data.get(SEGMENTS_KEY))
 
     def scores_of(self, f: dict[str, float], evidence: Iterable[tuple], cues: Iterable[str],
                   context: MessageContext | None) -> dict[str, tuple[float, bool]]:

@@ -75,6 +75,9 @@ CUES = {
         चाय-पानी|चाय पानी|लेन-देन|लेनदेन|सेटिंग|कमीशन|जेब|सब जानते हैं|सबको पता है|रेट तय
         katki|kaTki|len den|lenden|fraud|that fraud|dhutaro|dhutari|ધુતારો|ધુતારી|ઠગ|thug|cheat|cheater|धोखेबाज|ठग|फ्रॉड
         fake complaint|false complaint|khoti fariyad|ખોટી ફરિયાદ|झूठी शिकायत
+        with an envelope|without an envelope|lifafa|lifafe|लिफ़ाफ़े|लिफाफे|कवर वगर|કવર સાથે|કવર વગર|just a coincidence
+        coincidence|sanyog|સંયોગ|संयोग|we can all guess|you can guess|the usual formalities|usual formalities
+        visits him at home|at his home in the evening|pay on a mutation|the usual rate|usual rate|fixed rate per
     """,
     # Sarcasm: praise that means its opposite.
     "host_sarcasm": """
@@ -110,6 +113,9 @@ CUES = {
         dikhaunga|दिखाऊंगा|दिखा दूंगा|batavish|બતાવી દઈશ|બતાવીશ|dekh lena|देख लेना|joi lejo|જોઈ લેજો|chhodish nahi
         છોડીશ નહીં|chhodunga nahi|nahi chhodunga|छोड़ूंगा नहीं|नहीं छोड़ूंगा|नहीं छोडूंगा|haddi|हड्डी|હાડકાં|taangein
         टांगें|paav todi|પગ તોડી|hath pag|हाथ पैर|maar maar|मार मार|pitai|पिटाई|ધોલાઈ|dholai|dhulai|धुलाई|thokish
+        garland you with shoes|juta no haar|જૂતાંનો હાર|जूतों की माला|hisab barabar|હિસાબ બરાબર|हिसाब ठीक|settle this
+        with your head up|viral karish|viral kar dunga|वायरल कर|વાયરલ કરીશ|without your police|without police|vagar aavo
+        पुलिस के बिना|બિના પોલીસ|પોલીસ વગર
     """,
     # Hindi abuse used as a form of address.
     "host_address": """
@@ -125,6 +131,9 @@ CUES = {
         their kind|their community|that community|that caste|outsiders|people from|these outsiders
         aa loko|e loko|aava loko|ee log|ye log|yeh log|woh log|ve log|in logon|un logon|aise log|aise logo
         આ લોકો|એ લોકો|આવા લોકો|બહારના|બહારના લોકો|ये लोग|वो लोग|वे लोग|इन लोगों|उन लोगों|ऐसे लोग|बाहरी|बाहर के लोग
+        all the same|all thieves|the whole lot|whole lot of them|never trust|you know how they are|you know how that
+        sab ek jaise|sab chor|saare ke saare|badha sarkha|badha chor|badha eva j|parprantiya|bahar se aaye|bahar thi aavela
+        सब एक जैसे|सब चोर|सारे के सारे|कभी भरोसा मत|બધા સરખા|બધા ચોર|બધા એવા જ|પરપ્રાંતીય|બહારથી આવેલા|बाहर से आए
     """,
     # Gujarati polite and infinitive directives.
     "gu_polite": """
@@ -180,6 +189,13 @@ CUES = {
         દલીલ કરશે|દલીલ કરીશું|રજૂઆત કરીશું|વાંધો નહીં ઉઠાવે|આપણો પક્ષ|આપણી દલીલ|નબળી કડી
         तर्क देंगे|बहस करेंगे|आपत्ति नहीं करेंगे|हमारा पक्ष|हमारी दलील|कमजोर कड़ी
         dalil karshe|dalil karishu|rajuaat karishu|tark denge|hamara paksh
+        our line|the department's line|we will not challenge|will not challenge|we will challenge|we will admit|we will concede
+        we will settle|settle at|settle for|we will offer|offer a fresh hearing|will not appeal|will not file|we will not file
+        do not file|withhold|not produce|will rely only|rely only on|will not press|our fallback|fallback position
+        પડકારીશું|પડકારીશું નહીં|સ્વીકારીશું|સમાધાન કરીશું|અપીલ નહીં કરીએ|રજૂ નહીં કરીએ|આપણી લાઇન|આપણી લાઈન
+        चुनौती देंगे|चुनौती नहीं देंगे|स्वीकार करेंगे|मानेंगे|समझौता करेंगे|अपील नहीं करेंगे|पेश नहीं करेंगे|हमारी लाइन
+        padkarishu|sweekarishu|challenge nahi|challenge nahi kariye|aapni line|apni line|samadhan karishu|chunauti denge
+        chunauti nahi denge
     """,
     # A marking at the end that applies to what came before ("Strictly within us.").
     "conf_trailer": """

@@ -81,3 +81,49 @@ def test_a_checksum_validated_aadhaar_is_acted_on_whatever_the_upper_threshold()
     verdict = _filter_with(upper=1.01).check("Aadhaar 2345 6789 0124")
     assert verdict.tier("personal_data") is Tier.ACT
     assert verdict.score("personal_data") == 1.0
+
+
+# Per-sentence scoring of long messages (nlp.decision.segments, nlp.filter.ContentFilter._score_segments).
+
+LONG_UPDATE = ("Good morning all, rainfall in Sanand was 42 mm overnight and every road is open again.\n"
+               "The shelters at the school were inspected and the kitchen served 120 people today.\n"
+               "Also, not for circulation: the draft jantri proposes a 30% increase for commercial plots.")
+
+
+def test_a_short_message_is_not_split_into_sentences():
+    from nlp.decision import segments
+
+    assert segments("Noted sir. Will send by evening.") == []
+
+
+def test_a_long_message_is_split_at_its_lines_and_sentences():
+    from nlp.decision import segments
+
+    spans = segments(LONG_UPDATE)
+    assert [LONG_UPDATE[s:e] for s, e in spans] == LONG_UPDATE.split("\n")
+
+
+def test_a_fragment_too_short_to_be_a_sentence_joins_its_neighbour():
+    from nlp.decision import segments
+
+    text = "Ok. " + "The relief kits reached the godown at Dholka this morning and were counted. " * 3
+    spans = segments(text)
+    assert spans[0][0] == 0 and text[spans[0][0]:spans[0][1]].startswith("Ok. The relief kits")
+
+
+def test_the_most_suspicious_sentence_of_a_long_message_is_a_feature(content_filter):
+    norm = content_filter._normalise(LONG_UPDATE)
+    docs, cats = content_filter.annotate([norm.text])
+    f = content_filter.features_of(norm, docs[0], cats[0], "en")
+    assert f["segmented"] == 1.0
+    best = docs[0].user_data["samvad_segments"]["confidential"]
+    # The third line, which carries the marking and the draft, scores highest for confidential.
+    assert LONG_UPDATE[best[1]:best[2]].startswith("Also, not for circulation")
+    assert f["seg_rule:confidential"] > 0
+
+
+def test_a_short_message_has_no_sentence_features(content_filter):
+    norm = content_filter._normalise("Noted sir, will send by evening.")
+    docs, cats = content_filter.annotate([norm.text])
+    f = content_filter.features_of(norm, docs[0], cats[0], "en")
+    assert not any(name.startswith("seg") for name in f)
