@@ -73,7 +73,7 @@ async def save_user(
     )
 
 
-async def get_chat(db: Database, chat_id: int) -> ChatInfo | None:
+async def get_chat(db: Database | Transaction, chat_id: int) -> ChatInfo | None:
     """The chat as last seen, or None."""
     row = await db.fetchone(
         "SELECT chat_id, type, title, bot_status, bot_rights FROM chats WHERE chat_id = ?", (chat_id,)
@@ -97,7 +97,7 @@ async def group_chats(db: Database) -> list[ChatInfo]:
     return [chat for row in rows if (chat := await get_chat(db, row["chat_id"])) is not None]
 
 
-async def user_name(db: Database, user_id: int) -> str | None:
+async def user_name(db: Database | Transaction, user_id: int) -> str | None:
     """A user's display name, or None if never seen."""
     row = await db.fetchone("SELECT first_name, last_name FROM users WHERE user_id = ?", (user_id,))
     if row is None:
