@@ -23,6 +23,7 @@ COPY sandbox ./sandbox
 COPY benchmarks ./benchmarks
 COPY attachments ./attachments
 COPY runtime ./runtime
+COPY coordination ./coordination
 RUN pip install --no-cache-dir . \
     && cd / && rm -rf /src
 

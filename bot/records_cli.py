@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from coordination import exports as export_rules
 from runtime.settings import Settings
 from runtime.signing import SigningKeyError, public_key_path, read_public_key
 from storage import attachments, chain, exports, incidents, roster
@@ -81,13 +82,13 @@ async def _export(args: argparse.Namespace, settings: Settings) -> int:
     try:
         request, label = await _request(db, args, settings, fmt)
         path = args.output or Path(exports.file_name(label, request, settings.zone))
-        masker = await exports.build_masker(db, settings.official_email_domains) if request.masked else None
         progress = _terminal_progress("exporting")
 
         async def report(done: int, total: int) -> None:
             progress(done, total)
 
-        result = await exports.write_export(db, request, path, zone=settings.zone, masker=masker, progress=report)
+        result = await export_rules.write_file(db, request, path, zone=settings.zone,
+                                               official_domains=settings.official_email_domains, progress=report)
         async with db.transaction() as tx:
             seq = await exports.record_export(tx, request, result, at=_now())
     finally:
@@ -136,7 +137,8 @@ def command_sitrep(args: argparse.Namespace) -> int:
 
 
 async def _sitrep(args: argparse.Namespace, settings: Settings) -> int:
-    from storage import journal, sitrep, sitrep_html
+    from coordination.incidents import render_html
+    from storage import journal, sitrep
 
     db = await Database.open(settings.db_path)
     try:
@@ -147,7 +149,7 @@ async def _sitrep(args: argparse.Namespace, settings: Settings) -> int:
         now = _now()
         report = await sitrep.build(db, found, found.chat_ids, now=now)
         if args.format == "html":
-            text = sitrep_html.render(report, zone=settings.zone)
+            text = render_html(report, settings.zone)
         else:
             text = sitrep.plain_text(report, zone=settings.zone)
         async with db.transaction() as tx:

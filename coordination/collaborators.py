@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from nlp import MessageContext, Verdict
 from runtime.clock import Clock
 from runtime.outbox import Outbox
 from runtime.settings import Settings
@@ -27,6 +28,14 @@ class TelegramReads(Protocol):
         ...
 
 
+class ContentFilter(Protocol):
+    """The content filter's verdict on a text, said in a context (runtime.classifier batches the real one)."""
+
+    async def check(self, text: str, context: MessageContext | None = None) -> Verdict:
+        """Labels, tiers and evidence for the text."""
+        ...
+
+
 @dataclass(frozen=True)
 class Collaborators:
     """Everything a rule of the circular needs besides its plain inputs."""
@@ -36,3 +45,4 @@ class Collaborators:
     clock: Clock
     settings: Settings
     telegram: TelegramReads
+    content_filter: ContentFilter | None = None  # the rules that read what people write need it (moderation)

@@ -14,41 +14,26 @@ import asyncio
 import logging
 import os
 from dataclasses import replace
-from html import escape
 from pathlib import Path
 
-from telegram import Chat, Message, Update, User
+from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import MessageHandler, filters
 
 from attachments import Extraction, ExtractionPool, Reason, Status, too_large
-from runtime.context import SamvadContext
+from coordination import moderation_attachments
+from handlers.collaborators import collaborators
 from handlers.feature import Feature, Stage
-from handlers.moderation import check_attachment_text
-from storage import attachments, roster
-from storage.attachments import Attachment, NewAttachment, ReadResult
+from runtime.context import SamvadContext
+from storage import attachments
+from storage.attachments import Attachment, NewAttachment
 from storage.private_files import make_owner_only_dir
 from storage.timefmt import from_unix
-from runtime.purposes import Purpose
-from coordination import people
 
 log = logging.getLogger(__name__)
 
 DOWNLOAD_LIMIT = 20 * 1024 * 1024  # the Bot API's getFile limit
 ATTACHED = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & (filters.Document.ALL | filters.PHOTO)
-
-REASON_TEXTS = {
-    "size_limit": "it is larger than the bot may download or unpack (Telegram's 20 MB for bots)",
-    "page_limit": "it has more pages than are read ({pages_read} of {pages_total})",
-    "time_limit": "reading it took longer than allowed",
-    "pixel_limit": "the picture is too large (pixels) to read safely",
-    "encrypted": "it is protected by a password",
-    "corrupt": "the file is damaged or not what its name says",
-    "not_a_docx": "it is named as a Word document but is not one",
-    "ocr_unavailable": "text recognition (OCR) is not installed on the bot's machine",
-    "ocr_failed": "text recognition (OCR) failed on it",
-    "download_refused": "Telegram would not hand it to the bot (over 20 MB, or no longer available)",
-}
 
 
 def feature() -> Feature:
@@ -59,15 +44,11 @@ def feature() -> Feature:
 async def queue_attachment(update: Update, context: SamvadContext) -> None:
     """A document or photo in a bound group: queue it for the reader."""
     message = update.effective_message
-    services = context.services
-    if message.from_user is None or message.from_user.is_bot or services.attachment_reader is None:
+    reader = context.services.attachment_reader
+    if message.from_user is None or message.from_user.is_bot or reader is None:
         return
-    if await roster.binding_of(services.db, message.chat.id) is None:
-        return  # only the circular's groups are moderated (a binding gives them admin posts)
-    async with services.db.transaction() as tx:
-        queued = await attachments.request_read(tx, new_attachment(message, update.update_id), at=services.clock.now())
-    if queued is not None:
-        services.attachment_reader.wake()
+    if await moderation_attachments.queue(collaborators(context), new_attachment(message, update.update_id)):
+        reader.wake()
 
 
 def new_attachment(message: Message, update_id: int) -> NewAttachment:
@@ -83,48 +64,19 @@ def new_attachment(message: Message, update_id: int) -> NewAttachment:
     )
 
 
-def _message(item: Attachment, context: SamvadContext) -> Message:
-    """The message as moderation needs it (chat, sender, id, date), rebuilt from the queued row."""
-    sender = User.de_json(item.sender, context.bot)
-    return Message(message_id=item.message_id, date=item.sent_at, chat=Chat(item.chat_id, item.chat_type),
-                   from_user=sender)
-
-
 async def read_attachment(item: Attachment, context: SamvadContext, pool: ExtractionPool) -> None:
     """Download, read, record and check one queued file (raises only for passing failures, to retry).
 
     Recorded first, then checked: a restart between the two finds it recorded and only checks it.
     """
-    services = context.services
+    c = collaborators(context)
     if item.state == attachments.PENDING:
-        item = await _read_and_record(item, context, pool)
-    # The warning is for the member: in their Telegram language when it is one of ours, else the file's.
-    language = (item.sender.get("language_code") or "").split("-")[0]
-    verdict = await check_attachment_text(context, _message(item, context), item.text or "",
-                                          attachment_seq=item.journal_seq, language=language or None)
-    spans = [(e.start, e.end, e.reason_code) for e in (verdict.evidence if verdict else ()) if e.label == "personal_data"]
-    async with services.db.transaction() as tx:
-        if spans:
-            await attachments.keep_personal_data_spans(tx, item.journal_seq, spans)
-        await attachments.mark_checked(tx, item.attachment_id)
-
-
-async def _read_and_record(item: Attachment, context: SamvadContext, pool: ExtractionPool) -> Attachment:
-    services = context.services
-    extraction, data = await _download_and_read(item, context, pool)
-    stored = None
-    if data is not None and services.settings.keep_attachments:
-        stored = await asyncio.to_thread(_keep, services.settings.attachments_folder, extraction.sha256, data)
-    result = ReadResult(
-        status=extraction.status.value, reason=extraction.reason.value, kind=extraction.kind.value,
-        sha256=extraction.sha256, size=extraction.size or (item.file_size or 0), pages_read=extraction.pages_read,
-        pages_total=extraction.pages_total, text=extraction.text, stored_path=stored,
-    )
-    async with services.db.transaction() as tx:
-        seq = await attachments.record_read(tx, item, result, at=services.clock.now())
-        if seq is not None and extraction.needs_admins:
-            await _tell_admins(tx, context, item, extraction)
-    return await attachments.get(services.db, item.attachment_id)
+        extraction, data = await _download_and_read(item, context, pool)
+        stored = None
+        if data is not None and c.settings.keep_attachments:
+            stored = await asyncio.to_thread(_keep, c.settings.attachments_folder, extraction.sha256, data)
+        item = await moderation_attachments.record(c, item, extraction, stored_path=stored)
+    await moderation_attachments.check(c, item)
 
 
 async def _download_and_read(
@@ -157,25 +109,3 @@ def _keep(folder: Path, sha256: str, data: bytes) -> str:
             out.write(data)
         partial.replace(target)
     return str(target)
-
-
-async def _tell_admins(tx, context: SamvadContext, item: Attachment, extraction: Extraction) -> None:
-    services = context.services
-    binding = await roster.binding_of(tx, item.chat_id)
-    if binding is None:
-        return
-    who = escape(" ".join(p for p in (item.sender.get("first_name"), item.sender.get("last_name")) if p))
-    what = escape(item.file_name or "a photo")
-    why = REASON_TEXTS.get(extraction.reason.value, extraction.reason.value).format(
-        pages_read=extraction.pages_read, pages_total=extraction.pages_total)
-    part = "was only partly read" if extraction.status is Status.PARTLY_READ else "could not be read"
-    if extraction.status is Status.TOO_LARGE:
-        part = "is too large to download and read"
-    text = (f"📎 A file {who} posted in {escape(binding.label)}, <b>{what}</b>, {part}: {escape(why)}."
-            " It has not been checked for confidential matters or personal data (§2, §8); please look at it."
-            " Its name, size and what was read are in the record.")
-    for admin in await people.admin_accounts(tx, binding):
-        await services.outbox.send_message(
-            tx, admin, text, purpose=Purpose.ATTACHMENTS_UNREAD,
-            dedupe_key=f"attachments:unread:{item.attachment_id}:{admin}",
-        )

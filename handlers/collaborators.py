@@ -41,4 +41,5 @@ class BotReads:
 def collaborators(context: SamvadContext) -> Collaborators:
     """What the domain needs to act on this update."""
     services = context.services
-    return Collaborators(services.db, services.outbox, services.clock, services.settings, BotReads(context.bot))
+    return Collaborators(services.db, services.outbox, services.clock, services.settings, BotReads(context.bot),
+                         content_filter=services.classifier)

@@ -1,16 +1,12 @@
-"""The content filter's verdict on a group message, said by whom and where (for moderation and the record)."""
+"""A Telegram message as the rules' plain input (coordination.filtering.GroupMessage), and its verdict."""
 
 from __future__ import annotations
 
 from telegram import Message, MessageOrigin
 
-from runtime.scope import current_scope
+from coordination.filtering import GroupMessage, context_of
+from nlp import Verdict
 from runtime.services import Services
-from handlers.moderation_rules import message_context
-from nlp import MessageContext, Verdict
-from storage import roster
-
-_CONTEXT_NOTE = "message_context"
 
 
 def speaker_id(message: Message) -> int | None:
@@ -23,23 +19,17 @@ def speaker_id(message: Message) -> int | None:
     return None  # a hidden user, a chat or a channel: the author is not known
 
 
-async def context_of(services: Services, message: Message) -> MessageContext:
-    """The facts the filter weighs about a message (read once per update)."""
-    scope = current_scope()
-    key = (message.chat.id, message.message_id)
-    notes = scope.notes.setdefault(_CONTEXT_NOTE, {}) if scope is not None else {}
-    if key in notes:  # type: ignore[operator]
-        return notes[key]  # type: ignore[index]
-    speaker = speaker_id(message)
-    posts = await roster.posts_of_user(services.db, speaker) if speaker is not None else []
-    binding = await roster.binding_of(services.db, message.chat.id)
-    context = message_context(
-        posts, binding, is_reply=message.reply_to_message is not None, is_forward=message.forward_origin is not None
+def group_message(message: Message) -> GroupMessage:
+    """The message as the domain reads it (a message without a person as sender has sender 0)."""
+    sender = message.from_user
+    return GroupMessage(
+        chat_id=message.chat.id, message_id=message.message_id, sender_id=sender.id if sender else 0,
+        sender_name=sender.full_name if sender else "", date=message.date, text=message.text or message.caption or "",
+        speaker_id=speaker_id(message), is_reply=message.reply_to_message is not None,
+        is_forward=message.forward_origin is not None,
     )
-    notes[key] = context  # type: ignore[index]
-    return context
 
 
 async def verdict_for(services: Services, message: Message, text: str) -> Verdict:
     """The filter's verdict on a message's text (or a new version of it), with who says it and where."""
-    return await services.classifier.check(text, await context_of(services, message))
+    return await services.classifier.check(text, await context_of(services.db, group_message(message)))

@@ -7,19 +7,16 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
 
+from coordination.incidents import IncidentAction, IncidentCommand
+from coordination.exports import CALLBACK_LIMIT, RANGES, ExportChoice, TypedExport, range_of  # noqa: F401 - parsed here
 from handlers.usage import UsageError  # noqa: F401 - the record's handlers import it from here too
 from nlp.record.addressees import DISTRICTS
 from nlp.record.text import normalise
-from storage.exports import ExportOptionError, day_range, parse_day, parse_format
-from storage.roster import Binding
+from storage.exports import ExportOptionError, parse_day, parse_format
 
 LOG_DEFAULT, LOG_MAX = 10, 50
 PRIVATE_LOG_DEFAULT = 5  # per group, when a private /log lists several
-CALLBACK_LIMIT = 64  # bytes: Telegram's limit on callback data
-RANGES = {"t": "Today", "7": "Last 7 days", "30": "Last 30 days", "m": "This month", "pm": "Last month"}
 
 _DISTRICT_OF = {normalise(spelling): canonical for canonical, names in DISTRICTS.items() for spelling in names}
 _DISTRICT_OF.update({normalise(canonical): canonical for canonical in DISTRICTS})
@@ -44,15 +41,6 @@ def private_log_request(args: list[str]) -> tuple[int, str | None]:
     return (int(numbers[0]) if numbers else PRIVATE_LOG_DEFAULT), group
 
 
-@dataclass(frozen=True)
-class IncidentCommand:
-    """/incident open NAME [district ...] or /incident close [NAME]."""
-
-    action: str
-    name: str | None
-    districts: tuple[str, ...] = ()
-
-
 INCIDENT_USAGE = (
     "Usage: /incident open NAME [district ...] — e.g. /incident open Cyclone-Biparjoy Kutch Devbhumi-Dwarka\n"
     "or /incident close [NAME]. Quote a name with spaces: /incident open \"Cyclone Biparjoy\" Kutch"
@@ -68,13 +56,13 @@ def incident_command(text_args: str) -> IncidentCommand:
     if not words or words[0].lower() not in {"open", "close"}:
         raise UsageError(INCIDENT_USAGE)
     action, rest = words[0].lower(), words[1:]
-    if action == "close":
+    if action == IncidentAction.CLOSE:
         if len(rest) > 1:
             raise UsageError(INCIDENT_USAGE)
-        return IncidentCommand("close", _incident_name(rest[0]) if rest else None)
+        return IncidentCommand(IncidentAction.CLOSE, _incident_name(rest[0]) if rest else None)
     if not rest:
         raise UsageError(INCIDENT_USAGE)
-    return IncidentCommand("open", _incident_name(rest[0]), tuple(dict.fromkeys(district(word) for word in rest[1:])))
+    return IncidentCommand(IncidentAction.OPEN, _incident_name(rest[0]), tuple(dict.fromkeys(district(word) for word in rest[1:])))
 
 
 def _incident_name(text: str) -> str:
@@ -91,34 +79,6 @@ def district(word: str) -> str:
     if key not in _DISTRICT_OF:
         raise UsageError(f"{word!r} is not a district of Gujarat I know. Write it as on the roster, e.g. Kutch.")
     return _DISTRICT_OF[key]
-
-
-@dataclass(frozen=True)
-class ExportChoice:
-    """What /export's buttons have chosen so far (encoded in callback data)."""
-
-    chat_id: int | None = None
-    incident_id: int | None = None
-    range_code: str | None = None
-    fmt: str | None = None
-    unmasked: bool | None = None
-
-    def encode(self) -> str:
-        """Callback data, well under Telegram's 64 bytes."""
-        parts = ["x"]
-        if self.chat_id is not None:
-            parts.append(f"g{self.chat_id}")
-        if self.incident_id is not None:
-            parts.append(f"i{self.incident_id}")
-        if self.range_code is not None:
-            parts.append(f"r{self.range_code}")
-        if self.fmt is not None:
-            parts.append(f"f{self.fmt}")
-        if self.unmasked is not None:
-            parts.append(f"u{int(self.unmasked)}")
-        data = "|".join(parts)
-        assert len(data.encode()) <= CALLBACK_LIMIT
-        return data
 
 
 def export_choice(data: str) -> ExportChoice:
@@ -145,34 +105,6 @@ def export_choice(data: str) -> ExportChoice:
     except (ValueError, ExportOptionError):
         raise UsageError("This button is out of date: send /export again.") from None
     return ExportChoice(**values)  # type: ignore[arg-type]
-
-
-def range_of(code: str, now: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
-    """The period a range button names, ending now (or at a month's end)."""
-    today = now.astimezone(zone).date()
-    if code == "t":
-        return day_range(today, today, zone)
-    if code in {"7", "30"}:
-        return day_range(today - timedelta(days=int(code) - 1), today, zone)
-    first = today.replace(day=1)
-    if code == "m":
-        return day_range(first, today, zone)
-    if code == "pm":
-        last = first - timedelta(days=1)
-        return day_range(last.replace(day=1), last, zone)
-    raise UsageError("This button is out of date: send /export again.")
-
-
-@dataclass(frozen=True)
-class TypedExport:
-    """/export GROUP FROM TO FORMAT [unmasked], or /export incident NAME FORMAT [unmasked]."""
-
-    group: str | None
-    incident: str | None
-    first: date | None
-    last: date | None
-    fmt: str
-    unmasked: bool
 
 
 EXPORT_USAGE = (
@@ -207,14 +139,3 @@ def search_words(text_args: str) -> str:
     if not words or not re.search(r"[\w\u0900-\u097f\u0a80-\u0aff]", words):
         raise UsageError("Usage: /search WORDS — e.g. /search rainfall Bhuj, /search વરસાદ, /search बाढ़")
     return words[:200]
-
-
-def binding_named(bindings: tuple[Binding, ...], name: str | None) -> Binding:
-    """The group among these that a person named ("Kutch", "district kutch", "state", its chat id)."""
-    wanted = (name or "").strip().lower().replace("-", " ")
-    for binding in bindings:
-        if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)} and wanted:
-            return binding
-    names = ", ".join(b.jurisdiction or b.label for b in bindings) or "none"
-    shown = name if name is None or len(name) <= 60 else name[:59] + "…"
-    raise UsageError(f"You do not administer or coordinate a group called {shown!r}. Yours: {names}.")

@@ -10,12 +10,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import BinaryIO, Iterator, TextIO
+from typing import BinaryIO, TextIO
+from collections.abc import Iterator
 
 BATCH = 256
 
 
-def register(subparsers: "argparse._SubParsersAction") -> "argparse._SubParsersAction":
+def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """Add `classify` and `nlp {train,eval}`; return the `nlp` subcommands for others to extend."""
     classify = subparsers.add_parser("classify", help="label JSON Lines messages {id, text} from FILE or stdin")
     classify.add_argument("file", nargs="?", metavar="FILE", help="JSON Lines input (default: standard input)")
@@ -68,8 +69,7 @@ def _dumps(row: dict) -> str:
 
 
 def _lines(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
-    for number, line in enumerate(stream, 1):
-        yield number, line
+    yield from enumerate(stream, 1)
 
 
 def parse_line(number: int, raw: bytes) -> tuple[object, str | None, str | None]:
@@ -115,6 +115,7 @@ def classify_stream(content_filter, source: BinaryIO, out: TextIO) -> int:
             errors += 1
             out.write(_dumps({"id": ident, "error": error}) + "\n")
             continue
+        assert text is not None  # parse_line gives a text whenever it gives no error
         pending.append((ident, text))
         if len(pending) >= BATCH:
             flush()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -87,13 +87,13 @@ class IdentifierRecogniser:
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - the roster is runtime state, not model state
         pass
 
-    def from_disk(self, path, exclude=()) -> "IdentifierRecogniser":  # noqa: D102
+    def from_disk(self, path, exclude=()) -> IdentifierRecogniser:  # noqa: D102
         return self
 
     def to_bytes(self, exclude=()) -> bytes:  # noqa: D102
         return b""
 
-    def from_bytes(self, data: bytes, exclude=()) -> "IdentifierRecogniser":  # noqa: D102
+    def from_bytes(self, data: bytes, exclude=()) -> IdentifierRecogniser:  # noqa: D102
         return self
 
 
@@ -175,13 +175,13 @@ class LexiconRules:
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
         pass
 
-    def from_disk(self, path, exclude=()) -> "LexiconRules":  # noqa: D102
+    def from_disk(self, path, exclude=()) -> LexiconRules:  # noqa: D102
         return self
 
     def to_bytes(self, exclude=()) -> bytes:  # noqa: D102
         return b""
 
-    def from_bytes(self, data: bytes, exclude=()) -> "LexiconRules":  # noqa: D102
+    def from_bytes(self, data: bytes, exclude=()) -> LexiconRules:  # noqa: D102
         return self
 
 

@@ -18,7 +18,8 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
+from collections.abc import Iterable, Mapping
 
 from nlp.verdict import LABELS
 
@@ -86,9 +87,9 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
             f[name] = 1.0
     best: dict[tuple[str, str], float] = {}
     for label, _, _, score, code in evidence:
-        key = (label, code)
-        if score > best.get(key, 0.0):
-            best[key] = score
+        rule = (label, code)
+        if score > best.get(rule, 0.0):
+            best[rule] = score
     for (label, code), score in best.items():
         f[f"rule:{label}:{code}"] = score
         key = "rulemax:" + label
@@ -168,7 +169,7 @@ class DecisionModel:
         return self._cached
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "DecisionModel":
+    def from_dict(cls, data: Mapping[str, Any]) -> DecisionModel:
         """Read the JSON form (`model/samvad_decision.json`)."""
         labels = {}
         for label in LABELS:
@@ -178,7 +179,7 @@ class DecisionModel:
         return cls(labels, dict(data.get("figures", {})))
 
     @classmethod
-    def read(cls, path: Path) -> "DecisionModel":
+    def read(cls, path: Path) -> DecisionModel:
         """Load from a file."""
         return cls.from_dict(json.loads(Path(path).read_text("utf-8")))
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
+from collections.abc import Iterable
 
 from nlp.errors import CorpusError
 from nlp.verdict import LABELS, Verdict

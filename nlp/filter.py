@@ -4,10 +4,10 @@ from __future__ import annotations
 import gc
 import json
 import re
-from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Iterable
 
 from nlp.language import detect_language
 from nlp.context import instruction_shift
@@ -15,12 +15,15 @@ from nlp.decision import (DIRECTIVE_CUES, IDENTIFIER_CODES, VALIDATED_IDENTIFIER
                           sigmoid)
 from nlp.normalise import Normalised, normalise
 from nlp.reasons import describe
-from nlp.verdict import LABELS, Evidence, MessageContext, Tier, Verdict
+from nlp.verdict import LABELS, Evidence, MessageContext, Verdict
 from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
     from spacy.tokens import Doc
+
+    from nlp.components import IdentifierRecogniser
 
 DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 # As in nlp.components, which imports spaCy and so is not imported here at import time.
@@ -59,12 +62,15 @@ def _combine(scores: Iterable[float]) -> float:
 class ContentFilter:
     """Labels a chat message confidential, personal_data, hostile and/or instruction, with evidence and a tier."""
 
-    def __init__(self, pipeline: "Language", decision: DecisionModel | None = None, *,
+    def __init__(self, pipeline: Language, decision: DecisionModel | None = None, *,
                  official_numbers: Iterable[str] = (), official_email_domains: Iterable[str] = DEFAULT_EMAIL_DOMAINS) -> None:
         self.nlp = pipeline
         self.decision = decision or rules_decision()
         self._email_domains = tuple(official_email_domains)
-        self._textcat = pipeline.get_pipe("textcat_multilabel") if "textcat_multilabel" in pipeline.pipe_names else None
+        self._textcat = (  # spaCy types every pipe as Callable[[Doc], Doc]; this name is the text categoriser
+            cast("MultiLabel_TextCategorizer", pipeline.get_pipe("textcat_multilabel"))
+            if "textcat_multilabel" in pipeline.pipe_names else None
+        )
         self._rule_components = [pipeline.get_pipe(name) for name in pipeline.pipe_names if name != "textcat_multilabel"]
         self.set_official_numbers(official_numbers)
         # Read the look-alike table now, not on the first message that needs it.
@@ -74,7 +80,7 @@ class ContentFilter:
 
     @classmethod
     def load(cls, *, official_numbers: Iterable[str] = (), official_email_domains: Iterable[str] = DEFAULT_EMAIL_DOMAINS,
-             model_dir: Path | None = None, decision: Path | None = None) -> "ContentFilter":
+             model_dir: Path | None = None, decision: Path | None = None) -> ContentFilter:
         """Load the packaged trained pipeline (or `model_dir`) and its decision; spaCy is imported here."""
         from nlp.pipeline import PACKAGED_MODEL, load_pipeline
         from nlp.training import DECISION_FILE
@@ -85,7 +91,7 @@ class ContentFilter:
         return cls(pipeline, model, official_numbers=official_numbers, official_email_domains=official_email_domains)
 
     @classmethod
-    def rules_only(cls, **kwargs: Any) -> "ContentFilter":
+    def rules_only(cls, **kwargs: Any) -> ContentFilter:
         """A filter with the rule components and no classifier (needs no trained model)."""
         from nlp.pipeline import build_pipeline
 
@@ -96,7 +102,7 @@ class ContentFilter:
         from nlp.recognisers import Allowlist
 
         allowlist = Allowlist.build(list(numbers), self._email_domains)
-        self.nlp.get_pipe("samvad_identifiers").set_allowlist(allowlist)
+        cast("IdentifierRecogniser", self.nlp.get_pipe("samvad_identifiers")).set_allowlist(allowlist)
 
     def check(self, text: str, context: MessageContext | None = None) -> Verdict:
         """The verdict for one message; `context` (who says it, where) is weighed when given."""
@@ -125,7 +131,7 @@ class ContentFilter:
                 gc.enable()
         return verdicts
 
-    def annotate(self, texts: list[str]) -> tuple[list["Doc"], list[dict[str, float]]]:
+    def annotate(self, texts: list[str]) -> tuple[list[Doc], list[dict[str, float]]]:
         """Run the components over normalised texts: docs with their evidence, and the classifier's scores.
 
         The components are called directly rather than through `nlp.pipe`,
@@ -146,7 +152,7 @@ class ContentFilter:
                 cats[i] = dict(zip(labels, row))
         return docs, cats
 
-    def _make_doc(self, text: str) -> "Doc":
+    def _make_doc(self, text: str) -> Doc:
         # The components read the text from user_data: spaCy rebuilds doc.text on each access.
         doc = self.nlp.make_doc(text)
         doc.user_data[TEXT_KEY] = text
@@ -159,7 +165,7 @@ class ContentFilter:
         return normalise(text[:MAX_CHARS])
 
     @staticmethod
-    def features_of(norm: Normalised, doc: "Doc", cats: dict[str, float], language: str) -> dict[str, float]:
+    def features_of(norm: Normalised, doc: Doc, cats: dict[str, float], language: str) -> dict[str, float]:
         """The decision's features for an annotated doc (used by training, too)."""
         return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language)
 
@@ -179,7 +185,7 @@ class ContentFilter:
             out[label] = (sigmoid(logit), forced)
         return out
 
-    def _verdict(self, norm: Normalised, doc: "Doc", cats: dict[str, float],
+    def _verdict(self, norm: Normalised, doc: Doc, cats: dict[str, float],
                  context: MessageContext | None = None) -> Verdict:
         language = detect_language(norm.original)
         if not norm.text.strip():

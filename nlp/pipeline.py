@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Optional
+from typing import cast
 
 import spacy
 from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.ml.extract_ngrams import extract_ngrams
 from spacy.ml.models.textcat import resize_and_set_ref
+from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
 from spacy.util import registry
 from thinc.api import Logistic, Model, SparseLinear_v2, chain, with_cpu
 from thinc.layers.resizable import resizable, resize_linear_weighted
@@ -55,7 +56,9 @@ def _batched_forward(model: Model, docs, is_train: bool):
     unigrams = numpy.concatenate(arrays) if arrays else numpy.zeros((0,), dtype="uint64")
     doc_of = numpy.repeat(numpy.arange(len(arrays), dtype="int64"), sizes)
     if unigrams.shape[0] > 1:
-        bigrams = numpy.asarray(ops.ngrams(2, unigrams))
+        # thinc types its arrays (Ints1d, Floats1d) apart from numpy's ndarray, though on CPU they are ndarrays
+        # (the ignores here and in the two returns below).
+        bigrams = numpy.asarray(ops.ngrams(2, unigrams))  # type: ignore[arg-type]
         # A pair that spans two documents is no bigram of either.
         keep = doc_of[:-1] == doc_of[1:]
         keys = numpy.concatenate([unigrams, bigrams[keep]])
@@ -70,28 +73,30 @@ def _batched_forward(model: Model, docs, is_train: bool):
         keys, owners = keys[starts], owners[starts]
     else:
         counts = numpy.zeros((0,), dtype="int64")
-    lengths = ops.asarray(numpy.bincount(owners, minlength=len(arrays)), dtype="int32")
+    lengths = ops.asarray(numpy.bincount(owners, minlength=len(arrays)), dtype="int32")  # type: ignore[arg-type]
 
     def backprop(dY):
         return []
 
-    return (ops.asarray(keys), ops.asarray(counts, dtype="f"), lengths), backprop
+    return (ops.asarray(keys), ops.asarray(counts, dtype="f"), lengths), backprop  # type: ignore[arg-type]
 
 
 @registry.architectures("samvad.TextCatBOW.v1")
 def build_norm_bow(
-    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: Optional[int] = None
+    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: int | None = None
 ) -> Model:
     """spaCy's bag-of-n-grams classifier, keyed on NORM (undone evasions, stemmed Gujarati) instead of ORTH."""
     length = 2 ** (length - 1).bit_length()
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
-    fill_defaults = {"b": 0, "W": 0}
+    fill_defaults: dict[str, float] = {"b": 0, "W": 0}
     with Model.define_operators({">>": chain}):
         output_layer = None
         if not no_output_layer:
             fill_defaults["b"] = -10.0
             output_layer = Logistic()
-        resizable_layer = resizable(sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults))
+        resizable_layer: Model = resizable(
+            sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults)
+        )
         model = extract_ngrams_batched(ngram_size, attr=NORM) >> resizable_layer
         model = with_cpu(model, model.ops)
         if output_layer:
@@ -122,7 +127,8 @@ def build_pipeline(with_classifier: bool = True) -> Language:
     pipeline.add_pipe("samvad_identifiers")
     pipeline.add_pipe("samvad_lexicon_rules")
     if with_classifier:
-        textcat = pipeline.add_pipe(TEXTCAT, config=TEXTCAT_CONFIG)
+        # spaCy types every pipe as Callable[[Doc], Doc]; this name makes a multi-label text categoriser.
+        textcat = cast(MultiLabel_TextCategorizer, pipeline.add_pipe(TEXTCAT, config=TEXTCAT_CONFIG))
         for label in LABELS:
             textcat.add_label(label)
     return pipeline

@@ -142,6 +142,7 @@ def number_cues(text: str) -> list[tuple[str, int, int]]:
             continue
         m = pattern.match(text, run.start())
         if m is not None:
+            assert m.lastgroup is not None  # every alternative of the pattern is a named group
             found.append((m.lastgroup, m.start(), m.end()))
             end = m.end()
     if "₹" in text or "rs" in text.lower() or "inr" in text.lower():

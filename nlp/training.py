@@ -106,10 +106,11 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
         out.write(f"fold {fold + 1}/{folds} done ({time.perf_counter() - started:.0f}s)\n")
     pipeline = _fit(train_set, seed, epochs, out)
     content_filter = ContentFilter(pipeline)
-    if any(r is None for r in rows):
-        rows = feature_rows(content_filter, train_set)
+    complete = [r for r in rows if r is not None]
+    if len(complete) < len(rows):
+        complete = feature_rows(content_filter, train_set)
     decision = DecisionModel({
-        label: fit_logistic(rows, [label in e.labels for e in train_set], prior=PRIORS.get(label)) for label in LABELS
+        label: fit_logistic(complete, [label in e.labels for e in train_set], prior=PRIORS.get(label)) for label in LABELS
     })
     content_filter.decision = decision
     calibration_rows = feature_rows(content_filter, calibration)

@@ -10,13 +10,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Any
+from typing import Any, Generic, ParamSpec, TypeVar, overload
 
 import aiohttp
 
+from sandbox import user_actions as people
+from sandbox.actions import UPLOAD_FILE_NAME, UPLOAD_MIME_TYPE, Action
 from sandbox.guard import TOKEN_HEADER
+
+P = ParamSpec("P")
+J = TypeVar("J")
 
 _TIMEOUT_STATUS = 408
 # Room for the server's own wait before the HTTP request itself gives up.
@@ -30,6 +35,29 @@ class SandboxError(Exception):
         super().__init__(description)
         self.status = status
         self.description = description
+
+
+class Remote(Generic[P, J]):
+    """A client method derived from an action: the world function's parameters (less the world), POSTed to its route."""
+
+    def __init__(self, action: Action[P, Any, J]) -> None:
+        self.action = action
+
+    @overload
+    def __get__(self, client: None, owner: type) -> Remote[P, J]: ...
+    @overload
+    def __get__(self, client: SandboxClient, owner: type) -> Callable[P, Awaitable[J]]: ...
+    def __get__(self, client: SandboxClient | None, owner: type) -> Remote[P, J] | Callable[P, Awaitable[J]]:
+        if client is None:
+            return self
+        action = self.action
+
+        async def call(*args: P.args, **kwargs: P.kwargs) -> J:
+            return await client.perform(action, action.bind(*args, **kwargs))
+
+        call.__name__, call.__doc__ = action.name, action.__doc__
+        call.__signature__ = action.signature  # type: ignore[attr-defined]
+        return call
 
 
 class SandboxClient:
@@ -75,174 +103,53 @@ class SandboxClient:
             raise TimeoutError(answer.get("description", "timed out"))
         raise SandboxError(response.status, answer.get("description", f"HTTP {response.status}"))
 
-    # -- building the world ------------------------------------------------
+    # -- acting as people: one method per action of sandbox.user_actions -------
 
-    async def create_user(
-        self,
-        first_name: str,
-        *,
-        last_name: str | None = None,
-        username: str | None = None,
-        phone: str | None = None,
-        language_code: str = "en",
-        is_bot: bool = False,
-        user_id: int | None = None,
-    ) -> dict:
-        """A Telegram User dict plus "phone"."""
-        return await self._request("POST", "/users", body={
-            "first_name": first_name, "last_name": last_name, "username": username, "phone": phone,
-            "language_code": language_code, "is_bot": is_bot, "user_id": user_id,
-        })  # fmt: skip
+    create_user = Remote(people.create_user)
+    start_bot = Remote(people.start_bot)
+    block_bot = Remote(people.block_bot)
+    create_group = Remote(people.create_group)
+    create_channel = Remote(people.create_channel)
+    add_bot = Remote(people.add_bot)
+    set_bot_rights = Remote(people.set_bot_rights)
+    add_member = Remote(people.add_member)
+    promote = Remote(people.promote)
+    leave = Remote(people.leave)
+    remove_member = Remote(people.remove_member)
+    send_message = Remote(people.send_message)
+    send_document = Remote(people.send_document)
+    send_photo = Remote(people.send_photo)
+    send_contact = Remote(people.send_contact)
+    forward_message = Remote(people.forward_message)
+    edit_message = Remote(people.edit_message)
+    press_button = Remote(people.press_and_await_answer)
+    request_join = Remote(people.request_join)
+    join_by_link = Remote(people.join_by_link)
 
-    async def create_group(
-        self, title: str, *, creator_id: int, supergroup: bool = True, member_ids: Sequence[int] = ()
-    ) -> dict:
-        """A Telegram Chat dict; members are added silently (the bot is not there yet)."""
-        return await self._request("POST", "/chats", body={
-            "title": title, "creator_id": creator_id, "supergroup": supergroup, "member_ids": list(member_ids),
-        })  # fmt: skip
+    async def perform(self, action: Action[Any, Any, J], arguments: dict[str, Any]) -> J:
+        """POST an action's arguments to its route: as JSON, or as a multipart form when they hold an upload."""
+        path = action.path.format(**{param.name: arguments[param.name] for param in action.path_params})
+        body = {param.name: arguments[param.name] for param in action.body_params}
+        wait = float(arguments[action.waits]) if action.waits is not None else 0.0
+        upload = action.upload
+        if upload is not None:
+            content = body.pop(upload.name)
+            if content is not None:
+                return await self._upload(path, content, body)
+        return await self._request("POST", path, body=body, wait=wait)
 
-    async def create_channel(self, title: str, *, creator_id: int, username: str | None = None) -> dict:
-        """A channel, to forward messages from."""
-        return await self._request(
-            "POST", "/channels", body={"title": title, "creator_id": creator_id, "username": username}
-        )
-
-    async def add_bot(self, chat_id: int, *, added_by: int, admin: bool = True, rights: dict | None = None) -> None:
-        await self._request(
-            "POST", f"/chats/{chat_id}/bot", body={"added_by": added_by, "admin": admin, "rights": rights}
-        )
-
-    async def set_bot_rights(self, chat_id: int, *, admin: bool, rights: dict | None = None, by: int) -> None:
-        await self._request(
-            "POST", f"/chats/{chat_id}/bot/rights", body={"admin": admin, "rights": rights, "by": by}
-        )
-
-    async def add_member(self, chat_id: int, user_id: int, *, added_by: int) -> None:
-        await self._request("POST", f"/chats/{chat_id}/members", body={"user_id": user_id, "added_by": added_by})
-
-    async def promote(self, chat_id: int, user_id: int, *, by: int, rights: dict | None = None) -> None:
-        await self._request("POST", f"/chats/{chat_id}/members/{user_id}/promote", body={"by": by, "rights": rights})
-
-    async def leave(self, chat_id: int, user_id: int) -> None:
-        await self._request("POST", f"/chats/{chat_id}/members/{user_id}/leave")
-
-    async def remove_member(self, chat_id: int, user_id: int, *, by: int) -> None:
-        """An administrator removes someone, the bot included (in supergroups that bans them)."""
-        await self._request("POST", f"/chats/{chat_id}/members/{user_id}/remove", body={"by": by})
-
-    async def block_bot(self, user_id: int, *, blocked: bool = True) -> None:
-        await self._request("POST", f"/users/{user_id}/block", body={"blocked": blocked})
-
-    # -- acting as a user ----------------------------------------------------
-
-    async def send_message(
-        self, chat_id: int, user_id: int, text: str, *, reply_to: int | None = None, entities: list | None = None
-    ) -> dict:
-        return await self._request("POST", f"/chats/{chat_id}/messages", body={
-            "user_id": user_id, "text": text, "reply_to": reply_to, "entities": entities,
-        })  # fmt: skip
-
-    async def send_document(
-        self,
-        chat_id: int,
-        user_id: int,
-        *,
-        file_name: str,
-        content: bytes = b"",
-        caption: str | None = None,
-        mime_type: str = "application/pdf",
-    ) -> dict:
-        """Post a file as a member, uploaded as a multipart form (as Telegram's apps upload it)."""
-        return await self._upload(f"/chats/{chat_id}/documents", content, file_name, mime_type, {
-            "user_id": user_id, "caption": caption, "file_name": file_name, "mime_type": mime_type,
-        })  # fmt: skip
-
-    async def send_photo(
-        self, chat_id: int, user_id: int, *, caption: str | None = None, content: bytes | None = None,
-        file_name: str = "photo.jpg",
-    ) -> dict:
-        """Post a photo as a member (a plain picture when no content is given); Telegram keeps it in sizes."""
-        if content is None:
-            return await self._request("POST", f"/chats/{chat_id}/photos", body={"user_id": user_id, "caption": caption})
-        return await self._upload(f"/chats/{chat_id}/photos", content, file_name, "image/jpeg",
-                                  {"user_id": user_id, "caption": caption})
-
-    async def _upload(self, path: str, content: bytes, file_name: str, mime_type: str, fields: dict) -> dict:
+    async def _upload(self, path: str, content: bytes, fields: dict) -> Any:
         form = aiohttp.FormData()
         for name, value in fields.items():
             if value is not None:
-                form.add_field(name, str(value))
+                form.add_field(name, value if isinstance(value, str) else json.dumps(value))
+        file_name = fields.get(UPLOAD_FILE_NAME) or "file"
+        mime_type = fields.get(UPLOAD_MIME_TYPE) or "application/octet-stream"
         form.add_field("file", content, filename=file_name, content_type=mime_type)
         if self._session is None:
             self._session = aiohttp.ClientSession(headers=self._headers)
         async with self._session.post(f"{self.base_url}/sandbox{path}", data=form) as response:
             return await self._result(response)
-
-    async def send_contact(
-        self,
-        chat_id: int,
-        user_id: int,
-        *,
-        phone_number: str,
-        first_name: str,
-        contact_user_id: int | None = None,
-        forwarded_from: int | None = None,
-        last_name: str | None = None,
-    ) -> dict:
-        return await self._request("POST", f"/chats/{chat_id}/contacts", body={
-            "user_id": user_id, "phone_number": phone_number, "first_name": first_name,
-            "last_name": last_name, "contact_user_id": contact_user_id, "forwarded_from": forwarded_from,
-        })  # fmt: skip
-
-    async def forward_message(
-        self,
-        chat_id: int,
-        user_id: int,
-        text: str,
-        *,
-        origin_user_id: int | None = None,
-        origin_chat_id: int | None = None,
-        origin_name: str | None = None,
-        origin_message_id: int | None = None,
-        origin_date: int | None = None,
-    ) -> dict:
-        """A person forwards a text into a chat; the bot sees forward_origin (with origin_date, Unix time)."""
-        return await self._request("POST", f"/chats/{chat_id}/forwards", body={
-            "user_id": user_id, "text": text, "origin_user_id": origin_user_id,
-            "origin_chat_id": origin_chat_id, "origin_name": origin_name,
-            "origin_message_id": origin_message_id, "origin_date": origin_date,
-        })  # fmt: skip
-
-    async def edit_message(self, chat_id: int, message_id: int, user_id: int, text: str) -> dict:
-        return await self._request(
-            "POST", f"/chats/{chat_id}/messages/{message_id}/edit", body={"user_id": user_id, "text": text}
-        )
-
-    async def press_button(
-        self, chat_id: int, message_id: int, user_id: int, callback_data: str, *, wait: float = 5.0,
-        forged: bool = False,
-    ) -> dict:
-        """{"text": ..., "show_alert": bool} from the bot's answer; TimeoutError if none comes.
-
-        forged=True sends callback_data the message's buttons do not carry, as a modified client can.
-        """
-        body = {"user_id": user_id, "callback_data": callback_data, "wait": wait}
-        if forged:
-            body["forged"] = True
-        return await self._request("POST", f"/chats/{chat_id}/messages/{message_id}/press", body=body, wait=wait)
-
-    async def join_by_link(self, user_id: int, invite_link: str) -> str:
-        """"joined", or "requested" for a link that creates join requests."""
-        return await self._request("POST", "/join", body={"user_id": user_id, "invite_link": invite_link})
-
-    async def request_join(self, chat_id: int, user_id: int, *, invite_link: str | None = None) -> None:
-        await self._request(
-            "POST", f"/chats/{chat_id}/join_requests", body={"user_id": user_id, "invite_link": invite_link}
-        )
-
-    async def start_bot(self, user_id: int) -> dict:
-        return await self._request("POST", f"/users/{user_id}/start")
 
     # -- reading what happened -----------------------------------------------
 

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from sandbox import user_actions as people
 from sandbox import views
+from sandbox.actions import UPLOAD_FILE_NAME, UPLOAD_MIME_TYPE, Action, Param, Shape
 from sandbox.errors import ApiError, ControlError, invalid, not_found
 from sandbox.faults import FaultSettings, Faults
 from sandbox.files import UploadedFile
@@ -29,6 +30,7 @@ from sandbox.world import World
 Route = Callable[[web.Request], Awaitable[Any]]
 _TIMEOUT = 408
 _MISSING = object()
+_FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
 class Body:
@@ -46,8 +48,7 @@ class Body:
                 raise invalid(f'field "{name}" is required')
             return default
         kinds = kind if isinstance(kind, tuple) else (kind,)
-        # bool is an int to Python, but true is no user id
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        if not _is_kind(value, kinds):
             raise invalid(f'field "{name}" must be {" or ".join(k.__name__ for k in kinds)}')
         return value
 
@@ -67,26 +68,87 @@ async def _body(request: web.Request) -> Body:
         raise invalid("the request body is not valid JSON") from None
 
 
-async def _body_or_upload(request: web.Request) -> tuple[Body, UploadedFile | None]:
-    """A JSON body, or a multipart form whose "file" part is the upload (its other fields as the body)."""
-    if request.content_type != "multipart/form-data":
-        return await _body(request), None
-    fields: dict = {}
-    upload = None
+async def _arguments(request: web.Request, action: Action) -> dict[str, Any]:
+    """The action's parameters from the path and the body, each checked against its type."""
+    arguments: dict[str, Any] = {param.name: _int_arg(request, param.name) for param in action.path_params}
+    upload = action.upload
+    if upload is not None and request.content_type in _FORMS:
+        body = await _form(request, action, upload)
+    else:
+        body = await _body(request)
+        if upload is not None:
+            body = _decode_base64(body, upload)
+    taken = {param.name for param in action.body_params}
+    unknown = body.names() - taken
+    if unknown:
+        named = ", ".join(f'"{name}"' for name in sorted(unknown))
+        raise invalid(f"unknown field {named}: POST {action.path} takes {', '.join(sorted(taken)) or 'no fields'}")
+    for param in action.body_params:
+        arguments[param.name] = _read(body, param)
+    return arguments
+
+
+def _read(body: Body, param: Param) -> Any:
+    default = _MISSING if param.required else param.default
+    if param.shape is Shape.LIST:
+        values = body.get(param.name, list, default)
+        kinds = param.kinds
+        if values is not default and not all(_is_kind(value, kinds) for value in values):
+            raise invalid(f'field "{param.name}" must be a list of {" or ".join(k.__name__ for k in kinds)}')
+        return values
+    value = body.get(param.name, param.kinds, default)
+    if float in param.kinds and value is not default:
+        return float(value)
+    return value
+
+
+def _is_kind(value: object, kinds: tuple[type, ...]) -> bool:
+    # bool is an int to Python, but true is no user id
+    return isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
+
+
+def _decode_base64(body: Body, upload: Param) -> Body:
+    """A JSON body whose upload came as <name>_base64: the same body with the bytes under the upload's name."""
+    fields = body.as_dict()
+    encoded = fields.pop(upload.base64_name, None)
+    if encoded is None:
+        if fields.get(upload.name) is not None:
+            raise invalid(f'send "{upload.name}" as "{upload.base64_name}" (base64) or as a multipart form\'s "file"')
+        return Body(fields)
+    if not isinstance(encoded, str):
+        raise invalid(f'field "{upload.base64_name}" must be str')
+    try:
+        fields[upload.name] = base64.b64decode(encoded, validate=True)
+    except ValueError:
+        raise invalid(f'field "{upload.base64_name}" is not valid base64') from None
+    return Body(fields)
+
+
+async def _form(request: web.Request, action: Action, upload: Param) -> Body:
+    """A multipart form: its "file" part is the upload, its other fields the parameters (JSON values, or text)."""
+    kinds = {param.name: param.kinds for param in action.body_params}
+    fields: dict[str, Any] = {}
+    file = None
     for name, value in (await request.post()).items():
         if isinstance(value, web.FileField):
-            if name == "file":
-                upload = UploadedFile(value.filename or "file", value.file.read(), value.content_type or "")
-        elif name == "user_id":
-            try:
-                fields[name] = int(value)
-            except ValueError:
-                raise invalid("user_id must be an integer") from None
-        else:
+            if name != "file":
+                raise invalid(f'the form\'s only file part is "file", not "{name}"')
+            file = UploadedFile(value.filename or "file", value.file.read(), value.content_type or "")
+        elif str in kinds.get(name, (str,)):
             fields[name] = value
-    if upload is None:
+        else:
+            try:
+                fields[name] = json.loads(value)
+            except ValueError:
+                raise invalid(f'field "{name}" must be {" or ".join(k.__name__ for k in kinds[name])}') from None
+    if file is None:
         raise invalid('the form has no "file" part')
-    return Body(fields), upload
+    fields[upload.name] = file.content
+    if UPLOAD_FILE_NAME in kinds:
+        fields.setdefault(UPLOAD_FILE_NAME, file.file_name)
+    if UPLOAD_MIME_TYPE in kinds:
+        fields.setdefault(UPLOAD_MIME_TYPE, _mime_of(file))
+    return Body(fields)
 
 
 def _mime_of(upload: UploadedFile) -> str:
@@ -118,34 +180,16 @@ class ControlApi:
 
     def routes(self) -> list[web.AbstractRouteDef]:
         j = self._json
+        acting = [web.post(f"/sandbox{action.path}", j(self._acting(action))) for action in people.ACTIONS]
         return [
-            web.post("/sandbox/users", j(self.create_user)),
-            web.post("/sandbox/users/{user_id}/start", j(self.start_bot)),
-            web.post("/sandbox/users/{user_id}/block", j(self.block_bot)),
-            web.post("/sandbox/chats", j(self.create_group)),
-            web.post("/sandbox/channels", j(self.create_channel)),
-            web.post("/sandbox/chats/{chat_id}/bot", j(self.add_bot)),
-            web.post("/sandbox/chats/{chat_id}/bot/rights", j(self.set_bot_rights)),
+            *acting,
             web.get("/sandbox/chats/{chat_id}/members", j(self.members)),
-            web.post("/sandbox/chats/{chat_id}/members", j(self.add_member)),
             web.get("/sandbox/chats/{chat_id}/members/{user_id}", j(self.member)),
-            web.post("/sandbox/chats/{chat_id}/members/{user_id}/promote", j(self.promote)),
-            web.post("/sandbox/chats/{chat_id}/members/{user_id}/leave", j(self.leave)),
-            web.post("/sandbox/chats/{chat_id}/members/{user_id}/remove", j(self.remove_member)),
             web.get("/sandbox/chats/{chat_id}/messages", j(self.messages)),
-            web.post("/sandbox/chats/{chat_id}/messages", j(self.send_message)),
-            web.post("/sandbox/chats/{chat_id}/documents", j(self.send_document)),
-            web.post("/sandbox/chats/{chat_id}/photos", j(self.send_photo)),
-            web.post("/sandbox/chats/{chat_id}/contacts", j(self.send_contact)),
-            web.post("/sandbox/chats/{chat_id}/forwards", j(self.forward_message)),
-            web.post("/sandbox/chats/{chat_id}/messages/{message_id}/edit", j(self.edit_message)),
-            web.post("/sandbox/chats/{chat_id}/messages/{message_id}/press", j(self.press_button)),
             web.get("/sandbox/chats/{chat_id}/bot_messages/next", j(self.wait_for_bot_message)),
             web.get("/sandbox/chats/{chat_id}/deleted", j(self.deleted_message_ids)),
             web.get("/sandbox/chats/{chat_id}/join_requests", j(self.join_requests)),
-            web.post("/sandbox/chats/{chat_id}/join_requests", j(self.request_join)),
             web.get("/sandbox/chats/{chat_id}/invite_links", j(self.invite_links)),
-            web.post("/sandbox/join", j(self.join_by_link)),
             web.get("/sandbox/commands", j(self.commands)),
             web.get("/sandbox/updates/pending", j(self.pending_updates)),
             web.put("/sandbox/webhook/forward", j(self.forward_webhook)),
@@ -174,192 +218,15 @@ class ControlApi:
 
         return handle
 
-    # -- building the world ----------------------------------------------
-
-    async def create_user(self, request: web.Request) -> dict:
-        body = await _body(request)
-        user = people.create_user(
-            self.world,
-            body.get("first_name", str),
-            user_id=body.get("user_id", int, None),
-            last_name=body.get("last_name", str, None),
-            username=body.get("username", str, None),
-            phone=body.get("phone", str, None),
-            language_code=body.get("language_code", str, "en") or None,
-            is_bot=body.get("is_bot", bool, False),
-        )
-        return {**views.user_view(user), "phone": user.phone}
-
-    async def create_group(self, request: web.Request) -> dict:
-        body = await _body(request)
-        chat = people.create_group(
-            self.world,
-            body.get("title", str),
-            creator_id=body.get("creator_id", int),
-            supergroup=body.get("supergroup", bool, True),
-            member_ids=_int_list(body.get("member_ids", list, [])),
-        )
-        return views.chat_view(self.world, chat)
-
-    async def create_channel(self, request: web.Request) -> dict:
-        body = await _body(request)
-        chat = people.create_channel(
-            self.world, body.get("title", str), creator_id=body.get("creator_id", int),
-            username=body.get("username", str, None),
-        )  # fmt: skip
-        return views.chat_view(self.world, chat)
-
-    async def add_bot(self, request: web.Request) -> bool:
-        body = await _body(request)
-        people.add_bot(
-            self.world, _int_arg(request, "chat_id"), added_by=body.get("added_by", int),
-            admin=body.get("admin", bool, True), rights=body.get("rights", dict, None),
-        )  # fmt: skip
-        return True
-
-    async def set_bot_rights(self, request: web.Request) -> bool:
-        body = await _body(request)
-        people.set_bot_rights(
-            self.world, _int_arg(request, "chat_id"), admin=body.get("admin", bool),
-            rights=body.get("rights", dict, None), by=body.get("by", int),
-        )  # fmt: skip
-        return True
-
-    async def add_member(self, request: web.Request) -> bool:
-        body = await _body(request)
-        people.add_member(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int), added_by=body.get("added_by", int)
-        )
-        return True
-
-    async def promote(self, request: web.Request) -> bool:
-        body = await _body(request)
-        people.promote(
-            self.world, _int_arg(request, "chat_id"), _int_arg(request, "user_id"),
-            by=body.get("by", int), rights=body.get("rights", dict, None),
-        )  # fmt: skip
-        return True
-
-    async def leave(self, request: web.Request) -> bool:
-        people.leave(self.world, _int_arg(request, "chat_id"), _int_arg(request, "user_id"))
-        return True
-
-    async def remove_member(self, request: web.Request) -> bool:
-        body = await _body(request)
-        people.remove_member(
-            self.world, _int_arg(request, "chat_id"), _int_arg(request, "user_id"), by=body.get("by", int)
-        )
-        return True
-
-    async def start_bot(self, request: web.Request) -> dict:
-        message = people.start_bot(self.world, _int_arg(request, "user_id"))
-        return views.message_view(self.world, message)
-
-    async def block_bot(self, request: web.Request) -> bool:
-        body = await _body(request)
-        people.block_bot(self.world, _int_arg(request, "user_id"), blocked=body.get("blocked", bool, True))
-        return True
-
     # -- acting as people ----------------------------------------------------
 
-    async def send_message(self, request: web.Request) -> dict:
-        body = await _body(request)
-        message = people.send_text(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int), body.get("text", str),
-            reply_to=body.get("reply_to", int, None), entities=body.get("entities", list, None),
-        )  # fmt: skip
-        return views.message_view(self.world, message)
+    def _acting(self, action: Action) -> Route:
+        """The route of one of people.ACTIONS: its parameters read from the request, then done in the world."""
 
-    async def send_document(self, request: web.Request) -> dict:
-        body, upload = await _body_or_upload(request)
-        if upload is not None:
-            content = upload.content
-            file_name = body.get("file_name", str, upload.file_name or "file")
-            mime = body.get("mime_type", str, None) or _mime_of(upload)
-        else:
-            try:
-                content = base64.b64decode(body.get("content_base64", str, ""), validate=True)
-            except ValueError:
-                raise invalid('field "content_base64" is not valid base64') from None
-            file_name, mime = body.get("file_name", str), body.get("mime_type", str, "application/pdf")
-        message = people.send_document(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int),
-            file_name=file_name, content=content, caption=body.get("caption", str, None), mime_type=mime,
-        )  # fmt: skip
-        return views.message_view(self.world, message)
+        async def act(request: web.Request) -> Any:
+            return await action.perform(self.world, await _arguments(request, action))
 
-    async def send_photo(self, request: web.Request) -> dict:
-        body, upload = await _body_or_upload(request)
-        content = upload.content if upload is not None else None
-        if upload is None and body.get("content_base64", str, None) is not None:
-            try:
-                content = base64.b64decode(body.get("content_base64", str), validate=True)
-            except ValueError:
-                raise invalid('field "content_base64" is not valid base64') from None
-        message = people.send_photo(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int), caption=body.get("caption", str, None),
-            content=content,
-        )
-        return views.message_view(self.world, message)
-
-    async def send_contact(self, request: web.Request) -> dict:
-        body = await _body(request)
-        message = people.send_contact(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int),
-            phone_number=body.get("phone_number", str), first_name=body.get("first_name", str),
-            last_name=body.get("last_name", str, None),
-            contact_user_id=body.get("contact_user_id", int, None),
-            forwarded_from=body.get("forwarded_from", int, None),
-        )  # fmt: skip
-        return views.message_view(self.world, message)
-
-    async def forward_message(self, request: web.Request) -> dict:
-        body = await _body(request)
-        message = people.forward_text(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int), body.get("text", str),
-            origin_user_id=body.get("origin_user_id", int, None),
-            origin_chat_id=body.get("origin_chat_id", int, None),
-            origin_name=body.get("origin_name", str, None),
-            origin_message_id=body.get("origin_message_id", int, None),
-            origin_date=body.get("origin_date", int, None),
-        )  # fmt: skip
-        return views.message_view(self.world, message)
-
-    async def edit_message(self, request: web.Request) -> dict:
-        body = await _body(request)
-        message = people.edit_text(
-            self.world, _int_arg(request, "chat_id"), _int_arg(request, "message_id"),
-            body.get("user_id", int), body.get("text", str),
-        )  # fmt: skip
-        return views.message_view(self.world, message)
-
-    async def press_button(self, request: web.Request) -> dict:
-        """Press (any data with "forged": true), then wait for the bot's answerCallbackQuery (408 if it never comes)."""
-        body = await _body(request)
-        wait = float(body.get("wait", (int, float), 5.0))
-        query = people.press_button(
-            self.world, _int_arg(request, "chat_id"), _int_arg(request, "message_id"),
-            body.get("user_id", int), body.get("callback_data", str), forged=body.get("forged", bool, False),
-        )  # fmt: skip
-        try:
-            await self.world.events.wait_for(lambda: query.answer, wait)
-        except TimeoutError:
-            raise TimeoutError(
-                f"the bot did not answer callback query {query.id} ({query.data!r}) within {wait:g}s"
-            ) from None
-        return dict(query.answer or {})
-
-    async def join_by_link(self, request: web.Request) -> str:
-        body = await _body(request)
-        return people.join_by_link(self.world, body.get("user_id", int), body.get("invite_link", str))
-
-    async def request_join(self, request: web.Request) -> dict:
-        body = await _body(request)
-        join_request = people.request_join(
-            self.world, _int_arg(request, "chat_id"), body.get("user_id", int),
-            invite_link=body.get("invite_link", str, None),
-        )  # fmt: skip
-        return views.join_request_view(self.world, join_request)
+        return act
 
     # -- reading what happened ---------------------------------------------
 
@@ -519,12 +386,6 @@ class ControlApi:
             closing.cancel()
             self.world.events.unsubscribe(queue)
         return response
-
-
-def _int_list(values: list) -> list[int]:
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
-        raise invalid("member_ids must be a list of integers")
-    return values
 
 
 def _reply(body: dict, status: int) -> web.Response:

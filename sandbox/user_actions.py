@@ -1,23 +1,44 @@
 """What people do in the world, with the rules Telegram's apps enforce on them.
 
 Every function raises ControlError when Telegram would not let the person do
-it (a banned or restricted user posting, a revoked link, ...).
+it (a banned or restricted user posting, a revoked link, ...). Each one marked
+@action is also a route of the control API and a method of SandboxClient,
+both derived from its signature (see sandbox.actions); ACTIONS lists them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeVar
 
+from sandbox.actions import Action, action, awaited_action
 from sandbox.errors import ApiError, conflict, invalid, not_found, refused
 from sandbox.formatting import render_text
 from sandbox.photos import PhotoError, photo_sizes, placeholder
 from sandbox.models import CallbackQuery, Chat, InviteLink, JoinRequest, Member, Message, User
 from sandbox.rights import DEFAULT_ADMIN_RIGHTS, DEFAULT_BOT_RIGHTS, admin_rights
-from sandbox.views import chat_view, user_view
+from sandbox.views import chat_view, join_request_view, message_view, user_view
 from sandbox.world import World
+
+T = TypeVar("T")
 
 _FORWARD_AGE = 60  # seconds: forwarded messages were first sent a minute earlier
 CALLBACK_DATA_LIMIT = 64  # bytes, as for InlineKeyboardButton.callback_data
+
+
+# -- how the control API shows a result -----------------------------------
+
+
+def _done(world: World, result: None) -> bool:
+    return True
+
+
+def _as_is(world: World, result: T) -> T:
+    return result
+
+
+def _user_with_phone(world: World, person: User) -> dict:
+    return {**user_view(person), "phone": person.phone}
 
 
 # -- looking things up ---------------------------------------------------
@@ -54,6 +75,7 @@ def chat_for(world: World, chat_id: int, user_id: int) -> Chat:
 # -- building the world ----------------------------------------------------
 
 
+@action("/users", view=_user_with_phone)
 def create_user(
     world: World,
     first_name: str,
@@ -65,6 +87,7 @@ def create_user(
     language_code: str | None = "en",
     is_bot: bool = False,
 ) -> User:
+    """A new person (the control API answers with their User and "phone")."""
     if not first_name:
         raise invalid("first_name must not be empty")
     try:
@@ -74,13 +97,14 @@ def create_user(
             last_name=last_name,
             username=username,
             phone=phone,
-            language_code=language_code,
+            language_code=language_code or None,
             is_bot=is_bot,
         )
     except ValueError as error:
         raise conflict(str(error)) from None
 
 
+@action("/chats", view=chat_view)
 def create_group(
     world: World, title: str, *, creator_id: int, supergroup: bool = True, member_ids: Sequence[int] = ()
 ) -> Chat:
@@ -97,6 +121,7 @@ def create_group(
     return chat
 
 
+@action("/channels", view=chat_view)
 def create_channel(world: World, title: str, *, creator_id: int, username: str | None = None) -> Chat:
     """A channel, only so that messages can be forwarded from it."""
     user(world, creator_id)
@@ -106,6 +131,7 @@ def create_channel(world: World, title: str, *, creator_id: int, username: str |
         raise conflict(str(error)) from None
 
 
+@action("/chats/{chat_id}/bot", view=_done)
 def add_bot(world: World, chat_id: int, *, added_by: int, admin: bool = True, rights: dict | None = None) -> None:
     """Someone adds the bot: my_chat_member, then the new_chat_members service message."""
     chat = group(world, chat_id)
@@ -122,6 +148,7 @@ def add_bot(world: World, chat_id: int, *, added_by: int, admin: bool = True, ri
     world.post(chat, added_by, new_chat_members=[world.bot.id])
 
 
+@action("/chats/{chat_id}/bot/rights", view=_done)
 def set_bot_rights(world: World, chat_id: int, *, admin: bool, rights: dict | None = None, by: int) -> None:
     """Someone promotes or demotes the bot: my_chat_member."""
     chat = group(world, chat_id)
@@ -135,6 +162,7 @@ def set_bot_rights(world: World, chat_id: int, *, admin: bool, rights: dict | No
     world.set_member(chat, new, actor_id=by)
 
 
+@action("/chats/{chat_id}/members", view=_done)
 def add_member(world: World, chat_id: int, user_id: int, *, added_by: int) -> None:
     """Someone adds a person directly: chat_member, then new_chat_members."""
     chat = group(world, chat_id)
@@ -149,6 +177,7 @@ def add_member(world: World, chat_id: int, user_id: int, *, added_by: int) -> No
     world.post(chat, added_by, new_chat_members=[user_id])
 
 
+@action("/chats/{chat_id}/members/{user_id}/promote", view=_done)
 def promote(world: World, chat_id: int, user_id: int, *, by: int, rights: dict | None = None) -> None:
     """Make a person a Telegram administrator: chat_member."""
     chat = group(world, chat_id)
@@ -162,6 +191,7 @@ def promote(world: World, chat_id: int, user_id: int, *, by: int, rights: dict |
     world.set_member(chat, new, actor_id=by)
 
 
+@action("/chats/{chat_id}/members/{user_id}/leave", view=_done)
 def leave(world: World, chat_id: int, user_id: int) -> None:
     """A person leaves: chat_member, then left_chat_member."""
     chat = group(world, chat_id)
@@ -176,6 +206,7 @@ def leave(world: World, chat_id: int, user_id: int) -> None:
     world.post(chat, user_id, left_chat_member=user_id)
 
 
+@action("/chats/{chat_id}/members/{user_id}/remove", view=_done)
 def remove_member(world: World, chat_id: int, user_id: int, *, by: int) -> None:
     """An administrator removes someone (the bot too); in supergroups that bans them, as in the apps."""
     chat = group(world, chat_id)
@@ -193,9 +224,11 @@ def remove_member(world: World, chat_id: int, user_id: int, *, by: int) -> None:
 # -- posting ---------------------------------------------------------------
 
 
-def send_text(
+@action("/chats/{chat_id}/messages", view=message_view)
+def send_message(
     world: World, chat_id: int, user_id: int, text: str, *, reply_to: int | None = None, entities: list | None = None
 ) -> Message:
+    """A person posts a text, in a group or in their private chat with the bot (chat_id = user_id)."""
     chat = chat_for(world, chat_id, user_id)
     if chat.type == "private" and text.split(maxsplit=1)[:1] == ["/start"]:
         _start(world, user(world, user_id))
@@ -204,6 +237,7 @@ def send_text(
     return world.post(chat, user_id, text=plain, entities=found, reply_to=_reply_target(chat, reply_to))
 
 
+@action("/chats/{chat_id}/documents", view=message_view)
 def send_document(
     world: World,
     chat_id: int,
@@ -214,6 +248,7 @@ def send_document(
     caption: str | None = None,
     mime_type: str = "application/pdf",
 ) -> Message:
+    """A person posts a file (the client uploads it as a multipart form, as Telegram's apps do)."""
     chat = chat_for(world, chat_id, user_id)
     _require_can_post(world, chat, user_id, "can_send_documents", "send documents")
     stored = world.files.add(file_name, content, mime_type)
@@ -227,6 +262,7 @@ def send_document(
     return world.post(chat, user_id, document=document, **_caption(world, caption))
 
 
+@action("/chats/{chat_id}/photos", view=message_view)
 def send_photo(
     world: World, chat_id: int, user_id: int, *, caption: str | None = None, content: bytes | None = None
 ) -> Message:
@@ -247,6 +283,7 @@ def send_photo(
     return world.post(chat, user_id, photo=sizes, **_caption(world, caption))
 
 
+@action("/chats/{chat_id}/contacts", view=message_view)
 def send_contact(
     world: World,
     chat_id: int,
@@ -270,7 +307,8 @@ def send_contact(
     return world.post(chat, user_id, contact=contact, forward_origin=origin)
 
 
-def forward_text(
+@action("/chats/{chat_id}/forwards", view=message_view)
+def forward_message(
     world: World,
     chat_id: int,
     user_id: int,
@@ -297,7 +335,9 @@ def forward_text(
     return world.post(chat, user_id, text=plain, entities=found, forward_origin=origin)
 
 
-def edit_text(world: World, chat_id: int, message_id: int, user_id: int, text: str) -> Message:
+@action("/chats/{chat_id}/messages/{message_id}/edit", view=message_view)
+def edit_message(world: World, chat_id: int, message_id: int, user_id: int, text: str) -> Message:
+    """A person edits a text they sent: edited_message."""
     chat = chat_for(world, chat_id, user_id)
     message = chat.messages.get(message_id)
     if message is None or message.deleted:
@@ -339,9 +379,25 @@ def press_button(
     return world.add_callback_query(chat, message, user_id, callback_data)
 
 
+@awaited_action("/chats/{chat_id}/messages/{message_id}/press", waits="wait")
+async def press_and_await_answer(
+    world: World, chat_id: int, message_id: int, user_id: int, callback_data: str, *,
+    wait: float = 5.0, forged: bool = False,
+) -> dict:
+    """press_button, then {"text", "show_alert"} of the bot's answerCallbackQuery (TimeoutError after wait s)."""
+    query = press_button(world, chat_id, message_id, user_id, callback_data, forged=forged)
+    try:
+        await world.events.wait_for(lambda: query.answer, wait)
+    except TimeoutError:
+        late = f"the bot did not answer callback query {query.id} ({query.data!r}) within {wait:g}s"
+        raise TimeoutError(late) from None
+    return dict(query.answer or {})
+
+
 # -- joining -----------------------------------------------------------------
 
 
+@action("/join", view=_as_is)
 def join_by_link(world: World, user_id: int, invite_link: str) -> str:
     """"joined", or "requested" for a link that needs an administrator's approval."""
     user(world, user_id)
@@ -365,7 +421,9 @@ def join_by_link(world: World, user_id: int, invite_link: str) -> str:
     return "joined"
 
 
+@action("/chats/{chat_id}/join_requests", view=join_request_view)
 def request_join(world: World, chat_id: int, user_id: int, *, invite_link: str | None = None) -> JoinRequest:
+    """A person asks to join (through one of the chat's links, if given): chat_join_request."""
     chat = group(world, chat_id)
     user(world, user_id)
     link = None
@@ -383,12 +441,15 @@ def _new_join_request(world: World, chat: Chat, user_id: int, link: InviteLink |
     return world.add_join_request(chat, user_id, link)
 
 
+@action("/users/{user_id}/start", view=message_view)
 def start_bot(world: World, user_id: int) -> Message:
     """The person opens the private chat and presses Start: a /start message."""
-    return send_text(world, user_id, user_id, "/start")
+    return send_message(world, user_id, user_id, "/start")
 
 
+@action("/users/{user_id}/block", view=_done)
 def block_bot(world: World, user_id: int, *, blocked: bool = True) -> None:
+    """A person blocks the bot (or unblocks it with blocked=False)."""
     user(world, user_id).blocked_bot = blocked
 
 
@@ -517,3 +578,11 @@ def _origin(
     if source.type == "channel":
         return {"type": "channel", "date": date, "chat": chat_view(world, source), "message_id": origin_message_id or 1}
     return {"type": "chat", "date": date, "sender_chat": chat_view(world, source)}
+
+
+# The actions, in the order the control API's README lists them; each is a route and a client method.
+ACTIONS: tuple[Action, ...] = (
+    create_user, start_bot, block_bot, create_group, create_channel, add_bot, set_bot_rights,
+    add_member, promote, leave, remove_member, send_message, send_document, send_photo, send_contact,
+    forward_message, edit_message, press_and_await_answer, request_join, join_by_link,
+)  # fmt: skip

@@ -95,6 +95,7 @@ async def request_read(tx: Transaction, new: NewAttachment, *, at: datetime) -> 
         return None
     row = await tx.fetchone("SELECT id FROM attachments WHERE chat_id = ? AND message_id = ?",
                             (new.chat_id, new.message_id))
+    assert row is not None  # inserted just above
     return row[0]
 
 

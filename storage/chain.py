@@ -116,10 +116,11 @@ def _verify(connection: sqlite3.Connection, trusted_key: str | None, progress: P
     for seq, recorded_at, chat_id, actor_id, kind, body_hash, stored_prev, entry_hash, body in rows:
         reason = _check_entry(
             seq, expected_seq, prev_hash, stored_prev, body, body_hash, erased,
+            # _check_entry calls this before the loop moves on, so it sees this entry's values.
             lambda: journal.hash_entry(
-                prev_hash, seq=seq, recorded_at=recorded_at, chat_id=chat_id, actor_id=actor_id,
-                kind=kind, body_hash=body_hash,
-            ) == entry_hash,
+                prev_hash, seq=seq, recorded_at=recorded_at, chat_id=chat_id, actor_id=actor_id,  # noqa: B023
+                kind=kind, body_hash=body_hash,  # noqa: B023
+            ) == entry_hash,  # noqa: B023
         )
         signed = by_seq.pop(seq, [])
         if reason is None:

@@ -131,6 +131,7 @@ class Database:
     async def schema_version(self) -> int:
         """The migration number the file is at."""
         row = await self.fetchone("PRAGMA user_version")
+        assert row is not None  # the pragma always answers
         return int(row[0])
 
     @asynccontextmanager
@@ -139,23 +140,24 @@ class Database:
         async with self._write_lock:
             try:
                 await self._reopen_writer_if_stale()
-                await self._writer.execute("BEGIN IMMEDIATE")
+                writer = self._writable()
+                await writer.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
                 self._note_failure(error)
                 raise _translate(error, self.path) from error
-            tx = Transaction(self._writer, self.path)
+            tx = Transaction(writer, self.path)
             try:
                 yield tx
             except BaseException as error:
                 if isinstance(error.__cause__, sqlite3.Error):
                     self._note_failure(error.__cause__)
-                await _rollback_quietly(self._writer)
+                await _rollback_quietly(writer)
                 raise
             try:
-                await self._writer.execute("COMMIT")
+                await writer.execute("COMMIT")
             except sqlite3.Error as error:
                 self._note_failure(error)
-                await _rollback_quietly(self._writer)
+                await _rollback_quietly(writer)
                 raise _translate(error, self.path) from error
         for callback in tx.committed_callbacks:
             callback()
@@ -168,9 +170,14 @@ class Database:
         """
         async with self._write_lock:
             try:
-                await self._writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                await self._writable().execute("PRAGMA wal_checkpoint(TRUNCATE)")
             except sqlite3.Error as error:
                 log.warning("could not checkpoint %s after forgetting content: %s", self.path, error)
+
+    def _writable(self) -> aiosqlite.Connection:
+        # open_read_only() has no writer: a write through it is a programming error, not a state of the disk.
+        assert self._writer is not None, f"{self.path} was opened read-only"
+        return self._writer
 
     def _note_failure(self, error: sqlite3.Error) -> None:
         code = getattr(error, "sqlite_errorcode", None)
@@ -181,7 +188,7 @@ class Database:
         if not self._writer_is_stale:
             return
         fresh = await _connect(self.path, self._busy_timeout_ms)
-        stale, self._writer = self._writer, fresh
+        stale, self._writer = self._writable(), fresh
         self._writer_is_stale = False
         try:
             await stale.close()
@@ -321,7 +328,9 @@ async def _migrate(connection: aiosqlite.Connection, path: Path) -> None:
         raise _translate(error, path) from error
     try:
         async with connection.execute("PRAGMA user_version") as cursor:
-            current = (await cursor.fetchone())[0]
+            row = await cursor.fetchone()
+            assert row is not None  # the pragma always answers
+            current = row[0]
         if current > len(migrations):
             raise MigrationError(
                 f"{path} is at schema version {current}, newer than this Samvad knows "

@@ -13,13 +13,12 @@ import html
 import io
 import json
 import re
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, Protocol
 
-from nlp.record import KIND_NAMES, Masker
 from storage import chain, checkpoints, instructions, journal, roster
 from storage.database import Database, Transaction
 from storage.errors import StorageError
@@ -37,6 +36,19 @@ TEXT_KINDS = CONTENT_KINDS | {"attachment"}
 PHONE_KEYS = frozenset({"phone", "mobile", "phone_number", "contact", "number"})
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], Awaitable[None]]
+
+
+class Masking(Protocol):
+    """What an export masks personal data with (the domain builds it from the content filter's masker)."""
+
+    @property
+    def official_numbers(self) -> frozenset[str]:
+        """The last ten digits of the roster's official numbers (these stay visible)."""
+        ...
+
+    def mask(self, text: str | None, extra: Iterable[tuple[int, int]] = ()) -> str | None:
+        """The text with personal data (and these spans, as the filter found them) masked."""
+        ...
 
 
 class ExportOptionError(StorageError):
@@ -109,7 +121,8 @@ class _Context:
     """What rendering needs beside the entries: names, posts, masking."""
 
     zone: tzinfo
-    masker: Masker | None
+    masker: Masking | None
+    kind_names: Mapping[str, str]
     groups: dict[int, str]
     people: dict[int, str]
     posts_of: dict[int, str]
@@ -141,10 +154,8 @@ class _Context:
         return value
 
 
-async def build_masker(db: Database, official_domains: Iterable[str]) -> Masker:
-    """A masker that knows the roster's official numbers, the official e-mail domains and the private numbers
-    the journal has seen."""
-    official = await roster.official_numbers(db)
+async def private_numbers(db: Database) -> list[str]:
+    """The phone numbers the journal has seen given as someone's own (contacts shared, roster rows, requests)."""
     private: list[str] = []
     rows = []
     # Range conditions on the kind index skip the millions of message and edit entries.
@@ -155,7 +166,23 @@ async def build_masker(db: Database, official_domains: Iterable[str]) -> Masker:
         )
     for row in rows:
         private += _phone_values(json.loads(row[0]))
-    return Masker.build(official=official, private=private, official_domains=official_domains)
+    return private
+
+
+async def keep_personal_data_spans(
+    tx: Transaction, chat_id: int, message_id: int, spans: Iterable[tuple[int, int, str]]
+) -> None:
+    """Keep where the filter found personal data in a recorded message (start, end, reason), so exports mask
+    exactly them; nothing when the message is not in the record."""
+    spans = list(spans)
+    if not spans:
+        return
+    row = await tx.fetchone("SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
+    if row is not None:
+        await tx.executemany(
+            "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, end, reason_code) VALUES (?, ?, ?, ?)",
+            [(row[0], start, end, reason) for start, end, reason in spans],
+        )
 
 
 def _phone_values(value: Any, key: str = "") -> list[str]:
@@ -168,7 +195,8 @@ def _phone_values(value: Any, key: str = "") -> list[str]:
     return []
 
 
-async def _context(db: Database, request: ExportRequest, zone: tzinfo, masker: Masker | None) -> _Context:
+async def _context(db: Database, request: ExportRequest, zone: tzinfo, masker: Masking | None,
+                   kind_names: Mapping[str, str]) -> _Context:
     groups = {}
     for chat_id in request.chat_ids:
         row = await db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
@@ -188,7 +216,7 @@ async def _context(db: Database, request: ExportRequest, zone: tzinfo, masker: M
     erased = {}
     for chat_id in request.chat_ids:
         erased.update(await chain.erasure_orders(db, chat_id))
-    return _Context(zone, masker, groups, people, {u: "; ".join(dict.fromkeys(p)) for u, p in posts_of.items()}, erased)
+    return _Context(zone, masker, kind_names, groups, people, {u: "; ".join(dict.fromkeys(p)) for u, p in posts_of.items()}, erased)
 
 
 async def _scope_sql(db: Database, request: ExportRequest) -> tuple[str, list[Any]]:
@@ -275,17 +303,21 @@ async def write_export(
     path: Path,
     *,
     zone: tzinfo,
-    masker: Masker | None,
+    masker: Masking | None,
     progress: Progress | None = None,
+    kind_names: Mapping[str, str] | None = None,
 ) -> ExportResult:
-    """Write the export to path; returns how many entries it holds and the file's SHA-256."""
+    """Write the export to path; returns how many entries it holds and the file's SHA-256.
+
+    kind_names name the instructions' kinds in the HTML report (the kind's code where none is given)."""
     if not request.chat_ids:
         raise ExportOptionError("no group to export")
-    context = await _context(db, request, zone, masker if request.masked else None)
+    context = await _context(db, request, zone, masker if request.masked else None, kind_names or {})
     if request.masked:
         await _load_spans(db, request, context)
     where, params = await _scope_sql(db, request)
-    total = (await db.fetchone(f"SELECT count(*) {where}", params))[0]
+    counted = await db.fetchone(f"SELECT count(*) {where}", params)
+    total = counted[0] if counted is not None else 0
     make_owner_only_dir(path.parent)
     rows = db.iterate(
         f"SELECT j.seq, j.recorded_at, j.chat_id, j.actor_id, j.kind, j.entry_hash, b.body {where} ORDER BY j.seq",
@@ -333,7 +365,7 @@ async def record_export(tx: Transaction, request: ExportRequest, result: ExportR
 
 
 class _CsvWriter:
-    def __init__(self, out: TextIO, request: ExportRequest, context: _Context) -> None:
+    def __init__(self, out: IO[str], request: ExportRequest, context: _Context) -> None:
         self._csv = csv.writer(out)
 
     async def begin(self, db: Database) -> None:
@@ -348,7 +380,7 @@ class _CsvWriter:
 
 
 class _JsonLinesWriter:
-    def __init__(self, out: TextIO, request: ExportRequest, context: _Context) -> None:
+    def __init__(self, out: IO[str], request: ExportRequest, context: _Context) -> None:
         self._out = out
         self._request = request
         self._context = context
@@ -389,7 +421,7 @@ _STYLE = (
 class _HtmlWriter:
     """The readable report: instructions with acknowledgements, flags, membership, messages, checkpoint."""
 
-    def __init__(self, out: TextIO, request: ExportRequest, context: _Context) -> None:
+    def __init__(self, out: IO[str], request: ExportRequest, context: _Context) -> None:
         self._out = out
         self._request = request
         self._context = context
@@ -462,9 +494,9 @@ class _HtmlWriter:
             status = await instructions.status(db, instruction)
             group = context.groups.get(instruction.chat_id, "")
             text = self._instruction_texts.get((group, instruction.message_id), "")
-            designations = {post.post_id: post.designation for post in status.addressed_posts}
+            designations: dict[str | None, str] = {post.post_id: post.designation for post in status.addressed_posts}
             acks = "<br>".join(
-                _e(f"{designations.get(a.post_id, '') or context.people.get(a.user_id, a.user_id)}"
+                _e(f"{designations.get(a.post_id or '', '') or context.people.get(a.user_id, a.user_id)}"
                    f" — {self._at(a.at)} ({a.how})")
                 for a in status.acknowledgements
             )
@@ -473,7 +505,7 @@ class _HtmlWriter:
             author = context.people.get(instruction.author_id, "") if instruction.author_id else ""
             self._out.write(
                 f"<tr><td>{_e(self._at(instruction.created_at))}</td>"
-                f"<td>{_e(group)}</td><td>{_e(author)}</td><td>{_e(KIND_NAMES.get(instruction.kind, instruction.kind))}"
+                f"<td>{_e(group)}</td><td>{_e(author)}</td><td>{_e(context.kind_names.get(instruction.kind, instruction.kind))}"
                 f"</td><td>{_e(due)}</td><td>{_e(text)}</td><td>{status.received} of {status.owed}<br>{acks}</td>"
                 f"<td>{pending}</td></tr>\n"
             )
@@ -556,7 +588,19 @@ def _e(value: Any) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-_WRITERS = {"csv": _CsvWriter, "jsonl": _JsonLinesWriter, "html": _HtmlWriter}
+class _Writer(Protocol):
+    """One format's writer: a head, each entry, and a tail with the covering checkpoint."""
+
+    async def begin(self, db: Database) -> None: ...
+
+    def add(self, row: dict[str, Any]) -> None: ...
+
+    async def end(self, db: Database, checkpoint: checkpoints.Checkpoint | None) -> None: ...
+
+
+_WRITERS: dict[str, Callable[[IO[str], ExportRequest, _Context], _Writer]] = {
+    "csv": _CsvWriter, "jsonl": _JsonLinesWriter, "html": _HtmlWriter,
+}
 
 
 def file_name(label: str, request: ExportRequest, zone: tzinfo) -> str:

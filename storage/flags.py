@@ -6,7 +6,8 @@ or a false alarm) or an edit removes what was flagged (withdrawn). Every change 
 journalled: "flag" when raised, "review" when decided, "flag_closed" when withdrawn,
 "escalation" when a member's confirmed flags are sent to the admins.
 
-A flag has the tier of the filter's verdict on it (nlp.Tier): at ACT the group's policy acted
+A flag has the tier of the filter's verdict on it (FlagTier, stored as nlp.Tier's value; the domain
+converts): at ACT the group's policy acted
 (warn, delete, notify); at REVIEW it is a doubtful case that went quietly to the admin posts,
 with nothing said or removed in the group.
 """
@@ -19,11 +20,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from nlp.verdict import Tier
 from storage import journal
 from storage.database import Database, Transaction
 from storage.roster import Reader
 from storage.timefmt import from_db, to_db
+
+
+class FlagTier(StrEnum):
+    """How sure the filter was of a flag's labels (the values of nlp.Tier, which storage does not import)."""
+
+    ACT = "act"  # the group's policy acted (warn, delete, notify)
+    REVIEW = "review"  # a doubtful case: nothing in the group, the admins review it quietly
+
 
 class FlagState(StrEnum):
     """Where a flag stands: open until reviewed or withdrawn by an edit."""
@@ -82,13 +90,13 @@ class Flag:
     state: FlagState
     decided_by: int | None
     decided_at: datetime | None
-    tier: Tier = Tier.ACT
+    tier: FlagTier = FlagTier.ACT
     also_doubtful: tuple[str, ...] = ()  # on an acted flag: labels given only as doubtful, for the admins
 
     @property
     def doubtful(self) -> bool:
-        """A doubtful case (Tier.REVIEW): nothing was done in the group, only the admins were told."""
-        return self.tier is Tier.REVIEW
+        """A doubtful case (FlagTier.REVIEW): nothing was done in the group, only the admins were told."""
+        return self.tier is FlagTier.REVIEW
 
     @property
     def is_open(self) -> bool:
@@ -121,7 +129,7 @@ def _flag(row) -> Flag:
         state=FlagState(row["state"]),
         decided_by=row["decided_by"],
         decided_at=from_db(row["decided_at"]) if row["decided_at"] else None,
-        tier=Tier(row["tier"]),
+        tier=FlagTier(row["tier"]),
         also_doubtful=tuple(json.loads(row["also_doubtful"])),
     )
 
@@ -142,7 +150,7 @@ class NewFlag:
     deleted: bool
     by_admin: bool
     held: bool  # the member was warned less than an interval ago: the warning waits
-    tier: Tier = Tier.ACT  # REVIEW: a doubtful case, no warning at all (stored as 'dropped')
+    tier: FlagTier = FlagTier.ACT  # REVIEW: a doubtful case, no warning at all (stored as 'dropped')
     also_doubtful: tuple[str, ...] = ()  # at ACT: labels also given, as doubtful (never named to the member)
     version_seq: int | None = None  # the journal entry of the text flagged, when not the message's (an attachment's)
 
@@ -178,7 +186,7 @@ async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
 
 
 def _warning_state(new: NewFlag) -> WarningState:
-    if new.tier is Tier.REVIEW:
+    if new.tier is FlagTier.REVIEW:
         return WarningState.DROPPED
     return WarningState.HELD if new.held else WarningState.SENT
 
@@ -230,6 +238,7 @@ async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> F
     if not changed:
         return None
     flag = await get(tx, flag_id)
+    assert flag is not None  # the update above found it
     await journal.append(
         tx, kind="flag_closed", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "why": "edited", "labels": list(flag.labels)},
@@ -250,6 +259,7 @@ async def decide(
     if not changed:
         return None
     flag = await get(tx, flag_id)
+    assert flag is not None  # the update above found it
     await journal.append(
         tx, kind="review", chat_id=flag.chat_id, actor_id=by, at=at,
         body={"flag_id": flag_id, "message_id": flag.message_id, "decision": decision, "labels": list(flag.labels),

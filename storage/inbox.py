@@ -42,6 +42,7 @@ async def store(tx: Transaction, updates: list[tuple[int, str]], *, at: datetime
         row = await tx.fetchone(
             "SELECT id, processed_at FROM inbox WHERE update_id = ? AND payload_hash = ?", (update_id, digest)
         )
+        assert row is not None  # written above, or already there
         items.append(InboxItem(row["id"], update_id, payload, row["processed_at"] is not None))
     return items
 

@@ -109,6 +109,12 @@ async def find(db: Database | Transaction, name: str) -> Incident | None:
     return await _load(db, row) if row else None
 
 
+async def get(db: Database | Transaction, incident_id: int) -> Incident | None:
+    """One incident by id."""
+    row = await db.fetchone("SELECT * FROM incidents WHERE id = ?", (incident_id,))
+    return await _load(db, row) if row else None
+
+
 async def open_for_chat(db: Database | Transaction, chat_id: int) -> Incident | None:
     """The most recently opened incident that covers this group now."""
     row = await db.fetchone(
@@ -140,4 +146,4 @@ async def count_flags(db: Database, chat_id: int, start: datetime, end: datetime
         "SELECT count(*) FROM journal WHERE kind = 'flag' AND chat_id = ? AND recorded_at >= ? AND recorded_at < ?",
         (chat_id, to_db(start), to_db(end)),
     )
-    return int(row[0])
+    return int(row[0]) if row is not None else 0

@@ -11,11 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from nlp.record import Addressees
-from nlp.record.addressees import designation_matches, qualifier_names
-from storage import journal, roster
+from storage import journal
 from storage.database import Database, Transaction
-from storage.roster import Binding, Post
+from storage.roster import Post
 from storage.timefmt import from_db, to_db
 
 
@@ -113,40 +111,8 @@ def _instruction(row) -> Instruction:
     )
 
 
-async def resolve(
-    db: Database, binding: Binding | None, named: Addressees, *, mentioned_user_ids: tuple[int, ...], author_id: int | None
-) -> ResolvedAddressees:
-    """The posts (and unverified accounts) an instruction's words name, in a bound group."""
-    members = await roster.posts_in(db, binding) if binding is not None else []
-    author_posts = {post.post_id for post in await roster.posts_of_user(db, author_id)} if author_id else set()
-    members = [post for post in members if post.post_id not in author_posts]
-    chosen: list[Post] = []
-    users: list[int] = []
-    for user_id in dict.fromkeys(mentioned_user_ids + await _users_named(db, named.usernames)):
-        held = [post for post in await roster.posts_of_user(db, user_id) if post in members]
-        chosen += held
-        if not held and user_id != author_id:
-            users.append(user_id)
-    chosen += _by_designation_and_district(members, named)
-    if not chosen and not users:
-        return ResolvedAddressees(tuple(members), (), True)
-    return ResolvedAddressees(tuple(dict.fromkeys(chosen)), tuple(users), False)
-
-
-def _by_designation_and_district(members: list[Post], named: Addressees) -> list[Post]:
-    districts = {district.lower() for district in named.districts}
-    in_districts = [post for post in members if post.jurisdiction.lower() in districts] if districts else members
-    if not named.designations:
-        return in_districts if districts else []
-    chosen: list[Post] = []
-    for mention in named.designations:
-        kind = [post for post in in_districts if designation_matches(mention, post.designation)]
-        at_place = [post for post in kind if qualifier_names(mention, post.designation)]
-        chosen += at_place or kind
-    return chosen
-
-
-async def _users_named(db: Database, usernames: tuple[str, ...]) -> tuple[int, ...]:
+async def users_named(db: Database, usernames: tuple[str, ...]) -> tuple[int, ...]:
+    """The accounts with these @usernames (any case), in that order; unknown names are left out."""
     found = []
     for username in usernames:
         row = await db.fetchone("SELECT user_id FROM users WHERE lower(username) = ?", (username.lower(),))
@@ -335,3 +301,11 @@ async def addressed_to(db: Database, viewer_posts: frozenset[str], user_id: int,
         (*sorted(viewer_posts), user_id, limit),
     )
     return [_instruction(row) for row in rows]
+
+
+async def message_text(db: Database, instruction: Instruction) -> str | None:
+    """The instruction message's text as recorded (None once erased)."""
+    row = await db.fetchone(
+        "SELECT text FROM messages WHERE chat_id = ? AND message_id = ?", (instruction.chat_id, instruction.message_id)
+    )
+    return row[0] if row and row[0] else None

@@ -168,6 +168,7 @@ async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> R
         row = await tx.fetchone(
             "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?", (edit.chat_id, edit.message_id)
         )
+        assert row is not None  # recorded just above
     message_row = row[0]
     key = _version_key(edit.edited_at, edit.text)
     stored = await tx.fetchone(
@@ -227,6 +228,7 @@ async def count_messages(db: Database, *, chat_id: int | None = None) -> int:
         row = await db.fetchone("SELECT count(*) FROM messages")
     else:
         row = await db.fetchone("SELECT count(*) FROM messages WHERE chat_id = ?", (chat_id,))
+    assert row is not None  # count(*) always answers
     return int(row[0])
 
 

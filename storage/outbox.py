@@ -76,6 +76,7 @@ async def enqueue(
     if new_id:
         return new_id
     row = await tx.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
+    assert row is not None  # the insert was ignored because this key is there
     return row[0]
 
 
@@ -118,6 +119,7 @@ async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int |
         "           WHERE chat_id = ? AND state = 'sent'), 0))",
         (chat_id, chat_id),
     )
+    assert row is not None  # an aggregate always answers
     changed = await tx.execute_counting(
         "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ? AND state = 'pending'",
         (row[0], outbox_id),
@@ -182,7 +184,7 @@ async def mark_failed(tx: Transaction, outbox_id: int, *, error: str, at: dateti
     )
 
 
-async def result_of(db: Database, outbox_id: int) -> tuple[CallState, Any]:
+async def result_of(db: Database | Transaction, outbox_id: int) -> tuple[CallState, Any]:
     """(state, result) of an owed call: result is Telegram's answer once sent."""
     row = await db.fetchone("SELECT state, result FROM outbox WHERE id = ?", (outbox_id,))
     if row is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import IO
+from typing import TextIO
 
 OWNER_ONLY = 0o600
 OWNER_ONLY_DIR = 0o700
@@ -32,7 +32,7 @@ def create_owner_only(path: Path) -> bool:
     return True
 
 
-def open_owner_only(path: Path, *, encoding: str = "utf-8", newline: str | None = None) -> IO[str]:
+def open_owner_only(path: Path, *, encoding: str = "utf-8", newline: str | None = None) -> TextIO:
     """Open path for writing text (truncating it), readable by its owner only."""
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY)
     try:

@@ -176,8 +176,9 @@ def _post_from(record: dict[str, str], line: int, domains: tuple[str, ...]) -> t
     email = _email(record["email"], line, domains, problems)
     is_admin = _admin(record["admin"], line, problems)
     coordinator = _coordinator(record["coordinator"], line, problems)
-    if problems or level is None:  # no level is always a problem already (empty, or unknown)
+    if problems:
         return None, problems
+    assert level is not None  # an empty or unknown level is one of the problems above
     post = Post(post_id, record["designation"], level, jurisdiction, mobile, email, record["holder"], is_admin,
                 coordinator)
     return post, []

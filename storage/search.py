@@ -79,9 +79,9 @@ async def search(
         f" WHERE attachments_search MATCH ? {scope} ORDER BY s.rowid DESC LIMIT ?",
         (query, *params, _overfetch(limit, only_messages)),
     )
-    attached = [(*row[:4], f"📎 {row[4] or 'photo'}: {row[5] or ''}") for row in attached]
+    attached_hits = [(*row[:4], f"📎 {row[4] or 'photo'}: {row[5] or ''}") for row in attached]
     hits: dict[tuple[int, int], Hit] = {}
-    for row in [*originals, *edits, *attached]:
+    for row in [*originals, *edits, *attached_hits]:
         key = (row[0], row[1])
         if only_messages is not None and key not in only_messages:
             continue

@@ -10,10 +10,10 @@ from __future__ import annotations
 import io
 import re
 import threading
+from collections.abc import Mapping
 from datetime import tzinfo
 from html import escape
 
-from nlp.record import KIND_NAMES
 from storage.sitrep import Sitrep
 from storage.timefmt import for_people
 
@@ -37,7 +37,7 @@ th{background:#f1f1f1}td.n{text-align:right;font-variant-numeric:tabular-nums}
 """
 
 
-def render(report: Sitrep, *, zone: tzinfo) -> str:
+def render(report: Sitrep, *, zone: tzinfo, kind_names: Mapping[str, str] | None = None) -> str:
     """The whole report as HTML text."""
     incident = report.incident
     state = "open" if incident.is_open else f"closed {for_people(report.end, zone)}"
@@ -57,7 +57,7 @@ def render(report: Sitrep, *, zone: tzinfo) -> str:
         f'<div class="chart">{status_chart(report)}</div>',
         "<h2>Timeline of the incident's instructions</h2>",
         f'<div class="chart">{timeline_chart(report, zone=zone)}</div>',
-        f'<div class="scroll">{_timeline_table(report, zone)}</div>',
+        f'<div class="scroll">{_timeline_table(report, zone, kind_names or {})}</div>',
         "<h2>Waiting for acknowledgement</h2>",
         _waiting_list(report),
         "</body></html>",
@@ -81,7 +81,7 @@ def _figures_table(report: Sitrep) -> str:
     return "".join(rows)
 
 
-def _timeline_table(report: Sitrep, zone: tzinfo) -> str:
+def _timeline_table(report: Sitrep, zone: tzinfo, kind_names: Mapping[str, str]) -> str:
     if not report.timeline:
         return "<p>No instruction was recorded in the incident's groups.</p>"
     rows = ["<table><thead><tr><th>Given</th><th>District</th><th>Kind</th><th>Due</th><th>Acknowledged</th>"
@@ -90,7 +90,7 @@ def _timeline_table(report: Sitrep, zone: tzinfo) -> str:
         due = for_people(mark.due_at, zone) if mark.due_at else "—"
         rows.append(
             f"<tr><td>{escape(for_people(mark.created_at, zone))}</td><td>{escape(mark.group)}</td>"
-            f"<td>{escape(KIND_NAMES.get(mark.kind, mark.kind))}</td><td>{escape(due)}</td>"
+            f"<td>{escape(kind_names.get(mark.kind, mark.kind))}</td><td>{escape(due)}</td>"
             f"<td class=\"n\">{mark.acknowledged} of {mark.owed}</td><td>{escape(mark.state)}</td></tr>"
         )
     rows.append("</tbody></table>")

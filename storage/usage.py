@@ -69,7 +69,9 @@ async def office_hours_usage(
         binding = bindings.get(row["chat_id"])
         if binding is not None:
             held = [p for p in held if binding.includes(posts[p])] or held
-        keys = [(row["chat_id"], p, None) for p in held] or [(row["chat_id"], None, row["sender_id"])]
+        keys: list[tuple[int, str | None, int | None]] = (
+            [(row["chat_id"], p, None) for p in held] or [(row["chat_id"], None, row["sender_id"])]
+        )
         for key in keys:
             total[key] += 1
             in_hours[key] += hours.includes(sent, zone)

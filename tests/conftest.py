@@ -15,6 +15,9 @@ from runtime.settings import Settings
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
 
+# The throwaway PostgreSQL server (tests/postgres.py) for the tests that run on both backends.
+pytest_plugins = ("tests.postgres",)
+
 TOKEN = "700000001:TEST-samvad-token-do-not-log"
 
 

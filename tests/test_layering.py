@@ -45,7 +45,7 @@ MAY_IMPORT = {
     "handlers": {"coordination", "runtime", "storage", "nlp", "attachments"},
     "coordination": {"runtime", "storage", "nlp", "attachments"},
     "runtime": {"storage", "nlp", "attachments"},
-    "storage": {"nlp"},
+    "storage": set(),
     "nlp": set(),
     "attachments": set(),
     "sandbox": set(),
@@ -105,3 +105,9 @@ def test_runtime_and_coordination_stay_out_of_telegram_where_the_domain_reaches(
 
 TELEGRAM_FREE_RUNTIME = ("runtime.clock", "runtime.scope", "runtime.outbox", "runtime.purposes", "runtime.settings",
                          "runtime.commands")
+
+
+
+if __name__ == "__main__":  # python -m tests.test_layering: the import graph between packages, as it stands
+    for name in PACKAGES:
+        print(f"{name} -> {', '.join(sorted(_package_imports(name))) or '-'}")

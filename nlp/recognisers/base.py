@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar, Iterable
+from typing import ClassVar
+from collections.abc import Iterable
 
 
 class Validity(enum.Enum):
@@ -44,7 +45,7 @@ class Allowlist:
     email_domains: tuple[str, ...] = OFFICIAL_EMAIL_DOMAINS
 
     @classmethod
-    def build(cls, numbers: Iterable[str] = (), domains: Iterable[str] = OFFICIAL_EMAIL_DOMAINS) -> "Allowlist":
+    def build(cls, numbers: Iterable[str] = (), domains: Iterable[str] = OFFICIAL_EMAIL_DOMAINS) -> Allowlist:
         """Keep the last ten digits of each number and lower-case domains."""
         keys = set()
         for number in numbers:

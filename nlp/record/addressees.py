@@ -133,4 +133,4 @@ def designation_matches(mention: DesignationMention, roster_designation: str) ->
 def qualifier_names(mention: DesignationMention, roster_designation: str) -> bool:
     """Whether the word after the designation names this post's place ("Mamlatdar Bhuj")."""
     place = normalise(roster_designation).partition(",")[2]
-    return bool(mention.qualifier) and re.search(START + re.escape(mention.qualifier) + END, place) is not None
+    return bool(mention.qualifier and re.search(START + re.escape(mention.qualifier) + END, place))

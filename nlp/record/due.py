@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from typing import Any, Generic, TypeVar
 
 from nlp.record.text import END, START, normalise, words
 
@@ -122,9 +123,12 @@ class DueTime:
     text: str
 
 
+_Value = TypeVar("_Value")
+
+
 @dataclass(frozen=True)
-class _Found:
-    value: object
+class _Found(Generic[_Value]):
+    value: _Value
     start: int
     end: int
 
@@ -156,7 +160,7 @@ def parse_due(text: str, *, now: datetime, zone: tzinfo, close: time = DEFAULT_C
     return DueTime(at, stated, start, end, text[start:end])
 
 
-def _first(pattern: re.Pattern[str], normal: str, table: dict) -> _Found | None:
+def _first(pattern: re.Pattern[str], normal: str, table: dict[str, _Value]) -> _Found[_Value] | None:
     match = pattern.search(normal)
     if match is None:
         return None
@@ -165,7 +169,7 @@ def _first(pattern: re.Pattern[str], normal: str, table: dict) -> _Found | None:
     return _Found(table[key], match.start(), match.end())
 
 
-def _duration(normal: str) -> _Found | None:
+def _duration(normal: str) -> _Found[timedelta] | None:
     match = _DURATION.search(normal)
     if match is None:
         return None
@@ -178,7 +182,7 @@ def _duration(normal: str) -> _Found | None:
     return None
 
 
-def _clock_time(normal: str) -> _Found | None:
+def _clock_time(normal: str) -> _Found[tuple[Any, ...] | None] | None:
     """The first clock time; its value is None when it was written but is not a valid time."""
     fixed = _first(_FIXED, normal, _FIXED_TIMES)
     candidates = []
@@ -208,11 +212,14 @@ def _is_date_piece(normal: str, match: re.Match[str]) -> bool:
     return after in {".", "/", "-"} and normal[match.end() + 1:match.end() + 2].isdigit() or before in {"/", "-"}
 
 
-def _time_of_day(clock: _Found | None, part: _Found | None, close: time) -> tuple[time, bool, int]:
+def _time_of_day(
+    clock: _Found[tuple[Any, ...] | None] | None, part: _Found[tuple[str, time]] | None, close: time
+) -> tuple[time, bool, int]:
     """(time, whether a time was stated, days to add) from the clock time and the part of the day."""
     part_name, part_default = part.value if part is not None else (None, None)
     if clock is None:
         return (part_default or close), part is not None, 0
+    assert clock.value is not None  # parse_due stops at a clock time that is not a time
     if clock.value[0] == "fixed":
         return clock.value[1], True, 0
     _, hour, minute, meridiem, offset = clock.value
@@ -241,7 +248,7 @@ def _read_hour(hour: int, part: str | None) -> tuple[int, int]:
     return (hour + 12 if 1 <= hour <= 7 else hour), 0
 
 
-def _explicit_date(normal: str, today: date, taken: tuple[int, int]) -> _Found | None:
+def _explicit_date(normal: str, today: date, taken: tuple[int, int]) -> _Found[date] | None:
     found = []
     for match in _NUMERIC_DATE.finditer(normal):
         if match.start() < taken[1] and taken[0] < match.end():
@@ -278,7 +285,7 @@ def _make_date(day: int, month: int, year_text: str | None, today: date) -> date
     return value
 
 
-def _weekday(normal: str, today: date) -> _Found | None:
+def _weekday(normal: str, today: date) -> _Found[date] | None:
     match = _WEEKDAY.search(normal)
     if match is None:
         return None
@@ -287,7 +294,7 @@ def _weekday(normal: str, today: date) -> _Found | None:
     return _Found(today + timedelta(days=ahead), match.start(), match.end())
 
 
-def _relative(normal: str, today: date) -> _Found | None:
+def _relative(normal: str, today: date) -> _Found[date] | None:
     found = _first(_RELATIVE, normal, _RELATIVE_DAYS)
     if found is None:
         return None

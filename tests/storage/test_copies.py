@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import pytest
 
+from coordination.records import resolve_addressees
 from nlp.record import find_addressees
 from storage import chain, instructions, messages, roster, search
 from storage.database import Database
@@ -33,7 +34,7 @@ async def db(tmp_path):
             at=T0 + timedelta(minutes=1),
         )
     binding = await roster.binding_of(database, KUTCH)
-    resolved = await instructions.resolve(database, binding, find_addressees(INSTRUCTION), mentioned_user_ids=(),
+    resolved = await resolve_addressees(database, binding, find_addressees(INSTRUCTION), mentioned_user_ids=(),
                                           author_id=USER["collector-kutch"])
     async with database.transaction() as tx:
         found = await instructions.create(

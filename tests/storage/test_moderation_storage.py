@@ -11,8 +11,7 @@ import pytest
 from bot.false_alarms import corpus_language, false_alarm_rows, write_false_alarms
 from storage import flags, journal, policies, prepost
 from storage.database import Database
-from nlp.verdict import Tier
-from storage.flags import Finding, NewFlag
+from storage.flags import Finding, FlagTier, NewFlag
 from tests.storage.records_helpers import KUTCH, T0, USER, post, seed
 
 VIKRAM = USER["mamlatdar-bhuj"]
@@ -103,13 +102,13 @@ async def test_a_doubtful_flag_keeps_its_tier_gives_no_warning_and_is_never_held
         doubtful = await flags.create(tx, NewFlag(
             chat_id=KUTCH, message_id=5, update_id=1005, member_id=VIKRAM, source="message", findings=FINDINGS,
             verdict_labels=("confidential",), language="en", actions=("review",), deleted=False, by_admin=False,
-            held=True, tier=Tier.REVIEW,
+            held=True, tier=FlagTier.REVIEW,
         ), at=T0)
         taken = await flags.take_held(tx, KUTCH, VIKRAM)
     sure = await _flag(db, 6)
-    assert (doubtful.tier, doubtful.doubtful, doubtful.warning, taken) == (Tier.REVIEW, True, "dropped", [])
-    assert (sure.tier, sure.doubtful) == (Tier.ACT, False)
-    assert (await flags.get(db, doubtful.flag_id)).tier is Tier.REVIEW
+    assert (doubtful.tier, doubtful.doubtful, doubtful.warning, taken) == (FlagTier.REVIEW, True, "dropped", [])
+    assert (sure.tier, sure.doubtful) == (FlagTier.ACT, False)
+    assert (await flags.get(db, doubtful.flag_id)).tier is FlagTier.REVIEW
     assert [e["body"]["tier"] for e in await journal.entries(db, kind="flag")] == ["review", "act"]
 
 
@@ -207,3 +206,17 @@ async def test_a_pre_post_check_leaves_a_count_and_the_wait_ends(db):
         await prepost.count_check(tx, at=T0)
     assert not await prepost.is_awaiting(db, VIKRAM, now=T0, within=timedelta(minutes=10))
     assert await prepost.checks_per_day(db) == {"2025-01-20": 2}
+
+
+def test_the_moderation_tables_store_without_the_content_filter():
+    """storage.flags keeps its own FlagTier; the domain converts nlp's Tier (storage should store)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    imported = set()
+    for name in ("flags", "policies", "prepost"):
+        tree = ast.parse((root / "storage" / f"{name}.py").read_text(encoding="utf-8"))
+        imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+        imported |= {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert "nlp" not in imported and "storage" in imported

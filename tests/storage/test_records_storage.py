@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from zoneinfo import ZoneInfo
 
+from coordination.records import resolve_addressees
 from nlp.record import Masker, find_addressees
 from storage import access, incidents, instructions, roster, search, usage
 from storage.database import Database
@@ -35,7 +36,7 @@ async def _instruction(db, text, message_id=100, author="collector-kutch", chat=
     async with db.transaction() as tx:
         await post(tx, chat, message_id, USER[author], text, T0)
     binding = await roster.binding_of(db, chat)
-    resolved = await instructions.resolve(db, binding, find_addressees(text), mentioned_user_ids=(), author_id=USER[author])
+    resolved = await resolve_addressees(db, binding, find_addressees(text), mentioned_user_ids=(), author_id=USER[author])
     async with db.transaction() as tx:
         return await instructions.create(
             tx, chat_id=chat, message_id=message_id, author_id=USER[author], kind="information_request",

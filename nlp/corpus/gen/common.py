@@ -263,7 +263,6 @@ class Slots(dict):
         return self.r.choice(table)[self.col]
 
     def __missing__(self, key: str) -> str:
-        r = self.r
         base = key.rstrip("0123456789") if key[-1:].isdigit() and not key.startswith("n") else key
         value = self.make(base, key)
         self[key] = value
@@ -472,4 +471,4 @@ def _make(self: Slots, base: str, key: str) -> str:
     return _orig_make(self, base, key)
 
 
-Slots.make = _make
+Slots.make = _make  # type: ignore[method-assign]  # on purpose: the evasive slots need helpers defined after Slots

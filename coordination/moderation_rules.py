@@ -17,7 +17,7 @@ from enum import Enum
 
 from nlp import MessageContext, Verdict
 from nlp.verdict import Tier
-from storage.flags import Finding
+from storage.flags import Finding, FlagTier
 from storage.policies import MODERATED_LABELS, Policy
 from storage.roster import Binding, Post
 
@@ -74,6 +74,11 @@ def tiered_findings(verdict: Verdict, group_policies: Mapping[str, Policy]) -> T
     return None
 
 
+def flag_tier(tier: Tier) -> FlagTier:
+    """The tier as a flag stores it (storage keeps its own enum of the same values)."""
+    return FlagTier(tier.value)
+
+
 class WarningStep(Enum):
     """What is said in the group when a flag is raised."""
 
@@ -98,11 +103,3 @@ def tells_admins(tiered: Tiered, actions: frozenset[str]) -> bool:
     """Whether the admin posts get the private notice: always when something is doubtful, else by policy."""
     return tiered.tier is Tier.REVIEW or bool(tiered.also_doubtful) or "notify" in actions
 
-
-def records_instruction(verdict: Verdict, *, is_forward: bool, is_acknowledgement: bool) -> bool:
-    """Whether a group message becomes an instruction with an Acknowledge prompt and reminders.
-
-    Only at Tier.ACT: a doubtful instruction is not prompted (it stays in the message log as any
-    message does). A forward is someone else's earlier words, not a new order by the forwarder.
-    """
-    return verdict.tier("instruction") is Tier.ACT and not is_forward and not is_acknowledgement

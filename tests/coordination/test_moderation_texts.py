@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from handlers.moderation_texts import (
+from coordination.moderation_texts import (
     masked,
     message_link,
     most_common_language,
@@ -15,7 +15,7 @@ from handlers.moderation_texts import (
     warning_text,
 )
 from coordination.people import mention
-from handlers.prepost_check import report
+from coordination.prepost import report
 from nlp.verdict import Evidence, Verdict
 from storage.flags import Finding, Flag
 

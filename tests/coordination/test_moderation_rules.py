@@ -6,15 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from handlers.moderation_rules import (
+from coordination.moderation_rules import (
     Tiered,
     WarningStep,
     message_context,
-    records_instruction,
     tells_admins,
     tiered_findings,
     warning_step,
 )
+from coordination.records import becomes_instruction
 from nlp import MessageContext
 from nlp.verdict import Evidence, Tier, Verdict
 from storage.flags import Finding
@@ -141,24 +141,4 @@ def test_when_a_member_is_warned(tier, deleted, warned_ago, expected):
     (_verdict("hostile"), False, False, False),
 ])
 def test_only_a_sure_instruction_that_is_no_forward_is_prompted(verdict, is_forward, is_ack, expected):
-    assert records_instruction(verdict, is_forward=is_forward, is_acknowledgement=is_ack) is expected
-
-
-# -- whose words a message carries -------------------------------------------------------------------
-
-
-def test_a_forward_speaks_with_its_original_authors_words_when_telegram_names_them():
-    from telegram import Chat, Message, MessageOriginChannel, MessageOriginHiddenUser, MessageOriginUser, User
-
-    from handlers.filtering import speaker_id
-
-    when = datetime(2025, 3, 1, 5, 0, tzinfo=UTC)
-    group, forwarder, acs = Chat(-1002000000001, "supergroup"), User(11, "Vikram", False), User(22, "ACS", False)
-
-    def message(origin=None):
-        return Message(1, NOW, group, from_user=forwarder, text="x", forward_origin=origin)
-
-    assert speaker_id(message()) == 11
-    assert speaker_id(message(MessageOriginUser(when, acs))) == 22
-    assert speaker_id(message(MessageOriginHiddenUser(when, "Someone"))) is None
-    assert speaker_id(message(MessageOriginChannel(when, Chat(-1003, "channel"), 7))) is None
+    assert becomes_instruction(verdict, is_forward=is_forward, is_acknowledgement=is_ack) is expected

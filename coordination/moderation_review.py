@@ -8,15 +8,15 @@ it, quoted from the member.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-
-from runtime.context import SamvadContext
-from runtime.services import Services
-from handlers.moderation_texts import (
+from coordination import people
+from coordination.collaborators import Collaborators
+from coordination.moderation_texts import (
     doubtful_summary,
     masked,
     message_link,
@@ -24,17 +24,14 @@ from handlers.moderation_texts import (
     restored_text,
     summary,
 )
-from handlers.replying import refuse_button
-from nlp.verdict import Tier
+from runtime.purposes import Purpose
 from storage import attachments, chats, flags, roster
 from storage import outbox as outbox_store
 from storage.database import Transaction
-from storage.flags import Flag, FlagState
+from storage.flags import Flag, FlagState, FlagTier
 from storage.outbox import CallState
 from storage.roster import Reader
-from runtime.purposes import Purpose
 from storage.timefmt import for_people
-from coordination import people
 
 REVIEW_PATTERN = r"^mod:[nc]:\d+$"
 EXCERPT = 700
@@ -45,14 +42,16 @@ STATE_WORDS = {
 }
 
 
-def review_buttons(flag_id: int) -> InlineKeyboardMarkup:
+Keyboard = dict[str, Any]  # an inline keyboard as the Bot API takes it (reply_markup)
+
+
+def _button(text: str, data: str) -> dict[str, str]:
+    return {"text": text, "callback_data": data}
+
+
+def review_buttons(flag_id: int) -> Keyboard:
     """The two buttons under a notification."""
-    return InlineKeyboardMarkup([[
-        InlineKeyboardButton("Not a violation", callback_data=f"mod:n:{flag_id}"),
-        InlineKeyboardButton("Confirm", callback_data=f"mod:c:{flag_id}"),
-    ]])
-
-
+    return {"inline_keyboard": [[_button("Not a violation", f"mod:n:{flag_id}"), _button("Confirm", f"mod:c:{flag_id}")]]}
 
 
 async def _group_title(db: Reader, chat_id: int) -> str:
@@ -60,7 +59,7 @@ async def _group_title(db: Reader, chat_id: int) -> str:
     return await chats.title_of(db, chat_id, fallback=binding.title if binding else None)
 
 
-TIER_WORDS = {Tier.ACT: "acted on", Tier.REVIEW: "doubtful, quiet review"}
+TIER_WORDS = {FlagTier.ACT: "acted on", FlagTier.REVIEW: "doubtful, quiet review"}
 
 
 def _what_was_done(flag: Flag) -> str:
@@ -106,24 +105,25 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     if flag.is_open:
         lines.append("Is this a violation of the circular?")
     else:
-        lines.append(escape(_decision_line(flag, await roster.person(db, flag.decided_by), zone)))
+        decider = await roster.person(db, flag.decided_by) if flag.decided_by is not None else "?"
+        lines.append(escape(_decision_line(flag, decider, zone)))
     return "\n".join(lines)
 
 
-async def notify_admins(tx: Transaction, services: Services, flag: Flag, admins: list[int]) -> None:
+async def notify_admins(tx: Transaction, c: Collaborators, flag: Flag, admins: list[int]) -> None:
     """Tell each admin post's verified account privately, with review buttons (once per flag)."""
-    text = await notice_text(tx, flag, services.settings.zone)
+    text = await notice_text(tx, flag, c.settings.zone)
     for admin in admins:
-        outbox_id = await services.outbox.send_message(
+        outbox_id = await c.outbox.send_message(
             tx, admin, text, purpose=Purpose.MODERATION_NOTICE, markup=review_buttons(flag.flag_id),
             dedupe_key=f"moderation:notice:{flag.flag_id}:{admin}",
         )
         await flags.add_notice(tx, flag.flag_id, outbox_id)
 
 
-async def refresh_notices(tx: Transaction, services: Services, flag: Flag) -> None:
+async def refresh_notices(tx: Transaction, c: Collaborators, flag: Flag) -> None:
     """Edit every delivered notification about a flag to show how it was closed (buttons removed)."""
-    text = await notice_text(tx, flag, services.settings.zone)
+    text = await notice_text(tx, flag, c.settings.zone)
     for outbox_id in await flags.notices(tx, flag.flag_id):
         try:
             state, result = await outbox_store.result_of(tx, outbox_id)
@@ -131,7 +131,7 @@ async def refresh_notices(tx: Transaction, services: Services, flag: Flag) -> No
             continue  # housekeeping has forgotten the call (settled more than a month ago)
         if state is not CallState.SENT or not isinstance(result, dict):
             continue  # refused (the admin never started Samvad) or not delivered yet
-        await services.outbox.call(
+        await c.outbox.call(
             tx, "editMessageText",
             {"chat_id": result["chat"]["id"], "message_id": result["message_id"], "text": text, "parse_mode": "HTML",
              "link_preview_options": {"is_disabled": True}},
@@ -142,53 +142,66 @@ async def refresh_notices(tx: Transaction, services: Services, flag: Flag) -> No
 # -- the buttons -------------------------------------------------------------------------
 
 
-async def review(update: Update, context: SamvadContext) -> None:
+@dataclass(frozen=True)
+class Pressed:
+    """The message whose review button was pressed: a notice in a private chat, or a /flags listing."""
+
+    chat_id: int
+    message_id: int
+    private: bool
+
+
+@dataclass(frozen=True)
+class ReviewAnswer:
+    """What the presser is told: an answer to the press, or a refusal (journalled by the handler)."""
+
+    text: str
+    alert: bool = False
+    refused: bool = False
+
+
+async def review(
+    c: Collaborators, flag_id: int, decision: FlagState, presser_id: int, *, pressed: Pressed | None
+) -> ReviewAnswer:
     """A press of "Not a violation" or "Confirm": only the group's admin posts may decide."""
-    query = update.callback_query
-    _, code, raw_id = query.data.split(":")
-    services = context.services
-    flag = await flags.get(services.db, int(raw_id))
+    flag = await flags.get(c.db, flag_id)
     if flag is None:
-        await query.answer("This flag is not in the record.", show_alert=True)
-        return
-    if not await roster.is_group_admin(services.db, flag.chat_id, query.from_user.id):
-        await refuse_button(query, context, "Only this group's admin posts can review its flags.", button="review")
-        return
-    decision = FlagState.FALSE_ALARM if code == "n" else FlagState.CONFIRMED
-    answer = await decide(context, flag, decision, query.from_user.id, pressed=query.message)
-    await query.answer(answer)
+        return ReviewAnswer("This flag is not in the record.", alert=True)
+    if not await roster.is_group_admin(c.db, flag.chat_id, presser_id):
+        return ReviewAnswer("Only this group's admin posts can review its flags.", alert=True, refused=True)
+    return ReviewAnswer(await decide(c, flag, decision, presser_id, pressed=pressed))
 
 
 async def decide(
-    context: SamvadContext, flag: Flag, decision: str, admin_id: int, *, pressed: Message | None
+    c: Collaborators, flag: Flag, decision: FlagState, admin_id: int, *, pressed: Pressed | None
 ) -> str:
-    """Store an admin's decision with its effects; returns what to tell the admin."""
-    services = context.services
+    """Store an admin's decision with its effects (restore, notices, listing, escalation); what to tell the admin."""
     restore = decision == FlagState.FALSE_ALARM and flag.deleted
     # A file removed for what was read in it is restored as the file (sent again by its file_id).
-    attached = await attachments.by_seq(services.db, flag.version_seq) if restore else None
-    text = await flags.flagged_text(services.db, flag) if restore and attached is None else None
-    async with services.db.transaction() as tx:
+    attached = await attachments.by_seq(c.db, flag.version_seq) if restore and flag.version_seq is not None else None
+    text = await flags.flagged_text(c.db, flag) if restore and attached is None else None
+    async with c.db.transaction() as tx:
         decided = await flags.decide(
-            tx, flag.flag_id, decision=decision, by=admin_id, at=services.clock.now(),
+            tx, flag.flag_id, decision=decision, by=admin_id, at=c.clock.now(),
             restored=text is not None or attached is not None,
         )
         if decided is None:
             current = await flags.get(tx, flag.flag_id)
-            return f"Already closed: {STATE_WORDS.get(current.state, current.state)}."
+            state = current.state if current is not None else FlagState.OPEN
+            return f"Already closed: {STATE_WORDS.get(state, state)}."
         if text is not None:
             name = await people.display_name(tx, flag.member_id)
-            await services.outbox.send_message(
+            await c.outbox.send_message(
                 tx, flag.chat_id, restored_text(flag.language, name, text), purpose=Purpose.MODERATION_RESTORE,
                 dedupe_key=f"moderation:restore:{flag.flag_id}",
             )
         if attached is not None:
-            await _restore_file(tx, services, flag, attached)
-        await refresh_notices(tx, services, decided)
-        if pressed is not None and pressed.chat.type != "private":
-            await _refresh_listing(tx, services, pressed, decided)
+            await _restore_file(tx, c, flag, attached)
+        await refresh_notices(tx, c, decided)
+        if pressed is not None and not pressed.private:
+            await _refresh_listing(tx, c, pressed, decided)
         if decision == FlagState.CONFIRMED and not decided.by_admin:
-            await maybe_escalate(tx, services, decided)
+            await maybe_escalate(tx, c, decided)
     if decision == FlagState.CONFIRMED:
         return "Confirmed as a violation."
     if text is not None or attached is not None:
@@ -196,10 +209,10 @@ async def decide(
     return "Closed as a false alarm."
 
 
-async def _restore_file(tx: Transaction, services: Services, flag: Flag, attached: attachments.Attachment) -> None:
+async def _restore_file(tx: Transaction, c: Collaborators, flag: Flag, attached: attachments.Attachment) -> None:
     name = await people.display_name(tx, flag.member_id)
     method, field = ("sendPhoto", "photo") if attached.media == "photo" else ("sendDocument", "document")
-    await services.outbox.call(
+    await c.outbox.call(
         tx, method, {"chat_id": flag.chat_id, field: attached.file_id,
                      "caption": restored_caption(flag.language, name), "parse_mode": "HTML"},
         purpose=Purpose.MODERATION_RESTORE, dedupe_key=f"moderation:restore:{flag.flag_id}",
@@ -211,7 +224,7 @@ async def _restore_file(tx: Transaction, services: Services, flag: Flag, attache
 
 async def listing(
     db: Reader, chat_id: int, *, now: datetime, zone: ZoneInfo
-) -> tuple[str, InlineKeyboardMarkup | None]:
+) -> tuple[str, Keyboard | None]:
     """Open and recently closed flags of a group, with review buttons for the open ones."""
     opened = await flags.open_in(db, chat_id, limit=LISTED + 1)
     more = len(opened) > LISTED
@@ -230,11 +243,11 @@ async def listing(
         lines.append(f"{await _listed(db, flag, zone)} — {escape(STATE_WORDS[flag.state])}"
                      f"{escape(f' ({decider})') if flag.state != FlagState.WITHDRAWN else ''}")
     buttons = [
-        [InlineKeyboardButton(f"#{flag.flag_id} Not a violation", callback_data=f"mod:n:{flag.flag_id}"),
-         InlineKeyboardButton(f"#{flag.flag_id} Confirm", callback_data=f"mod:c:{flag.flag_id}")]
+        [_button(f"#{flag.flag_id} Not a violation", f"mod:n:{flag.flag_id}"),
+         _button(f"#{flag.flag_id} Confirm", f"mod:c:{flag.flag_id}")]
         for flag in opened
     ]
-    return "\n".join(lines), InlineKeyboardMarkup(buttons) if buttons else None
+    return "\n".join(lines), {"inline_keyboard": buttons} if buttons else None
 
 
 async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
@@ -244,29 +257,29 @@ async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
             f"{escape(await roster.person(db, flag.member_id))} · {escape(summary(flag))} · {escape(where)}")
 
 
-async def _refresh_listing(tx: Transaction, services: Services, pressed: Message, decided: Flag) -> None:
+async def _refresh_listing(tx: Transaction, c: Collaborators, pressed: Pressed, decided: Flag) -> None:
     """Redraw the /flags message whose button was pressed."""
-    text, markup = await listing(tx, pressed.chat.id, now=services.clock.now(), zone=services.settings.zone)
-    params = {"chat_id": pressed.chat.id, "message_id": pressed.message_id, "text": text, "parse_mode": "HTML",
+    text, markup = await listing(tx, pressed.chat_id, now=c.clock.now(), zone=c.settings.zone)
+    params = {"chat_id": pressed.chat_id, "message_id": pressed.message_id, "text": text, "parse_mode": "HTML",
               "link_preview_options": {"is_disabled": True}}
     if markup is not None:
         params["reply_markup"] = markup
-    await services.outbox.call(
+    await c.outbox.call(
         tx, "editMessageText", params, purpose=Purpose.MODERATION_FLAGS,
-        dedupe_key=f"moderation:listing:{pressed.chat.id}:{pressed.message_id}:{decided.flag_id}",
+        dedupe_key=f"moderation:listing:{pressed.chat_id}:{pressed.message_id}:{decided.flag_id}",
     )
 
 
 # -- escalation ---------------------------------------------------------------------------
 
 
-async def maybe_escalate(tx: Transaction, services: Services, flag: Flag) -> None:
+async def maybe_escalate(tx: Transaction, c: Collaborators, flag: Flag) -> None:
     """At the threshold of confirmed flags within the window, send the member's history to the admins.
 
     Nothing is done to the member: membership of these groups is mandatory (§2).
     """
-    settings = services.settings
-    now = services.clock.now()
+    settings = c.settings
+    now = c.clock.now()
     since = now - timedelta(days=settings.escalation_window_days)
     after = await flags.last_escalation(tx, flag.chat_id, flag.member_id)
     counted = await flags.confirmed_towards_escalation(tx, flag.chat_id, flag.member_id, since=since, after=after)
@@ -279,7 +292,7 @@ async def maybe_escalate(tx: Transaction, services: Services, flag: Flag) -> Non
     await flags.record_escalation(tx, flag.chat_id, flag.member_id, counted,
                                   window_days=settings.escalation_window_days, at=now)
     for admin in admins:
-        await services.outbox.send_message(
+        await c.outbox.send_message(
             tx, admin, text, purpose=Purpose.MODERATION_ESCALATION,
             dedupe_key=f"moderation:escalation:{flag.flag_id}:{admin}",
         )
