@@ -31,7 +31,6 @@ EXPORT_HEADER: tuple[str, ...] = HEADER + OPTIONAL
 # Names and posts: a cell here starting like a formula is refused (the number may start with +).
 FORMULA_CHECKED = ("post_id", "designation", "jurisdiction", "holder", "coordinator")
 REQUIRED_VALUES = ("post_id", "designation", "level", "mobile", "email", "holder")
-DEFAULT_OFFICIAL_DOMAINS: tuple[str, ...] = ("gujarat.gov.in", "nic.in")
 
 _POST_ID = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 _EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+'-]*@((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,})")
@@ -100,8 +99,12 @@ class RosterReading:
         return "\n".join(problem.describe() for problem in self.problems)
 
 
-def read_roster(data: bytes | str, *, official_domains: Sequence[str] = DEFAULT_OFFICIAL_DOMAINS) -> RosterReading:
-    """Read a roster CSV; never raises on bad content: problems come back in the reading."""
+def read_roster(data: bytes | str, *, official_domains: Sequence[str]) -> RosterReading:
+    """Read a roster CSV; never raises on bad content: problems come back in the reading.
+
+    official_domains: where an official e-mail address may be (and their subdomains); the caller passes the
+    configured ones (settings.official_email_domains), so the list is written once, outside storage.
+    """
     if isinstance(data, bytes):
         try:
             text = data.decode("utf-8-sig")

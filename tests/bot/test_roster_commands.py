@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 from storage.roster_csv import read_roster
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,15 +32,17 @@ def samvad(tmp_path, monkeypatch):
     root.setLevel(saved[1])
 
 
+def _posts(data):
+    return sorted(read_roster(data, official_domains=OFFICIAL_EMAIL_DOMAINS).posts, key=lambda post: post.post_id)
+
+
 def test_import_then_export_gives_back_the_same_roster(samvad, tmp_path, capsys):
     assert samvad("roster", "import", str(DEMO)) == 0
     assert "imported 15 posts" in capsys.readouterr().out
     assert samvad("roster", "export") == 0
     exported = capsys.readouterr().out
     assert exported.splitlines()[0] == "post_id,designation,level,jurisdiction,mobile,email,holder,admin,coordinator"
-    assert sorted(read_roster(exported).posts, key=lambda p: p.post_id) == sorted(
-        read_roster(DEMO.read_bytes()).posts, key=lambda p: p.post_id
-    )
+    assert _posts(exported) == _posts(DEMO.read_bytes())
     (tmp_path / "again.csv").write_text(exported, encoding="utf-8")
     assert samvad("roster", "import", str(tmp_path / "again.csv")) == 0
     assert "no changes" in capsys.readouterr().out
@@ -90,7 +93,7 @@ def test_posts_missing_from_a_file_are_kept_unless_asked(samvad, tmp_path, capsy
 def test_the_readme_roster_example_is_a_valid_excerpt_of_the_sample_file():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     [example] = re.findall(r"```csv\n(.*?)```", readme, flags=re.DOTALL)
-    reading = read_roster(example)
+    reading = read_roster(example, official_domains=OFFICIAL_EMAIL_DOMAINS)
     assert reading.ok, reading.describe_problems()
     sample = DEMO.read_text(encoding="utf-8").splitlines()
     for line in example.strip().splitlines():
@@ -121,3 +124,16 @@ def test_a_roster_file_with_a_formula_is_refused_with_its_line(samvad, tmp_path,
     (tmp_path / "formula.csv").write_text(bad, encoding="utf-8")
     assert samvad("roster", "import", str(tmp_path / "formula.csv")) == 1
     assert "line 12: spreadsheet formula: holder '=HYPERLINK" in capsys.readouterr().out
+
+
+def test_the_import_accepts_addresses_on_the_configured_official_domains_only(samvad, tmp_path, capsys, monkeypatch):
+    header = DEMO.read_text(encoding="utf-8").splitlines()[0]
+    row = "dm-kutch,Disaster Manager,district,Kutch,+91 94262 49999,dm@kutchdm.org,Asha Rao,no,"
+    (tmp_path / "one.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
+    assert samvad("roster", "import", str(tmp_path / "one.csv")) == 1  # not an official domain by default
+    assert "kutchdm.org" in capsys.readouterr().out
+    monkeypatch.setenv("SAMVAD_OFFICIAL_EMAIL_DOMAINS", "gujarat.gov.in,kutchdm.org")
+    assert samvad("roster", "import", str(tmp_path / "one.csv")) == 0
+    capsys.readouterr()
+    assert samvad("roster", "export") == 0
+    assert "dm@kutchdm.org" in capsys.readouterr().out

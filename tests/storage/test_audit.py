@@ -7,10 +7,12 @@ from storage import audit, chats, membership, roster
 from storage.database import Database
 from storage.roster import Binding
 from storage.roster_changes import apply_import, plan_import
+from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 from storage.roster_csv import read_roster
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
-DEMO = read_roster((Path(__file__).resolve().parents[2] / "bot" / "demo" / "roster.csv").read_bytes()).posts
+DEMO = read_roster((Path(__file__).resolve().parents[2] / "bot" / "demo" / "roster.csv").read_bytes(),
+                   official_domains=OFFICIAL_EMAIL_DOMAINS).posts
 KUTCH = Binding(-4, "district", "Kutch")
 
 
