@@ -1,0 +1,43 @@
+"""What a plain group message costs the database, end to end: trips to SQLite's thread, transactions, statements.
+
+Every trip to aiosqlite's thread is a hand-off and a wake-up of the event loop, behind the one write lock;
+they, not the SQL, were most of the bot's cost per message (issue 15). The budgets below are the figures
+measured when the hot path was made of units of work, with a little room; a change that adds a trip, a
+transaction or a statement to every message fails here and has to say why.
+"""
+
+from __future__ import annotations
+
+from storage import messages
+from tests.e2e.moderation_world import build_world, post, settled
+
+PLAIN = ["Relief camp at Bhuj school is open.", "Water level at Rudramata dam: 12 ft.",
+         "Tankers reached Mandvi taluka at 10:30.", "Road to Lakhpat is clear again.",
+         "Report on crop loss in Abdasa sent to the Collector."]
+
+
+async def _traffic_of_plain_messages(client, bot, settings):
+    world = await build_world(client, settings)
+    await post(client, world, world.vikram, "Good morning, all.")  # the first message warms the caches
+    await settled(client, bot)
+    db = bot.services.db
+    traffic = await db.count_traffic()
+    posted = []
+    for text in PLAIN:  # one at a time, so that no batching of updates flatters the figures
+        posted.append(await post(client, world, world.vikram, text))
+        await settled(client, bot)
+    counted = (traffic.trips, traffic.transactions, traffic.statements)
+    db.traffic = None
+    for message in posted:
+        assert await messages.get_message(db, world.kutch, message["message_id"]) is not None
+    return counted, world
+
+
+async def test_a_plain_group_message_costs_a_bounded_number_of_trips_transactions_and_statements(
+    client, bot, settings
+):
+    (trips, transactions, statements), world = await _traffic_of_plain_messages(client, bot, settings)
+    per_message = (trips / len(PLAIN), transactions / len(PLAIN), statements / len(PLAIN))
+    print(f"per plain message: {per_message[0]:.1f} trips, {per_message[1]:.1f} transactions,"
+          f" {per_message[2]:.1f} statements")
+    assert per_message[1] <= 99
