@@ -113,9 +113,6 @@ class Database:
     def _count_statement(self, _sql: str) -> None:
         if self.traffic is not None:
             self.traffic.statements += 1
-            import os
-            if os.environ.get("TRACE_SQL"):
-                print("SQL", _sql[:150].replace("\n", " "))
 
     def _trip(self) -> None:
         if self.traffic is not None:
