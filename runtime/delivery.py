@@ -211,8 +211,7 @@ class DeliveryWorker:
         """Note durably that this call may post, before it is sent: True if noted, False if the call is no longer
         owed, None (retry soon) if the database cannot be written."""
         try:
-            async with self._db.transaction() as tx:
-                known = await outbox_store.mark_in_flight(tx, item.outbox_id, item.chat_id)
+            known = await self._db.write(lambda unit: outbox_store.mark_in_flight_in(unit, item.outbox_id, item.chat_id))
         except StorageUnavailable as error:
             log.warning("cannot note %s (%s) in flight in %s: %s", item.method, item.purpose, error.path, error.reason)
             self._wake_at(timedelta(seconds=1))

@@ -130,10 +130,11 @@ async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int |
 
     A mark left by an earlier attempt is kept (its id is the lower, so the search covers both attempts).
     """
-    return await tx.run(lambda unit: _mark_in_flight_in(unit, outbox_id, chat_id))
+    return await tx.run(lambda unit: mark_in_flight_in(unit, outbox_id, chat_id))
 
 
-def _mark_in_flight_in(unit: Unit, outbox_id: int, chat_id: int) -> int | None:
+def mark_in_flight_in(unit: Unit, outbox_id: int, chat_id: int) -> int | None:
+    """mark_in_flight as part of a unit of work."""
     row = unit.fetchone(
         "SELECT max(coalesce((SELECT max(message_id) FROM messages WHERE chat_id = ?), 0),"
         " coalesce((SELECT max(json_extract(result, '$.message_id')) FROM outbox"
