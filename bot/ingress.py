@@ -216,7 +216,7 @@ class Ingress:
                 outcomes = list(self._unmarked.values())
                 at = self._clock.now()
                 try:
-                    await self._db.write(lambda unit, outcomes=outcomes: inbox.mark_in(unit, outcomes, at=at))
+                    await self._db.write(lambda unit, outcomes=outcomes, at=at: inbox.mark_in(unit, outcomes, at=at))
                 except StorageUnavailable as error:
                     log.warning("%d updates handled but not marked in %s: %s", len(outcomes), error.path,
                                 error.reason)
