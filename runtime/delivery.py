@@ -53,8 +53,12 @@ def probe_outcome(description: str) -> ProbeOutcome:
 class DeliveryWorker:
     """Sends what the outbox owes: one queue per chat, several chats at once."""
 
-    def __init__(self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16, scan_interval: float = IDLE_POLL
+    ) -> None:
+        """scan_interval: seconds between looks at every pending call (for retries falling due)."""
         self._db = db
+        self._scan_interval = scan_interval
         self._clock = clock
         self._bot = bot
         # Calls to groups can wait a long time inside the rate limiter (20 messages a minute per
@@ -110,7 +114,7 @@ class DeliveryWorker:
             self._wake.clear()
             chats, self._changed = self._changed, set()
             if self._scan_all or loop.time() >= next_scan:
-                self._scan_all, next_scan = False, loop.time() + IDLE_POLL
+                self._scan_all, next_scan = False, loop.time() + self._scan_interval
                 try:
                     chats |= set(await outbox_store.chats_with_due_calls(self._db, now=self._clock.now()))
                 except StorageUnavailable as error:
