@@ -1,6 +1,6 @@
 """End-to-end benchmark: the real bot, in its own process, against the sandbox on a cyclone day.
 
-    samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited]
+    samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited] [--rate R] [--drain]
     samvad bench --chaos 20 --messages 10000      # killed and restarted: see benchmarks/chaos_bench.py
 
 36 groups (State, two HoD, 33 Districts) and ~580 verified officers post a stream of
@@ -9,6 +9,11 @@ second stored (and checked by the filter), latency from post to stored and from 
 violating post to the bot's warning (p50, p99), the bot's peak memory, and what was
 lost (must be zero). The second run has the sandbox enforce Telegram's sending limits
 (30 messages/s overall, 20 per minute per group): warnings queue, and all must arrive.
+
+The CPU of each part is printed apart: the bot (its own process), the posters (a process
+of their own) and the sandbox with this harness, over the time from the first post until
+the last message is stored. With --drain the bot is paused (SIGSTOP) while the whole
+stream is posted, then let go: the time it takes to empty that backlog measures the bot alone.
 """
 
 from __future__ import annotations
@@ -49,22 +54,34 @@ class RunFigures:
     unwarned: int
     lost: int
     bot_peak_rss_mb: float
+    cpu_seconds: dict[str, float]
+    drain: bool = False
 
     def render(self) -> str:
         """The figures as lines of text."""
         rate = self.posted / self.seconds_to_store_all if self.seconds_to_store_all else 0.0
+        since = "from the bot's release" if self.drain else "from the first post"
         lines = [
-            f"run: {self.name}",
+            f"run: {self.name}" + (" (drain: backlog posted while the bot was paused)" if self.drain else ""),
             f"  messages posted:               {self.posted}",
-            f"  handled (stored + checked):    {rate:,.0f} messages/s ({self.seconds_to_store_all:.1f} s for all)",
-            f"  post -> stored latency:        p50 {_ms(self.store_latencies, 50)}  p99 {_ms(self.store_latencies, 99)}",
-            f"  flagged by the filter:         {self.flagged}",
+            f"  handled (stored + checked):    {rate:,.0f} messages/s ({self.seconds_to_store_all:.1f} s for all,"
+            f" {since})",
         ]
+        if not self.drain:
+            lines.append(
+                f"  post -> stored latency:        p50 {_ms(self.store_latencies, 50)}"
+                f"  p99 {_ms(self.store_latencies, 99)}"
+            )
+        lines.append(f"  flagged by the filter:         {self.flagged}")
         if self.flagged:
             lines.append(
                 f"  violating post -> warning:     p50 {_ms(self.warn_latencies, 50)}  p99 {_ms(self.warn_latencies, 99)}"
             )
+        cpu = self.cpu_seconds
+        per_message = cpu["bot"] / self.posted * 1000 if self.posted else 0.0
         lines += [
+            f"  CPU until all stored:          bot {cpu['bot']:.1f} s ({per_message:.2f} ms per message),"
+            f" posters {cpu['posters']:.1f} s, sandbox + harness {cpu['sandbox']:.1f} s",
             f"  bot peak memory (VmHWM):       {self.bot_peak_rss_mb:.0f} MB",
             f"  lost: {self.lost} messages not stored, {self.unwarned} flagged messages without a warning",
         ]
@@ -81,7 +98,8 @@ def _ms(values: list[float], percentile: int) -> str:
 
 
 async def run_once(
-    name: str, *, messages: int, violation_share: float, rate_limited: bool, workdir: Path, rate: float = 0.0
+    name: str, *, messages: int, violation_share: float, rate_limited: bool, workdir: Path, rate: float = 0.0,
+    drain: bool = False,
 ) -> RunFigures:
     """One run: a fresh sandbox world, a fresh bot database, one bot process, one stream."""
     async with SandboxServer(token=TOKEN) as server, SandboxClient(server.base_url) as client:
@@ -95,9 +113,24 @@ async def run_once(
             if rate_limited:
                 await client.set_faults(rate_limit=True, global_per_second=30, group_per_minute=20)
             bot_events = _BotMessageLog(server.world.events)
-            posted_at, started = await _post_all(client, stream, rate=rate)
+            bot_cpu, harness_cpu = _process_cpu_seconds(bot.pid), time.process_time()
+            if drain:
+                bot.send_signal(signal.SIGSTOP)
+            try:
+                posted_at, started, posters_cpu = await _post_in_a_process(
+                    server.base_url, stream, rate=0.0 if drain else rate, workdir=workdir / name
+                )
+            finally:
+                if drain:
+                    started = time.time()
+                    bot.send_signal(signal.SIGCONT)
             stored_at = await _wait_for_stored(db_path, posted_at, timeout=600)
             seconds = max(stored_at.values(), default=started) - started
+            cpu = {
+                "bot": _process_cpu_seconds(bot.pid) - bot_cpu,
+                "posters": posters_cpu,
+                "sandbox": time.process_time() - harness_cpu,
+            }
             flagged = await _flagged_messages(db_path, posted_at)
             warned_at = await bot_events.wait_for_warnings(
                 flagged, posted_at, drained=lambda: _outbox_drained(db_path), timeout=1800
@@ -118,7 +151,39 @@ async def run_once(
         unwarned=len(flagged) - len(warned_at),
         lost=len(posted_at) - len(stored_at),
         bot_peak_rss_mb=peak,
+        cpu_seconds=cpu,
+        drain=drain,
     )
+
+
+async def _post_in_a_process(
+    base_url: str, stream: list[BenchMessage], *, rate: float, workdir: Path
+) -> tuple[dict[tuple[int, int], float], float, float]:
+    """Post the stream from a process of its own; (when each was posted, when posting began, its CPU seconds)."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    stream_path, result_path = workdir / "stream.jsonl", workdir / "posted.json"
+    stream_path.write_text(
+        "".join(json.dumps({"chat_id": m.chat_id, "user_id": m.user_id, "text": m.text}) + "\n" for m in stream),
+        encoding="utf-8",
+    )
+    posters = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "benchmarks.e2e_posters", base_url, str(stream_path), str(result_path),
+        "--rate", str(rate), env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
+    )
+    if await posters.wait() != 0:
+        raise RuntimeError("the posters' process failed (its error is above)")
+    result = json.loads(result_path.read_text(encoding="utf-8"))
+    posted_at = {(chat_id, message_id): at for chat_id, message_id, at in result["posted"]}
+    return posted_at, result["started"], result["cpu_seconds"]
+
+
+def _process_cpu_seconds(pid: int) -> float:
+    """User plus system CPU a live process has used so far (/proc/PID/stat)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 async def _start_bot(base_url: str, db_path: Path, log_path: Path) -> asyncio.subprocess.Process:
@@ -177,16 +242,24 @@ async def _count_messages(db_path: Path) -> int:
 
 
 async def _wait_for_stored(db_path: Path, posted_at: dict, *, timeout: float) -> dict[tuple[int, int], float]:
-    """When each posted message was stored (the journal's recorded_at), once all are or time is up."""
+    """When each posted message was stored (its journal entry's recorded_at), once all are or time is up.
+
+    Each look reads only the messages stored since the last (by the messages' primary key, and the journal's
+    by its sequence number), so the benchmark's own polling stays cheap however long the record grows.
+    """
     deadline = time.monotonic() + timeout
+    stored: dict[tuple[int, int], float] = {}
+    last_row = 0
     db = await Database.open(db_path)
     try:
         while True:
-            rows = await db.fetchall("SELECT j.chat_id, j.recorded_at, b.body FROM journal j"
-                                     " JOIN journal_bodies b ON b.seq = j.seq WHERE j.kind = 'message'")
-            stored = {}
+            rows = await db.fetchall(
+                "SELECT m.id, m.chat_id, m.message_id, j.recorded_at FROM messages m"
+                " JOIN journal j ON j.seq = m.journal_seq WHERE m.id > ? ORDER BY m.id", (last_row,)
+            )
             for row in rows:
-                key = (row["chat_id"], json.loads(row["body"])["message_id"])
+                last_row = row["id"]
+                key = (row["chat_id"], row["message_id"])
                 if key in posted_at:
                     stored[key] = from_db(row["recorded_at"]).timestamp()
             if len(stored) == len(posted_at) or time.monotonic() > deadline:
@@ -320,6 +393,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " throughput; latency then includes queueing)",
     )
     parser.add_argument(
+        "--drain", action="store_true",
+        help="pause the bot while the whole stream is posted, then time how fast it empties the backlog"
+        " (the bot alone: posting costs it nothing meanwhile)",
+    )
+    parser.add_argument(
         "--chaos", type=int, default=0, metavar="N",
         help="instead: kill the bot with SIGKILL N times during the burst, restart it each time, and check that"
         " nothing was lost or doubled (benchmarks/chaos_bench.py)",
@@ -340,7 +418,7 @@ def run(args: argparse.Namespace) -> int:
         for name in names:
             figures = asyncio.run(
                 run_once(name, messages=args.messages, violation_share=args.violations,
-                         rate_limited=name == "limited", workdir=Path(workdir), rate=args.rate)
+                         rate_limited=name == "limited", workdir=Path(workdir), rate=args.rate, drain=args.drain)
             )
             print(figures.render(), flush=True)
             lost += figures.lost + figures.unwarned

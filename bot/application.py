@@ -146,7 +146,7 @@ async def _open_services(
     for feature in feature_list:
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
-    outbox = Outbox(clock, delivery.wake)
+    outbox = Outbox(clock, delivery.wake, wake_chat=delivery.wake_chat)
     if content_filter is None:
         content_filter = await asyncio.to_thread(packaged_filter, tuple(settings.official_email_domains))
     classifier = BatchingClassifier(content_filter)

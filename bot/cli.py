@@ -91,12 +91,13 @@ def command_run(args: argparse.Namespace) -> int:
     if settings.bot_token is None:
         print("SAMVAD_BOT_TOKEN is not set: starting the offline sandbox with a demo world.", file=sys.stderr)
         return command_sandbox(argparse.Namespace(port=None, keep_db=False, tour=False, settings=settings))
-    from bot.runner import serve
+    from bot.runner import choose_event_loop, serve
 
     if settings.webhook_url is not None:
         ensure_port_free(settings.webhook_listen, settings.webhook_port,
                          how_to_change="set SAMVAD_WEBHOOK_PORT to a free port (and your proxy to match)")
     with database_lock(settings.db_path):
+        choose_event_loop(settings)
         return run_until_signalled(lambda stop: serve(settings, stop=stop))
 
 

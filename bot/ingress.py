@@ -4,6 +4,11 @@ An update is written to the inbox before Telegram is told it arrived (by asking
 for the next offset), and marked processed only after its handlers ran. While the
 database cannot be written, received updates wait in memory for a bounded time;
 after that they are dropped unconfirmed, and Telegram delivers them again.
+
+A getUpdates batch (up to 100 updates) is stored in one transaction. Marks of handled
+updates are committed together: each waits for the one write of marks under way to end,
+then all that gathered meanwhile go in the next (a group commit). A crash before a mark
+is committed only means the update is replayed, and replay stores nothing twice.
 """
 
 from __future__ import annotations
@@ -62,6 +67,9 @@ class Ingress:
         self._chat_waiters: dict[int, int] = {}
         self._in_flight: dict[int, asyncio.Task[None]] = {}
         self._loops: list[asyncio.Task[None]] = []
+        # Handled updates whose mark is not committed yet: not to be handed over again meanwhile.
+        self._unmarked: dict[int, inbox.Outcome] = {}
+        self._marking: asyncio.Task[None] | None = None
 
     async def start(self, *, polling: bool = True) -> None:
         """Replay what a previous run stored but did not finish, then start receiving."""
@@ -82,20 +90,22 @@ class Ingress:
             for task in unfinished:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+        await self._marks_written()
 
     async def receive(self, updates: Sequence[dict[str, Any]]) -> list[InboxItem]:
         """Store updates in the inbox and start handling the new ones; raises StorageUnavailable."""
         pairs = [(int(update["update_id"]), json.dumps(update, ensure_ascii=False)) for update in updates]
-        async with self._db.transaction() as tx:
-            items = await inbox.store(tx, pairs, at=self._clock.now())
+        at = self._clock.now()
+        items = await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at))
         for item in items:
             self._dispatch(item)
         return items
 
     async def idle(self) -> None:
         """Wait until every update handed over so far has been handled."""
-        while self._in_flight:
+        while self._in_flight or self._unmarked:
             await asyncio.gather(*list(self._in_flight.values()), return_exceptions=True)
+            await self._marks_written()
 
     async def replay(self) -> None:
         """Hand over stored updates that were never marked processed."""
@@ -182,7 +192,7 @@ class Ingress:
                 delay = min(delay * 2, 30.0)
 
     def _dispatch(self, item: InboxItem) -> None:
-        if item.processed or item.inbox_id in self._in_flight:
+        if item.processed or item.inbox_id in self._in_flight or item.inbox_id in self._unmarked:
             return
         task = asyncio.create_task(self._handle(item), name=f"samvad-update-{item.update_id}")
         self._in_flight[item.inbox_id] = task
@@ -194,19 +204,35 @@ class Ingress:
         async with self._chat_turn(chat_key), self._slots:
             with work_scope(f"u{item.update_id}") as scope:
                 await self._application.process_update(update)
-            try:
-                async with self._db.transaction() as tx:
-                    if scope.storage_error is None:
-                        await inbox.mark_processed(
-                            tx, item.inbox_id, at=self._clock.now(), forget_payload=scope.forget_payload
-                        )
-                    else:
-                        await inbox.mark_failed(tx, item.inbox_id, str(scope.storage_error))
-            except StorageUnavailable as error:
-                log.warning("update %s handled but not marked in %s: %s", item.update_id, error.path, error.reason)
-                return
-            if scope.forget_payload:
-                await self._db.scrub()
+        error = None if scope.storage_error is None else str(scope.storage_error)
+        self._unmarked[item.inbox_id] = inbox.Outcome(item.inbox_id, error=error, forget_payload=scope.forget_payload)
+        if self._marking is None:
+            self._marking = asyncio.create_task(self._write_marks(), name="samvad-inbox-marks")
+
+    async def _write_marks(self) -> None:
+        """Commit the marks gathered so far in one transaction, and again while more gather."""
+        try:
+            while self._unmarked:
+                outcomes = list(self._unmarked.values())
+                at = self._clock.now()
+                try:
+                    await self._db.write(lambda unit, outcomes=outcomes, at=at: inbox.mark_in(unit, outcomes, at=at))
+                except StorageUnavailable as error:
+                    log.warning("%d updates handled but not marked in %s: %s", len(outcomes), error.path,
+                                error.reason)
+                except Exception:
+                    log.exception("%d updates handled but not marked; they will be replayed", len(outcomes))
+                finally:
+                    for outcome in outcomes:
+                        self._unmarked.pop(outcome.inbox_id, None)
+                if any(outcome.forget_payload for outcome in outcomes):
+                    await self._db.scrub()
+        finally:
+            self._marking = None
+
+    async def _marks_written(self) -> None:
+        while self._marking is not None:
+            await asyncio.shield(self._marking)
 
     @asynccontextmanager
     async def _chat_turn(self, chat_key: int) -> AsyncIterator[None]:

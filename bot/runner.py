@@ -87,6 +87,19 @@ async def running_bot(
         await application.post_shutdown(application)
 
 
+def choose_event_loop(settings: Settings) -> str:
+    """Make uvloop's event loop the one asyncio.run creates, when the setting allows and it is installed."""
+    if not settings.uvloop:
+        return "asyncio"
+    try:
+        import uvloop
+    except ImportError:
+        log.info("uvloop is not installed: running on asyncio's own event loop")
+        return "asyncio"
+    asyncio.set_event_loop_policy(uvloop.EventLoopPolicy())
+    return "uvloop"
+
+
 async def serve(settings: Settings, *, stop: asyncio.Event, clock: Clock | None = None) -> None:
     """Run until stop is set."""
     try:

@@ -7,6 +7,8 @@ from typing import Any
 from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, User
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandler, filters
 
+from coordination import recording
+from coordination.recording import ChatSeen, PersonSeen
 from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
@@ -39,11 +41,10 @@ async def record_group_message(update: Update, context: SamvadContext) -> None:
     """
     services = context.services
     message = update.effective_message
-    async with services.db.transaction() as tx:
-        await save_chat_and_sender(tx, message.chat, message.from_user, context)
-        recorded = await messages.record_message(
-            tx, incoming_message(message, update.update_id), at=services.clock.now()
-        )
+    recorded = await recording.record_message(
+        services.db, chat_seen(message.chat), person_seen(message.from_user),
+        incoming_message(message, update.update_id), at=services.clock.now(),
+    )
     if recorded is Recorded.DUPLICATE:
         raise ApplicationHandlerStop
 
@@ -52,21 +53,18 @@ async def record_group_edit(update: Update, context: SamvadContext) -> None:
     """Store an edit as a new version; a second delivery of the same edit stops here."""
     services = context.services
     message = update.edited_message
-    async with services.db.transaction() as tx:
-        await save_chat_and_sender(tx, message.chat, message.from_user, context)
-        recorded = await messages.record_edit(
-            tx,
-            messages.IncomingEdit(
-                chat_id=message.chat.id,
-                message_id=message.message_id,
-                update_id=update.update_id,
-                editor_id=message.from_user.id if message.from_user else None,
-                sent_at=message.date,
-                edited_at=message.edit_date or message.date,
-                text=message.text or message.caption,
-            ),
-            at=services.clock.now(),
-        )
+    edit = messages.IncomingEdit(
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        update_id=update.update_id,
+        editor_id=message.from_user.id if message.from_user else None,
+        sent_at=message.date,
+        edited_at=message.edit_date or message.date,
+        text=message.text or message.caption,
+    )
+    recorded = await recording.record_edit(
+        services.db, chat_seen(message.chat), person_seen(message.from_user), edit, at=services.clock.now()
+    )
     if recorded is Recorded.DUPLICATE:
         raise ApplicationHandlerStop
 
@@ -92,41 +90,52 @@ async def record_bot_status(update: Update, context: SamvadContext) -> None:
 
 
 async def record_sent_message(tx: Transaction, item: OutboxItem, result: Any) -> None:
-    """Delivery hook: what the bot posted in a group joins the record like any member's message."""
+    """Delivery hook: what the bot posted in a group joins the record like any member's message (one trip)."""
     if item.method not in RECORDED_METHODS or not isinstance(result, dict) or "chat" not in result:
         return
     message = Message.de_json(result, None)
     if message.chat.type not in (Chat.GROUP, Chat.SUPERGROUP):
         return
-    await chats.save_chat(
-        tx, chat_id=message.chat.id, type=message.chat.type, title=message.chat.title,
-        username=message.chat.username, at=message.date,
-    )
-    if message.from_user is not None:
-        await _save_user(tx, message.from_user, message.date)
+    chat, sender = chat_seen(message.chat), person_seen(message.from_user)
     if item.method == "editMessageText":
         edit = messages.IncomingEdit(
             chat_id=message.chat.id, message_id=message.message_id, update_id=None,
             editor_id=message.from_user.id if message.from_user else None, sent_at=message.date,
             edited_at=message.edit_date or message.date, text=message.text,
         )
-        await messages.record_edit(tx, edit, at=message.edit_date or message.date)
+
+        def work(unit: Any) -> None:
+            recording.note_chat_and_person(unit, chat, sender, at=message.date)
+            messages.record_edit_in(unit, edit, at=message.edit_date or message.date)
     else:
-        await messages.record_message(tx, incoming_message(message, None), at=message.date)
+        incoming = incoming_message(message, None)
+
+        def work(unit: Any) -> None:
+            recording.note_chat_and_person(unit, chat, sender, at=message.date)
+            messages.record_message_in(unit, incoming, at=message.date)
+
+    await tx.run(work)
 
 
 async def save_chat_and_sender(tx: Transaction, chat: Chat, user: User | None, context: SamvadContext) -> None:
-    """Refresh what is known of the chat and the person acting in it."""
+    """Refresh what is known of the chat and the person acting in it (one trip)."""
     now = context.services.clock.now()
-    await chats.save_chat(tx, chat_id=chat.id, type=chat.type, title=chat.title, username=chat.username, at=now)
-    if user is not None:
-        await _save_user(tx, user, now)
+    seen, person = chat_seen(chat), person_seen(user)
+    await tx.run(lambda unit: recording.note_chat_and_person(unit, seen, person, at=now))
 
 
-async def _save_user(tx: Transaction, user: User, at: Any) -> None:
-    await chats.save_user(
-        tx, user_id=user.id, is_bot=user.is_bot, first_name=user.first_name, last_name=user.last_name,
-        username=user.username, language_code=user.language_code, at=at,
+def chat_seen(chat: Chat) -> ChatSeen:
+    """What the record keeps of a chat."""
+    return ChatSeen(chat_id=chat.id, type=chat.type, title=chat.title, username=chat.username)
+
+
+def person_seen(user: User | None) -> PersonSeen | None:
+    """What the record keeps of a person (None for no one)."""
+    if user is None:
+        return None
+    return PersonSeen(
+        user_id=user.id, is_bot=user.is_bot, first_name=user.first_name, last_name=user.last_name,
+        username=user.username, language_code=user.language_code,
     )
 
 

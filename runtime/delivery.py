@@ -53,8 +53,12 @@ def probe_outcome(description: str) -> ProbeOutcome:
 class DeliveryWorker:
     """Sends what the outbox owes: one queue per chat, several chats at once."""
 
-    def __init__(self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16, scan_interval: float = IDLE_POLL
+    ) -> None:
+        """scan_interval: seconds between looks at every pending call (for retries falling due)."""
         self._db = db
+        self._scan_interval = scan_interval
         self._clock = clock
         self._bot = bot
         # Calls to groups can wait a long time inside the rate limiter (20 messages a minute per
@@ -63,13 +67,24 @@ class DeliveryWorker:
         self._group_slots = asyncio.Semaphore(concurrency)
         self._other_slots = asyncio.Semaphore(concurrency)
         self._wake = asyncio.Event()
+        # What changed since the last look: chats owed a new call, and whether all pending calls must be looked at
+        # (a retry fell due, a caller asked). A new call is delivered without scanning every pending one.
+        self._changed: set[int] = set()
+        self._scan_all = True
         self._draining: dict[int, asyncio.Task[None]] = {}
+        self._recheck: set[int] = set()
         self._hooks: list[SentHook] = []
         self._runner: asyncio.Task[None] | None = None
         self.grace = 10.0  # seconds calls in flight get to finish at stop
 
     def wake(self) -> None:
-        """Look for due calls now (called after a transaction that owed one commits)."""
+        """Look at every pending call now."""
+        self._scan_all = True
+        self._wake.set()
+
+    def wake_chat(self, chat_id: int) -> None:
+        """Look at one chat's queue now (called after a transaction that owed it a call commits)."""
+        self._changed.add(chat_id)
         self._wake.set()
 
     def on_sent(self, hook: SentHook) -> None:
@@ -93,22 +108,34 @@ class DeliveryWorker:
             await asyncio.gather(*draining, return_exceptions=True)
 
     async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        next_scan = loop.time()
         while True:
             self._wake.clear()
-            try:
-                chats = await outbox_store.chats_with_due_calls(self._db, now=self._clock.now())
-            except StorageUnavailable as error:
-                log.warning("cannot read the outbox in %s: %s; retrying", error.path, error.reason)
-                chats = []
+            chats, self._changed = self._changed, set()
+            if self._scan_all or loop.time() >= next_scan:
+                self._scan_all, next_scan = False, loop.time() + self._scan_interval
+                try:
+                    chats |= set(await outbox_store.chats_with_due_calls(self._db, now=self._clock.now()))
+                except StorageUnavailable as error:
+                    log.warning("cannot read the outbox in %s: %s; retrying", error.path, error.reason)
             for chat_id in chats:
-                if chat_id not in self._draining:
-                    task = asyncio.create_task(self._drain(chat_id), name=f"samvad-delivery-{chat_id}")
-                    self._draining[chat_id] = task
-                    task.add_done_callback(lambda _, chat=chat_id: self._draining.pop(chat, None))
+                if chat_id in self._draining:
+                    self._recheck.add(chat_id)  # its drain may be past its last look: look again when it ends
+                    continue
+                task = asyncio.create_task(self._drain(chat_id), name=f"samvad-delivery-{chat_id}")
+                self._draining[chat_id] = task
+                task.add_done_callback(lambda _, chat=chat_id: self._drained(chat))
             try:
-                await asyncio.wait_for(self._wake.wait(), timeout=IDLE_POLL)
+                await asyncio.wait_for(self._wake.wait(), timeout=max(next_scan - loop.time(), 0.0))
             except TimeoutError:
                 pass
+
+    def _drained(self, chat_id: int) -> None:
+        self._draining.pop(chat_id, None)
+        if chat_id in self._recheck:
+            self._recheck.discard(chat_id)
+            self.wake_chat(chat_id)
 
     async def _drain(self, chat_id: int) -> None:
         slots = self._group_slots if chat_id < 0 else self._other_slots
@@ -188,8 +215,7 @@ class DeliveryWorker:
         """Note durably that this call may post, before it is sent: True if noted, False if the call is no longer
         owed, None (retry soon) if the database cannot be written."""
         try:
-            async with self._db.transaction() as tx:
-                known = await outbox_store.mark_in_flight(tx, item.outbox_id, item.chat_id)
+            known = await self._db.write(lambda unit: outbox_store.mark_in_flight_in(unit, item.outbox_id, item.chat_id))
         except StorageUnavailable as error:
             log.warning("cannot note %s (%s) in flight in %s: %s", item.method, item.purpose, error.path, error.reason)
             self._wake_at(timedelta(seconds=1))
@@ -264,7 +290,7 @@ class DeliveryWorker:
         return False
 
     def _wake_at(self, delay: timedelta) -> None:
-        asyncio.get_running_loop().call_later(max(delay.total_seconds(), 0.0), self._wake.set)
+        asyncio.get_running_loop().call_later(max(delay.total_seconds(), 0.0), self.wake)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ Telegram-free: parameters are plain JSON values; a keyboard may be a dict or any
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from runtime.clock import Clock
@@ -20,9 +21,11 @@ MESSAGE_LIMIT = 4096
 class Outbox:
     """The bot's owed calls. Nothing here talks to Telegram; `DeliveryWorker` does."""
 
-    def __init__(self, clock: Clock, wake: Callable[[], None]) -> None:
+    def __init__(self, clock: Clock, wake: Callable[[], None], *, wake_chat: Callable[[int], None] | None = None) -> None:
+        """wake: look at every pending call; wake_chat, if given: look at one chat's queue (what changed)."""
         self._clock = clock
         self._wake = wake
+        self._wake_chat = wake_chat
 
     async def call(
         self,
@@ -46,7 +49,10 @@ class Outbox:
             dedupe_key=dedupe_key,
             priority=priority_of(method, purpose),
         )
-        tx.after_commit(self._wake)
+        if self._wake_chat is None:
+            tx.after_commit(self._wake)
+        else:
+            tx.after_commit(partial(self._wake_chat, _chat_of(params)))
         return outbox_id
 
     async def send_message(

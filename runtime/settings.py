@@ -67,6 +67,10 @@ class Settings(BaseSettings):
         default=20.0, gt=0, description="Messages per minute the bot sends to one group (Telegram's limit is 20).",
     )
     poll_timeout: int = Field(default=30, ge=0, le=50, description="Long-polling timeout in seconds.")
+    uvloop: bool = Field(
+        default=True, description="Run `samvad run` on uvloop's event loop where it is installed (about 5% more"
+        " messages per second); false: asyncio's own loop.",
+    )
     storage_retry_window: float = Field(
         default=300.0,
         gt=0,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.timefmt import to_db
 
 
@@ -26,8 +26,15 @@ async def save_chat(
     tx: Transaction, *, chat_id: int, type: str, title: str | None, username: str | None, at: datetime
 ) -> None:
     """Insert or refresh a chat's type and title."""
+    await tx.run(lambda unit: save_chat_in(unit, chat_id=chat_id, type=type, title=title, username=username, at=at))
+
+
+def save_chat_in(
+    unit: Unit, *, chat_id: int, type: str, title: str | None, username: str | None, at: datetime
+) -> None:
+    """Insert or refresh a chat's type and title, as part of a unit of work."""
     now = to_db(at)
-    await tx.execute(
+    unit.execute(
         "INSERT INTO chats (chat_id, type, title, username, first_seen_at, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (chat_id) DO UPDATE SET type = excluded.type, title = excluded.title,"
@@ -60,8 +67,26 @@ async def save_user(
     at: datetime,
 ) -> None:
     """Insert or refresh a user's names."""
+    await tx.run(lambda unit: save_user_in(
+        unit, user_id=user_id, is_bot=is_bot, first_name=first_name, last_name=last_name, username=username,
+        language_code=language_code, at=at,
+    ))
+
+
+def save_user_in(
+    unit: Unit,
+    *,
+    user_id: int,
+    is_bot: bool,
+    first_name: str,
+    last_name: str | None,
+    username: str | None,
+    language_code: str | None,
+    at: datetime,
+) -> None:
+    """Insert or refresh a user's names, as part of a unit of work."""
     now = to_db(at)
-    await tx.execute(
+    unit.execute(
         "INSERT INTO users (user_id, is_bot, first_name, last_name, username, language_code,"
         " first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (user_id) DO UPDATE SET first_name = excluded.first_name,"

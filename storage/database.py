@@ -1,9 +1,16 @@
 """The SQLite database: one writer connection, one reader, and migrations at open.
 
-Writes go through `Database.transaction()`, which serialises writers with an
-asyncio lock (aiosqlite shares one connection between coroutines, so two open
-transactions would otherwise interleave). Reads go through a second connection
-that sees only committed data (WAL), so a long export never blocks a write.
+Writes are serialised by an asyncio lock (aiosqlite shares one connection between
+coroutines, so two open transactions would otherwise interleave). Reads go through a
+second connection that sees only committed data (WAL), so a long export never blocks a write.
+
+Each connection lives on aiosqlite's own thread, and every trip to that thread (a hand-off and
+a wake-up of the event loop) costs more than most statements. So a unit of work, a plain
+function of a `Unit`, runs whole on the thread: `Database.write(work)` runs BEGIN, the work
+and COMMIT in one trip, `Transaction.run(work)` runs a step of an open transaction in one, and
+`Database.read(work)` runs reads that serve one decision in one. While another process holds
+the lock, the wait (up to the busy timeout) is spent on that thread, never on the event loop.
+`Database.transaction()` keeps its statement-by-statement API for code not yet made of units.
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ import re
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -39,6 +47,21 @@ _UNAVAILABLE_CODES = {
 
 Row = sqlite3.Row
 Params = Sequence[Any] | dict[str, Any]
+T = TypeVar("T")
+
+
+@dataclass
+class Traffic:
+    """What the bot asked of SQLite, counted when `Database.count_traffic()` is on (a debug counter).
+
+    trips: hand-offs to a connection's thread (each one costs a thread switch and a loop wake-up);
+    transactions: write transactions committed or rolled back; statements: every statement SQLite
+    ran, the ones inside triggers and in its own virtual tables (FTS5) included.
+    """
+
+    trips: int = 0
+    transactions: int = 0
+    statements: int = 0
 
 
 def unavailability(error: BaseException) -> str | None:
@@ -77,6 +100,23 @@ class Database:
         self._write_lock = asyncio.Lock()
         # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
         self._writer_is_stale = False
+        self.traffic: Traffic | None = None
+
+    async def count_traffic(self) -> Traffic:
+        """Start counting trips, transactions and statements (from zero); returns the live counter."""
+        for connection in (self._writer, self._reader):
+            if connection is not None:
+                await _on_thread(connection, _trace, connection, self._count_statement)
+        self.traffic = Traffic()
+        return self.traffic
+
+    def _count_statement(self, _sql: str) -> None:
+        if self.traffic is not None:
+            self.traffic.statements += 1
+
+    def _trip(self) -> None:
+        if self.traffic is not None:
+            self.traffic.trips += 1
 
     @classmethod
     async def open(cls, path: Path | str, *, busy_timeout_ms: int = 5000) -> Database:
@@ -136,16 +176,23 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
-        """One atomic unit of writes; rolled back if the block raises."""
+        """One atomic unit of writes, statement by statement; rolled back if the block raises.
+
+        Each await on it is a trip to the writer's thread: prefer `write(work)`, or `tx.run(work)` for
+        the steps of a transaction that must await something else between them.
+        """
         async with self._write_lock:
+            if self.traffic is not None:
+                self.traffic.transactions += 1
             try:
                 await self._reopen_writer_if_stale()
                 writer = self._writable()
+                self._trip()
                 await writer.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
                 self._note_failure(error)
                 raise _translate(error, self.path) from error
-            tx = Transaction(writer, self.path)
+            tx = Transaction(writer, self.path, self)
             try:
                 yield tx
             except BaseException as error:
@@ -154,6 +201,7 @@ class Database:
                 await _rollback_quietly(writer)
                 raise
             try:
+                self._trip()
                 await writer.execute("COMMIT")
             except sqlite3.Error as error:
                 self._note_failure(error)
@@ -161,6 +209,40 @@ class Database:
                 raise _translate(error, self.path) from error
         for callback in tx.committed_callbacks:
             callback()
+
+    async def write(self, work: Callable[[Unit], T]) -> T:
+        """Run a unit of work as one transaction in one trip to the writer's thread; returns what work returns.
+
+        work runs on that thread: it must not touch the event loop. It is rolled back if work raises
+        (the error is raised here); callbacks it registered with `unit.after_commit` run here once committed.
+        """
+        async with self._write_lock:
+            if self.traffic is not None:
+                self.traffic.transactions += 1
+            try:
+                await self._reopen_writer_if_stale()
+                writer = self._writable()
+            except sqlite3.Error as error:
+                self._note_failure(error)
+                raise _translate(error, self.path) from error
+            unit = Unit(writer._conn, self.path)
+            self._trip()
+            try:
+                result = await _on_thread(writer, _transact, unit, work)
+            except sqlite3.Error as error:
+                self._note_failure(error)
+                raise _translate(error, self.path) from error
+        for callback in unit.committed_callbacks:
+            callback()
+        return result
+
+    async def read(self, work: Callable[[Unit], T]) -> T:
+        """Run reads that serve one decision in one trip to the reader's thread, on one snapshot."""
+        self._trip()
+        try:
+            return await _on_thread(self._reader, _snapshot, Unit(self._reader._conn, self.path), work)
+        except sqlite3.Error as error:
+            raise _translate(error, self.path) from error
 
     async def scrub(self) -> None:
         """Overwrite what was just forgotten: fold the write-ahead log into the file and empty it.
@@ -206,6 +288,7 @@ class Database:
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a read on the reader connection, as committed when the read began."""
+        self._trip()
         try:
             return list(await self._reader.execute_fetchall(sql, params))
         except sqlite3.Error as error:
@@ -222,12 +305,86 @@ class Database:
             raise _translate(error, self.path) from error
 
 
+class Unit:
+    """A connection as a unit of work sees it, on the connection's own thread: plain calls, no awaits."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._connection = connection
+        self._path = path
+        self.committed_callbacks: list[Callable[[], None]] = []
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call back (on the event loop) once the transaction has committed; never if it rolls back."""
+        if callback not in self.committed_callbacks:
+            self.committed_callbacks.append(callback)
+
+    def execute(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns the last inserted rowid (0 when none)."""
+        cursor = self._connection.execute(sql, params)
+        if cursor.rowcount <= 0:
+            return 0
+        return cursor.lastrowid or 0
+
+    def execute_counting(self, sql: str, params: Params = ()) -> int:
+        """Run one statement; returns how many rows it changed."""
+        return self._connection.execute(sql, params).rowcount
+
+    def executemany(self, sql: str, rows: Iterable[Params]) -> None:
+        """Run one statement for many parameter rows."""
+        self._connection.executemany(sql, rows)
+
+    def fetchone(self, sql: str, params: Params = ()) -> Row | None:
+        """One row of a read (inside a transaction, it sees the transaction's own writes)."""
+        return self._connection.execute(sql, params).fetchone()
+
+    def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
+        """Every row of a read."""
+        return self._connection.execute(sql, params).fetchall()
+
+
+def _transact(unit: Unit, work: Callable[[Unit], T]) -> T:
+    """On the writer's thread: BEGIN, the work, COMMIT; ROLLBACK if anything raised."""
+    connection = unit._connection
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        result = work(unit)
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            try:
+                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.warning("rollback failed", exc_info=True)
+        raise
+    return result
+
+
+def _snapshot(unit: Unit, work: Callable[[Unit], T]) -> T:
+    """On the reader's thread: the work's reads in one read transaction, so they see one state."""
+    connection = unit._connection
+    connection.execute("BEGIN")
+    try:
+        return work(unit)
+    finally:
+        connection.execute("COMMIT")
+
+
+def _trace(connection: aiosqlite.Connection, callback: Callable[[str], None]) -> None:
+    connection._conn.set_trace_callback(callback)
+
+
+async def _on_thread(connection: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
+    """Run fn on the connection's thread in one hand-off (aiosqlite's own queue, as its execute uses)."""
+    return await connection._execute(fn, *args)
+
+
 class Transaction:
     """The writer connection inside an open transaction."""
 
-    def __init__(self, connection: aiosqlite.Connection, path: Path):
+    def __init__(self, connection: aiosqlite.Connection, path: Path, db: Database | None = None):
         self._connection = connection
         self._path = path
+        self._db = db
         self.committed_callbacks: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:
@@ -235,10 +392,27 @@ class Transaction:
         if callback not in self.committed_callbacks:
             self.committed_callbacks.append(callback)
 
+    def _trip(self) -> None:
+        if self._db is not None:
+            self._db._trip()
+
+    async def run(self, work: Callable[[Unit], T]) -> T:
+        """Run a step of this transaction (several statements) in one trip to the writer's thread."""
+        unit = Unit(self._connection._conn, self._path)
+        self._trip()
+        try:
+            result = await _on_thread(self._connection, work, unit)
+        except sqlite3.Error as error:
+            raise _translate(error, self._path) from error
+        for callback in unit.committed_callbacks:
+            self.after_commit(callback)
+        return result
+
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted rowid (0 when none)."""
         # One trip to the connection's thread: the cursor is not closed explicitly (a
         # finished statement holds nothing), which roughly doubles the journal's append rate.
+        self._trip()
         try:
             cursor = await self._connection.execute(sql, params)
         except sqlite3.Error as error:
@@ -249,14 +423,11 @@ class Transaction:
 
     async def execute_counting(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns how many rows it changed."""
-        try:
-            async with self._connection.execute(sql, params) as cursor:
-                return cursor.rowcount
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
+        return await self.run(lambda unit: unit.execute_counting(sql, params))
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         """Run one statement for many parameter rows."""
+        self._trip()
         try:
             await self._connection.executemany(sql, rows)
         except sqlite3.Error as error:
@@ -264,14 +435,11 @@ class Transaction:
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Read inside the transaction (sees its own uncommitted writes)."""
-        try:
-            async with self._connection.execute(sql, params) as cursor:
-                return await cursor.fetchone()
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
+        return await self.run(lambda unit: unit.fetchone(sql, params))
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a read inside the transaction."""
+        self._trip()
         try:
             return list(await self._connection.execute_fetchall(sql, params))
         except sqlite3.Error as error:

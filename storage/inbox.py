@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.timefmt import to_db
 
 
@@ -26,20 +26,30 @@ class InboxItem:
 
 
 async def store(tx: Transaction, updates: list[tuple[int, str]], *, at: datetime) -> list[InboxItem]:
-    """Store (update_id, payload JSON) pairs; returns one item per input, new or already there.
+    """Store (update_id, payload JSON) pairs in one trip; returns one item per input, new or already there."""
+    return await tx.run(lambda unit: store_in(unit, updates, at=at))
+
+
+def store_in(unit: Unit, updates: list[tuple[int, str]], *, at: datetime) -> list[InboxItem]:
+    """Store (update_id, payload JSON) pairs as part of a unit of work; one item per input, new or already there.
 
     The same update delivered twice maps to the same item. A reused update id with
     different content (Telegram restarts its numbering after a week's silence) is a new item.
+    A new update costs one statement (its id comes back from the insert); only one already
+    there is looked up.
     """
     received = to_db(at)
     items = []
     for update_id, payload in updates:
         digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        await tx.execute(
+        new_id = unit.execute(
             "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at) VALUES (?, ?, ?, ?)",
             (update_id, digest, payload, received),
         )
-        row = await tx.fetchone(
+        if new_id:
+            items.append(InboxItem(new_id, update_id, payload, False))
+            continue
+        row = unit.fetchone(
             "SELECT id, processed_at FROM inbox WHERE update_id = ? AND payload_hash = ?", (update_id, digest)
         )
         assert row is not None  # written above, or already there
@@ -47,19 +57,39 @@ async def store(tx: Transaction, updates: list[tuple[int, str]], *, at: datetime
     return items
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """How the handling of one stored update ended, to be written with others in one transaction."""
+
+    inbox_id: int
+    error: str | None = None  # a passing failure: the update stays queued for replay
+    forget_payload: bool = False
+
+
 async def mark_processed(tx: Transaction, inbox_id: int, *, at: datetime, forget_payload: bool = False) -> None:
     """The update has been handled; it will not be replayed. forget_payload drops its content (the hash stays)."""
-    if forget_payload:
-        await tx.execute("UPDATE inbox SET processed_at = ?, payload = '{}' WHERE id = ?", (to_db(at), inbox_id))
-    else:
-        await tx.execute("UPDATE inbox SET processed_at = ? WHERE id = ?", (to_db(at), inbox_id))
+    await tx.run(lambda unit: mark_in(unit, [Outcome(inbox_id, forget_payload=forget_payload)], at=at))
 
 
 async def mark_failed(tx: Transaction, inbox_id: int, error: str) -> None:
     """Handling failed for a passing reason; the update stays queued for replay."""
-    await tx.execute(
-        "UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", (error[:500], inbox_id)
-    )
+    await tx.run(lambda unit: mark_in(unit, [Outcome(inbox_id, error=error)], at=None))
+
+
+def mark_in(unit: Unit, outcomes: list[Outcome], *, at: datetime | None) -> None:
+    """Write how a batch of updates' handling ended, as part of a unit of work (one statement per kind)."""
+    handled = [o for o in outcomes if o.error is None]
+    assert at is not None or not handled, "an update handled needs the time it was handled"
+    stamp = to_db(at) if at is not None else ""
+    done = [(stamp, o.inbox_id) for o in handled if not o.forget_payload]
+    forgotten = [(stamp, o.inbox_id) for o in handled if o.forget_payload]
+    failed = [(o.error[:500], o.inbox_id) for o in outcomes if o.error is not None]
+    if done:
+        unit.executemany("UPDATE inbox SET processed_at = ? WHERE id = ?", done)
+    if forgotten:
+        unit.executemany("UPDATE inbox SET processed_at = ?, payload = '{}' WHERE id = ?", forgotten)
+    if failed:
+        unit.executemany("UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", failed)
 
 
 async def unprocessed(db: Database, *, limit: int = 1000) -> list[InboxItem]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.sql import where_equal
 from storage.timefmt import to_db
 
@@ -78,8 +78,23 @@ async def append(
     chat_id: int | None = None,
     actor_id: int | None = None,
 ) -> JournalEntry:
-    """Add one entry at the head of the chain, inside the caller's transaction."""
-    head = await tx.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
+    """Add one entry at the head of the chain, inside the caller's transaction (one trip)."""
+    return await tx.run(
+        lambda unit: append_in(unit, kind=kind, body=body, at=at, chat_id=chat_id, actor_id=actor_id)
+    )
+
+
+def append_in(
+    unit: Unit,
+    *,
+    kind: str,
+    body: dict[str, Any],
+    at: datetime,
+    chat_id: int | None = None,
+    actor_id: int | None = None,
+) -> JournalEntry:
+    """Add one entry at the head of the chain, as part of a unit of work."""
+    head = unit.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
     seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
     recorded_at = to_db(at)
     body_json = canonical_json(body)
@@ -93,12 +108,12 @@ async def append(
         kind=kind,
         body_hash=body_hash,
     )
-    await tx.execute(
+    unit.execute(
         "INSERT INTO journal (seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash),
     )
-    await tx.execute("INSERT INTO journal_bodies (seq, body) VALUES (?, ?)", (seq, body_json))
+    unit.execute("INSERT INTO journal_bodies (seq, body) VALUES (?, ?)", (seq, body_json))
     return JournalEntry(seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)
 
 

@@ -8,7 +8,7 @@ from enum import Enum
 from datetime import datetime
 
 from storage import journal
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.timefmt import from_db, to_db
 
 
@@ -98,15 +98,20 @@ def _outcome(stored_update_id: int | None, update_id: int | None) -> Recorded:
 
 
 async def record_message(tx: Transaction, message: IncomingMessage, *, at: datetime) -> Recorded:
-    """Record a message and its journal entry, once."""
-    existing = await tx.fetchone(
+    """Record a message and its journal entry, once (one trip)."""
+    return await tx.run(lambda unit: record_message_in(unit, message, at=at))
+
+
+def record_message_in(unit: Unit, message: IncomingMessage, *, at: datetime) -> Recorded:
+    """Record a message and its journal entry, once, as part of a unit of work."""
+    existing = unit.fetchone(
         "SELECT id, update_id FROM messages WHERE chat_id = ? AND message_id = ?",
         (message.chat_id, message.message_id),
     )
     if existing is not None:
         return _outcome(existing["update_id"], message.update_id)
-    entry = await journal.append(
-        tx,
+    entry = journal.append_in(
+        unit,
         kind="message",
         chat_id=message.chat_id,
         actor_id=message.sender_id,
@@ -122,7 +127,7 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
             **({"forwarded_at": to_db(message.forwarded_at)} if message.forwarded_at else {}),
         },
     )
-    await tx.execute(
+    unit.execute(
         "INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text,"
         " reply_to_message_id, forwarded_from, forwarded_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -143,17 +148,22 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
 
 
 async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> Recorded:
-    """Record an edit as a new version, once.
+    """Record an edit as a new version, once (one trip)."""
+    return await tx.run(lambda unit: record_edit_in(unit, edit, at=at))
+
+
+def record_edit_in(unit: Unit, edit: IncomingEdit, *, at: datetime) -> Recorded:
+    """Record an edit as a new version, once, as part of a unit of work.
 
     An edit of a message posted before the bot arrived creates the message row
     with an unknown original, so the edit is still kept.
     """
-    row = await tx.fetchone(
+    row = unit.fetchone(
         "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?", (edit.chat_id, edit.message_id)
     )
     if row is None:
-        await record_message(
-            tx,
+        record_message_in(
+            unit,
             IncomingMessage(
                 chat_id=edit.chat_id,
                 message_id=edit.message_id,
@@ -165,19 +175,19 @@ async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> R
             ),
             at=at,
         )
-        row = await tx.fetchone(
+        row = unit.fetchone(
             "SELECT id FROM messages WHERE chat_id = ? AND message_id = ?", (edit.chat_id, edit.message_id)
         )
         assert row is not None  # recorded just above
     message_row = row[0]
     key = _version_key(edit.edited_at, edit.text)
-    stored = await tx.fetchone(
+    stored = unit.fetchone(
         "SELECT update_id FROM message_edits WHERE message_row = ? AND version_key = ?", (message_row, key)
     )
     if stored is not None:
         return _outcome(stored["update_id"], edit.update_id)
-    entry = await journal.append(
-        tx,
+    entry = journal.append_in(
+        unit,
         kind="edit",
         chat_id=edit.chat_id,
         actor_id=edit.editor_id,
@@ -189,7 +199,7 @@ async def record_edit(tx: Transaction, edit: IncomingEdit, *, at: datetime) -> R
             "text": edit.text,
         },
     )
-    await tx.execute(
+    unit.execute(
         "INSERT INTO message_edits (message_row, update_id, edited_at, text, version_key, journal_seq)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (message_row, edit.update_id, to_db(edit.edited_at), edit.text, key, entry.seq),

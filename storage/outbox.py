@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.timefmt import from_db, to_db
 
 
@@ -59,7 +59,25 @@ async def enqueue(
     chat_id orders delivery: calls to one chat go out one after another (0 for calls to no chat),
     the most urgent priority first, in the order owed within a priority.
     """
-    new_id = await tx.execute(
+    return await tx.run(lambda unit: enqueue_in(
+        unit, method=method, params=params, purpose=purpose, at=at, chat_id=chat_id, dedupe_key=dedupe_key,
+        priority=priority,
+    ))
+
+
+def enqueue_in(
+    unit: Unit,
+    *,
+    method: str,
+    params: dict[str, Any],
+    purpose: str,
+    at: datetime,
+    chat_id: int = 0,
+    dedupe_key: str | None = None,
+    priority: int = NORMAL,
+) -> int:
+    """Owe a call as part of a unit of work; returns its id (the first one's, with a dedupe_key already owed)."""
+    new_id = unit.execute(
         "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, method, params, purpose, created_at, not_before,"
         " priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
@@ -75,7 +93,7 @@ async def enqueue(
     )
     if new_id:
         return new_id
-    row = await tx.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
+    row = unit.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
     assert row is not None  # the insert was ignored because this key is there
     return row[0]
 
@@ -113,14 +131,19 @@ async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int |
 
     A mark left by an earlier attempt is kept (its id is the lower, so the search covers both attempts).
     """
-    row = await tx.fetchone(
+    return await tx.run(lambda unit: mark_in_flight_in(unit, outbox_id, chat_id))
+
+
+def mark_in_flight_in(unit: Unit, outbox_id: int, chat_id: int) -> int | None:
+    """mark_in_flight as part of a unit of work."""
+    row = unit.fetchone(
         "SELECT max(coalesce((SELECT max(message_id) FROM messages WHERE chat_id = ?), 0),"
         " coalesce((SELECT max(json_extract(result, '$.message_id')) FROM outbox"
         "           WHERE chat_id = ? AND state = 'sent'), 0))",
         (chat_id, chat_id),
     )
     assert row is not None  # an aggregate always answers
-    changed = await tx.execute_counting(
+    changed = unit.execute_counting(
         "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ? AND state = 'pending'",
         (row[0], outbox_id),
     )

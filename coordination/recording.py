@@ -1,0 +1,75 @@
+"""The record (§ on keeping every message): a group message, with its chat and sender, stored in one unit of work.
+
+This is the hot path of every group message: the chat and sender refreshed, the journal entry, the message row
+and its search index written in one transaction that makes one trip to the database's thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage import chats, messages
+from storage.database import Database, Unit
+from storage.messages import IncomingEdit, IncomingMessage, Recorded
+
+
+@dataclass(frozen=True)
+class ChatSeen:
+    """A chat as an update shows it."""
+
+    chat_id: int
+    type: str
+    title: str | None
+    username: str | None
+
+
+@dataclass(frozen=True)
+class PersonSeen:
+    """Someone acting in a chat, as an update shows them."""
+
+    user_id: int
+    is_bot: bool
+    first_name: str
+    last_name: str | None
+    username: str | None
+    language_code: str | None
+
+
+def note_chat_and_person(unit: Unit, chat: ChatSeen, person: PersonSeen | None, *, at: datetime) -> None:
+    """Refresh what is known of a chat and the person acting in it, as part of a unit of work."""
+    chats.save_chat_in(unit, chat_id=chat.chat_id, type=chat.type, title=chat.title, username=chat.username, at=at)
+    if person is not None:
+        note_person(unit, person, at=at)
+
+
+def note_person(unit: Unit, person: PersonSeen, *, at: datetime) -> None:
+    """Refresh what is known of a person, as part of a unit of work."""
+    chats.save_user_in(
+        unit, user_id=person.user_id, is_bot=person.is_bot, first_name=person.first_name,
+        last_name=person.last_name, username=person.username, language_code=person.language_code, at=at,
+    )
+
+
+async def record_message(
+    db: Database, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
+) -> Recorded:
+    """Record a group message once, with its chat and sender, in one transaction and one trip."""
+
+    def work(unit: Unit) -> Recorded:
+        note_chat_and_person(unit, chat, sender, at=at)
+        return messages.record_message_in(unit, message, at=at)
+
+    return await db.write(work)
+
+
+async def record_edit(
+    db: Database, chat: ChatSeen, editor: PersonSeen | None, edit: IncomingEdit, *, at: datetime
+) -> Recorded:
+    """Record an edit as a new version once, with its chat and editor, in one transaction and one trip."""
+
+    def work(unit: Unit) -> Recorded:
+        note_chat_and_person(unit, chat, editor, at=at)
+        return messages.record_edit_in(unit, edit, at=at)
+
+    return await db.write(work)

@@ -1,0 +1,149 @@
+"""Units of work: a transaction's statements run together in one trip to the database's thread.
+
+Each trip to aiosqlite's thread is a hand-off and a wake-up of the event loop behind the one write lock, and
+they were most of the bot's cost per message (issue 15); these tests pin how many a unit costs, that a unit is
+atomic, and that a lock held by another process is waited out on the database's thread, not on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from datetime import UTC, datetime
+
+import pytest
+
+from coordination.recording import ChatSeen, PersonSeen, record_message
+from storage import inbox, messages
+from storage.database import Database
+from storage.errors import StorageUnavailable
+from storage.messages import IncomingMessage, Recorded
+
+NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+KUTCH = ChatSeen(chat_id=-1002000000001, type="supergroup", title="District Kutch", username=None)
+VIKRAM = PersonSeen(user_id=700000003, is_bot=False, first_name="Vikram", last_name="Jadeja", username=None,
+                    language_code="gu")
+
+
+@pytest.fixture
+async def db(tmp_path):
+    database = await Database.open(tmp_path / "samvad.db")
+    yield database
+    await database.close()
+
+
+def _message(message_id: int, text: str = "Relief camp at Bhuj school is open.") -> IncomingMessage:
+    return IncomingMessage(chat_id=KUTCH.chat_id, message_id=message_id, update_id=100 + message_id,
+                           sender_id=VIKRAM.user_id, sent_at=NOW, kind="text", text=text)
+
+
+async def test_a_group_message_is_recorded_with_its_chat_and_sender_in_one_trip_and_one_transaction(db):
+    traffic = await db.count_traffic()
+    assert await record_message(db, KUTCH, VIKRAM, _message(1), at=NOW) is Recorded.NEW
+    # BEGIN, chat, sender, is-it-there, journal head, journal entry, its body, the message row, COMMIT: 9 of
+    # ours, plus what SQLite runs for the trigger and inside FTS5 to index the text (about 9 with SQLite 3.4x).
+    assert (traffic.trips, traffic.transactions) == (1, 1)
+    assert 9 <= traffic.statements <= 20
+    stored = await messages.get_message(db, KUTCH.chat_id, 1)
+    assert stored.original_text == "Relief camp at Bhuj school is open."
+    assert stored.sender_id == VIKRAM.user_id
+
+
+async def test_the_same_message_again_is_found_in_one_trip_and_not_stored_twice(db):
+    await record_message(db, KUTCH, VIKRAM, _message(1), at=NOW)
+    traffic = await db.count_traffic()
+    assert await record_message(db, KUTCH, VIKRAM, _message(1), at=NOW) is Recorded.REPLAYED
+    assert (traffic.trips, traffic.transactions) == (1, 1)
+    assert await messages.count_messages(db) == 1
+
+
+async def test_a_getupdates_batch_of_100_is_stored_in_one_trip_with_one_statement_per_update(db):
+    pairs = [(update_id, json.dumps({"update_id": update_id})) for update_id in range(1, 101)]
+    traffic = await db.count_traffic()
+    items = await db.write(lambda unit: inbox.store_in(unit, pairs, at=NOW))
+    # 100 inserts between BEGIN and COMMIT: a new update's id comes back from its insert, no look-up.
+    assert (traffic.trips, traffic.transactions, traffic.statements) == (1, 1, 102)
+    assert [item.update_id for item in items] == list(range(1, 101))
+    assert len({item.inbox_id for item in items}) == 100
+    again = await db.write(lambda unit: inbox.store_in(unit, pairs, at=NOW))
+    assert [item.inbox_id for item in again] == [item.inbox_id for item in items]
+
+
+async def test_marks_of_a_batch_of_handled_updates_are_one_trip(db):
+    pairs = [(update_id, json.dumps({"update_id": update_id})) for update_id in range(1, 51)]
+    items = await db.write(lambda unit: inbox.store_in(unit, pairs, at=NOW))
+    outcomes = [inbox.Outcome(item.inbox_id) for item in items[:48]]
+    outcomes += [inbox.Outcome(items[48].inbox_id, error="database locked"),
+                 inbox.Outcome(items[49].inbox_id, forget_payload=True)]
+    traffic = await db.count_traffic()
+    await db.write(lambda unit: inbox.mark_in(unit, outcomes, at=NOW))
+    assert (traffic.trips, traffic.transactions) == (1, 1)
+    waiting = await inbox.unprocessed(db)
+    assert [item.update_id for item in waiting] == [49]  # the failed one stays queued for replay
+    row = await db.fetchone("SELECT payload FROM inbox WHERE update_id = 50")
+    assert row["payload"] == "{}"
+
+
+async def test_a_unit_that_raises_leaves_nothing_written_and_calls_no_commit_callback(db):
+    called = []
+
+    def work(unit):
+        unit.after_commit(lambda: called.append("committed"))
+        inbox.store_in(unit, [(1, '{"update_id": 1}')], at=NOW)
+        raise ValueError("half way")
+
+    with pytest.raises(ValueError, match="half way"):
+        await db.write(work)
+    assert await inbox.unprocessed(db) == []
+    assert called == []
+    await db.write(lambda unit: unit.after_commit(lambda: called.append("committed")))
+    assert called == ["committed"]
+
+
+async def test_a_lock_held_by_another_process_is_waited_out_off_the_event_loop(tmp_path):
+    path = tmp_path / "samvad.db"
+    db = await Database.open(path, busy_timeout_ms=3000)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another process (a CLI command) holds the write lock
+        writing = asyncio.create_task(db.write(lambda unit: inbox.store_in(unit, [(1, "{}")], at=NOW)))
+        ticks = 0
+        for _ in range(30):  # 0.3 s of the loop running other work while the write waits
+            await asyncio.sleep(0.01)
+            ticks += 1
+        assert not writing.done()
+        other.execute("COMMIT")
+        [item] = await writing
+        assert ticks == 30
+        assert item.update_id == 1
+    finally:
+        other.close()
+        await db.close()
+
+
+async def test_a_lock_held_past_the_busy_timeout_is_a_storage_unavailable_error(tmp_path):
+    path = tmp_path / "samvad.db"
+    db = await Database.open(path, busy_timeout_ms=200)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorageUnavailable, match="locked by another process"):
+            await db.write(lambda unit: inbox.store_in(unit, [(1, "{}")], at=NOW))
+        other.execute("ROLLBACK")
+        [item] = await db.write(lambda unit: inbox.store_in(unit, [(1, "{}")], at=NOW))
+        assert item.update_id == 1
+    finally:
+        other.close()
+        await db.close()
+
+
+async def test_reads_for_one_decision_are_one_trip_on_one_snapshot(db):
+    await record_message(db, KUTCH, VIKRAM, _message(1), at=NOW)
+    traffic = await db.count_traffic()
+    count, text = await db.read(lambda unit: (
+        unit.fetchone("SELECT count(*) FROM messages")[0],
+        unit.fetchone("SELECT text FROM messages WHERE message_id = 1")[0],
+    ))
+    assert (count, text) == (1, "Relief camp at Bhuj school is open.")
+    assert (traffic.trips, traffic.transactions) == (1, 0)
