@@ -72,6 +72,13 @@ class _FoldTable(dict):
         super().__init__()
         self.complex: set[str] = set()
 
+    def complex_pattern(self) -> re.Pattern[str]:
+        """A character class of the characters that fold to other than one character (the set only grows)."""
+        if getattr(self, "_pattern_size", -1) != len(self.complex):
+            self._pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self.complex)) + "]")
+            self._pattern_size = len(self.complex)
+        return self._pattern
+
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
         folded = _fold_char(ch)
@@ -155,13 +162,24 @@ class Normalised:
 
 
 def _slow_fold(text: str) -> tuple[str, list[int]]:
+    # Only the characters that fold to nothing or to several are looked at one by one: the runs
+    # between them fold character for character (every character of `text` is in _FOLD by now).
     pieces: list[str] = []
     starts: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _FOLD[ord(ch)]
+    pos = 0
+    for m in _FOLD.complex_pattern().finditer(text):
+        i = m.start()
+        if i > pos:
+            pieces.append(text[pos:i].translate(_FOLD))
+            starts.extend(range(pos, i))
+        folded = _FOLD[ord(text[i])]
         if folded:
             pieces.append(folded)
             starts.extend([i] * len(folded))
+        pos = i + 1
+    if pos < len(text):
+        pieces.append(text[pos:].translate(_FOLD))
+        starts.extend(range(pos, len(text)))
     return "".join(pieces), starts
 
 
