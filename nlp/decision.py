@@ -155,6 +155,61 @@ class DecisionModel:
                     totals[i] += weight * value
         return dict(zip(order, totals))
 
+    def logits_many(self, rows: list[Mapping[str, float]]) -> list[list[float]]:
+        """`logits` for many messages at once (in label order): one array operation per feature position
+        for the whole batch instead of a Python loop per feature and label.
+
+        The sums are the same to the last bit: each message's terms are added in the order of its features,
+        starting from the bias, and a feature without a weight adds 0.0 (a product, then a sum, as `logits`).
+        """
+        import numpy as np
+
+        if not rows:
+            return []
+        index, weights, bias = self._matrix()
+        ids: list[int] = []
+        values: list[float] = []
+        lengths: list[int] = []
+        for f in rows:
+            before = len(ids)
+            for name, value in f.items():
+                j = index.get(name)
+                if j is not None:
+                    ids.append(j)
+                    values.append(value)
+            lengths.append(len(ids) - before)
+        totals = np.repeat(bias[None, :], len(rows), axis=0)
+        width = max(lengths)
+        if width:
+            counts = np.asarray(lengths, dtype=np.intp)
+            owner = np.repeat(np.arange(len(rows), dtype=np.intp), counts)
+            position = np.arange(len(ids), dtype=np.intp) - np.repeat(np.cumsum(counts) - counts, counts)
+            # Padding points at the last row of `weights`, which is all zeros.
+            grid = np.full((len(rows), width), weights.shape[0] - 1, dtype=np.intp)
+            grid[owner, position] = ids
+            scale = np.zeros((len(rows), width))
+            scale[owner, position] = values
+            for k in range(width):
+                totals += weights[grid[:, k]] * scale[:, k, None]
+        return totals.tolist()
+
+    def _matrix(self):
+        # (feature index, weights with a zero last row, biases), rebuilt when the table is.
+        table = self._table()
+        key = (id(self._cached), tuple(m.bias for m in self.labels.values()))
+        if getattr(self, "_matrix_key", None) != key:
+            import numpy as np
+
+            names = list(table)
+            weights = np.zeros((len(names) + 1, len(self.labels)))
+            for j, name in enumerate(names):
+                for i, weight in table[name]:
+                    weights[j, i] = weight
+            bias = np.array([m.bias for m in self.labels.values()], dtype=float)
+            self._matrix_value = ({name: j for j, name in enumerate(names)}, weights, bias)
+            self._matrix_key = key
+        return self._matrix_value
+
     def _table(self) -> dict[str, tuple[tuple[int, float], ...]]:
         # Built on first use and whenever a label's weights are replaced (training sets them after construction).
         key = tuple(id(m.weights) for m in self.labels.values())

@@ -118,8 +118,7 @@ class ContentFilter:
             for start in range(0, len(norms), batch_size):
                 batch = norms[start:start + batch_size]
                 docs, cats = self.annotate([n.text for n in batch])
-                for norm, doc, doc_cats, context in zip(batch, docs, cats, given[start:start + batch_size]):
-                    verdicts.append(self._verdict(norm, doc, doc_cats, context))
+                verdicts += self._verdicts(batch, docs, cats, given[start:start + batch_size])
         finally:
             if collecting:
                 gc.enable()
@@ -164,10 +163,14 @@ class ContentFilter:
         return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language)
 
     def scores_of(self, f: dict[str, float], evidence: Iterable[tuple], cues: Iterable[str],
-                  context: MessageContext | None) -> dict[str, tuple[float, bool]]:
-        """Per label: the calibrated score and whether a validated identifier forces the upper tier."""
+                  context: MessageContext | None, logits: Iterable[float] | None = None) -> dict[str, tuple[float, bool]]:
+        """Per label: the calibrated score and whether a validated identifier forces the upper tier.
+
+        `logits` (in label order), when given, are the decision's linear scores of `f` worked out already.
+        """
         out = {}
-        for label, logit in self.decision.logits(f).items():
+        totals = zip(self.decision.labels, logits) if logits is not None else self.decision.logits(f).items()
+        for label, logit in totals:
             if label == "instruction":
                 shift = instruction_shift(context, not DIRECTIVE_CUES.isdisjoint(cues))
                 if shift is None:
@@ -179,19 +182,33 @@ class ContentFilter:
             out[label] = (sigmoid(logit), forced)
         return out
 
-    def _verdict(self, norm: Normalised, doc: "Doc", cats: dict[str, float],
-                 context: MessageContext | None = None) -> Verdict:
-        language = detect_language(norm.original)
+    def _verdicts(self, norms: list[Normalised], docs: list["Doc"], cats: list[dict[str, float]],
+                  contexts: list[MessageContext | None]) -> list[Verdict]:
+        """The verdicts of an annotated batch: the decision's sums are worked out for the batch at once."""
+        languages = [detect_language(norm.original) for norm in norms]
+        live = [i for i, norm in enumerate(norms) if norm.text.strip()]
+        rows = [self.features_of(norms[i], docs[i], cats[i], languages[i]) for i in live]
+        verdicts = [Verdict((), (), language) for language in languages]
+        for i, f, logits in zip(live, rows, self.decision.logits_many(rows)):
+            verdicts[i] = self._verdict(norms[i], docs[i], cats[i], contexts[i], languages[i], f, logits)
+        return verdicts
+
+    def _verdict(self, norm: Normalised, doc: "Doc", cats: dict[str, float], context: MessageContext | None = None,
+                 language: str | None = None, f: dict[str, float] | None = None,
+                 logits: Iterable[float] | None = None) -> Verdict:
+        if language is None:
+            language = detect_language(norm.original)
         if not norm.text.strip():
             return Verdict((), (), language)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
         cues = doc.user_data.get(CUES_KEY, {})
-        f = self.features_of(norm, doc, cats, language)
+        if f is None:
+            f = self.features_of(norm, doc, cats, language)
         labels: list[str] = []
         review: list[str] = []
         scores: list[tuple[str, float]] = []
         evidence: list[Evidence] = []
-        for label, (score, forced) in self.scores_of(f, raw, cues, context).items():
+        for label, (score, forced) in self.scores_of(f, raw, cues, context, logits).items():
             model = self.decision.labels[label]
             if forced:
                 score = max(score, min(model.upper, 1.0))
