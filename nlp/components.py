@@ -134,9 +134,10 @@ class LexiconRules:
         if REGEX_HINTS["numbers"](text):
             for number_class, start, end in number_cues(text):
                 found[number_class].append((start, end))
-            plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
-            if plates:
-                found["plate"] = plates
+            if REGEX_HINTS["plate"](text):
+                plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
+                if plates:
+                    found["plate"] = plates
         if "designation" in found and (" to " in text or " To " in text):
             to_verb = REGEX_CUES["designation_to"]
             spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]

@@ -23,6 +23,7 @@ IMPERATIVE_VERBS = frozenset(
 _PLEASE_VERB = re.compile(
     r"(?i:\b(?:please|kindly|pls|plz)\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS | {"verify", "check"})) + r")\b)"
 )
+_PLEASE_HINT = re.compile(r"(?i:please|kindly|pls|plz)")
 _OPENERS = frozenset("please kindly pl pls plz sir all also and then".split())
 # After these the opening word is a noun: "Update from Porbandar", "Report for Dholka".
 _NOT_OBJECTS = frozenset(
@@ -43,6 +44,8 @@ _ROMAN_NOT_FINAL = frozenset("jo to vo sho dvi jeva teva keva eva seva deva hava
 def imperative_spans(text: str) -> list[tuple[int, int]]:
     """Spans of sentences whose form gives an order."""
     spans = []
+    # One search of the whole text rules the per-sentence "please <verb>" search out for most messages.
+    please = _PLEASE_HINT.search(text) is not None
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
         words = body.split(None, 4)
@@ -50,7 +53,7 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
             continue
         first = [w.strip(_PUNCT) for w in words[:4]]
         last = body.rsplit(None, 1)[-1].strip(_PUNCT)
-        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or _PLEASE_VERB.search(body):
+        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or (please and _PLEASE_VERB.search(body)):
             lead = len(body) - len(body.lstrip())
             trail = len(body.rstrip())
             if trail > lead:

@@ -150,6 +150,10 @@ def number_cues(text: str) -> list[tuple[str, int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
+# A plate opens with a state code: the plate pattern (which opens with a look-behind, slow to search) is
+# tried only when one of them appears, in either case.
+_STATE_CODE = re.compile(r"(?i:gj|mh|rj|mp|dl)")
 REGEX_HINTS = {
     "numbers": lambda text: _DIGIT.search(text) is not None,
+    "plate": lambda text: _STATE_CODE.search(text) is not None,
 }
