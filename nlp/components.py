@@ -62,6 +62,17 @@ def _token_offsets(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[int, t
     return out
 
 
+def _extents(found: dict[str, list[Span]]) -> dict[str, Span]:
+    """Where each cue class found first starts and last ends."""
+    out = {}
+    for cls, spans in found.items():
+        if len(spans) == 1:
+            out[cls] = spans[0]
+        elif spans:
+            out[cls] = (min(s for s, _ in spans), max(e for _, e in spans))
+    return out
+
+
 def evidence_of(doc: Doc) -> list[RawEvidence]:
     """The raw evidence the components left on `doc`."""
     return doc.user_data.get(EVIDENCE_KEY, [])
@@ -117,14 +128,19 @@ class LexiconRules:
         matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
         if matches:
             offsets = _token_offsets(doc, matches)
-            negated = {s for cls, s, e in matches if cls == "negation"}
-            ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
-            # A marking directly before a place or a piece of furniture names it.
-            ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
-            for cue_class, start, end in matches:
-                if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
-                    continue
-                found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
+            if NEGATABLE.isdisjoint([cls for cls, _, _ in matches]):
+                # No marking word whose sense a negation or an ordinary use could undo (most messages).
+                for cue_class, start, end in matches:
+                    found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
+            else:
+                negated = {s for cls, s, e in matches if cls == "negation"}
+                ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+                # A marking directly before a place or a piece of furniture names it.
+                ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
+                for cue_class, start, end in matches:
+                    if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
+                        continue
+                    found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
         text = doc_text(doc)
         if ("conf_marker_weak" in found or "conf_marker" in found) and (heading := REGEX_CUES["conf_heading"].match(text)):
             found["conf_heading"].append((heading.start(), heading.end()))
@@ -167,9 +183,7 @@ class LexiconRules:
         found = self.cues(doc)
         if found:
             # Where each cue class first starts and last ends: the decision reads them as features (nlp.decision).
-            doc.user_data[CUES_KEY] = {
-                cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
-            }
+            doc.user_data[CUES_KEY] = _extents(found)
             _add(doc, apply_rules(self.rules, found, self.rule_index))
         return doc
 

@@ -65,6 +65,19 @@ def _names(cls: str) -> tuple[str, str, str]:
     return names
 
 
+_RULE_NAMES: dict[tuple[str, str], tuple[str, str, str]] = {}
+_CLF_NAMES = {label: "clf:" + label for label in LABELS}
+_LONG_NAMES = tuple(("rulemax:" + label, "long_rule:" + label, "clf:" + label, "long_clf:" + label) for label in LABELS)
+_LANGUAGE_NAMES: dict[str, str] = {}
+
+
+def _rule_names(key: tuple[str, str]) -> tuple[str, str, str]:
+    # The feature names of a rule's (label, reason), built once rather than per message.
+    label, code = key
+    names = _RULE_NAMES[key] = (f"rule:{label}:{code}", "rulemax:" + label, "rulecomb:" + label)
+    return names
+
+
 def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[tuple], cats: Mapping[str, float],
              language: str) -> dict[str, float]:
     """The decision's features for one message (sparse: absent means 0).
@@ -89,30 +102,29 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
         key = (label, code)
         if score > best.get(key, 0.0):
             best[key] = score
-    for (label, code), score in best.items():
-        f[f"rule:{label}:{code}"] = score
-        key = "rulemax:" + label
-        if score > f.get(key, 0.0):
-            f[key] = score
-        key = "rulecomb:" + label
-        f[key] = 1.0 - (1.0 - f.get(key, 0.0)) * (1.0 - score)
+    for key, score in best.items():
+        rule, most, combined = _RULE_NAMES.get(key) or _rule_names(key)
+        f[rule] = score
+        if score > f.get(most, 0.0):
+            f[most] = score
+        f[combined] = 1.0 - (1.0 - f.get(combined, 0.0)) * (1.0 - score)
     for label, score in cats.items():
-        f["clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+        f[_CLF_NAMES.get(label) or "clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0
         # Long texts give many chances to a cue: what the rules found is weighed against the length.
-        for label in LABELS:
-            if "rulemax:" + label in f:
-                f["long_rule:" + label] = f["rulemax:" + label]
-            if "clf:" + label in f:
-                f["long_clf:" + label] = f["clf:" + label]
+        for most, long_rule, clf, long_clf in _LONG_NAMES:
+            if most in f:
+                f[long_rule] = f[most]
+            if clf in f:
+                f[long_clf] = f[clf]
     if n > 600:
         f["vlong"] = 1.0
     lines = text.count("\n")
     if lines >= 3:
         f["multiline"] = 1.0
-    f["lang:" + language] = 1.0
+    f[_LANGUAGE_NAMES.get(language) or _LANGUAGE_NAMES.setdefault(language, "lang:" + language)] = 1.0
     return f
 
 
