@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from nlp.rules import has_any
+
 _SENTENCE = re.compile(r"[^.!?\u0964\n;]+")
 _PUNCT = ".,:;()[]{}\"'!?-—–…*"
 
@@ -23,6 +25,7 @@ IMPERATIVE_VERBS = frozenset(
 _PLEASE_VERB = re.compile(
     r"(?i:\b(?:please|kindly|pls|plz)\s+(?:" + "|".join(sorted(IMPERATIVE_VERBS | {"verify", "check"})) + r")\b)"
 )
+_PLEASE_WORDS = ("please", "kindly", "pls", "plz")
 _PLEASE_HINT = re.compile(r"(?i:please|kindly|pls|plz)")
 _OPENERS = frozenset("please kindly pl pls plz sir all also and then".split())
 # After these the opening word is a noun: "Update from Porbandar", "Report for Dholka".
@@ -45,7 +48,7 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
     """Spans of sentences whose form gives an order."""
     spans = []
     # One search of the whole text rules the per-sentence "please <verb>" search out for most messages.
-    please = _PLEASE_HINT.search(text) is not None
+    please = has_any(text, _PLEASE_WORDS, _PLEASE_HINT)
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
         words = body.split(None, 4)
