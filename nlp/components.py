@@ -243,19 +243,27 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
     if index is None:
         index = index_rules(tuple(rules))
     candidates = sorted({i for cls in found if cls in index for i in index[cls]})
+    present = found.keys()
     for rule in (rules[i] for i in candidates):
         groups = []
         for group in rule.class_groups:
-            spans = [s for cls in group for s in found.get(cls, ())]
+            if len(group) == 1:
+                spans = found.get(group[0])
+            else:
+                spans = [s for cls in group for s in found.get(cls, ())]
             if not spans:
                 break
             groups.append(spans)
         else:
-            span = _first_fit(groups, rule.window)
-            if span is None:
-                continue
+            if len(groups) == 1:
+                # One group: the first occurrence is the span.
+                span = (groups[0][0][0], groups[0][0][1])
+            else:
+                span = _first_fit(groups, rule.window)
+                if span is None:
+                    continue
             score = rule.score
-            if any(cls in found for cls in rule.unless):
+            if not present.isdisjoint(rule.unless):
                 score *= rule.damp
             if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
                 # Asked, not directed: "Will the VC be at 11 or 11:30?"

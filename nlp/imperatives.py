@@ -54,9 +54,9 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
         words = body.split(None, 4)
         if not words:
             continue
-        first = [w.strip(_PUNCT) for w in words[:4]]
-        last = body.rsplit(None, 1)[-1].strip(_PUNCT)
-        if _opens_with_verb(first) or (last and _closes_with_directive(last)) or (please and _PLEASE_VERB.search(body)):
+        if _opens_with_verb(words) or _closes_with_directive(body.rsplit(None, 1)[-1].strip(_PUNCT)) or (
+            please and _PLEASE_VERB.search(body)
+        ):
             lead = len(body) - len(body.lstrip())
             trail = len(body.rstrip())
             if trail > lead:
@@ -64,16 +64,28 @@ def imperative_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _opens_with_verb(first: list[str]) -> bool:
-    lowered = [w.lower() for w in first if w]
-    while lowered and lowered[0] in _OPENERS:
-        lowered.pop(0)
-    if not lowered or lowered[0] not in IMPERATIVE_VERBS:
-        return False
-    return len(lowered) < 2 or lowered[1] not in _NOT_OBJECTS
+def _opens_with_verb(words: list[str]) -> bool:
+    """The first of the first four words (punctuation stripped) after any openers is an imperative verb,
+    and the word after it, if any, does not make it a noun."""
+    verb = False
+    for word in words[:4]:
+        word = word.strip(_PUNCT)
+        if not word:
+            continue
+        word = word.lower()
+        if verb:
+            return word not in _NOT_OBJECTS
+        if word in _OPENERS:
+            continue
+        if word not in IMPERATIVE_VERBS:
+            return False
+        verb = True
+    return verb
 
 
 def _closes_with_directive(word: str) -> bool:
+    if not word:
+        return False
     if "\u0a80" <= word[0] <= "\u0aff":
         return word not in _GU_NOT_FINAL and _GU_FINAL.search(word) is not None and len(word) > 2
     if "\u0900" <= word[0] <= "\u097f":

@@ -160,8 +160,9 @@ def has_any(text: str, words: tuple[str, ...], pattern: re.Pattern[str]) -> bool
     """Whether `pattern`, a case-insensitive alternation of `words`, can match in `text`: substring tests
     of the lower-cased text, much faster than a case-insensitive search."""
     lowered = text.lower()
-    if any(word in lowered for word in words):
-        return True
+    for word in words:
+        if word in lowered:
+            return True
     return not text.isascii() and _CASE_FOLDS.search(text) is not None and pattern.search(text) is not None
 
 
