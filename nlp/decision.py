@@ -109,7 +109,8 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
             f[most] = score
         f[combined] = 1.0 - (1.0 - f.get(combined, 0.0)) * (1.0 - score)
     for label, score in cats.items():
-        f[_CLF_NAMES.get(label) or "clf:" + label] = max(-_CLIP, min(_CLIP, _logit(score))) / 4.0
+        p = min(max(score, 1e-4), 1 - 1e-4)  # _logit, inlined: it runs four times a message
+        f[_CLF_NAMES.get(label) or "clf:" + label] = max(-_CLIP, min(_CLIP, math.log(p / (1 - p)))) / 4.0
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0

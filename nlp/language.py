@@ -33,6 +33,7 @@ _HI_WORDS = frozenset(
 _SHARED = _GU_WORDS & _HI_WORDS
 _GU_ONLY = _GU_WORDS - _SHARED
 _HI_ONLY = _HI_WORDS - _SHARED
+_EITHER = _GU_ONLY | _HI_ONLY
 
 
 def detect_language(text: str) -> str:
@@ -50,6 +51,9 @@ def detect_language(text: str) -> str:
             return "gu" if gu >= hi else "hi"
     script = "gu" if gu > hi else ("hi" if hi > gu else "en")
     if not latin_words:
+        return script
+    if _EITHER.isdisjoint(latin_words):
+        # No Gujarati or Hindi word at all (most English messages): no counting to do.
         return script
     gu_hits = sum(map(_GU_ONLY.__contains__, latin_words))
     hi_hits = sum(map(_HI_ONLY.__contains__, latin_words))
