@@ -208,8 +208,18 @@ class ContentFilter:
         review: list[str] = []
         scores: list[tuple[str, float]] = []
         evidence: list[Evidence] = []
-        for label, (score, forced) in self.scores_of(f, raw, cues, context, logits).items():
-            model = self.decision.labels[label]
+        models = self.decision.labels
+        if logits is None:
+            logits = self.decision.logits(f).values()
+        # As scores_of, in one loop: the calibrated score, raised to the upper tier by a validated identifier.
+        for (label, model), logit in zip(models.items(), logits):
+            if label == "instruction" and context is not None:
+                shift = instruction_shift(context, not DIRECTIVE_CUES.isdisjoint(cues))
+                if shift is None:
+                    continue
+                logit += shift
+            score = sigmoid(logit)
+            forced = label == "personal_data" and _validated_identifier(raw)
             if forced:
                 score = max(score, min(model.upper, 1.0))
             elif score < model.lower:
@@ -240,6 +250,14 @@ class ContentFilter:
             out.append(Evidence(label, 0, len(norm.original), round(float(score), 4), "classifier",
                                 describe("classifier", "en", label)))
         return out
+
+
+def _validated_identifier(raw: Iterable[tuple]) -> bool:
+    """Whether the evidence holds a validated identifier (personal data acted on whatever the score)."""
+    for e in raw:
+        if e[0] == "personal_data" and e[4] in IDENTIFIER_CODES and e[3] >= VALIDATED_IDENTIFIER:
+            return True
+    return False
 
 
 def _dedupe(evidence: list[Evidence]) -> tuple[Evidence, ...]:
