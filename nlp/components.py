@@ -20,7 +20,7 @@ from nlp.lexicons import all_cues
 from nlp.names import find_person_names
 from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
-from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule, number_cues
+from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, STATE_CODE, STATE_CODES, Rule, has_any, number_cues
 from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 # Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
@@ -144,13 +144,14 @@ class LexiconRules:
         text = doc_text(doc)
         if ("conf_marker_weak" in found or "conf_marker" in found) and (heading := REGEX_CUES["conf_heading"].match(text)):
             found["conf_heading"].append((heading.start(), heading.end()))
-        imperatives = imperative_spans(text)
+        lowered = text.lower()
+        imperatives = imperative_spans(text, lowered)
         if imperatives:
             found["imperative"] = imperatives
         if REGEX_HINTS["numbers"](text):
-            for number_class, start, end in number_cues(text):
+            for number_class, start, end in number_cues(text, lowered):
                 found[number_class].append((start, end))
-            if REGEX_HINTS["plate"](text):
+            if has_any(text, STATE_CODES, STATE_CODE, lowered):
                 plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
                 if plates:
                     found["plate"] = plates

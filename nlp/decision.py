@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -180,17 +181,14 @@ class DecisionModel:
         if not rows:
             return []
         index, weights, bias = self._matrix()
+        # Every feature, a weighted one or not (that one points at the zero row): lists filled by C loops.
+        zero = repeat(weights.shape[0] - 1)
         ids: list[int] = []
         values: list[float] = []
-        lengths: list[int] = []
         for f in rows:
-            before = len(ids)
-            for name, value in f.items():
-                j = index.get(name)
-                if j is not None:
-                    ids.append(j)
-                    values.append(value)
-            lengths.append(len(ids) - before)
+            ids += map(index.get, f, zero)
+            values += f.values()
+        lengths = [len(f) for f in rows]
         totals = np.repeat(bias[None, :], len(rows), axis=0)
         width = max(lengths)
         if width:

@@ -40,15 +40,17 @@ _HI_FINAL = re.compile(r"(?:ें|एं|एँ|िए|िये|िएगा|�
 _HI_NOT_FINAL = frozenset("में हमें उन्हें तुम्हें इन्हें जिन्हें किन्हें को सो जो वो यो हो दो क्यों यों".split())
 _GU_NOT_FINAL = frozenset("તો જો કો ગયો થયો હતો આવ્યો કર્યો લીધો દીધો છો".split())
 _ROMAN_FINAL = re.compile(r"(?:vu|vi|va|jo|sho|ein|iye|iyega)$")
+# The same endings for str.endswith (a word holds no newline, so "$" is its end).
+_ROMAN_ENDINGS = ("vu", "vi", "va", "jo", "sho", "ein", "iye", "iyega")
 # Romanised words that only look like infinitives: jeva "like", seva "service", dava "medicine".
 _ROMAN_NOT_FINAL = frozenset("jo to vo sho dvi jeva teva keva eva seva deva hava dava nava bhava diva java".split())
 
 
-def imperative_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of sentences whose form gives an order."""
+def imperative_spans(text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Spans of sentences whose form gives an order (`lowered`: the text lower-cased, when the caller has it)."""
     spans = []
     # One search of the whole text rules the per-sentence "please <verb>" search out for most messages.
-    please = has_any(text, _PLEASE_WORDS, _PLEASE_HINT)
+    please = has_any(text, _PLEASE_WORDS, _PLEASE_HINT, lowered)
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
         words = body.split(None, 4)
@@ -91,4 +93,4 @@ def _closes_with_directive(word: str) -> bool:
     if "\u0900" <= word[0] <= "\u097f":
         return word not in _HI_NOT_FINAL and _HI_FINAL.search(word) is not None and len(word) > 2
     low = word.lower()
-    return word.isascii() and len(low) > 3 and low not in _ROMAN_NOT_FINAL and _ROMAN_FINAL.search(low) is not None
+    return word.isascii() and len(low) > 3 and low not in _ROMAN_NOT_FINAL and low.endswith(_ROMAN_ENDINGS)
