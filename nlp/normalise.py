@@ -235,7 +235,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
 def normalise(text: str) -> Normalised:
     """Normalise `text` for matching, keeping a map back to the original offsets."""
     starts: list[int] | None = None
-    if _NEEDS_FOLD.search(text) is None:
+    if text.isascii() or _NEEDS_FOLD.search(text) is None:
         folded = text  # ASCII, Gujarati and Devanagari letters fold to themselves
     else:
         folded = text.translate(_FOLD)
