@@ -62,7 +62,12 @@ def _batched_forward(model: Model, docs, is_train: bool):
         owners = numpy.concatenate([doc_of, doc_of[:-1][keep]])
     else:
         keys, owners = unigrams, doc_of
-    order = numpy.lexsort((keys, owners))
+    # Sorted by document, then key: the keys sorted first (quicksort; equal keys of one document are merged
+    # below, so their order does not matter), then a stable sort by document (a radix sort on small integers).
+    # The same order as numpy.lexsort((keys, owners)), in about half the time.
+    by_key = numpy.argsort(keys)
+    small = owners.astype(numpy.uint16) if len(arrays) <= 0xFFFF else owners
+    order = by_key[numpy.argsort(small[by_key], kind="stable")]
     keys, owners = keys[order], owners[order]
     if keys.shape[0]:
         starts = numpy.flatnonzero(numpy.concatenate([[True], (keys[1:] != keys[:-1]) | (owners[1:] != owners[:-1])]))
