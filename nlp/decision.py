@@ -44,6 +44,9 @@ CONJUNCTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 }
 
 
+_P_LOW, _P_HIGH = 1e-4, 1 - 1e-4
+
+
 def _logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
@@ -110,8 +113,13 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
             f[most] = score
         f[combined] = 1.0 - (1.0 - f.get(combined, 0.0)) * (1.0 - score)
     for label, score in cats.items():
-        p = min(max(score, 1e-4), 1 - 1e-4)  # _logit, inlined: it runs four times a message
-        f[_CLF_NAMES.get(label) or "clf:" + label] = max(-_CLIP, min(_CLIP, math.log(p / (1 - p)))) / 4.0
+        # max(-_CLIP, min(_CLIP, _logit(score))), inlined with conditionals that choose as max and min do
+        # (it runs four times a message, and the builtins cost more than the arithmetic).
+        p = _P_LOW if _P_LOW > score else score
+        p = _P_HIGH if _P_HIGH < p else p
+        z = math.log(p / (1 - p))
+        z = z if z < _CLIP else _CLIP
+        f[_CLF_NAMES.get(label) or "clf:" + label] = (z if z > -_CLIP else -_CLIP) / 4.0
     f["log_len"] = math.log1p(n) / 8.0
     if n > 200:
         f["long"] = 1.0

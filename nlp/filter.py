@@ -147,7 +147,8 @@ class ContentFilter:
 
     def _make_doc(self, text: str) -> "Doc":
         # The components read the text from user_data: spaCy rebuilds doc.text on each access.
-        doc = self.nlp.make_doc(text)
+        # The tokenizer itself: make_doc only adds a length check that MAX_CHARS makes moot.
+        doc = self.nlp.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
         return doc
 
