@@ -45,6 +45,8 @@ CONJUNCTIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 
 
 _P_LOW, _P_HIGH = 1e-4, 1 - 1e-4
+# Below this many messages, DecisionModel.logits_many sums in Python (the same sums).
+_FEW = 8
 
 
 def _logit(p: float) -> float:
@@ -186,8 +188,9 @@ class DecisionModel:
         """
         import numpy as np
 
-        if not rows:
-            return []
+        if len(rows) < _FEW:
+            # A message or a few (`check`): the arrays' set-up costs more than the loop they replace.
+            return [list(self.logits(f).values()) for f in rows]
         index, weights, bias = self._matrix()
         # Every feature, a weighted one or not (that one points at the zero row): lists filled by C loops.
         zero = repeat(weights.shape[0] - 1)
