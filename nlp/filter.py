@@ -230,6 +230,8 @@ class ContentFilter:
             if score < model.upper and not forced:
                 review.append(label)
             evidence += self._evidence_for(label, raw, norm, score)
+        if not labels:
+            return Verdict((), (), language)
         return Verdict(tuple(sorted(labels)), _dedupe(evidence), language, tuple(sorted(scores)), tuple(sorted(review)))
 
     @staticmethod
