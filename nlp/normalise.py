@@ -96,6 +96,13 @@ _NEEDS_FOLD = re.compile(
     "[^\x00-\x7f\u0a82-\u0abb\u0abd-\u0ae5\u0af0-\u0aff\u0900\u0902-\u093b\u093d-\u0957\u0960-\u0965\u0970-\u097f]"
 )
 
+_NEEDS_FOLD_RUN = re.compile(_NEEDS_FOLD.pattern + "+")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLD)
+
+
 _LETTER = r"[^\W\d_]"
 _MARKS = r"[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3]"
 _UNIT = rf"(?:{_LETTER}{_MARKS}*|\d)(?![^\W_]|{_MARKS})"
@@ -168,7 +175,8 @@ class Normalised:
 
 def _slow_fold(text: str) -> tuple[str, list[int]]:
     # Only the characters that fold to nothing or to several are looked at one by one: the runs
-    # between them fold character for character (every character of `text` is in _FOLD by now).
+    # between them fold character for character (every character of `text` that may fold has been
+    # looked up by now, so `complex` knows all of this text's).
     pieces: list[str] = []
     starts: list[int] = []
     pos = 0
@@ -235,10 +243,12 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
 def normalise(text: str) -> Normalised:
     """Normalise `text` for matching, keeping a map back to the original offsets."""
     starts: list[int] | None = None
-    if text.isascii() or _NEEDS_FOLD.search(text) is None:
+    if text.isascii():
         folded = text  # ASCII, Gujarati and Devanagari letters fold to themselves
     else:
-        folded = text.translate(_FOLD)
+        # Only the runs of characters that may fold are translated (a Gujarati or Hindi message is
+        # mostly letters that fold to themselves, and str.translate looks every character up).
+        folded = _NEEDS_FOLD_RUN.sub(_fold_run, text)
         if not _FOLD.complex.isdisjoint(text):
             folded, starts = _slow_fold(text)
     deleted, replaced, merged = _edits(folded)
