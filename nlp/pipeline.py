@@ -50,7 +50,7 @@ def _batched_forward(model: Model, docs, is_train: bool):
     if len(docs) == 1:
         # One message (`check`): spaCy's own per-document path has fewer array operations.
         return _spacy_extract_ngrams(model, docs, is_train)
-    arrays = [doc.to_array([attr]).reshape(-1) for doc in docs]
+    arrays = [doc.to_array([attr]) for doc in docs]  # one attribute: to_array gives one dimension
     sizes = numpy.fromiter((a.shape[0] for a in arrays), dtype="int64", count=len(arrays))
     unigrams = numpy.concatenate(arrays) if arrays else numpy.zeros((0,), dtype="uint64")
     doc_of = numpy.repeat(numpy.arange(len(arrays), dtype="int64"), sizes)
