@@ -200,20 +200,20 @@ class DecisionModel:
             ids += map(index.get, f, zero)
             values += f.values()
         lengths = [len(f) for f in rows]
-        totals = np.repeat(bias[None, :], len(rows), axis=0)
         width = max(lengths)
-        if width:
-            counts = np.asarray(lengths, dtype=np.intp)
-            owner = np.repeat(np.arange(len(rows), dtype=np.intp), counts)
-            position = np.arange(len(ids), dtype=np.intp) - np.repeat(np.cumsum(counts) - counts, counts)
-            # Padding points at the last row of `weights`, which is all zeros.
-            grid = np.full((len(rows), width), weights.shape[0] - 1, dtype=np.intp)
-            grid[owner, position] = ids
-            scale = np.zeros((len(rows), width))
-            scale[owner, position] = values
-            for k in range(width):
-                totals += weights[grid[:, k]] * scale[:, k, None]
-        return totals.tolist()
+        counts = np.asarray(lengths, dtype=np.intp)
+        owner = np.repeat(np.arange(len(rows), dtype=np.intp), counts)
+        # Column 0 holds the bias; a message's features fill the columns after it, in their order.
+        position = np.arange(1, len(ids) + 1, dtype=np.intp) - np.repeat(np.cumsum(counts) - counts, counts)
+        # Padding points at the last row of `weights`, which is all zeros.
+        grid = np.full((len(rows), width + 1), weights.shape[0] - 1, dtype=np.intp)
+        grid[owner, position] = ids
+        scale = np.zeros((len(rows), width + 1))
+        scale[owner, position] = values
+        terms = weights[grid] * scale[:, :, None]
+        terms[:, 0, :] = bias
+        # add.accumulate adds column after column (never pairwise): bias, then each term in turn.
+        return np.add.accumulate(terms, axis=1)[:, -1, :].tolist()
 
     def _matrix(self):
         # (feature index, weights with a zero last row, biases), rebuilt when the table is.

@@ -189,10 +189,10 @@ class ContentFilter:
         languages = [detect_language(norm.original) for norm in norms]
         live = [i for i, norm in enumerate(norms) if norm.text.strip()]
         rows = [self.features_of(norms[i], docs[i], cats[i], languages[i]) for i in live]
-        verdicts = [Verdict((), (), language) for language in languages]
+        verdicts: list[Verdict | None] = [None] * len(norms)
         for i, f, logits in zip(live, rows, self.decision.logits_many(rows)):
             verdicts[i] = self._verdict(norms[i], docs[i], cats[i], contexts[i], languages[i], f, logits)
-        return verdicts
+        return [v if v is not None else _empty(language) for v, language in zip(verdicts, languages)]
 
     def _verdict(self, norm: Normalised, doc: "Doc", cats: dict[str, float], context: MessageContext | None = None,
                  language: str | None = None, f: dict[str, float] | None = None,
@@ -200,7 +200,7 @@ class ContentFilter:
         if language is None:
             language = detect_language(norm.original)
         if not norm.text.strip():
-            return Verdict((), (), language)
+            return _empty(language)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
         cues = doc.user_data.get(CUES_KEY, {})
         if f is None:
@@ -231,7 +231,7 @@ class ContentFilter:
                 review.append(label)
             evidence += self._evidence_for(label, raw, norm, score)
         if not labels:
-            return Verdict((), (), language)
+            return _empty(language)
         return Verdict(tuple(sorted(labels)), _dedupe(evidence), language, tuple(sorted(scores)), tuple(sorted(review)))
 
     @staticmethod
@@ -253,6 +253,17 @@ class ContentFilter:
             out.append(Evidence(label, 0, len(norm.original), round(float(score), 4), "classifier",
                                 describe("classifier", "en", label)))
         return out
+
+
+_EMPTY: dict[str, Verdict] = {}
+
+
+def _empty(language: str) -> Verdict:
+    """The verdict of a message given no label: one shared instance per language (a Verdict is immutable)."""
+    verdict = _EMPTY.get(language)
+    if verdict is None:
+        verdict = _EMPTY[language] = Verdict((), (), language)
+    return verdict
 
 
 def _validated_identifier(raw: Iterable[tuple]) -> bool:
