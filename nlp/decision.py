@@ -49,11 +49,6 @@ _P_LOW, _P_HIGH = 1e-4, 1 - 1e-4
 _FEW = 8
 
 
-def _logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
-
-
 def sigmoid(x: float) -> float:
     """The logistic function, safe for large |x|."""
     if x >= 0:
@@ -115,8 +110,8 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
             f[most] = score
         f[combined] = 1.0 - (1.0 - f.get(combined, 0.0)) * (1.0 - score)
     for label, score in cats.items():
-        # max(-_CLIP, min(_CLIP, _logit(score))), inlined with conditionals that choose as max and min do
-        # (it runs four times a message, and the builtins cost more than the arithmetic).
+        # max(-_CLIP, min(_CLIP, logit(min(max(score, 1e-4), 1 - 1e-4)))), written with conditionals that
+        # choose as max and min do (it runs four times a message, and the builtins cost more than the arithmetic).
         p = _P_LOW if _P_LOW > score else score
         p = _P_HIGH if _P_HIGH < p else p
         z = math.log(p / (1 - p))

@@ -39,8 +39,7 @@ _GU_FINAL = re.compile(r"(?:વું|વી|વા|જો|શો)$|(?<=..)વ�
 _HI_FINAL = re.compile(r"(?:ें|एं|एँ|िए|िये|िएगा|ो|ाएं|ाएँ)$")
 _HI_NOT_FINAL = frozenset("में हमें उन्हें तुम्हें इन्हें जिन्हें किन्हें को सो जो वो यो हो दो क्यों यों".split())
 _GU_NOT_FINAL = frozenset("તો જો કો ગયો થયો હતો આવ્યો કર્યો લીધો દીધો છો".split())
-_ROMAN_FINAL = re.compile(r"(?:vu|vi|va|jo|sho|ein|iye|iyega)$")
-# The same endings for str.endswith (a word holds no newline, so "$" is its end).
+# Endings of a romanised directive infinitive or polite imperative (tested with str.endswith).
 _ROMAN_ENDINGS = ("vu", "vi", "va", "jo", "sho", "ein", "iye", "iyega")
 # Romanised words that only look like infinitives: jeva "like", seva "service", dava "medicine".
 _ROMAN_NOT_FINAL = frozenset("jo to vo sho dvi jeva teva keva eva seva deva hava dava nava bhava diva java".split())

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 
-_GUJARATI = re.compile(r"[\u0A80-\u0AFF]")
-_DEVANAGARI = re.compile(r"[\u0900-\u097F\uA8E0-\uA8FF]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 _GUJARATI_RUN = re.compile(r"[\u0A80-\u0AFF]+")
 _DEVANAGARI_RUN = re.compile(r"[\u0900-\u097F\uA8E0-\uA8FF]+")

@@ -14,15 +14,14 @@ from nlp.recognisers.passport import PassportRecogniser
 from nlp.recognisers.voter_id import VoterIdRecogniser
 
 _LONG_DIGITS = re.compile(r"\d(?:[ \-.\u00a0]{0,2}\d){8}")
-_CODE = re.compile(r"[A-Za-z]\d{4}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _has_code(text: str) -> bool:
-    """Whether `_CODE` (a letter, then four digits) matches. Its four digits start a run of digits (a letter
-    precedes them), and a search for four digits finds every run of four or more at its start, so looking
-    before each match is enough: digits are rare, letters (where a search for _CODE tries) are not."""
+    """Whether `[A-Za-z]\\d{4}` (a letter, then four digits) matches. Its four digits start a run of digits (a
+    letter precedes them), and a search for four digits finds every run of four or more at its start, so looking
+    before each match is enough: digits are rare, letters (where a search for the pattern tries) are not."""
     for m in _FOUR_DIGITS.finditer(text):
         start = m.start()
         if start and text[start - 1] in _ASCII_LETTERS:
