@@ -175,8 +175,8 @@ class DecisionModel:
         return dict(zip(order, totals))
 
     def logits_many(self, rows: list[Mapping[str, float]]) -> list[list[float]]:
-        """`logits` for many messages at once (in label order): one array operation per feature position
-        for the whole batch instead of a Python loop per feature and label.
+        """`logits` for many messages at once (in label order): a few array operations for the whole batch
+        (gather the weights, multiply, accumulate along the features) instead of a Python loop per feature and label.
 
         The sums are the same to the last bit: each message's terms are added in the order of its features,
         starting from the bias, and a feature without a weight adds 0.0 (a product, then a sum, as `logits`).
