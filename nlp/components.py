@@ -20,7 +20,7 @@ from nlp.lexicons import all_cues
 from nlp.names import find_person_names
 from nlp.normalise import normalise
 from nlp.recognisers import Allowlist, build_recognisers, find_identifiers
-from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, Rule, number_cues
+from nlp.rules import REGEX_CUES, REGEX_HINTS, RULES, STATE_CODE, STATE_CODES, Rule, has_any, number_cues
 from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 
 # Evidence lives in doc.user_data (not a Doc extension: it is read for every message).
@@ -59,6 +59,17 @@ def _token_offsets(doc: Doc, matches: list[tuple[str, int, int]]) -> dict[int, t
     for i in wanted:
         token = doc[i]
         out[i] = (token.idx, token.idx + len(token))
+    return out
+
+
+def _extents(found: dict[str, list[Span]]) -> dict[str, Span]:
+    """Where each cue class found first starts and last ends."""
+    out = {}
+    for cls, spans in found.items():
+        if len(spans) == 1:
+            out[cls] = spans[0]
+        elif spans:
+            out[cls] = (min(s for s, _ in spans), max(e for _, e in spans))
     return out
 
 
@@ -117,26 +128,33 @@ class LexiconRules:
         matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
         if matches:
             offsets = _token_offsets(doc, matches)
-            negated = {s for cls, s, e in matches if cls == "negation"}
-            ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
-            # A marking directly before a place or a piece of furniture names it.
-            ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
-            for cue_class, start, end in matches:
-                if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
-                    continue
-                found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
+            if NEGATABLE.isdisjoint([cls for cls, _, _ in matches]):
+                # No marking word whose sense a negation or an ordinary use could undo (most messages).
+                for cue_class, start, end in matches:
+                    found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
+            else:
+                negated = {s for cls, s, e in matches if cls == "negation"}
+                ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+                # A marking directly before a place or a piece of furniture names it.
+                ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
+                for cue_class, start, end in matches:
+                    if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
+                        continue
+                    found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
         text = doc_text(doc)
         if ("conf_marker_weak" in found or "conf_marker" in found) and (heading := REGEX_CUES["conf_heading"].match(text)):
             found["conf_heading"].append((heading.start(), heading.end()))
-        imperatives = imperative_spans(text)
+        lowered = text.lower()
+        imperatives = imperative_spans(text, lowered)
         if imperatives:
             found["imperative"] = imperatives
         if REGEX_HINTS["numbers"](text):
-            for number_class, start, end in number_cues(text):
+            for number_class, start, end in number_cues(text, lowered):
                 found[number_class].append((start, end))
-            plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
-            if plates:
-                found["plate"] = plates
+            if has_any(text, STATE_CODES, STATE_CODE, lowered):
+                plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
+                if plates:
+                    found["plate"] = plates
         if "designation" in found and (" to " in text or " To " in text):
             to_verb = REGEX_CUES["designation_to"]
             spans = [(s, m.end()) for s, e in found["designation"] if (m := to_verb.match(text, e))]
@@ -166,9 +184,7 @@ class LexiconRules:
         found = self.cues(doc)
         if found:
             # Where each cue class first starts and last ends: the decision reads them as features (nlp.decision).
-            doc.user_data[CUES_KEY] = {
-                cls: (min(s for s, _ in spans), max(e for _, e in spans)) for cls, spans in found.items() if spans
-            }
+            doc.user_data[CUES_KEY] = _extents(found)
             _add(doc, apply_rules(self.rules, found, self.rule_index))
         return doc
 
@@ -228,19 +244,27 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
     if index is None:
         index = index_rules(tuple(rules))
     candidates = sorted({i for cls in found if cls in index for i in index[cls]})
+    present = found.keys()
     for rule in (rules[i] for i in candidates):
         groups = []
         for group in rule.class_groups:
-            spans = [s for cls in group for s in found.get(cls, ())]
+            if len(group) == 1:
+                spans = found.get(group[0])
+            else:
+                spans = [s for cls in group for s in found.get(cls, ())]
             if not spans:
                 break
             groups.append(spans)
         else:
-            span = _first_fit(groups, rule.window)
+            if len(groups) == 1:
+                # One group: the first occurrence is the span.
+                span: tuple[int, int] | None = (groups[0][0][0], groups[0][0][1])
+            else:
+                span = _first_fit(groups, rule.window)
             if span is None:
                 continue
             score = rule.score
-            if any(cls in found for cls in rule.unless):
+            if not present.isdisjoint(rule.unless):
                 score *= rule.damp
             if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
                 # Asked, not directed: "Will the VC be at 11 or 11:30?"

@@ -114,7 +114,7 @@ class ContentFilter:
                    batch_size: int = 256) -> list[Verdict]:
         """Verdicts for many messages, classified in batches; the same results as `check` with each context."""
         norms = [self._normalise(t) for t in texts]
-        given = list(contexts) if contexts is not None else [None] * len(norms)
+        given: list[MessageContext | None] = list(contexts) if contexts is not None else [None] * len(norms)
         if len(given) != len(norms):
             raise ValueError(f"{len(norms)} texts but {len(given)} contexts")
         verdicts: list[Verdict] = []
@@ -126,8 +126,7 @@ class ContentFilter:
             for start in range(0, len(norms), batch_size):
                 batch = norms[start:start + batch_size]
                 docs, cats = self.annotate([n.text for n in batch])
-                for norm, doc, doc_cats, context in zip(batch, docs, cats, given[start:start + batch_size]):
-                    verdicts.append(self._verdict(norm, doc, doc_cats, context))
+                verdicts += self._verdicts(batch, docs, cats, given[start:start + batch_size])
         finally:
             if collecting:
                 gc.enable()
@@ -186,7 +185,8 @@ class ContentFilter:
 
     def _make_doc(self, text: str) -> Doc:
         # The components read the text from user_data: spaCy rebuilds doc.text on each access.
-        doc = self.nlp.make_doc(text)
+        # The tokenizer itself: make_doc only adds a length check that MAX_CHARS makes moot.
+        doc = self.nlp.tokenizer(text)
         doc.user_data[TEXT_KEY] = text
         return doc
 
@@ -203,10 +203,14 @@ class ContentFilter:
                         doc.user_data.get(SEGMENTS_KEY))
 
     def scores_of(self, f: dict[str, float], evidence: Iterable[tuple], cues: Iterable[str],
-                  context: MessageContext | None) -> dict[str, tuple[float, bool]]:
-        """Per label: the calibrated score and whether a validated identifier forces the upper tier."""
+                  context: MessageContext | None, logits: Iterable[float] | None = None) -> dict[str, tuple[float, bool]]:
+        """Per label: the calibrated score and whether a validated identifier forces the upper tier.
+
+        `logits` (in label order), when given, are the decision's linear scores of `f` worked out already.
+        """
         out = {}
-        for label, logit in self.decision.logits(f).items():
+        totals = zip(self.decision.labels, logits) if logits is not None else self.decision.logits(f).items()
+        for label, logit in totals:
             if label == "instruction":
                 shift = instruction_shift(context, not DIRECTIVE_CUES.isdisjoint(cues))
                 if shift is None:
@@ -218,20 +222,44 @@ class ContentFilter:
             out[label] = (sigmoid(logit), forced)
         return out
 
-    def _verdict(self, norm: Normalised, doc: Doc, cats: dict[str, float],
-                 context: MessageContext | None = None) -> Verdict:
-        language = detect_language(norm.original)
+    def _verdicts(self, norms: list[Normalised], docs: list[Doc], cats: list[dict[str, float]],
+                  contexts: list[MessageContext | None]) -> list[Verdict]:
+        """The verdicts of an annotated batch: the decision's sums are worked out for the batch at once."""
+        languages = [detect_language(norm.original) for norm in norms]
+        live = [i for i, norm in enumerate(norms) if norm.text.strip()]
+        rows = [self.features_of(norms[i], docs[i], cats[i], languages[i]) for i in live]
+        verdicts: list[Verdict | None] = [None] * len(norms)
+        for i, f, logits in zip(live, rows, self.decision.logits_many(rows)):
+            verdicts[i] = self._verdict(norms[i], docs[i], cats[i], contexts[i], languages[i], f, logits)
+        return [v if v is not None else _empty(language) for v, language in zip(verdicts, languages)]
+
+    def _verdict(self, norm: Normalised, doc: Doc, cats: dict[str, float], context: MessageContext | None = None,
+                 language: str | None = None, f: dict[str, float] | None = None,
+                 logits: Iterable[float] | None = None) -> Verdict:
+        if language is None:
+            language = detect_language(norm.original)
         if not norm.text.strip():
-            return Verdict((), (), language)
+            return _empty(language)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
         cues = doc.user_data.get(CUES_KEY, {})
-        f = self.features_of(norm, doc, cats, language)
+        if f is None:
+            f = self.features_of(norm, doc, cats, language)
         labels: list[str] = []
         review: list[str] = []
         scores: list[tuple[str, float]] = []
         evidence: list[Evidence] = []
-        for label, (score, forced) in self.scores_of(f, raw, cues, context).items():
-            model = self.decision.labels[label]
+        models = self.decision.labels
+        if logits is None:
+            logits = self.decision.logits(f).values()
+        # As scores_of, in one loop: the calibrated score, raised to the upper tier by a validated identifier.
+        for (label, model), logit in zip(models.items(), logits):
+            if label == "instruction" and context is not None:
+                shift = instruction_shift(context, not DIRECTIVE_CUES.isdisjoint(cues))
+                if shift is None:
+                    continue
+                logit += shift
+            score = sigmoid(logit)
+            forced = label == "personal_data" and _validated_identifier(raw)
             if forced:
                 score = max(score, min(model.upper, 1.0))
             elif score < model.lower:
@@ -241,6 +269,8 @@ class ContentFilter:
             if score < model.upper and not forced:
                 review.append(label)
             evidence += self._evidence_for(label, raw, norm, score)
+        if not labels:
+            return _empty(language)
         return Verdict(tuple(sorted(labels)), _dedupe(evidence), language, tuple(sorted(scores)), tuple(sorted(review)))
 
     @staticmethod
@@ -262,6 +292,25 @@ class ContentFilter:
             out.append(Evidence(label, 0, len(norm.original), round(float(score), 4), "classifier",
                                 describe("classifier", "en", label)))
         return out
+
+
+_EMPTY: dict[str, Verdict] = {}
+
+
+def _empty(language: str) -> Verdict:
+    """The verdict of a message given no label: one shared instance per language (a Verdict is immutable)."""
+    verdict = _EMPTY.get(language)
+    if verdict is None:
+        verdict = _EMPTY[language] = Verdict((), (), language)
+    return verdict
+
+
+def _validated_identifier(raw: Iterable[tuple]) -> bool:
+    """Whether the evidence holds a validated identifier (personal data acted on whatever the score)."""
+    for e in raw:
+        if e[0] == "personal_data" and e[4] in IDENTIFIER_CODES and e[3] >= VALIDATED_IDENTIFIER:
+            return True
+    return False
 
 
 def _dedupe(evidence: list[Evidence]) -> tuple[Evidence, ...]:

@@ -103,17 +103,18 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.strip(_PUNCT).lower() for w in text.split())
 
 
-# Each pattern runs only when its cheap hint holds for (text, lower-case text, words).
+# Each pattern runs only when its cheap hint holds for (text, lower-case text, words); the patterns of
+# Gujarati and Devanagari words never run on an all-ASCII text.
 _PATTERNS = (
     # Honorific + one to three name words.
     (lambda t, low, w: not _LATIN_HONORIFIC_WORDS.isdisjoint(w),
      re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,2}})")),
-    (lambda t, low, w: any(h in t for h in _INDIC_HONORIFICS),
+    (lambda t, low, w: not t.isascii() and any(h in t for h in _INDIC_HONORIFICS),
      re.compile(rf"{_HONORIFICS_INDIC}\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD}){{0,2}})")),
     # Rameshbhai Patel, Savitaben, રમેશભાઈ પટેલ.
     (lambda t, low, w: "bhai" in low or "ben" in low or "behn" in low or "bahen" in low,
      re.compile(rf"(?P<name>\b{_SUFFIXED_LATIN}(?:\s+[A-Z][a-z]+){{0,2}})")),
-    (lambda t, low, w: any(x in t for x in _INDIC_SUFFIXES),
+    (lambda t, low, w: not t.isascii() and any(x in t for x in _INDIC_SUFFIXES),
      re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})")),
     # Ramesh Patel s/o Kanti Patel.
     (lambda t, low, w: "/o" in low,
@@ -123,17 +124,17 @@ _PATTERNS = (
     # Role noun + name.
     (lambda t, low, w: not _LATIN_ROLE_WORDS.isdisjoint(w),
      re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})")),
-    (lambda t, low, w: any(r in t for r in _INDIC_ROLES),
+    (lambda t, low, w: not t.isascii() and any(r in t for r in _INDIC_ROLES),
      re.compile(rf"{_ROLES_INDIC}(?![\u0900-\u097F\u0A80-\u0AFF])\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
     # Two or three capitalised words before "of <Place>" or ", <place>," or an age.
     (lambda t, low, w: " of " in t or "," in t,
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=\s+of\s+[A-Z]|,\s+(?:\d|[A-Z][a-z]+,|age|aged))")),
-    (lambda t, low, w: "," in t,
+    (lambda t, low, w: "," in t and not t.isascii(),
      re.compile(rf"(?P<name>{_INDIC_WORD}\s+{_INDIC_WORD})\s*,\s*\d{{1,3}}\s*,")),
     # Firstname Surname.
     (lambda t, low, w: not SURNAMES.isdisjoint(w),
      re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")),
-    (lambda t, low, w: not SURNAMES.isdisjoint(w),
+    (lambda t, low, w: not t.isascii() and not SURNAMES.isdisjoint(w),
      # Overlapping (a look-ahead at each word start): in "अर्जदार सलीम शेख" the pair to test is the second.
      re.compile(rf"(?<![\u0900-\u097F\u0A80-\u0AFF])(?=(?P<name>{_INDIC_WORD}\s+(?P<surname>{_INDIC_WORD})))")),
 )

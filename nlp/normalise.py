@@ -72,6 +72,13 @@ class _FoldTable(dict):
         super().__init__()
         self.complex: set[str] = set()
 
+    def complex_pattern(self) -> re.Pattern[str]:
+        """A character class of the characters that fold to other than one character (the set only grows)."""
+        if getattr(self, "_pattern_size", -1) != len(self.complex):
+            self._pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(self.complex)) + "]")
+            self._pattern_size = len(self.complex)
+        return self._pattern
+
     def __missing__(self, cp: int) -> str:
         ch = chr(cp)
         folded = _fold_char(ch)
@@ -88,6 +95,13 @@ _FOLD = _FoldTable()
 _NEEDS_FOLD = re.compile(
     "[^\x00-\x7f\u0a82-\u0abb\u0abd-\u0ae5\u0af0-\u0aff\u0900\u0902-\u093b\u093d-\u0957\u0960-\u0965\u0970-\u097f]"
 )
+
+_NEEDS_FOLD_RUN = re.compile(_NEEDS_FOLD.pattern + "+")
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLD)
+
 
 _LETTER = r"[^\W\d_]"
 _MARKS = r"[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u0a81-\u0a83\u0abc-\u0acd\u0ae2\u0ae3]"
@@ -122,8 +136,13 @@ _SYM = re.compile(
 )
 _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_])")
 # Cheap tests that rule each edit out for most messages.
-_RUN_HINT = re.compile(rf"(?<![^\W_])[^\W_]{_MARKS}*{_SEP}[^\W_]")
+# A run's second unit stands alone between separators and its third after them: a search that opens
+# with a separator is cheaper than the run's own (which opens with look-behinds) and rules most texts out.
+_RUN_HINT = re.compile(
+    rf"[ .\-*_·•~|/\\+](?:{_LETTER}{_MARKS}*|\d)[ .\-*_·•~|/\\+]{{1,3}}(?:{_LETTER}{_MARKS}*|\d)(?![^\W_]|{_MARKS})"
+)
 _DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
+_DIGIT = re.compile(r"\d")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SHORT_WORDS = frozenset(
     "a i o આ એ ન ને કે તો જ છે મા व न ने से का की के को है में तो ही भी या".split()
@@ -155,13 +174,25 @@ class Normalised:
 
 
 def _slow_fold(text: str) -> tuple[str, list[int]]:
+    # Only the characters that fold to nothing or to several are looked at one by one: the runs
+    # between them fold character for character (every character of `text` that may fold has been
+    # looked up by now, so `complex` knows all of this text's).
     pieces: list[str] = []
     starts: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _FOLD[ord(ch)]
+    pos = 0
+    for m in _FOLD.complex_pattern().finditer(text):
+        i = m.start()
+        if i > pos:
+            pieces.append(text[pos:i].translate(_FOLD))
+            starts.extend(range(pos, i))
+        folded = _FOLD[ord(text[i])]
         if folded:
             pieces.append(folded)
             starts.extend([i] * len(folded))
+        pos = i + 1
+    if pos < len(text):
+        pieces.append(text[pos:].translate(_FOLD))
+        starts.extend(range(pos, len(text)))
     return "".join(pieces), starts
 
 
@@ -185,7 +216,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
             first, last = base + units[0].start(), base + units[-1].end()
             deleted.update(i for i in range(first, last) if i not in kept)
     words = folded.lower().replace(",", " ").split()
-    if not _NUMBER_WORD_SET.isdisjoint(words) and sum(w in _NUMBER_WORD_SET for w in words) >= 6:
+    if not _NUMBER_WORD_SET.isdisjoint(words) and sum(map(_NUMBER_WORD_SET.__contains__, words)) >= 6:
         for m in _NUMWORDS.finditer(folded):
             base = m.start()
             for word in re.finditer(r"[^\s,\-.]+", m.group()):
@@ -200,7 +231,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
     if "@" in folded or "$" in folded or "!" in folded or "|" in folded:
         for m in _SYM.finditer(folded):
             replaced[m.start()] = _SYMBOL_LETTER[m.group()]
-    if _DIGITS_HINT.search(folded):
+    if _DIGIT.search(folded) is not None and _DIGITS_HINT.search(folded):
         for m in _DIGITS.finditer(folded):
             # Only inside the run: a leading or trailing letter belongs to a code (L7401355).
             for i in range(m.start() + 1, m.end() - 1):
@@ -212,10 +243,12 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
 def normalise(text: str) -> Normalised:
     """Normalise `text` for matching, keeping a map back to the original offsets."""
     starts: list[int] | None = None
-    if _NEEDS_FOLD.search(text) is None:
+    if text.isascii():
         folded = text  # ASCII, Gujarati and Devanagari letters fold to themselves
     else:
-        folded = text.translate(_FOLD)
+        # Only the runs of characters that may fold are translated (a Gujarati or Hindi message is
+        # mostly letters that fold to themselves, and str.translate looks every character up).
+        folded = _NEEDS_FOLD_RUN.sub(_fold_run, text)
         if not _FOLD.complex.isdisjoint(text):
             folded, starts = _slow_fold(text)
     deleted, replaced, merged = _edits(folded)

@@ -127,7 +127,7 @@ _DIGIT_RUN = re.compile(r"\d+")
 _CURRENCY = re.compile(r"(?:₹|\brs\.?|\binr)\s*\d", re.IGNORECASE)
 
 
-def number_cues(text: str) -> list[tuple[str, int, int]]:
+def number_cues(text: str, lowered: str | None = None) -> list[tuple[str, int, int]]:
     """Times, dates and amounts in `text`, as (cue class, start, end).
 
     Matching at the start of each run of digits, rather than searching the
@@ -145,12 +145,35 @@ def number_cues(text: str) -> list[tuple[str, int, int]]:
             assert m.lastgroup is not None  # every alternative of the pattern is a named group
             found.append((m.lastgroup, m.start(), m.end()))
             end = m.end()
-    if "₹" in text or "rs" in text.lower() or "inr" in text.lower():
+    if lowered is None:
+        lowered = text.lower()
+    if "₹" in text or "rs" in lowered or "inr" in lowered:
         found += [("money", m.start(), m.end()) for m in _CURRENCY.finditer(text)]
     return found
 
 
 _DIGIT = re.compile(r"\d")
+# Letters that re.IGNORECASE matches with an ASCII letter but that str.lower() does not lower to it
+# (dotted and dotless I, long s, the Kelvin sign): where one appears, a word test falls back on the pattern.
+_CASE_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def has_any(text: str, words: tuple[str, ...], pattern: re.Pattern[str], lowered: str | None = None) -> bool:
+    """Whether `pattern`, a case-insensitive alternation of `words`, can match in `text`: substring tests
+    of the lower-cased text (`lowered`, when the caller has it), much faster than a case-insensitive search."""
+    if lowered is None:
+        lowered = text.lower()
+    for word in words:
+        if word in lowered:
+            return True
+    return not text.isascii() and _CASE_FOLDS.search(text) is not None and pattern.search(text) is not None
+
+
+# A plate opens with a state code: the plate pattern (which opens with a look-behind, slow to search) is
+# tried only when one of them appears, in either case.
+STATE_CODES = ("gj", "mh", "rj", "mp", "dl")
+STATE_CODE = re.compile(r"(?i:gj|mh|rj|mp|dl)")
 REGEX_HINTS = {
     "numbers": lambda text: _DIGIT.search(text) is not None,
+    "plate": lambda text: has_any(text, STATE_CODES, STATE_CODE),
 }

@@ -13,9 +13,20 @@ from nlp.recognisers.pan import PanRecogniser
 from nlp.recognisers.passport import PassportRecogniser
 from nlp.recognisers.voter_id import VoterIdRecogniser
 
-_CANDIDATE = re.compile(r"\d{4}|@")
 _LONG_DIGITS = re.compile(r"\d(?:[ \-.\u00a0]{0,2}\d){8}")
-_CODE = re.compile(r"[A-Za-z]\d{4}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _has_code(text: str) -> bool:
+    """Whether `[A-Za-z]\\d{4}` (a letter, then four digits) matches. Its four digits start a run of digits (a
+    letter precedes them), and a search for four digits finds every run of four or more at its start, so looking
+    before each match is enough: digits are rare, letters (where a search for the pattern tries) are not."""
+    for m in _FOUR_DIGITS.finditer(text):
+        start = m.start()
+        if start and text[start - 1] in _ASCII_LETTERS:
+            return True
+    return False
 
 RECOGNISERS: tuple[type[Recogniser], ...] = (
     AadhaarRecogniser,
@@ -36,12 +47,13 @@ def build_recognisers(allowlist: Allowlist) -> tuple[Recogniser, ...]:
 
 def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Finding]:
     """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
-    if _CANDIDATE.search(text) is None:
+    at = "@" in text
+    if not at and _FOUR_DIGITS.search(text) is None:
         return []
     shown = {
         "digits": _LONG_DIGITS.search(text) is not None,
-        "code": _CODE.search(text) is not None,
-        "at": "@" in text,
+        "code": _has_code(text),
+        "at": at,
     }
     found = [f for r in recognisers if shown[r.NEEDS] for f in r.find(text)]
     found.sort(key=lambda f: (-f.score, f.start))

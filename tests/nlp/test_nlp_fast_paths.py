@@ -1,0 +1,108 @@
+"""The filter's fast paths give what the plain computations give (issue 12, throughput).
+
+Each faster way of computing something is held against the slower, obvious
+one it replaced (spaCy's own per-document n-grams, the per-message sum of the
+decision, the regular expression a hint stands in for) or against values
+worked out by hand.
+"""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from spacy.attrs import NORM
+from spacy.ml.extract_ngrams import extract_ngrams
+
+from nlp.decision import DecisionModel, LabelModel
+from nlp.imperatives import imperative_spans
+from nlp.normalise import normalise
+from nlp.pipeline import _batched_forward, build_pipeline, extract_ngrams_batched
+from nlp.recognisers import _has_code
+from nlp.verdict import LABELS
+
+TEXTS = [
+    "Send the relief figures by 5 pm today.",
+    "send send send the the the",
+    "બધા મામલતદારશ્રીઓએ આજે સાંજ સુધીમાં અહેવાલ મોકલવો.",
+    "सभी तलाटी कल सुबह 10 बजे बैठक में उपस्थित रहें।",
+    "Mamlatdar Sanand ne kal sudhi report moklo",
+    "ok",
+    "!!!",
+    "Noted sir 🙏",
+]
+
+
+def test_batched_ngrams_are_spacys_per_document_ngrams():
+    pipeline = build_pipeline(with_classifier=False)
+    docs = [pipeline.make_doc(normalise(text).text) for text in TEXTS]
+    batched = extract_ngrams_batched(2, NORM)
+    (keys, counts, lengths), _ = _batched_forward(batched, docs, False)
+    reference = extract_ngrams(2, attr=NORM)
+    at = 0
+    for doc, length in zip(docs, lengths.tolist()):
+        ref_keys, ref_counts, ref_lengths = reference.predict([doc])
+        assert ref_lengths.tolist() == [length]
+        assert keys[at:at + length].tolist() == ref_keys.tolist()
+        assert counts[at:at + length].tolist() == ref_counts.tolist()
+        at += length
+    assert at == len(keys)
+
+
+def _random_model_and_rows(seed: int, n_rows: int) -> tuple[DecisionModel, list[dict[str, float]]]:
+    rng = random.Random(seed)
+    names = [f"cue:c{i}" for i in range(40)]
+    labels = {
+        label: LabelModel(rng.uniform(-3, 3), {n: rng.uniform(-4, 4) for n in rng.sample(names, 25)})
+        for label in LABELS
+    }
+    rows = []
+    for _ in range(n_rows):
+        # Features in any order, some the model has no weight for, values of any size.
+        chosen = rng.sample(names + ["unweighted:a", "unweighted:b"], rng.randint(0, 30))
+        rows.append({name: rng.choice([1.0, rng.uniform(-2, 2), rng.uniform(0, 1e-3)]) for name in chosen})
+    return DecisionModel(labels), rows
+
+
+@pytest.mark.parametrize("n_rows", [1, 5, 300])
+def test_batch_sums_of_the_decision_are_the_per_message_sums_to_the_last_bit(n_rows):
+    model, rows = _random_model_and_rows(12, n_rows)
+    many = model.logits_many(rows)
+    assert many == [list(model.logits(f).values()) for f in rows]
+
+
+def test_batch_sums_follow_a_label_model_replaced_after_first_use():
+    model, rows = _random_model_and_rows(3, 50)
+    model.logits_many(rows)
+    model.labels["hostile"] = LabelModel(1.5, {"cue:c1": 2.0})
+    assert model.logits_many(rows) == [list(model.logits(f).values()) for f in rows]
+
+
+def test_characters_that_fold_to_nothing_or_to_two_keep_their_offsets():
+    # Worked by hand: the zero-width joiner (U+200D) is dropped, the "fi" ligature (U+FB01) becomes two letters
+    # that both come from its one character.
+    folded = normalise("a\u200db \ufb01le")
+    assert folded.text == "ab file"
+    assert folded.starts == (0, 2, 3, 4, 4, 5, 6)
+    gujarati = normalise("\u0aa8\u0abe\u200d\u0aae \ufb01")
+    assert gujarati.text == "\u0aa8\u0abe\u0aae fi"
+    assert gujarati.starts == (0, 1, 3, 4, 5, 5)
+
+
+@pytest.mark.parametrize("text", ["plea\u017fe \u017fend the report", "\u212aindly \u017fend the report"])
+def test_please_is_found_in_the_letters_a_case_insensitive_match_allows(text):
+    # The long s (U+017F) and the Kelvin sign (U+212A) match s and k case-insensitively; the fast
+    # substring hint must not miss them (the filter's normalising folds them first, this function alone need not).
+    assert imperative_spans(text) == [(0, 22)]
+
+
+_CODE = re.compile(r"[A-Za-z]\d{4}")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A1234", True), ("ab12345678", True), ("1a1234", True), ("survey no GJ01AB1234", True),
+    ("12345", False), ("x 1234", False), ("year 2024", False), ("", False), ("a\u0967\u0968\u0969\u096a", True),
+])
+def test_letter_then_four_digits_hint_is_the_pattern(text, expected):
+    assert _has_code(text) is expected
+    assert (_CODE.search(text) is not None) is expected
