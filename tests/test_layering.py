@@ -1,6 +1,8 @@
-"""nlp/, storage/, sandbox/ and attachments/ know nothing of Telegram's library or the bot."""
+"""The layering (README, "How it is built"): which package may import which, no Telegram where it does not belong, SQL only in storage/."""
 
 import ast
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,6 +108,29 @@ def test_runtime_and_coordination_stay_out_of_telegram_where_the_domain_reaches(
 TELEGRAM_FREE_RUNTIME = ("runtime.clock", "runtime.scope", "runtime.outbox", "runtime.purposes", "runtime.settings",
                          "runtime.commands")
 
+
+
+# SQL belongs in storage/: a statement written anywhere else (handlers/, the domain, the runtime) is a rule
+# or a query out of its room. Strings that read like SQL: SELECT ... FROM, INSERT INTO, UPDATE x SET, DELETE FROM.
+SQL = re.compile(r"""["'][^"'\n]*\b(SELECT\s+\S+.*\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b""",
+                 re.IGNORECASE)
+
+
+def _sql_lines(package: str) -> list[str]:
+    return [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / package).rglob("*.py"))
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if SQL.search(line)]
+
+
+@pytest.mark.parametrize("package", ["handlers", "coordination"])
+def test_no_sql_outside_storage(package):
+    assert _sql_lines(package) == []
+
+
+def test_the_sql_check_notices_a_query(tmp_path, monkeypatch):
+    (tmp_path / "leaky").mkdir()
+    (tmp_path / "leaky" / "query.py").write_text('ROW = "SELECT title FROM chats WHERE chat_id = ?"\nOK = "select a post"\n')
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert _sql_lines("leaky") == ["leaky/query.py:1"]
 
 
 if __name__ == "__main__":  # python -m tests.test_layering: the import graph between packages, as it stands
