@@ -1,4 +1,5 @@
-"""The layering (README, "How it is built"): which package may import which, no Telegram where it does not belong, SQL only in storage/."""
+"""The layering (README, "How it is built"): which package may import which, no Telegram where it does
+not belong, SQL only in storage/."""
 
 import ast
 import re
@@ -121,7 +122,7 @@ def _sql_lines(package: str) -> list[str]:
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if SQL.search(line)]
 
 
-@pytest.mark.parametrize("package", ["handlers", "coordination"])
+@pytest.mark.parametrize("package", ["handlers", "coordination", "runtime", "bot"])
 def test_no_sql_outside_storage(package):
     assert _sql_lines(package) == []
 
