@@ -252,7 +252,10 @@ class Database:
         """
         async with self._write_lock:
             try:
-                await self._writable().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                # The pragma answers a row: read it and close the statement, or it stays in progress on the
+                # writer and the next COMMIT fails ("SQL statements in progress").
+                async with self._writable().execute("PRAGMA wal_checkpoint(TRUNCATE)") as cursor:
+                    await cursor.fetchall()
             except sqlite3.Error as error:
                 log.warning("could not checkpoint %s after forgetting content: %s", self.path, error)
 
@@ -475,7 +478,8 @@ async def _switch_to_wal(connection: aiosqlite.Connection, busy_timeout_ms: int)
     deadline = asyncio.get_running_loop().time() + busy_timeout_ms / 1000
     while True:
         try:
-            await connection.execute("PRAGMA journal_mode = WAL")
+            async with connection.execute("PRAGMA journal_mode = WAL") as cursor:  # read and closed: see scrub
+                await cursor.fetchall()
             return
         except sqlite3.OperationalError as error:
             if unavailability(error) is None or asyncio.get_running_loop().time() > deadline:

@@ -147,3 +147,15 @@ async def test_reads_for_one_decision_are_one_trip_on_one_snapshot(db):
     ))
     assert (count, text) == (1, "Relief camp at Bhuj school is open.")
     assert (traffic.trips, traffic.transactions) == (1, 0)
+
+
+
+async def test_a_unit_of_work_commits_after_forgotten_content_was_scrubbed(db):
+    """A /check draft is forgotten and the log checkpointed (scrub); the writes after it still commit."""
+    [item] = await db.write(lambda unit: inbox.store_in(unit, [(1, json.dumps({"update_id": 1}))], at=NOW))
+    await db.write(lambda unit: inbox.mark_in(unit, [inbox.Outcome(item.inbox_id, forget_payload=True)], at=NOW))
+    await db.scrub()
+    assert await record_message(db, KUTCH, VIKRAM, _message(1), at=NOW) is Recorded.NEW
+    async with db.transaction() as tx:
+        await tx.execute("UPDATE inbox SET attempts = 1 WHERE id = ?", (item.inbox_id,))
+    assert (await messages.get_message(db, KUTCH.chat_id, 1)).sender_id == VIKRAM.user_id
