@@ -13,7 +13,7 @@ from html import escape
 from pathlib import Path
 
 from coordination.collaborators import Collaborators
-from coordination.records_answers import Answer, Refusal, Reply, Unreadable
+from coordination.answers import Answer, Refusal, Reply, Unreadable
 from nlp.record import KIND_NAMES
 from runtime.purposes import Purpose
 from runtime.settings import parse_office_days, parse_office_hours

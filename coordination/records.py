@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from datetime import datetime, timedelta, tzinfo
 from html import escape
-from typing import Any
 
 from coordination.collaborators import Collaborators
-from coordination.records_answers import keyboard
+from coordination.answers import ButtonAnswer, Keyboard, keyboard
 from nlp import Verdict
 from nlp.record import KIND_NAMES, Addressees, is_acknowledgement, read_instruction
 from nlp.record.addressees import designation_matches, qualifier_names
@@ -50,15 +49,7 @@ class GroupMessage:
     mentioned_user_ids: tuple[int, ...] = ()  # text mentions of people without a username
 
 
-@dataclass(frozen=True)
-class ButtonAnswer:
-    """What the presser of a button sees (an alert when it must be read)."""
-
-    text: str
-    alert: bool = False
-
-
-def ack_button(instruction_id: int) -> dict[str, Any]:
+def ack_button(instruction_id: int) -> Keyboard:
     """The "Acknowledge" button under an instruction."""
     return keyboard([[("✅ Acknowledge", ACK_DATA.format(instruction_id))]])
 

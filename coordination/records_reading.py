@@ -9,9 +9,8 @@ from html import escape
 
 from coordination.collaborators import Collaborators
 from coordination.records import instruction_snippet, kind_name
-from coordination.records_answers import (
-    Answer, Redirect, Refusal, Reply, UnknownGroup, Unreadable, binding_named, journal_reading,
-)
+from coordination.answers import Answer, Redirect, Refusal, Reply, Unreadable
+from coordination.records_readers import UnknownGroup, binding_named, journal_reading
 from runtime.purposes import Purpose
 from storage import access, chats, instructions
 from storage.access import Reading, Viewer

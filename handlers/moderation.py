@@ -12,13 +12,14 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from coordination import moderation, moderation_policy, moderation_review
 from coordination.moderation import COMBINED_TASK
-from coordination.moderation_policy import Answer, ChangePolicy, PolicyUsage
+from coordination.answers import Unreadable
+from coordination.moderation_policy import ChangePolicy
 from coordination.moderation_review import Pressed
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.filtering import group_message
 from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
-from handlers.replying import redirect, refuse, refuse_button, reply
+from handlers.replying import redirect, say, say_to_press
 from runtime.context import SamvadContext
 from storage.flags import FlagState
 from storage.tasks import Task
@@ -90,10 +91,7 @@ async def review(update: Update, context: SamvadContext) -> None:
     answer = await moderation_review.review(
         collaborators(context), int(raw_id), DECISIONS[code], query.from_user.id, pressed=pressed
     )
-    if answer.refused:
-        await refuse_button(query, context, answer.text, button="review")
-    else:
-        await query.answer(answer.text, show_alert=answer.alert or None)
+    await say_to_press(query, context, answer)
 
 
 async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
@@ -103,11 +101,10 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         return
     parsed = parse_policy(command_arguments(update.effective_message.text or ""))
     request = (ChangePolicy(parsed.label, parsed.actions) if isinstance(parsed, SetPolicy)
-               else PolicyUsage(parsed.message) if isinstance(parsed, PolicyArgsError) else None)
-    outcome = await moderation_policy.policy_command(
+               else Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else None)
+    await say(update, context, await moderation_policy.policy_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id, request
-    )
-    await _answer(update, context, outcome, command="policy")
+    ))
 
 
 async def show_flags(update: Update, context: SamvadContext) -> None:
@@ -115,17 +112,7 @@ async def show_flags(update: Update, context: SamvadContext) -> None:
     if update.effective_chat.type == "private":
         await redirect(update, context, "Send /flags in the group it is about.")
         return
-    outcome = await moderation_policy.flags_command(
+    await say(update, context, await moderation_policy.flags_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id
-    )
-    await _answer(update, context, outcome, command="flags")
-
-
-async def _answer(
-    update: Update, context: SamvadContext, outcome: Answer | moderation_policy.Refusal, *, command: str
-) -> None:
-    if isinstance(outcome, Answer):
-        await reply(update, context, outcome.text, purpose=outcome.purpose, markup=outcome.markup)
-    else:
-        await refuse(update, context, outcome.reason, command=command)
+    ))
 

@@ -10,13 +10,13 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from coordination import records, records_reading
 from coordination.records import GroupMessage
-from coordination.records_answers import Answer, Redirect, Refusal, Reply, Unreadable
+from coordination.answers import Unreadable
 from coordination.records_reading import LogRequest
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.filtering import verdict_for
 from handlers.record_args import UsageError, log_count, private_log_request
-from handlers.replying import command_args, redirect, refuse, reply
+from handlers.replying import command_args, say, say_to_press
 from runtime.context import SamvadContext
 from storage.tasks import Task
 
@@ -49,17 +49,6 @@ def feature() -> Feature:
         tasks={REMINDER_TASK: send_reminder},
         commands=[LOG, PENDING],
     )
-
-
-async def say(update: Update, context: SamvadContext, answer: Answer) -> None:
-    """Tell the person what a rule of the record answered: a reply, a refusal or a redirection."""
-    if isinstance(answer, Refusal):
-        await refuse(update, context, answer.reason, command=answer.command)
-    elif isinstance(answer, Redirect):
-        await redirect(update, context, answer.text)
-    else:
-        assert isinstance(answer, Reply)
-        await reply(update, context, answer.text, purpose=answer.purpose, markup=answer.markup)
 
 
 def group_message(update: Update) -> GroupMessage | None:
@@ -96,7 +85,7 @@ async def acknowledge_by_button(update: Update, context: SamvadContext) -> None:
         collaborators(context), int(query.data.partition(":")[2]),
         chat_id=query.message.chat.id if query.message is not None else None, user_id=query.from_user.id,
     )
-    await query.answer(answer.text, show_alert=answer.alert or None)
+    await say_to_press(query, context, answer)
 
 
 async def acknowledge_by_reply(update: Update, context: SamvadContext) -> None:

@@ -7,7 +7,9 @@ import pytest
 
 from coordination import admission, binding, membership
 from coordination.admission import ContactShared, JoinRequest
-from coordination.binding import AdminCommand, Refused, Usage
+from coordination.answers import Refusal, Reply
+from coordination.binding import AdminCommand
+from runtime.purposes import Purpose
 from coordination.membership import MemberChange, Person
 from storage import membership as membership_store
 from storage import journal, roster
@@ -287,16 +289,17 @@ async def test_a_collector_may_not_transfer_another_districts_post(world):
     await world.verify(COLLECTOR, "collector-kutch")
     outcome = await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 60),
                                      TransferOrder("mamlatdar-valsad", "+919426249999", None))
-    assert outcome == Refused("Only a state-level admin post or the Collector of Valsad can transfer mamlatdar-valsad.")
+    assert outcome == Refusal("Only a state-level admin post or the Collector of Valsad can transfer mamlatdar-valsad.",
+                              "transfer")
     assert await world.calls() == []
 
 
 async def test_an_unknown_post_is_a_usage_error_for_an_admin_and_a_refusal_for_anyone_else(world):
     await world.verify(ACS, "acs-revenue")
     order = TransferOrder("no-such-post", "+919426249999", None)
-    assert await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, ACS, 60), order) == Usage(
-        "There is no post no-such-post in the roster.")
-    assert isinstance(await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 60), order), Refused)
+    assert await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, ACS, 60), order) == Reply(
+        "There is no post no-such-post in the roster.", Purpose.MEMBERSHIP_USAGE)
+    assert isinstance(await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 60), order), Refusal)
 
 
 async def _journal(world):

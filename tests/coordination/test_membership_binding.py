@@ -5,7 +5,9 @@ import pytest
 
 from coordination import admission, binding, membership
 from coordination.admission import BotStanding
-from coordination.binding import AdminCommand, Refused, Usage
+from coordination.answers import Refusal, Reply
+from coordination.binding import AdminCommand
+from runtime.purposes import Purpose
 from storage import journal, membership as membership_store, roster
 from storage.membership_args import BindTarget
 from storage.roster_changes import RECONCILE_TASK
@@ -51,14 +53,14 @@ async def test_the_collector_binds_the_district_group(world):
 async def test_only_the_admin_post_of_that_level_may_bind(world):
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
     outcome = await binding.bind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 61), KUTCH_TARGET)
-    assert outcome == Refused("Only the admin post of that level can bind a group: for the District Kutch group,"
-                              " District Collector.")
+    assert outcome == Refusal("Only the admin post of that level can bind a group: for the District Kutch group,"
+                              " District Collector.", "bind")
     assert await roster.binding_of(world.db, KUTCH.chat_id) is None and await world.calls() == []
 
 
 async def test_an_unverified_admin_is_told_to_verify_first(world):
     outcome = await binding.bind(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 61), KUTCH_TARGET)
-    assert isinstance(outcome, Refused) and outcome.reason.endswith("open a private chat with Samvad and send /start.")
+    assert isinstance(outcome, Refusal) and outcome.reason.endswith("open a private chat with Samvad and send /start.")
 
 
 async def test_one_group_per_binding(world):
@@ -91,10 +93,11 @@ async def test_binding_a_group_invites_its_verified_holders_who_are_not_there(wo
 async def test_unbind_is_for_the_groups_admin_post(world):
     await world.verify(COLLECTOR, "collector-kutch")
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
-    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) == Usage("This group is not bound.")
+    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) == Reply(
+        "This group is not bound.", Purpose.MEMBERSHIP_USAGE)
     await world.bind(KUTCH, KUTCH_GROUP)
-    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 63)) == Refused(
-        "Only the admin posts of the District Kutch group (District Collector) can use /unbind.")
+    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 63)) == Refusal(
+        "Only the admin posts of the District Kutch group (District Collector) can use /unbind.", "unbind")
     assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) is None
     assert await roster.binding_of(world.db, KUTCH.chat_id) is None
     [reply] = await world.calls()
@@ -132,18 +135,18 @@ async def test_members_lists_who_is_in_who_waits_and_which_posts_are_missing(wor
 
 async def test_members_is_refused_to_anyone_but_the_groups_admin_post_and_needs_a_binding(world):
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
-    assert await binding.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID) == Usage(
-        "This group is not bound yet: its admin post binds it first with /bind.")
+    assert await binding.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID) == Reply(
+        "This group is not bound yet: its admin post binds it first with /bind.", Purpose.MEMBERSHIP_USAGE)
     await world.bind(KUTCH, KUTCH_GROUP)
     outcome = await binding.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID)
-    assert isinstance(outcome, Refused) and await world.calls() == []
+    assert isinstance(outcome, Refusal) and await world.calls() == []
 
 
 async def test_the_audit_is_for_the_state_admin_posts_and_names_the_unbound_groups(world):
     await world.verify(ACS, "acs-revenue")
     await world.verify(COLLECTOR, "collector-kutch")
     await world.bind(KUTCH, KUTCH_GROUP)
-    assert isinstance(await binding.audit_all(world.c, COLLECTOR, bot_id=BOT_ID), Refused)
+    assert isinstance(await binding.audit_all(world.c, COLLECTOR, bot_id=BOT_ID), Refusal)
     assert await binding.audit_all(world.c, ACS, bot_id=BOT_ID) is None
     [reply] = await world.calls()
     assert reply.chat_id == ACS.user_id and reply.purpose == "membership: audit"

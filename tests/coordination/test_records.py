@@ -9,7 +9,7 @@ import pytest
 
 from coordination import records, records_reading
 from coordination.records import GroupMessage
-from coordination.records_answers import Redirect, Refusal, Reply, Unreadable
+from coordination.answers import Redirect, Refusal, Reply, Unreadable
 from coordination.records_reading import LogRequest
 from nlp.verdict import Verdict
 from runtime.purposes import Purpose

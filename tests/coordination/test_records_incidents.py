@@ -11,7 +11,7 @@ from coordination import incidents as incident_rules
 from coordination import records
 from coordination.records import GroupMessage
 from coordination.incidents import IncidentAction, IncidentCommand
-from coordination.records_answers import Refusal, Reply, Unreadable
+from coordination.answers import Refusal, Reply, Unreadable
 from runtime.purposes import Purpose
 from storage import incidents
 from tests.coordination.records_world import instruction_verdict, journal_kinds, open_world, owed, say_in_group

@@ -1,64 +1,17 @@
-"""What the record's rules answer a command with (the handler says it), and the reading journal they share.
-
-A rule returns a Reply, a Refusal (the person may not do this; the handler journals it) or a
-Redirect (right command, wrong kind of chat); arguments the handler could not read come in as
-Unreadable, so the rule still decides what to say first (a refusal before a usage note).
-"""
+"""Who reads the record, shared by the record's commands (/log, /pending, /export, /search, /sitrep, /usage):
+the group a person names, in what right they read it, and the journal entry of every read."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from runtime.clock import Clock
-from runtime.purposes import Purpose
 from storage import journal
 from storage.access import Reading, Viewer
 from storage.database import Database
 from storage.roster import Binding
 
 
-@dataclass(frozen=True)
-class Reply:
-    """An HTML answer in the chat that asked (with buttons, as a Bot API keyboard dict)."""
-
-    text: str
-    purpose: Purpose
-    markup: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """The person may not use this command (or not here): the reason, and which command it was."""
-
-    reason: str
-    command: str
-
-
-@dataclass(frozen=True)
-class Redirect:
-    """The command belongs in another kind of chat: where to send it."""
-
-    text: str
-
-
-Answer = Reply | Refusal | Redirect
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """Arguments the handler could not read; the text tells the person how to write them."""
-
-    text: str
-
-
 class UnknownGroup(Exception):
     """A person named a group they do not administer or coordinate (the message says which they do)."""
-
-
-def keyboard(rows: list[list[tuple[str, str]]]) -> dict[str, Any]:
-    """An inline keyboard of (label, callback data) buttons, as the Bot API takes it."""
-    return {"inline_keyboard": [[{"text": text, "callback_data": data} for text, data in row] for row in rows]}
 
 
 def binding_named(bindings: tuple[Binding, ...], name: str | None) -> Binding:
