@@ -42,6 +42,10 @@ STATE_WORDS = {
 }
 
 
+# A review button's callback data is mod:CODE:FLAG_ID; its code says which decision it is.
+DECISIONS = {"n": FlagState.FALSE_ALARM, "c": FlagState.CONFIRMED}
+
+
 def review_buttons(flag_id: int) -> Keyboard:
     """The two buttons under a notification."""
     return keyboard([[("Not a violation", f"mod:n:{flag_id}"), ("Confirm", f"mod:c:{flag_id}")]])

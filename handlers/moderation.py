@@ -11,17 +11,16 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from coordination import moderation, moderation_policy, moderation_review
-from coordination.moderation import COMBINED_TASK
 from coordination.answers import Unreadable
+from coordination.moderation import COMBINED_TASK
 from coordination.moderation_policy import ChangePolicy
-from coordination.moderation_review import Pressed
+from coordination.moderation_review import DECISIONS, REVIEW_PATTERN, Pressed
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.filtering import group_message
-from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
+from handlers.moderation_args import PolicyArgsError, command_arguments, parse_policy
 from handlers.replying import redirect, say, say_to_press
 from runtime.context import SamvadContext
-from storage.flags import FlagState
 from storage.tasks import Task
 
 POLICY = Command(
@@ -36,8 +35,6 @@ GROUPS = filters.ChatType.GROUPS
 CHECKED = (filters.TEXT | filters.CAPTION) & (~filters.COMMAND | filters.Regex(r"^/check(?:@\w+)?(?:\s|$)"))
 NEW_MESSAGES = GROUPS & filters.UpdateType.MESSAGE & CHECKED
 EDITS = GROUPS & filters.UpdateType.EDITED_MESSAGE
-REVIEW_PATTERN = r"^mod:[nc]:\d+$"
-DECISIONS = {"n": FlagState.FALSE_ALARM, "c": FlagState.CONFIRMED}
 
 
 def feature() -> Feature:
@@ -100,7 +97,7 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         await redirect(update, context, "Send /policy in the group it is about.")
         return
     parsed = parse_policy(command_arguments(update.effective_message.text or ""))
-    request = (ChangePolicy(parsed.label, parsed.actions) if isinstance(parsed, SetPolicy)
+    request = (parsed if isinstance(parsed, ChangePolicy)
                else Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else None)
     await say(update, context, await moderation_policy.policy_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id, request
