@@ -7,7 +7,7 @@ plain inputs and the answers go back.
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from coordination import moderation, moderation_policy, moderation_review
@@ -17,7 +17,7 @@ from coordination.moderation_policy import ChangePolicy
 from coordination.moderation_review import DECISIONS, REVIEW_PATTERN, Pressed
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.filtering import group_message
+from handlers.filtering import from_a_person
 from handlers.moderation_args import PolicyArgsError, command_arguments, parse_policy
 from handlers.replying import redirect, say, say_to_press
 from runtime.context import SamvadContext
@@ -53,23 +53,18 @@ def feature() -> Feature:
     )
 
 
-def _from_a_person(message: Message) -> bool:
-    """People's messages: not the bot's own, other bots' or anonymous posts on a chat's behalf."""
-    return message.from_user is not None and not message.from_user.is_bot
-
-
 async def check_message(update: Update, context: SamvadContext) -> None:
     """A new group message, caption or forward."""
-    message = update.effective_message
-    if _from_a_person(message):
-        await moderation.check_message(collaborators(context), group_message(message), update.update_id)
+    message = from_a_person(update.effective_message)
+    if message is not None:
+        await moderation.check_message(collaborators(context), message, update.update_id)
 
 
 async def check_edit(update: Update, context: SamvadContext) -> None:
     """An edit of a group message."""
-    message = update.edited_message
-    if _from_a_person(message):
-        await moderation.check_edit(collaborators(context), group_message(message), update.update_id)
+    message = from_a_person(update.edited_message)
+    if message is not None:
+        await moderation.check_edit(collaborators(context), message, update.update_id)
 
 
 async def send_combined_warning(task: Task, context: SamvadContext) -> None:
