@@ -15,7 +15,7 @@ from typing import Any
 
 from coordination.collaborators import Collaborators
 from coordination.answers import Answer, ButtonRefusal, Refusal, Reply, Unreadable, keyboard
-from coordination.records_readers import UnknownGroup, binding_named
+from coordination.people import UnknownGroup, binding_named
 from nlp.record import KIND_NAMES, Masker
 from runtime.outbox import Outbox
 from runtime.purposes import Purpose

@@ -1,6 +1,6 @@
 """Commands for the groups' admin posts, the Telegram side: /bind, /unbind, /members, /audit, /transfer.
 
-Who may use them and what they do are rules of the circular (§2, §6) in `coordination.binding`; here each
+Who may use them and what they do are rules of the circular (§2, §6) in `coordination.group_admin`; here each
 command's arguments are parsed and the rule's answer is said.
 """
 
@@ -11,9 +11,9 @@ from html import escape
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from coordination import binding
+from coordination import group_admin
 from coordination.answers import Answer, Reply
-from coordination.binding import AdminCommand
+from coordination.group_admin import AdminCommand
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.membership import group_of, person_of
@@ -85,23 +85,23 @@ async def bind(update: Update, context: SamvadContext) -> None:
     if isinstance(target, ArgumentError):
         answer: Answer | None = _usage(target)
     else:
-        answer = await binding.bind(collaborators(context), _command(update), target)
+        answer = await group_admin.bind(collaborators(context), _command(update), target)
     await say(update, context, answer)
 
 
 async def unbind(update: Update, context: SamvadContext) -> None:
     """Release this group's binding: only its admin post may."""
-    await say(update, context, await binding.unbind(collaborators(context), _command(update)))
+    await say(update, context, await group_admin.unbind(collaborators(context), _command(update)))
 
 
 async def members(update: Update, context: SamvadContext) -> None:
     """Who is in this group compared with the roster: for its admin posts."""
-    await say(update, context, await binding.members(collaborators(context), _command(update), bot_id=context.bot.id))
+    await say(update, context, await group_admin.members(collaborators(context), _command(update), bot_id=context.bot.id))
 
 
 async def audit_all(update: Update, context: SamvadContext) -> None:
     """Every bound group compared with the roster: for the state admin posts, in private."""
-    await say(update, context, await binding.audit_all(collaborators(context), person_of(update.effective_user),
+    await say(update, context, await group_admin.audit_all(collaborators(context), person_of(update.effective_user),
                                                        bot_id=context.bot.id))
 
 
@@ -111,5 +111,5 @@ async def transfer(update: Update, context: SamvadContext) -> None:
     if isinstance(order, ArgumentError):
         answer: Answer | None = _usage(order)
     else:
-        answer = await binding.transfer(collaborators(context), _command(update), order)
+        answer = await group_admin.transfer(collaborators(context), _command(update), order)
     await say(update, context, answer)
