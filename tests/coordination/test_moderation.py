@@ -18,11 +18,11 @@ from storage import outbox as outbox_store
 from storage import prepost as prepost_store
 from storage.database import Database
 from storage.flags import FlagState, FlagTier, WarningState
+from tests.coordination.fakes import FixedClock
 from tests.coordination.moderation_helpers import (
     AADHAAR,
     RAJESH,
     VIKRAM,
-    FixedClock,
     ScriptedFilter,
     bot_may_delete,
     collaborators,

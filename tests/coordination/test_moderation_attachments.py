@@ -14,11 +14,11 @@ from storage import attachments, chats, flags
 from storage.attachments import NewAttachment
 from storage.database import Database
 from storage.flags import FlagState
+from tests.coordination.fakes import FixedClock
 from tests.coordination.moderation_helpers import (
     AADHAAR,
     RAJESH,
     VIKRAM,
-    FixedClock,
     ScriptedFilter,
     bot_may_delete,
     collaborators,
