@@ -10,7 +10,6 @@ not be read in full is recorded with the reason, and the group's admin posts are
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import replace
 
@@ -23,7 +22,6 @@ from coordination import moderation_attachments
 from handlers.collaborators import collaborators
 from handlers.feature import Feature, Stage
 from runtime.context import SamvadContext
-from storage import attachments
 from storage.attachments import Attachment, NewAttachment
 from storage.timefmt import from_unix
 
@@ -62,18 +60,13 @@ def new_attachment(message: Message, update_id: int) -> NewAttachment:
 
 
 async def read_attachment(item: Attachment, context: SamvadContext, pool: ExtractionPool) -> None:
-    """Download, read, record and check one queued file (raises only for passing failures, to retry).
+    """Download and read one queued file when the rules ask for it; they keep, record and check it
+    (coordination.moderation_attachments.read_record_and_check)."""
 
-    Recorded first, then checked: a restart between the two finds it recorded and only checks it.
-    """
-    c = collaborators(context)
-    if item.state == attachments.PENDING:
-        extraction, data = await _download_and_read(item, context, pool)
-        stored = None
-        if data is not None and c.settings.keep_attachments:
-            stored = await asyncio.to_thread(attachments.keep_file, c.settings.attachments_folder, extraction.sha256, data)
-        item = await moderation_attachments.record(c, item, extraction, stored_path=stored)
-    await moderation_attachments.check(c, item)
+    async def download_and_read(queued: Attachment) -> tuple[Extraction, bytes | None]:
+        return await _download_and_read(queued, context, pool)
+
+    await moderation_attachments.read_record_and_check(collaborators(context), item, download_and_read)
 
 
 async def _download_and_read(
