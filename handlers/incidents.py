@@ -11,7 +11,7 @@ from coordination.incidents import IncidentCommand
 from coordination.answers import Unreadable
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.record_args import UsageError, incident_command
+from handlers.record_args import UsageError, incident_command, sitrep_request
 from handlers.replying import command_args, say
 from runtime.context import SamvadContext
 
@@ -56,15 +56,6 @@ async def situation_report(update: Update, context: SamvadContext) -> None:
         private=update.effective_chat.type == "private", name=name, as_html=as_html,
     )
     await say(update, context, answer)
-
-
-def sitrep_request(args: str) -> tuple[str | None, bool]:
-    """(NAME, html?) in /sitrep [NAME] [html]."""
-    words = args.split()
-    as_html = bool(words) and words[-1].lower() == "html"
-    if as_html:
-        words = words[:-1]
-    return (" ".join(words) or None), as_html
 
 
 async def office_usage(update: Update, context: SamvadContext) -> None:
