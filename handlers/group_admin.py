@@ -17,6 +17,7 @@ from coordination.group_admin import AdminCommand
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.membership import group_of, person_of
+from handlers.moderation_args import command_arguments
 from handlers.replying import redirect, say
 from runtime.context import SamvadContext
 from runtime.purposes import Purpose
@@ -60,8 +61,7 @@ def _command(update: Update) -> AdminCommand:
 
 
 def _arguments(update: Update) -> str:
-    text = update.effective_message.text or ""
-    return text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
+    return command_arguments(update.effective_message.text or "")
 
 
 def _usage(error: ArgumentError) -> Reply:
