@@ -8,15 +8,13 @@ to tell the two apart at a glance, and the authorisation tests rely on it.
 
 from __future__ import annotations
 
-
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, Update
 
 from coordination.answers import Answer, ButtonAnswer, ButtonRefusal, Keyboard, PressAnswer, Redirect, Refusal, Reply
 from handlers.recording import save_chat_and_sender
 from runtime.context import SamvadContext
 from runtime.purposes import Purpose
 from storage import journal
-
 
 REFUSED = "⛔"
 ELSEWHERE = "↪️"
@@ -42,7 +40,7 @@ async def say_to_press(query: CallbackQuery, context: SamvadContext, answer: Pre
 
 
 async def reply(
-    update: Update, context: SamvadContext, html_text: str, *, purpose: Purpose, markup: InlineKeyboardMarkup | Keyboard | None = None
+    update: Update, context: SamvadContext, html_text: str, *, purpose: Purpose, markup: Keyboard | None = None
 ) -> None:
     """Answer the message that asked, through the outbox."""
     services = context.services
