@@ -2,8 +2,8 @@
 
 Admin commands answer only the admin posts of the group's level (§2: the State group is administered by ACS
 Revenue and Secretary LR, an HoD group by its HoD, a District group by its Collector), never a Telegram admin
-who holds no such post. Each rule returns what the handler must still say when it does not answer itself (a `Refusal`, journalled, or a
-`Reply` on how to use the command), or None when its answer is owed already.
+who holds no such post. Each rule returns what the handler must still say (coordination.answers: a `Refusal`,
+journalled, or a `Reply` on how to use the command), or None when its answer is owed already.
 """
 
 from __future__ import annotations
