@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from coordination.collaborators import Collaborators
-from coordination.records_answers import (
-    Answer, Refusal, Reply, UnknownGroup, Unreadable, binding_named, keyboard,
-)
+from coordination.answers import Answer, ButtonRefusal, Refusal, Reply, Unreadable, keyboard
+from coordination.people import UnknownGroup, binding_named
 from nlp.record import KIND_NAMES, Masker
 from runtime.outbox import Outbox
 from runtime.purposes import Purpose
@@ -136,8 +135,13 @@ async def start_export(c: Collaborators, user_id: int, typed: TypedExport | Unre
     return Reply("Which group's record?", Purpose.EXPORTS_MENU, keyboard(rows))
 
 
-async def choice_refusal(c: Collaborators, user_id: int, choice: ExportChoice) -> str | None:
+async def choice_refusal(c: Collaborators, user_id: int, choice: ExportChoice) -> ButtonRefusal | None:
     """Why this person may not make this export choice (None when they may)."""
+    reason = await _choice_problem(c, user_id, choice)
+    return ButtonRefusal(reason, "export") if reason is not None else None
+
+
+async def _choice_problem(c: Collaborators, user_id: int, choice: ExportChoice) -> str | None:
     viewer = await access.viewer_of(c.db, user_id)
     if not viewer.readable(Reading.EXPORT, private=True):
         return NOT_ADMIN

@@ -1,4 +1,5 @@
-"""A group message as the rules see it, and the content filter's verdict on it, said by whom and where.
+"""A group message as the rules see it (moderation's and the record's alike), and the content filter's verdict on
+it, said by whom and where.
 
 Moderation and the record both ask the filter about a message; the facts it weighs (the speaker's post
 in this group, the group's level, reply or forward) are read once per update (kept in the work scope).
@@ -32,6 +33,7 @@ class GroupMessage:
     speaker_id: int | None = None  # who wrote the words: the sender, a forward's named author, or None if unknown
     is_reply: bool = False
     is_forward: bool = False
+    mentioned_user_ids: tuple[int, ...] = ()  # text mentions of people without a username
 
 
 class NoContentFilter(Exception):

@@ -13,11 +13,12 @@ from html import escape
 from pathlib import Path
 
 from coordination.collaborators import Collaborators
-from coordination.records_answers import Answer, Refusal, Reply, Unreadable
+from coordination.records_reading import journal_reading
+from coordination.answers import Answer, Refusal, Reply, Unreadable
 from nlp.record import KIND_NAMES
 from runtime.purposes import Purpose
 from runtime.settings import parse_office_days, parse_office_hours
-from storage import access, chats, incidents, journal, roster, sitrep, sitrep_html, usage
+from storage import access, chats, incidents, roster, sitrep, sitrep_html, usage
 from storage.access import Reading, Viewer
 from storage.incidents import AmbiguousIncident, IncidentAlreadyOpen, NoSuchIncident
 from storage.sitrep import Sitrep
@@ -158,13 +159,8 @@ async def situation_report(c: Collaborators, user_id: int, chat_id: int, *, priv
 async def _journal_sitrep(c: Collaborators, viewer: Viewer, report: Sitrep, *, as_html: bool) -> None:
     """Journal the report's reading (who, which incident and groups, in what right), as exports are."""
     chat_ids = [group.chat_id for group in report.groups]
-    async with c.db.transaction() as tx:
-        await journal.append(
-            tx, kind="record.read", chat_id=None, actor_id=viewer.user_id, at=c.clock.now(),
-            body={"reading": Reading.SITREP.value, "incident": report.incident.name, "chats": chat_ids,
-                  "format": "html" if as_html else "text",
-                  "as": "coordinator" if viewer.only_as_coordinator(chat_ids) else "admin"},
-        )
+    await journal_reading(c, viewer, Reading.SITREP, chat_ids, incident=report.incident.name,
+                          format="html" if as_html else "text")
 
 
 def render_html(report: Sitrep, zone: tzinfo) -> str:

@@ -5,7 +5,7 @@ member (approve, decline, restrict, lift, remove: each owed through the outbox w
 the membership state that explains it), where a verified person stands with their groups (access plans,
 invite links), the strays (an unverified member restricted on joining and removed after the grace period)
 and transfers (after a roster change, access follows the post). Verification and join requests are in
-`coordination.admission`; binding groups and the admin posts' listings in `coordination.binding`.
+`coordination.admission`; binding groups and the admin posts' listings in `coordination.group_admin`.
 """
 
 from __future__ import annotations

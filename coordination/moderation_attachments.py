@@ -1,13 +1,16 @@
 """Files posted in bound groups: queued, recorded with what was read, and checked like a message (§2, §8).
 
 The handler downloads a queued file and has it read (attachments.ExtractionPool); here the rules:
-only bound groups' files are queued; what was read is journalled, and a file not read in full is
+only bound groups' files are queued; a queued file is read once, kept (when the settings say so) and
+recorded before it is checked; what was read is journalled, and a file not read in full is
 told to the group's admin posts; the text is checked with the group's policy as the message itself
 would be (coordination.moderation), and the personal data found is kept as spans for exports.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from html import escape
 
 from attachments import Extraction, Status
@@ -42,6 +45,24 @@ async def queue(c: Collaborators, new: NewAttachment) -> bool:
     async with c.db.transaction() as tx:
         queued = await attachments.request_read(tx, new, at=c.clock.now())
     return queued is not None
+
+
+FileReader = Callable[[Attachment], Awaitable[tuple[Extraction, bytes | None]]]  # the file's reading, and its bytes
+
+
+async def read_record_and_check(c: Collaborators, item: Attachment, read: FileReader) -> None:
+    """Read, keep, record and check one queued file (raises only for passing failures, to retry).
+
+    Recorded first, then checked: a restart between the two finds it recorded and only checks it.
+    """
+    if item.state == attachments.PENDING:
+        extraction, data = await read(item)
+        stored = None
+        if data is not None and c.settings.keep_attachments:
+            stored = await asyncio.to_thread(attachments.keep_file, c.settings.attachments_folder, extraction.sha256,
+                                             data)
+        item = await record(c, item, extraction, stored_path=stored)
+    await check(c, item)
 
 
 async def record(c: Collaborators, item: Attachment, extraction: Extraction, *, stored_path: str | None) -> Attachment:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from coordination.answers import Answer, Refusal, Reply, Unreadable
 from coordination.collaborators import Collaborators
 from coordination.moderation import bound_group
-from coordination.moderation_review import Keyboard, listing
+from coordination.moderation_review import listing
 from runtime.purposes import Purpose
 from storage import policies, roster
 from storage.policies import MODERATED_LABELS, Policy
@@ -29,49 +30,26 @@ class ChangePolicy:
     actions: frozenset[str] | None
 
 
-@dataclass(frozen=True)
-class PolicyUsage:
-    """/policy with arguments that ask for nothing it can do: what is wrong (HTML-free), with the usage."""
-
-    message: str
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A reply to the command (HTML), with its purpose and any buttons."""
-
-    text: str
-    purpose: Purpose
-    markup: Keyboard | None = None
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """The sender may not do this here (the handler refuses and journals it); reason is HTML."""
-
-    reason: str
-
-
 async def policy_command(
-    c: Collaborators, chat_id: int, sender_id: int, request: ChangePolicy | PolicyUsage | None
-) -> Answer | Refusal:
+    c: Collaborators, chat_id: int, sender_id: int, request: ChangePolicy | Unreadable | None
+) -> Answer:
     """/policy (request None) shows the group's policy; /policy LABEL ACTION sets one (its admin posts only)."""
     group = await bound_group(c.db, chat_id)
     if group is None:
-        return Answer(NOT_BOUND, Purpose.MODERATION_USAGE)
-    if isinstance(request, PolicyUsage):
-        return Answer(escape(request.message), Purpose.MODERATION_USAGE)
+        return Reply(NOT_BOUND, Purpose.MODERATION_USAGE)
+    if isinstance(request, Unreadable):
+        return Reply(escape(request.text), Purpose.MODERATION_USAGE)
     if request is None:
-        return Answer(policy_text(group.policies), Purpose.MODERATION_POLICY)
+        return Reply(policy_text(group.policies), Purpose.MODERATION_POLICY)
     if not await roster.is_group_admin(c.db, chat_id, sender_id):
-        return Refusal("Only this group's admin posts can change its policy. /policy alone shows it.")
+        return Refusal("Only this group's admin posts can change its policy. /policy alone shows it.", "policy")
     async with c.db.transaction() as tx:
         before, after = await policies.set_policy(
             tx, chat_id=chat_id, label=request.label, actions=request.actions, by=sender_id, at=c.clock.now(),
         )
     was = policies.describe_actions(before.actions)
-    return Answer(f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
-                  f"{' (the default)' if after.is_default else ''}; it was {was}.", Purpose.MODERATION_POLICY)
+    return Reply(f"Policy for <b>{after.label}</b>: {policies.describe_actions(after.actions)}"
+                 f"{' (the default)' if after.is_default else ''}; it was {was}.", Purpose.MODERATION_POLICY)
 
 
 def policy_text(group_policies: dict[str, Policy]) -> str:
@@ -90,11 +68,11 @@ def policy_text(group_policies: dict[str, Policy]) -> str:
     return escape("\n".join(lines))
 
 
-async def flags_command(c: Collaborators, chat_id: int, sender_id: int) -> Answer | Refusal:
+async def flags_command(c: Collaborators, chat_id: int, sender_id: int) -> Answer:
     """/flags: the group's open and recent flags, with links and review buttons (its admin posts only)."""
     if await bound_group(c.db, chat_id) is None:
-        return Answer(NOT_BOUND, Purpose.MODERATION_USAGE)
+        return Reply(NOT_BOUND, Purpose.MODERATION_USAGE)
     if not await roster.is_group_admin(c.db, chat_id, sender_id):
-        return Refusal("/flags is for this group's admin posts.")
+        return Refusal("/flags is for this group's admin posts.", "flags")
     text, markup = await listing(c.db, chat_id, now=c.clock.now(), zone=c.settings.zone)
-    return Answer(text, Purpose.MODERATION_FLAGS, markup)
+    return Reply(text, Purpose.MODERATION_FLAGS, markup)

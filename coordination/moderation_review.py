@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from html import escape
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from coordination import people
+from coordination.answers import ButtonAnswer, ButtonRefusal, Keyboard, PressAnswer, keyboard
 from coordination.collaborators import Collaborators
 from coordination.moderation_texts import (
     doubtful_summary,
@@ -42,16 +42,13 @@ STATE_WORDS = {
 }
 
 
-Keyboard = dict[str, Any]  # an inline keyboard as the Bot API takes it (reply_markup)
-
-
-def _button(text: str, data: str) -> dict[str, str]:
-    return {"text": text, "callback_data": data}
+# A review button's callback data is mod:CODE:FLAG_ID; its code says which decision it is.
+DECISIONS = {"n": FlagState.FALSE_ALARM, "c": FlagState.CONFIRMED}
 
 
 def review_buttons(flag_id: int) -> Keyboard:
     """The two buttons under a notification."""
-    return {"inline_keyboard": [[_button("Not a violation", f"mod:n:{flag_id}"), _button("Confirm", f"mod:c:{flag_id}")]]}
+    return keyboard([[("Not a violation", f"mod:n:{flag_id}"), ("Confirm", f"mod:c:{flag_id}")]])
 
 
 async def _group_title(db: Reader, chat_id: int) -> str:
@@ -151,25 +148,16 @@ class Pressed:
     private: bool
 
 
-@dataclass(frozen=True)
-class ReviewAnswer:
-    """What the presser is told: an answer to the press, or a refusal (journalled by the handler)."""
-
-    text: str
-    alert: bool = False
-    refused: bool = False
-
-
 async def review(
     c: Collaborators, flag_id: int, decision: FlagState, presser_id: int, *, pressed: Pressed | None
-) -> ReviewAnswer:
+) -> PressAnswer:
     """A press of "Not a violation" or "Confirm": only the group's admin posts may decide."""
     flag = await flags.get(c.db, flag_id)
     if flag is None:
-        return ReviewAnswer("This flag is not in the record.", alert=True)
+        return ButtonAnswer("This flag is not in the record.", alert=True)
     if not await roster.is_group_admin(c.db, flag.chat_id, presser_id):
-        return ReviewAnswer("Only this group's admin posts can review its flags.", alert=True, refused=True)
-    return ReviewAnswer(await decide(c, flag, decision, presser_id, pressed=pressed))
+        return ButtonRefusal("Only this group's admin posts can review its flags.", "review")
+    return ButtonAnswer(await decide(c, flag, decision, presser_id, pressed=pressed))
 
 
 async def decide(
@@ -242,12 +230,9 @@ async def listing(
         decider = await roster.person(db, flag.decided_by)
         lines.append(f"{await _listed(db, flag, zone)} — {escape(STATE_WORDS[flag.state])}"
                      f"{escape(f' ({decider})') if flag.state != FlagState.WITHDRAWN else ''}")
-    buttons = [
-        [_button(f"#{flag.flag_id} Not a violation", f"mod:n:{flag.flag_id}"),
-         _button(f"#{flag.flag_id} Confirm", f"mod:c:{flag.flag_id}")]
-        for flag in opened
-    ]
-    return "\n".join(lines), {"inline_keyboard": buttons} if buttons else None
+    rows = [[(f"#{flag.flag_id} Not a violation", f"mod:n:{flag.flag_id}"),
+             (f"#{flag.flag_id} Confirm", f"mod:c:{flag.flag_id}")] for flag in opened]
+    return "\n".join(lines), keyboard(rows) if rows else None
 
 
 async def _listed(db: Reader, flag: Flag, zone: ZoneInfo) -> str:

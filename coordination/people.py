@@ -1,4 +1,4 @@
-"""People and groups as the bot names them, and the admin posts it tells."""
+"""People and groups as the bot names them, the group a person names in a command, and the admin posts it tells."""
 
 from __future__ import annotations
 
@@ -48,3 +48,18 @@ async def tell(
     """Owe the same private message to several people (each once)."""
     for user_id in dict.fromkeys(recipients):
         await outbox.send_message(tx, user_id, text, purpose=purpose)
+
+
+class UnknownGroup(Exception):
+    """A person named a group they do not administer or coordinate (the message says which they do)."""
+
+
+def binding_named(bindings: tuple[Binding, ...], name: str | None) -> Binding:
+    """The group among these that a person named ("Kutch", "district kutch", "state", its chat id)."""
+    wanted = (name or "").strip().lower().replace("-", " ")
+    for binding in bindings:
+        if wanted in {binding.label.lower(), binding.jurisdiction.lower(), str(binding.chat_id)} and wanted:
+            return binding
+    names = ", ".join(b.jurisdiction or b.label for b in bindings) or "none"
+    shown = name if name is None or len(name) <= 60 else name[:59] + "…"
+    raise UnknownGroup(f"You do not administer or coordinate a group called {shown!r}. Yours: {names}.")

@@ -6,14 +6,13 @@ instruction becomes a record with an Acknowledge prompt; a button press or a rep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from datetime import timedelta, tzinfo
 from enum import StrEnum
-from datetime import datetime, timedelta, tzinfo
 from html import escape
-from typing import Any
 
+from coordination.answers import ButtonAnswer, Keyboard, keyboard
 from coordination.collaborators import Collaborators
-from coordination.records_answers import keyboard
+from coordination.filtering import GroupMessage
 from nlp import Verdict
 from nlp.record import KIND_NAMES, Addressees, is_acknowledgement, read_instruction
 from nlp.record.addressees import designation_matches, qualifier_names
@@ -37,28 +36,7 @@ class AckHow(StrEnum):
     REPLY = "reply"
 
 
-@dataclass(frozen=True)
-class GroupMessage:
-    """A person's text (or caption) in a group, as the rules need it."""
-
-    chat_id: int
-    message_id: int
-    sender_id: int
-    text: str
-    date: datetime
-    is_forward: bool = False
-    mentioned_user_ids: tuple[int, ...] = ()  # text mentions of people without a username
-
-
-@dataclass(frozen=True)
-class ButtonAnswer:
-    """What the presser of a button sees (an alert when it must be read)."""
-
-    text: str
-    alert: bool = False
-
-
-def ack_button(instruction_id: int) -> dict[str, Any]:
+def ack_button(instruction_id: int) -> Keyboard:
     """The "Acknowledge" button under an instruction."""
     return keyboard([[("✅ Acknowledge", ACK_DATA.format(instruction_id))]])
 
@@ -88,7 +66,7 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
         return None  # not one of the circular's groups: no roster says whose acknowledgement is owed
     if any(flag.deleted for flag in await flags.of_message(c.db, message.chat_id, message.message_id)):
         return None  # moderation removed it: the author reposts it without what was flagged
-    details = read_instruction(message.text, now=message.date, zone=c.settings.zone)
+    details = read_instruction(message.text, now=message.date or c.clock.now(), zone=c.settings.zone)
     addressees = await resolve_addressees(
         c.db, binding, details.addressees, mentioned_user_ids=message.mentioned_user_ids, author_id=message.sender_id
     )

@@ -1,21 +1,24 @@
 """Reading the instructions' record: /pending (who has not acknowledged) and /log (recent instructions with
-their counts), in a group for its admins, and in private for the groups a person may read."""
+their counts), in a group for its admins, and in private for the groups a person may read; and the journal entry
+of every read of the record (these, and /sitrep's)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
 from html import escape
+from typing import Any
 
+from coordination.answers import Answer, Redirect, Refusal, Reply, Unreadable
 from coordination.collaborators import Collaborators
+from coordination.people import UnknownGroup, binding_named
 from coordination.records import instruction_snippet, kind_name
-from coordination.records_answers import (
-    Answer, Redirect, Refusal, Reply, UnknownGroup, Unreadable, binding_named, journal_reading,
-)
 from runtime.purposes import Purpose
-from storage import access, chats, instructions
+from storage import access, chats, instructions, journal
 from storage.access import Reading, Viewer
 from storage.instructions import Instruction, InstructionStatus
+from storage.roster import Binding
 from storage.timefmt import for_chat
 
 LOG_PER_GROUP = 5  # recent instructions a coordinator's /pending looks through per group
@@ -96,7 +99,7 @@ async def _scope_pending(c: Collaborators, viewer: Viewer) -> Reply:
                                f" waiting for {escape('; '.join(names))}")
         title = await chats.title_of(c.db, binding.chat_id)
         lines += [f"\n<b>{escape(title)}</b>", *(waiting or ["Every recent instruction is acknowledged."])]
-    await journal_reading(c.db, c.clock, viewer, Reading.PENDING, [b.chat_id for b in groups])
+    await journal_reading(c, viewer, Reading.PENDING, *_chats_read(groups))
     own = await _own_pending_lines(c, viewer)
     if own:
         lines += ["\n<b>Addressed to you</b>", *own]
@@ -164,5 +167,21 @@ async def private_log(c: Collaborators, user_id: int, request: LogRequest | Unre
         found = await instructions.recent(c.db, binding.chat_id, request.count)
         lines.append(f"\n<b>{escape(await chats.title_of(c.db, binding.chat_id))}</b>")
         lines += await _log_lines(c, found) if found else ["No instruction recorded yet."]
-    await journal_reading(c.db, c.clock, viewer, Reading.LOG, [b.chat_id for b in groups])
+    await journal_reading(c, viewer, Reading.LOG, *_chats_read(groups))
     return Reply(f"Recent instructions (up to {request.count} per group):" + "\n".join(lines), Purpose.RECORDS_LOG)
+
+
+def _chats_read(groups: Iterable[Binding]) -> tuple[list[int], int | None]:
+    """The groups read, and the one group when it was only one."""
+    chat_ids = [binding.chat_id for binding in groups]
+    return chat_ids, chat_ids[0] if len(chat_ids) == 1 else None
+
+
+async def journal_reading(c: Collaborators, viewer: Viewer, reading: Reading, chat_ids: list[int],
+                          chat_id: int | None = None, **details: Any) -> None:
+    """Journal a read of the record, as exports and searches are: who, what, which groups (chat_id: the one group
+    read, when only one), in what right (as a coordinator only, or as an admin), and the read's details."""
+    role = "coordinator" if viewer.only_as_coordinator(chat_ids) else "admin"
+    async with c.db.transaction() as tx:
+        await journal.append(tx, kind="record.read", chat_id=chat_id, actor_id=viewer.user_id, at=c.clock.now(),
+                             body={"reading": reading.value, **details, "chats": chat_ids, "as": role})

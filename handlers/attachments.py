@@ -10,11 +10,8 @@ not be read in full is recorded with the reason, and the group's admin posts are
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
 from dataclasses import replace
-from pathlib import Path
 
 from telegram import Message, Update
 from telegram.error import BadRequest
@@ -25,9 +22,7 @@ from coordination import moderation_attachments
 from handlers.collaborators import collaborators
 from handlers.feature import Feature, Stage
 from runtime.context import SamvadContext
-from storage import attachments
 from storage.attachments import Attachment, NewAttachment
-from storage.private_files import make_owner_only_dir
 from storage.timefmt import from_unix
 
 log = logging.getLogger(__name__)
@@ -65,18 +60,13 @@ def new_attachment(message: Message, update_id: int) -> NewAttachment:
 
 
 async def read_attachment(item: Attachment, context: SamvadContext, pool: ExtractionPool) -> None:
-    """Download, read, record and check one queued file (raises only for passing failures, to retry).
+    """Download and read one queued file when the rules ask for it; they keep, record and check it
+    (coordination.moderation_attachments.read_record_and_check)."""
 
-    Recorded first, then checked: a restart between the two finds it recorded and only checks it.
-    """
-    c = collaborators(context)
-    if item.state == attachments.PENDING:
-        extraction, data = await _download_and_read(item, context, pool)
-        stored = None
-        if data is not None and c.settings.keep_attachments:
-            stored = await asyncio.to_thread(_keep, c.settings.attachments_folder, extraction.sha256, data)
-        item = await moderation_attachments.record(c, item, extraction, stored_path=stored)
-    await moderation_attachments.check(c, item)
+    async def download_and_read(queued: Attachment) -> tuple[Extraction, bytes | None]:
+        return await _download_and_read(queued, context, pool)
+
+    await moderation_attachments.read_record_and_check(collaborators(context), item, download_and_read)
 
 
 async def _download_and_read(
@@ -97,15 +87,3 @@ def refused(size: int, name: str, mime: str) -> Extraction:
     """The record of a file Telegram would not hand over."""
     return replace(too_large(size, name, mime), status=Status.UNREAD, reason=Reason.DOWNLOAD_REFUSED)
 
-
-def _keep(folder: Path, sha256: str, data: bytes) -> str:
-    """Keep the file in the record directory by its SHA-256 (one copy of a file posted twice)."""
-    target = folder / sha256[:2] / sha256
-    if not target.exists():
-        make_owner_only_dir(folder)
-        make_owner_only_dir(target.parent)
-        partial = target.with_suffix(".part")
-        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
-            out.write(data)
-        partial.replace(target)
-    return str(target)

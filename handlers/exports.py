@@ -7,12 +7,11 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from coordination import exports
 from coordination.exports import MenuMessage, TypedExport, forget_delivered_export  # noqa: F401 - bot wires the hook
-from coordination.records_answers import Unreadable
+from coordination.answers import Unreadable
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.record_args import UsageError, export_choice, search_words, typed_export
-from handlers.records import say
-from handlers.replying import command_args, redirect, refuse_button, reply
+from handlers.replying import command_args, redirect, say, say_to_press
 from runtime.context import SamvadContext
 
 EXPORT = Command("export", "Export a group's record (CSV, JSON Lines or HTML report)", frozenset({Audience.PRIVATE}),
@@ -46,8 +45,7 @@ async def start_export(update: Update, context: SamvadContext) -> None:
             typed = Unreadable(str(error))
     answer = await exports.start_export(collaborators(context), update.effective_user.id, typed,
                                         chat_id=update.effective_chat.id)
-    if answer is not None:
-        await say(update, context, answer)
+    await say(update, context, answer)
 
 
 async def choose_export(update: Update, context: SamvadContext) -> None:
@@ -60,8 +58,8 @@ async def choose_export(update: Update, context: SamvadContext) -> None:
         return
     c = collaborators(context)
     refusal = await exports.choice_refusal(c, query.from_user.id, choice)
-    if refusal:
-        await refuse_button(query, context, refusal, button="export")
+    if refusal is not None:
+        await say_to_press(query, context, refusal)
         return
     await query.answer()
     await exports.next_export_step(c, query.from_user.id, choice,
@@ -78,5 +76,4 @@ async def search_record(update: Update, context: SamvadContext) -> None:
         words = search_words(command_args(update))
     except UsageError as error:
         words = Unreadable(str(error))
-    answer = await exports.search_record(collaborators(context), update.effective_user.id, words)
-    await reply(update, context, answer.text, purpose=answer.purpose)
+    await say(update, context, await exports.search_record(collaborators(context), update.effective_user.id, words))

@@ -1,12 +1,11 @@
-"""A Telegram message as the rules' plain input (coordination.filtering.GroupMessage), and its verdict."""
+"""A Telegram message as the rules' plain input (coordination.filtering.GroupMessage, for moderation and the
+record alike)."""
 
 from __future__ import annotations
 
-from telegram import Message, MessageOrigin
+from telegram import Message, MessageEntity, MessageOrigin
 
-from coordination.filtering import GroupMessage, context_of
-from nlp import Verdict
-from runtime.services import Services
+from coordination.filtering import GroupMessage
 
 
 def speaker_id(message: Message) -> int | None:
@@ -26,10 +25,19 @@ def group_message(message: Message) -> GroupMessage:
         chat_id=message.chat.id, message_id=message.message_id, sender_id=sender.id if sender else 0,
         sender_name=sender.full_name if sender else "", date=message.date, text=message.text or message.caption or "",
         speaker_id=speaker_id(message), is_reply=message.reply_to_message is not None,
-        is_forward=message.forward_origin is not None,
+        is_forward=message.forward_origin is not None, mentioned_user_ids=mentioned_user_ids(message),
     )
 
 
-async def verdict_for(services: Services, message: Message, text: str) -> Verdict:
-    """The filter's verdict on a message's text (or a new version of it), with who says it and where."""
-    return await services.classifier.check(text, await context_of(services.db, group_message(message)))
+def from_a_person(message: Message | None) -> GroupMessage | None:
+    """The message as the rules take it, when a person sent it (not the bot, another bot or a chat's behalf)."""
+    if message is None or message.from_user is None or message.from_user.is_bot:
+        return None
+    return group_message(message)
+
+
+def mentioned_user_ids(message: Message) -> tuple[int, ...]:
+    """People a text names by a text mention (people without a username)."""
+    if not message.text:
+        return ()
+    return tuple(entity.user.id for entity in message.parse_entities([MessageEntity.TEXT_MENTION]) if entity.user)

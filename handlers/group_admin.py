@@ -1,7 +1,7 @@
 """Commands for the groups' admin posts, the Telegram side: /bind, /unbind, /members, /audit, /transfer.
 
-Who may use them and what they do are rules of the circular (§2, §6) in `coordination.binding`; here each
-command's arguments are parsed and the rule's refusal or usage hint is answered.
+Who may use them and what they do are rules of the circular (§2, §6) in `coordination.group_admin`; here each
+command's arguments are parsed and the rule's answer is said.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from html import escape
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from coordination import binding
-from coordination.binding import AdminCommand, Outcome, Refused, Usage
+from coordination import group_admin
+from coordination.answers import Answer, Reply
+from coordination.group_admin import AdminCommand
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.membership import group_of, person_of
-from handlers.replying import redirect, refuse, reply
+from handlers.moderation_args import command_arguments
+from handlers.replying import redirect, say
 from runtime.context import SamvadContext
 from runtime.purposes import Purpose
 from storage.membership_args import ArgumentError, parse_bind, parse_transfer
@@ -59,20 +61,12 @@ def _command(update: Update) -> AdminCommand:
 
 
 def _arguments(update: Update) -> str:
-    text = update.effective_message.text or ""
-    return text.split(maxsplit=1)[1] if len(text.split(maxsplit=1)) > 1 else ""
+    return command_arguments(update.effective_message.text or "")
 
 
-async def _answer(update: Update, context: SamvadContext, outcome: Outcome, *, command: str) -> None:
-    """Say what a rule left to say: its refusal, or how to use the command."""
-    if isinstance(outcome, Refused):
-        await refuse(update, context, outcome.reason, command=command)
-    elif isinstance(outcome, Usage):
-        await reply(update, context, outcome.text, purpose=Purpose.MEMBERSHIP_USAGE)
-
-
-def _usage(error: ArgumentError) -> Usage:
-    return Usage(f"{escape(error.reason[0].upper() + error.reason[1:])}.\nUsage: {escape(error.usage)}")
+def _usage(error: ArgumentError) -> Reply:
+    return Reply(f"{escape(error.reason[0].upper() + error.reason[1:])}.\nUsage: {escape(error.usage)}",
+                 Purpose.MEMBERSHIP_USAGE)
 
 
 async def only_in_groups(update: Update, context: SamvadContext) -> None:
@@ -89,34 +83,33 @@ async def bind(update: Update, context: SamvadContext) -> None:
     """Bind this group to a level, office or district: only that level's admin post may."""
     target = parse_bind(_arguments(update))
     if isinstance(target, ArgumentError):
-        outcome: Outcome = _usage(target)
+        answer: Answer | None = _usage(target)
     else:
-        outcome = await binding.bind(collaborators(context), _command(update), target)
-    await _answer(update, context, outcome, command="bind")
+        answer = await group_admin.bind(collaborators(context), _command(update), target)
+    await say(update, context, answer)
 
 
 async def unbind(update: Update, context: SamvadContext) -> None:
     """Release this group's binding: only its admin post may."""
-    await _answer(update, context, await binding.unbind(collaborators(context), _command(update)), command="unbind")
+    await say(update, context, await group_admin.unbind(collaborators(context), _command(update)))
 
 
 async def members(update: Update, context: SamvadContext) -> None:
     """Who is in this group compared with the roster: for its admin posts."""
-    outcome = await binding.members(collaborators(context), _command(update), bot_id=context.bot.id)
-    await _answer(update, context, outcome, command="members")
+    await say(update, context, await group_admin.members(collaborators(context), _command(update), bot_id=context.bot.id))
 
 
 async def audit_all(update: Update, context: SamvadContext) -> None:
     """Every bound group compared with the roster: for the state admin posts, in private."""
-    outcome = await binding.audit_all(collaborators(context), person_of(update.effective_user), bot_id=context.bot.id)
-    await _answer(update, context, outcome, command="audit")
+    await say(update, context, await group_admin.audit_all(collaborators(context), person_of(update.effective_user),
+                                                       bot_id=context.bot.id))
 
 
 async def transfer(update: Update, context: SamvadContext) -> None:
     """Pass a post to a new number or holder: a state admin any post, an HoD or Collector their own."""
     order = parse_transfer(_arguments(update))
     if isinstance(order, ArgumentError):
-        outcome: Outcome = _usage(order)
+        answer: Answer | None = _usage(order)
     else:
-        outcome = await binding.transfer(collaborators(context), _command(update), order)
-    await _answer(update, context, outcome, command="transfer")
+        answer = await group_admin.transfer(collaborators(context), _command(update), order)
+    await say(update, context, answer)

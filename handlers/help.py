@@ -9,6 +9,7 @@ from telegram.ext import CommandHandler
 
 from runtime.context import SamvadContext
 from handlers.feature import Audience, Command, Feature, Stage
+from handlers.replying import reply
 from storage import roster
 from runtime.purposes import Purpose
 
@@ -70,10 +71,7 @@ async def show_help(update: Update, context: SamvadContext) -> None:
             for_admins = Audience.GROUP_ADMIN in command.audiences and audience not in command.audiences
             usage = escape(command.usage and " " + command.usage)
             lines.append(f"/{command.name}{usage} — {escape(command.description)}{' (admins)' if for_admins else ''}")
-    async with services.db.transaction() as tx:
-        await services.outbox.send_message(
-            tx, update.effective_chat.id, "\n".join(lines), purpose=Purpose.HELP, reply_to=update.effective_message.message_id
-        )
+    await reply(update, context, "\n".join(lines), purpose=Purpose.HELP)
 
 
 async def _paragraphs(context: SamvadContext, chat_id: int, private: bool) -> tuple[str, str]:

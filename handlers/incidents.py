@@ -8,12 +8,11 @@ from telegram.ext import CommandHandler
 
 from coordination import incidents
 from coordination.incidents import IncidentCommand
-from coordination.records_answers import Unreadable
+from coordination.answers import Unreadable
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.record_args import UsageError, incident_command
-from handlers.records import say
-from handlers.replying import command_args
+from handlers.record_args import UsageError, incident_command, sitrep_request
+from handlers.replying import command_args, say
 from runtime.context import SamvadContext
 
 INCIDENT = Command("incident", "Open or close an incident over districts (state or district admins)",
@@ -56,17 +55,7 @@ async def situation_report(update: Update, context: SamvadContext) -> None:
         collaborators(context), update.effective_user.id, update.effective_chat.id,
         private=update.effective_chat.type == "private", name=name, as_html=as_html,
     )
-    if answer is not None:
-        await say(update, context, answer)
-
-
-def sitrep_request(args: str) -> tuple[str | None, bool]:
-    """(NAME, html?) in /sitrep [NAME] [html]."""
-    words = args.split()
-    as_html = bool(words) and words[-1].lower() == "html"
-    if as_html:
-        words = words[:-1]
-    return (" ".join(words) or None), as_html
+    await say(update, context, answer)
 
 
 async def office_usage(update: Update, context: SamvadContext) -> None:

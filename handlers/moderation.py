@@ -7,20 +7,20 @@ plain inputs and the answers go back.
 
 from __future__ import annotations
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from coordination import moderation, moderation_policy, moderation_review
+from coordination.answers import Unreadable
 from coordination.moderation import COMBINED_TASK
-from coordination.moderation_policy import Answer, ChangePolicy, PolicyUsage
-from coordination.moderation_review import Pressed
+from coordination.moderation_policy import ChangePolicy
+from coordination.moderation_review import DECISIONS, REVIEW_PATTERN, Pressed
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.filtering import group_message
-from handlers.moderation_args import PolicyArgsError, SetPolicy, command_arguments, parse_policy
-from handlers.replying import redirect, refuse, refuse_button, reply
+from handlers.filtering import from_a_person
+from handlers.moderation_args import PolicyArgsError, command_arguments, parse_policy
+from handlers.replying import redirect, say, say_to_press
 from runtime.context import SamvadContext
-from storage.flags import FlagState
 from storage.tasks import Task
 
 POLICY = Command(
@@ -35,8 +35,6 @@ GROUPS = filters.ChatType.GROUPS
 CHECKED = (filters.TEXT | filters.CAPTION) & (~filters.COMMAND | filters.Regex(r"^/check(?:@\w+)?(?:\s|$)"))
 NEW_MESSAGES = GROUPS & filters.UpdateType.MESSAGE & CHECKED
 EDITS = GROUPS & filters.UpdateType.EDITED_MESSAGE
-REVIEW_PATTERN = r"^mod:[nc]:\d+$"
-DECISIONS = {"n": FlagState.FALSE_ALARM, "c": FlagState.CONFIRMED}
 
 
 def feature() -> Feature:
@@ -55,23 +53,18 @@ def feature() -> Feature:
     )
 
 
-def _from_a_person(message: Message) -> bool:
-    """People's messages: not the bot's own, other bots' or anonymous posts on a chat's behalf."""
-    return message.from_user is not None and not message.from_user.is_bot
-
-
 async def check_message(update: Update, context: SamvadContext) -> None:
     """A new group message, caption or forward."""
-    message = update.effective_message
-    if _from_a_person(message):
-        await moderation.check_message(collaborators(context), group_message(message), update.update_id)
+    message = from_a_person(update.effective_message)
+    if message is not None:
+        await moderation.check_message(collaborators(context), message, update.update_id)
 
 
 async def check_edit(update: Update, context: SamvadContext) -> None:
     """An edit of a group message."""
-    message = update.edited_message
-    if _from_a_person(message):
-        await moderation.check_edit(collaborators(context), group_message(message), update.update_id)
+    message = from_a_person(update.edited_message)
+    if message is not None:
+        await moderation.check_edit(collaborators(context), message, update.update_id)
 
 
 async def send_combined_warning(task: Task, context: SamvadContext) -> None:
@@ -90,10 +83,7 @@ async def review(update: Update, context: SamvadContext) -> None:
     answer = await moderation_review.review(
         collaborators(context), int(raw_id), DECISIONS[code], query.from_user.id, pressed=pressed
     )
-    if answer.refused:
-        await refuse_button(query, context, answer.text, button="review")
-    else:
-        await query.answer(answer.text, show_alert=answer.alert or None)
+    await say_to_press(query, context, answer)
 
 
 async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
@@ -102,12 +92,11 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         await redirect(update, context, "Send /policy in the group it is about.")
         return
     parsed = parse_policy(command_arguments(update.effective_message.text or ""))
-    request = (ChangePolicy(parsed.label, parsed.actions) if isinstance(parsed, SetPolicy)
-               else PolicyUsage(parsed.message) if isinstance(parsed, PolicyArgsError) else None)
-    outcome = await moderation_policy.policy_command(
+    request = (parsed if isinstance(parsed, ChangePolicy)
+               else Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else None)
+    await say(update, context, await moderation_policy.policy_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id, request
-    )
-    await _answer(update, context, outcome, command="policy")
+    ))
 
 
 async def show_flags(update: Update, context: SamvadContext) -> None:
@@ -115,17 +104,7 @@ async def show_flags(update: Update, context: SamvadContext) -> None:
     if update.effective_chat.type == "private":
         await redirect(update, context, "Send /flags in the group it is about.")
         return
-    outcome = await moderation_policy.flags_command(
+    await say(update, context, await moderation_policy.flags_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id
-    )
-    await _answer(update, context, outcome, command="flags")
-
-
-async def _answer(
-    update: Update, context: SamvadContext, outcome: Answer | moderation_policy.Refusal, *, command: str
-) -> None:
-    if isinstance(outcome, Answer):
-        await reply(update, context, outcome.text, purpose=outcome.purpose, markup=outcome.markup)
-    else:
-        await refuse(update, context, outcome.reason, command=command)
+    ))
 

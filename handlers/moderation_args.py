@@ -1,10 +1,12 @@
-"""Reading what people type after /policy and /check. Plain code: never raises, answers with a result type."""
+"""Reading what people type after /policy and /check. Plain code: never raises, answers with a result type
+(a change of policy as coordination.moderation_policy takes it)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from coordination.moderation_policy import ChangePolicy
 from storage.policies import MODERATED_LABELS
 
 POLICY_USAGE = (
@@ -35,14 +37,6 @@ class ShowPolicy:
 
 
 @dataclass(frozen=True)
-class SetPolicy:
-    """/policy LABEL ACTION: actions None means back to the default."""
-
-    label: str
-    actions: frozenset[str] | None
-
-
-@dataclass(frozen=True)
 class PolicyArgsError:
     """What is wrong with the arguments, in words a person can act on."""
 
@@ -54,7 +48,7 @@ class PolicyArgsError:
         return f"{self.problem}\n\n{POLICY_USAGE}"
 
 
-PolicyArgs = ShowPolicy | SetPolicy | PolicyArgsError
+PolicyArgs = ShowPolicy | ChangePolicy | PolicyArgsError
 
 
 def parse_policy(arguments: str) -> PolicyArgs:
@@ -80,15 +74,15 @@ def parse_policy(arguments: str) -> PolicyArgs:
 
 def _actions(label: str, words: list[str]) -> PolicyArgs:
     if words in (["off"], ["none"]):
-        return SetPolicy(label, frozenset())
+        return ChangePolicy(label, frozenset())
     if words in (["default"], ["reset"]):
-        return SetPolicy(label, None)
+        return ChangePolicy(label, None)
     unknown = [word for word in words if word not in _ACTION_WORDS]
     if unknown:
         if set(unknown) & {"off", "none", "default", "reset"}:
             return PolicyArgsError(f"“{_shown(unknown[0])}” stands alone: /policy {label} {unknown[0]}.")
         return PolicyArgsError(f"Unknown action “{_shown(unknown[0])}”. Actions: warn, delete, notify, off, default.")
-    return SetPolicy(label, frozenset(words))
+    return ChangePolicy(label, frozenset(words))
 
 
 def _shown(word: str, limit: int = 30) -> str:

@@ -8,12 +8,16 @@ from __future__ import annotations
 import re
 import shlex
 
-from coordination.incidents import IncidentAction, IncidentCommand
 from coordination.exports import CALLBACK_LIMIT, RANGES, ExportChoice, TypedExport, range_of  # noqa: F401 - parsed here
-from handlers.usage import UsageError  # noqa: F401 - the record's handlers import it from here too
+from coordination.incidents import IncidentAction, IncidentCommand
 from nlp.record.addressees import DISTRICTS
 from nlp.record.text import normalise
 from storage.exports import ExportOptionError, parse_day, parse_format
+
+
+class UsageError(Exception):
+    """A command's arguments cannot be understood; the message says how to write them."""
+
 
 LOG_DEFAULT, LOG_MAX = 10, 50
 PRIVATE_LOG_DEFAULT = 5  # per group, when a private /log lists several
@@ -139,3 +143,12 @@ def search_words(text_args: str) -> str:
     if not words or not re.search(r"[\w\u0900-\u097f\u0a80-\u0aff]", words):
         raise UsageError("Usage: /search WORDS — e.g. /search rainfall Bhuj, /search વરસાદ, /search बाढ़")
     return words[:200]
+
+
+def sitrep_request(args: str) -> tuple[str | None, bool]:
+    """(NAME, html?) in /sitrep [NAME] [html]."""
+    words = args.split()
+    as_html = bool(words) and words[-1].lower() == "html"
+    if as_html:
+        words = words[:-1]
+    return (" ".join(words) or None), as_html

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import logging
 
-from telegram import MessageEntity, Update
+from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from coordination import records, records_reading
-from coordination.records import GroupMessage
-from coordination.records_answers import Answer, Redirect, Refusal, Reply, Unreadable
+from coordination.filtering import verdict_for
+from coordination.answers import Unreadable
 from coordination.records_reading import LogRequest
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
-from handlers.filtering import verdict_for
+from handlers.filtering import from_a_person
 from handlers.record_args import UsageError, log_count, private_log_request
-from handlers.replying import command_args, redirect, refuse, reply
+from handlers.replying import command_args, say, say_to_press
 from runtime.context import SamvadContext
 from storage.tasks import Task
 
@@ -51,42 +51,16 @@ def feature() -> Feature:
     )
 
 
-async def say(update: Update, context: SamvadContext, answer: Answer) -> None:
-    """Tell the person what a rule of the record answered: a reply, a refusal or a redirection."""
-    if isinstance(answer, Refusal):
-        await refuse(update, context, answer.reason, command=answer.command)
-    elif isinstance(answer, Redirect):
-        await redirect(update, context, answer.text)
-    else:
-        assert isinstance(answer, Reply)
-        await reply(update, context, answer.text, purpose=answer.purpose, markup=answer.markup)
-
-
-def group_message(update: Update) -> GroupMessage | None:
-    """A person's (not a bot's) text or caption in a group, as the record's rules take it."""
-    message = update.effective_message
-    if message is None or message.from_user is None or message.from_user.is_bot:
-        return None
-    mentioned = tuple(
-        entity.user.id for entity in message.parse_entities([MessageEntity.TEXT_MENTION]) if entity.user
-    ) if message.text else ()
-    return GroupMessage(
-        chat_id=message.chat.id, message_id=message.message_id, sender_id=message.from_user.id,
-        text=message.text or message.caption or "", date=message.date, is_forward=message.forward_origin is not None,
-        mentioned_user_ids=mentioned,
-    )
-
-
 async def capture_instruction(update: Update, context: SamvadContext) -> None:
     """A group message the filter is sure is an instruction (Tier.ACT) becomes an instruction record.
 
     Never a forward: it is recorded as a forward (its origin and date) by the recording stage.
     """
-    message = group_message(update)
-    if message is None or context.services.classifier is None:
+    message = from_a_person(update.effective_message)
+    c = collaborators(context)
+    if message is None or c.content_filter is None:
         return
-    verdict = await verdict_for(context.services, update.effective_message, message.text)
-    await records.capture_instruction(collaborators(context), message, verdict)
+    await records.capture_instruction(c, message, await verdict_for(c, message, message.text))
 
 
 async def acknowledge_by_button(update: Update, context: SamvadContext) -> None:
@@ -96,12 +70,12 @@ async def acknowledge_by_button(update: Update, context: SamvadContext) -> None:
         collaborators(context), int(query.data.partition(":")[2]),
         chat_id=query.message.chat.id if query.message is not None else None, user_id=query.from_user.id,
     )
-    await query.answer(answer.text, show_alert=answer.alert or None)
+    await say_to_press(query, context, answer)
 
 
 async def acknowledge_by_reply(update: Update, context: SamvadContext) -> None:
     """A reply such as "noted", "done", "જી", "जी" to an instruction (or the bot's note on it)."""
-    message = group_message(update)
+    message = from_a_person(update.effective_message)
     if message is not None:
         await records.acknowledge_by_reply(
             collaborators(context), message, update.effective_message.reply_to_message.message_id

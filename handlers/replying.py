@@ -1,4 +1,5 @@
-"""How handlers answer: replies through the outbox, refusals, redirections, and times as people write them.
+"""How handlers answer: `say` and `say_to_press` say what a rule answered (coordination.answers); beneath them,
+replies through the outbox, refusals and redirections.
 
 A refusal (the sender may not use this) starts with REFUSED and is journalled; a
 redirection (right command, wrong kind of chat) starts with ELSEWHERE. Members learn
@@ -7,21 +8,39 @@ to tell the two apart at a glance, and the authorisation tests rely on it.
 
 from __future__ import annotations
 
+from telegram import CallbackQuery, Update
 
-from telegram import CallbackQuery, InlineKeyboardMarkup, Update
-
-from runtime.context import SamvadContext
+from coordination.answers import Answer, ButtonAnswer, ButtonRefusal, Keyboard, PressAnswer, Redirect, Refusal, Reply
 from handlers.recording import save_chat_and_sender
-from storage import journal
+from runtime.context import SamvadContext
 from runtime.purposes import Purpose
-
+from storage import journal
 
 REFUSED = "⛔"
 ELSEWHERE = "↪️"
 
 
+async def say(update: Update, context: SamvadContext, answer: Answer | None) -> None:
+    """Say what a rule answered a command with: a reply, a refusal or a redirection (nothing for None)."""
+    if isinstance(answer, Reply):
+        await reply(update, context, answer.text, purpose=answer.purpose, markup=answer.markup)
+    elif isinstance(answer, Refusal):
+        await refuse(update, context, answer.reason, command=answer.command)
+    elif isinstance(answer, Redirect):
+        await redirect(update, context, answer.text)
+
+
+async def say_to_press(query: CallbackQuery, context: SamvadContext, answer: PressAnswer) -> None:
+    """Say what a rule answered a button press with: what the presser sees, or a refusal."""
+    if isinstance(answer, ButtonRefusal):
+        await refuse_button(query, context, answer.reason, button=answer.button)
+    else:
+        assert isinstance(answer, ButtonAnswer)
+        await query.answer(answer.text, show_alert=answer.alert or None)
+
+
 async def reply(
-    update: Update, context: SamvadContext, html_text: str, *, purpose: Purpose, markup: InlineKeyboardMarkup | None = None
+    update: Update, context: SamvadContext, html_text: str, *, purpose: Purpose, markup: Keyboard | None = None
 ) -> None:
     """Answer the message that asked, through the outbox."""
     services = context.services

@@ -9,12 +9,15 @@ type, size and SHA-256, how much was read and why not all, and the extracted tex
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from storage import journal
 from storage.database import Transaction
+from storage.private_files import OWNER_ONLY, make_owner_only_dir
 from storage.roster import Reader
 from storage.timefmt import from_db, to_db
 
@@ -188,3 +191,16 @@ async def forget_kept(tx: Transaction, seqs: list[int]) -> list[str]:
         if await tx.fetchone("SELECT 1 FROM attachments WHERE stored_path = ? LIMIT 1", (path,)) is None:
             orphans.append(path)
     return orphans
+
+
+def keep_file(folder: Path, sha256: str, data: bytes) -> str:
+    """Keep the file in the record directory by its SHA-256 (one copy of a file posted twice)."""
+    target = folder / sha256[:2] / sha256
+    if not target.exists():
+        make_owner_only_dir(folder)
+        make_owner_only_dir(target.parent)
+        partial = target.with_suffix(".part")
+        with open(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, OWNER_ONLY), "wb") as out:
+            out.write(data)
+        partial.replace(target)
+    return str(target)

@@ -6,11 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from coordination.moderation_policy import ChangePolicy
 from handlers.moderation_args import (
     AwaitDraft,
     CheckDraft,
     PolicyArgsError,
-    SetPolicy,
     ShowPolicy,
     command_arguments,
     parse_check,
@@ -24,14 +24,14 @@ from storage.policies import canonical
     [
         ("", ShowPolicy()),
         ("   ", ShowPolicy()),
-        ("confidential delete", SetPolicy("confidential", frozenset({"delete"}))),
-        ("Confidential DELETE+notify", SetPolicy("confidential", frozenset({"delete", "notify"}))),
-        ("personal_data delete, notify", SetPolicy("personal_data", frozenset({"delete", "notify"}))),
-        ("personal-data warn", SetPolicy("personal_data", frozenset({"warn"}))),
-        ("personal data warn", SetPolicy("personal_data", frozenset({"warn"}))),
-        ("hostile warn notify", SetPolicy("hostile", frozenset({"warn", "notify"}))),
-        ("hostile off", SetPolicy("hostile", frozenset())),
-        ("hostile default", SetPolicy("hostile", None)),
+        ("confidential delete", ChangePolicy("confidential", frozenset({"delete"}))),
+        ("Confidential DELETE+notify", ChangePolicy("confidential", frozenset({"delete", "notify"}))),
+        ("personal_data delete, notify", ChangePolicy("personal_data", frozenset({"delete", "notify"}))),
+        ("personal-data warn", ChangePolicy("personal_data", frozenset({"warn"}))),
+        ("personal data warn", ChangePolicy("personal_data", frozenset({"warn"}))),
+        ("hostile warn notify", ChangePolicy("hostile", frozenset({"warn", "notify"}))),
+        ("hostile off", ChangePolicy("hostile", frozenset())),
+        ("hostile default", ChangePolicy("hostile", None)),
     ],
 )
 def test_policy_arguments_are_read(typed, expected):
@@ -60,8 +60,8 @@ def test_malformed_policy_arguments_say_what_is_wrong_and_give_the_usage(typed, 
 @given(st.text())
 def test_policy_parsing_never_raises_and_sets_only_known_actions(typed):
     parsed = parse_policy(typed)
-    assert isinstance(parsed, ShowPolicy | SetPolicy | PolicyArgsError)
-    if isinstance(parsed, SetPolicy) and parsed.actions is not None:
+    assert isinstance(parsed, ShowPolicy | ChangePolicy | PolicyArgsError)
+    if isinstance(parsed, ChangePolicy) and parsed.actions is not None:
         assert canonical(parsed.actions) <= {"warn", "delete", "notify"}
 
 

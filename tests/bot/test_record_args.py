@@ -141,6 +141,6 @@ def test_a_private_log_with_a_bad_count_says_how_to_write_it(args):
      ("Cyclone Biparjoy HTML", ("Cyclone Biparjoy", True))],
 )
 def test_sitrep_takes_a_name_and_html(args, expected):
-    from handlers.incidents import sitrep_request
+    from handlers.record_args import sitrep_request
 
     assert sitrep_request(args) == expected

@@ -4,8 +4,8 @@ a clock that stands still, the real outbox and settings. No sandbox, no bot."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from storage.roster import Binding
 from storage.roster_changes import apply_import, plan_import
 from storage.roster_csv import read_roster
 from storage.tasks import Task
+from tests.coordination.fakes import FakeTelegram, FixedClock
 
 ROSTER = Path(__file__).resolve().parents[2] / "bot" / "demo" / "roster.csv"
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)  # 15:30 IST
@@ -36,37 +37,6 @@ MAMLATDAR = Person(3, "Vikram", "Jadeja")  # mamlatdar-bhuj: belongs in the Kutc
 VALSAD = Person(4, "Pooja", "Bhatt")  # mamlatdar-valsad: a post that belongs elsewhere
 COLLECTOR_VALSAD = Person(5, "Arvind", "Nair")  # collector-valsad
 STRANGER = Person(7, "Ravi", "Kumar")
-
-
-class FixedClock:
-    """A clock that moves only when told."""
-
-    def __init__(self, now: datetime = NOW) -> None:
-        self.instant = now
-
-    def now(self) -> datetime:
-        return self.instant
-
-    def advance(self, delta: timedelta) -> None:
-        self.instant += delta
-
-
-@dataclass
-class FakeTelegram:
-    """coordination.collaborators.TelegramReads: statuses as set by the test; links made up and remembered."""
-
-    statuses: dict[tuple[int, int], str] = field(default_factory=dict)
-    refuses_links: set[int] = field(default_factory=set)
-    links_made: list[tuple[int, str]] = field(default_factory=list)
-
-    async def member_status(self, chat_id: int, user_id: int) -> str:
-        return self.statuses.get((chat_id, user_id), "left")
-
-    async def create_invite_link(self, chat_id: int, name: str) -> str | None:
-        if chat_id in self.refuses_links:
-            return None
-        self.links_made.append((chat_id, name))
-        return f"https://t.me/+link{len(self.links_made)}"
 
 
 @dataclass(frozen=True)
@@ -91,8 +61,8 @@ class World:
 
     def __init__(self, db: Database, tmp_path: Path) -> None:
         self.db = db
-        self.clock = FixedClock()
-        self.telegram = FakeTelegram()
+        self.clock = FixedClock(NOW)
+        self.telegram = FakeTelegram(default_status="left")
         self.settings = Settings(_env_file=None, db_path=tmp_path / "membership.db", timezone="Asia/Kolkata",
                                  join_request_hold_hours=24, verification_grace_hours=24)
         self.c = Collaborators(db, Outbox(self.clock, wake=lambda: None), self.clock, self.settings, self.telegram)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from coordination.collaborators import Collaborators
@@ -18,34 +18,12 @@ from runtime.settings import Settings
 from storage import chats
 from storage.database import Database
 from tests.storage.records_helpers import KUTCH, T0, USER, post
+from tests.coordination.fakes import FakeTelegram, FixedClock
 
 VIKRAM = USER["mamlatdar-bhuj"]  # a member of the Kutch group
 RAJESH = USER["collector-kutch"]  # the Kutch group's admin post
 MEERA = USER["acs-revenue"]  # the State admin post (administers every group)
 AADHAAR = "2345 6789 0124"
-
-
-class FixedClock:
-    """A clock that stands still until a test moves it."""
-
-    def __init__(self, now: datetime) -> None:
-        self._now = now
-
-    def now(self) -> datetime:
-        return self._now
-
-    def advance(self, delta: timedelta) -> None:
-        self._now += delta
-
-
-class FakeTelegram:
-    """coordination.collaborators.TelegramReads: everyone is a member; links are made up."""
-
-    async def member_status(self, chat_id: int, user_id: int) -> str:
-        return "member"
-
-    async def create_invite_link(self, chat_id: int, name: str) -> str | None:
-        return f"https://t.me/+{name}"
 
 
 @dataclass

@@ -4,7 +4,6 @@ a real outbox, a clock that stands still until moved, real settings and a fake o
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,29 +15,7 @@ from runtime.settings import Settings
 from storage import journal, outbox
 from storage.database import Database
 from tests.storage.records_helpers import T0, post, seed
-
-
-class FixedClock:
-    """An instant that moves only when a test moves it."""
-
-    def __init__(self, at: datetime) -> None:
-        self.at = at
-
-    def now(self) -> datetime:
-        return self.at
-
-    def advance(self, delta: timedelta) -> None:
-        self.at += delta
-
-
-class FakeTelegram:
-    """coordination.collaborators.TelegramReads: everyone a member, no invite links (the record needs neither)."""
-
-    async def member_status(self, chat_id: int, user_id: int) -> str:
-        return "member"
-
-    async def create_invite_link(self, chat_id: int, name: str) -> str | None:
-        return None
+from tests.coordination.fakes import FakeTelegram, FixedClock
 
 
 @dataclass(frozen=True)

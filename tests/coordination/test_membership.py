@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from coordination import admission, binding, membership
+from coordination import admission, group_admin, membership
 from coordination.admission import ContactShared, JoinRequest
-from coordination.binding import AdminCommand, Refused, Usage
+from coordination.answers import Refusal, Reply
+from coordination.group_admin import AdminCommand
+from runtime.purposes import Purpose
 from coordination.membership import MemberChange, Person
 from storage import membership as membership_store
 from storage import journal, roster
@@ -269,7 +271,7 @@ async def test_a_transfer_takes_the_old_account_out_and_tells_it_why(world):
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
     world.telegram.statuses[(KUTCH.chat_id, MAMLATDAR.user_id)] = "member"
     command = AdminCommand(KUTCH_GROUP, COLLECTOR, 60)
-    assert await binding.transfer(world.c, command, TransferOrder("mamlatdar-bhuj", "+919426249999", "Amit Shah")) \
+    assert await group_admin.transfer(world.c, command, TransferOrder("mamlatdar-bhuj", "+919426249999", "Amit Shah")) \
         is None
     [reply] = await world.new_calls()
     assert reply.text.startswith("✅ Transferred mamlatdar-bhuj: holder Vikram Jadeja → Amit Shah;")
@@ -285,18 +287,19 @@ async def test_a_transfer_takes_the_old_account_out_and_tells_it_why(world):
 
 async def test_a_collector_may_not_transfer_another_districts_post(world):
     await world.verify(COLLECTOR, "collector-kutch")
-    outcome = await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 60),
+    outcome = await group_admin.transfer(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 60),
                                      TransferOrder("mamlatdar-valsad", "+919426249999", None))
-    assert outcome == Refused("Only a state-level admin post or the Collector of Valsad can transfer mamlatdar-valsad.")
+    assert outcome == Refusal("Only a state-level admin post or the Collector of Valsad can transfer mamlatdar-valsad.",
+                              "transfer")
     assert await world.calls() == []
 
 
 async def test_an_unknown_post_is_a_usage_error_for_an_admin_and_a_refusal_for_anyone_else(world):
     await world.verify(ACS, "acs-revenue")
     order = TransferOrder("no-such-post", "+919426249999", None)
-    assert await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, ACS, 60), order) == Usage(
-        "There is no post no-such-post in the roster.")
-    assert isinstance(await binding.transfer(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 60), order), Refused)
+    assert await group_admin.transfer(world.c, AdminCommand(KUTCH_GROUP, ACS, 60), order) == Reply(
+        "There is no post no-such-post in the roster.", Purpose.MEMBERSHIP_USAGE)
+    assert isinstance(await group_admin.transfer(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 60), order), Refusal)
 
 
 async def _journal(world):

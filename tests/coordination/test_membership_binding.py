@@ -3,9 +3,11 @@ in a group, on a real SQLite file with a fake of Telegram's reads."""
 
 import pytest
 
-from coordination import admission, binding, membership
+from coordination import admission, group_admin, membership
 from coordination.admission import BotStanding
-from coordination.binding import AdminCommand, Refused, Usage
+from coordination.answers import Refusal, Reply
+from coordination.group_admin import AdminCommand
+from runtime.purposes import Purpose
 from storage import journal, membership as membership_store, roster
 from storage.membership_args import BindTarget
 from storage.roster_changes import RECONCILE_TASK
@@ -37,7 +39,7 @@ async def world(tmp_path):
 
 async def test_the_collector_binds_the_district_group(world):
     await world.verify(COLLECTOR, "collector-kutch")
-    assert await binding.bind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 61), KUTCH_TARGET) is None
+    assert await group_admin.bind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 61), KUTCH_TARGET) is None
     assert await roster.binding_of(world.db, KUTCH.chat_id) == KUTCH
     [reply] = await world.calls()
     assert reply.chat_id == KUTCH.chat_id and reply.params["reply_parameters"]["message_id"] == 61
@@ -50,22 +52,22 @@ async def test_the_collector_binds_the_district_group(world):
 
 async def test_only_the_admin_post_of_that_level_may_bind(world):
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
-    outcome = await binding.bind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 61), KUTCH_TARGET)
-    assert outcome == Refused("Only the admin post of that level can bind a group: for the District Kutch group,"
-                              " District Collector.")
+    outcome = await group_admin.bind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 61), KUTCH_TARGET)
+    assert outcome == Refusal("Only the admin post of that level can bind a group: for the District Kutch group,"
+                              " District Collector.", "bind")
     assert await roster.binding_of(world.db, KUTCH.chat_id) is None and await world.calls() == []
 
 
 async def test_an_unverified_admin_is_told_to_verify_first(world):
-    outcome = await binding.bind(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 61), KUTCH_TARGET)
-    assert isinstance(outcome, Refused) and outcome.reason.endswith("open a private chat with Samvad and send /start.")
+    outcome = await group_admin.bind(world.c, AdminCommand(KUTCH_GROUP, STRANGER, 61), KUTCH_TARGET)
+    assert isinstance(outcome, Refusal) and outcome.reason.endswith("open a private chat with Samvad and send /start.")
 
 
 async def test_one_group_per_binding(world):
     await world.verify(COLLECTOR, "collector-kutch")
     await world.bind(KUTCH, KUTCH_GROUP)
     other = membership.Group(-1003, "supergroup", "Kutch Two")
-    await binding.bind(world.c, AdminCommand(other, COLLECTOR, 62), KUTCH_TARGET)
+    await group_admin.bind(world.c, AdminCommand(other, COLLECTOR, 62), KUTCH_TARGET)
     [reply] = await world.calls()
     assert reply.text == ("The District Kutch group is already the group «Kutch Coordination»: one group per binding"
                           " (§2). Its admin post can /unbind it there first.")
@@ -76,7 +78,7 @@ async def test_binding_a_group_invites_its_verified_holders_who_are_not_there(wo
     await world.verify(ACS, "acs-revenue")
     await world.verify(COLLECTOR, "collector-kutch")
     world.telegram.statuses[(STATE.chat_id, ACS.user_id)] = "creator"
-    await binding.bind(world.c, AdminCommand(STATE_GROUP, ACS, 61), BindTarget("state", ""))
+    await group_admin.bind(world.c, AdminCommand(STATE_GROUP, ACS, 61), BindTarget("state", ""))
     tasks = await world.pending_tasks(RECONCILE_TASK)
     assert sorted(task.payload["user_id"] for task in tasks) == [ACS.user_id, COLLECTOR.user_id]
     await world.new_calls()
@@ -91,11 +93,12 @@ async def test_binding_a_group_invites_its_verified_holders_who_are_not_there(wo
 async def test_unbind_is_for_the_groups_admin_post(world):
     await world.verify(COLLECTOR, "collector-kutch")
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
-    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) == Usage("This group is not bound.")
+    assert await group_admin.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) == Reply(
+        "This group is not bound.", Purpose.MEMBERSHIP_USAGE)
     await world.bind(KUTCH, KUTCH_GROUP)
-    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 63)) == Refused(
-        "Only the admin posts of the District Kutch group (District Collector) can use /unbind.")
-    assert await binding.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) is None
+    assert await group_admin.unbind(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 63)) == Refusal(
+        "Only the admin posts of the District Kutch group (District Collector) can use /unbind.", "unbind")
+    assert await group_admin.unbind(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 63)) is None
     assert await roster.binding_of(world.db, KUTCH.chat_id) is None
     [reply] = await world.calls()
     assert reply.text == ("This group is no longer the District Kutch group; Samvad no longer admits members"
@@ -116,7 +119,7 @@ async def test_members_lists_who_is_in_who_waits_and_which_posts_are_missing(wor
     world.telegram.statuses.update({(KUTCH.chat_id, COLLECTOR.user_id): "creator",
                                     (KUTCH.chat_id, STRANGER.user_id): "restricted"})
     await world.new_calls()
-    assert await binding.members(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 64), bot_id=BOT_ID) is None
+    assert await group_admin.members(world.c, AdminCommand(KUTCH_GROUP, COLLECTOR, 64), bot_id=BOT_ID) is None
     [reply] = await world.new_calls()
     lines = reply.text.split("\n")
     assert lines[:2] == ["<b>Kutch Coordination</b> — the District Kutch group", "Verified members (1):"]
@@ -132,19 +135,19 @@ async def test_members_lists_who_is_in_who_waits_and_which_posts_are_missing(wor
 
 async def test_members_is_refused_to_anyone_but_the_groups_admin_post_and_needs_a_binding(world):
     await world.verify(MAMLATDAR, "mamlatdar-bhuj")
-    assert await binding.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID) == Usage(
-        "This group is not bound yet: its admin post binds it first with /bind.")
+    assert await group_admin.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID) == Reply(
+        "This group is not bound yet: its admin post binds it first with /bind.", Purpose.MEMBERSHIP_USAGE)
     await world.bind(KUTCH, KUTCH_GROUP)
-    outcome = await binding.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID)
-    assert isinstance(outcome, Refused) and await world.calls() == []
+    outcome = await group_admin.members(world.c, AdminCommand(KUTCH_GROUP, MAMLATDAR, 64), bot_id=BOT_ID)
+    assert isinstance(outcome, Refusal) and await world.calls() == []
 
 
 async def test_the_audit_is_for_the_state_admin_posts_and_names_the_unbound_groups(world):
     await world.verify(ACS, "acs-revenue")
     await world.verify(COLLECTOR, "collector-kutch")
     await world.bind(KUTCH, KUTCH_GROUP)
-    assert isinstance(await binding.audit_all(world.c, COLLECTOR, bot_id=BOT_ID), Refused)
-    assert await binding.audit_all(world.c, ACS, bot_id=BOT_ID) is None
+    assert isinstance(await group_admin.audit_all(world.c, COLLECTOR, bot_id=BOT_ID), Refusal)
+    assert await group_admin.audit_all(world.c, ACS, bot_id=BOT_ID) is None
     [reply] = await world.calls()
     assert reply.chat_id == ACS.user_id and reply.purpose == "membership: audit"
     assert reply.text.startswith("<b>Audit of the coordination groups</b> (§2)\n\n<b>Kutch Coordination</b>")

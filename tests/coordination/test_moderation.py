@@ -9,7 +9,8 @@ import pytest
 
 from coordination import moderation, moderation_policy, moderation_review, prepost
 from coordination.moderation import COMBINED_TASK
-from coordination.moderation_policy import Answer, ChangePolicy, PolicyUsage, Refusal
+from coordination.answers import ButtonRefusal, Refusal, Reply, Unreadable
+from coordination.moderation_policy import ChangePolicy
 from coordination.moderation_review import Pressed
 from runtime.purposes import Purpose
 from storage import chats, flags, journal, tasks
@@ -17,11 +18,11 @@ from storage import outbox as outbox_store
 from storage import prepost as prepost_store
 from storage.database import Database
 from storage.flags import FlagState, FlagTier, WarningState
+from tests.coordination.fakes import FixedClock
 from tests.coordination.moderation_helpers import (
     AADHAAR,
     RAJESH,
     VIKRAM,
-    FixedClock,
     ScriptedFilter,
     bot_may_delete,
     collaborators,
@@ -253,7 +254,7 @@ async def _flag_a_draft_gr(c, db, content) -> int:
 async def test_only_the_groups_admin_posts_may_decide_a_flag(c, db, content):
     flag_id = await _flag_a_draft_gr(c, db, content)
     answer = await moderation_review.review(c, flag_id, FlagState.CONFIRMED, VIKRAM, pressed=None)
-    assert (answer.refused, answer.text) == (True, "Only this group's admin posts can review its flags.")
+    assert answer == ButtonRefusal("Only this group's admin posts can review its flags.", "review")
     assert (await flags.get(db, flag_id)).is_open
 
 
@@ -309,29 +310,31 @@ async def test_an_admin_posts_own_confirmed_flags_are_not_escalated(c, db, conte
 
 async def test_a_member_reads_the_policy_but_may_not_change_it(c, db):
     shown = await moderation_policy.policy_command(c, KUTCH, VIKRAM, None)
-    assert isinstance(shown, Answer) and "• personal_data (§8, privacy): delete (default)" in shown.text
+    assert isinstance(shown, Reply) and "• personal_data (§8, privacy): delete (default)" in shown.text
     refused = await moderation_policy.policy_command(c, KUTCH, VIKRAM, ChangePolicy("personal_data", frozenset()))
-    assert refused == Refusal("Only this group's admin posts can change its policy. /policy alone shows it.")
+    assert refused == Refusal("Only this group's admin posts can change its policy. /policy alone shows it.",
+                                                          "policy")
 
 
 async def test_an_admin_post_turns_a_label_off_and_it_is_no_longer_flagged(c, db, content):
     answer = await moderation_policy.policy_command(c, KUTCH, RAJESH, ChangePolicy("personal_data", frozenset()))
-    assert answer == Answer("Policy for <b>personal_data</b>: off; it was delete.", Purpose.MODERATION_POLICY)
+    assert answer == Reply("Policy for <b>personal_data</b>: off; it was delete.", Purpose.MODERATION_POLICY)
     await moderation.check_message(c, await said(db, 1, _aadhaar(content)), update_id=5001)
     assert (await owed(db), await flags.of_message(db, KUTCH, 1)) == ([], [])
 
 
 async def test_policy_and_flags_in_an_unbound_group_say_how_to_bind_it(c):
-    for answer in (await moderation_policy.policy_command(c, UNBOUND, RAJESH, PolicyUsage("Unknown label")),
+    for answer in (await moderation_policy.policy_command(c, UNBOUND, RAJESH, Unreadable("Unknown label")),
                    await moderation_policy.flags_command(c, UNBOUND, RAJESH)):
-        assert isinstance(answer, Answer) and "binds it with /bind (§2)" in answer.text
+        assert isinstance(answer, Reply) and "binds it with /bind (§2)" in answer.text
 
 
 async def test_flags_lists_open_flags_with_buttons_for_the_admin_posts_only(c, db, content):
     flag_id = await _flag_a_draft_gr(c, db, content)
-    assert await moderation_policy.flags_command(c, KUTCH, VIKRAM) == Refusal("/flags is for this group's admin posts.")
+    assert await moderation_policy.flags_command(c, KUTCH, VIKRAM) == Refusal("/flags is for this group's admin posts.",
+                                                                                     "flags")
     listing = await moderation_policy.flags_command(c, KUTCH, RAJESH)
-    assert isinstance(listing, Answer) and f"• #{flag_id} ·" in listing.text and "removed" in listing.text
+    assert isinstance(listing, Reply) and f"• #{flag_id} ·" in listing.text and "removed" in listing.text
     assert listing.markup == {"inline_keyboard": [[
         {"text": f"#{flag_id} Not a violation", "callback_data": f"mod:n:{flag_id}"},
         {"text": f"#{flag_id} Confirm", "callback_data": f"mod:c:{flag_id}"}]]}

@@ -14,11 +14,11 @@ from storage import attachments, chats, flags
 from storage.attachments import NewAttachment
 from storage.database import Database
 from storage.flags import FlagState
+from tests.coordination.fakes import FixedClock
 from tests.coordination.moderation_helpers import (
     AADHAAR,
     RAJESH,
     VIKRAM,
-    FixedClock,
     ScriptedFilter,
     bot_may_delete,
     collaborators,
@@ -113,3 +113,34 @@ async def test_a_clean_file_is_checked_and_nothing_is_owed(c, db):
                                                stored_path=None)
     await moderation_attachments.check(c, item)
     assert ((await attachments.get(db, item.attachment_id)).state, await owed(db)) == (attachments.DONE, [])
+
+
+async def test_a_queued_file_is_read_once_kept_by_its_digest_recorded_then_checked(c, db, tmp_path):
+    reads = []
+
+    async def read(item):
+        reads.append(item.attachment_id)
+        return _read("Camp schedule for Bhuj"), b"%PDF-1.7 camp schedule"
+
+    item = await _queued(c, db, _file())
+    await moderation_attachments.read_record_and_check(c, item, read)
+    done = await attachments.get(db, item.attachment_id)
+    await moderation_attachments.read_record_and_check(c, done, read)  # a replay: nothing is read again
+
+    assert reads == [item.attachment_id] and done.state == attachments.DONE
+    kept = tmp_path / "samvad.db.attachments" / "ab" / ("ab" * 32)
+    assert kept.read_bytes() == b"%PDF-1.7 camp schedule"
+    assert oct(kept.stat().st_mode & 0o777) == "0o600"
+
+
+async def test_a_file_is_not_kept_when_the_settings_say_so(db, content, tmp_path):
+    c = collaborators(db, FixedClock(T0), content, tmp_path, keep_attachments=False)
+
+    async def read(item):
+        return _read("Camp schedule for Bhuj"), b"%PDF-1.7 camp schedule"
+
+    item = await _queued(c, db, _file())
+    await moderation_attachments.read_record_and_check(c, item, read)
+
+    assert (await attachments.get(db, item.attachment_id)).state == attachments.DONE
+    assert not (tmp_path / "samvad.db.attachments").exists()

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from coordination import records, records_reading
-from coordination.records import GroupMessage
-from coordination.records_answers import Redirect, Refusal, Reply, Unreadable
+from coordination.filtering import GroupMessage
+from coordination.answers import Redirect, Refusal, Reply, Unreadable
 from coordination.records_reading import LogRequest
 from nlp.verdict import Verdict
 from runtime.purposes import Purpose
@@ -35,7 +35,7 @@ async def c(tmp_path):
 
 async def _instruct(c, text=ORDER, message_id=100, sender=COLLECTOR, chat=KUTCH, verdict=None, **shape):
     await say_in_group(c, chat, message_id, sender, text)
-    message = GroupMessage(chat, message_id, sender, text, c.clock.now(), **shape)
+    message = GroupMessage(chat, message_id, sender, "", c.clock.now(), text, **shape)
     return await records.capture_instruction(c, message, verdict or instruction_verdict())
 
 
@@ -140,8 +140,8 @@ async def test_a_reply_noted_acknowledges_and_other_replies_do_not(c):
     await say_in_group(c, KUTCH, 101, BHUJ, "When exactly?", reply_to=100)
     await say_in_group(c, KUTCH, 102, BHUJ, "જી", reply_to=100)
 
-    asked = await records.acknowledge_by_reply(c, GroupMessage(KUTCH, 101, BHUJ, "When exactly?", T0), 100)
-    noted = await records.acknowledge_by_reply(c, GroupMessage(KUTCH, 102, BHUJ, "જી", T0), 100)
+    asked = await records.acknowledge_by_reply(c, GroupMessage(KUTCH, 101, BHUJ, "", T0, "When exactly?"), 100)
+    noted = await records.acknowledge_by_reply(c, GroupMessage(KUTCH, 102, BHUJ, "", T0, "જી"), 100)
 
     assert (asked, noted) == (False, True)
     [entry] = await journal_kinds(c, "acknowledgement")

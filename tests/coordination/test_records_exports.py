@@ -12,7 +12,7 @@ import pytest
 
 from coordination import exports as export_rules
 from coordination.exports import ExportChoice, MenuMessage, TypedExport
-from coordination.records_answers import Refusal, Reply, Unreadable
+from coordination.answers import ButtonRefusal, Refusal, Reply, Unreadable
 from runtime.purposes import Purpose
 from storage import incidents, outbox
 from tests.coordination.records_world import journal_kinds, open_world, owed, say_in_group
@@ -112,12 +112,12 @@ async def test_the_menu_steps_through_period_format_and_masking(c):
 
 
 async def test_button_choices_beyond_ones_groups_are_refused(c):
-    assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(chat_id=VALSAD)) == (
-        "You may export only the groups you administer or coordinate.")
-    assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(KUTCH, None, "t", "csv", True)) == (
-        "Only a state-level admin may export personal data unmasked.")
-    assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(incident_id=404)) == (
-        "That incident is not in the record.")
+    assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(chat_id=VALSAD)) == ButtonRefusal(
+        "You may export only the groups you administer or coordinate.", "export")
+    assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(KUTCH, None, "t", "csv", True)) == ButtonRefusal(
+        "Only a state-level admin may export personal data unmasked.", "export")
+    assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(incident_id=404)) == ButtonRefusal(
+        "That incident is not in the record.", "export")
     assert await export_rules.choice_refusal(c, COLLECTOR, ExportChoice(KUTCH, None, "t", "csv")) is None
 
 

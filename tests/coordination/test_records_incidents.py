@@ -9,9 +9,9 @@ import pytest
 
 from coordination import incidents as incident_rules
 from coordination import records
-from coordination.records import GroupMessage
+from coordination.filtering import GroupMessage
 from coordination.incidents import IncidentAction, IncidentCommand
-from coordination.records_answers import Refusal, Reply, Unreadable
+from coordination.answers import Refusal, Reply, Unreadable
 from runtime.purposes import Purpose
 from storage import incidents
 from tests.coordination.records_world import instruction_verdict, journal_kinds, open_world, owed, say_in_group
@@ -110,8 +110,8 @@ async def test_the_html_sitrep_is_owed_as_a_document_naming_instruction_kinds(c)
     c.clock.advance(timedelta(minutes=5))
     await say_in_group(c, KUTCH, 100, COLLECTOR, "Mamlatdar Bhuj: evacuate low-lying villages by 5 pm today.")
     await records.capture_instruction(
-        c, GroupMessage(KUTCH, 100, COLLECTOR, "Mamlatdar Bhuj: evacuate low-lying villages by 5 pm today.",
-                        c.clock.now()), instruction_verdict())
+        c, GroupMessage(KUTCH, 100, COLLECTOR, "", c.clock.now(),
+                        "Mamlatdar Bhuj: evacuate low-lying villages by 5 pm today."), instruction_verdict())
     c.clock.advance(timedelta(minutes=5))
 
     answer = await incident_rules.situation_report(c, COLLECTOR, 5000, private=True, name="Cyclone", as_html=True)

@@ -2,8 +2,8 @@
 
 Admin commands answer only the admin posts of the group's level (§2: the State group is administered by ACS
 Revenue and Secretary LR, an HoD group by its HoD, a District group by its Collector), never a Telegram admin
-who holds no such post. Each rule returns what the handler must still say when it does not answer itself: a
-`Refused` (journalled as a refusal) or a `Usage` hint; None when its answer is owed already.
+who holds no such post. Each rule returns what the handler must still say (coordination.answers: a `Refusal`,
+journalled, or a `Reply` on how to use the command), or None when its answer is owed already.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from html import escape
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from coordination.answers import Answer, Refusal, Reply
 from coordination.collaborators import Collaborators
 from coordination.membership import ADMINISTRATOR, Group, Person, missing_rights, remember, schedule_reconcile
 from runtime.purposes import Purpose
@@ -28,23 +29,6 @@ from storage.timefmt import for_people
 
 NOT_SHOWN = ("Telegram does not let bots list a group's members: people who have neither joined nor posted since"
              " Samvad arrived are not shown.")
-
-
-@dataclass(frozen=True)
-class Refused:
-    """The sender may not do this; the reason, in HTML."""
-
-    reason: str
-
-
-@dataclass(frozen=True)
-class Usage:
-    """The command cannot be carried out as sent; what to say, in HTML."""
-
-    text: str
-
-
-Outcome = Refused | Usage | None
 
 
 @dataclass(frozen=True)
@@ -64,13 +48,13 @@ async def _admins_named(db: Reader, binding: Binding) -> str:
 # -- /bind and /unbind ---------------------------------------------------------------------
 
 
-async def bind(c: Collaborators, command: AdminCommand, target: BindTarget) -> Outcome:
+async def bind(c: Collaborators, command: AdminCommand, target: BindTarget) -> Answer | None:
     """Bind this group to a level, office or district: only that level's admin post may."""
     chat_id = command.group.chat_id
     binding = Binding(chat_id, target.level, target.jurisdiction)
     posts = await roster.posts_of_user(c.db, command.person.user_id)
     if not any(binding.administered_by(post) for post in posts):
-        return Refused(await _bind_refusal(c.db, binding, verified=bool(posts)))
+        return Refusal(await _bind_refusal(c.db, binding, verified=bool(posts)), "bind")
     now = c.clock.now()
     async with c.db.transaction() as tx:
         await remember(tx, c, command.person, command.group)
@@ -134,14 +118,12 @@ async def _bound_text(tx: Transaction, binding: Binding) -> str:
     return "\n".join(lines)
 
 
-async def unbind(c: Collaborators, command: AdminCommand) -> Outcome:
+async def unbind(c: Collaborators, command: AdminCommand) -> Answer | None:
     """Release this group's binding: only its admin post may."""
-    chat_id = command.group.chat_id
-    binding = await roster.binding_of(c.db, chat_id)
-    if binding is None:
-        return Usage("This group is not bound.")
-    if not await roster.is_group_admin(c.db, chat_id, command.person.user_id):
-        return Refused(await _admin_refusal(c.db, binding, "/unbind"))
+    binding = await _administered(c, command, "unbind", unbound="This group is not bound.")
+    if not isinstance(binding, Binding):
+        return binding
+    chat_id = binding.chat_id
     now = c.clock.now()
     async with c.db.transaction() as tx:
         await roster.unbind_group(tx, chat_id)
@@ -154,22 +136,28 @@ async def unbind(c: Collaborators, command: AdminCommand) -> Outcome:
     return None
 
 
-async def _admin_refusal(db: Reader, binding: Binding, command: str) -> str:
-    who = await _admins_named(db, binding)
-    return f"Only the admin posts of {escape(binding.title)} ({escape(who)}) can use {command}."
+async def _administered(c: Collaborators, command: AdminCommand, name: str, *, unbound: str) -> Binding | Answer:
+    """The binding of the group a command was sent in, when the sender is one of its admin posts; else what to
+    answer (the usage note `unbound` for a group that is not bound, or a refusal)."""
+    binding = await roster.binding_of(c.db, command.group.chat_id)
+    if binding is None:
+        return Reply(unbound, Purpose.MEMBERSHIP_USAGE)
+    if not await roster.is_group_admin(c.db, binding.chat_id, command.person.user_id):
+        who = await _admins_named(c.db, binding)
+        return Refusal(f"Only the admin posts of {escape(binding.title)} ({escape(who)}) can use /{name}.", name)
+    return binding
 
 
 # -- /members and /audit -------------------------------------------------------------------------
 
 
-async def members(c: Collaborators, command: AdminCommand, *, bot_id: int) -> Outcome:
+async def members(c: Collaborators, command: AdminCommand, *, bot_id: int) -> Answer | None:
     """Who is in this group compared with the roster: for its admin posts."""
-    chat_id = command.group.chat_id
-    binding = await roster.binding_of(c.db, chat_id)
-    if binding is None:
-        return Usage("This group is not bound yet: its admin post binds it first with /bind.")
-    if not await roster.is_group_admin(c.db, chat_id, command.person.user_id):
-        return Refused(await _admin_refusal(c.db, binding, "/members"))
+    binding = await _administered(c, command, "members",
+                                  unbound="This group is not bound yet: its admin post binds it first with /bind.")
+    if not isinstance(binding, Binding):
+        return binding
+    chat_id = binding.chat_id
     report = await audit_of(c, binding, bot_id=bot_id)
     async with c.db.transaction() as tx:
         await journal.append(tx, kind="membership.audit", chat_id=chat_id, actor_id=command.person.user_id,
@@ -180,12 +168,12 @@ async def members(c: Collaborators, command: AdminCommand, *, bot_id: int) -> Ou
     return None
 
 
-async def audit_all(c: Collaborators, person: Person, *, bot_id: int) -> Outcome:
+async def audit_all(c: Collaborators, person: Person, *, bot_id: int) -> Answer | None:
     """Every bound group compared with the roster: for the state admin posts, in private."""
     user_id = person.user_id
     if not any(post.level == "state" and post.is_admin for post in await roster.posts_of_user(c.db, user_id)):
-        return Refused("Only the state-level admin posts (ACS Revenue, Secretary LR) can use /audit."
-                       " A group's admin post can send /members in that group.")
+        return Refusal("Only the state-level admin posts (ACS Revenue, Secretary LR) can use /audit."
+                       " A group's admin post can send /members in that group.", "audit")
     reports = [await audit_of(c, binding, bot_id=bot_id) for binding in await roster.all_bindings(c.db)]
     unbound = await audit.unbound_levels(c.db)
     lines = ["<b>Audit of the coordination groups</b> (§2)"]
@@ -257,18 +245,18 @@ def _audit_body(report: GroupAudit) -> dict[str, Any]:
 # -- /transfer -----------------------------------------------------------------------------------
 
 
-async def transfer(c: Collaborators, command: AdminCommand, order: TransferOrder) -> Outcome:
+async def transfer(c: Collaborators, command: AdminCommand, order: TransferOrder) -> Answer | None:
     """Pass a post to a new number or holder: a state admin any post, an HoD or Collector their own."""
     user_id = command.person.user_id
     admin_posts = [post for post in await roster.posts_of_user(c.db, user_id) if post.is_admin]
     target = await roster.get_post(c.db, order.post_id)
     if target is None:
         if admin_posts:
-            return Usage(f"There is no post {escape(order.post_id)} in the roster.")
-        return Refused(_transfer_refusal(None))
+            return Reply(f"There is no post {escape(order.post_id)} in the roster.", Purpose.MEMBERSHIP_USAGE)
+        return Refusal(_transfer_refusal(None), "transfer")
     entitled = next((post for post in admin_posts if roster.oversees(post, target)), None)
     if entitled is None:
-        return Refused(_transfer_refusal(target))
+        return Refusal(_transfer_refusal(target), "transfer")
     now = c.clock.now()
     chat_id = command.group.chat_id
     async with c.db.transaction() as tx:
