@@ -104,6 +104,17 @@ def test_eval_prints_the_figures_and_the_errors():
         assert word in out
 
 
+def test_eval_of_the_untouched_split_prints_figures_but_not_its_messages(tmp_path):
+    untouched = tmp_path / "untouched.jsonl"
+    untouched.write_text((MINI / "holdout.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
+    run = [sys.executable, "-m", "nlp", "nlp", "eval", str(untouched)]
+    hidden = subprocess.run(run, capture_output=True, cwd=ROOT, timeout=120).stdout.decode()
+    shown = subprocess.run([*run, "--show-messages"], capture_output=True, cwd=ROOT, timeout=120).stdout.decode()
+    assert "micro" in hidden and "false alarms on unlabelled" in hidden
+    assert "misses (" not in hidden and "are not printed" in hidden
+    assert "misses (" in shown
+
+
 def test_eval_of_a_missing_file_fails_cleanly(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "nlp", "nlp", "eval", str(tmp_path / "none.jsonl")], capture_output=True, cwd=ROOT, timeout=120,
