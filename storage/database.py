@@ -179,16 +179,14 @@ class Database:
         """One atomic unit of writes, statement by statement; rolled back if the block raises.
 
         Each await on it is a trip to the writer's thread: prefer `write(work)`, or `tx.run(work)` for
-        the steps of a transaction that must await something else between them.
+        the steps of a transaction that must await something else between them. BEGIN IMMEDIATE goes with
+        the block's first statement, in its trip (a block that runs none costs no trip, no transaction);
+        steps given to `tx.defer(work)` run with COMMIT, in its trip.
         """
         async with self._write_lock:
-            if self.traffic is not None:
-                self.traffic.transactions += 1
             try:
                 await self._reopen_writer_if_stale()
                 writer = self._writable()
-                self._trip()
-                await writer.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
                 self._note_failure(error)
                 raise _translate(error, self.path) from error
@@ -198,15 +196,25 @@ class Database:
             except BaseException as error:
                 if isinstance(error.__cause__, sqlite3.Error):
                     self._note_failure(error.__cause__)
-                await _rollback_quietly(writer)
+                if tx.begun:
+                    await _rollback_quietly(writer)
                 raise
-            try:
-                self._trip()
-                await writer.execute("COMMIT")
-            except sqlite3.Error as error:
-                self._note_failure(error)
-                await _rollback_quietly(writer)
-                raise _translate(error, self.path) from error
+            if tx.begun or tx.deferred:
+                if not tx.begun and self.traffic is not None:
+                    self.traffic.transactions += 1
+                unit = Unit(writer._conn, self.path)
+                try:
+                    self._trip()
+                    await _on_thread(writer, _commit, tx, unit)
+                except BaseException as error:
+                    if isinstance(error, sqlite3.Error):
+                        self._note_failure(error)
+                    await _rollback_quietly(writer)
+                    if isinstance(error, sqlite3.Error):
+                        raise _translate(error, self.path) from error
+                    raise
+                for callback in unit.committed_callbacks:
+                    tx.after_commit(callback)
         for callback in tx.committed_callbacks:
             callback()
 
@@ -379,29 +387,39 @@ async def _on_thread(connection: aiosqlite.Connection, fn: Callable[..., T], *ar
 
 
 class Transaction:
-    """The writer connection inside an open transaction."""
+    """The writer connection inside an open transaction (begun with its first statement)."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path, db: Database | None = None):
         self._connection = connection
         self._path = path
         self._db = db
+        self.begun = False  # BEGIN IMMEDIATE has been sent (with the first statement, in its trip)
+        self.deferred: list[Callable[[Unit], object]] = []
         self.committed_callbacks: list[Callable[[], None]] = []
+
+    def defer(self, work: Callable[[Unit], object]) -> None:
+        """Run work as the transaction's last step, in the trip that commits it (it returns nothing to the caller;
+        an error in it rolls the whole transaction back and is raised where the block ends)."""
+        self.deferred.append(work)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call back (synchronously) once this transaction has committed; never if it rolls back."""
         if callback not in self.committed_callbacks:
             self.committed_callbacks.append(callback)
 
-    def _trip(self) -> None:
-        if self._db is not None:
-            self._db._trip()
-
     async def run(self, work: Callable[[Unit], T]) -> T:
         """Run a step of this transaction (several statements) in one trip to the writer's thread."""
         unit = Unit(self._connection._conn, self._path)
-        self._trip()
+        first = not self.begun
+        if self._db is not None:
+            self._db._trip()
+            if first and self._db.traffic is not None:
+                self._db.traffic.transactions += 1
         try:
-            result = await _on_thread(self._connection, work, unit)
+            if first:
+                result = await _on_thread(self._connection, _first_step, self, unit, work)
+            else:
+                result = await _on_thread(self._connection, work, unit)
         except sqlite3.Error as error:
             raise _translate(error, self._path) from error
         for callback in unit.committed_callbacks:
@@ -410,16 +428,7 @@ class Transaction:
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted rowid (0 when none)."""
-        # One trip to the connection's thread: the cursor is not closed explicitly (a
-        # finished statement holds nothing), which roughly doubles the journal's append rate.
-        self._trip()
-        try:
-            cursor = await self._connection.execute(sql, params)
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
-        if cursor.rowcount <= 0:
-            return 0
-        return cursor.lastrowid or 0
+        return await self.run(lambda unit: unit.execute(sql, params))
 
     async def execute_counting(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns how many rows it changed."""
@@ -427,11 +436,7 @@ class Transaction:
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         """Run one statement for many parameter rows."""
-        self._trip()
-        try:
-            await self._connection.executemany(sql, rows)
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
+        await self.run(lambda unit: unit.executemany(sql, rows))
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Read inside the transaction (sees its own uncommitted writes)."""
@@ -439,11 +444,24 @@ class Transaction:
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a read inside the transaction."""
-        self._trip()
-        try:
-            return list(await self._connection.execute_fetchall(sql, params))
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
+        return await self.run(lambda unit: unit.fetchall(sql, params))
+
+
+def _commit(tx: Transaction, unit: Unit) -> None:
+    """On the writer's thread: the transaction's deferred steps and its COMMIT (BEGIN first if none ran yet)."""
+    if not tx.begun:
+        unit._connection.execute("BEGIN IMMEDIATE")
+        tx.begun = True
+    for work in tx.deferred:
+        work(unit)
+    unit._connection.execute("COMMIT")
+
+
+def _first_step(tx: Transaction, unit: Unit, work: Callable[[Unit], T]) -> T:
+    """On the writer's thread: open the transaction, then run its first step (a failed BEGIN runs nothing)."""
+    unit._connection.execute("BEGIN IMMEDIATE")
+    tx.begun = True
+    return work(unit)
 
 
 async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False) -> aiosqlite.Connection:
