@@ -98,6 +98,8 @@ class Database:
         self._reader = reader
         self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = asyncio.Lock()
+        self._queued: list[_QueuedUnit] = []  # units waiting for the writer (committed together by write())
+        self._writing: asyncio.Task[None] | None = None
         # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
         self._writer_is_stale = False
         self.traffic: Traffic | None = None
@@ -223,26 +225,74 @@ class Database:
 
         work runs on that thread: it must not touch the event loop. It is rolled back if work raises
         (the error is raised here); callbacks it registered with `unit.after_commit` run here once committed.
+
+        Units that wait for the writer meanwhile are committed together (a group commit): one trip and one
+        COMMIT for all, each unit in a savepoint of its own, so one that raises is rolled back alone. Each
+        caller returns only once its unit is committed.
         """
-        async with self._write_lock:
-            if self.traffic is not None:
-                self.traffic.transactions += 1
-            try:
-                await self._reopen_writer_if_stale()
-                writer = self._writable()
-            except sqlite3.Error as error:
+        entry = _QueuedUnit(work, asyncio.get_running_loop().create_future())
+        self._queued.append(entry)
+        if self._writing is None:
+            self._writing = asyncio.create_task(self._write_queued(), name="samvad-db-writes")
+        try:
+            return await asyncio.shield(entry.outcome)
+        except asyncio.CancelledError:
+            if entry in self._queued:  # not taken into a batch yet: it never runs
+                self._queued.remove(entry)
+            raise
+
+    async def _write_queued(self) -> None:
+        """Commit the queued units, a batch at a time, until none wait."""
+        try:
+            while self._queued:
+                async with self._write_lock:
+                    batch, self._queued = self._queued, []
+                    if batch:
+                        await self._write_batch(batch)
+        finally:
+            self._writing = None
+
+    async def _write_batch(self, batch: list[_QueuedUnit]) -> None:
+        """Run queued units in one transaction and one trip; settle each one's outcome."""
+        if self.traffic is not None:
+            self.traffic.transactions += 1
+        try:
+            await self._reopen_writer_if_stale()
+            writer = self._writable()
+        except sqlite3.Error as error:
+            self._note_failure(error)
+            _fail_all(batch, _translate(error, self.path))
+            return
+        for entry in batch:
+            entry.unit = Unit(writer._conn, self.path)
+        self._trip()
+        try:
+            await _on_thread(writer, _transact_many, batch)
+        except BaseException as error:  # the transaction as a whole failed: no unit of it is committed
+            if isinstance(error, sqlite3.Error):
                 self._note_failure(error)
-                raise _translate(error, self.path) from error
-            unit = Unit(writer._conn, self.path)
-            self._trip()
-            try:
-                result = await _on_thread(writer, _transact, unit, work)
-            except sqlite3.Error as error:
-                self._note_failure(error)
-                raise _translate(error, self.path) from error
-        for callback in unit.committed_callbacks:
-            callback()
-        return result
+                error = _translate(error, self.path)
+            _fail_all(batch, error)
+            if not isinstance(error, Exception):
+                raise
+            return
+        for entry in batch:
+            if entry.outcome.done():
+                continue
+            if isinstance(entry.error, sqlite3.Error):
+                self._note_failure(entry.error)
+                entry.outcome.set_exception(_translate(entry.error, self.path))
+            elif entry.error is not None:
+                entry.outcome.set_exception(entry.error)
+            else:
+                entry.outcome.set_result(entry.result)
+        for entry in batch:
+            if entry.error is None and entry.unit is not None:
+                for callback in entry.unit.committed_callbacks:
+                    try:
+                        callback()
+                    except Exception:  # the unit is committed: a failing callback must not undo the others'
+                        log.exception("a callback after a commit failed")
 
     async def read(self, work: Callable[[Unit], T]) -> T:
         """Run reads that serve one decision in one trip to the reader's thread, on one snapshot."""
@@ -365,6 +415,63 @@ def _transact(unit: Unit, work: Callable[[Unit], T]) -> T:
                 log.warning("rollback failed", exc_info=True)
         raise
     return result
+
+
+class _QueuedUnit:
+    """A unit of work waiting for the writer, and what became of it."""
+
+    def __init__(self, work: Callable[[Unit], Any], outcome: asyncio.Future[Any]):
+        self.work = work
+        self.outcome = outcome
+        self.unit: Unit | None = None
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+def _transact_many(batch: list[_QueuedUnit]) -> None:
+    """On the writer's thread: BEGIN, each unit (in a savepoint when there are several), COMMIT.
+
+    A unit that raises is rolled back to its savepoint and the others go on; if the transaction
+    itself is lost (or the COMMIT fails) the error is raised for all.
+    """
+    if len(batch) == 1:
+        entry = batch[0]
+        assert entry.unit is not None
+        try:
+            entry.result = _transact(entry.unit, entry.work)
+        except Exception as error:  # the unit was rolled back: its caller gets the error
+            entry.error = error
+        return
+    connection = batch[0].unit._connection if batch[0].unit is not None else None
+    assert connection is not None
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for entry in batch:
+            assert entry.unit is not None
+            connection.execute("SAVEPOINT unit")
+            try:
+                entry.result = entry.work(entry.unit)
+            except Exception as error:
+                entry.error = error
+                if not connection.in_transaction:
+                    raise  # SQLite rolled the whole transaction back: nothing of the batch is kept
+                connection.execute("ROLLBACK TO unit")
+            connection.execute("RELEASE unit")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            try:
+                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.warning("rollback failed", exc_info=True)
+        raise
+
+
+def _fail_all(batch: list[_QueuedUnit], error: BaseException) -> None:
+    for entry in batch:
+        entry.error = error
+        if not entry.outcome.done():
+            entry.outcome.set_exception(error)
 
 
 def _snapshot(unit: Unit, work: Callable[[Unit], T]) -> T:
