@@ -14,6 +14,11 @@ The CPU of each part is printed apart: the bot (its own process), the posters (a
 of their own) and the sandbox with this harness, over the time from the first post until
 the last message is stored. With --drain the bot is paused (SIGSTOP) while the whole
 stream is posted, then let go: the time it takes to empty that backlog measures the bot alone.
+
+With SAMVAD_BENCH_PROFILE=PATH set, py-spy (pip install py-spy) samples the bot process from when it is
+ready until the run ends and writes PATH with the run's name before its suffix: a flame graph for .svg,
+collapsed stacks (one line per stack, with its count of samples) for .txt, speedscope JSON for .json.
+Sampling costs the bot a little CPU, so the figures of a profiled run are not the ones to report.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import signal
 import statistics
 import sys
@@ -108,8 +114,10 @@ async def run_once(
         await prepare_bot_database(db_path, posts, groups)
         stream = generate_stream(groups, messages, violation_share=violation_share, seed=2019)
         bot = await _start_bot(server.base_url, db_path, workdir / f"{name}.log")
+        profiler = None
         try:
             await _wait_for_bot_ready(client, db_path, len(groups))
+            profiler = await _start_profiler(bot.pid, name)
             if rate_limited:
                 await client.set_faults(rate_limit=True, global_per_second=30, group_per_minute=20)
             bot_events = _BotMessageLog(server.world.events)
@@ -138,6 +146,7 @@ async def run_once(
             peak = _peak_rss_mb(bot.pid)
             await bot_events.close()
         finally:
+            await _stop_profiler(profiler)
             bot.send_signal(signal.SIGTERM)
             await asyncio.wait_for(bot.wait(), timeout=60)
             await client.reset_faults()
@@ -200,6 +209,36 @@ async def _start_bot(base_url: str, db_path: Path, log_path: Path) -> asyncio.su
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd=db_path.parent, stdout=log, stderr=log
     )
+
+
+PROFILE_FORMATS = {".svg": "flamegraph", ".txt": "raw", ".json": "speedscope"}
+
+
+async def _start_profiler(pid: int, name: str) -> asyncio.subprocess.Process | None:
+    """py-spy sampling the bot, when SAMVAD_BENCH_PROFILE names where to write its profile."""
+    target = os.environ.get("SAMVAD_BENCH_PROFILE")
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix not in PROFILE_FORMATS:
+        raise SystemExit(f"SAMVAD_BENCH_PROFILE must end in one of {', '.join(PROFILE_FORMATS)}, not {path.name!r}")
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    if not Path(py_spy).exists():
+        raise SystemExit("SAMVAD_BENCH_PROFILE needs py-spy: pip install py-spy")
+    out = path.with_name(f"{path.stem}-{name}{path.suffix}")
+    print(f"profiling the bot (pid {pid}) into {out}", flush=True)
+    return await asyncio.create_subprocess_exec(
+        py_spy, "record", "--pid", str(pid), "--rate", "200", "--format", PROFILE_FORMATS[path.suffix],
+        "-o", str(out), stdout=asyncio.subprocess.DEVNULL,
+    )
+
+
+async def _stop_profiler(profiler: asyncio.subprocess.Process | None) -> None:
+    """Let py-spy write its profile (SIGINT ends its recording)."""
+    if profiler is None:
+        return
+    profiler.send_signal(signal.SIGINT)
+    await asyncio.wait_for(profiler.wait(), timeout=60)
 
 
 async def _wait_for_bot_ready(client: SandboxClient, db_path: Path, groups: int) -> None:

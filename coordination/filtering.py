@@ -15,6 +15,7 @@ from coordination.moderation_rules import message_context
 from nlp import MessageContext, Verdict
 from runtime.scope import current_scope
 from storage import roster
+from storage.database import Database, Unit
 from storage.roster import Reader
 
 _CONTEXT_NOTE = "message_context"
@@ -55,8 +56,16 @@ async def context_of(db: Reader, message: GroupMessage) -> MessageContext:
     assert isinstance(notes, dict)
     if key in notes:
         return notes[key]
-    posts = await roster.posts_of_user(db, message.speaker_id) if message.speaker_id is not None else []
-    binding = await roster.binding_of(db, message.chat_id)
+    speaker_id = message.speaker_id
+
+    def facts(unit: Unit) -> tuple[list[roster.Post], roster.Binding | None]:
+        posts = roster.posts_of_user_in(unit, speaker_id) if speaker_id is not None else []
+        return posts, roster.binding_of_in(unit, message.chat_id)
+
+    if isinstance(db, Database):
+        posts, binding = await db.read(facts)  # one trip, one snapshot
+    else:
+        posts, binding = await db.run(facts)
     context = message_context(posts, binding, is_reply=message.is_reply, is_forward=message.is_forward)
     notes[key] = context
     return context

@@ -90,7 +90,8 @@ async def record_bot_status(update: Update, context: SamvadContext) -> None:
 
 
 async def record_sent_message(tx: Transaction, item: OutboxItem, result: Any) -> None:
-    """Delivery hook: what the bot posted in a group joins the record like any member's message (one trip)."""
+    """Delivery hook: what the bot posted in a group joins the record like any member's message (in the trip
+    that commits the call's settlement)."""
     if item.method not in RECORDED_METHODS or not isinstance(result, dict) or "chat" not in result:
         return
     message = Message.de_json(result, None)
@@ -114,7 +115,7 @@ async def record_sent_message(tx: Transaction, item: OutboxItem, result: Any) ->
             recording.note_chat_and_person(unit, chat, sender, at=message.date)
             messages.record_message_in(unit, incoming, at=message.date)
 
-    await tx.run(work)
+    tx.defer(work)
 
 
 async def save_chat_and_sender(tx: Transaction, chat: Chat, user: User | None, context: SamvadContext) -> None:

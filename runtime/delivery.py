@@ -197,12 +197,14 @@ class DeliveryWorker:
 
     async def _record(self, item: OutboxItem, *, result: Any = None, failure: str | None = None) -> bool:
         """Settle a call: sent (running the hooks) or refused for good."""
+        now = self._clock.now()
         try:
+            # The mark and what the hooks defer go with COMMIT: one trip for the whole settlement.
             async with self._db.transaction() as tx:
                 if failure is not None:
-                    await outbox_store.mark_failed(tx, item.outbox_id, error=failure, at=self._clock.now())
+                    tx.defer(lambda unit: outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now))
                     return True
-                await outbox_store.mark_sent(tx, item.outbox_id, result=result, at=self._clock.now())
+                tx.defer(lambda unit: outbox_store.mark_sent_in(unit, item.outbox_id, result=result, at=now))
                 for hook in self._hooks:
                     await hook(tx, item, result)
         except StorageUnavailable as error:

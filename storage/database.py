@@ -98,6 +98,8 @@ class Database:
         self._reader = reader
         self._busy_timeout_ms = busy_timeout_ms
         self._write_lock = asyncio.Lock()
+        self._queued: list[_QueuedUnit] = []  # units waiting for the writer (committed together by write())
+        self._writing: asyncio.Task[None] | None = None
         # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
         self._writer_is_stale = False
         self.traffic: Traffic | None = None
@@ -179,16 +181,14 @@ class Database:
         """One atomic unit of writes, statement by statement; rolled back if the block raises.
 
         Each await on it is a trip to the writer's thread: prefer `write(work)`, or `tx.run(work)` for
-        the steps of a transaction that must await something else between them.
+        the steps of a transaction that must await something else between them. BEGIN IMMEDIATE goes with
+        the block's first statement, in its trip (a block that runs none costs no trip, no transaction);
+        steps given to `tx.defer(work)` run with COMMIT, in its trip.
         """
         async with self._write_lock:
-            if self.traffic is not None:
-                self.traffic.transactions += 1
             try:
                 await self._reopen_writer_if_stale()
                 writer = self._writable()
-                self._trip()
-                await writer.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
                 self._note_failure(error)
                 raise _translate(error, self.path) from error
@@ -198,15 +198,25 @@ class Database:
             except BaseException as error:
                 if isinstance(error.__cause__, sqlite3.Error):
                     self._note_failure(error.__cause__)
-                await _rollback_quietly(writer)
+                if tx.begun:
+                    await _rollback_quietly(writer)
                 raise
-            try:
-                self._trip()
-                await writer.execute("COMMIT")
-            except sqlite3.Error as error:
-                self._note_failure(error)
-                await _rollback_quietly(writer)
-                raise _translate(error, self.path) from error
+            if tx.begun or tx.deferred:
+                if not tx.begun and self.traffic is not None:
+                    self.traffic.transactions += 1
+                unit = Unit(writer._conn, self.path)
+                try:
+                    self._trip()
+                    await _on_thread(writer, _commit, tx, unit)
+                except BaseException as error:
+                    if isinstance(error, sqlite3.Error):
+                        self._note_failure(error)
+                    await _rollback_quietly(writer)
+                    if isinstance(error, sqlite3.Error):
+                        raise _translate(error, self.path) from error
+                    raise
+                for callback in unit.committed_callbacks:
+                    tx.after_commit(callback)
         for callback in tx.committed_callbacks:
             callback()
 
@@ -215,26 +225,74 @@ class Database:
 
         work runs on that thread: it must not touch the event loop. It is rolled back if work raises
         (the error is raised here); callbacks it registered with `unit.after_commit` run here once committed.
+
+        Units that wait for the writer meanwhile are committed together (a group commit): one trip and one
+        COMMIT for all, each unit in a savepoint of its own, so one that raises is rolled back alone. Each
+        caller returns only once its unit is committed.
         """
-        async with self._write_lock:
-            if self.traffic is not None:
-                self.traffic.transactions += 1
-            try:
-                await self._reopen_writer_if_stale()
-                writer = self._writable()
-            except sqlite3.Error as error:
+        entry = _QueuedUnit(work, asyncio.get_running_loop().create_future())
+        self._queued.append(entry)
+        if self._writing is None:
+            self._writing = asyncio.create_task(self._write_queued(), name="samvad-db-writes")
+        try:
+            return await asyncio.shield(entry.outcome)
+        except asyncio.CancelledError:
+            if entry in self._queued:  # not taken into a batch yet: it never runs
+                self._queued.remove(entry)
+            raise
+
+    async def _write_queued(self) -> None:
+        """Commit the queued units, a batch at a time, until none wait."""
+        try:
+            while self._queued:
+                async with self._write_lock:
+                    batch, self._queued = self._queued, []
+                    if batch:
+                        await self._write_batch(batch)
+        finally:
+            self._writing = None
+
+    async def _write_batch(self, batch: list[_QueuedUnit]) -> None:
+        """Run queued units in one transaction and one trip; settle each one's outcome."""
+        if self.traffic is not None:
+            self.traffic.transactions += 1
+        try:
+            await self._reopen_writer_if_stale()
+            writer = self._writable()
+        except sqlite3.Error as error:
+            self._note_failure(error)
+            _fail_all(batch, _translate(error, self.path))
+            return
+        for entry in batch:
+            entry.unit = Unit(writer._conn, self.path)
+        self._trip()
+        try:
+            await _on_thread(writer, _transact_many, batch)
+        except BaseException as error:  # the transaction as a whole failed: no unit of it is committed
+            if isinstance(error, sqlite3.Error):
                 self._note_failure(error)
-                raise _translate(error, self.path) from error
-            unit = Unit(writer._conn, self.path)
-            self._trip()
-            try:
-                result = await _on_thread(writer, _transact, unit, work)
-            except sqlite3.Error as error:
-                self._note_failure(error)
-                raise _translate(error, self.path) from error
-        for callback in unit.committed_callbacks:
-            callback()
-        return result
+                error = _translate(error, self.path)
+            _fail_all(batch, error)
+            if not isinstance(error, Exception):
+                raise
+            return
+        for entry in batch:
+            if entry.outcome.done():
+                continue
+            if isinstance(entry.error, sqlite3.Error):
+                self._note_failure(entry.error)
+                entry.outcome.set_exception(_translate(entry.error, self.path))
+            elif entry.error is not None:
+                entry.outcome.set_exception(entry.error)
+            else:
+                entry.outcome.set_result(entry.result)
+        for entry in batch:
+            if entry.error is None and entry.unit is not None:
+                for callback in entry.unit.committed_callbacks:
+                    try:
+                        callback()
+                    except Exception:  # the unit is committed: a failing callback must not undo the others'
+                        log.exception("a callback after a commit failed")
 
     async def read(self, work: Callable[[Unit], T]) -> T:
         """Run reads that serve one decision in one trip to the reader's thread, on one snapshot."""
@@ -362,6 +420,63 @@ def _transact(unit: Unit, work: Callable[[Unit], T]) -> T:
     return result
 
 
+class _QueuedUnit:
+    """A unit of work waiting for the writer, and what became of it."""
+
+    def __init__(self, work: Callable[[Unit], Any], outcome: asyncio.Future[Any]):
+        self.work = work
+        self.outcome = outcome
+        self.unit: Unit | None = None
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+def _transact_many(batch: list[_QueuedUnit]) -> None:
+    """On the writer's thread: BEGIN, each unit (in a savepoint when there are several), COMMIT.
+
+    A unit that raises is rolled back to its savepoint and the others go on; if the transaction
+    itself is lost (or the COMMIT fails) the error is raised for all.
+    """
+    if len(batch) == 1:
+        entry = batch[0]
+        assert entry.unit is not None
+        try:
+            entry.result = _transact(entry.unit, entry.work)
+        except Exception as error:  # the unit was rolled back: its caller gets the error
+            entry.error = error
+        return
+    connection = batch[0].unit._connection if batch[0].unit is not None else None
+    assert connection is not None
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for entry in batch:
+            assert entry.unit is not None
+            connection.execute("SAVEPOINT unit")
+            try:
+                entry.result = entry.work(entry.unit)
+            except Exception as error:
+                entry.error = error
+                if not connection.in_transaction:
+                    raise  # SQLite rolled the whole transaction back: nothing of the batch is kept
+                connection.execute("ROLLBACK TO unit")
+            connection.execute("RELEASE unit")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            try:
+                connection.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.warning("rollback failed", exc_info=True)
+        raise
+
+
+def _fail_all(batch: list[_QueuedUnit], error: BaseException) -> None:
+    for entry in batch:
+        entry.error = error
+        if not entry.outcome.done():
+            entry.outcome.set_exception(error)
+
+
 def _snapshot(unit: Unit, work: Callable[[Unit], T]) -> T:
     """On the reader's thread: the work's reads in one read transaction, so they see one state."""
     connection = unit._connection
@@ -382,29 +497,39 @@ async def _on_thread(connection: aiosqlite.Connection, fn: Callable[..., T], *ar
 
 
 class Transaction:
-    """The writer connection inside an open transaction."""
+    """The writer connection inside an open transaction (begun with its first statement)."""
 
     def __init__(self, connection: aiosqlite.Connection, path: Path, db: Database | None = None):
         self._connection = connection
         self._path = path
         self._db = db
+        self.begun = False  # BEGIN IMMEDIATE has been sent (with the first statement, in its trip)
+        self.deferred: list[Callable[[Unit], object]] = []
         self.committed_callbacks: list[Callable[[], None]] = []
+
+    def defer(self, work: Callable[[Unit], object]) -> None:
+        """Run work as the transaction's last step, in the trip that commits it (it returns nothing to the caller;
+        an error in it rolls the whole transaction back and is raised where the block ends)."""
+        self.deferred.append(work)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call back (synchronously) once this transaction has committed; never if it rolls back."""
         if callback not in self.committed_callbacks:
             self.committed_callbacks.append(callback)
 
-    def _trip(self) -> None:
-        if self._db is not None:
-            self._db._trip()
-
     async def run(self, work: Callable[[Unit], T]) -> T:
         """Run a step of this transaction (several statements) in one trip to the writer's thread."""
         unit = Unit(self._connection._conn, self._path)
-        self._trip()
+        first = not self.begun
+        if self._db is not None:
+            self._db._trip()
+            if first and self._db.traffic is not None:
+                self._db.traffic.transactions += 1
         try:
-            result = await _on_thread(self._connection, work, unit)
+            if first:
+                result = await _on_thread(self._connection, _first_step, self, unit, work)
+            else:
+                result = await _on_thread(self._connection, work, unit)
         except sqlite3.Error as error:
             raise _translate(error, self._path) from error
         for callback in unit.committed_callbacks:
@@ -413,16 +538,7 @@ class Transaction:
 
     async def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted rowid (0 when none)."""
-        # One trip to the connection's thread: the cursor is not closed explicitly (a
-        # finished statement holds nothing), which roughly doubles the journal's append rate.
-        self._trip()
-        try:
-            cursor = await self._connection.execute(sql, params)
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
-        if cursor.rowcount <= 0:
-            return 0
-        return cursor.lastrowid or 0
+        return await self.run(lambda unit: unit.execute(sql, params))
 
     async def execute_counting(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns how many rows it changed."""
@@ -430,11 +546,7 @@ class Transaction:
 
     async def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         """Run one statement for many parameter rows."""
-        self._trip()
-        try:
-            await self._connection.executemany(sql, rows)
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
+        await self.run(lambda unit: unit.executemany(sql, rows))
 
     async def fetchone(self, sql: str, params: Params = ()) -> Row | None:
         """Read inside the transaction (sees its own uncommitted writes)."""
@@ -442,11 +554,24 @@ class Transaction:
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a read inside the transaction."""
-        self._trip()
-        try:
-            return list(await self._connection.execute_fetchall(sql, params))
-        except sqlite3.Error as error:
-            raise _translate(error, self._path) from error
+        return await self.run(lambda unit: unit.fetchall(sql, params))
+
+
+def _commit(tx: Transaction, unit: Unit) -> None:
+    """On the writer's thread: the transaction's deferred steps and its COMMIT (BEGIN first if none ran yet)."""
+    if not tx.begun:
+        unit._connection.execute("BEGIN IMMEDIATE")
+        tx.begun = True
+    for work in tx.deferred:
+        work(unit)
+    unit._connection.execute("COMMIT")
+
+
+def _first_step(tx: Transaction, unit: Unit, work: Callable[[Unit], T]) -> T:
+    """On the writer's thread: open the transaction, then run its first step (a failed BEGIN runs nothing)."""
+    unit._connection.execute("BEGIN IMMEDIATE")
+    tx.begun = True
+    return work(unit)
 
 
 async def _connect(path: Path, busy_timeout_ms: int, *, query_only: bool = False) -> aiosqlite.Connection:

@@ -161,13 +161,20 @@ async def known_message_ids(db: Database, chat_id: int, *, after: int) -> set[in
     return {row[0] for row in rows if row[0] is not None}
 
 
+_MARK_SENT = (
+    "UPDATE outbox SET state = 'sent', attempts = attempts + 1, completed_at = ?, result = ?,"
+    " in_flight_after = NULL WHERE id = ?"
+)
+
+
 async def mark_sent(tx: Transaction, outbox_id: int, *, result: Any, at: datetime) -> None:
     """Telegram accepted the call."""
-    await tx.execute(
-        "UPDATE outbox SET state = 'sent', attempts = attempts + 1, completed_at = ?, result = ?,"
-        " in_flight_after = NULL WHERE id = ?",
-        (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id),
-    )
+    await tx.execute(_MARK_SENT, (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id))
+
+
+def mark_sent_in(unit: Unit, outbox_id: int, *, result: Any, at: datetime) -> None:
+    """mark_sent as part of a unit of work."""
+    unit.execute(_MARK_SENT, (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id))
 
 
 async def mark_retry(
@@ -198,13 +205,20 @@ async def mark_retry(
         )
 
 
+_MARK_FAILED = (
+    "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ?,"
+    " in_flight_after = NULL WHERE id = ?"
+)
+
+
 async def mark_failed(tx: Transaction, outbox_id: int, *, error: str, at: datetime) -> None:
     """Telegram refused the call for good (bad request, forbidden)."""
-    await tx.execute(
-        "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ?,"
-        " in_flight_after = NULL WHERE id = ?",
-        (error[:500], to_db(at), outbox_id),
-    )
+    await tx.execute(_MARK_FAILED, (error[:500], to_db(at), outbox_id))
+
+
+def mark_failed_in(unit: Unit, outbox_id: int, *, error: str, at: datetime) -> None:
+    """mark_failed as part of a unit of work."""
+    unit.execute(_MARK_FAILED, (error[:500], to_db(at), outbox_id))
 
 
 async def result_of(db: Database | Transaction, outbox_id: int) -> tuple[CallState, Any]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.timefmt import to_db
 
 LEVELS = ("state", "hod", "district")
@@ -138,15 +138,21 @@ async def official_numbers(db: Reader) -> list[str]:
     return [row[0] for row in rows]
 
 
+_POSTS_OF_USER = (
+    "SELECT p.* FROM post_accounts a"
+    " JOIN posts p ON p.post_id = a.post_id"
+    " WHERE a.user_id = ? AND a.revoked_at IS NULL AND p.active = 1 ORDER BY p.post_id"
+)
+
+
 async def posts_of_user(db: Reader, user_id: int) -> list[Post]:
     """The active posts a Telegram account is currently verified for (a person may hold two)."""
-    rows = await db.fetchall(
-        "SELECT p.* FROM post_accounts a"
-        " JOIN posts p ON p.post_id = a.post_id"
-        " WHERE a.user_id = ? AND a.revoked_at IS NULL AND p.active = 1 ORDER BY p.post_id",
-        (user_id,),
-    )
-    return [_post(row) for row in rows]
+    return [_post(row) for row in await db.fetchall(_POSTS_OF_USER, (user_id,))]
+
+
+def posts_of_user_in(unit: Unit, user_id: int) -> list[Post]:
+    """posts_of_user as part of a unit of work."""
+    return [_post(row) for row in unit.fetchall(_POSTS_OF_USER, (user_id,))]
 
 
 async def account_of_post(db: Reader, post_id: str) -> int | None:
@@ -185,9 +191,18 @@ async def revoke_account(tx: Transaction, *, post_id: str, why: str, at: datetim
     return row["user_id"]
 
 
+_BINDING_OF = "SELECT chat_id, level, jurisdiction FROM group_bindings WHERE chat_id = ?"
+
+
 async def binding_of(db: Reader, chat_id: int) -> Binding | None:
     """How a group is bound, if it is."""
-    row = await db.fetchone("SELECT chat_id, level, jurisdiction FROM group_bindings WHERE chat_id = ?", (chat_id,))
+    row = await db.fetchone(_BINDING_OF, (chat_id,))
+    return Binding(row["chat_id"], row["level"], row["jurisdiction"]) if row else None
+
+
+def binding_of_in(unit: Unit, chat_id: int) -> Binding | None:
+    """binding_of as part of a unit of work."""
+    row = unit.fetchone(_BINDING_OF, (chat_id,))
     return Binding(row["chat_id"], row["level"], row["jurisdiction"]) if row else None
 
 

@@ -159,3 +159,72 @@ async def test_a_unit_of_work_commits_after_forgotten_content_was_scrubbed(db):
     async with db.transaction() as tx:
         await tx.execute("UPDATE inbox SET attempts = 1 WHERE id = ?", (item.inbox_id,))
     assert (await messages.get_message(db, KUTCH.chat_id, 1)).sender_id == VIKRAM.user_id
+async def test_units_written_at_once_are_committed_together_and_one_that_raises_is_rolled_back_alone(db):
+    called = []
+
+    def store(update_id):
+        def work(unit):
+            unit.after_commit(lambda: called.append(update_id))
+            return inbox.store_in(unit, [(update_id, json.dumps({"update_id": update_id}))], at=NOW)[0].update_id
+        return work
+
+    def failing(unit):
+        unit.after_commit(lambda: called.append("failing"))
+        inbox.store_in(unit, [(99, '{"update_id": 99}')], at=NOW)
+        raise ValueError("half way")
+
+    traffic = await db.count_traffic()
+    outcomes = await asyncio.gather(db.write(store(1)), db.write(failing), db.write(store(2)), db.write(store(3)),
+                                    return_exceptions=True)
+    assert outcomes[0] == 1 and outcomes[2:] == [2, 3]
+    assert isinstance(outcomes[1], ValueError)
+    assert (traffic.trips, traffic.transactions) == (1, 1)  # four units, one trip, one COMMIT
+    assert [item.update_id for item in await inbox.unprocessed(db)] == [1, 2, 3]  # 99 rolled back alone
+    assert called == [1, 2, 3]
+
+
+async def test_a_unit_cancelled_before_its_turn_never_runs(db):
+    ran = []
+    async with db.transaction() as tx:  # holds the writer: the units below wait in the queue
+        await tx.run(_store(1))
+        first = asyncio.create_task(db.write(lambda unit: ran.append("first")))
+        second = asyncio.create_task(db.write(lambda unit: ran.append("second")))
+        await asyncio.sleep(0.01)
+        second.cancel()
+    await first
+    with pytest.raises(asyncio.CancelledError):
+        await second
+    await db.write(lambda unit: ran.append("third"))
+    assert ran == ["first", "third"]
+
+
+async def test_a_transaction_that_writes_nothing_costs_no_trip(db):
+    traffic = await db.count_traffic()
+    async with db.transaction():
+        pass
+    assert (traffic.trips, traffic.transactions, traffic.statements) == (0, 0, 0)
+
+
+def _store(update_id):
+    return lambda unit: inbox.store_in(unit, [(update_id, json.dumps({"update_id": update_id}))], at=NOW)
+
+
+async def test_a_transaction_begins_with_its_first_statement_and_commits_its_deferred_steps_in_one_trip(db):
+    traffic = await db.count_traffic()
+    async with db.transaction() as tx:
+        await tx.run(_store(1))
+        tx.defer(_store(2))
+    assert (traffic.trips, traffic.transactions) == (2, 1)  # BEGIN with the first step; the deferred one with COMMIT
+    assert [item.update_id for item in await inbox.unprocessed(db)] == [1, 2]
+
+
+async def test_a_deferred_step_that_raises_rolls_the_whole_transaction_back(db):
+    def failing(unit):
+        _store(2)(unit)
+        raise ValueError("half way")
+
+    with pytest.raises(ValueError, match="half way"):
+        async with db.transaction() as tx:
+            await tx.run(_store(1))
+            tx.defer(failing)
+    assert await inbox.unprocessed(db) == []
