@@ -411,13 +411,18 @@ def _transact(unit: Unit, work: Callable[[Unit], T]) -> T:
         result = work(unit)
         connection.execute("COMMIT")
     except BaseException:
-        if connection.in_transaction:
-            try:
-                connection.execute("ROLLBACK")
-            except sqlite3.Error:
-                log.warning("rollback failed", exc_info=True)
+        _roll_back(connection)
         raise
     return result
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """On the writer's thread: undo the open transaction, if SQLite has not already (a failed rollback is logged)."""
+    if connection.in_transaction:
+        try:
+            connection.execute("ROLLBACK")
+        except sqlite3.Error:
+            log.warning("rollback failed", exc_info=True)
 
 
 class _QueuedUnit:
@@ -462,11 +467,7 @@ def _transact_many(batch: list[_QueuedUnit]) -> None:
             connection.execute("RELEASE unit")
         connection.execute("COMMIT")
     except BaseException:
-        if connection.in_transaction:
-            try:
-                connection.execute("ROLLBACK")
-            except sqlite3.Error:
-                log.warning("rollback failed", exc_info=True)
+        _roll_back(connection)
         raise
 
 
