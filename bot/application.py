@@ -9,9 +9,11 @@ from collections.abc import Sequence
 
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
+from telegram.request import BaseRequest, HTTPXRequest
 from telegram.warnings import PTBDeprecationWarning, PTBUserWarning
 
 from attachments import ExtractionPool, Limits
+from bot.aiohttp_request import POOL_SIZE, AiohttpRequest
 from runtime.attachment_reader import AttachmentReader
 from runtime.checkpointing import TICK_SECONDS, Checkpointer
 from runtime.classifier import BatchingClassifier, packaged_filter
@@ -115,10 +117,8 @@ def build_application(
                 max_retries=3,
             )
         )
-        .connect_timeout(settings.request_timeout)
-        .read_timeout(settings.request_timeout)
-        .write_timeout(settings.request_timeout)
-        .media_write_timeout(max(settings.request_timeout, 20.0))
+        .request(_bot_api_request(settings, pool_size=POOL_SIZE))
+        .get_updates_request(_bot_api_request(settings, pool_size=1))
         .context_types(ContextTypes(context=SamvadContext))
         .updater(None)
         .post_init(open_services)
@@ -131,6 +131,20 @@ def build_application(
             application.add_handler(handler, group=int(stage))
     application.add_error_handler(on_error)
     return application
+
+
+def _bot_api_request(settings: Settings, *, pool_size: int) -> BaseRequest:
+    """The HTTP transport of Bot API calls (getUpdates has one of its own, of one connection, as in PTB)."""
+    timeout = settings.request_timeout
+    if settings.bot_api_transport == "httpx":
+        return HTTPXRequest(
+            connection_pool_size=pool_size, read_timeout=timeout, write_timeout=timeout, connect_timeout=timeout,
+            media_write_timeout=max(timeout, 20.0),
+        )
+    return AiohttpRequest(
+        connection_pool_size=pool_size, read_timeout=timeout, write_timeout=timeout, connect_timeout=timeout,
+        media_write_timeout=max(timeout, 20.0),
+    )
 
 
 async def _open_services(
