@@ -6,8 +6,10 @@ instruction becomes a record with an Acknowledge prompt; a button press or a rep
 
 from __future__ import annotations
 
-from datetime import timedelta, tzinfo
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
+from typing import Any
 from html import escape
 
 from coordination.answers import ButtonAnswer, Keyboard, keyboard
@@ -19,7 +21,7 @@ from nlp.record.addressees import designation_matches, qualifier_names
 from nlp.verdict import Tier
 from runtime.purposes import Purpose
 from storage import exports, flags, incidents, instructions, roster, tasks
-from storage.database import Database, Transaction
+from storage.database import Database, Unit
 from storage.instructions import Instruction, InstructionStatus, ResolvedAddressees
 from storage.roster import Binding, Post
 from storage.timefmt import for_chat
@@ -52,42 +54,80 @@ def becomes_instruction(verdict: Verdict, *, is_forward: bool, is_acknowledgemen
 
 async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: Verdict) -> Instruction | None:
     """Record a group message as an instruction if the filter is sure it is one; prompt for acknowledgements
-    and schedule the reminder. Returns the new instruction (None if the message is not one)."""
-    async with c.db.transaction() as tx:  # exports mask exactly the personal data the filter found
-        await exports.keep_personal_data_spans(
-            tx, message.chat_id, message.message_id,
-            [(e.start, e.end, e.reason_code) for e in verdict.evidence if e.label == "personal_data"],
-        )
+    and schedule the reminder. Returns the new instruction (None if the message is not one).
+
+    One read (the group, whether moderation removed the message, its members and the people named) and
+    one write (the spans, the record, the prompt and the reminder) whatever the message names.
+    """
+    spans = [(e.start, e.end, e.reason_code) for e in verdict.evidence if e.label == "personal_data"]
     if not becomes_instruction(verdict, is_forward=message.is_forward,
                                is_acknowledgement=is_acknowledgement(message.text)):
+        await _keep_spans(c.db, message, spans)  # exports mask exactly the personal data the filter found
         return None  # a doubtful instruction or a forward stays a plain message in the record
-    binding = await roster.binding_of(c.db, message.chat_id)
-    if binding is None:
-        return None  # not one of the circular's groups: no roster says whose acknowledgement is owed
-    if any(flag.deleted for flag in await flags.of_message(c.db, message.chat_id, message.message_id)):
-        return None  # moderation removed it: the author reposts it without what was flagged
     details = read_instruction(message.text, now=message.date or c.clock.now(), zone=c.settings.zone)
-    addressees = await resolve_addressees(
-        c.db, binding, details.addressees, mentioned_user_ids=message.mentioned_user_ids, author_id=message.sender_id
-    )
-    async with c.db.transaction() as tx:
-        incident = await incidents.open_for_chat(tx, message.chat_id)
-        instruction = await instructions.create(
-            tx, chat_id=message.chat_id, message_id=message.message_id, author_id=message.sender_id,
+    facts = await c.db.read(lambda unit: _read_facts(unit, message, details.addressees.usernames))
+    if facts.binding is None or facts.removed:
+        # not one of the circular's groups (no roster says whose acknowledgement is owed), or moderation
+        # removed it (the author reposts it without what was flagged)
+        await _keep_spans(c.db, message, spans)
+        return None
+    addressees = _resolve(facts, details.addressees, mentioned_user_ids=message.mentioned_user_ids,
+                          author_id=message.sender_id)
+    prompt_key = c.outbox.next_dedupe_key(Purpose.RECORDS_INSTRUCTION)
+    at = c.clock.now()
+
+    def record(unit: Unit) -> Instruction | None:
+        exports.keep_personal_data_spans_in(unit, message.chat_id, message.message_id, spans)
+        incident = incidents.open_for_chat_in(unit, message.chat_id)
+        instruction = instructions.create_in(
+            unit, chat_id=message.chat_id, message_id=message.message_id, author_id=message.sender_id,
             kind=details.kind, due_at=details.due.at if details.due else None,
             due_text=details.due.text if details.due else None, addressees=addressees,
-            incident_id=incident.incident_id if incident else None, at=c.clock.now(),
+            incident_id=incident.incident_id if incident else None, at=at,
         )
         if instruction is None:
             return None
-        status = await instructions.status(tx, instruction)
-        await c.outbox.send_message(
-            tx, message.chat_id, prompt_text(status, c.settings.zone, incident.name if incident else None),
-            purpose=Purpose.RECORDS_INSTRUCTION, reply_to=message.message_id,
+        c.outbox.send_message_in(
+            unit, message.chat_id,
+            prompt_text(instructions.status_in(unit, instruction), c.settings.zone, incident.name if incident else None),
+            purpose=Purpose.RECORDS_INSTRUCTION, dedupe_key=prompt_key, reply_to=message.message_id,
             markup=ack_button(instruction.instruction_id),
         )
-        await schedule_reminder(tx, c, instruction)
-    return instruction
+        reminder = _reminder(c, instruction, now=at)
+        if reminder is not None:
+            tasks.schedule_in(unit, **reminder)
+        return instruction
+
+    return await c.db.write(record)
+
+
+async def _keep_spans(db: Database, message: GroupMessage, spans: list[tuple[int, int, str]]) -> None:
+    if spans:
+        await db.write(lambda unit: exports.keep_personal_data_spans_in(unit, message.chat_id, message.message_id,
+                                                                         spans))
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What deciding an instruction's addressees reads, on one snapshot."""
+
+    binding: Binding | None
+    removed: bool
+    members: list[Post]
+    posts_of: dict[int, list[Post]]  # the author's and each named account's posts
+    named_users: tuple[int, ...]
+
+
+def _read_facts(unit: Unit, message: GroupMessage, usernames: tuple[str, ...]) -> _Facts:
+    binding = roster.binding_of_in(unit, message.chat_id)
+    if binding is None:
+        return _Facts(None, False, [], {}, ())
+    if flags.removed_in(unit, message.chat_id, message.message_id):
+        return _Facts(binding, True, [], {}, ())
+    named = instructions.users_named_in(unit, usernames) if usernames else ()
+    people = ([message.sender_id] if message.sender_id else []) + list(message.mentioned_user_ids) + list(named)
+    return _Facts(binding, False, roster.posts_in_group_in(unit, binding),
+                  {user_id: roster.posts_of_user_in(unit, user_id) for user_id in dict.fromkeys(people)}, named)
 
 
 async def resolve_addressees(
@@ -96,13 +136,24 @@ async def resolve_addressees(
 ) -> ResolvedAddressees:
     """The posts (and unverified accounts) an instruction's words name, in a bound group; the whole group (but
     the author) when no one narrower was named."""
-    members = await roster.posts_in(db, binding) if binding is not None else []
-    author_posts = {post.post_id for post in await roster.posts_of_user(db, author_id)} if author_id else set()
-    members = [post for post in members if post.post_id not in author_posts]
+    def read(unit: Unit) -> _Facts:
+        users = instructions.users_named_in(unit, named.usernames) if named.usernames else ()
+        people = ([author_id] if author_id else []) + list(mentioned_user_ids) + list(users)
+        members = roster.posts_in_group_in(unit, binding) if binding is not None else []
+        return _Facts(binding, False, members,
+                      {user_id: roster.posts_of_user_in(unit, user_id) for user_id in dict.fromkeys(people)}, users)
+
+    return _resolve(await db.read(read), named, mentioned_user_ids=mentioned_user_ids, author_id=author_id)
+
+
+def _resolve(facts: _Facts, named: Addressees, *, mentioned_user_ids: tuple[int, ...],
+             author_id: int | None) -> ResolvedAddressees:
+    author_posts = {post.post_id for post in facts.posts_of.get(author_id, [])} if author_id else set()
+    members = [post for post in facts.members if post.post_id not in author_posts]
     chosen: list[Post] = []
     users: list[int] = []
-    for user_id in dict.fromkeys(mentioned_user_ids + await instructions.users_named(db, named.usernames)):
-        held = [post for post in await roster.posts_of_user(db, user_id) if post in members]
+    for user_id in dict.fromkeys(mentioned_user_ids + facts.named_users):
+        held = [post for post in facts.posts_of.get(user_id, []) if post in members]
         chosen += held
         if not held and user_id != author_id:
             users.append(user_id)
@@ -125,17 +176,15 @@ def _by_designation_and_district(members: list[Post], named: Addressees) -> list
     return chosen
 
 
-async def schedule_reminder(tx: Transaction, c: Collaborators, instruction: Instruction) -> None:
-    """A reminder the lead time before the due time, if that moment is still ahead."""
+def _reminder(c: Collaborators, instruction: Instruction, *, now: datetime) -> dict[str, Any] | None:
+    """The reminder task of an instruction (tasks.schedule's arguments); None if its moment has passed."""
     if instruction.due_at is None:
-        return
+        return None
     remind_at = instruction.due_at - timedelta(minutes=c.settings.reminder_lead_minutes)
-    if remind_at <= c.clock.now():
-        return  # too close to the due time: the prompt itself is the reminder
-    await tasks.schedule(
-        tx, kind=REMINDER_TASK, payload={"instruction_id": instruction.instruction_id}, due_at=remind_at,
-        dedupe_key=f"{REMINDER_TASK}:{instruction.instruction_id}",
-    )
+    if remind_at <= now:
+        return None  # too close to the due time: the prompt itself is the reminder
+    return {"kind": REMINDER_TASK, "payload": {"instruction_id": instruction.instruction_id}, "due_at": remind_at,
+            "dedupe_key": f"{REMINDER_TASK}:{instruction.instruction_id}"}
 
 
 def kind_name(kind: str) -> str:

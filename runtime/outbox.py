@@ -13,7 +13,7 @@ from runtime.clock import Clock
 from runtime.purposes import Purpose
 from runtime.scope import current_scope
 from storage import outbox as outbox_store
-from storage.database import Transaction
+from storage.database import Transaction, Unit
 
 MESSAGE_LIMIT = 4096
 
@@ -67,22 +67,62 @@ class Outbox:
         dedupe_key: str | None = None,
     ) -> int:
         """Owe an HTML message (split at line ends if over Telegram's limit); returns the last part's id."""
-        parts = split_message(text)
         outbox_id = 0
-        for number, part in enumerate(parts):
-            params: dict[str, Any] = {
-                "chat_id": chat_id,
-                "text": part,
-                "parse_mode": "HTML",
-                "link_preview_options": {"is_disabled": True},
-            }
-            if reply_to is not None and number == 0:
-                params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
-            if markup is not None and number == len(parts) - 1:
-                params["reply_markup"] = markup
+        for number, params in enumerate(_message_parts(chat_id, text, reply_to, markup)):
             key = f"{dedupe_key}:{number}" if dedupe_key and number else dedupe_key
             outbox_id = await self.call(tx, "sendMessage", params, purpose=purpose, dedupe_key=key)
         return outbox_id
+
+    def next_dedupe_key(self, purpose: Purpose) -> str | None:
+        """The current work scope's next dedupe key for purpose (None outside a scope).
+
+        A unit of work runs on the database's thread, where the scope is not seen: take its keys on the
+        event loop first, in the order its calls are owed.
+        """
+        scope = current_scope()
+        return scope.next_dedupe_key(purpose) if scope is not None else None
+
+    def send_message_in(
+        self,
+        unit: Unit,
+        chat_id: int,
+        text: str,
+        *,
+        purpose: Purpose,
+        dedupe_key: str | None,
+        reply_to: int | None = None,
+        markup: Any = None,
+    ) -> int:
+        """send_message as part of a unit of work (dedupe_key from `next_dedupe_key`); the last part's id."""
+        outbox_id = 0
+        at = self._clock.now()
+        for number, params in enumerate(_message_parts(chat_id, text, reply_to, markup)):
+            outbox_id = outbox_store.enqueue_in(
+                unit, method="sendMessage", params=_plain(params), purpose=purpose, at=at, chat_id=chat_id,
+                dedupe_key=f"{dedupe_key}:{number}" if dedupe_key and number else dedupe_key,
+                priority=priority_of("sendMessage", purpose),
+            )
+        unit.after_commit(self._wake if self._wake_chat is None else partial(self._wake_chat, chat_id))
+        return outbox_id
+
+
+def _message_parts(chat_id: int, text: str, reply_to: int | None, markup: Any) -> list[dict[str, Any]]:
+    """The sendMessage parameters of an HTML message, split at line ends if over Telegram's limit."""
+    parts = split_message(text)
+    calls = []
+    for number, part in enumerate(parts):
+        params: dict[str, Any] = {
+            "chat_id": chat_id,
+            "text": part,
+            "parse_mode": "HTML",
+            "link_preview_options": {"is_disabled": True},
+        }
+        if reply_to is not None and number == 0:
+            params["reply_parameters"] = {"message_id": reply_to, "allow_sending_without_reply": True}
+        if markup is not None and number == len(parts) - 1:
+            params["reply_markup"] = markup
+        calls.append(params)
+    return calls
 
 
 # Calls that remove what should not be there, or let in or keep out a member, go before messages.

@@ -71,6 +71,10 @@ class Settings(BaseSettings):
         default=True, description="Run `samvad run` on uvloop's event loop where it is installed (about 5% more"
         " messages per second); false: asyncio's own loop.",
     )
+    bot_api_transport: Literal["aiohttp", "httpx"] = Field(
+        default="aiohttp", description="HTTP library of the Bot API calls: aiohttp (lighter: bot/aiohttp_request.py)"
+        " or httpx (python-telegram-bot's own transport). A proxy comes from HTTPS_PROXY / HTTP_PROXY either way.",
+    )
     storage_retry_window: float = Field(
         default=300.0,
         gt=0,

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from storage import chain, checkpoints, instructions, journal, roster
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.errors import StorageError
 from storage.private_files import make_owner_only_dir, open_owner_only
 from storage.timefmt import from_db, to_db
@@ -175,11 +175,18 @@ async def keep_personal_data_spans(
     """Keep where the filter found personal data in a recorded message (start, end, reason), so exports mask
     exactly them; nothing when the message is not in the record."""
     spans = list(spans)
+    if spans:
+        await tx.run(lambda unit: keep_personal_data_spans_in(unit, chat_id, message_id, spans))
+
+
+def keep_personal_data_spans_in(unit: Unit, chat_id: int, message_id: int, spans: Iterable[tuple[int, int, str]]) -> None:
+    """keep_personal_data_spans as part of a unit of work."""
+    spans = list(spans)
     if not spans:
         return
-    row = await tx.fetchone("SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
+    row = unit.fetchone("SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
     if row is not None:
-        await tx.executemany(
+        unit.executemany(
             "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, end, reason_code) VALUES (?, ?, ?, ?)",
             [(row[0], start, end, reason) for start, end, reason in spans],
         )

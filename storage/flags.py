@@ -21,7 +21,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from storage import journal
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.roster import Reader
 from storage.timefmt import from_db, to_db
 
@@ -226,6 +226,13 @@ async def of_message(db: Reader, chat_id: int, message_id: int) -> list[Flag]:
         "SELECT * FROM flags WHERE chat_id = ? AND message_id = ? ORDER BY id", (chat_id, message_id)
     )
     return [_flag(row) for row in rows]
+
+
+def removed_in(unit: Unit, chat_id: int, message_id: int) -> bool:
+    """Whether moderation removed a message (any of its flags deleted it), as part of a unit of work."""
+    return unit.fetchone(
+        "SELECT 1 FROM flags WHERE chat_id = ? AND message_id = ? AND deleted = 1 LIMIT 1", (chat_id, message_id)
+    ) is not None
 
 
 async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> Flag | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage import journal
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.errors import StorageError
 from storage.timefmt import from_db, to_db
 
@@ -53,7 +53,10 @@ class Incident:
 
 
 async def _load(db: Database | Transaction, row) -> Incident:
-    chats = await db.fetchall("SELECT chat_id FROM incident_groups WHERE incident_id = ? ORDER BY chat_id", (row["id"],))
+    return _incident(row, await db.fetchall(_GROUPS, (row["id"],)))
+
+
+def _incident(row, chats) -> Incident:
     return Incident(
         row["id"], row["name"], row["opened_by"], from_db(row["opened_at"]),
         from_db(row["closed_at"]) if row["closed_at"] else None, tuple(c[0] for c in chats),
@@ -115,14 +118,23 @@ async def get(db: Database | Transaction, incident_id: int) -> Incident | None:
     return await _load(db, row) if row else None
 
 
+_OPEN_FOR_CHAT = (
+    "SELECT i.* FROM incidents i JOIN incident_groups g ON g.incident_id = i.id"
+    " WHERE g.chat_id = ? AND i.closed_at IS NULL ORDER BY i.id DESC LIMIT 1"
+)
+_GROUPS = "SELECT chat_id FROM incident_groups WHERE incident_id = ? ORDER BY chat_id"
+
+
 async def open_for_chat(db: Database | Transaction, chat_id: int) -> Incident | None:
     """The most recently opened incident that covers this group now."""
-    row = await db.fetchone(
-        "SELECT i.* FROM incidents i JOIN incident_groups g ON g.incident_id = i.id"
-        " WHERE g.chat_id = ? AND i.closed_at IS NULL ORDER BY i.id DESC LIMIT 1",
-        (chat_id,),
-    )
+    row = await db.fetchone(_OPEN_FOR_CHAT, (chat_id,))
     return await _load(db, row) if row else None
+
+
+def open_for_chat_in(unit: Unit, chat_id: int) -> Incident | None:
+    """open_for_chat as part of a unit of work."""
+    row = unit.fetchone(_OPEN_FOR_CHAT, (chat_id,))
+    return _incident(row, unit.fetchall(_GROUPS, (row["id"],))) if row else None
 
 
 async def choose(db: Database | Transaction, name: str | None, visible: frozenset[int] | None = None) -> Incident:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage import journal
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.roster import Post
 from storage.timefmt import from_db, to_db
 
@@ -113,9 +113,16 @@ def _instruction(row) -> Instruction:
 
 async def users_named(db: Database, usernames: tuple[str, ...]) -> tuple[int, ...]:
     """The accounts with these @usernames (any case), in that order; unknown names are left out."""
+    if not usernames:
+        return ()
+    return await db.read(lambda unit: users_named_in(unit, usernames))
+
+
+def users_named_in(unit: Unit, usernames: tuple[str, ...]) -> tuple[int, ...]:
+    """users_named as part of a unit of work."""
     found = []
     for username in usernames:
-        row = await db.fetchone("SELECT user_id FROM users WHERE lower(username) = ?", (username.lower(),))
+        row = unit.fetchone("SELECT user_id FROM users WHERE lower(username) = ?", (username.lower(),))
         if row is not None:
             found.append(row[0])
     return tuple(found)
@@ -135,13 +142,33 @@ async def create(
     at: datetime,
 ) -> Instruction | None:
     """Record an instruction and journal it; None if this message is already an instruction."""
-    if await tx.fetchone("SELECT 1 FROM instructions WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)):
+    return await tx.run(lambda unit: create_in(
+        unit, chat_id=chat_id, message_id=message_id, author_id=author_id, kind=kind, due_at=due_at, due_text=due_text,
+        addressees=addressees, incident_id=incident_id, at=at,
+    ))
+
+
+def create_in(
+    unit: Unit,
+    *,
+    chat_id: int,
+    message_id: int,
+    author_id: int | None,
+    kind: str,
+    due_at: datetime | None,
+    due_text: str | None,
+    addressees: ResolvedAddressees,
+    incident_id: int | None,
+    at: datetime,
+) -> Instruction | None:
+    """create as part of a unit of work."""
+    if unit.fetchone("SELECT 1 FROM instructions WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)):
         return None
-    message = await tx.fetchone(
+    message = unit.fetchone(
         "SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
     )
-    entry = await journal.append(
-        tx,
+    entry = journal.append_in(
+        unit,
         kind="instruction",
         chat_id=chat_id,
         actor_id=author_id,
@@ -158,13 +185,13 @@ async def create(
             "incident_id": incident_id,
         },
     )
-    instruction_id = await tx.execute(
+    instruction_id = unit.execute(
         "INSERT INTO instructions (chat_id, message_id, author_id, kind, due_at, due_text, whole_group, incident_id,"
         " created_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (chat_id, message_id, author_id, kind, to_db(due_at) if due_at else None, due_text,
          int(addressees.whole_group), incident_id, to_db(at), entry.seq),
     )
-    await tx.executemany(
+    unit.executemany(
         "INSERT INTO instruction_addressees (instruction_id, post_id, user_id) VALUES (?, ?, ?)",
         [(instruction_id, post.post_id, None) for post in addressees.posts]
         + [(instruction_id, None, user_id) for user_id in addressees.user_ids],
@@ -225,7 +252,14 @@ async def in_window(db: Database, chat_ids: list[int], start: datetime, end: dat
 
 async def status(db: Database | Transaction, instruction: Instruction) -> InstructionStatus:
     """Who an instruction was addressed to and who has acknowledged it."""
-    rows = await db.fetchall(
+    if isinstance(db, Database):
+        return await db.read(lambda unit: status_in(unit, instruction))  # one trip, one snapshot
+    return await db.run(lambda unit: status_in(unit, instruction))
+
+
+def status_in(unit: Unit, instruction: Instruction) -> InstructionStatus:
+    """status as part of a unit of work."""
+    rows = unit.fetchall(
         "SELECT a.post_id, a.user_id, p.designation, p.level, p.jurisdiction, p.mobile, p.email, p.holder, p.is_admin,"
         " p.coordinator"
         " FROM instruction_addressees a LEFT JOIN posts p ON p.post_id = a.post_id WHERE a.instruction_id = ?"
@@ -239,7 +273,7 @@ async def status(db: Database | Transaction, instruction: Instruction) -> Instru
         for row in rows if row["post_id"] is not None
     )
     users = tuple(row["user_id"] for row in rows if row["post_id"] is None)
-    acks = await db.fetchall(
+    acks = unit.fetchall(
         "SELECT user_id, post_id, how, acknowledged_at FROM acknowledgements WHERE instruction_id = ? ORDER BY id",
         (instruction.instruction_id,),
     )

@@ -231,23 +231,25 @@ async def admin_posts_of(db: Reader, binding: Binding) -> list[Post]:
     return [post for post in await _candidate_posts(db, binding) if binding.administered_by(post)]
 
 
+def posts_in_group_in(unit: Unit, binding: Binding) -> list[Post]:
+    """posts_in as part of a unit of work."""
+    return [post for post in map(_post, unit.fetchall(*_candidate_query(binding))) if binding.includes(post)]
+
+
 async def _candidate_posts(db: Reader, binding: Binding) -> list[Post]:
     """A superset of a group's posts, read by index (each instruction asks; the roster has ~600 posts).
 
     Binding.includes stays the one rule; this only spares reading the other 35 groups' posts.
     """
+    return [_post(row) for row in await db.fetchall(*_candidate_query(binding))]
+
+
+def _candidate_query(binding: Binding) -> tuple[str, tuple[str, ...]]:
     if binding.level == "state":
-        rows = await db.fetchall(
-            f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND (level = 'state' OR (level = 'district'"
-            " AND is_admin = 1)) ORDER BY level, jurisdiction, post_id"
-        )
-    else:
-        rows = await db.fetchall(
-            f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND level = ? AND jurisdiction = ?"
-            " ORDER BY level, jurisdiction, post_id",
-            (binding.level, binding.jurisdiction),
-        )
-    return [_post(row) for row in rows]
+        return (f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND (level = 'state' OR (level = 'district'"
+                " AND is_admin = 1)) ORDER BY level, jurisdiction, post_id", ())
+    return (f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND level = ? AND jurisdiction = ?"
+            " ORDER BY level, jurisdiction, post_id", (binding.level, binding.jurisdiction))
 
 
 async def is_group_admin(db: Reader, chat_id: int, user_id: int) -> bool:

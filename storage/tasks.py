@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.timefmt import from_db, to_db
 
 
@@ -35,15 +35,22 @@ async def schedule(
     dedupe_key: str | None = None,
 ) -> int:
     """Schedule a task; with a pending dedupe_key already scheduled, move that one to due_at instead."""
+    return await tx.run(lambda unit: schedule_in(unit, kind=kind, payload=payload, due_at=due_at, dedupe_key=dedupe_key))
+
+
+def schedule_in(
+    unit: Unit, *, kind: str, payload: dict[str, Any], due_at: datetime, dedupe_key: str | None = None
+) -> int:
+    """schedule as part of a unit of work."""
     if dedupe_key is not None:
-        row = await tx.fetchone("SELECT id, state FROM tasks WHERE dedupe_key = ?", (dedupe_key,))
+        row = unit.fetchone("SELECT id, state FROM tasks WHERE dedupe_key = ?", (dedupe_key,))
         if row is not None:
-            await tx.execute(
+            unit.execute(
                 "UPDATE tasks SET due_at = ?, payload = ?, state = 'pending', completed_at = NULL WHERE id = ?",
                 (to_db(due_at), json.dumps(payload, sort_keys=True), row["id"]),
             )
-            return row["id"]
-    return await tx.execute(
+            return int(row["id"])
+    return unit.execute(
         "INSERT INTO tasks (kind, dedupe_key, payload, due_at) VALUES (?, ?, ?, ?)",
         (kind, dedupe_key, json.dumps(payload, sort_keys=True), to_db(due_at)),
     )
