@@ -147,33 +147,41 @@ class ContentFilter:
         scored = [i for i, text in enumerate(texts) if _LETTER.search(text)]
         cats: list[dict[str, float]] = [{} for _ in docs]
         if scored:
-            rows = self._textcat.predict([docs[i] for i in scored]).tolist()
+            from spacy.attrs import NORM
+
+            from nlp.pipeline import NormArray
+
+            # The classifier reads only the tokens' NORM ids: taken from each Doc once, for the message
+            # and for its sentences (see _score_segments).
+            norms = {i: docs[i].to_array([NORM]) for i in scored}
+            rows = self._textcat.predict([NormArray(norms[i]) for i in scored]).tolist()
             labels = self._textcat.labels
             for i, row in zip(scored, rows):
                 cats[i] = dict(zip(labels, row))
-            self._score_segments(self._textcat, docs, texts, scored)
+            self._score_segments(self._textcat, docs, texts, norms)
         return docs, cats
 
     def _score_segments(
-        self, textcat: MultiLabel_TextCategorizer, docs: list[Doc], texts: list[str], scored: list[int]
+        self, textcat: MultiLabel_TextCategorizer, docs: list[Doc], texts: list[str], norms: dict[int, Any]
     ) -> None:
         """A long message's sentences (or lines) scored one by one, so that a violation buried after
         unrelated sentences is not diluted by them: per label, the best sentence's score and span
         (in `doc.user_data[SEGMENTS_KEY]`). Only messages with two or more sentences over
-        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised."""
-        from spacy.tokens import Doc
+        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised.
+
+        `norms` holds the NORM ids of each scored message's tokens (in the order scored)."""
+        from nlp.pipeline import NormArray
 
         owners: list[tuple[int, int, int]] = []
-        parts: list[Doc] = []
-        vocab = self.nlp.vocab
-        for i in scored:
+        parts: list[NormArray] = []
+        for i, ids in norms.items():
             for start, end in segments(texts[i]):
                 span = docs[i].char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
                     owners.append((i, span.start_char, span.end_char))
-                    # A Doc of the span's words: the classifier reads only their NORM, which is the words'
-                    # lexeme norm (Span.as_doc copies every attribute and costs ten times as much).
-                    parts.append(Doc(vocab, words=[token.text for token in span]))
+                    # The span's tokens' NORM ids: what the classifier reads of a Doc of the span's words
+                    # (the tokenizer has no special cases, so a token's NORM is its word's lexeme norm).
+                    parts.append(NormArray(ids[span.start:span.end]))
         if not parts:
             return
         labels = textcat.labels
