@@ -113,18 +113,22 @@ class ContentFilter:
     def check_many(self, texts: Iterable[str], contexts: Iterable[MessageContext | None] | None = None, *,
                    batch_size: int = 256) -> list[Verdict]:
         """Verdicts for many messages, classified in batches; the same results as `check` with each context."""
-        norms = [self._normalise(t) for t in texts]
-        given: list[MessageContext | None] = list(contexts) if contexts is not None else [None] * len(norms)
-        if len(given) != len(norms):
-            raise ValueError(f"{len(norms)} texts but {len(given)} contexts")
+        texts = list(texts)
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"text must be str, not {type(text).__name__}")
+        given: list[MessageContext | None] = list(contexts) if contexts is not None else [None] * len(texts)
+        if len(given) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(given)} contexts")
         verdicts: list[Verdict] = []
         # The cyclic collector would walk every live object again and again while a batch allocates
-        # thousands of short-lived ones that hold no cycles; it runs once the batch is done instead.
+        # thousands of short-lived ones that hold no cycles; it runs once the call is done instead
+        # (normalising included: each batch is normalised as it comes, inside the same pause).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for start in range(0, len(norms), batch_size):
-                batch = norms[start:start + batch_size]
+            for start in range(0, len(texts), batch_size):
+                batch = [normalise(t[:MAX_CHARS]) for t in texts[start:start + batch_size]]
                 docs, cats = self.annotate([n.text for n in batch])
                 verdicts += self._verdicts(batch, docs, cats, given[start:start + batch_size])
         finally:
