@@ -158,7 +158,9 @@ class ContentFilter:
             # The classifier reads only the tokens' NORM ids: taken from each Doc once, for the message
             # and for its sentences (see _score_segments).
             norms = {i: docs[i].to_array([NORM]) for i in scored}
-            rows = self._textcat.predict([NormArray(norms[i]) for i in scored]).tolist()
+            # spaCy types predict's input as Docs; a NormArray is all of a Doc that our classifier reads.
+            views = cast("list[Doc]", [NormArray(norms[i]) for i in scored])
+            rows = self._textcat.predict(views).tolist()
             labels = self._textcat.labels
             for i, row in zip(scored, rows):
                 cats[i] = dict(zip(labels, row))
@@ -189,7 +191,7 @@ class ContentFilter:
         if not parts:
             return
         labels = textcat.labels
-        for (i, start, end), row in zip(owners, textcat.predict(parts).tolist()):
+        for (i, start, end), row in zip(owners, textcat.predict(cast("list[Doc]", parts)).tolist()):
             best = docs[i].user_data.setdefault(SEGMENTS_KEY, {})
             for label, value in zip(labels, row):
                 if label not in best or value > best[label][0]:
