@@ -113,18 +113,22 @@ class ContentFilter:
     def check_many(self, texts: Iterable[str], contexts: Iterable[MessageContext | None] | None = None, *,
                    batch_size: int = 256) -> list[Verdict]:
         """Verdicts for many messages, classified in batches; the same results as `check` with each context."""
-        norms = [self._normalise(t) for t in texts]
-        given: list[MessageContext | None] = list(contexts) if contexts is not None else [None] * len(norms)
-        if len(given) != len(norms):
-            raise ValueError(f"{len(norms)} texts but {len(given)} contexts")
+        texts = list(texts)
+        for text in texts:
+            if not isinstance(text, str):
+                raise TypeError(f"text must be str, not {type(text).__name__}")
+        given: list[MessageContext | None] = list(contexts) if contexts is not None else [None] * len(texts)
+        if len(given) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(given)} contexts")
         verdicts: list[Verdict] = []
         # The cyclic collector would walk every live object again and again while a batch allocates
-        # thousands of short-lived ones that hold no cycles; it runs once the batch is done instead.
+        # thousands of short-lived ones that hold no cycles; it runs once the call is done instead
+        # (normalising included: each batch is normalised as it comes, inside the same pause).
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for start in range(0, len(norms), batch_size):
-                batch = norms[start:start + batch_size]
+            for start in range(0, len(texts), batch_size):
+                batch = [normalise(t[:MAX_CHARS]) for t in texts[start:start + batch_size]]
                 docs, cats = self.annotate([n.text for n in batch])
                 verdicts += self._verdicts(batch, docs, cats, given[start:start + batch_size])
         finally:
@@ -147,37 +151,47 @@ class ContentFilter:
         scored = [i for i, text in enumerate(texts) if _LETTER.search(text)]
         cats: list[dict[str, float]] = [{} for _ in docs]
         if scored:
-            rows = self._textcat.predict([docs[i] for i in scored]).tolist()
+            from spacy.attrs import NORM
+
+            from nlp.pipeline import NormArray
+
+            # The classifier reads only the tokens' NORM ids: taken from each Doc once, for the message
+            # and for its sentences (see _score_segments).
+            norms = {i: docs[i].to_array([NORM]) for i in scored}
+            # spaCy types predict's input as Docs; a NormArray is all of a Doc that our classifier reads.
+            views = cast("list[Doc]", [NormArray(norms[i]) for i in scored])
+            rows = self._textcat.predict(views).tolist()
             labels = self._textcat.labels
             for i, row in zip(scored, rows):
                 cats[i] = dict(zip(labels, row))
-            self._score_segments(self._textcat, docs, texts, scored)
+            self._score_segments(self._textcat, docs, texts, norms)
         return docs, cats
 
     def _score_segments(
-        self, textcat: MultiLabel_TextCategorizer, docs: list[Doc], texts: list[str], scored: list[int]
+        self, textcat: MultiLabel_TextCategorizer, docs: list[Doc], texts: list[str], norms: dict[int, Any]
     ) -> None:
         """A long message's sentences (or lines) scored one by one, so that a violation buried after
         unrelated sentences is not diluted by them: per label, the best sentence's score and span
         (in `doc.user_data[SEGMENTS_KEY]`). Only messages with two or more sentences over
-        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised."""
-        from spacy.tokens import Doc
+        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised.
+
+        `norms` holds the NORM ids of each scored message's tokens (in the order scored)."""
+        from nlp.pipeline import NormArray
 
         owners: list[tuple[int, int, int]] = []
-        parts: list[Doc] = []
-        vocab = self.nlp.vocab
-        for i in scored:
+        parts: list[NormArray] = []
+        for i, ids in norms.items():
             for start, end in segments(texts[i]):
                 span = docs[i].char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
                     owners.append((i, span.start_char, span.end_char))
-                    # A Doc of the span's words: the classifier reads only their NORM, which is the words'
-                    # lexeme norm (Span.as_doc copies every attribute and costs ten times as much).
-                    parts.append(Doc(vocab, words=[token.text for token in span]))
+                    # The span's tokens' NORM ids: what the classifier reads of a Doc of the span's words
+                    # (the tokenizer has no special cases, so a token's NORM is its word's lexeme norm).
+                    parts.append(NormArray(ids[span.start:span.end]))
         if not parts:
             return
         labels = textcat.labels
-        for (i, start, end), row in zip(owners, textcat.predict(parts).tolist()):
+        for (i, start, end), row in zip(owners, textcat.predict(cast("list[Doc]", parts)).tolist()):
             best = docs[i].user_data.setdefault(SEGMENTS_KEY, {})
             for label, value in zip(labels, row):
                 if label not in best or value > best[label][0]:

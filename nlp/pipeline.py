@@ -31,6 +31,26 @@ def _spacy_extract_ngrams(model: Model, docs, is_train: bool):
     return forward(model, docs, is_train)
 
 
+class NormArray:
+    """What the classifier reads of a document: its tokens' NORM ids (as `Doc.to_array([NORM])` gives them)
+    and its length. Made once per message (`ContentFilter.annotate`); a sentence of a long message is a
+    slice of its message's array, not a Doc of its own."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array) -> None:
+        self.array = array
+
+    def __len__(self) -> int:
+        return int(self.array.shape[0])
+
+    def to_array(self, attrs) -> object:
+        """The NORM ids (the only attribute kept)."""
+        if list(attrs) != [NORM]:
+            raise ValueError(f"a NormArray holds NORM only, not {attrs!r}")
+        return self.array
+
+
 def extract_ngrams_batched(ngram_size: int, attr: int) -> Model:
     """spaCy's `extract_ngrams` (unigrams and bigrams of `attr`, counted per doc), computed for the
     whole batch in a few array operations instead of five per document: the same keys, in the same
@@ -51,7 +71,8 @@ def _batched_forward(model: Model, docs, is_train: bool):
     if len(docs) == 1:
         # One message (`check`): spaCy's own per-document path has fewer array operations.
         return _spacy_extract_ngrams(model, docs, is_train)
-    arrays = [doc.to_array([attr]) for doc in docs]  # one attribute: to_array gives one dimension
+    # One attribute: to_array gives one dimension. A NormArray (see above) holds the NORM ids already.
+    arrays = [doc.array if type(doc) is NormArray and attr == NORM else doc.to_array([attr]) for doc in docs]
     sizes = numpy.fromiter((a.shape[0] for a in arrays), dtype="int64", count=len(arrays))
     unigrams = numpy.concatenate(arrays) if arrays else numpy.zeros((0,), dtype="uint64")
     doc_of = numpy.repeat(numpy.arange(len(arrays), dtype="int64"), sizes)
