@@ -154,14 +154,30 @@ def claim_chats_in(
 
 def waiting_in(unit: Unit, chat_keys: Sequence[int]) -> list[InboxItem]:
     """The updates of these chats not yet handled, in the order they were stored."""
+    return [item for item, _ in waiting_by_chat_in(unit, chat_keys)]
+
+
+def waiting_by_chat_in(unit: Unit, chat_keys: Sequence[int]) -> list[tuple[InboxItem, int]]:
+    """The updates of these chats not yet handled, each with its chat, in the order they were stored."""
     if not chat_keys:
         return []
     rows = unit.fetchall(
-        "SELECT id, update_id, payload FROM inbox WHERE processed_at IS NULL"
+        "SELECT id, update_id, payload, chat_key FROM inbox WHERE processed_at IS NULL"
         f" AND chat_key IN ({', '.join('?' * len(chat_keys))}) ORDER BY id",
         list(chat_keys),
     )
-    return [InboxItem(row["id"], row["update_id"], row["payload"], False) for row in rows]
+    return [(InboxItem(row["id"], row["update_id"], row["payload"], False), row["chat_key"]) for row in rows]
+
+
+async def unclaimed(db: Database, instance_id: str, *, now: datetime, limit: int = 1000) -> list[tuple[int, int]]:
+    """(inbox id, chat) of updates waiting whose chat no other instance holds a live claim of, oldest first."""
+    rows = await db.fetchall(
+        "SELECT id, chat_key FROM inbox WHERE processed_at IS NULL AND NOT EXISTS (SELECT 1 FROM chat_claims"
+        " AS held WHERE held.chat_key = inbox.chat_key AND held.instance_id <> ? AND held.expires_at >= ?)"
+        " ORDER BY id LIMIT ?",
+        (instance_id, to_db(now), limit),
+    )
+    return [(row["id"], row["chat_key"]) for row in rows]
 
 
 def renew_claims_in(unit: Unit, instance_id: str, *, now: datetime, ttl: timedelta) -> int:

@@ -111,6 +111,14 @@ def leave_in(unit: Unit, instance_id: str, run_token: str) -> None:
         unit.execute("DELETE FROM chat_claims WHERE instance_id = ?", (instance_id,))
 
 
+def live_peers_in(unit: Unit, instance_id: str, *, now: datetime) -> int:
+    """How many other instances have renewed their identity within a lease of now."""
+    row = unit.fetchone(
+        "SELECT COUNT(*) AS live FROM instances WHERE instance_id <> ? AND expires_at >= ?", (instance_id, to_db(now))
+    )
+    return int(row["live"]) if row is not None else 0
+
+
 async def instance(db: Database, instance_id: str) -> InstanceRow | None:
     """One instance's last report, or None if it is not running (or stopped in order)."""
     row = await db.fetchone(
