@@ -84,7 +84,6 @@ async def running_bot(
     try:
         await application.post_init(application)
         services: Services = application.bot_data[SERVICES_KEY]
-        await application.start()
         instance = await _join(services, settings, polling=polling, stop=stop or asyncio.Event())
         ingress = Ingress(
             application,
@@ -94,7 +93,13 @@ async def running_bot(
             storage_retry_window=settings.storage_retry_window,
             instance=instance,
         )
-        webhook = await _start_receiving(application, ingress, settings, polling=polling)
+        try:
+            await application.start()
+            webhook = await _start_receiving(application, ingress, settings, polling=polling)
+        except BaseException:
+            await ingress.stop(grace=0)
+            await instance.leave()  # its lease and claims go to another at once, not after they expire
+            raise
         try:
             yield RunningBot(application, services, ingress, instance)
         finally:

@@ -280,3 +280,49 @@ async def _every_help_answered(client, helps) -> bool:
 
 async def _warned(client, chat_id: int, expected: int) -> bool:
     return len([m for m in await client.bot_messages(chat_id) if "an Aadhaar number" in m.get("text", "")]) >= expected
+
+
+STOPS_WITHIN = 5.0  # as tests/e2e/test_stopping.py: a process stops within seconds of SIGTERM in every state
+
+
+async def test_a_standby_a_poller_and_an_instance_waiting_for_its_id_each_stop_on_sigterm(client, sandbox, tmp_path,
+                                                                                        database_target):
+    target = database_target
+    fleet = Fleet(sandbox, target, tmp_path)
+    try:
+        await fleet.start("bot-a")
+        await eventually(lambda: _live_roles_are(target, {"bot-a": "poller"}), timeout=90, interval=0.2)
+        await fleet.start("bot-b")
+        await eventually(lambda: _live_roles_are(target, {"bot-a": "poller", "bot-b": "standby"}), timeout=90,
+                         interval=0.2)
+        standby = fleet.processes["bot-b"]
+        standby.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(standby.wait(), timeout=STOPS_WITHIN) == 0
+
+        # A second run of bot-a waits for the first's id; asked to stop meanwhile, it stops.
+        first = fleet.processes["bot-a"]
+        await fleet.start("bot-a")
+        await eventually(lambda: _log_says(fleet.log_path("bot-a"), "is still held by a previous run"), timeout=90,
+                         interval=0.2)
+        second = fleet.processes["bot-a"]
+        second.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(second.wait(), timeout=STOPS_WITHIN) == 0
+
+        first.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(first.wait(), timeout=STOPS_WITHIN) == 0
+        db = await target.open()
+        try:
+            assert await leases.lease(db, leases.POLLER) is None, "a poller stopped in order hands its lease back"
+            assert await leases.instances(db) == []
+        finally:
+            await db.close()
+    finally:
+        await fleet.stop_all()
+
+
+async def _live_roles_are(target: DatabaseTarget, expected: dict[str, str]) -> bool:
+    return await _live_roles(target) == expected
+
+
+async def _log_says(path: Path, text: str) -> bool:
+    return path.exists() and text.encode() in path.read_bytes()
