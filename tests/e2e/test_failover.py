@@ -98,7 +98,7 @@ class Fleet:
 
     async def stop_all(self) -> dict[str, int]:
         codes = {}
-        for name, process in self.processes.items():
+        for process in self.processes.values():
             if process.returncode is None:
                 process.send_signal(signal.SIGTERM)
         for name, process in self.processes.items():
