@@ -197,7 +197,7 @@ class Ingress:
             finally:
                 for task in (polling, lost):
                     task.cancel()
-                await asyncio.gather(lost, return_exceptions=True)
+                await asyncio.gather(polling, lost, return_exceptions=True)
             # A batch received and not yet stored is left unconfirmed: the next holder is given it again.
             with contextlib.suppress(asyncio.CancelledError):
                 await polling  # re-raises what ended it (a rejected token), unless it was cancelled

@@ -128,7 +128,7 @@ def claim_chats_in(
 ) -> list[int]:
     """Claim for instance_id the chats with updates waiting (of chat_keys, if given) that no other live claim holds.
 
-    Returns the chats claimed (or renewed), oldest waiting update first; at most limit of them.
+    Returns the chats claimed (or renewed): at most limit, those whose oldest waiting update is oldest.
     """
     within = ""
     params: list[object] = [instance_id, to_db(now + ttl)]
@@ -138,12 +138,14 @@ def claim_chats_in(
         within = f" AND chat_key IN ({', '.join('?' * len(chat_keys))})"
         params.extend(chat_keys)
     params.extend([instance_id, to_db(now), limit, to_db(now)])
+    # The oldest waiting chats, then taken in key order: two instances claiming at once lock rows in
+    # the same order (on PostgreSQL, where ON CONFLICT locks each row it tests, so no deadlock).
     rows = unit.fetchall(
         "INSERT INTO chat_claims (chat_key, instance_id, expires_at)"
-        " SELECT chat_key, ?, ? FROM inbox WHERE processed_at IS NULL" + within +
+        " SELECT chat_key, ?, ? FROM (SELECT chat_key FROM inbox WHERE processed_at IS NULL" + within +
         " AND NOT EXISTS (SELECT 1 FROM chat_claims AS held WHERE held.chat_key = inbox.chat_key"
         " AND held.instance_id <> ? AND held.expires_at >= ?)"
-        " GROUP BY chat_key ORDER BY MIN(id) LIMIT ?"
+        " GROUP BY chat_key ORDER BY MIN(id) LIMIT ?) AS oldest WHERE true ORDER BY chat_key"
         " ON CONFLICT (chat_key) DO UPDATE SET instance_id = excluded.instance_id, expires_at = excluded.expires_at"
         " WHERE chat_claims.instance_id = excluded.instance_id OR chat_claims.expires_at < ?"
         " RETURNING chat_key",

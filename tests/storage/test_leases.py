@@ -142,3 +142,78 @@ async def test_claims_are_given_oldest_waiting_chat_first_up_to_the_limit(pair):
     await _store(a, [(1, SURAT), (2, KUTCH), (3, -5), (4, SURAT)])
     claimed = await a.write(lambda unit: inbox.claim_chats_in(unit, "bot-a", now=NOW, ttl=TTL, limit=2))
     assert sorted(claimed) == sorted([SURAT, KUTCH])
+
+
+class _PostgresUnit:
+    """The few Unit calls these statements use, on a plain psycopg connection (until storage/ has its twin).
+
+    It translates the `?` placeholders as the PostgreSQL dialect layer does, to check that the SQL is portable.
+    """
+
+    def __init__(self, connection) -> None:
+        self._connection = connection
+
+    def _run(self, sql: str, params):
+        if sql.startswith("INSERT OR IGNORE"):  # the inbox's own insert (storage/inbox.py, before this change)
+            sql = sql.replace("INSERT OR IGNORE", "INSERT", 1) + " ON CONFLICT DO NOTHING"
+        return self._connection.execute(sql.replace("?", "%s"), tuple(params))
+
+    def execute(self, sql: str, params=()) -> int:
+        self._run(sql, params)
+        return 0
+
+    def execute_counting(self, sql: str, params=()) -> int:
+        return self._run(sql, params).rowcount
+
+    def executemany(self, sql: str, rows) -> None:
+        with self._connection.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), [tuple(row) for row in rows])
+
+    def fetchone(self, sql: str, params=()):
+        return self._run(sql, params).fetchone()
+
+    def fetchall(self, sql: str, params=()):
+        return self._run(sql, params).fetchall()
+
+
+@pytest.fixture
+async def postgres_units(postgres_url):
+    import psycopg
+    from psycopg.rows import dict_row
+
+    from storage import postgres
+
+    connection = await postgres.connect(postgres_url)
+    try:
+        await postgres.migrate(connection)
+    finally:
+        await connection.close()
+    first = psycopg.connect(postgres_url, autocommit=True, row_factory=dict_row)
+    second = psycopg.connect(postgres_url, autocommit=True, row_factory=dict_row)
+    yield _PostgresUnit(first), _PostgresUnit(second)
+    first.close()
+    second.close()
+
+
+def test_the_same_statements_hold_leases_identities_and_claims_on_postgresql(postgres_units):
+    a, b = postgres_units
+    assert leases.hold_in(a, leases.POLLER, "bot-a", now=NOW, ttl=TTL)
+    assert not leases.hold_in(b, leases.POLLER, "bot-b", now=NOW + timedelta(seconds=5), ttl=TTL)
+    assert leases.hold_in(b, leases.POLLER, "bot-b", now=NOW + timedelta(seconds=7), ttl=TTL)
+    assert leases.join_in(a, "bot-a", "run-1", Role.POLLER, now=NOW, ttl=TTL)
+    assert not leases.join_in(b, "bot-a", "run-2", Role.STANDBY, now=NOW, ttl=TTL)
+    assert leases.join_in(b, "bot-a", "run-2", Role.STANDBY, now=NOW, ttl=TTL, alone=True)
+    assert leases.live_peers_in(a, "bot-b", now=NOW) == 1
+
+    pairs = [(1, '{"update_id": 1}'), (2, '{"update_id": 2}'), (3, '{"update_id": 3}')]
+    items = inbox.store_in(a, pairs, at=NOW, chat_keys=[KUTCH, SURAT, KUTCH])
+    assert [item.update_id for item in items] == [1, 2, 3]
+    assert inbox.claim_chats_in(a, "bot-a", now=NOW, ttl=TTL, chat_keys=[KUTCH]) == [KUTCH]
+    assert inbox.claim_chats_in(b, "bot-b", now=NOW, ttl=TTL) == [SURAT]
+    assert [item.update_id for item, _ in inbox.waiting_by_chat_in(a, [KUTCH])] == [1, 3]
+    assert inbox.renew_claims_in(a, "bot-a", now=NOW, ttl=TTL) == 1
+    inbox.mark_in(a, [inbox.Outcome(items[0].inbox_id), inbox.Outcome(items[2].inbox_id)], at=NOW)
+    inbox.release_idle_claims_in(a, "bot-a", [KUTCH])
+    assert inbox.claim_chats_in(b, "bot-b", now=NOW + timedelta(seconds=7), ttl=TTL) == [SURAT]
+    leases.leave_in(b, "bot-a", "run-2")
+    assert not leases.hold_in(a, leases.POLLER, "bot-a", now=NOW + timedelta(seconds=8), ttl=TTL)  # bot-b's
