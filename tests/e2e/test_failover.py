@@ -207,10 +207,17 @@ async def test_killed_poller_and_worker_lose_nothing_and_post_nothing_twice(clie
             assert {m for c, m in posted if c == chat_id} <= set(ids), "a message was lost"
             recorded = [e["body"]["message_id"] for e in await journal.entries(db, kind="message", chat_id=chat_id)]
             assert sorted(recorded) == sorted(set(recorded)), "a message was journalled twice"
+        # Each warning and each /help answer owed once (the outbox's dedupe keys hold across instances).
+        owed = {row["purpose"]: row["owed"] for row in await db.fetchall(
+            "SELECT purpose, COUNT(*) AS owed FROM outbox GROUP BY purpose")}
+        assert owed.get("moderation.warning") == len(personal), owed
+        assert owed.get("help") == len(helps), owed
     finally:
         await db.close()
 
-    # Sending: each owed call made once across instances (the outbox's claims, issue 17's sending half).
+    # Sending: each owed call made once across instances. This is the sending half of issue 17 (the
+    # outbox delivered by any instance, each call once); before it, two instances' delivery workers can
+    # both send a call (seen: 24 warnings sent for 20 owed).
     for chat_id, message_id in helps:
         replies = [m for m in await client.bot_messages(chat_id)
                    if m.get("reply_to_message", {}).get("message_id") == message_id]
