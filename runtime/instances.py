@@ -164,8 +164,11 @@ class Instance:
     async def _renew(self) -> None:
         try:
             held, joined, peers = await self._db.write(self._renew_in)
-        except StorageError as error:
-            log.warning("instance %s cannot renew its lease and claims: %s", self.id, error)
+        except Exception as error:  # a storage outage, or a fault: either way, this renewal did not happen
+            if isinstance(error, StorageError):
+                log.warning("instance %s cannot renew its lease and claims: %s", self.id, error)
+            else:
+                log.exception("instance %s failed to renew its lease and claims", self.id)
             # Stop polling before the lease can have lapsed and passed to a standby (a margin for skew).
             if self.holds_poll_lease() and time.monotonic() - self._renewed_at > 0.7 * self.lease.total_seconds():
                 log.error("instance %s stops polling: its lease could not be renewed", self.id)
