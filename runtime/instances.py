@@ -169,8 +169,8 @@ class Instance:
                 log.warning("instance %s cannot renew its lease and claims: %s", self.id, error)
             else:
                 log.exception("instance %s failed to renew its lease and claims", self.id)
-            # Stop polling before the lease can have lapsed and passed to a standby (a margin for skew).
-            if self.holds_poll_lease() and time.monotonic() - self._renewed_at > 0.7 * self.lease.total_seconds():
+            # Stop polling at the second failure in a row: a third of the lease before it can lapse and pass.
+            if self.holds_poll_lease() and time.monotonic() - self._renewed_at > 0.5 * self.lease.total_seconds():
                 log.error("instance %s stops polling: its lease could not be renewed", self.id)
                 self._set_holding(False)
                 self.role = self._unleased_role

@@ -125,3 +125,24 @@ async def test_in_webhook_mode_every_instance_is_a_worker_and_none_polls(databas
     finally:
         await a.leave()
         await b.leave()
+
+
+async def test_a_poller_that_cannot_renew_stops_polling_before_its_lease_can_pass(databases):
+    from unittest.mock import AsyncMock
+
+    from storage.errors import StorageUnavailable
+
+    a = _instance(databases[0], "bot-a")
+    await a.join(asyncio.Event())
+    assert a.holds_poll_lease()
+    # The database becomes unwritable for this instance (a lost link): a failure injected, nothing else faked.
+    a._db = AsyncMock(spec_set=Database, write=AsyncMock(side_effect=StorageUnavailable("shared.db", "locked")))
+    await eventually(lambda: _stopped_polling(a), timeout=2 * LEASE.total_seconds())
+    held = await leases.lease(databases[1], leases.POLLER)
+    assert held is not None and held.expires_at > a.now(), "it stopped while the lease was still its own"
+    a._db = databases[0]
+    await a.leave()
+
+
+async def _stopped_polling(instance: Instance) -> bool:
+    return not instance.holds_poll_lease()
