@@ -19,6 +19,7 @@ from bot.records_cli import add_parsers
 from bot.roster_commands import add_roster_parser
 from runtime.settings import Settings, SettingsError, load_settings
 from runtime.signing import SigningKeyError
+from runtime.instances import InstanceIdInUse
 from bot.startup_guards import StartupError, database_lock, ensure_port_free
 from bot.stopping import StopRequest
 from nlp import cli as nlp_cli
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.settings = settings
     try:
         return args.handler(args)
-    except (SigningKeyError, StartupError) as error:  # one line saying what to do
+    except (SigningKeyError, StartupError, InstanceIdInUse) as error:  # one line saying what to do
         print(f"samvad: {error}", file=sys.stderr)
         return 2
 
@@ -96,7 +97,7 @@ def command_run(args: argparse.Namespace) -> int:
     if settings.webhook_url is not None:
         ensure_port_free(settings.webhook_listen, settings.webhook_port,
                          how_to_change="set SAMVAD_WEBHOOK_PORT to a free port (and your proxy to match)")
-    with database_lock(settings.db_path):
+    with database_lock(settings.db_path, shared=settings.shared_database):
         choose_event_loop(settings)
         return run_until_signalled(lambda stop: serve(settings, stop=stop))
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from runtime.context import SamvadContext
 from runtime.settings import Settings
-from storage import bot_state
+from storage import bot_state, leases
 from storage.database import Database
 from storage.errors import StorageError, StorageUnavailable
 
@@ -38,12 +38,32 @@ async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]
         return False, f"database {settings.db_path} cannot be opened: {error}"
     try:
         last = await bot_state.last_heartbeat(db)
+        me = await leases.instance(db, settings.instance_name)
+        everyone = await leases.instances(db)
     finally:
         await db.close()
+    if settings.shared_database:
+        return _instance_health(settings, me, everyone, now=now)
     if last is None:
         return False, "the bot has not started yet (no heartbeat)"
     at, mode = last
     age = now - at
     if age > STALE_AFTER:
         return False, f"last heartbeat {int(age.total_seconds())} s ago ({mode}): the bot is not running"
-    return True, f"ok: heartbeat {int(age.total_seconds())} s ago ({mode})"
+    role = f", instance {me.instance_id}: {me.role.value}" if me is not None else ""
+    return True, f"ok: heartbeat {int(age.total_seconds())} s ago ({mode}){role}"
+
+
+def _instance_health(
+    settings: Settings, me: leases.InstanceRow | None, everyone: list[leases.InstanceRow], *, now: datetime
+) -> tuple[bool, str]:
+    """With a shared database: this instance is healthy while it renews its identity (every few seconds)."""
+    name = settings.instance_name
+    live = [row for row in everyone if row.expires_at >= now]
+    others = ", ".join(f"{row.instance_id} {row.role.value}" for row in live if row.instance_id != name) or "none"
+    if me is None:
+        return False, f"instance {name} is not running (live instances: {others})"
+    age = int((now - me.seen_at).total_seconds())
+    if now - me.seen_at > timedelta(seconds=3 * settings.lease_seconds):
+        return False, f"instance {name} last renewed {age} s ago ({me.role.value}): it is not running"
+    return True, f"ok: instance {name} is {me.role.value}, renewed {age} s ago; other live instances: {others}"

@@ -9,11 +9,19 @@ A getUpdates batch (up to 100 updates) is stored in one transaction. Marks of ha
 updates are committed together: each waits for the one write of marks under way to end,
 then all that gathered meanwhile go in the next (a group commit). A crash before a mark
 is committed only means the update is replayed, and replay stores nothing twice.
+
+With several instances on one database (runtime/instances.py), only the holder of the poller lease
+polls, from Telegram's first unconfirmed update (the last holder confirmed only what it had
+stored), and an instance hands over an update only while it holds the claim of its chat
+(storage/inbox.py): updates it stores are claimed in the same transaction, and a frequent look
+finds those whose chat no live instance holds (stored by a poller with peers, or claimed by an
+instance that died). A claim is released with the marks of the chat's last waiting update.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import AsyncIterator, Sequence
@@ -25,9 +33,10 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
 from runtime.clock import Clock
+from runtime.instances import Instance
 from runtime.scope import work_scope
 from storage import inbox
-from storage.database import Database
+from storage.database import Database, Unit
 from storage.errors import StorageUnavailable
 from storage.inbox import InboxItem
 
@@ -56,6 +65,7 @@ class Ingress:
         poll_timeout: int = 30,
         storage_retry_window: float = 300.0,
         concurrency: int = 64,
+        instance: Instance | None = None,
     ) -> None:
         self._application = application
         self._db = db
@@ -70,6 +80,10 @@ class Ingress:
         # Handled updates whose mark is not committed yet: not to be handed over again meanwhile.
         self._unmarked: dict[int, inbox.Outcome] = {}
         self._marking: asyncio.Task[None] | None = None
+        # Shared database: this instance's lease and claims (None: the only instance, all is ours).
+        self._instance = instance
+        self._claims = instance if instance is not None and instance.shared else None
+        self._chat_of: dict[int, int] = {}  # inbox id -> chat key, of items handed over and not yet marked
 
     async def start(self, *, polling: bool = True) -> None:
         """Replay what a previous run stored but did not finish, then start receiving."""
@@ -95,11 +109,39 @@ class Ingress:
     async def receive(self, updates: Sequence[dict[str, Any]]) -> list[InboxItem]:
         """Store updates in the inbox and start handling the new ones; raises StorageUnavailable."""
         pairs = [(int(update["update_id"]), json.dumps(update, ensure_ascii=False)) for update in updates]
+        keys = [raw_chat_key(update) for update in updates]
         at = self._clock.now()
-        items = await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at))
-        for item in items:
-            self._dispatch(item)
+        if self._claims is None:
+            items = await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
+            for item, key in zip(items, keys, strict=True):
+                self._dispatch(item, key)
+            return items
+        claim = self._claims.claims_at_store
+        items, ours = await self._db.write(lambda unit: self._store_and_claim_in(unit, pairs, keys, at, claim))
+        self._dispatch_claimed(ours)
         return items
+
+    def _store_and_claim_in(
+        self, unit: Unit, pairs: list[tuple[int, str]], keys: list[int], at: Any, claim: bool
+    ) -> tuple[list[InboxItem], list[tuple[InboxItem, int]]]:
+        """Store, and claim the chats stored to (if claim): every update waiting in them is ours to hand over."""
+        items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
+        if not claim:
+            return items, []
+        assert self._claims is not None
+        return items, self._claim_in(unit, sorted(set(keys)))
+
+    def _claim_in(self, unit: Unit, chat_keys: list[int] | None) -> list[tuple[InboxItem, int]]:
+        """Claim chats with updates waiting (these, or any); their waiting updates with their chats, in order."""
+        assert self._claims is not None
+        claimed = inbox.claim_chats_in(
+            unit, self._claims.id, now=self._claims.now(), ttl=self._claims.lease, chat_keys=chat_keys, limit=16
+        )
+        return inbox.waiting_by_chat_in(unit, claimed)
+
+    def _dispatch_claimed(self, ours: list[tuple[InboxItem, int]]) -> None:
+        for item, chat_key in ours:
+            self._dispatch(item, chat_key)
 
     async def idle(self) -> None:
         """Wait until every update handed over so far has been handled."""
@@ -108,7 +150,10 @@ class Ingress:
             await self._marks_written()
 
     async def replay(self) -> None:
-        """Hand over stored updates that were never marked processed."""
+        """Hand over stored updates that were never marked processed (shared: of chats this instance claims)."""
+        if self._claims is not None:
+            await self._claim_unclaimed()
+            return
         try:
             waiting = await inbox.unprocessed(self._db)
         except StorageUnavailable as error:
@@ -117,12 +162,49 @@ class Ingress:
         for item in waiting:
             self._dispatch(item)
 
+    async def _claim_unclaimed(self) -> None:
+        """Claim chats whose waiting updates no live instance holds (or this one holds and has not handed over)."""
+        assert self._claims is not None
+        instance = self._claims
+        try:
+            waiting = await inbox.unclaimed(self._db, instance.id, now=instance.now())
+            chats = sorted({chat for inbox_id, chat in waiting if not self._in_hand(inbox_id)})
+            if not chats:
+                return
+            ours = await self._db.write(lambda unit: self._claim_in(unit, chats))
+        except StorageUnavailable as error:
+            log.warning("cannot claim waiting updates in %s: %s", error.path, error.reason)
+            return
+        self._dispatch_claimed(ours)
+
     async def _replay_loop(self) -> None:
+        interval = REPLAY_INTERVAL if self._instance is None else self._instance.scan_every
         while True:
-            await asyncio.sleep(REPLAY_INTERVAL)
+            await asyncio.sleep(interval)
             await self.replay()
 
     async def _poll_loop(self) -> None:
+        """Poll while this instance holds the poller lease (always, when it is the only instance)."""
+        if self._instance is None:
+            await self._poll_while_leased()
+            return
+        while True:
+            await self._instance.poll_lease_taken()
+            polling = asyncio.create_task(self._poll_while_leased(), name="samvad-polling-leased")
+            lost = asyncio.create_task(self._instance.poll_lease_lost(), name="samvad-poll-lease-lost")
+            try:
+                await asyncio.wait({polling, lost}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for task in (polling, lost):
+                    task.cancel()
+                await asyncio.gather(polling, lost, return_exceptions=True)
+            # A batch received and not yet stored is left unconfirmed: the next holder is given it again.
+            with contextlib.suppress(asyncio.CancelledError):
+                await polling  # re-raises what ended it (a rejected token), unless it was cancelled
+
+    async def _poll_while_leased(self) -> None:
+        # No offset at first: Telegram starts from its first unconfirmed update, and a previous holder
+        # confirmed only what it had stored (by asking for the next offset), so nothing is skipped.
         offset: int | None = None
         failures = 0
         while True:
@@ -191,9 +273,14 @@ class Ingress:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
 
-    def _dispatch(self, item: InboxItem) -> None:
-        if item.processed or item.inbox_id in self._in_flight or item.inbox_id in self._unmarked:
+    def _in_hand(self, inbox_id: int) -> bool:
+        return inbox_id in self._in_flight or inbox_id in self._unmarked
+
+    def _dispatch(self, item: InboxItem, chat_key: int | None = None) -> None:
+        if item.processed or self._in_hand(item.inbox_id):
             return
+        if chat_key is not None:
+            self._chat_of[item.inbox_id] = chat_key
         task = asyncio.create_task(self._handle(item), name=f"samvad-update-{item.update_id}")
         self._in_flight[item.inbox_id] = task
         task.add_done_callback(lambda _, key=item.inbox_id: self._in_flight.pop(key, None))
@@ -215,8 +302,10 @@ class Ingress:
             while self._unmarked:
                 outcomes = list(self._unmarked.values())
                 at = self._clock.now()
+                chats = sorted({self._chat_of.pop(o.inbox_id, 0) for o in outcomes})
                 try:
-                    await self._db.write(lambda unit, outcomes=outcomes, at=at: inbox.mark_in(unit, outcomes, at=at))
+                    await self._db.write(lambda unit, outcomes=outcomes, at=at, chats=chats: self._mark_in(
+                        unit, outcomes, at, chats))
                 except StorageUnavailable as error:
                     log.warning("%d updates handled but not marked in %s: %s", len(outcomes), error.path,
                                 error.reason)
@@ -229,6 +318,12 @@ class Ingress:
                     await self._db.scrub()
         finally:
             self._marking = None
+
+    def _mark_in(self, unit: Unit, outcomes: list[inbox.Outcome], at: Any, chats: list[int]) -> None:
+        """Mark handled updates; with claims, release those of chats with nothing left waiting."""
+        inbox.mark_in(unit, outcomes, at=at)
+        if self._claims is not None:
+            inbox.release_idle_claims_in(unit, self._claims.id, chats)
 
     async def _marks_written(self) -> None:
         while self._marking is not None:
@@ -247,6 +342,26 @@ class Ingress:
             if not self._chat_waiters[chat_key]:
                 del self._chat_waiters[chat_key]
                 del self._chat_locks[chat_key]
+
+
+def raw_chat_key(update: dict[str, Any]) -> int:
+    """The chat an update (as Telegram sent it) belongs to, as _chat_key finds it on the parsed Update."""
+    for kind in ALLOWED_UPDATES:
+        body = update.get(kind)
+        if not isinstance(body, dict):
+            continue
+        if kind == "callback_query":
+            message = body.get("message")
+            chat = message.get("chat") if isinstance(message, dict) else None
+        else:
+            chat = body.get("chat")
+        if isinstance(chat, dict) and isinstance(chat.get("id"), int):
+            return int(chat["id"])
+        sender = body.get("from")
+        if isinstance(sender, dict) and isinstance(sender.get("id"), int):
+            return int(sender["id"])
+        return 0
+    return 0
 
 
 def _chat_key(update: Update) -> int:

@@ -8,6 +8,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application
@@ -16,6 +17,7 @@ from bot.application import build_application
 from runtime.clock import Clock, SystemClock
 from runtime.context import SERVICES_KEY
 from bot.ingress import ALLOWED_UPDATES, Ingress
+from runtime.instances import Instance, StoppedWhileJoining
 from runtime.services import Services
 from runtime.settings import Settings
 from bot.stopping import mark_running
@@ -32,11 +34,29 @@ class RunningBot:
     application: Application
     services: Services
     ingress: Ingress
+    instance: Instance
 
 
 # What a run stopped by a signal gives updates being handled and calls being sent to finish; the rest
 # is replayed or sent at the next start (bot.cli stops the whole process within about 2 s).
 SIGNALLED_STOP_GRACE = 0.4
+
+
+async def _join(services: Services, settings: Settings, *, polling: bool, stop: asyncio.Event) -> Instance:
+    """This instance among those sharing the database: its id taken, its lease and claims renewed."""
+    instance = Instance(
+        services.db,
+        settings.instance_name,
+        shared=settings.shared_database,
+        polling=polling and settings.webhook_url is None,
+        lease=timedelta(seconds=settings.lease_seconds),
+    )
+    try:
+        await instance.join(stop)
+    except StoppedWhileJoining:
+        raise StoppedWhileStarting from None
+    log.info("instance %s started as %s", instance.id, instance.role.value)
+    return instance
 
 
 class StoppedWhileStarting(Exception):
@@ -64,21 +84,29 @@ async def running_bot(
     try:
         await application.post_init(application)
         services: Services = application.bot_data[SERVICES_KEY]
-        await application.start()
+        instance = await _join(services, settings, polling=polling, stop=stop or asyncio.Event())
         ingress = Ingress(
             application,
             services.db,
             clock,
             poll_timeout=settings.poll_timeout,
             storage_retry_window=settings.storage_retry_window,
+            instance=instance,
         )
-        webhook = await _start_receiving(application, ingress, settings, polling=polling)
         try:
-            yield RunningBot(application, services, ingress)
+            await application.start()
+            webhook = await _start_receiving(application, ingress, settings, polling=polling)
+        except BaseException:
+            await ingress.stop(grace=0)
+            await instance.leave()  # its lease and claims go to another at once, not after they expire
+            raise
+        try:
+            yield RunningBot(application, services, ingress, instance)
         finally:
             if webhook is not None:
                 await webhook.stop()
             await ingress.stop(grace=stop_grace)
+            await instance.leave()
             services.delivery.grace = stop_grace
             await application.stop()
             await application.post_stop(application)

@@ -50,18 +50,23 @@ def ensure_port_free(host: str, port: int, *, how_to_change: str) -> None:
 
 
 @contextmanager
-def database_lock(db_path: Path) -> Iterator[None]:
-    """Hold DB.lock exclusively for the block; raise DatabaseInUse if another run holds it."""
+def database_lock(db_path: Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold DB.lock exclusively for the block; raise DatabaseInUse if another run holds it.
+
+    shared: instances that share the database (SAMVAD_SHARED_DATABASE) hold it together, and an
+    exclusive run (an instance alone, the sandbox resetting it) is refused while any of them runs.
+    """
     lock_path = Path(f"{db_path}.lock")
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         except BlockingIOError:
             raise DatabaseInUse(
                 f"{db_path} is in use by another Samvad process; stop it first, or give this one its own"
-                " database (SAMVAD_DB_PATH, or another folder)"
+                " database (SAMVAD_DB_PATH, or another folder), or, to run several instances on it, set"
+                " SAMVAD_SHARED_DATABASE=true for all of them"
             ) from None
         yield
     finally:

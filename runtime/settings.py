@@ -6,6 +6,7 @@ Nothing else in the project reads the environment.
 from __future__ import annotations
 
 import re
+import socket
 from datetime import time, timedelta
 from pathlib import Path
 from typing import Annotated, Literal
@@ -80,6 +81,24 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds to hold received updates in memory while the database cannot be written,"
         " before letting Telegram deliver them again.",
+    )
+    shared_database: bool = Field(
+        default=False,
+        description="Several Samvad instances run on this database: one polls at a time (a lease), any handles"
+        " updates (a claim per chat). false: this run is the only one (a lock file beside the SQLite file says so).",
+    )
+    instance_id: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$",
+        description="This instance's name among those sharing the database (default: the host name); each"
+        " running instance needs its own. `samvad health` reports the role of the instance of this name.",
+    )
+    lease_seconds: float = Field(
+        default=6.0,
+        ge=1.0,
+        le=300.0,
+        description="With a shared database: seconds a lease (the poller's) or a chat's claim lasts unless its"
+        " holder renews it; a standby takes over within this of the poller's death.",
     )
     warning_interval_seconds: float = Field(
         default=60.0, gt=0, description="At most one warning per member per group in this many seconds;"
@@ -230,6 +249,11 @@ class Settings(BaseSettings):
         if self.webhook_url is not None and self.webhook_secret is None:
             raise ValueError("SAMVAD_WEBHOOK_SECRET must be set when SAMVAD_WEBHOOK_URL is")
         return self
+
+    @property
+    def instance_name(self) -> str:
+        """This instance's id: the setting, or the host name."""
+        return self.instance_id or socket.gethostname() or "samvad"
 
     @property
     def webhook_path(self) -> str:

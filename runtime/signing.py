@@ -87,13 +87,20 @@ def _create(key_path: Path) -> KeySigner:
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
     key_path.parent.mkdir(parents=True, exist_ok=True)
+    # Written whole under a name of its own, then linked in place: a process starting at the same time
+    # (several instances on one database) sees no key or a whole key, never an empty file.
+    draft = key_path.with_name(f"{key_path.name}.{os.getpid()}.new")
+    descriptor = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        descriptor = os.open(key_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return load_or_create(key_path)  # another process made it first
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(pem)
-    os.chmod(key_path, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(pem)
+        os.chmod(draft, 0o600)
+        try:
+            os.link(draft, key_path)
+        except FileExistsError:
+            return load_or_create(key_path)  # another process made it first
+    finally:
+        draft.unlink(missing_ok=True)
     signer = KeySigner(key)
     _write_public(key_path, signer)
     return signer

@@ -3,13 +3,19 @@
 The bot writes a batch here before it confirms the batch to Telegram (by asking
 for the next offset), so an update is either in this table or still held by
 Telegram: a crash in between loses nothing.
+
+Where several instances share the database, an instance handles an update only while it holds
+its chat's claim (chat_claims): one instance at a time per chat, so a chat's updates are handled in
+order. A claim expires unless renewed, so a dead instance's chats pass to another; replay stores
+nothing twice, so an update handled again there changes nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Sequence
+from datetime import datetime, timedelta
 
 from storage.database import Database, Transaction, Unit
 from storage.timefmt import to_db
@@ -30,21 +36,25 @@ async def store(tx: Transaction, updates: list[tuple[int, str]], *, at: datetime
     return await tx.run(lambda unit: store_in(unit, updates, at=at))
 
 
-def store_in(unit: Unit, updates: list[tuple[int, str]], *, at: datetime) -> list[InboxItem]:
+def store_in(
+    unit: Unit, updates: list[tuple[int, str]], *, at: datetime, chat_keys: Sequence[int] | None = None
+) -> list[InboxItem]:
     """Store (update_id, payload JSON) pairs as part of a unit of work; one item per input, new or already there.
 
     The same update delivered twice maps to the same item. A reused update id with
     different content (Telegram restarts its numbering after a week's silence) is a new item.
     A new update costs one statement (its id comes back from the insert); only one already
-    there is looked up.
+    there is looked up. chat_keys, one per update, name each update's chat for claims (default 0).
     """
     received = to_db(at)
+    keys = chat_keys if chat_keys is not None else [0] * len(updates)
     items = []
-    for update_id, payload in updates:
+    for (update_id, payload), chat_key in zip(updates, keys, strict=True):
         digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
         new_id = unit.execute(
-            "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at) VALUES (?, ?, ?, ?)",
-            (update_id, digest, payload, received),
+            "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at, chat_key)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (update_id, digest, payload, received, chat_key),
         )
         if new_id:
             items.append(InboxItem(new_id, update_id, payload, False))
@@ -105,3 +115,94 @@ async def purge_processed(tx: Transaction, *, before: datetime) -> int:
     return await tx.execute_counting(
         "DELETE FROM inbox WHERE processed_at IS NOT NULL AND received_at < ?", (to_db(before),)
     )
+
+
+def claim_chats_in(
+    unit: Unit,
+    instance_id: str,
+    *,
+    now: datetime,
+    ttl: timedelta,
+    chat_keys: Sequence[int] | None = None,
+    limit: int = 64,
+) -> list[int]:
+    """Claim for instance_id the chats with updates waiting (of chat_keys, if given) that no other live claim holds.
+
+    Returns the chats claimed (or renewed): at most limit, those whose oldest waiting update is oldest.
+    """
+    within = ""
+    params: list[object] = [instance_id, to_db(now + ttl)]
+    if chat_keys is not None:
+        if not chat_keys:
+            return []
+        within = f" AND chat_key IN ({', '.join('?' * len(chat_keys))})"
+        params.extend(chat_keys)
+    params.extend([instance_id, to_db(now), limit, to_db(now)])
+    # The oldest waiting chats, then taken in key order: two instances claiming at once lock rows in
+    # the same order (on PostgreSQL, where ON CONFLICT locks each row it tests, so no deadlock).
+    rows = unit.fetchall(
+        "INSERT INTO chat_claims (chat_key, instance_id, expires_at)"
+        " SELECT chat_key, ?, ? FROM (SELECT chat_key FROM inbox WHERE processed_at IS NULL" + within +
+        " AND NOT EXISTS (SELECT 1 FROM chat_claims AS held WHERE held.chat_key = inbox.chat_key"
+        " AND held.instance_id <> ? AND held.expires_at >= ?)"
+        " GROUP BY chat_key ORDER BY MIN(id) LIMIT ?) AS oldest WHERE true ORDER BY chat_key"
+        " ON CONFLICT (chat_key) DO UPDATE SET instance_id = excluded.instance_id, expires_at = excluded.expires_at"
+        " WHERE chat_claims.instance_id = excluded.instance_id OR chat_claims.expires_at < ?"
+        " RETURNING chat_key",
+        params,
+    )
+    return [row["chat_key"] for row in rows]
+
+
+def waiting_in(unit: Unit, chat_keys: Sequence[int]) -> list[InboxItem]:
+    """The updates of these chats not yet handled, in the order they were stored."""
+    return [item for item, _ in waiting_by_chat_in(unit, chat_keys)]
+
+
+def waiting_by_chat_in(unit: Unit, chat_keys: Sequence[int]) -> list[tuple[InboxItem, int]]:
+    """The updates of these chats not yet handled, each with its chat, in the order they were stored."""
+    if not chat_keys:
+        return []
+    rows = unit.fetchall(
+        "SELECT id, update_id, payload, chat_key FROM inbox WHERE processed_at IS NULL"
+        f" AND chat_key IN ({', '.join('?' * len(chat_keys))}) ORDER BY id",
+        list(chat_keys),
+    )
+    return [(InboxItem(row["id"], row["update_id"], row["payload"], False), row["chat_key"]) for row in rows]
+
+
+async def unclaimed(db: Database, instance_id: str, *, now: datetime, limit: int = 1000) -> list[tuple[int, int]]:
+    """(inbox id, chat) of updates waiting whose chat no other instance holds a live claim of, oldest first."""
+    rows = await db.fetchall(
+        "SELECT id, chat_key FROM inbox WHERE processed_at IS NULL AND NOT EXISTS (SELECT 1 FROM chat_claims"
+        " AS held WHERE held.chat_key = inbox.chat_key AND held.instance_id <> ? AND held.expires_at >= ?)"
+        " ORDER BY id LIMIT ?",
+        (instance_id, to_db(now), limit),
+    )
+    return [(row["id"], row["chat_key"]) for row in rows]
+
+
+def renew_claims_in(unit: Unit, instance_id: str, *, now: datetime, ttl: timedelta) -> int:
+    """Extend every claim instance_id holds to now + ttl; returns how many it holds."""
+    return unit.execute_counting(
+        "UPDATE chat_claims SET expires_at = ? WHERE instance_id = ?", (to_db(now + ttl), instance_id)
+    )
+
+
+def release_idle_claims_in(unit: Unit, instance_id: str, chat_keys: Sequence[int]) -> None:
+    """Give up the claims of these chats that have no update waiting any more (after their marks)."""
+    if not chat_keys:
+        return
+    unit.execute(
+        "DELETE FROM chat_claims WHERE instance_id = ?"
+        f" AND chat_key IN ({', '.join('?' * len(chat_keys))})"
+        " AND NOT EXISTS (SELECT 1 FROM inbox WHERE inbox.chat_key = chat_claims.chat_key"
+        " AND inbox.processed_at IS NULL)",
+        [instance_id, *chat_keys],
+    )
+
+
+async def claim_holders(db: Database) -> dict[int, str]:
+    """Which instance holds each chat's claim (expired ones included)."""
+    rows = await db.fetchall("SELECT chat_key, instance_id FROM chat_claims")
+    return {row["chat_key"]: row["instance_id"] for row in rows}

@@ -26,3 +26,32 @@ async def test_no_database_means_not_healthy(tmp_path, sandbox):
     ok, reason = await check_health(settings, now=datetime.now(UTC))
     assert not ok
     assert "no database" in reason
+
+
+async def test_health_names_the_instance_and_its_role(bot, settings, clock):
+    ok, reason = await eventually(lambda: _health(settings, clock.now()))
+    assert f"instance {settings.instance_name}: poller" in reason
+
+
+async def test_with_a_shared_database_health_reports_each_instance_as_poller_or_standby(tmp_path, sandbox, clock):
+    from contextlib import AsyncExitStack
+
+    from bot.runner import running_bot
+
+    first = make_settings(tmp_path, sandbox, shared_database=True, instance_id="bot-a")
+    second = make_settings(tmp_path, sandbox, shared_database=True, instance_id="bot-b")
+    async with AsyncExitStack() as stack:
+        await stack.enter_async_context(running_bot(first, clock=clock))
+        async with running_bot(second, clock=clock):
+            ok, reason = await check_health(first, now=datetime.now(UTC))
+            assert ok and reason.startswith("ok: instance bot-a is poller"), reason
+            assert "other live instances: bot-b standby" in reason
+            ok, reason = await check_health(second, now=datetime.now(UTC))
+            assert ok and reason.startswith("ok: instance bot-b is standby"), reason
+        ok, reason = await check_health(second, now=datetime.now(UTC))
+        assert not ok and reason == "instance bot-b is not running (live instances: bot-a poller)"
+
+
+async def _health(settings, now):
+    ok, reason = await check_health(settings, now=now)
+    return (ok, reason) if ok else None

@@ -119,3 +119,49 @@ async def test_the_bot_in_webhook_mode_answers_and_records_what_the_sandbox_post
     assert stored.sender_id == mamlatdar["id"]
     await client.wait_until_idle()
     assert await client.pending_updates() == 0
+
+
+async def test_several_instances_behind_a_proxy_each_answer_after_storing_and_store_each_update_once(
+    tmp_path, sandbox, clock
+):
+    """Two instances share one database; the proxy sends each update to either (a retry to the other one)."""
+    from contextlib import AsyncExitStack
+
+    ports = [_free_port(), _free_port()]
+    async with AsyncExitStack() as stack:
+        instances = []
+        for name, port in zip(("hook-a", "hook-b"), ports, strict=True):
+            settings = make_settings(
+                tmp_path, sandbox, webhook_url="https://samvad.example.gujarat.gov.in/hook", webhook_secret=SECRET,
+                webhook_listen="127.0.0.1", webhook_port=port, shared_database=True, instance_id=name,
+            )
+            instances.append(await stack.enter_async_context(running_bot(settings, clock=clock)))
+        assert [bot.instance.role.value for bot in instances] == ["worker", "worker"]
+        chats = (-100801, -100802)
+        async with aiohttp.ClientSession() as session:
+            for number in range(40):
+                chat_id = chats[number % 2]
+                update = _group_message_update(9100 + number, chat_id, 10 + number, f"Relief boats sent: {number}")
+                targets = ports if number % 5 == 0 else [ports[number % 3 % 2]]  # every fifth posted to both
+                for port in targets:
+                    async with session.post(f"http://127.0.0.1:{port}/hook", json=update,
+                                            headers={"X-Telegram-Bot-Api-Secret-Token": SECRET}) as response:
+                        assert response.status == 200
+                        # 200 means committed: the other instance's connection reads it at once.
+                        other = instances[1 - ports.index(port)].services.db
+                        assert await other.fetchone("SELECT 1 FROM inbox WHERE update_id = ?", (9100 + number,))
+        for bot in instances:
+            await bot.ingress.idle()
+        db = instances[0].services.db
+        for index, chat_id in enumerate(chats):
+            await eventually(lambda chat_id=chat_id: _all_in(db, chat_id, 20), timeout=15)
+            ids = await messages.message_ids(db, chat_id)
+            assert sorted(ids) == [10 + number for number in range(index, 40, 2)]
+        for bot in instances:
+            await bot.ingress.idle()
+        waiting = await db.fetchone("SELECT COUNT(*) AS n FROM inbox WHERE processed_at IS NULL")
+        assert waiting["n"] == 0, "an update was left unhandled"
+
+
+async def _all_in(db, chat_id: int, expected: int) -> bool:
+    return len(await messages.message_ids(db, chat_id)) >= expected
