@@ -96,6 +96,7 @@ def build_application(
             if services.attachment_reader is not None:
                 await services.attachment_reader.stop()
             await services.delivery.stop()
+            await services.scheduler.release()
 
     async def close_services(application: Application) -> None:
         services: Services | None = application.bot_data.pop(SERVICES_KEY, None)
@@ -139,10 +140,12 @@ async def _open_services(
 ) -> Services:
     signer = load_or_create(settings.signing_key_file)
     db = await open_database_patiently(settings)
-    delivery = DeliveryWorker(db, clock, application.bot)
+    delivery = DeliveryWorker(db, clock, application.bot, claim_seconds=settings.claim_seconds)
+    if settings.shared_rate_limits and isinstance(application.bot.rate_limiter, SendingRateLimiter):
+        application.bot.rate_limiter.share_through(db)
     delivery.on_sent(recording.record_sent_message)
     delivery.on_sent(exports_feature.forget_delivered_export)
-    scheduler = Scheduler(db, clock)
+    scheduler = Scheduler(db, clock, claim_seconds=settings.claim_seconds)
     for feature in feature_list:
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
