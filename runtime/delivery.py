@@ -135,7 +135,8 @@ class DeliveryWorker:
                 continue
             until = self._clock.now() + self._claim
             try:
-                await self._db.write(lambda unit: outbox_store.renew_claims_in(unit, holder=self.instance, until=until))
+                await self._db.write(
+                    lambda unit, until=until: outbox_store.renew_claims_in(unit, holder=self.instance, until=until))
             except StorageUnavailable as error:
                 log.warning("cannot renew delivery claims in %s: %s", error.path, error.reason)
 
