@@ -1,9 +1,10 @@
 """Delivers owed Bot API calls, in order per chat, retrying what can succeed later.
 
-Several instances may share one database: each chat's calls are delivered by one instance at a time, the one
-holding the chat's claim (storage.outbox.next_call_in). It renews the claim with every call and every third of
-its lifetime while it works, and lets it go when nothing there is due; if it dies, the claim lapses and another
-instance takes the chat over, first looking for the message of the call the dead one left in flight.
+Several instances may share one database: a chat's next call is taken by the instance that claims the chat
+(storage.outbox.next_call_in), which holds the claim while the call is in flight (renewing it every third of
+its lifetime) and lets it go in the transaction that settles the call; so one call of a chat is out at a time,
+in order, whichever instance sends it. If the holder dies, the claim lapses and another instance takes the
+chat over, first looking for the message of the call the dead one left in flight.
 """
 
 from __future__ import annotations
@@ -174,17 +175,15 @@ class DeliveryWorker:
     async def _drain(self, chat_id: int) -> None:
         slots = self._group_slots if chat_id < 0 else self._other_slots
         while True:
-            item = await self._next_call(chat_id)
-            if item is None:
-                return  # nothing due (the claim is let go), or another instance delivers this chat
-            async with slots:  # one call at a time, so a chat with a backlog takes turns with the others
+            # One call at a time, so a chat with a backlog takes turns with the others; the chat is claimed only
+            # once a slot is free, so an instance with a backlog leaves chats to instances that have slots.
+            async with slots:
+                item = await self._next_call(chat_id)
+                if item is None:
+                    return  # nothing due, or another instance has this chat's call in flight
                 delivered = await self._deliver(item)
-            if not delivered:  # it waits for a retry: whichever instance is free then takes the chat
-                try:
-                    await self._db.write(lambda unit: outbox_store.release_chat_in(unit, chat_id, holder=self.instance))
-                except StorageUnavailable:
-                    pass  # the claim lapses by itself
-                return
+            if not delivered:
+                return  # it waits for a retry: whichever instance is free then takes the chat
 
     async def _next_call(self, chat_id: int) -> OutboxItem | None:
         """Claim the chat (or renew the claim) and take its next due call, marked in flight if it posts."""
@@ -244,6 +243,7 @@ class DeliveryWorker:
         try:
             # The mark and what the hooks defer go with COMMIT: one trip for the whole settlement.
             async with self._db.transaction() as tx:
+                tx.defer(lambda unit: outbox_store.release_chat_in(unit, item.chat_id, holder=self.instance))
                 if failure is not None:
                     tx.defer(lambda unit: outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now))
                     return True
@@ -316,6 +316,7 @@ class DeliveryWorker:
                 await outbox_store.mark_retry(
                     tx, item.outbox_id, error=error, retry_at=retry_at, params=params, answered=answered
                 )
+                tx.defer(lambda unit: outbox_store.release_chat_in(unit, item.chat_id, holder=self.instance))
         except StorageUnavailable as storage_error:
             log.warning("cannot note a retry in %s: %s", storage_error.path, storage_error.reason)
         log.info("will retry %s (%s) to chat %s in %.1fs: %s", item.method, item.purpose, item.chat_id,

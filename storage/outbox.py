@@ -132,8 +132,8 @@ def next_call_in(
 ) -> OutboxItem | None:
     """Claim (or renew) a chat for holder and take its next owed call, in one unit of work.
 
-    None if another instance holds the chat, or if nothing there is due (the claim is then let go, so the
-    instance that owes the chat a new call can take it at once). A call that posts a message (posting(method))
+    None if another instance holds the chat (it has a call of the chat in flight), or if nothing there is due
+    (the claim is then let go). The holder lets the claim go where it settles the call (release_chat_in). A call that posts a message (posting(method))
     is marked in flight before it is returned; the item keeps the mark an earlier attempt left (None if none),
     which tells the deliverer to look for that attempt's message first.
     """
@@ -154,7 +154,7 @@ def next_call_in(
 
 
 def release_chat_in(unit: Unit, chat_id: int, *, holder: str) -> None:
-    """Let go of a chat's claim (its queue waits for a retry, or the deliverer stops)."""
+    """Let go of a chat's claim (with the settlement of its call in flight: the chat's next call is anyone's)."""
     unit.execute(_RELEASE_CHAT, (chat_id, holder))
 
 
