@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram.error import RetryAfter
@@ -44,13 +44,15 @@ class SendingRateLimiter(AIORateLimiter):
 
     def __init__(
         self, *, overall_max_rate: float = 30, group_max_rate: float = 20, max_retries: int = 0,
-        wall_clock: Callable[[], float] = time.time,
+        wall_clock: Callable[[], float] = time.time, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
+        """wall_clock and sleep: the time all instances agree on (seconds since the epoch), and how to wait."""
         super().__init__(overall_max_rate=overall_max_rate, group_max_rate=group_max_rate, max_retries=max_retries)
         self._overall = Limit(OVERALL, overall_max_rate, 1.0)
         self._group_rate = group_max_rate
         self._retries = max_retries
         self._wall_clock = wall_clock
+        self._sleep = sleep
         self._db: Database | None = None
 
     def share_through(self, db: Database) -> None:
@@ -113,7 +115,7 @@ class SendingRateLimiter(AIORateLimiter):
                         error.path, error.reason)
             return False
         if at > now:
-            await asyncio.sleep(at - now)
+            await self._sleep(at - now)
         return True
 
     async def _pause(self, limits: list[Limit], *, until: float) -> None:
@@ -122,7 +124,7 @@ class SendingRateLimiter(AIORateLimiter):
             await self._db.write(lambda unit: rate_limits.pause_in(unit, limits, until=until))
         except StorageUnavailable:
             pass
-        await asyncio.sleep(max(until - self._wall_clock(), 0.0))
+        await self._sleep(max(until - self._wall_clock(), 0.0))
 
 
 def _seconds(value: Any) -> float:
