@@ -69,7 +69,7 @@ async def test_two_limiters_on_one_database_hold_a_group_to_twenty_messages_a_mi
 
     limiters = []
     for db in two_connections:
-        limiter = SendingRateLimiter(overall_max_rate=30, group_max_rate=20, 
+        limiter = SendingRateLimiter(overall_max_rate=30, group_max_rate=20,
                                      wall_clock=lambda: START, sleep=note_sleep)  # waits noted, not slept
         limiter.share_through(db)
         limiters.append(limiter)
