@@ -98,6 +98,9 @@ async def claim_due(
     """
     sql = _CLAIM_DUE[db.dialect]
     moment = to_db(now)
+    # Most ticks find nothing due: a read (no transaction, no write lock taken) says so.
+    if await db.fetchone("SELECT 1 FROM tasks WHERE " + _CLAIMABLE + " LIMIT 1", (moment, moment)) is None:
+        return []
     rows = await db.write(lambda unit: unit.fetchall(
         sql, (holder, to_db(until), moment, moment, moment, moment, limit)))
     tasks = [Task(row["id"], row["kind"], json.loads(row["payload"]), from_db(row["due_at"]), row["attempts"])
