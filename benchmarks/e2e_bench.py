@@ -124,8 +124,10 @@ async def run_once(
         db_path = workdir / f"{name}.db"
         await prepare_bot_database(db_path, posts, groups)
         stream = generate_stream(groups, messages, violation_share=violation_share, seed=2019)
-        bots = [await _start_bot(server.base_url, db_path, workdir / f"{name}-{number}.log")
-                for number in range(instances)]
+        bots = []
+        for number in range(1, instances + 1):  # each instance has an id of its own among those on the database
+            with _environment({"SAMVAD_INSTANCE_ID": f"bench-{number}"} if instances > 1 else {}):
+                bots.append(await _start_bot(server.base_url, db_path, workdir / f"{name}-{number}.log"))
         bot = bots[0]
         profiler = None
         try:
@@ -507,14 +509,25 @@ def run(args: argparse.Namespace) -> int:
 def _run_database(server_url: str | None, instances: int, label: str) -> Iterator[None]:
     """The bots' environment for one run: several instances share their database; on PostgreSQL, a database
     made for the run on the server (and dropped after it), named to the bots and to this harness."""
-    saved = {key: os.environ.get(key) for key in ("SAMVAD_DATABASE_URL", "SAMVAD_SHARED_DATABASE")}
+    values = {"SAMVAD_SHARED_DATABASE": "true"} if instances > 1 else {}  # one file, several processes
     dropped: Callable[[], None] | None = None
     try:
-        if instances > 1:
-            os.environ["SAMVAD_SHARED_DATABASE"] = "true"  # one file, several processes: no lock file of one run
         if server_url:
             url, dropped = _make_database(server_url, label)
-            os.environ["SAMVAD_DATABASE_URL"] = url
+            values["SAMVAD_DATABASE_URL"] = url
+        with _environment(values):
+            yield
+    finally:
+        if dropped is not None:
+            dropped()
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Variables the bot processes started meanwhile inherit (this harness's own environment, restored after)."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
         yield
     finally:
         for key, value in saved.items():
@@ -522,8 +535,6 @@ def _run_database(server_url: str | None, instances: int, label: str) -> Iterato
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
-        if dropped is not None:
-            dropped()
 
 
 def _make_database(server_url: str, label: str) -> tuple[str, Callable[[], None]]:
