@@ -170,6 +170,11 @@ async def _open_services(
             max_pages=settings.attachment_max_pages, max_seconds=settings.attachment_max_seconds)),
         attachments_feature.read_attachment,
     )
+    # Alone on an SQLite file (bot/startup_guards.py), claims left in it are a killed run's: void them now rather
+    # than wait for them to lapse. Never where other instances share the database (their claims are live).
+    if db.dialect == "sqlite" and not getattr(settings, "shared_database", False):
+        await delivery.forget_earlier_runs()
+        await scheduler.forget_earlier_runs()
     delivery.start()
     services.attachment_reader.start()
     if application.job_queue is not None:

@@ -104,6 +104,11 @@ class DeliveryWorker:
         """Run hook(tx, item, result) in the transaction that marks a call sent."""
         self._hooks.append(hook)
 
+    async def forget_earlier_runs(self) -> None:
+        """Void every chat claim: for a run alone on its database, whose earlier runs' claims are a dead
+        process's (its calls in flight are then looked for before they are sent again, as after any crash)."""
+        await self._db.write(lambda unit: outbox_store.release_all_in(unit, holder=None))
+
     def start(self) -> None:
         """Begin delivering in the background."""
         self._runner = asyncio.create_task(self._run(), name="samvad-delivery")

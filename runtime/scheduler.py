@@ -67,6 +67,10 @@ class Scheduler:
         for task in due:
             await self._run(task, context)
 
+    async def forget_earlier_runs(self) -> None:
+        """Void every task claim and job turn: for a run alone on its database (any claim there is a dead run's)."""
+        await task_store.release(self._db, holder=None)
+
     async def release(self) -> None:
         """Let go of claimed tasks not yet run (at stop), so another instance runs them without waiting."""
         try:

@@ -163,8 +163,11 @@ def renew_claims_in(unit: Unit, *, holder: str, until: datetime) -> int:
     return unit.execute_counting("UPDATE outbox_chat_claims SET until = ? WHERE holder = ?", (to_db(until), holder))
 
 
-def release_all_in(unit: Unit, *, holder: str) -> int:
-    """Let go of every chat claim holder has (it stops: others take its chats at once, not when they lapse)."""
+def release_all_in(unit: Unit, *, holder: str | None) -> int:
+    """Let go of every chat claim holder has (it stops: others take its chats at once, not when they lapse);
+    holder None: every claim (a run alone on the database: any claim there is a dead run's)."""
+    if holder is None:
+        return unit.execute_counting("DELETE FROM outbox_chat_claims")
     return unit.execute_counting("DELETE FROM outbox_chat_claims WHERE holder = ?", (holder,))
 
 

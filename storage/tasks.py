@@ -135,11 +135,20 @@ async def fail(tx: Transaction, task_id: int, *, error: str, at: datetime) -> No
     )
 
 
-async def release(db: Database, *, holder: str) -> int:
-    """Let go of every task holder has claimed but not settled (it stops: others may run them at once)."""
-    return await db.write(lambda unit: unit.execute_counting(
-        "UPDATE tasks SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND state = 'pending'",
-        (holder,)))
+async def release(db: Database, *, holder: str | None) -> int:
+    """Let go of every task holder has claimed but not settled (it stops: others may run them at once); holder
+    None: every claim and every periodic job's turn (a run alone on the database: they are a dead run's)."""
+    if holder is not None:
+        return await db.write(lambda unit: unit.execute_counting(
+            "UPDATE tasks SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND state = 'pending'",
+            (holder,)))
+
+    def release_all(unit: Unit) -> int:
+        unit.execute("DELETE FROM job_turns")
+        return unit.execute_counting(
+            "UPDATE tasks SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL")
+
+    return await db.write(release_all)
 
 
 async def pending(db: Database, *, kind: str | None = None) -> list[Task]:

@@ -141,3 +141,26 @@ async def test_an_instance_with_nothing_due_lets_the_chat_go_at_once(two_connect
     clock.advance(timedelta(minutes=5))
     item = await take(second_db, "state-data-centre")
     assert item is not None and item.params["text"] == "Later"
+
+
+async def test_a_run_alone_on_its_database_voids_the_claims_a_killed_run_left(two_connections):
+    first_db, second_db = two_connections
+    clock = AdjustableClock()
+    chat = OFFICERS[1]
+    async with first_db.transaction() as tx:
+        await outbox_store.enqueue(tx, method="sendMessage", params={"chat_id": chat, "text": "Shelter list"},
+                                   purpose=Purpose.HELP, at=clock.now(), chat_id=chat)
+    await first_db.write(lambda unit: outbox_store.next_call_in(
+        unit, chat, holder="killed-run", now=clock.now(), until=clock.now() + timedelta(seconds=60),
+        posting=lambda method: True))  # then SIGKILL, with the call in flight
+
+    world: dict[int, list[str]] = {}
+    restarted = DeliveryWorker(second_db, clock, AnsweringBot(world, seed=3), instance="restarted-run",
+                               scan_interval=0.05)
+    await restarted.forget_earlier_runs()
+    restarted.start()
+    try:
+        await _until_drained(second_db)
+    finally:
+        await restarted.stop()
+    assert world == {chat: ["Shelter list"]}  # looked for first (not there), then sent once, without waiting 60 s
