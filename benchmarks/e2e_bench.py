@@ -2,6 +2,7 @@
 
     samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited] [--rate R] [--drain]
     samvad bench --chaos 20 --messages 10000      # killed and restarted: see benchmarks/chaos_bench.py
+    samvad bench --instances 1 2 4 [--database-url postgresql://USER@HOST/DB]   # several bot processes
 
 36 groups (State, two HoD, 33 Districts) and ~580 verified officers post a stream of
 corpus messages as fast as the sandbox takes them. Printed per run: messages per
@@ -21,6 +22,10 @@ With SAMVAD_BENCH_PROFILE=PATH set, py-spy (pip install py-spy) samples the bot 
 ready until the run ends and writes PATH with the run's name before its suffix: a flame graph for .svg,
 collapsed stacks (one line per stack, with its count of samples) for .txt, speedscope JSON for .json.
 Sampling costs the bot a little CPU, so the figures of a profiled run are not the ones to report.
+
+With --instances K, K bot processes share one database (SQLite: one file; with --database-url, a
+PostgreSQL database the benchmark creates on that server for the run and drops after it), and the CPU
+of each is printed; the bot figures are their sum.
 """
 
 from __future__ import annotations
@@ -36,13 +41,14 @@ import statistics
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
-from benchmarks.e2e_world import BenchMessage, build_world, generate_stream, prepare_bot_database
+from benchmarks.e2e_world import BenchMessage, build_world, generate_stream, open_store, prepare_bot_database
 from sandbox.client import SandboxClient
 from sandbox.server import SandboxServer
-from storage.database import Database
 from storage.timefmt import from_db
 
 TOKEN = "700000099:BENCH-samvad-token"
@@ -64,6 +70,7 @@ class RunFigures:
     bot_peak_rss_mb: float
     cpu_seconds: dict[str, float]
     drain: bool = False
+    instance_cpu: list[float] = field(default_factory=list)  # each bot process's, with --instances
     quiet: int = 0  # flagged with no warning due now by design (doubtful, or held for the combined warning)
 
     def render(self) -> str:
@@ -92,6 +99,8 @@ class RunFigures:
         lines += [
             f"  CPU until all stored:          bot {cpu['bot']:.1f} s ({per_message:.2f} ms per message),"
             f" posters {cpu['posters']:.1f} s, sandbox + harness {cpu['sandbox']:.1f} s",
+            *(["  CPU per instance:              " + ", ".join(f"{seconds:.1f} s" for seconds in self.instance_cpu)]
+              if len(self.instance_cpu) > 1 else []),
             f"  bot peak memory (VmHWM):       {self.bot_peak_rss_mb:.0f} MB",
             f"  lost: {self.lost} messages not stored, {self.unwarned} flagged messages without a warning",
         ]
@@ -109,15 +118,23 @@ def _ms(values: list[float], percentile: int) -> str:
 
 async def run_once(
     name: str, *, messages: int, violation_share: float, rate_limited: bool, workdir: Path, rate: float = 0.0,
-    drain: bool = False,
+    drain: bool = False, instances: int = 1,
 ) -> RunFigures:
-    """One run: a fresh sandbox world, a fresh bot database, one bot process, one stream."""
+    """One run: a fresh sandbox world, a fresh bot database, `instances` bot processes on it, one stream."""
     async with SandboxServer(token=TOKEN) as server, SandboxClient(server.base_url) as client:
         posts, groups = await build_world(client)
         db_path = workdir / f"{name}.db"
         await prepare_bot_database(db_path, posts, groups)
         stream = generate_stream(groups, messages, violation_share=violation_share, seed=2019)
-        bot = await _start_bot(server.base_url, db_path, workdir / f"{name}.log", telegram_limits=rate_limited)
+        bots = []
+        for number in range(1, instances + 1):  # each instance has an id of its own among those on the database
+            with _environment({"SAMVAD_INSTANCE_ID": f"bench-{number}"} if instances > 1 else {}):
+                bots.append(
+                    await _start_bot(
+                        server.base_url, db_path, workdir / f"{name}-{number}.log", telegram_limits=rate_limited
+                    )
+                )
+        bot = bots[0]
         profiler = None
         try:
             await _wait_for_bot_ready(client, db_path, len(groups))
@@ -125,9 +142,10 @@ async def run_once(
             if rate_limited:
                 await client.set_faults(rate_limit=True, global_per_second=30, group_per_minute=20)
             bot_events = _BotMessageLog(server.world.events)
-            bot_cpu, harness_cpu = _process_cpu_seconds(bot.pid), time.process_time()
+            bots_cpu, harness_cpu = [_process_cpu_seconds(each.pid) for each in bots], time.process_time()
             if drain:
-                bot.send_signal(signal.SIGSTOP)
+                for each in bots:
+                    each.send_signal(signal.SIGSTOP)
             try:
                 posted_at, started, posters_cpu = await _post_in_a_process(
                     server.base_url, stream, rate=0.0 if drain else rate, workdir=workdir / name
@@ -135,11 +153,13 @@ async def run_once(
             finally:
                 if drain:
                     started = time.time()
-                    bot.send_signal(signal.SIGCONT)
+                    for each in bots:
+                        each.send_signal(signal.SIGCONT)
             stored_at = await _wait_for_stored(db_path, posted_at, timeout=600)
             seconds = max(stored_at.values(), default=started) - started
+            instance_cpu = [_process_cpu_seconds(each.pid) - before for each, before in zip(bots, bots_cpu, strict=True)]
             cpu = {
-                "bot": _process_cpu_seconds(bot.pid) - bot_cpu,
+                "bot": sum(instance_cpu),
                 "posters": posters_cpu,
                 "sandbox": time.process_time() - harness_cpu,
             }
@@ -147,12 +167,14 @@ async def run_once(
             warned_at = await bot_events.wait_for_warnings(
                 flagged, posted_at, drained=lambda: _outbox_drained(db_path), timeout=1800
             )
-            peak = _peak_rss_mb(bot.pid)
+            peak = max(_peak_rss_mb(each.pid) for each in bots)
             await bot_events.close()
         finally:
             await _stop_profiler(profiler)
-            bot.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(bot.wait(), timeout=60)
+            for each in bots:
+                each.send_signal(signal.SIGTERM)
+            for each in bots:
+                await asyncio.wait_for(each.wait(), timeout=60)
             await client.reset_faults()
     return RunFigures(
         name=name,
@@ -167,6 +189,7 @@ async def run_once(
         bot_peak_rss_mb=peak,
         cpu_seconds=cpu,
         drain=drain,
+        instance_cpu=instance_cpu,
     )
 
 
@@ -257,7 +280,8 @@ async def _stop_profiler(profiler: asyncio.subprocess.Process | None) -> None:
 async def _wait_for_bot_ready(client: SandboxClient, db_path: Path, groups: int) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        if db_path.exists() and await _count_messages(db_path) >= groups and await client.pending_updates() == 0:
+        exists = db_path.exists() or "SAMVAD_DATABASE_URL" in os.environ
+        if exists and await _count_messages(db_path) >= groups and await client.pending_updates() == 0:
             return
         await asyncio.sleep(0.2)
     raise TimeoutError("the bot did not come up within 120 s (see its log next to the database)")
@@ -285,7 +309,7 @@ async def _post_all(
 
 
 async def _count_messages(db_path: Path) -> int:
-    db = await Database.open(db_path)
+    db = await open_store(db_path)
     try:
         row = await db.fetchone("SELECT count(*) FROM messages")
         return int(row[0])
@@ -302,7 +326,7 @@ async def _wait_for_stored(db_path: Path, posted_at: dict, *, timeout: float) ->
     deadline = time.monotonic() + timeout
     stored: dict[tuple[int, int], float] = {}
     last_row = 0
-    db = await Database.open(db_path)
+    db = await open_store(db_path)
     try:
         while True:
             rows = await db.fetchall(
@@ -323,7 +347,7 @@ async def _wait_for_stored(db_path: Path, posted_at: dict, *, timeout: float) ->
 
 async def _outbox_drained(db_path: Path) -> bool:
     """Whether the bot owes no Bot API call any more."""
-    db = await Database.open(db_path)
+    db = await open_store(db_path)
     try:
         row = await db.fetchone("SELECT count(*) FROM outbox WHERE state = 'pending'")
         return row[0] == 0
@@ -335,7 +359,7 @@ async def _flagged_messages(db_path: Path, posted_at: dict) -> tuple[dict[tuple[
     """The posted messages the bot flagged with a reaction due at once (a warning given or the message removed),
     with their senders; and how many flags have none due now by design (a doubtful case goes quietly to the
     admin posts; a warning to a member warned less than an interval ago waits for the combined warning)."""
-    db = await Database.open(db_path)
+    db = await open_store(db_path)
     try:
         rows = await db.fetchall(
             "SELECT chat_id, message_id, member_id, warning, deleted FROM flags WHERE source = 'message'"
@@ -461,6 +485,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", type=int, default=2019, help="random seed of the stream and of the kill moments")
     parser.add_argument("--keep", metavar="DIR", help="with --chaos: keep the database and bot log here if a check fails")
+    parser.add_argument(
+        "--instances", type=int, nargs="+", default=[1], metavar="K",
+        help="bot processes sharing the database, one run per K given (e.g. --instances 1 2 4; default 1)",
+    )
+    parser.add_argument(
+        "--database-url", metavar="URL",
+        help="run the bots on PostgreSQL: a server URL (postgresql://USER@HOST/DB) where the benchmark may"
+        " create a database for each run (dropped after it); default: an SQLite file per run",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -472,14 +505,69 @@ def run(args: argparse.Namespace) -> int:
     names = {"both": ("unlimited", "limited"), "unlimited": ("unlimited",), "limited": ("limited",)}[args.runs]
     lost = 0
     with tempfile.TemporaryDirectory(prefix="samvad-bench-") as workdir:
-        for name in names:
-            figures = asyncio.run(
-                run_once(name, messages=args.messages, violation_share=args.violations,
-                         rate_limited=name == "limited", workdir=Path(workdir), rate=args.rate, drain=args.drain)
-            )
-            print(figures.render(), flush=True)
-            lost += figures.lost + figures.unwarned
+        for instances in args.instances:
+            for name in names:
+                label = name if args.instances == [1] else f"{name}, {instances} instance{'s' * (instances > 1)}"
+                with _run_database(args.database_url, instances, label):
+                    figures = asyncio.run(
+                        run_once(label, messages=args.messages, violation_share=args.violations,
+                                 rate_limited=name == "limited", workdir=Path(workdir), rate=args.rate,
+                                 drain=args.drain, instances=instances)
+                    )
+                print(figures.render(), flush=True)
+                lost += figures.lost + figures.unwarned
     return 1 if lost else 0
+
+
+@contextlib.contextmanager
+def _run_database(server_url: str | None, instances: int, label: str) -> Iterator[None]:
+    """The bots' environment for one run: several instances share their database; on PostgreSQL, a database
+    made for the run on the server (and dropped after it), named to the bots and to this harness."""
+    values = {"SAMVAD_SHARED_DATABASE": "true"} if instances > 1 else {}  # one file, several processes
+    dropped: Callable[[], None] | None = None
+    try:
+        if server_url:
+            url, dropped = _make_database(server_url, label)
+            values["SAMVAD_DATABASE_URL"] = url
+        with _environment(values):
+            yield
+    finally:
+        if dropped is not None:
+            dropped()
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    """Variables the bot processes started meanwhile inherit (this harness's own environment, restored after)."""
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _make_database(server_url: str, label: str) -> tuple[str, Callable[[], None]]:
+    """A new empty database on the server for one run: its URL, and how to drop it."""
+    try:
+        import psycopg
+        from psycopg import sql
+    except ImportError:
+        raise SystemExit("--database-url needs psycopg: pip install -e '.[postgres]'") from None
+    name = "samvad_bench_" + "".join(ch if ch.isalnum() else "_" for ch in label) + f"_{os.getpid()}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    parts = urlsplit(server_url)
+
+    def drop() -> None:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+    return urlunsplit(parts._replace(path="/" + name)), drop
 
 
 if __name__ == "__main__":

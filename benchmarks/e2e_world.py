@@ -8,6 +8,7 @@ violations, instructions and acknowledgements.
 from __future__ import annotations
 
 import json
+import os
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -134,10 +135,23 @@ async def build_world(client) -> tuple[list[BenchPost], list[BenchGroup]]:
     return posts, groups
 
 
+async def open_store(db_path: Path) -> Database:
+    """The bots' database: the SQLite file at db_path, or the PostgreSQL database of SAMVAD_DATABASE_URL when the
+    benchmark made one for the run (`samvad bench --database-url`)."""
+    url = os.environ.get("SAMVAD_DATABASE_URL")
+    if not url:
+        return await Database.open(db_path)
+    try:
+        from storage.backend import open_database  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        raise SystemExit("--database-url needs the PostgreSQL backend (storage/backend.py, issue 17)") from None
+    return await open_database(url)
+
+
 async def prepare_bot_database(db_path: Path, posts: list[BenchPost], groups: list[BenchGroup]) -> None:
     """The roster, verified accounts and bindings, as if imported, verified and bound already."""
     now = datetime.now(UTC)
-    db = await Database.open(db_path)
+    db = await open_store(db_path)
     try:
         async with db.transaction() as tx:
             for post in posts:

@@ -104,6 +104,7 @@ def build_application(
             if services.attachment_reader is not None:
                 await services.attachment_reader.stop()
             await services.delivery.stop()
+            await services.scheduler.release()
 
     async def close_services(application: Application) -> None:
         services: Services | None = application.bot_data.pop(SERVICES_KEY, None)
@@ -160,10 +161,12 @@ async def _open_services(
     sys.setswitchinterval(THREAD_SWITCH_INTERVAL)
     signer = load_or_create(settings.signing_key_file)
     db = await open_database_patiently(settings)
-    delivery = DeliveryWorker(db, clock, application.bot)
+    delivery = DeliveryWorker(db, clock, application.bot, claim_seconds=settings.claim_seconds)
+    if settings.shared_rate_limits and isinstance(application.bot.rate_limiter, SendingRateLimiter):
+        application.bot.rate_limiter.share_through(db)
     delivery.on_sent(recording.record_sent_message)
     delivery.on_sent(exports_feature.forget_delivered_export)
-    scheduler = Scheduler(db, clock)
+    scheduler = Scheduler(db, clock, claim_seconds=settings.claim_seconds)
     for feature in feature_list:
         for kind, task_handler in feature.tasks.items():
             scheduler.register(kind, task_handler)
@@ -188,6 +191,11 @@ async def _open_services(
             max_pages=settings.attachment_max_pages, max_seconds=settings.attachment_max_seconds)),
         attachments_feature.read_attachment,
     )
+    # Alone on an SQLite file (bot/startup_guards.py), claims left in it are a killed run's: void them now rather
+    # than wait for them to lapse. Never where other instances share the database (their claims are live).
+    if db.dialect == "sqlite" and not getattr(settings, "shared_database", False):
+        await delivery.forget_earlier_runs()
+        await scheduler.forget_earlier_runs()
     delivery.start()
     services.attachment_reader.start()
     if application.job_queue is not None:

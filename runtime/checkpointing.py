@@ -1,7 +1,9 @@
 """Signs the record's head every N entries or every hour, and posts it to the records chat if set.
 
 The job queue calls `tick` every few seconds; whether a checkpoint is due is read from
-the database (the last checkpoint and the head), so a restart forgets nothing.
+the database (the last checkpoint and the head), so a restart forgets nothing. Every instance on one
+database ticks; the one that takes the job's turn (storage.tasks.take_turn_in, in the signing transaction)
+signs, so a head is signed and posted once.
 """
 
 from __future__ import annotations
@@ -11,10 +13,12 @@ from datetime import timedelta
 from html import escape
 
 from runtime.clock import Clock
+from runtime.instance_id import instance_id
 from runtime.outbox import Outbox
 from runtime.settings import Settings
 from runtime.signing import KeySigner
 from storage import checkpoints
+from storage import tasks as task_store
 from storage.checkpoints import Checkpoint
 from storage.database import Database
 from storage.errors import StorageUnavailable
@@ -23,12 +27,17 @@ from runtime.purposes import Purpose
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 2.0
+TURN = "sign-checkpoint"
 
 
 class Checkpointer:
     """Signs checkpoints when due."""
 
-    def __init__(self, db: Database, clock: Clock, signer: KeySigner, outbox: Outbox, settings: Settings) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, signer: KeySigner, outbox: Outbox, settings: Settings, *,
+        instance: str | None = None,
+    ) -> None:
+        self.instance = instance or instance_id()
         self._db = db
         self._clock = clock
         self._signer = signer
@@ -45,15 +54,22 @@ class Checkpointer:
                 now=self._clock.now(),
             ):
                 return None
-            return await self.sign_now()
+            return await self.sign_now(taking_turn=True)
         except StorageUnavailable as error:
             log.warning("cannot sign a checkpoint now (%s: %s)", error.path, error.reason)
             return None
 
-    async def sign_now(self) -> Checkpoint | None:
-        """Sign the head now (None if the last checkpoint already covers it)."""
+    async def sign_now(self, *, taking_turn: bool = False) -> Checkpoint | None:
+        """Sign the head now (None if the last checkpoint already covers it, or, taking_turn, if another
+        instance has the job's turn)."""
+        now = self._clock.now()
+        until = now + timedelta(seconds=self._settings.claim_seconds)
         async with self._db.transaction() as tx:
-            checkpoint = await checkpoints.sign_head(tx, self._signer, at=self._clock.now())
+            if taking_turn and not await tx.run(
+                lambda unit: task_store.take_turn_in(unit, TURN, holder=self.instance, now=now, until=until)
+            ):
+                return None
+            checkpoint = await checkpoints.sign_head(tx, self._signer, at=now)
             if checkpoint is not None and self._settings.records_chat_id is not None:
                 await self._outbox.send_message(
                     tx, self._settings.records_chat_id, describe(checkpoint, self._settings),

@@ -1,4 +1,11 @@
-"""Delivers owed Bot API calls, in order per chat, retrying what can succeed later."""
+"""Delivers owed Bot API calls, in order per chat, retrying what can succeed later.
+
+Several instances may share one database: a chat's next call is taken by the instance that claims the chat
+(storage.outbox.next_call_in), which holds the claim while the call is in flight (renewing it every third of
+its lifetime) and lets it go in the transaction that settles the call; so one call of a chat is out at a time,
+in order, whichever instance sends it. If the holder dies, the claim lapses and another instance takes the
+chat over, first looking for the message of the call the dead one left in flight.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from telegram import Bot, InputFile
 from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, NetworkError, RetryAfter, TelegramError
 
 from runtime.clock import Clock
+from runtime.instance_id import instance_id
 from runtime.ratelimit import posts_a_message
 from storage import outbox as outbox_store
 from storage.database import Database, Transaction
@@ -54,10 +62,14 @@ class DeliveryWorker:
     """Sends what the outbox owes: one queue per chat, several chats at once."""
 
     def __init__(
-        self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16, scan_interval: float = IDLE_POLL
+        self, db: Database, clock: Clock, bot: Bot, *, concurrency: int = 16, scan_interval: float = IDLE_POLL,
+        instance: str | None = None, claim_seconds: float = 60.0,
     ) -> None:
-        """scan_interval: seconds between looks at every pending call (for retries falling due)."""
+        """scan_interval: seconds between looks at every pending call (for retries falling due); instance: this
+        deliverer's name in the chats' claims; claim_seconds: how long a claim lasts unless renewed."""
         self._db = db
+        self.instance = instance or instance_id()
+        self._claim = timedelta(seconds=claim_seconds)
         self._scan_interval = scan_interval
         self._clock = clock
         self._bot = bot
@@ -75,6 +87,7 @@ class DeliveryWorker:
         self._recheck: set[int] = set()
         self._hooks: list[SentHook] = []
         self._runner: asyncio.Task[None] | None = None
+        self._renewer: asyncio.Task[None] | None = None
         self.grace = 10.0  # seconds calls in flight get to finish at stop
 
     def wake(self) -> None:
@@ -91,9 +104,15 @@ class DeliveryWorker:
         """Run hook(tx, item, result) in the transaction that marks a call sent."""
         self._hooks.append(hook)
 
+    async def forget_earlier_runs(self) -> None:
+        """Void every chat claim: for a run alone on its database, whose earlier runs' claims are a dead
+        process's (its calls in flight are then looked for before they are sent again, as after any crash)."""
+        await self._db.write(lambda unit: outbox_store.release_all_in(unit, holder=None))
+
     def start(self) -> None:
         """Begin delivering in the background."""
         self._runner = asyncio.create_task(self._run(), name="samvad-delivery")
+        self._renewer = asyncio.create_task(self._renew_claims(), name="samvad-delivery-claims")
 
     async def stop(self) -> None:
         """Stop delivering; calls in flight finish, the rest stay owed for the next start."""
@@ -106,6 +125,26 @@ class DeliveryWorker:
             for task in draining:
                 task.cancel()
             await asyncio.gather(*draining, return_exceptions=True)
+        if self._renewer is not None:
+            self._renewer.cancel()
+            await asyncio.gather(self._renewer, return_exceptions=True)
+        try:  # another instance takes these chats at once, not when their claims lapse
+            await self._db.write(lambda unit: outbox_store.release_all_in(unit, holder=self.instance))
+        except StorageUnavailable as error:
+            log.warning("could not let go of this instance's delivery claims in %s: %s", error.path, error.reason)
+
+    async def _renew_claims(self) -> None:
+        """Keep the chats being delivered claimed, however long a call waits (in the rate limiter, on Telegram)."""
+        while True:
+            await asyncio.sleep(self._claim.total_seconds() / 3)
+            if not self._draining:
+                continue
+            until = self._clock.now() + self._claim
+            try:
+                await self._db.write(
+                    lambda unit, until=until: outbox_store.renew_claims_in(unit, holder=self.instance, until=until))
+            except StorageUnavailable as error:
+                log.warning("cannot renew delivery claims in %s: %s", error.path, error.reason)
 
     async def _run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -116,7 +155,8 @@ class DeliveryWorker:
             if self._scan_all or loop.time() >= next_scan:
                 self._scan_all, next_scan = False, loop.time() + self._scan_interval
                 try:
-                    chats |= set(await outbox_store.chats_with_due_calls(self._db, now=self._clock.now()))
+                    chats |= set(await outbox_store.chats_with_due_calls(
+                        self._db, now=self._clock.now(), holder=self.instance))
                 except StorageUnavailable as error:
                     log.warning("cannot read the outbox in %s: %s; retrying", error.path, error.reason)
             for chat_id in chats:
@@ -140,13 +180,26 @@ class DeliveryWorker:
     async def _drain(self, chat_id: int) -> None:
         slots = self._group_slots if chat_id < 0 else self._other_slots
         while True:
-            item = await outbox_store.first_owed(self._db, chat_id)
-            if item is None or item.not_before > self._clock.now():
-                return
-            async with slots:  # one call at a time, so a chat with a backlog takes turns with the others
+            # One call at a time, so a chat with a backlog takes turns with the others; the chat is claimed only
+            # once a slot is free, so an instance with a backlog leaves chats to instances that have slots.
+            async with slots:
+                item = await self._next_call(chat_id)
+                if item is None:
+                    return  # nothing due, or another instance has this chat's call in flight
                 delivered = await self._deliver(item)
             if not delivered:
-                return
+                return  # it waits for a retry: whichever instance is free then takes the chat
+
+    async def _next_call(self, chat_id: int) -> OutboxItem | None:
+        """Claim the chat (or renew the claim) and take its next due call, marked in flight if it posts."""
+        now = self._clock.now()
+        try:
+            return await self._db.write(lambda unit: outbox_store.next_call_in(
+                unit, chat_id, holder=self.instance, now=now, until=now + self._claim, posting=posts_a_message))
+        except StorageUnavailable as error:
+            log.warning("cannot take chat %s's next call from %s: %s", chat_id, error.path, error.reason)
+            self._wake_at(timedelta(seconds=1))
+            return None
 
     async def _deliver(self, item: OutboxItem) -> bool:
         """Try one call; True if the chat's queue may move on to its next call."""
@@ -163,12 +216,6 @@ class DeliveryWorker:
                 log.info("%s (%s) to chat %s was posted before a crash or a timeout (message %s): not again",
                          item.method, item.purpose, item.chat_id, found)
                 return await self._record(item, result={"message_id": found, "found_after_restart": True})
-        if posting:
-            owed = await self._mark_in_flight(item)
-            if owed is None:
-                return False
-            if not owed:
-                return True  # settled already: the next owed call
         try:
             with attachments(item.params) as params:
                 result = await self._bot.do_api_request(item.method, api_kwargs=params)
@@ -201,6 +248,7 @@ class DeliveryWorker:
         try:
             # The mark and what the hooks defer go with COMMIT: one trip for the whole settlement.
             async with self._db.transaction() as tx:
+                tx.defer(lambda unit: outbox_store.release_chat_in(unit, item.chat_id, holder=self.instance))
                 if failure is not None:
                     tx.defer(lambda unit: outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now))
                     return True
@@ -212,17 +260,6 @@ class DeliveryWorker:
             log.error("delivered %s but cannot record it in %s: %s", item.method, error.path, error.reason)
             return False
         return True
-
-    async def _mark_in_flight(self, item: OutboxItem) -> bool | None:
-        """Note durably that this call may post, before it is sent: True if noted, False if the call is no longer
-        owed, None (retry soon) if the database cannot be written."""
-        try:
-            known = await self._db.write(lambda unit: outbox_store.mark_in_flight_in(unit, item.outbox_id, item.chat_id))
-        except StorageUnavailable as error:
-            log.warning("cannot note %s (%s) in flight in %s: %s", item.method, item.purpose, error.path, error.reason)
-            self._wake_at(timedelta(seconds=1))
-            return None
-        return known is not None
 
     async def _earlier_copy(self, item: OutboxItem, after: int) -> int | None:
         """The id of this call's message if an earlier attempt posted it (Telegram never said), else None.
@@ -284,6 +321,7 @@ class DeliveryWorker:
                 await outbox_store.mark_retry(
                     tx, item.outbox_id, error=error, retry_at=retry_at, params=params, answered=answered
                 )
+                tx.defer(lambda unit: outbox_store.release_chat_in(unit, item.chat_id, holder=self.instance))
         except StorageUnavailable as storage_error:
             log.warning("cannot note a retry in %s: %s", storage_error.path, storage_error.reason)
         log.info("will retry %s (%s) to chat %s in %.1fs: %s", item.method, item.purpose, item.chat_id,

@@ -1,6 +1,8 @@
 """Runs deadlines kept in the database (storage.tasks) when they come due.
 
-PTB's job queue ticks it; the deadline itself is a row, so a restart forgets none.
+PTB's job queue ticks it; the deadline itself is a row, so a restart forgets none. Every instance on one
+database ticks; each claims the due tasks it runs (with an expiry) and settles them after, so a task runs
+once, on whichever instance is alive.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from runtime.clock import Clock
+from runtime.instance_id import instance_id
 from runtime.scope import work_scope
 from storage import tasks as task_store
 from storage.database import Database
@@ -31,9 +34,15 @@ STORAGE_RETRY = timedelta(seconds=15)
 class Scheduler:
     """Dispatches due tasks to the handler registered for their kind."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(
+        self, db: Database, clock: Clock, *, instance: str | None = None, claim_seconds: float = 300.0
+    ) -> None:
+        """instance: this scheduler's name in the tasks' claims; claim_seconds: how long a claimed task is left to
+        it (a task still unsettled then runs elsewhere: its effects are keyed, so nothing is owed twice)."""
         self._db = db
         self._clock = clock
+        self.instance = instance or instance_id()
+        self._claim = timedelta(seconds=claim_seconds)
         self._handlers: dict[str, TaskHandler] = {}
 
     def register(self, kind: str, handler: TaskHandler) -> None:
@@ -49,13 +58,25 @@ class Scheduler:
 
     async def tick(self, context: SamvadContext) -> None:
         """Run every task that is due now (the job queue calls this every second or so)."""
+        now = self._clock.now()
         try:
-            due = await task_store.due(self._db, now=self._clock.now())
+            due = await task_store.claim_due(self._db, now=now, holder=self.instance, until=now + self._claim)
         except StorageUnavailable as error:
             log.warning("cannot read scheduled tasks in %s: %s", error.path, error.reason)
             return
         for task in due:
             await self._run(task, context)
+
+    async def forget_earlier_runs(self) -> None:
+        """Void every task claim and job turn: for a run alone on its database (any claim there is a dead run's)."""
+        await task_store.release(self._db, holder=None)
+
+    async def release(self) -> None:
+        """Let go of claimed tasks not yet run (at stop), so another instance runs them without waiting."""
+        try:
+            await task_store.release(self._db, holder=self.instance)
+        except StorageUnavailable as error:
+            log.warning("could not let go of this instance's task claims in %s: %s", error.path, error.reason)
 
     async def _run(self, task: Task, context: SamvadContext) -> None:
         handler = self._handlers.get(task.kind)

@@ -67,6 +67,14 @@ class Settings(BaseSettings):
     group_messages_per_minute: float = Field(
         default=20.0, gt=0, description="Messages per minute the bot sends to one group (Telegram's limit is 20).",
     )
+    shared_rate_limits: bool = Field(
+        default=True, description="Keep the sending limits in the database, so that several instances on one"
+        " database together stay within the bot's limits (false: each instance counts only its own calls).",
+    )
+    claim_seconds: float = Field(
+        default=60.0, gt=0, description="How long an instance's claim on a chat's deliveries, a due task or a"
+        " periodic job lasts unless renewed: after an instance dies, another takes its work over within this.",
+    )
     poll_timeout: int = Field(default=30, ge=0, le=50, description="Long-polling timeout in seconds.")
     uvloop: bool = Field(
         default=True, description="Run `samvad run` on uvloop's event loop where it is installed (about 5% more"

@@ -89,6 +89,8 @@ def available_migrations() -> list[tuple[int, str, str]]:
 class Database:
     """An open Samvad database file."""
 
+    dialect = "sqlite"  # the SQL dialect of the backend, where a statement must differ ("sqlite", "postgresql")
+
     def __init__(
         self, path: Path, writer: aiosqlite.Connection | None, reader: aiosqlite.Connection, *,
         busy_timeout_ms: int = 5000

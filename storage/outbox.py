@@ -8,6 +8,7 @@ passing failures, so neither a 429, a 500 nor a restart loses it.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -98,15 +99,76 @@ def enqueue_in(
     return row[0]
 
 
-async def chats_with_due_calls(db: Database, *, now: datetime) -> list[int]:
-    """Chats whose next owed call (by priority, then order) is due."""
+async def chats_with_due_calls(db: Database, *, now: datetime, holder: str | None = None) -> list[int]:
+    """Chats whose next owed call (by priority, then order) is due; with holder, leaving out the chats another
+    instance is delivering (their claim has not lapsed)."""
+    claimed = ""
+    params: tuple[Any, ...] = (to_db(now),)
+    if holder is not None:
+        claimed = " AND chat_id NOT IN (SELECT chat_id FROM outbox_chat_claims WHERE holder != ? AND until > ?)"
+        params = (to_db(now), holder, to_db(now))
     rows = await db.fetchall(
         "SELECT chat_id FROM (SELECT chat_id, not_before,"
         " row_number() OVER (PARTITION BY chat_id ORDER BY priority, id) AS place"
-        " FROM outbox WHERE state = 'pending') WHERE place = 1 AND not_before <= ?",
-        (to_db(now),),
+        " FROM outbox WHERE state = 'pending') AS firsts WHERE place = 1 AND not_before <= ?" + claimed,
+        params,
     )
     return [row[0] for row in rows]
+
+
+# A chat's claim: taken if free or lapsed, renewed if ours; the row stays locked to the end of the
+# transaction (on PostgreSQL), so a release and a new call's claim cannot pass each other unseen.
+_CLAIM_CHAT = (
+    "INSERT INTO outbox_chat_claims (chat_id, holder, until) VALUES (?, ?, ?)"
+    " ON CONFLICT (chat_id) DO UPDATE SET holder = excluded.holder, until = excluded.until"
+    " WHERE outbox_chat_claims.holder = excluded.holder OR outbox_chat_claims.until <= ?"
+    " RETURNING chat_id"
+)
+_RELEASE_CHAT = "DELETE FROM outbox_chat_claims WHERE chat_id = ? AND holder = ?"
+
+
+def next_call_in(
+    unit: Unit, chat_id: int, *, holder: str, now: datetime, until: datetime, posting: Callable[[str], bool],
+) -> OutboxItem | None:
+    """Claim (or renew) a chat for holder and take its next owed call, in one unit of work.
+
+    None if another instance holds the chat (it has a call of the chat in flight), or if nothing there is due
+    (the claim is then let go). The holder lets the claim go where it settles the call (release_chat_in). A call that posts a message (posting(method))
+    is marked in flight before it is returned; the item keeps the mark an earlier attempt left (None if none),
+    which tells the deliverer to look for that attempt's message first.
+    """
+    if not unit.fetchall(_CLAIM_CHAT, (chat_id, holder, to_db(until), to_db(now))):
+        return None
+    row = unit.fetchone(
+        "SELECT id, chat_id, method, params, purpose, attempts, not_before, in_flight_after FROM outbox"
+        " WHERE state = 'pending' AND chat_id = ? ORDER BY priority, id LIMIT 1",
+        (chat_id,),
+    )
+    if row is None or from_db(row["not_before"]) > now:
+        unit.execute(_RELEASE_CHAT, (chat_id, holder))
+        return None
+    item = _item(row)
+    if chat_id != 0 and posting(item.method):
+        mark_in_flight_in(unit, item.outbox_id, chat_id)
+    return item
+
+
+def release_chat_in(unit: Unit, chat_id: int, *, holder: str) -> None:
+    """Let go of a chat's claim (with the settlement of its call in flight: the chat's next call is anyone's)."""
+    unit.execute(_RELEASE_CHAT, (chat_id, holder))
+
+
+def renew_claims_in(unit: Unit, *, holder: str, until: datetime) -> int:
+    """Extend every chat claim holder has (a call waiting in the rate limiter keeps its chat); how many."""
+    return unit.execute_counting("UPDATE outbox_chat_claims SET until = ? WHERE holder = ?", (to_db(until), holder))
+
+
+def release_all_in(unit: Unit, *, holder: str | None) -> int:
+    """Let go of every chat claim holder has (it stops: others take its chats at once, not when they lapse);
+    holder None: every claim (a run alone on the database: any claim there is a dead run's)."""
+    if holder is None:
+        return unit.execute_counting("DELETE FROM outbox_chat_claims")
+    return unit.execute_counting("DELETE FROM outbox_chat_claims WHERE holder = ?", (holder,))
 
 
 async def first_owed(db: Database, chat_id: int) -> OutboxItem | None:

@@ -1,7 +1,8 @@
 """Deadlines kept in the database: grace periods, reminders, checkpoints.
 
-A scheduler in the bot polls `due()`; because the deadline is a row, not a timer,
-a restart forgets none of them.
+A scheduler in the bot polls `claim_due()`; because the deadline is a row, not a timer,
+a restart forgets none of them. Several instances on one database each claim what they run
+(with an expiry, so a dead instance's tasks run elsewhere), so a due task runs once.
 """
 
 from __future__ import annotations
@@ -75,18 +76,59 @@ async def due(db: Database, *, now: datetime, limit: int = 100) -> list[Task]:
     return [Task(row["id"], row["kind"], json.loads(row["payload"]), from_db(row["due_at"]), row["attempts"]) for row in rows]
 
 
+# Due, unclaimed (or claimed by an instance that did not settle in time) tasks, claimed in one statement.
+# The outer WHERE repeats the claim's condition: PostgreSQL re-checks it on a row another transaction has
+# just claimed (so two instances never both take one), and SKIP LOCKED lets each pass over the rows
+# another is claiming instead of waiting. SQLite runs one writer at a time, so the plain form suffices.
+_CLAIMABLE = "state = 'pending' AND due_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)"
+_CLAIM_DUE = {
+    "sqlite": (
+        "UPDATE tasks SET claimed_by = ?, claimed_until = ? WHERE " + _CLAIMABLE + " AND id IN"
+        " (SELECT id FROM tasks WHERE " + _CLAIMABLE + " ORDER BY due_at, id LIMIT ?)"
+        " RETURNING id, kind, payload, due_at, attempts"
+    ),
+    "postgresql": (
+        "UPDATE tasks SET claimed_by = ?, claimed_until = ? WHERE " + _CLAIMABLE + " AND id IN"
+        " (SELECT id FROM tasks WHERE " + _CLAIMABLE + " ORDER BY due_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+        " RETURNING id, kind, payload, due_at, attempts"
+    ),
+}
+
+
+async def claim_due(
+    db: Database, *, now: datetime, holder: str, until: datetime, limit: int = 20
+) -> list[Task]:
+    """Claim the pending tasks whose time has come (earliest first) for holder until `until`; returns them.
+
+    A task claimed by another instance is left to it until its claim lapses; settle each claimed task with
+    complete, retry or fail, which let the claim go.
+    """
+    sql = _CLAIM_DUE[db.dialect]
+    moment = to_db(now)
+    # Most ticks find nothing due: a read (no transaction, no write lock taken) says so.
+    if await db.fetchone("SELECT 1 FROM tasks WHERE " + _CLAIMABLE + " LIMIT 1", (moment, moment)) is None:
+        return []
+    rows = await db.write(lambda unit: unit.fetchall(
+        sql, (holder, to_db(until), moment, moment, moment, moment, limit)))
+    tasks = [Task(row["id"], row["kind"], json.loads(row["payload"]), from_db(row["due_at"]), row["attempts"])
+             for row in rows]
+    return sorted(tasks, key=lambda task: (task.due_at, task.task_id))  # RETURNING keeps no order
+
+
 async def complete(tx: Transaction, task_id: int, *, at: datetime) -> None:
     """The task has run."""
     await tx.execute(
-        "UPDATE tasks SET state = 'done', attempts = attempts + 1, completed_at = ? WHERE id = ?",
+        "UPDATE tasks SET state = 'done', attempts = attempts + 1, completed_at = ?, claimed_by = NULL,"
+        " claimed_until = NULL WHERE id = ?",
         (to_db(at), task_id),
     )
 
 
 async def retry(tx: Transaction, task_id: int, *, error: str, retry_at: datetime) -> None:
-    """The task failed for a passing reason; run it again at retry_at."""
+    """The task failed for a passing reason; run it again at retry_at (on whichever instance is free then)."""
     await tx.execute(
-        "UPDATE tasks SET attempts = attempts + 1, last_error = ?, due_at = ? WHERE id = ?",
+        "UPDATE tasks SET attempts = attempts + 1, last_error = ?, due_at = ?, claimed_by = NULL,"
+        " claimed_until = NULL WHERE id = ?",
         (error[:500], to_db(retry_at), task_id),
     )
 
@@ -94,9 +136,26 @@ async def retry(tx: Transaction, task_id: int, *, error: str, retry_at: datetime
 async def fail(tx: Transaction, task_id: int, *, error: str, at: datetime) -> None:
     """The task cannot run; keep it for inspection."""
     await tx.execute(
-        "UPDATE tasks SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ? WHERE id = ?",
+        "UPDATE tasks SET state = 'failed', attempts = attempts + 1, last_error = ?, completed_at = ?,"
+        " claimed_by = NULL, claimed_until = NULL WHERE id = ?",
         (error[:500], to_db(at), task_id),
     )
+
+
+async def release(db: Database, *, holder: str | None) -> int:
+    """Let go of every task holder has claimed but not settled (it stops: others may run them at once); holder
+    None: every claim and every periodic job's turn (a run alone on the database: they are a dead run's)."""
+    if holder is not None:
+        return await db.write(lambda unit: unit.execute_counting(
+            "UPDATE tasks SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ? AND state = 'pending'",
+            (holder,)))
+
+    def release_all(unit: Unit) -> int:
+        unit.execute("DELETE FROM job_turns")
+        return unit.execute_counting(
+            "UPDATE tasks SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by IS NOT NULL")
+
+    return await db.write(release_all)
 
 
 async def pending(db: Database, *, kind: str | None = None) -> list[Task]:
@@ -112,3 +171,18 @@ async def pending(db: Database, *, kind: str | None = None) -> list[Task]:
             (kind,),
         )
     return [Task(row["id"], row["kind"], json.loads(row["payload"]), from_db(row["due_at"]), row["attempts"]) for row in rows]
+
+
+_TAKE_TURN = (
+    "INSERT INTO job_turns (name, holder, until) VALUES (?, ?, ?)"
+    " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until = excluded.until"
+    " WHERE job_turns.holder = excluded.holder OR job_turns.until <= ?"
+    " RETURNING name"
+)
+
+
+def take_turn_in(unit: Unit, name: str, *, holder: str, now: datetime, until: datetime) -> bool:
+    """Whether holder may run the periodic job `name` now: its turn is free, lapsed or already holder's (and is
+    then holder's until `until`). Taken inside the job's own transaction, the turn's row stays locked to its
+    end on PostgreSQL, so two instances never do the job at once."""
+    return bool(unit.fetchall(_TAKE_TURN, (name, holder, to_db(until), to_db(now))))
