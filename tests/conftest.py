@@ -21,6 +21,22 @@ pytest_plugins = ("tests.postgres",)
 TOKEN = "700000001:TEST-samvad-token-do-not-log"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def database_target(request, tmp_path):
+    """Where a test's database is, once per backend: an SQLite file, or a fresh migrated PostgreSQL database.
+
+    The PostgreSQL one is a copy (CREATE DATABASE ... TEMPLATE) of a database migrated once per session
+    on the session's throwaway server; without server binaries those runs skip with one line.
+    """
+    if request.param == "sqlite":
+        return tmp_path / "samvad.db"
+    server = request.getfixturevalue("postgres_server")
+    return server.url(server.create_database(template=server.migrated_template()))
+
+
 @pytest.fixture
 def token() -> str:
     return TOKEN
