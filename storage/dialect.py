@@ -7,6 +7,7 @@ few places where the dialects differ are rewritten here rather than in every mod
 - `INSERT OR IGNORE INTO t ...` becomes `INSERT INTO t ... ON CONFLICT DO NOTHING`;
 - an INSERT into a table with an integer key returns it (`RETURNING id`), for SQLite's lastrowid;
 - SQLite's null-safe `a IS b` / `a IS NOT b` become `IS NOT DISTINCT FROM` / `IS DISTINCT FROM`;
+- SQLite's scalar `max(a, b)` / `min(a, b)` become `GREATEST(a, b)` / `LEAST(a, b)`;
 - `x GLOB 'pattern'` on a literal pattern becomes a regular-expression match;
 - `json_extract(x, '$.key')` becomes the key's text (`x::jsonb ->> 'key'`), compared as text, or as a
   number where the statement casts it (`CAST(json_extract(...) AS INTEGER)`).
@@ -83,10 +84,42 @@ def _split_quoted(sql: str) -> list[tuple[bool, str]]:
     return pieces
 
 
+_MIN_MAX = re.compile(r"\b(max|min)\(", re.IGNORECASE)
+
+
+def _scalar_min_max(sql: str) -> str:
+    """max(a, b) -> GREATEST(a, b), min(a, b) -> LEAST(a, b); the one-argument aggregates stay."""
+    out, position = [], 0
+    for match in _MIN_MAX.finditer(sql):
+        if match.start() < position:
+            continue
+        depth, i, top_comma, quote = 1, match.end(), False, ""
+        while i < len(sql) and depth:
+            char = sql[i]
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+            elif char == "," and depth == 1:
+                top_comma = True
+            i += 1
+        if top_comma:
+            name = "GREATEST(" if match.group(1).lower() == "max" else "LEAST("
+            out.append(sql[position : match.start()] + name)
+            position = match.end()
+    out.append(sql[position:])
+    return "".join(out)
+
+
 @lru_cache(maxsize=4096)
 def to_postgresql(sql: str, returning: str | None = None) -> str:
     """The statement for PostgreSQL; `returning` names the column an INSERT hands back (lastrowid)."""
     sql = sql.strip().rstrip(";")
+    sql = _scalar_min_max(sql)
     sql = _JSON_EXTRACT.sub(lambda m: f"({m.group(1)}::jsonb ->> '{m.group(2)}')", sql)
     sql = re.sub(r"CAST\(\((\w[\w.]*::jsonb ->> '\w+')\) AS INTEGER\)", r"CAST((\1) AS BIGINT)", sql)
     sql = _GLOB.sub(

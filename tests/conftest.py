@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -35,6 +36,33 @@ def database_target(request, tmp_path):
         return tmp_path / "samvad.db"
     server = request.getfixturevalue("postgres_server")
     return server.url(server.create_database(template=server.migrated_template()))
+
+
+# SAMVAD_TEST_BACKEND=postgresql runs the bot of every test (the e2e suite's) on a fresh PostgreSQL
+# database of the session's throwaway server instead of an SQLite file: make_settings gives it the URL.
+TEST_BACKEND = os.environ.get("SAMVAD_TEST_BACKEND", "sqlite")
+_database_url_of_this_test: list[Callable[[], str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _bot_backend(request):
+    """Under SAMVAD_TEST_BACKEND=postgresql, one fresh migrated PostgreSQL database per test, made when asked."""
+    if TEST_BACKEND != "postgresql":
+        yield
+        return
+    server = request.getfixturevalue("postgres_server")
+    made: list[str] = []
+
+    def url() -> str:
+        if not made:
+            made.append(server.url(server.create_database(template=server.migrated_template())))
+        return made[0]
+
+    _database_url_of_this_test.append(url)
+    try:
+        yield
+    finally:
+        _database_url_of_this_test.remove(url)
 
 
 @pytest.fixture
@@ -73,6 +101,8 @@ def make_settings(tmp_path, sandbox, **overrides: Any) -> Settings:
         "poll_timeout": 1,
         "storage_retry_window": 5.0,
     }
+    if _database_url_of_this_test and "database_url" not in overrides:
+        values["database_url"] = SecretStr(_database_url_of_this_test[-1]())
     values.update(overrides)
     return Settings(_env_file=None, **values)
 
