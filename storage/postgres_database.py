@@ -196,7 +196,7 @@ class PostgresDatabase(Database):
     dialect = dialect.POSTGRESQL
 
     def __init__(self, url: str, writer: psycopg.Connection[Any] | None, reader: psycopg.Connection[Any],
-                 integer_keys: dict[str, str], *, read_only: bool = False):
+                 integer_keys: dict[str, str], *, read_only: bool = False, busy_timeout_ms: int = 5000):
         self.url = url
         self.where = redacted(url)
         self.path = Path(self.where)
@@ -210,6 +210,7 @@ class PostgresDatabase(Database):
         self._writing: asyncio.Task[None] | None = None
         self.traffic: Traffic | None = None
         self.read_only = read_only
+        self._options = f"-c lock_timeout={int(busy_timeout_ms)}"
 
     # -- opening and closing ------------------------------------------------------------------------
 
@@ -243,7 +244,7 @@ class PostgresDatabase(Database):
                 writer.close()
             raise
         keys = _integer_keys(reader)
-        return cls(url, writer, reader, keys, read_only=read_only)
+        return cls(url, writer, reader, keys, read_only=read_only, busy_timeout_ms=busy_timeout_ms)
 
     async def close(self) -> None:
         """Close both connections and their threads."""
@@ -281,7 +282,15 @@ class PostgresDatabase(Database):
     def _writable(self) -> psycopg.Connection[Any]:  # type: ignore[override]
         if self._pg_writer is None:
             raise ServerUnavailable(self.where, "opened read-only")
+        if self._pg_writer.closed or self._pg_writer.broken:
+            # The server restarted or the link dropped: connect again (on the writer's thread, in its trip).
+            self._pg_writer = _reconnect(self._pg_writer, self.url, self._options)
         return self._pg_writer
+
+    def _readable(self) -> psycopg.Connection[Any]:
+        if self._pg_reader.closed or self._pg_reader.broken:
+            self._pg_reader = _reconnect(self._pg_reader, self.url, self._options + " -c default_transaction_read_only=on")
+        return self._pg_reader
 
     def _error(self, error: BaseException) -> BaseException:
         reason = _unavailable(error)
@@ -292,12 +301,12 @@ class PostgresDatabase(Database):
     async def _write_batch(self, batch: list[_QueuedUnit]) -> None:
         if self.traffic is not None:
             self.traffic.transactions += 1
+        assert self._writer_thread is not None
         try:
-            writer = self._writable()
+            writer = await self._writer_thread.run(self._writable)
         except StorageError as error:
             _fail_all(batch, error)
             return
-        assert self._writer_thread is not None
         for entry in batch:
             entry.unit = PgUnit(writer, self)
         self._trip()
@@ -328,8 +337,8 @@ class PostgresDatabase(Database):
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One atomic unit of writes, statement by statement; rolled back if the block raises."""
         async with self._write_lock:
-            writer = self._writable()
             assert self._writer_thread is not None
+            writer = await self._writer_thread.run(self._writable)
             tx = PgTransaction(writer, self)
             try:
                 yield tx
@@ -361,7 +370,7 @@ class PostgresDatabase(Database):
         """Run reads that serve one decision in one trip to the reader's thread, on one snapshot."""
         self._trip()
         try:
-            return await self._reader_thread.run(_snapshot, PgUnit(self._pg_reader, self), work)
+            return await self._reader_thread.run(lambda: _snapshot(PgUnit(self._readable(), self), work))
         except psycopg.Error as error:
             translated = self._error(error)
             if translated is error:
@@ -371,9 +380,8 @@ class PostgresDatabase(Database):
     async def fetchall(self, sql: str, params: Params = ()) -> list[Any]:
         """Every row of a read on the reader connection (committed data only)."""
         self._trip()
-        unit = PgUnit(self._pg_reader, self)
         try:
-            return await self._reader_thread.run(unit.fetchall, sql, params)
+            return await self._reader_thread.run(lambda: PgUnit(self._readable(), self).fetchall(sql, params))
         except psycopg.Error as error:
             translated = self._error(error)
             if translated is error:
@@ -445,6 +453,15 @@ def _connect(url: str, options: str) -> psycopg.Connection[Any]:
         raise ServerUnavailable(redacted(url), postgres._reason(error)) from error
     _adapt(connection)
     return connection
+
+
+def _reconnect(old: psycopg.Connection[Any], url: str, options: str) -> psycopg.Connection[Any]:
+    try:
+        old.close()
+    except psycopg.Error:
+        pass
+    log.warning("the connection to %s was lost; connecting again", redacted(url))
+    return _connect(url, options)
 
 
 def _integer_keys(connection: psycopg.Connection[Any]) -> dict[str, str]:
