@@ -91,8 +91,8 @@ def verify(
 def _verify_postgresql(url: str, trusted_key: str | None, progress: Progress | None) -> VerifyReport:
     """The same pass on a PostgreSQL server, in one read-only snapshot.
 
-    The working copies are not compared there yet (storage.copies speaks SQLite; PostgreSQL's search
-    words are a generated column the server recomputes, so they cannot drift from the text).
+    The working copies are compared as on SQLite, but for the search index: PostgreSQL's search words are
+    a generated column the server recomputes from the text, so they cannot drift from it.
     """
     from storage.postgres_database import ReadConnection
 
@@ -100,11 +100,12 @@ def _verify_postgresql(url: str, trusted_key: str | None, progress: Progress | N
     try:
         connection.execute("BEGIN")
         report = _verify(connection, trusted_key, progress)  # type: ignore[arg-type]
+        copy = copies.first_mismatch(connection, search_index=False) if report.ok else None  # type: ignore[arg-type]
         connection.execute("ROLLBACK")
     finally:
         connection.close()
-    if report.ok:
-        report.warnings.append("on PostgreSQL the working copies (messages, edits, instructions) are not yet compared")
+    if copy is not None:
+        report.failure = Failure(*copy)
     return report
 
 

@@ -120,6 +120,8 @@ def to_postgresql(sql: str, returning: str | None = None) -> str:
     """The statement for PostgreSQL; `returning` names the column an INSERT hands back (lastrowid)."""
     sql = sql.strip().rstrip(";")
     sql = _scalar_min_max(sql)
+    # A column compared null-safely with a JSON value is compared as its text (123 and '123' alike).
+    sql = re.sub(r"([A-Za-z_][A-Za-z0-9_.]*) IS NOT json_extract\(", r"CAST(\1 AS TEXT) IS NOT json_extract(", sql)
     sql = _JSON_EXTRACT.sub(lambda m: f"({m.group(1)}::jsonb ->> '{m.group(2)}')", sql)
     sql = re.sub(r"CAST\(\((\w[\w.]*::jsonb ->> '\w+')\) AS INTEGER\)", r"CAST((\1) AS BIGINT)", sql)
     sql = _GLOB.sub(

@@ -99,3 +99,13 @@ def test_the_command_wants_a_postgresql_url(record, monkeypatch, capsys):
     monkeypatch.chdir(record.parent)
     assert main(["db", "copy", "--to", str(record.parent / "other.db")]) == 2
     assert "give the target as --to postgresql://" in capsys.readouterr().err
+
+
+async def test_verify_on_postgresql_compares_the_working_copies_too(record, postgres_url):
+    await copy_to_postgresql(record, postgres_url)
+    with psycopg.connect(postgres_url, autocommit=True) as connection:
+        (seq,) = connection.execute("SELECT journal_seq FROM messages WHERE message_id = 5").fetchone()
+        connection.execute("UPDATE messages SET text = 'Rainfall at Bhuj: 0 mm' WHERE message_id = 5")
+    report = chain.verify(postgres_url)
+    assert report.failure is not None and report.failure.seq == seq
+    assert "the messages table's copy of this message was altered (text)" in report.summary()
