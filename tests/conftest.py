@@ -51,11 +51,12 @@ def _bot_backend(request):
         yield
         return
     server = request.getfixturevalue("postgres_server")
+    template = server.migrated_template()  # made here, outside the test's event loop, once per session
     made: list[str] = []
 
     def url() -> str:
         if not made:
-            made.append(server.url(server.create_database(template=server.migrated_template())))
+            made.append(server.url(server.create_database(template=template)))
         return made[0]
 
     _database_url_of_this_test.append(url)
