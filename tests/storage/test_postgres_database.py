@@ -107,3 +107,16 @@ async def test_an_unreachable_server_is_unavailable_without_the_password(tmp_pat
     with pytest.raises(StorageUnavailable) as raised:
         await PostgresDatabase.open(f"postgresql://samvad:hunter2-secret@/samvad?host={tmp_path}&port=5432")
     assert "hunter2-secret" not in str(raised.value)
+
+
+def test_the_setting_takes_only_a_postgresql_url_and_never_shows_it(tmp_path):
+    from runtime.settings import SettingsError, load_settings
+
+    with pytest.raises(SettingsError) as refused:
+        load_settings(_env_file=None, database_url="mysql://samvad:hunter2-secret@db/samvad")
+    assert "SAMVAD_DATABASE_URL: must be a postgresql:// URL" in str(refused.value)
+    assert "hunter2-secret" not in str(refused.value)
+    chosen = load_settings(_env_file=None, database_url="postgresql://samvad:hunter2-secret@db/samvad")
+    assert chosen.database == "postgresql://samvad:hunter2-secret@db/samvad"
+    assert "hunter2-secret" not in repr(chosen)
+    assert load_settings(_env_file=None, db_path=tmp_path / "s.db").database == tmp_path / "s.db"  # unset: SQLite
