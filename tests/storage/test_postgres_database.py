@@ -23,7 +23,7 @@ async def test_instances_appending_at_once_keep_one_chain(migrated_postgres_url)
         async def append(db, instance: int) -> None:
             for number in range(20):
                 await db.write(lambda unit, number=number: journal.append_in(
-                    unit, kind="message", body={"instance": instance, "n": number}, at=T0 + timedelta(seconds=number)
+                    unit, kind="test.entry", body={"instance": instance, "n": number}, at=T0 + timedelta(seconds=number)
                 ))
 
         await asyncio.gather(*(append(db, instance) for instance, db in enumerate(instances)))
