@@ -40,6 +40,7 @@ from handlers import incidents as incidents_feature
 from handlers import records as records_feature
 from handlers.feature import Feature
 from nlp import ContentFilter
+from storage.backend import open_database
 from storage.database import Database
 from storage.errors import StorageUnavailable
 
@@ -228,7 +229,7 @@ async def open_database_patiently(settings: Settings) -> Database:
     delay = 1.0
     while True:
         try:
-            return await Database.open(settings.db_path, busy_timeout_ms=settings.db_busy_timeout_ms)
+            return await open_database(settings.database, busy_timeout_ms=settings.db_busy_timeout_ms)
         except StorageUnavailable as error:
             log.error("cannot open the database %s (%s); retrying in %.0f s", error.path, error.reason, delay)
             await asyncio.sleep(delay)

@@ -60,6 +60,15 @@ def build_parser() -> argparse.ArgumentParser:
     add_parsers(commands)
 
     add_roster_parser(commands)
+
+    db = commands.add_parser("db", help="move the record between backends (db copy --to postgresql://...)")
+    db_commands = db.add_subparsers(dest="db_command", metavar="DB_COMMAND", required=True)
+    copy = db_commands.add_parser(
+        "copy", help="copy the SQLite record (SAMVAD_DB_PATH) into an empty PostgreSQL database, chain intact",
+    )
+    copy.add_argument("--to", metavar="URL", help="the empty PostgreSQL database's postgresql:// URL"
+                      " (default: SAMVAD_DATABASE_URL; the environment keeps a password off the process list)")
+    copy.set_defaults(handler=command_db_copy)
     return parser
 
 
@@ -77,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"samvad: {error}", file=sys.stderr)
         return 2
     secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    if settings.database_url is not None:  # the PostgreSQL URL holds the database's password
+        secrets.append(settings.database_url.get_secret_value())
     configure_logging(settings.log_level, secrets=secrets)
     args.settings = settings
     try:
@@ -84,6 +95,50 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (SigningKeyError, StartupError, InstanceIdInUse) as error:  # one line saying what to do
         print(f"samvad: {error}", file=sys.stderr)
         return 2
+
+
+def command_db_copy(args: argparse.Namespace) -> int:
+    """`samvad db copy --to postgresql://...`: the SQLite record into an empty PostgreSQL database, verified."""
+    from storage import chain
+    from storage.backend import is_postgresql
+    from storage.database import Database
+    from storage.errors import StorageError, StorageUnavailable
+    from storage.postgres import redacted
+    from storage.transfer import TargetNotEmpty, copy_to_postgresql
+
+    settings: Settings = args.settings
+    target = args.to or (settings.database_url.get_secret_value() if settings.database_url else None)
+    if target is None or not is_postgresql(target):
+        print("samvad db copy: give the target as --to postgresql://USER:PASSWORD@HOST:PORT/DATABASE"
+              " (or set SAMVAD_DATABASE_URL)", file=sys.stderr)
+        return 2
+    source = settings.db_path
+    if not source.is_file():
+        print(f"samvad db copy: no SQLite database at {source} (SAMVAD_DB_PATH)", file=sys.stderr)
+        return 2
+
+    async def migrate_source() -> None:  # the copy needs the source at this Samvad's schema version
+        await (await Database.open(source, busy_timeout_ms=settings.db_busy_timeout_ms)).close()
+
+    where = redacted(target)
+    try:
+        asyncio.run(migrate_source())
+        report = asyncio.run(copy_to_postgresql(
+            source, target, progress=lambda table, rows: print(f"  {table}: {rows} rows", file=sys.stderr)
+        ))
+    except TargetNotEmpty as error:
+        print(f"samvad db copy: refused: {error}", file=sys.stderr)
+        return 1
+    except StorageUnavailable as error:
+        print(f"samvad db copy: the database {error.path} is unavailable: {error.reason}", file=sys.stderr)
+        return 1
+    except StorageError as error:
+        print(f"samvad db copy: {error}", file=sys.stderr)
+        return 1
+    print(f"copied {report.total} rows in {len(report.rows)} tables from {source} into {where}")
+    verified = chain.verify(target)
+    print(f"samvad verify on the copy: {verified.summary()}")
+    return 0 if verified.ok else 1
 
 
 def command_run(args: argparse.Namespace) -> int:

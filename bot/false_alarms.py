@@ -18,6 +18,7 @@ from typing import TextIO
 
 from runtime.settings import Settings
 from storage import flags
+from storage.backend import open_database
 from storage.database import Database
 from storage.exports import ExportOptionError, day_range, parse_day
 from storage.private_files import open_owner_only
@@ -41,7 +42,7 @@ def add_parser(nlp_commands: argparse._SubParsersAction) -> None:
 def command_false_alarms(args: argparse.Namespace) -> int:
     """Write the false alarms; the count goes to standard error."""
     settings: Settings = args.settings
-    if not Path(settings.db_path).exists():
+    if settings.database_url is None and not Path(settings.db_path).exists():
         print(f"samvad nlp false-alarms: no database at {settings.db_path}", file=sys.stderr)
         return 2
     try:
@@ -50,17 +51,17 @@ def command_false_alarms(args: argparse.Namespace) -> int:
         print(f"samvad nlp false-alarms: {error}", file=sys.stderr)
         return 2
     if args.output is None:
-        count = asyncio.run(write_false_alarms(settings.db_path, sys.stdout, since=since))
+        count = asyncio.run(write_false_alarms(settings.database, sys.stdout, since=since))
     else:
         with open_owner_only(args.output) as out:  # the flagged messages' text
-            count = asyncio.run(write_false_alarms(settings.db_path, out, since=since))
+            count = asyncio.run(write_false_alarms(settings.database, out, since=since))
     print(f"{count} false alarms", file=sys.stderr)
     return 0
 
 
-async def write_false_alarms(db_path: Path, out: TextIO, *, since: datetime | None) -> int:
+async def write_false_alarms(db_path: Path | str, out: TextIO, *, since: datetime | None) -> int:
     """Write one JSON line per false alarm; returns how many."""
-    db = await Database.open(db_path)
+    db = await open_database(db_path)
     count = 0
     try:
         async for row in false_alarm_rows(db, since=since):

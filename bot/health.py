@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from runtime.context import SamvadContext
 from runtime.settings import Settings
 from storage import bot_state, leases
-from storage.database import Database
+from storage.backend import open_database
 from storage.errors import StorageError, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -30,10 +30,10 @@ async def beat(context: SamvadContext) -> None:
 
 async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]:
     """(healthy, one line saying why) from the database's last heartbeat."""
-    if not settings.db_path.exists():
+    if settings.database_url is None and not settings.db_path.exists():
         return False, f"no database at {settings.db_path}"
     try:
-        db = await Database.open(settings.db_path)
+        db = await open_database(settings.database)
     except StorageError as error:
         return False, f"database {settings.db_path} cannot be opened: {error}"
     try:

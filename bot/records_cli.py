@@ -12,6 +12,7 @@ from coordination import exports as export_rules
 from runtime.settings import Settings
 from runtime.signing import SigningKeyError, public_key_path, read_public_key
 from storage import attachments, chain, exports, incidents, roster
+from storage.backend import open_database
 from storage.database import Database
 from storage.exports import ExportOptionError, ExportRequest
 
@@ -47,7 +48,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 def command_verify(args: argparse.Namespace) -> int:
     """Print OK with counts, or the first failure; non-zero exit on failure."""
     settings: Settings = args.settings
-    if not Path(settings.db_path).exists():
+    if settings.database_url is None and not Path(settings.db_path).exists():
         print(f"samvad verify: no database at {settings.db_path}", file=sys.stderr)
         return 2
     key_file = args.public_key or public_key_path(settings.signing_key_file)
@@ -57,7 +58,7 @@ def command_verify(args: argparse.Namespace) -> int:
         print(f"samvad verify: {error}", file=sys.stderr)
         return 2
     started = time.monotonic()
-    report = chain.verify(settings.db_path, trusted_public_key=trusted, progress=_terminal_progress("verifying"))
+    report = chain.verify(settings.database, trusted_public_key=trusted, progress=_terminal_progress("verifying"))
     print(" " * 60, end="\r", file=sys.stderr)
     print(report.summary())
     for warning in report.warnings:
@@ -78,7 +79,7 @@ def command_export(args: argparse.Namespace) -> int:
 
 async def _export(args: argparse.Namespace, settings: Settings) -> int:
     fmt = exports.parse_format(args.format)
-    db = await Database.open(settings.db_path)
+    db = await open_database(settings.database)
     try:
         request, label = await _request(db, args, settings, fmt)
         path = args.output or Path(exports.file_name(label, request, settings.zone))
@@ -130,7 +131,7 @@ async def _groups(db: Database, name: str) -> tuple[int, ...]:
 def command_sitrep(args: argparse.Namespace) -> int:
     """Write an incident's situation report; the reading is journalled."""
     settings: Settings = args.settings
-    if not Path(settings.db_path).exists():
+    if settings.database_url is None and not Path(settings.db_path).exists():
         print(f"samvad sitrep: no database at {settings.db_path}", file=sys.stderr)
         return 2
     return asyncio.run(_sitrep(args, settings))
@@ -140,7 +141,7 @@ async def _sitrep(args: argparse.Namespace, settings: Settings) -> int:
     from coordination.incidents import render_html
     from storage import journal, sitrep
 
-    db = await Database.open(settings.db_path)
+    db = await open_database(settings.database)
     try:
         found = await incidents.find(db, args.incident)
         if found is None:
@@ -183,7 +184,7 @@ def command_erase(args: argparse.Namespace) -> int:
     """Erase a body by lawful order."""
     settings: Settings = args.settings
     async def erase() -> list[int]:
-        db = await Database.open(settings.db_path)
+        db = await open_database(settings.database)
         try:
             async with db.transaction() as tx:
                 erased = await chain.erase(tx, seq=args.seq, order=args.order, at=_now())

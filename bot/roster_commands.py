@@ -18,6 +18,7 @@ from typing import TextIO
 from runtime.clock import Clock, SystemClock
 from runtime.settings import Settings
 from storage import journal, roster
+from storage.backend import open_database
 from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.private_files import open_owner_only
@@ -99,7 +100,7 @@ async def import_roster(
     if dry_run:
         return await _dry_run(settings, reading, name=name, remove_missing=remove_missing, out=out)
     try:
-        db = await Database.open(settings.db_path)
+        db = await open_database(settings.database)
     except StorageUnavailable as error:
         print(f"samvad roster import: the database {error.path} is unavailable: {error.reason}", file=out)
         return EXIT_UNUSABLE
@@ -134,9 +135,9 @@ async def _dry_run(settings: Settings, reading: RosterReading, *, name: str, rem
                    out: TextIO) -> int:
     """What an import would change, read without creating, migrating or writing any file."""
     stored: dict = {}
-    if Path(settings.db_path).exists():
+    if settings.database_url is not None or Path(settings.db_path).exists():
         try:
-            db = await Database.open_read_only(settings.db_path)
+            db = await open_database(settings.database, read_only=True)
         except StorageUnavailable as error:
             print(f"samvad roster import: the database {error.path} is unavailable: {error.reason}", file=out)
             return EXIT_UNUSABLE
@@ -159,7 +160,7 @@ async def _dry_run(settings: Settings, reading: RosterReading, *, name: str, rem
 
 async def export_roster(settings: Settings, *, clock: Clock | None = None) -> str:
     """The roster as CSV text; the export is journalled."""
-    db = await Database.open(settings.db_path)
+    db = await open_database(settings.database)
     try:
         posts = await roster.active_posts(db)
         text = write_roster(posts)

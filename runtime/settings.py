@@ -53,6 +53,11 @@ class Settings(BaseSettings):
         description="Use Telegram's separate test environment (the /test/ API path); needs a test-environment token.",
     )
     db_path: Path = Field(default=Path("samvad.db"), description="SQLite database file.")
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="A postgresql:// URL: keep the record on a PostgreSQL server instead of the SQLite file"
+        " (DB_PATH is then unused for the record). Unset: SQLite, as before.",
+    )
     timezone: str = Field(default="Asia/Kolkata", description="Time zone for due times, reports and display.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Logging level.")
     db_busy_timeout_ms: int = Field(
@@ -228,6 +233,14 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
 
+    @field_validator("database_url")
+    @classmethod
+    def _postgresql_url(cls, value: SecretStr | None) -> SecretStr | None:
+        # Never echo the value: it may hold the database password.
+        if value is not None and not value.get_secret_value().startswith(("postgresql://", "postgres://")):
+            raise ValueError("must be a postgresql:// URL (e.g. postgresql://samvad:PASSWORD@db-host:5432/samvad)")
+        return value
+
     @field_validator("webhook_url")
     @classmethod
     def _https_webhook(cls, value: str | None) -> str | None:
@@ -283,6 +296,13 @@ class Settings(BaseSettings):
     def verification_grace(self) -> timedelta:
         """How long an unverified member added directly stays before removal."""
         return timedelta(hours=self.verification_grace_hours)
+
+    @property
+    def database(self) -> Path | str:
+        """What storage.backend.open_database opens: the PostgreSQL URL when set, else the SQLite file."""
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return self.db_path
 
     @property
     def signing_key_file(self) -> Path:

@@ -172,7 +172,7 @@ async def by_seq(db: Reader, seq: int | None) -> Attachment | None:
 async def keep_personal_data_spans(tx: Transaction, seq: int, spans: list[tuple[int, int, str]]) -> None:
     """The filter's personal-data spans in an attachment's text, so exports mask exactly them."""
     await tx.executemany(
-        "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, end, reason_code) VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, \"end\", reason_code) VALUES (?, ?, ?, ?)",
         [(seq, start, end, code) for start, end, code in spans],
     )
 

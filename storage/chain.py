@@ -68,7 +68,9 @@ def verify(
     trusted_public_key: str | None = None,
     progress: Progress | None = None,
 ) -> VerifyReport:
-    """Verify the journal in the database file at path (read-only)."""
+    """Verify the journal in the database file at path, or at a postgresql:// URL (read-only)."""
+    if isinstance(path, str) and path.startswith(("postgresql://", "postgres://")):
+        return _verify_postgresql(path, trusted_public_key, progress)
     # The copies are compared on a second connection in a thread: that work is mostly inside SQLite,
     # which releases the GIL, so it overlaps the chain pass (mostly Python hashing) on another core.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="samvad-verify-copies") as pool:
@@ -82,6 +84,27 @@ def verify(
             connection.close()
         copy = copy_check.result()
     if report.ok and copy is not None:
+        report.failure = Failure(*copy)
+    return report
+
+
+def _verify_postgresql(url: str, trusted_key: str | None, progress: Progress | None) -> VerifyReport:
+    """The same pass on a PostgreSQL server, in one read-only snapshot.
+
+    The working copies are compared as on SQLite, but for the search index: PostgreSQL's search words are
+    a generated column the server recomputes from the text, so they cannot drift from it.
+    """
+    from storage.postgres_database import ReadConnection
+
+    connection = ReadConnection(url)
+    try:
+        connection.execute("BEGIN")
+        report = _verify(connection, trusted_key, progress)  # type: ignore[arg-type]
+        copy = copies.first_mismatch(connection, search_index=False) if report.ok else None  # type: ignore[arg-type]
+        connection.execute("ROLLBACK")
+    finally:
+        connection.close()
+    if copy is not None:
         report.failure = Failure(*copy)
     return report
 

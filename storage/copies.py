@@ -20,13 +20,15 @@ Mismatch = tuple[int, str]  # (journal seq, why)
 _TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"  # as in migration 0004
 
 
-def first_mismatch(connection: sqlite3.Connection) -> Mismatch | None:
+def first_mismatch(connection: sqlite3.Connection, *, search_index: bool = True) -> Mismatch | None:
     """The lowest journal entry whose working copy differs from it, or None.
 
     Run it inside one read transaction (the caller's BEGIN): the bot may be writing meanwhile,
-    and every comparison must see the same snapshot.
+    and every comparison must see the same snapshot. search_index=False leaves out the FTS5 index's
+    check (on PostgreSQL the search words are a generated column: the server recomputes them from the text).
     """
-    found = [first for check in _CHECKS if (first := min(check(connection), default=None)) is not None]
+    checks = _CHECKS if search_index else tuple(check for check in _CHECKS if check is not _check_search_index)
+    found = [first for check in checks if (first := min(check(connection), default=None)) is not None]
     return min(found, default=None)
 
 
@@ -201,7 +203,7 @@ def _missing(
             return
     # EXCEPT sorts both sides once; a NOT EXISTS per entry would scan the unindexed column each time.
     row = connection.execute(
-        f"SELECT min(seq) FROM (SELECT seq FROM journal WHERE kind = ? EXCEPT SELECT journal_seq FROM {table})",
+        f"SELECT min(seq) FROM (SELECT seq FROM journal WHERE kind = ? EXCEPT SELECT journal_seq FROM {table}) AS gone",
         (kind,),
     ).fetchone()
     if row[0] is not None:

@@ -87,7 +87,9 @@ def available_migrations() -> list[tuple[int, str, str]]:
 
 
 class Database:
-    """An open Samvad database file."""
+    """An open Samvad database file (storage.postgres_database.PostgresDatabase is the same API on a server)."""
+
+    dialect = "sqlite"  # storage.dialect.SQLITE; a module asks where SQL cannot be shared (search)
 
     dialect = "sqlite"  # the SQL dialect of the backend, where a statement must differ ("sqlite", "postgresql")
 
@@ -105,6 +107,12 @@ class Database:
         # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
         self._writer_is_stale = False
         self.traffic: Traffic | None = None
+
+    @property
+    def target(self) -> Path | str:
+        """What opened it (open_database's argument): the file's path here; a PostgreSQL database's URL,
+        password included, there: never log it (`path` is the form for messages)."""
+        return self.path
 
     async def count_traffic(self) -> Traffic:
         """Start counting trips, transactions and statements (from zero); returns the live counter."""
@@ -380,6 +388,10 @@ class Unit:
         """Call back (on the event loop) once the transaction has committed; never if it rolls back."""
         if callback not in self.committed_callbacks:
             self.committed_callbacks.append(callback)
+
+    def lock(self, name: str) -> None:
+        """Hold a lock named name until the transaction ends. SQLite has one writer at a time: nothing to do
+        (on PostgreSQL, an advisory lock other instances wait for)."""
 
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted rowid (0 when none)."""

@@ -187,7 +187,7 @@ def keep_personal_data_spans_in(unit: Unit, chat_id: int, message_id: int, spans
     row = unit.fetchone("SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id))
     if row is not None:
         unit.executemany(
-            "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, end, reason_code) VALUES (?, ?, ?, ?)",
+            "INSERT OR IGNORE INTO personal_data_spans (journal_seq, start, \"end\", reason_code) VALUES (?, ?, ?, ?)",
             [(row[0], start, end, reason) for start, end, reason in spans],
         )
 
@@ -268,7 +268,7 @@ async def _first_at_or_after(db: Database, moment: str, head: int) -> int:
 async def _load_spans(db: Database, request: ExportRequest, context: _Context) -> None:
     where, params = await _scope_sql(db, request)
     rows = await db.fetchall(
-        f"SELECT s.journal_seq, s.start, s.end FROM personal_data_spans s WHERE s.journal_seq IN (SELECT j.seq {where})",
+        f"SELECT s.journal_seq, s.start, s.\"end\" FROM personal_data_spans s WHERE s.journal_seq IN (SELECT j.seq {where})",
         params,
     )
     for seq, start, end in rows:

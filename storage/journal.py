@@ -19,6 +19,7 @@ from storage.sql import where_equal
 from storage.timefmt import to_db
 
 GENESIS_HASH = "0" * 64
+CHAIN_LOCK = "journal head"
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ def append_in(
     actor_id: int | None = None,
 ) -> JournalEntry:
     """Add one entry at the head of the chain, as part of a unit of work."""
+    unit.lock(CHAIN_LOCK)  # instances sharing a server append one at a time: one chain, no fork
     head = unit.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
     seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
     recorded_at = to_db(at)

@@ -110,7 +110,7 @@ async def chats_with_due_calls(db: Database, *, now: datetime, holder: str | Non
     rows = await db.fetchall(
         "SELECT chat_id FROM (SELECT chat_id, not_before,"
         " row_number() OVER (PARTITION BY chat_id ORDER BY priority, id) AS place"
-        " FROM outbox WHERE state = 'pending') AS firsts WHERE place = 1 AND not_before <= ?" + claimed,
+        " FROM outbox WHERE state = 'pending') AS owed WHERE place = 1 AND not_before <= ?" + claimed,
         params,
     )
     return [row[0] for row in rows]
@@ -200,7 +200,7 @@ def mark_in_flight_in(unit: Unit, outbox_id: int, chat_id: int) -> int | None:
     """mark_in_flight as part of a unit of work."""
     row = unit.fetchone(
         "SELECT max(coalesce((SELECT max(message_id) FROM messages WHERE chat_id = ?), 0),"
-        " coalesce((SELECT max(json_extract(result, '$.message_id')) FROM outbox"
+        " coalesce((SELECT max(CAST(json_extract(result, '$.message_id') AS INTEGER)) FROM outbox"
         "           WHERE chat_id = ? AND state = 'sent'), 0))",
         (chat_id, chat_id),
     )
@@ -216,8 +216,8 @@ async def known_message_ids(db: Database, chat_id: int, *, after: int) -> set[in
     """Ids of the messages known in a chat after a message id: recorded, or posted by a call marked sent."""
     rows = await db.fetchall(
         "SELECT message_id FROM messages WHERE chat_id = ? AND message_id > ?"
-        " UNION SELECT json_extract(result, '$.message_id') FROM outbox"
-        " WHERE chat_id = ? AND state = 'sent' AND json_extract(result, '$.message_id') > ?",
+        " UNION SELECT CAST(json_extract(result, '$.message_id') AS INTEGER) FROM outbox"
+        " WHERE chat_id = ? AND state = 'sent' AND CAST(json_extract(result, '$.message_id') AS INTEGER) > ?",
         (chat_id, after, chat_id, after),
     )
     return {row[0] for row in rows if row[0] is not None}

@@ -1,4 +1,4 @@
-"""PostgreSQL, the second backend (issue 17, in progress): connecting, and the schema's migrations.
+"""PostgreSQL, the second backend (issue 17): connecting, and the schema's migrations.
 
 The migrations live in storage/migrations/postgresql/, one twin per SQLite migration with the same file
 name; tests/storage/test_postgres_schema.py checks that both sets build the same schema shape. Each
@@ -6,8 +6,8 @@ migration is applied in a transaction of its own and recorded in schema_migratio
 number in PRAGMA user_version instead). A transaction-scoped advisory lock makes instances that start
 together take turns: each re-reads the version under the lock, so every migration is applied once.
 
-The driver is psycopg 3 (async connections, a maintained pool, pipeline mode). Nothing here is wired
-into the bot yet: the storage API runs on SQLite's Database only.
+The driver is psycopg 3 (async connections, a maintained pool, pipeline mode). The storage API on a
+server is storage.postgres_database.PostgresDatabase, opened by storage.backend.open_database.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ async def is_awaiting(db: Reader, user_id: int, *, now: datetime, within: timede
 async def count_check(tx: Transaction, *, at: datetime) -> None:
     """One more draft checked today; the person waits for no other."""
     await tx.execute(
-        "INSERT INTO prepost_checks (day, checks) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET checks = checks + 1",
+        "INSERT INTO prepost_checks (day, checks) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET checks = prepost_checks.checks + 1",
         (to_db(at)[:10],),
     )
 

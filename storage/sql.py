@@ -6,7 +6,7 @@ from __future__ import annotations
 def where_equal(columns: dict[str, object]) -> tuple[str, list]:
     """A condition "a = ? AND b = ?" over the columns given a value (not None), with its parameters.
 
-    Column names come from the code, never from input; with no value given the condition is "1".
+    Column names come from the code, never from input; with no value given the condition is "TRUE".
     """
     given = {column: value for column, value in columns.items() if value is not None}
-    return " AND ".join(f"{column} = ?" for column in given) or "1", list(given.values())
+    return " AND ".join(f"{column} = ?" for column in given) or "TRUE", list(given.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,6 +20,50 @@ from sandbox.server import SandboxServer
 pytest_plugins = ("tests.postgres",)
 
 TOKEN = "700000001:TEST-samvad-token-do-not-log"
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def database_target(request, tmp_path):
+    """Where a test's database is, once per backend: an SQLite file, or a fresh migrated PostgreSQL database.
+
+    The PostgreSQL one is a copy (CREATE DATABASE ... TEMPLATE) of a database migrated once per session
+    on the session's throwaway server; without server binaries those runs skip with one line.
+    """
+    if request.param == "sqlite":
+        return tmp_path / "samvad.db"
+    server = request.getfixturevalue("postgres_server")
+    return server.url(server.create_database(template=server.migrated_template()))
+
+
+# SAMVAD_TEST_BACKEND=postgresql runs the bot of every test (the e2e suite's) on a fresh PostgreSQL
+# database of the session's throwaway server instead of an SQLite file: make_settings gives it the URL.
+TEST_BACKEND = os.environ.get("SAMVAD_TEST_BACKEND", "sqlite")
+_database_url_of_this_test: list[Callable[[], str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _bot_backend(request):
+    """Under SAMVAD_TEST_BACKEND=postgresql, one fresh migrated PostgreSQL database per test, made when asked."""
+    if TEST_BACKEND != "postgresql":
+        yield
+        return
+    server = request.getfixturevalue("postgres_server")
+    template = server.migrated_template()  # made here, outside the test's event loop, once per session
+    made: list[str] = []
+
+    def url() -> str:
+        if not made:
+            made.append(server.url(server.create_database(template=template)))
+        return made[0]
+
+    _database_url_of_this_test.append(url)
+    try:
+        yield
+    finally:
+        _database_url_of_this_test.remove(url)
 
 
 @pytest.fixture
@@ -57,6 +102,8 @@ def make_settings(tmp_path, sandbox, **overrides: Any) -> Settings:
         "poll_timeout": 1,
         "storage_retry_window": 5.0,
     }
+    if _database_url_of_this_test and "database_url" not in overrides:
+        values["database_url"] = SecretStr(_database_url_of_this_test[-1]())
     values.update(overrides)
     return Settings(_env_file=None, **values)
 

@@ -105,7 +105,15 @@ class PostgresServer:
                 finally:
                     await connection.close()  # a template must have no connection open when it is copied
 
-            asyncio.run(migrate())
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:
+                asyncio.run(migrate())
+            else:  # asked from inside a running loop (an async test): migrate on a thread of its own
+                import concurrent.futures
+
+                with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+                    pool.submit(asyncio.run, migrate()).result()
             self._migrated = name
         return self._migrated
 

@@ -15,6 +15,7 @@ from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
 from runtime.outbox import Outbox
 from runtime.settings import Settings
 from storage import chats, journal, roster, tasks
+from storage.backend import open_database
 from storage.database import Database
 from storage.roster import Binding
 from storage.roster_changes import apply_import, plan_import
@@ -105,8 +106,8 @@ class World:
             await roster.bind_group(tx, binding, by=None, at=self.clock.now())
 
 
-async def open_world(tmp_path: Path) -> World:
-    db = await Database.open(tmp_path / "membership.db")
+async def open_world(tmp_path: Path, target: Path | str | None = None) -> World:
+    db = await open_database(target or tmp_path / "membership.db")
     posts = read_roster(ROSTER.read_bytes(), official_domains=OFFICIAL_EMAIL_DOMAINS).posts
     async with db.transaction() as tx:
         await apply_import(tx, await plan_import(tx, posts), at=NOW, source={"by": "test"})

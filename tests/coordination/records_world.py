@@ -13,7 +13,7 @@ from runtime.outbox import Outbox
 from runtime.purposes import Purpose
 from runtime.settings import Settings
 from storage import journal, outbox
-from storage.database import Database
+from storage.backend import open_database
 from tests.storage.records_helpers import T0, post, seed
 from tests.coordination.fakes import FakeTelegram, FixedClock
 
@@ -29,9 +29,9 @@ class Call:
     params: dict[str, Any]
 
 
-async def open_world(tmp_path: Path, **settings: Any) -> Collaborators:
+async def open_world(tmp_path: Path, target: Path | str | None = None, **settings: Any) -> Collaborators:
     """The seeded record and its collaborators (settings as given, else the defaults)."""
-    db = await Database.open(tmp_path / "samvad.db")
+    db = await open_database(target or tmp_path / "samvad.db")
     async with db.transaction() as tx:
         await seed(tx)
     clock = FixedClock(T0)

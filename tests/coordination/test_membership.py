@@ -30,8 +30,8 @@ from tests.coordination.membership_world import (
 
 
 @pytest.fixture
-async def world(tmp_path):
-    opened = await open_world(tmp_path)
+async def world(tmp_path, database_target):
+    opened = await open_world(tmp_path, database_target)
     await opened.bind(KUTCH, KUTCH_GROUP)
     yield opened
     await opened.db.close()

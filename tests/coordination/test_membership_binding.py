@@ -28,8 +28,8 @@ KUTCH_TARGET = BindTarget("district", "Kutch")
 
 
 @pytest.fixture
-async def world(tmp_path):
-    opened = await open_world(tmp_path)
+async def world(tmp_path, database_target):
+    opened = await open_world(tmp_path, database_target)
     yield opened
     await opened.db.close()
 

@@ -16,7 +16,7 @@ from runtime.purposes import Purpose
 from storage import chats, flags, journal, tasks
 from storage import outbox as outbox_store
 from storage import prepost as prepost_store
-from storage.database import Database
+from storage.backend import open_database
 from storage.flags import FlagState, FlagTier, WarningState
 from tests.coordination.fakes import FixedClock
 from tests.coordination.moderation_helpers import (
@@ -36,8 +36,8 @@ UNBOUND = -100999
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
     yield database

@@ -12,7 +12,7 @@ from coordination import moderation_attachments, moderation_review
 from runtime.purposes import Purpose
 from storage import attachments, chats, flags
 from storage.attachments import NewAttachment
-from storage.database import Database
+from storage.backend import open_database
 from storage.flags import FlagState
 from tests.coordination.fakes import FixedClock
 from tests.coordination.moderation_helpers import (
@@ -30,8 +30,8 @@ SENDER = {"id": VIKRAM, "is_bot": False, "first_name": "Vikram", "last_name": "J
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
         await chats.save_chat(tx, chat_id=-100999, type="supergroup", title="Friends", username=None, at=T0)

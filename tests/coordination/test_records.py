@@ -27,8 +27,8 @@ MANDVI = USER["mamlatdar-mandvi"]
 
 
 @pytest.fixture
-async def c(tmp_path):
-    world = await open_world(tmp_path)
+async def c(tmp_path, database_target):
+    world = await open_world(tmp_path, database_target)
     yield world
     await world.db.close()
 
@@ -102,7 +102,7 @@ async def test_personal_data_spans_are_kept_for_exports_even_when_no_instruction
     text = "Call 9825012345 for the relief list."
     await _instruct(c, text, verdict=Verdict(labels=("personal_data",), evidence=instruction_verdict((5, 15)).evidence))
 
-    rows = await c.db.fetchall("SELECT start, end, reason_code FROM personal_data_spans")
+    rows = await c.db.fetchall("SELECT start, \"end\", reason_code FROM personal_data_spans")
     assert [tuple(row) for row in rows] == [(5, 15, "mobile")]
 
 

@@ -27,8 +27,8 @@ TEXT = "Relief camp contact: Ramesh 98250 12345, Aadhaar 2345 6789 0124."
 
 
 @pytest.fixture
-async def c(tmp_path):
-    world = await open_world(tmp_path)
+async def c(tmp_path, database_target):
+    world = await open_world(tmp_path, database_target)
     await say_in_group(world, KUTCH, 10, BHUJ, TEXT)
     world.clock.advance(timedelta(minutes=10))
     yield world

@@ -23,8 +23,8 @@ BHUJ = USER["mamlatdar-bhuj"]
 
 
 @pytest.fixture
-async def c(tmp_path):
-    world = await open_world(tmp_path)
+async def c(tmp_path, database_target):
+    world = await open_world(tmp_path, database_target)
     yield world
     await world.db.close()
 

@@ -173,6 +173,8 @@ async def test_an_admin_post_overrules_a_removal_and_the_message_is_reposted(cli
 async def _false_alarms(settings, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVAD_")}
     env["SAMVAD_DB_PATH"] = str(settings.db_path)
+    if settings.database_url is not None:  # SAMVAD_TEST_BACKEND=postgresql
+        env["SAMVAD_DATABASE_URL"] = settings.database_url.get_secret_value()
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "nlp", "false-alarms", *args, cwd=ROOT, env=env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,

@@ -316,5 +316,7 @@ def _copy(source: Path, target: Path) -> None:
 def _run(settings, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVAD_")}
     env["SAMVAD_DB_PATH"] = str(settings.db_path)
+    if settings.database_url is not None:  # SAMVAD_TEST_BACKEND=postgresql
+        env["SAMVAD_DATABASE_URL"] = settings.database_url.get_secret_value()
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=60)

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from storage import audit, chats, membership, roster
-from storage.database import Database
+from storage.backend import open_database
 from storage.roster import Binding
 from storage.roster_changes import apply_import, plan_import
 from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
@@ -17,8 +17,8 @@ KUTCH = Binding(-4, "district", "Kutch")
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "audit.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await apply_import(tx, await plan_import(tx, DEMO), at=NOW, source={"by": "test"})
         await chats.save_chat(tx, chat_id=-4, type="supergroup", title="District Kutch", username=None, at=NOW)

@@ -8,13 +8,13 @@ import pytest
 from runtime.signing import load_or_create
 from storage import chain, checkpoints, messages
 from storage.chain import NotErasable
-from storage.database import Database
+from storage.backend import open_database
 from tests.storage.records_helpers import KUTCH, T0, USER, post, seed
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
         for number in range(1, 11):
@@ -34,6 +34,15 @@ async def _checkpoint(db, signer, minutes=30):
 
 
 def _tamper(db, *statements):
+    """Change the record behind the bot's back, as someone with the file (or the server's superuser) could."""
+    if db.dialect == "postgresql":
+        import psycopg
+
+        with psycopg.connect(db.target, autocommit=True) as connection:
+            connection.execute("SET session_replication_role = replica")  # the guarding triggers do not fire
+            for statement in statements:
+                connection.execute(statement)
+        return
     plain = sqlite3.connect(db.path)
     plain.execute("DROP TRIGGER IF EXISTS journal_refuses_update")
     plain.execute("DROP TRIGGER IF EXISTS journal_refuses_delete")
@@ -46,23 +55,21 @@ def _tamper(db, *statements):
 
 async def test_an_untouched_journal_verifies_with_its_counts(db, signer):
     await _checkpoint(db, signer)
-    report = chain.verify(db.path, trusted_public_key=signer.public_key_hex)
+    report = chain.verify(db.target, trusted_public_key=signer.public_key_hex)
     assert report.ok
     assert report.summary() == "OK: 10 entries, 1 checkpoints verified"
 
 
 async def test_an_altered_body_is_caught(db):
     _tamper(db, """UPDATE journal_bodies SET body = replace(body, '4 mm', '40 mm') WHERE seq = 4""")
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert not report.ok
     assert report.failure.seq == 4
     assert "body does not match" in report.summary()
 
 
 async def test_a_body_altered_together_with_its_hash_is_caught_by_the_entry_hash(db):
-    plain = sqlite3.connect(db.path)
-    body = plain.execute("SELECT body FROM journal_bodies WHERE seq = 4").fetchone()[0].replace("4 mm", "40 mm")
-    plain.close()
+    body = (await db.fetchone("SELECT body FROM journal_bodies WHERE seq = 4"))[0].replace("4 mm", "40 mm")
     from storage.journal import hash_body
 
     _tamper(
@@ -70,19 +77,19 @@ async def test_a_body_altered_together_with_its_hash_is_caught_by_the_entry_hash
         f"UPDATE journal_bodies SET body = '{body}' WHERE seq = 4",
         f"UPDATE journal SET body_hash = '{hash_body(body)}' WHERE seq = 4",
     )
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == 4
     assert "entry hash does not match" in report.failure.reason
 
 
 async def test_a_changed_time_or_actor_is_caught(db):
     _tamper(db, "UPDATE journal SET actor_id = 21 WHERE seq = 6")
-    assert chain.verify(db.path).failure.seq == 6
+    assert chain.verify(db.target).failure.seq == 6
 
 
 async def test_a_deleted_entry_is_caught_as_a_gap(db):
     _tamper(db, "DELETE FROM journal_bodies WHERE seq = 5", "DELETE FROM journal WHERE seq = 5")
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == 6
     assert "entry 5 is missing" in report.failure.reason
 
@@ -93,7 +100,7 @@ async def test_a_deleted_and_renumbered_entry_is_caught_by_the_broken_link(db):
         "DELETE FROM journal_bodies WHERE seq = 5", "DELETE FROM journal WHERE seq = 5",
         "UPDATE journal SET seq = seq - 1 WHERE seq > 5", "UPDATE journal_bodies SET seq = seq - 1 WHERE seq > 5",
     )
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == 5
     assert "link to the previous entry is broken" in report.failure.reason
 
@@ -106,13 +113,13 @@ async def test_reordered_entries_are_caught(db):
         "UPDATE journal_bodies SET seq = -1 WHERE seq = 3", "UPDATE journal_bodies SET seq = 3 WHERE seq = 4",
         "UPDATE journal_bodies SET seq = 4 WHERE seq = -1",
     )
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == 3
 
 
 async def test_a_deleted_body_without_an_erasure_order_is_caught(db):
     _tamper(db, "DELETE FROM journal_bodies WHERE seq = 2")
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == 2
     assert "no erasure order records it" in report.failure.reason
 
@@ -120,7 +127,7 @@ async def test_a_deleted_body_without_an_erasure_order_is_caught(db):
 async def test_a_removed_tail_is_caught_by_the_checkpoint_that_signed_it(db, signer):
     await _checkpoint(db, signer)
     _tamper(db, "DELETE FROM journal_bodies WHERE seq >= 9", "DELETE FROM journal WHERE seq >= 9")
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert not report.ok
     assert "entries were removed" in report.failure.reason
 
@@ -128,19 +135,19 @@ async def test_a_removed_tail_is_caught_by_the_checkpoint_that_signed_it(db, sig
 async def test_a_rewritten_chain_is_caught_by_the_checkpoint_signature(db, signer, tmp_path):
     await _checkpoint(db, signer)
     _tamper(db, "UPDATE checkpoints SET entry_hash = '" + "ab" * 32 + "'")
-    assert "signed a different hash" in chain.verify(db.path).failure.reason
+    assert "signed a different hash" in chain.verify(db.target).failure.reason
 
 
 async def test_a_forged_signature_is_caught(db, signer):
     await _checkpoint(db, signer)
     _tamper(db, "UPDATE checkpoints SET signature = '" + "00" * 64 + "'")
-    assert "signature that does not verify" in chain.verify(db.path).failure.reason
+    assert "signature that does not verify" in chain.verify(db.target).failure.reason
 
 
 async def test_a_checkpoint_signed_with_another_key_fails_against_the_published_key(db, signer, tmp_path):
     other = load_or_create(tmp_path / "other.key")
     await _checkpoint(db, other)
-    report = chain.verify(db.path, trusted_public_key=signer.public_key_hex)
+    report = chain.verify(db.target, trusted_public_key=signer.public_key_hex)
     assert "other than the published one" in report.failure.reason
 
 
@@ -151,7 +158,7 @@ async def test_an_erased_body_still_verifies_and_the_erasure_is_recorded(db, sig
     assert erased == [3]
     stored = await messages.get_message(db, KUTCH, 3)
     assert stored.original_text is None
-    report = chain.verify(db.path, trusted_public_key=signer.public_key_hex)
+    report = chain.verify(db.target, trusted_public_key=signer.public_key_hex)
     assert report.ok, report.summary()
     assert report.erased == 1
     assert (await chain.erasure_orders(db, KUTCH)) == {3: "HC order SCA/123/2025"}

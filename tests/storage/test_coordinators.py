@@ -6,7 +6,7 @@ import pytest
 
 from storage import access, incidents, roster
 from storage.access import COORDINATOR_READINGS, Reading
-from storage.database import Database
+from storage.backend import open_database
 from storage.roster_changes import transfer_post
 from storage.timefmt import to_db
 from tests.storage.records_helpers import KUTCH, STATE, T0, USER, VALSAD, seed
@@ -16,8 +16,8 @@ RAC = 42  # the Resident Additional Collector of Kutch: a district coordinator
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
         for post_id, designation, level, jurisdiction, mobile, scope, user_id in (

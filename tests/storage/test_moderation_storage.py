@@ -10,7 +10,7 @@ import pytest
 
 from bot.false_alarms import corpus_language, false_alarm_rows, write_false_alarms
 from storage import flags, journal, policies, prepost
-from storage.database import Database
+from storage.backend import open_database
 from storage.flags import Finding, FlagTier, NewFlag
 from tests.storage.records_helpers import KUTCH, T0, USER, post, seed
 
@@ -21,8 +21,8 @@ FINDINGS = (Finding("confidential", "policy_proposal", 4, 12), Finding("confiden
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
     yield database
@@ -174,7 +174,7 @@ async def test_false_alarms_are_corpus_lines_with_the_false_labels_removed(db, t
     ]
     assert len([row async for row in false_alarm_rows(db, since=T0 + timedelta(days=1))]) == 1
     out = io.StringIO()
-    assert await write_false_alarms(db.path, out, since=None) == 2
+    assert await write_false_alarms(db.target, out, since=None) == 2
     assert [json.loads(line)["id"] for line in out.getvalue().splitlines()] == [row["id"] for row in rows]
 
 

@@ -6,6 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 from storage import chats, outbox
+from storage.backend import open_database
 from storage.database import Database
 from storage.messages import IncomingMessage, record_message
 
@@ -14,8 +15,8 @@ CHAT = -1002000000001
 MEMBER = 700000002
 
 
-async def _db(tmp_path) -> Database:
-    return await Database.open(tmp_path / "samvad.db")
+async def _db(target) -> Database:
+    return await open_database(target)
 
 
 async def _owe(db: Database, key: str = "u1:help:1") -> int:
@@ -37,8 +38,8 @@ async def _received(db: Database, *message_ids: int) -> None:
             )
 
 
-async def test_the_mark_holds_the_highest_message_id_known_then_and_survives_a_timeout(tmp_path):
-    db = await _db(tmp_path)
+async def test_the_mark_holds_the_highest_message_id_known_then_and_survives_a_timeout(database_target):
+    db = await _db(database_target)
     try:
         await _received(db, 3, 7, 5)
         owed = await _owe(db)
@@ -57,8 +58,8 @@ async def test_the_mark_holds_the_highest_message_id_known_then_and_survives_a_t
         await db.close()
 
 
-async def test_an_answer_from_telegram_clears_the_mark(tmp_path):
-    db = await _db(tmp_path)
+async def test_an_answer_from_telegram_clears_the_mark(database_target):
+    db = await _db(database_target)
     try:
         rate_limited, sent = await _owe(db, "a"), await _owe(db, "b")
         async with db.transaction() as tx:
@@ -74,8 +75,8 @@ async def test_an_answer_from_telegram_clears_the_mark(tmp_path):
         await db.close()
 
 
-async def test_a_call_settled_meanwhile_is_not_marked_in_flight(tmp_path):
-    db = await _db(tmp_path)
+async def test_a_call_settled_meanwhile_is_not_marked_in_flight(database_target):
+    db = await _db(database_target)
     try:
         owed = await _owe(db)
         async with db.transaction() as tx:
@@ -86,9 +87,9 @@ async def test_a_call_settled_meanwhile_is_not_marked_in_flight(tmp_path):
         await db.close()
 
 
-async def test_the_next_owed_call_is_read_as_committed_while_other_reads_run(tmp_path):
+async def test_the_next_owed_call_is_read_as_committed_while_other_reads_run(database_target):
     """Reads interleaved on the reader connection once kept seeing calls already marked sent as owed."""
-    db = await _db(tmp_path)
+    db = await _db(database_target)
     running = True
 
     async def reading() -> None:

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from coordination.records import resolve_addressees
 from nlp.record import Masker, find_addressees
 from storage import access, incidents, instructions, roster, search, usage
+from storage.backend import open_database
 from storage.database import Database
 from storage.exports import ExportRequest, neutralise_cell, record_export, write_export
 from storage.incidents import IncidentAlreadyOpen
@@ -24,8 +25,8 @@ IST = ZoneInfo("Asia/Kolkata")
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
     yield database

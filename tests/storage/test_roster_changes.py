@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from storage import journal, membership, roster, tasks
-from storage.database import Database
+from storage.backend import open_database
 from storage.roster import Binding
 from storage.roster_changes import RECONCILE_TASK, RosterConflict, apply_import, plan_import, transfer_post
 from nlp.recognisers.base import OFFICIAL_EMAIL_DOMAINS
@@ -18,8 +18,8 @@ SOURCE = {"by": "test"}
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "roster.db")
+async def db(database_target):
+    database = await open_database(database_target)
     yield database
     await database.close()
 

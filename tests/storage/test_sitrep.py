@@ -8,7 +8,7 @@ import pytest
 from zoneinfo import ZoneInfo
 
 from storage import incidents, instructions, journal, roster, sitrep, sitrep_html
-from storage.database import Database
+from storage.backend import open_database
 from storage.instructions import ResolvedAddressees
 from tests.storage.records_helpers import KUTCH, T0, USER, VALSAD, post, seed
 
@@ -17,8 +17,8 @@ NOW = T0 + timedelta(hours=5)
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
     yield database

@@ -16,6 +16,7 @@ import pytest
 
 from coordination.recording import ChatSeen, PersonSeen, record_message
 from storage import inbox, messages
+from storage.backend import open_database
 from storage.database import Database
 from storage.errors import StorageUnavailable
 from storage.messages import IncomingMessage, Recorded
@@ -27,8 +28,8 @@ VIKRAM = PersonSeen(user_id=700000003, is_bot=False, first_name="Vikram", last_n
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     yield database
     await database.close()
 

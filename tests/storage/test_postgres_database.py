@@ -1,0 +1,122 @@
+"""What only the PostgreSQL backend has to show: several instances on one chain, a lost connection, the switch."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import psycopg
+import pytest
+
+from storage import chain, journal
+from storage.backend import describe, is_postgresql, open_database
+from storage.errors import StorageUnavailable
+from storage.postgres_database import PostgresDatabase
+
+T0 = datetime(2025, 1, 20, 4, 0, tzinfo=UTC)
+
+
+async def test_instances_appending_at_once_keep_one_chain(migrated_postgres_url):
+    """Three instances append 20 entries each, interleaved: one chain of 60 entries, verified."""
+    instances = [await open_database(migrated_postgres_url) for _ in range(3)]
+    try:
+        async def append(db, instance: int) -> None:
+            for number in range(20):
+                await db.write(lambda unit, number=number: journal.append_in(
+                    unit, kind="test.entry", body={"instance": instance, "n": number}, at=T0 + timedelta(seconds=number)
+                ))
+
+        await asyncio.gather(*(append(db, instance) for instance, db in enumerate(instances)))
+        head, _ = await journal.head(instances[0])
+    finally:
+        for db in instances:
+            await db.close()
+    assert head == 60
+    report = chain.verify(migrated_postgres_url)
+    assert report.ok, report.summary()
+    assert report.entries == 60
+
+
+async def test_a_lost_connection_is_unavailable_once_then_connected_again(migrated_postgres_url):
+    db = await open_database(migrated_postgres_url)
+    try:
+        await db.write(lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('a', '1', 't')"))
+        with psycopg.connect(migrated_postgres_url, autocommit=True) as admin:  # as a server restart would
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                          " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        with pytest.raises(StorageUnavailable):
+            await db.write(lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('b', '2', 't')"))
+        with pytest.raises(StorageUnavailable):
+            await db.fetchall("SELECT key FROM bot_state")
+        await db.write(lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('b', '2', 't')"))
+        rows = await db.fetchall("SELECT key FROM bot_state ORDER BY key")
+    finally:
+        await db.close()
+    assert [row["key"] for row in rows] == ["a", "b"]
+
+
+async def test_rows_read_by_index_and_by_name_and_inserts_hand_back_their_key(migrated_postgres_url):
+    db = await open_database(migrated_postgres_url)
+    try:
+        first = await db.write(lambda unit: unit.execute(
+            "INSERT INTO tasks (kind, payload, due_at) VALUES (?, ?, ?)", ("reminder", "{}", "2025-01-20T04:00:00.000000Z")
+        ))
+        second = await db.write(lambda unit: unit.execute(
+            "INSERT INTO tasks (kind, payload, due_at) VALUES (?, ?, ?)", ("reminder", "{}", "2025-01-20T05:00:00.000000Z")
+        ))
+        row = await db.fetchone("SELECT id, kind, due_at FROM tasks WHERE id = ?", (second,))
+        ignored = await db.write(lambda unit: unit.execute(
+            "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at) VALUES (1, 'h', '{}', 't')"
+        ))
+        again = await db.write(lambda unit: unit.execute(
+            "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at) VALUES (1, 'h', '{}', 't')"
+        ))
+    finally:
+        await db.close()
+    assert (first, second) == (1, 2)
+    assert row[0] == row["id"] == 2
+    assert row["kind"] == "reminder" and row.keys() == ["id", "kind", "due_at"]
+    assert (ignored, again) == (1, 0)  # SQLite's lastrowid is 0 when the insert was ignored, too
+
+
+async def test_a_unit_that_raises_is_rolled_back_alone_in_a_group_commit(migrated_postgres_url):
+    db = await open_database(migrated_postgres_url)
+    try:
+        def good(key):
+            return lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES (?, '1', 't')", (key,))
+
+        def bad(unit):
+            unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('bad', '1', 't')")
+            unit.execute("INSERT INTO no_such_table VALUES (1)")
+
+        outcomes = await asyncio.gather(db.write(good("a")), db.write(bad), db.write(good("b")), return_exceptions=True)
+        keys = [row[0] for row in await db.fetchall("SELECT key FROM bot_state ORDER BY key")]
+    finally:
+        await db.close()
+    assert isinstance(outcomes[1], psycopg.errors.UndefinedTable)
+    assert keys == ["a", "b"]
+
+
+def test_the_switch_names_the_backend_and_never_shows_the_password():
+    url = "postgresql://samvad:hunter2-secret@db.example:5432/samvad"
+    assert is_postgresql(url) and not is_postgresql("samvad.db")
+    assert describe(url) == "postgresql://samvad@db.example:5432/samvad"
+
+
+async def test_an_unreachable_server_is_unavailable_without_the_password(tmp_path):
+    with pytest.raises(StorageUnavailable) as raised:
+        await PostgresDatabase.open(f"postgresql://samvad:hunter2-secret@/samvad?host={tmp_path}&port=5432")
+    assert "hunter2-secret" not in str(raised.value)
+
+
+def test_the_setting_takes_only_a_postgresql_url_and_never_shows_it(tmp_path):
+    from runtime.settings import SettingsError, load_settings
+
+    with pytest.raises(SettingsError) as refused:
+        load_settings(_env_file=None, database_url="mysql://samvad:hunter2-secret@db/samvad")
+    assert "SAMVAD_DATABASE_URL: must be a postgresql:// URL" in str(refused.value)
+    assert "hunter2-secret" not in str(refused.value)
+    chosen = load_settings(_env_file=None, database_url="postgresql://samvad:hunter2-secret@db/samvad")
+    assert chosen.database == "postgresql://samvad:hunter2-secret@db/samvad"
+    assert "hunter2-secret" not in repr(chosen)
+    assert load_settings(_env_file=None, db_path=tmp_path / "s.db").database == tmp_path / "s.db"  # unset: SQLite
