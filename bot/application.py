@@ -194,7 +194,7 @@ async def _open_services(
     )
     # Alone on an SQLite file (bot/startup_guards.py), claims left in it are a killed run's: void them now rather
     # than wait for them to lapse. Never where other instances share the database (their claims are live).
-    if db.dialect == "sqlite" and not getattr(settings, "shared_database", False):
+    if db.dialect == "sqlite" and not settings.shares_database:
         await delivery.forget_earlier_runs()
         await scheduler.forget_earlier_runs()
     delivery.start()

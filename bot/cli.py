@@ -11,6 +11,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Coroutine, Sequence
+from contextlib import nullcontext
 from typing import Any
 
 from bot.false_alarms import add_parser as add_false_alarms_parser
@@ -152,7 +153,11 @@ def command_run(args: argparse.Namespace) -> int:
     if settings.webhook_url is not None:
         ensure_port_free(settings.webhook_listen, settings.webhook_port,
                          how_to_change="set SAMVAD_WEBHOOK_PORT to a free port (and your proxy to match)")
-    with database_lock(settings.db_path, shared=settings.shared_database):
+    # The lock file says this run is alone on an SQLite file; a PostgreSQL server has no file to lock and is
+    # shared by design (the instances' lease and claims keep them apart).
+    lock = nullcontext() if settings.database_url is not None else database_lock(
+        settings.db_path, shared=settings.shares_database)
+    with lock:
         choose_event_loop(settings)
         return run_until_signalled(lambda stop: serve(settings, stop=stop))
 

@@ -42,7 +42,7 @@ async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]
         everyone = await leases.instances(db)
     finally:
         await db.close()
-    if settings.shared_database:
+    if settings.shares_database:
         return _instance_health(settings, me, everyone, now=now)
     if last is None:
         return False, "the bot has not started yet (no heartbeat)"

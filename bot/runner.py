@@ -47,7 +47,7 @@ async def _join(services: Services, settings: Settings, *, polling: bool, stop: 
     instance = Instance(
         services.db,
         settings.instance_name,
-        shared=settings.shared_database,
+        shared=settings.shares_database,
         polling=polling and settings.webhook_url is None,
         lease=timedelta(seconds=settings.lease_seconds),
     )

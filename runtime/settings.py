@@ -98,7 +98,8 @@ class Settings(BaseSettings):
     shared_database: bool = Field(
         default=False,
         description="Several Samvad instances run on this database: one polls at a time (a lease), any handles"
-        " updates (a claim per chat). false: this run is the only one (a lock file beside the SQLite file says so).",
+        " updates (a claim per chat). false: this run is the only one (a lock file beside the SQLite file says so)."
+        " Always on with DATABASE_URL (PostgreSQL is shared by design).",
     )
     instance_id: str | None = Field(
         default=None,
@@ -270,6 +271,12 @@ class Settings(BaseSettings):
         if self.webhook_url is not None and self.webhook_secret is None:
             raise ValueError("SAMVAD_WEBHOOK_SECRET must be set when SAMVAD_WEBHOOK_URL is")
         return self
+
+    @property
+    def shares_database(self) -> bool:
+        """Whether other instances may run on this database: SAMVAD_SHARED_DATABASE, or always on PostgreSQL
+        (a server is there to be shared, and a lock file on one machine cannot keep a second instance out)."""
+        return self.shared_database or self.database_url is not None
 
     @property
     def instance_name(self) -> str:

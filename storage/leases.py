@@ -95,9 +95,9 @@ def join_in(
         " seen_at = excluded.seen_at, expires_at = excluded.expires_at,"
         " started_at = CASE WHEN instances.run_token = excluded.run_token THEN instances.started_at"
         " ELSE excluded.started_at END"
-        " WHERE instances.run_token = excluded.run_token OR instances.expires_at < excluded.seen_at OR ?"
+        " WHERE instances.run_token = excluded.run_token OR instances.expires_at < excluded.seen_at OR ? = 1"
         " RETURNING instance_id",
-        (instance_id, run_token, role.value, to_db(now), to_db(now), to_db(now + ttl), alone),
+        (instance_id, run_token, role.value, to_db(now), to_db(now), to_db(now + ttl), 1 if alone else 0),
     )
     return row is not None
 

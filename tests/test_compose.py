@@ -20,9 +20,6 @@ from runtime.settings import ENV_PREFIX, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_IMAGE = "postgres:15"
-# Settings another branch of issue 17 adds (the PostgreSQL backend's URL); the integrator deletes this
-# line once runtime/settings.py has it, and the check then holds the compose file to it like the rest.
-PENDING_SETTINGS = {"database_url"} - set(Settings.model_fields)
 
 
 def load(text: str) -> dict[str, Any]:
@@ -54,7 +51,7 @@ def check_instances(compose: dict[str, Any]) -> list[str]:
 
 def check_settings(compose: dict[str, Any]) -> list[str]:
     """Every SAMVAD_* variable is a real setting; the instances share one database, key and export folder."""
-    fields = set(Settings.model_fields) | PENDING_SETTINGS
+    fields = set(Settings.model_fields)
     problems = []
     databases = {name for name, service in compose.get("services", {}).items()
                  if service.get("image") == POSTGRES_IMAGE}

@@ -8,7 +8,7 @@ death to an update sent after it being stored) is printed; the only bound on it 
 bound (updates flow again at all), never a speed target.
 
 The database comes from one place, the `database_target` fixture: SQLite in WAL mode on one file
-shared by the three processes, and PostgreSQL once SAMVAD_DATABASE_URL exists (it skips till then).
+shared by the three processes, and a fresh database on a throwaway PostgreSQL server (tests/postgres.py).
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from runtime.settings import Settings
 from storage import journal, leases, messages
+from storage.backend import open_database
 from storage.database import Database
 from tests.conftest import TOKEN, eventually, make_settings
 from tests.e2e.membership_world import bound_group, import_demo, person, verify
@@ -46,17 +48,20 @@ class DatabaseTarget:
     db_path: Path
     env: dict[str, str] = field(default_factory=dict)
 
+    def settings(self, tmp_path: Path, sandbox) -> Settings:
+        """Settings for the test's own commands (the roster import, verify) on the same database."""
+        url = self.env.get("SAMVAD_DATABASE_URL")
+        return make_settings(tmp_path, sandbox, **({"database_url": SecretStr(url)} if url else {}))
+
     async def open(self) -> Database:
-        return await Database.open(self.db_path)
+        return await open_database(self.env.get("SAMVAD_DATABASE_URL") or self.db_path)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_target(request, tmp_path) -> DatabaseTarget:
     if request.param == "sqlite":
         return DatabaseTarget("sqlite", tmp_path / "samvad.db", {"SAMVAD_DB_PATH": str(tmp_path / "samvad.db")})
-    if "database_url" not in Settings.model_fields:
-        pytest.skip("PostgreSQL: SAMVAD_DATABASE_URL is not supported yet (the backend is being built)")
-    url = request.getfixturevalue("postgres_url")  # pragma: no cover - enabled with the PostgreSQL backend
+    url = request.getfixturevalue("postgres_url")
     return DatabaseTarget("postgresql", tmp_path / "samvad.db", {"SAMVAD_DATABASE_URL": url})
 
 
@@ -142,7 +147,7 @@ async def _live_roles(target: DatabaseTarget) -> dict[str, str]:
 
 async def test_killed_poller_and_worker_lose_nothing_and_post_nothing_twice(client, sandbox, tmp_path, database_target):
     target = database_target
-    settings = make_settings(tmp_path, sandbox)
+    settings = target.settings(tmp_path, sandbox)
     await import_demo(settings)  # before any bot runs: `samvad roster import` beside the file, as an operator does
     fleet = Fleet(sandbox, target, tmp_path)
     for name in INSTANCES:
