@@ -163,7 +163,10 @@ async def _open_services(
     signer = load_or_create(settings.signing_key_file)
     db = await open_database_patiently(settings)
     delivery = DeliveryWorker(db, clock, application.bot, claim_seconds=settings.claim_seconds)
-    if settings.shared_rate_limits and isinstance(application.bot.rate_limiter, SendingRateLimiter):
+    # The limits are kept in the database only where other instances may send too: a run alone on its SQLite
+    # file (the lock file says so) counts its own calls in memory, a write per send saved.
+    if (settings.shared_rate_limits and settings.shares_database
+            and isinstance(application.bot.rate_limiter, SendingRateLimiter)):
         application.bot.rate_limiter.share_through(db)
     delivery.on_sent(recording.record_sent_message)
     delivery.on_sent(exports_feature.forget_delivered_export)

@@ -74,7 +74,8 @@ class Settings(BaseSettings):
     )
     shared_rate_limits: bool = Field(
         default=True, description="Keep the sending limits in the database, so that several instances on one"
-        " database together stay within the bot's limits (false: each instance counts only its own calls).",
+        " database together stay within the bot's limits (false: each instance counts only its own calls)."
+        " Only where the database is shared (SHARED_DATABASE, or DATABASE_URL): a run alone counts in memory.",
     )
     claim_seconds: float = Field(
         default=60.0, gt=0, description="How long an instance's claim on a chat's deliveries, a due task or a"

@@ -63,8 +63,11 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
     members and the people named) and one write (the record, its prompt and its reminder), then its prompt's
     delivery (a read of what is owed, the in-flight mark, the settling). Measured on 2 December 2026 under load:
     10.0-11.7 trips and 6.0 transactions per instruction, the prompt's delivery included; before the record was one
-    read and one write, 24.7-25.7 trips and 6.0 transactions. The rest of the budget is the bot's background
-    work falling in the window (the scheduler looks for due tasks every second)."""
+    read and one write, 24.7-25.7 trips and 6.0 transactions. Since several instances may share a database
+    (issue 17), delivery claims the prompt's chat in the write that takes the call, and a look that finds nothing
+    more due lets the claim go in a write of its own: 9.7 trips and 7.3 transactions (quiet machine, 2 Dec 2026).
+    The rest of the budget is the bot's background work falling in the window (the scheduler looks for due
+    tasks every second)."""
     world = await build_record_world(client, bot)
     kutch = world.groups["kutch"]
     await client.send_message(kutch, world.users["collector-kutch"], "Good morning, all.")  # warms the caches
@@ -80,4 +83,4 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
     db.traffic = None
     print(f"per instruction: {trips:.1f} trips, {transactions:.1f} transactions")
     assert trips <= 14.0, f"{trips:.1f} trips to the database's thread per instruction"
-    assert transactions <= 6.5, f"{transactions:.1f} transactions per instruction"
+    assert transactions <= 8.0, f"{transactions:.1f} transactions per instruction"
