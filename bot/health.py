@@ -35,7 +35,12 @@ async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]
     try:
         db = await open_database(settings.database)
     except StorageError as error:
-        return False, f"database {settings.db_path} cannot be opened: {error}"
+        where: object = settings.db_path
+        if settings.database_url is not None:
+            from storage.postgres import redacted  # psycopg is installed only for PostgreSQL
+
+            where = redacted(settings.database_url.get_secret_value())
+        return False, f"database {where} cannot be opened: {error}"
     try:
         last = await bot_state.last_heartbeat(db)
         me = await leases.instance(db, settings.instance_name)
@@ -50,7 +55,7 @@ async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]
     age = now - at
     if age > STALE_AFTER:
         return False, f"last heartbeat {int(age.total_seconds())} s ago ({mode}): the bot is not running"
-    role = f", instance {me.instance_id}: {me.role.value}" if me is not None else ""
+    role = f", instance {me.instance_id} is {me.role.value}" if me is not None else ""
     return True, f"ok: heartbeat {int(age.total_seconds())} s ago ({mode}){role}"
 
 

@@ -51,7 +51,7 @@ class DatabaseTarget:
     def settings(self, tmp_path: Path, sandbox) -> Settings:
         """Settings for the test's own commands (the roster import, verify) on the same database."""
         url = self.env.get("SAMVAD_DATABASE_URL")
-        return make_settings(tmp_path, sandbox, **({"database_url": SecretStr(url)} if url else {}))
+        return make_settings(tmp_path, sandbox, database_url=SecretStr(url) if url else None)
 
     async def open(self) -> Database:
         return await open_database(self.env.get("SAMVAD_DATABASE_URL") or self.db_path)

@@ -30,7 +30,7 @@ async def test_no_database_means_not_healthy(tmp_path, sandbox):
 
 async def test_health_names_the_instance_and_its_role(bot, settings, clock):
     ok, reason = await eventually(lambda: _health(settings, clock.now()))
-    assert f"instance {settings.instance_name}: poller" in reason
+    assert f"instance {settings.instance_name} is poller" in reason
 
 
 async def test_with_a_shared_database_health_reports_each_instance_as_poller_or_standby(tmp_path, sandbox, clock):
