@@ -66,7 +66,9 @@ async def _assert_recorded_once_and_answered(client, running, posted, helps, *, 
         return True
 
     await eventually(all_answered, timeout=timeout)
-    await client.wait_until_idle()
+    # Idle means every update confirmed, which takes the poller's next getUpdates: after a run of 500s it backs
+    # off 2, 4, 8, 16 s (bot/ingress.py), longer than wait_until_idle's default of 5 s.
+    await client.wait_until_idle(timeout=40.0)
     await running.ingress.idle()
     for chat_id in {chat_id for chat_id, _ in posted}:
         ids = await messages.message_ids(db, chat_id)
