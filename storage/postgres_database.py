@@ -39,7 +39,7 @@ from psycopg.adapt import Dumper, Loader
 from psycopg.rows import RowMaker
 
 from storage import dialect, postgres
-from storage.database import Database, Params, Traffic, Transaction, Unit, _QueuedUnit
+from storage.database import Database, Params, Traffic, Transaction, Unit, _fail_all, _QueuedUnit
 from storage.errors import StorageError
 from storage.postgres import ServerUnavailable, redacted
 
@@ -550,13 +550,6 @@ def _transact_once(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]
             _control(connection, "ROLLBACK TO SAVEPOINT unit", db)
         _control(connection, "RELEASE SAVEPOINT unit", db)
     _control(connection, "COMMIT", db)
-
-
-def _fail_all(batch: list[_QueuedUnit], error: BaseException) -> None:
-    for entry in batch:
-        entry.error = error
-        if not entry.outcome.done():
-            entry.outcome.set_exception(error)
 
 
 def _snapshot(unit: PgUnit, work: Callable[[Unit], T]) -> T:
