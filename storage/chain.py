@@ -91,8 +91,8 @@ def verify(
 def _verify_postgresql(url: str, trusted_key: str | None, progress: Progress | None) -> VerifyReport:
     """The same pass on a PostgreSQL server, in one read-only snapshot.
 
-    The working copies are compared as on SQLite, but for the search index: PostgreSQL's search words are
-    a generated column the server recomputes from the text, so they cannot drift from it.
+    The working copies are compared as on SQLite; the search index is PostgreSQL's generated search words,
+    compared with the words of the verified texts.
     """
     from storage.postgres_database import ReadConnection
 
@@ -100,7 +100,7 @@ def _verify_postgresql(url: str, trusted_key: str | None, progress: Progress | N
     try:
         connection.execute("BEGIN")
         report = _verify(connection, trusted_key, progress)  # type: ignore[arg-type]
-        copy = copies.first_mismatch(connection, search_index=False) if report.ok else None  # type: ignore[arg-type]
+        copy = copies.first_mismatch(connection, dialect="postgresql") if report.ok else None  # type: ignore[arg-type]
         connection.execute("ROLLBACK")
     finally:
         connection.close()

@@ -5,13 +5,16 @@ The bot reads messages, edits, instructions and acknowledgements from their own 
 those tables say in /log, /pending, /search and the exports. Each row names the journal
 entry it copies, so verification checks every shown column against that entry's verified
 body, and rebuilds the search index's words from the verified texts to compare them.
-Everything here runs on a plain read-only sqlite3 connection; only temp tables are made.
+Everything here runs on a plain read-only sqlite3 connection (only temp tables are made), or on
+PostgreSQL's read connection (storage.postgres_database.ReadConnection), whose search words are compared
+by _check_search_words instead of the FTS5 index's check.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import string
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,14 +23,15 @@ Mismatch = tuple[int, str]  # (journal seq, why)
 _TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"  # as in migration 0004
 
 
-def first_mismatch(connection: sqlite3.Connection, *, search_index: bool = True) -> Mismatch | None:
+def first_mismatch(connection: sqlite3.Connection, *, dialect: str = "sqlite") -> Mismatch | None:
     """The lowest journal entry whose working copy differs from it, or None.
 
     Run it inside one read transaction (the caller's BEGIN): the bot may be writing meanwhile,
-    and every comparison must see the same snapshot. search_index=False leaves out the FTS5 index's
-    check (on PostgreSQL the search words are a generated column: the server recomputes them from the text).
+    and every comparison must see the same snapshot. dialect "postgresql" checks the search words of
+    PostgreSQL's generated columns in place of SQLite's FTS5 index.
     """
-    checks = _CHECKS if search_index else tuple(check for check in _CHECKS if check is not _check_search_index)
+    search_check = _check_search_words if dialect == "postgresql" else _check_search_index
+    checks = (*_COPY_CHECKS, search_check)
     found = [first for check in checks if (first := min(check(connection), default=None)) is not None]
     return min(found, default=None)
 
@@ -243,6 +247,30 @@ def _check_search_index(connection: sqlite3.Connection) -> Iterator[Mismatch]:
             yield (seq[0] if seq else 0), f"the search index ({index}) does not hold this entry's words (altered)"
 
 
+# The words PostgreSQL's search finds a text by, as migration postgresql/0004 defines samvad_search_words: written
+# out here rather than called, so that a replaced function cannot vouch for the words it made itself.
+_POSTGRESQL_WORDS = "to_tsvector('simple', translate(normalize(coalesce(text, ''), NFC), ?, ?))"
+
+
+def _check_search_words(connection: sqlite3.Connection) -> Iterator[Mismatch]:
+    """On PostgreSQL: the stored search words (a generated tsvector column) against the words of the verified text.
+
+    The server computes the column when a row is written; it can still be rewritten by hand (its expression
+    dropped, then updated), and a row so written would be found by /search for words it does not hold,
+    or missed for words it does.
+    """
+    for index, table in (
+        ("messages_search", "messages"), ("edits_search", "message_edits"), ("attachments_search", "attachments"),
+    ):
+        row = connection.execute(
+            f"SELECT min(coalesce(journal_seq, 0)) FROM {table}"  # noqa: S608 - names from the tuple above
+            f" WHERE text_search IS DISTINCT FROM {_POSTGRESQL_WORDS}",
+            (string.punctuation, " " * len(string.punctuation)),  # ASCII punctuation to spaces
+        ).fetchone()
+        if row[0] is not None:
+            yield row[0], f"the search index ({index}) does not hold this entry's words (altered)"
+
+
 def _same_words(connection: sqlite3.Connection, stored: str, rebuilt: str) -> bool:
     """Whether two fts5vocab instance tables list the same words; both come in (term, doc, offset) order."""
     left = connection.cursor().execute(f"SELECT term, doc, offset FROM {stored}")
@@ -255,7 +283,6 @@ def _same_words(connection: sqlite3.Connection, stored: str, rebuilt: str) -> bo
             return True
 
 
-_CHECKS: tuple[Callable[[sqlite3.Connection], Iterator[Mismatch]], ...] = (
+_COPY_CHECKS: tuple[Callable[[sqlite3.Connection], Iterator[Mismatch]], ...] = (
     _check_messages, _check_edits, _check_instructions, _check_acknowledgements, _check_attachments,
-    _check_search_index,
 )

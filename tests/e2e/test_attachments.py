@@ -213,10 +213,10 @@ async def test_not_a_violation_restores_the_file_itself(client, bot, world):
     assert restored["caption"] == "Message from Vikram Jadeja, restored after review:"
 
 
-async def test_samvad_verify_checks_the_text_read_from_files_and_its_search_index(client, bot, world, settings, tmp_path):
-    import sqlite3
-
-    from tests.e2e.test_records_exports import _copy, _verify
+async def test_samvad_verify_checks_the_text_read_from_files_and_its_search_index(client, bot, world, settings):
+    from tests import database_target
+    from tests.database_target import backend_of, target_of, with_target
+    from tests.e2e.test_records_exports import _verify
 
     posted = await client.send_document(world.kutch, world.vikram["id"], file_name="minutes.docx",
                                         content=f.docx_file(["Minutes: relief camps at Bhuj and Mandvi"]))
@@ -224,18 +224,20 @@ async def test_samvad_verify_checks_the_text_read_from_files_and_its_search_inde
     assert _verify(settings).returncode == 0
 
     tampering = {
-        "text altered": "UPDATE attachments SET text = 'Minutes: nothing to report'",
-        "index altered": f"INSERT INTO attachments_search (rowid, text) VALUES ({recorded.attachment_id}, 'bribe')",
-        "record deleted": "DELETE FROM attachments",
+        "text altered": ["UPDATE attachments SET text = 'Minutes: nothing to report'"],
+        "index altered": {
+            "sqlite": [f"INSERT INTO attachments_search (rowid, text) VALUES ({recorded.attachment_id}, 'bribe')"],
+            # PostgreSQL computes the words itself: the column must stop being computed to be written.
+            "postgresql": ["ALTER TABLE attachments ALTER COLUMN text_search DROP EXPRESSION",
+                           "UPDATE attachments SET text_search = text_search || to_tsvector('simple', 'bribe')"
+                           f" WHERE id = {recorded.attachment_id}"],
+        }[backend_of(settings)],
+        "record deleted": ["DELETE FROM attachments"],
     }
-    for name, statement in tampering.items():
-        copy = tmp_path / f"{name.replace(' ', '-')}.db"
-        _copy(settings.db_path, copy)
-        plain = sqlite3.connect(copy)
-        plain.execute(statement)
-        plain.commit()
-        plain.close()
-        result = _verify(settings.model_copy(update={"db_path": copy}))
+    for name, statements in tampering.items():
+        copy = database_target.copy(target_of(settings), name.replace(" ", "-"))
+        database_target.tamper(copy, *statements)
+        result = _verify(with_target(settings, copy))
         assert result.returncode == 1, name
         assert result.stdout.startswith(f"FAILED at entry {recorded.journal_seq}"), (name, result.stdout)
 

@@ -39,7 +39,8 @@ from bot.sandbox_mode import import_demo_roster
 from runtime.settings import Settings
 from sandbox.client import SandboxClient, SandboxError
 from sandbox.server import SandboxServer
-from tests.conftest import buttons, eventually
+from tests.conftest import TEST_BACKEND, buttons, eventually
+from tests.database_target import every_row, target_of
 from storage import outbox
 
 IN_MODULE_LOOP = pytest.mark.asyncio(loop_scope="module")
@@ -131,8 +132,12 @@ class MatrixWorld:
 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def matrix(tmp_path_factory):
+async def matrix(tmp_path_factory, request):
     tmp = tmp_path_factory.mktemp("matrix")
+    on_postgresql = {}  # SAMVAD_TEST_BACKEND=postgresql: the module's one database, on the session's server
+    if TEST_BACKEND == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        on_postgresql["database_url"] = SecretStr(server.url(server.create_database(template=server.migrated_template())))
     async with SandboxServer(token=TOKEN) as server, SandboxClient(server.base_url) as client:
         world = await seed_demo_world(client)
         kutch = world.group("district Kutch")
@@ -144,7 +149,7 @@ async def matrix(tmp_path_factory):
             _env_file=None, bot_token=SecretStr(TOKEN), api_base_url=server.base_url, db_path=tmp / "samvad.db",
             poll_timeout=1,
             # The table sends hundreds of answers into one group; Telegram's 20 a minute would make it crawl.
-            group_messages_per_minute=10_000,
+            group_messages_per_minute=10_000, **on_postgresql,
         )
         await import_demo_roster(settings)
         async with running_bot(settings) as bot:
@@ -345,8 +350,12 @@ async def test_the_token_is_nowhere_in_logs_records_or_exports(matrix, tmp_path)
     documents = [m for m in await matrix.client.bot_messages(acs) if "document" in m]
     assert len(documents) >= 3, "the exports were sent as documents"
     exported = [await matrix.client.file_content(m["document"]["file_id"]) for m in documents]
-    db_path = matrix.bot.services.settings.db_path
-    stored = b"".join(path.read_bytes() for path in db_path.parent.glob(db_path.name + "*") if path.is_file())
+    settings = matrix.bot.services.settings
+    if settings.database_url is None:  # the SQLite file's bytes, its write-ahead log too
+        stored = b"".join(path.read_bytes() for path in settings.db_path.parent.glob(settings.db_path.name + "*")
+                          if path.is_file())
+    else:  # every row of every table of the PostgreSQL database
+        stored = "\n".join(f"{table} {row}" for table, row in every_row(target_of(settings))).encode()
     secret = TOKEN.encode()
     assert secret not in log_file.read_bytes()
     assert "[REDACTED]" in log_file.read_text(encoding="utf-8")

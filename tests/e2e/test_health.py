@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+from pydantic import SecretStr
+
 from bot.health import check_health
 from tests.conftest import eventually, make_settings
 
@@ -20,12 +23,29 @@ async def test_a_running_bot_is_healthy_and_a_silent_one_is_not(bot, settings, c
 
 
 async def test_no_database_means_not_healthy(tmp_path, sandbox):
-
-
-    settings = make_settings(tmp_path, sandbox, db_path=tmp_path / "absent.db")
+    # On SQLite in both passes (database_url=None): PostgreSQL's case is the test below.
+    settings = make_settings(tmp_path, sandbox, db_path=tmp_path / "absent.db", database_url=None)
     ok, reason = await check_health(settings, now=datetime.now(UTC))
     assert not ok
     assert "no database" in reason
+
+
+@pytest.mark.parametrize("where", ["database that does not exist", "server not running"])
+async def test_no_postgresql_database_means_not_healthy_naming_it_without_its_password(
+    tmp_path, sandbox, postgres_server, where
+):
+    if where == "server not running":
+        url = f"postgresql://samvad:s3cret-pw@/samvad?host={tmp_path}&port=5432"  # no server's socket there
+        expected = [f"postgresql://samvad@{tmp_path}:5432/samvad", f'socket "{tmp_path}/.s.PGSQL.5432" failed']
+    else:
+        url = postgres_server.url("absent").replace("postgres@", "postgres:s3cret-pw@")
+        expected = ['database "absent" does not exist']
+    settings = make_settings(tmp_path, sandbox, database_url=SecretStr(url))
+    ok, reason = await check_health(settings, now=datetime.now(UTC))
+    assert not ok
+    assert reason.startswith("database postgresql://") and "cannot be opened" in reason, reason
+    assert all(part in reason for part in expected), reason
+    assert "s3cret-pw" not in reason
 
 
 async def test_health_names_the_instance_and_its_role(bot, settings, clock):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from storage import prepost
 from tests.conftest import eventually
+from tests.database_target import every_row, table_names, target_of
 from tests.e2e.moderation_world import AADHAAR, build_world, settled
 
 DRAFT = (f"Shri Ramesh Patel of Bhuj, Aadhaar {AADHAAR}, received the flood relief cheque today."
@@ -39,17 +38,12 @@ async def test_check_finds_a_name_and_an_aadhaar_number_without_repeating_them(c
 async def _nothing_of_the_draft_is_kept(settings, bot, *fragments):
     """No table holds anything of the draft: not the journal, the outbox (the bot's answer and Telegram's), nor
     the inbox of received updates, whose content is dropped once handled."""
-    connection = sqlite3.connect(settings.db_path)
-    try:
-        tables = [row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        assert "inbox" in tables and "outbox" in tables and "journal_bodies" in tables
-        for table in tables:
-            for row in connection.execute(f"SELECT * FROM {table}"):  # noqa: S608 - names from sqlite_master
-                text = " ".join(str(value) for value in row)
-                for fragment in fragments:
-                    assert fragment not in text, f"the draft is kept in {table}"
-    finally:
-        connection.close()
+    target = target_of(settings)  # the SQLite file, or the PostgreSQL database of SAMVAD_TEST_BACKEND=postgresql
+    assert {"inbox", "outbox", "journal_bodies"} <= set(table_names(target))
+    for table, row in every_row(target):
+        text = " ".join(str(value) for value in row)
+        for fragment in fragments:
+            assert fragment not in text, f"the draft is kept in {table}"
 
 
 async def test_check_alone_waits_for_the_draft_in_the_next_message(client, bot, settings):

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -14,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import database_target
 from tests.conftest import buttons, eventually, make_settings
+from tests.database_target import backend_of, target_of, with_target
 from tests.e2e.record_world import ack_data, build_world
 
 AADHAAR = "2345 6789 0124"
@@ -264,12 +265,10 @@ async def test_samvad_verify_catches_each_kind_of_tampering_and_accepts_a_lawful
     assert _verify(settings).returncode == 0
     public_key = settings.signing_key_file.with_name(settings.signing_key_file.name + ".pub")
 
-    clean = tmp_path / "clean.db"
-    _copy(settings.db_path, clean)
-    env_settings = settings.model_copy(update={"db_path": clean})
-    erased = _run(env_settings, "erase", "--seq", "3", "--order", "Court order 17/2025")
+    clean = with_target(settings, database_target.copy(target_of(settings), "clean"))
+    erased = _run(clean, "erase", "--seq", "3", "--order", "Court order 17/2025")
     assert erased.returncode == 0, erased.stderr
-    ok = _verify(env_settings, public_key)
+    ok = _verify(clean, public_key)
     assert ok.returncode == 0 and "1 bodies erased by lawful order" in ok.stdout
 
     tampering = {
@@ -281,21 +280,19 @@ async def test_samvad_verify_catches_each_kind_of_tampering_and_accepts_a_lawful
         "body removed": ["DELETE FROM journal_bodies WHERE seq = 6"],
         # The copies /log, /pending and /search show are checked against the journal too.
         "message copy altered": ["UPDATE messages SET text = 'Relief cancelled' WHERE text = 'Relief update 4'"],
-        "search index altered": ["INSERT INTO messages_search (rowid, text) SELECT id, 'bribe paid' FROM messages"
-                                 " WHERE text = 'Relief update 2'"],
+        "search index altered": {
+            "sqlite": ["INSERT INTO messages_search (rowid, text) SELECT id, 'bribe paid' FROM messages"
+                       " WHERE text = 'Relief update 2'"],
+            # PostgreSQL computes the words itself: the column must stop being computed to be written.
+            "postgresql": ["ALTER TABLE messages ALTER COLUMN text_search DROP EXPRESSION",
+                           "UPDATE messages SET text_search = text_search || to_tsvector('simple', 'bribe paid')"
+                           " WHERE text = 'Relief update 2'"],
+        }[backend_of(settings)],
     }
     for name, statements in tampering.items():
-        copy = tmp_path / f"{name.replace(' ', '-')}.db"
-        _copy(settings.db_path, copy)
-        plain = sqlite3.connect(copy)
-        plain.execute("DROP TRIGGER journal_refuses_update")
-        plain.execute("DROP TRIGGER journal_refuses_delete")
-        plain.execute("DROP TRIGGER journal_bodies_refuse_update")
-        for statement in statements:
-            plain.execute(statement)
-        plain.commit()
-        plain.close()
-        result = _verify(settings.model_copy(update={"db_path": copy}), public_key)
+        copy = database_target.copy(target_of(settings), name.replace(" ", "-"))
+        database_target.tamper(copy, *statements)
+        result = _verify(with_target(settings, copy), public_key)
         assert result.returncode == 1, name
         assert result.stdout.startswith("FAILED at entry"), (name, result.stdout)
 
@@ -305,18 +302,10 @@ async def _checkpoint_count(bot):
     return row[0] >= 1
 
 
-def _copy(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    src.backup(dst)
-    src.close()
-    dst.close()
-
-
 def _run(settings, *args):
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVAD_")}
     env["SAMVAD_DB_PATH"] = str(settings.db_path)
-    if settings.database_url is not None:  # SAMVAD_TEST_BACKEND=postgresql
+    if settings.database_url is not None:  # SAMVAD_TEST_BACKEND=postgresql, or a copy made there
         env["SAMVAD_DATABASE_URL"] = settings.database_url.get_secret_value()
     return subprocess.run([sys.executable, "-m", "bot", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=60)

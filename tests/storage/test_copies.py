@@ -1,11 +1,11 @@
 """Every copy of a journalled fact that people are shown is checked by `verify` against its entry.
 
 /log, /pending, /search and the exports read the messages, edits, instructions and
-acknowledgements tables and the search index. Each is altered here with plain sqlite3
-(as someone with the file could), and verification must fail naming the entry.
+acknowledgements tables and the search index. Each is altered here with plain sqlite3 or psycopg
+(as someone with the file or the database could), and verification must fail naming the entry.
+On both backends: the database_target fixture gives an SQLite file, then a PostgreSQL database.
 """
 
-import sqlite3
 from datetime import timedelta
 
 import pytest
@@ -13,15 +13,16 @@ import pytest
 from coordination.records import resolve_addressees
 from nlp.record import find_addressees
 from storage import chain, instructions, messages, roster, search
-from storage.database import Database
+from storage.backend import open_database
+from tests.database_target import backend_of, scalar, tamper
 from tests.storage.records_helpers import KUTCH, T0, USER, post, seed
 
 INSTRUCTION = "Mamlatdar Bhuj to send the rainfall report"
 
 
 @pytest.fixture
-async def db(tmp_path):
-    database = await Database.open(tmp_path / "samvad.db")
+async def db(database_target):
+    database = await open_database(database_target)
     async with database.transaction() as tx:
         await seed(tx)
         for number in range(1, 4):
@@ -49,23 +50,15 @@ async def db(tmp_path):
 
 
 def _seq(db, sql):
-    plain = sqlite3.connect(db.path)
-    try:
-        return plain.execute(sql).fetchone()[0]
-    finally:
-        plain.close()
+    return scalar(db.target, sql)
 
 
 def _tamper(db, *statements):
-    plain = sqlite3.connect(db.path)
-    for statement in statements:
-        plain.execute(statement)
-    plain.commit()
-    plain.close()
+    tamper(db.target, *statements)
 
 
 async def test_an_untouched_record_verifies(db):
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.ok, report.summary()
 
 
@@ -90,7 +83,7 @@ async def test_the_search_index_matches_before_any_tampering(db):
 async def test_an_altered_copy_fails_verification_naming_its_entry(db, statement, entry, column):
     seq = _seq(db, f"SELECT journal_seq FROM {entry}")
     _tamper(db, statement)
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert not report.ok
     assert report.failure.seq == seq
     assert report.summary().startswith(f"FAILED at entry {seq}: ")
@@ -107,7 +100,7 @@ async def test_an_altered_copy_fails_verification_naming_its_entry(db, statement
 async def test_a_deleted_copy_fails_verification_naming_its_entry(db, table, entry):
     seq = _seq(db, f"SELECT journal_seq FROM {entry}")
     _tamper(db, f"DELETE FROM {table}")
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == seq
     assert "missing" in report.summary()
 
@@ -115,9 +108,14 @@ async def test_a_deleted_copy_fails_verification_naming_its_entry(db, table, ent
 async def test_words_slipped_into_the_search_index_fail_verification(db):
     seq = _seq(db, "SELECT journal_seq FROM messages WHERE message_id = 1")
     row = _seq(db, "SELECT id FROM messages WHERE message_id = 1")
-    _tamper(db, f"INSERT INTO messages_search (rowid, text) VALUES ({row}, 'bribe paid')")
+    _tamper(db, *{
+        "sqlite": [f"INSERT INTO messages_search (rowid, text) VALUES ({row}, 'bribe paid')"],
+        # PostgreSQL computes the words itself: the column must stop being computed to be written.
+        "postgresql": ["ALTER TABLE messages ALTER COLUMN text_search DROP EXPRESSION",
+                       f"UPDATE messages SET text_search = text_search || to_tsvector('simple', 'bribe paid') WHERE id = {row}"],
+    }[backend_of(db.target)])
     assert [hit.message_id for hit in await search.search(db, "bribe", chat_ids=None)] == [1]  # the index was altered
-    report = chain.verify(db.path)
+    report = chain.verify(db.target)
     assert report.failure.seq == seq
     assert "search index" in report.summary()
 
@@ -125,8 +123,13 @@ async def test_words_slipped_into_the_search_index_fail_verification(db):
 async def test_a_message_removed_from_the_search_index_fails_verification(db):
     seq = _seq(db, "SELECT journal_seq FROM message_edits")
     row = _seq(db, "SELECT id FROM message_edits")
-    _tamper(db, f"INSERT INTO edits_search (edits_search, rowid, text) VALUES ('delete', {row}, 'Rainfall at Bhuj: 22 mm')")
-    report = chain.verify(db.path)
+    _tamper(db, *{
+        "sqlite": [f"INSERT INTO edits_search (edits_search, rowid, text) VALUES ('delete', {row}, 'Rainfall at Bhuj: 22 mm')"],
+        "postgresql": ["ALTER TABLE message_edits ALTER COLUMN text_search DROP EXPRESSION",
+                       f"UPDATE message_edits SET text_search = ''::tsvector WHERE id = {row}"],
+    }[backend_of(db.target)])
+    assert await search.search(db, "rainfall 22", chat_ids=None) == []  # the index was altered
+    report = chain.verify(db.target)
     assert report.failure.seq == seq
     assert "search index" in report.summary()
 
@@ -135,7 +138,7 @@ async def test_a_copy_blanked_by_a_lawful_erasure_still_verifies(db):
     seq = _seq(db, "SELECT journal_seq FROM messages WHERE message_id = 3")
     async with db.transaction() as tx:
         await chain.erase(tx, seq=seq, order="Order 12/2025", at=T0 + timedelta(hours=1))
-    assert chain.verify(db.path).ok
+    assert chain.verify(db.target).ok
 
 
 async def test_verify_while_the_bot_keeps_writing_never_reports_a_false_alteration(db):
@@ -151,6 +154,6 @@ async def test_verify_while_the_bot_keeps_writing_never_reports_a_false_alterati
     writer = asyncio.create_task(keep_writing())
     reports = []
     while not writer.done():
-        reports.append(await asyncio.to_thread(chain.verify, db.path))
+        reports.append(await asyncio.to_thread(chain.verify, db.target))
     await writer
     assert reports and all(report.ok for report in reports), [r.summary() for r in reports if not r.ok]
