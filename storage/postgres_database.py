@@ -141,7 +141,16 @@ def _unavailable(error: BaseException) -> str | None:
 
 
 class PgUnit(Unit):
-    """A PostgreSQL connection as a unit of work sees it, on the connection's own thread."""
+    """A PostgreSQL connection as a unit of work sees it, on the connection's own thread.
+
+    In pipeline mode (`pipeline` set: units of work, reads and transaction steps run so), a statement whose
+    result the unit does not read (an UPDATE, a DELETE, an INSERT handing nothing back, the lock) is sent
+    without waiting for it: it travels with the next one whose result is read, or with the COMMIT. A failure
+    of such a statement is raised there, still inside the unit (no unit catches a database error
+    mid-way), so the unit fails as a whole exactly as before, with one round trip instead of several.
+    """
+
+    pipeline: psycopg.Pipeline | None = None
 
     def __init__(self, connection: psycopg.Connection[Any], db: PostgresDatabase):
         self._pg = connection
@@ -162,15 +171,19 @@ class PgUnit(Unit):
 
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the inserted row's integer key (SQLite's lastrowid; 0 when none)."""
-        cursor = self._run(self._sql(sql, returning=True), params)
-        if cursor.description is None or cursor.rowcount <= 0:
-            return 0
+        statement = self._sql(sql, returning=True)
+        cursor = self._run(statement, params)
+        if not _hands_back(statement):
+            return 0  # nothing to read: in pipeline mode, not waited for
         row = cursor.fetchone()
         return int(row[0]) if row and row[0] is not None else 0
 
     def execute_counting(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns how many rows it changed."""
-        return self._run(self._sql(sql), params).rowcount
+        cursor = self._run(self._sql(sql), params)
+        if self.pipeline is not None:
+            self.pipeline.sync()  # the count is in the statement's result: wait for it
+        return cursor.rowcount
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         """Run one statement for many parameter rows (pipelined by psycopg)."""
@@ -188,6 +201,12 @@ class PgUnit(Unit):
     def lock(self, name: str) -> None:
         """Hold a lock named name until this transaction ends (other instances wait for it)."""
         self._pg.execute("SELECT pg_advisory_xact_lock(%s)", (_lock_key(name),))
+
+
+@lru_cache(maxsize=4096)
+def _hands_back(statement: str) -> bool:
+    """Whether a (translated) statement hands rows back: a query, or a change with RETURNING."""
+    return statement.lstrip().upper().startswith(("SELECT", "WITH", "VALUES")) or bool(dialect.RETURNING.search(statement))
 
 
 class PostgresDatabase(Database):
@@ -432,7 +451,7 @@ class PgTransaction(Transaction):
             if first:
                 result = await db._writer_thread.run(_first_step, self, unit, work)
             else:
-                result = await db._writer_thread.run(work, unit)
+                result = await db._writer_thread.run(_step, unit, work)
         except psycopg.Error as error:
             translated = db._error(error)
             if translated is error:
@@ -519,25 +538,96 @@ def _transact_many(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]
         log.info("a write lost a race with another instance; running it again")
 
 
+def _in_pipeline(connection: psycopg.Connection[Any], units: Sequence[PgUnit], fn: Callable[[], T]) -> T:
+    """Run fn with the connection in pipeline mode: what is queued is sent and its results checked by the end.
+
+    If fn raises, what it queued is synced (and its error dropped) before the error goes on, so the
+    connection leaves pipeline mode clean (its transaction, if any, is for the caller to roll back).
+    """
+    with connection.pipeline() as pipeline:
+        for unit in units:
+            unit.pipeline = pipeline
+        try:
+            return fn()
+        except BaseException:
+            try:
+                pipeline.sync()
+            except psycopg.Error:
+                pass
+            raise
+        finally:
+            for unit in units:
+                unit.pipeline = None
+
+
 def _transact_once(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]) -> None:
     db = batch[0].unit._db if isinstance(batch[0].unit, PgUnit) else None
-    _begin(connection, db)
     if len(batch) == 1:
-        entry = batch[0]
+        _transact_one(connection, batch[0], db)
+        return
+    units = [entry.unit for entry in batch if isinstance(entry.unit, PgUnit)]
+    try:
+        _in_pipeline(connection, units, lambda: _units_in_savepoints(connection, batch, db))
+        return
+    except psycopg.Error as error:
+        _roll_back(connection)
+        if _unavailable(error) is not None:
+            raise
+    # A statement failed, and in pipeline mode its error may surface in a later unit: nothing of the batch
+    # is committed; run it again unit by unit, each one's statements waited for, so the failure is its own.
+    for entry in batch:
+        entry.error = None
+        entry.result = None
+        if entry.unit is not None:
+            entry.unit.committed_callbacks = []
+    _units_one_by_one(connection, batch, db)
+
+
+def _transact_one(connection: psycopg.Connection[Any], entry: _QueuedUnit, db: PostgresDatabase | None) -> None:
+    """BEGIN, the unit, COMMIT, in pipeline mode: the trips are the unit's reads and the COMMIT."""
+    unit = entry.unit
+    assert isinstance(unit, PgUnit)
+
+    def run() -> None:
+        _begin(connection, db)
+        entry.result = entry.work(unit)
+        _control(connection, "COMMIT", db)
+
+    try:
+        _in_pipeline(connection, [unit], run)
+    except Exception as error:
+        _roll_back(connection)
+        if isinstance(error, psycopg.Error) and (_unavailable(error) is not None or isinstance(error, _RETRIED)):
+            raise
+        entry.error = error
+
+
+def _units_in_savepoints(connection: psycopg.Connection[Any], batch: list[_QueuedUnit],
+                         db: PostgresDatabase | None) -> None:
+    """In pipeline mode: BEGIN, each unit in a savepoint (one that raises is rolled back to it), COMMIT.
+
+    A database error raises out of here (the caller runs the batch again unit by unit): in pipeline mode
+    it may belong to an earlier unit than the one it surfaced in.
+    """
+    _begin(connection, db)
+    for entry in batch:
         assert entry.unit is not None
+        _control(connection, "SAVEPOINT unit", db)
         try:
             entry.result = entry.work(entry.unit)
+        except psycopg.Error:
+            raise
         except Exception as error:
-            _roll_back(connection)
-            if isinstance(error, psycopg.Error) and _unavailable(error) is None and not isinstance(error, _RETRIED):
-                entry.error = error
-                return
-            if isinstance(error, psycopg.Error):
-                raise
             entry.error = error
-            return
-        _control(connection, "COMMIT", db)
-        return
+            _control(connection, "ROLLBACK TO SAVEPOINT unit", db)
+        _control(connection, "RELEASE SAVEPOINT unit", db)
+    _control(connection, "COMMIT", db)
+
+
+def _units_one_by_one(connection: psycopg.Connection[Any], batch: list[_QueuedUnit],
+                      db: PostgresDatabase | None) -> None:
+    """BEGIN, each unit in a savepoint with every statement waited for, COMMIT (a failing unit alone rolled back)."""
+    _begin(connection, db)
     for entry in batch:
         assert entry.unit is not None
         _control(connection, "SAVEPOINT unit", db)
@@ -553,29 +643,45 @@ def _transact_once(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]
 
 
 def _snapshot(unit: PgUnit, work: Callable[[Unit], T]) -> T:
+    """The work's reads in one REPEATABLE READ snapshot, pipelined: BEGIN goes with the first read, ROLLBACK
+    with the sync that ends the pipeline."""
     connection = unit._pg
-    connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+
+    def run() -> T:
+        connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        result = work(unit)
+        connection.execute("ROLLBACK")
+        return result
+
     try:
-        return work(unit)
+        return _in_pipeline(connection, [unit], run)
     finally:
-        _roll_back(connection)
+        _roll_back(connection)  # only when run raised: otherwise its ROLLBACK has ended the snapshot
 
 
 def _commit(tx: PgTransaction, unit: PgUnit) -> None:
-    if not tx.begun:
-        _begin(tx._pg, tx._pgdb)
-        tx.begun = True
-    for work in tx.deferred:
-        work(unit)
-    _control(tx._pg, "COMMIT", tx._pgdb)
+    def run() -> None:
+        if not tx.begun:
+            _begin(tx._pg, tx._pgdb)
+            tx.begun = True
+        for work in tx.deferred:
+            work(unit)
+        _control(tx._pg, "COMMIT", tx._pgdb)
+
+    _in_pipeline(tx._pg, [unit], run)
 
 
 def _first_step(tx: PgTransaction, unit: PgUnit, work: Callable[[Unit], T]) -> T:
-    _begin(tx._pg, tx._pgdb)
-    tx.begun = True
-    return work(unit)
+    def run() -> T:
+        _begin(tx._pg, tx._pgdb)
+        tx.begun = True
+        return work(unit)
+
+    return _in_pipeline(tx._pg, [unit], run)
 
 
+def _step(unit: PgUnit, work: Callable[[Unit], T]) -> T:
+    return _in_pipeline(unit._pg, [unit], lambda: work(unit))
 
 
 class ReadConnection:
