@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 import psycopg
 import psycopg.errors
 from psycopg.adapt import Dumper, Loader
-from psycopg.rows import RowMaker
+from psycopg.rows import RowMaker, tuple_row
 
 from storage import dialect, postgres
 from storage.database import Database, Params, Traffic, Transaction, Unit, _fail_all, _QueuedUnit
@@ -80,6 +80,23 @@ def _row_factory(cursor: psycopg.Cursor[Any]) -> RowMaker[PgRow]:
         return row_class(values)
 
     return make
+
+
+# The writer's and the reader's rows come as plain tuples (psycopg builds them fastest) and are given their
+# names here, with the row class of their statement, found once per statement (its columns never change
+# within a run): asking psycopg for a result's description builds an object per column, every time.
+_ROW_CLASSES: dict[str, type[PgRow]] = {}
+
+
+def _named(sql: str, cursor: psycopg.Cursor[Any]) -> type[PgRow]:
+    row_class = _ROW_CLASSES.get(sql)
+    if row_class is None:
+        description = cursor.description or ()
+        row_class = _row_class(tuple(column.name for column in description))
+        if len(_ROW_CLASSES) > 4096:
+            _ROW_CLASSES.clear()
+        _ROW_CLASSES[sql] = row_class
+    return row_class
 
 
 @lru_cache(maxsize=2048)
@@ -192,11 +209,18 @@ class PgUnit(Unit):
 
     def fetchone(self, sql: str, params: Params = ()) -> Any:
         """One row of a read (inside a transaction, it sees the transaction's own writes)."""
-        return self._run(self._sql(sql), params).fetchone()
+        cursor = self._run(self._sql(sql), params)
+        row = cursor.fetchone()
+        return None if row is None else _named(sql, cursor)(row)
 
     def fetchall(self, sql: str, params: Params = ()) -> list[Any]:
         """Every row of a read."""
-        return self._run(self._sql(sql), params).fetchall()
+        cursor = self._run(self._sql(sql), params)
+        rows = cursor.fetchall()
+        if not rows:
+            return []
+        make = _named(sql, cursor)
+        return [make(row) for row in rows]
 
     def lock(self, name: str) -> None:
         """Hold a lock named name until this transaction ends (other instances wait for it)."""
@@ -256,8 +280,8 @@ class PostgresDatabase(Database):
         writer = None
         try:
             if not read_only:
-                writer = _connect(url, options)
-            reader = _connect(url, options + " -c default_transaction_read_only=on")
+                writer = _connect(url, options, named_rows=False)
+            reader = _connect(url, options + " -c default_transaction_read_only=on", named_rows=False)
         except BaseException:
             if writer is not None:
                 writer.close()
@@ -465,9 +489,11 @@ class PgTransaction(Transaction):
 # -- on a connection's thread ----------------------------------------------------------------------
 
 
-def _connect(url: str, options: str) -> psycopg.Connection[Any]:
+def _connect(url: str, options: str, *, named_rows: bool = True) -> psycopg.Connection[Any]:
+    """A connection in autocommit mode; named_rows False: rows as tuples (PgUnit names them itself)."""
     try:
-        connection = psycopg.connect(url, autocommit=True, options=options, row_factory=_row_factory)
+        connection = psycopg.connect(url, autocommit=True, options=options,
+                                     row_factory=_row_factory if named_rows else tuple_row)
     except psycopg.OperationalError as error:
         raise ServerUnavailable(redacted(url), postgres._reason(error)) from error
     _adapt(connection)
@@ -480,7 +506,7 @@ def _reconnect(old: psycopg.Connection[Any], url: str, options: str) -> psycopg.
     except psycopg.Error:
         pass
     log.warning("the connection to %s was lost; connecting again", redacted(url))
-    return _connect(url, options)
+    return _connect(url, options, named_rows=False)
 
 
 def _integer_keys(connection: psycopg.Connection[Any]) -> dict[str, str]:
