@@ -68,11 +68,11 @@ def store_in(
         if new_id is not None:
             items.append(InboxItem(new_id, update_id, payload, False))
             continue
-        row = unit.fetchone(
+        there = unit.fetchone(
             "SELECT id, processed_at FROM inbox WHERE update_id = ? AND payload_hash = ?", (update_id, digest)
         )
-        assert row is not None  # written above, or already there
-        items.append(InboxItem(row["id"], update_id, payload, row["processed_at"] is not None))
+        assert there is not None  # written above, or already there
+        items.append(InboxItem(there["id"], update_id, payload, there["processed_at"] is not None))
     return items
 
 
