@@ -518,6 +518,9 @@ def _connect(url: str, options: str, *, named_rows: bool = True) -> psycopg.Conn
     except psycopg.OperationalError as error:
         raise ServerUnavailable(redacted(url), postgres._reason(error)) from error
     _adapt(connection)
+    # psycopg prepares a statement at its fifth use and keeps the last 100 (by default); Samvad runs a
+    # few hundred distinct ones, so the oldest were deallocated (a DEALLOCATE statement) and prepared again.
+    connection.prepared_max = 1000
     return connection
 
 
