@@ -183,12 +183,17 @@ class PgUnit(Unit):
         self.committed_callbacks = []
 
     def _sql(self, sql: str, *, returning: bool = False) -> str:
-        key = None
-        if returning:
-            table = dialect.inserted_table(sql)
-            key = self._db.integer_keys.get(table) if table else None
         self._db._count_statement(sql)
-        return dialect.to_postgresql(sql, key)
+        if not returning:
+            return dialect.to_postgresql(sql, None)
+        translated = self._db._returning_sql.get(sql)
+        if translated is None:  # an INSERT hands back its table's integer key: found once per statement
+            table = dialect.inserted_table(sql)
+            translated = dialect.to_postgresql(sql, self._db.integer_keys.get(table) if table else None)
+            if len(self._db._returning_sql) > 4096:
+                self._db._returning_sql.clear()
+            self._db._returning_sql[sql] = translated
+        return translated
 
     def _run(self, sql: str, params: Params) -> psycopg.Cursor[Any]:
         return _cursor(self._pg, read=True).execute(sql, params)
@@ -269,6 +274,7 @@ class PostgresDatabase(Database):
         self._writer_thread = _Thread("samvad-pg-writer") if writer is not None else None
         self._reader_thread = _Thread("samvad-pg-reader")
         self.integer_keys = integer_keys
+        self._returning_sql: dict[str, str] = {}  # statement -> as sent by PgUnit.execute (RETURNING its key)
         self._write_lock = asyncio.Lock()
         self._queued: list[_QueuedUnit] = []
         self._writing: asyncio.Task[None] | None = None
