@@ -263,8 +263,11 @@ async def _start_profiler(pid: int, name: str) -> asyncio.subprocess.Process | N
         raise SystemExit("SAMVAD_BENCH_PROFILE needs py-spy: pip install py-spy")
     out = path.with_name(f"{path.stem}-{name}{path.suffix}")
     print(f"profiling the bot (pid {pid}) into {out}", flush=True)
+    # SAMVAD_BENCH_PROFILE_GIL=1: only the thread holding the GIL is sampled (the Python CPU; waits on a
+    # socket or a queue release it), where py-spy cannot tell an idle thread on this machine.
+    gil = ["--gil"] if os.environ.get("SAMVAD_BENCH_PROFILE_GIL") else []
     return await asyncio.create_subprocess_exec(
-        py_spy, "record", "--pid", str(pid), "--rate", "200", "--format", PROFILE_FORMATS[path.suffix],
+        py_spy, "record", "--pid", str(pid), "--rate", "200", *gil, "--format", PROFILE_FORMATS[path.suffix],
         "-o", str(out), stdout=asyncio.subprocess.DEVNULL,
     )
 

@@ -29,7 +29,7 @@ _IS_NOT = re.compile(r"\bIS\s+NOT\s+(?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", re.IG
 _IS = re.compile(r"\bIS\s+(?!NOT\b|NULL\b|DISTINCT\b|TRUE\b|FALSE\b)", re.IGNORECASE)
 _JSON_EXTRACT = re.compile(r"json_extract\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*'\$\.([A-Za-z0-9_]+)'\s*\)")
 _GLOB = re.compile(r"(NOT\s+)?GLOB\s+'([^']*)'", re.IGNORECASE)
-_RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
+RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 _ON_CONFLICT = re.compile(r"\bON\s+CONFLICT\b", re.IGNORECASE)
 
 
@@ -141,7 +141,7 @@ def to_postgresql(sql: str, returning: str | None = None) -> str:
         if insert.group(1):
             sql = sql[: insert.start(1)] + sql[insert.end(1) :]
             sql += " ON CONFLICT DO NOTHING"
-        if returning and not _RETURNING.search(sql):
+        if returning and not RETURNING.search(sql):
             sql += f" RETURNING {returning}"
     return sql
 

@@ -43,28 +43,40 @@ def store_in(
 
     The same update delivered twice maps to the same item. A reused update id with
     different content (Telegram restarts its numbering after a week's silence) is a new item.
-    A new update costs one statement (its id comes back from the insert); only one already
-    there is looked up. chat_keys, one per update, name each update's chat for claims (default 0).
+    A batch of new updates costs one statement (their ids come back from the insert: one round trip on
+    PostgreSQL, not one per update); only updates already there are looked up. chat_keys, one per update,
+    name each update's chat for claims (default 0).
     """
     received = to_db(at)
     keys = chat_keys if chat_keys is not None else [0] * len(updates)
-    items = []
-    for (update_id, payload), chat_key in zip(updates, keys, strict=True):
-        digest = hashlib.sha256(payload.encode("utf-8")).hexdigest()
-        new_id = unit.execute(
-            "INSERT OR IGNORE INTO inbox (update_id, payload_hash, payload, received_at, chat_key)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (update_id, digest, payload, received, chat_key),
+    rows = [(update_id, hashlib.sha256(payload.encode("utf-8")).hexdigest(), payload, received, chat_key)
+            for (update_id, payload), chat_key in zip(updates, keys, strict=True)]
+    new_ids: dict[tuple[int, str], int] = {}
+    for start in range(0, len(rows), _BATCH):
+        chunk = rows[start : start + _BATCH]
+        inserted = unit.fetchall(
+            "INSERT INTO inbox (update_id, payload_hash, payload, received_at, chat_key) VALUES "
+            + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk))
+            + " ON CONFLICT DO NOTHING RETURNING id, update_id, payload_hash",
+            [value for row in chunk for value in row],
         )
-        if new_id:
+        for row in inserted:
+            new_ids[(row["update_id"], row["payload_hash"])] = row["id"]
+    items = []
+    for update_id, digest, payload, _, _ in rows:
+        new_id = new_ids.pop((update_id, digest), None)  # popped: the same update twice in a batch is one item
+        if new_id is not None:
             items.append(InboxItem(new_id, update_id, payload, False))
             continue
-        row = unit.fetchone(
+        there = unit.fetchone(
             "SELECT id, processed_at FROM inbox WHERE update_id = ? AND payload_hash = ?", (update_id, digest)
         )
-        assert row is not None  # written above, or already there
-        items.append(InboxItem(row["id"], update_id, payload, row["processed_at"] is not None))
+        assert there is not None  # written above, or already there
+        items.append(InboxItem(there["id"], update_id, payload, there["processed_at"] is not None))
     return items
+
+
+_BATCH = 100  # updates a statement: getUpdates answers at most 100 (and SQLite allows 32,766 parameters)
 
 
 @dataclass(frozen=True)

@@ -97,6 +97,37 @@ async def test_a_unit_that_raises_is_rolled_back_alone_in_a_group_commit(migrate
     assert keys == ["a", "b"]
 
 
+async def test_in_a_group_a_failing_statement_not_read_fails_its_own_unit_not_the_one_that_reads_next(
+    migrated_postgres_url
+):
+    """A group of units is sent in pipeline mode: a failing UPDATE whose result is not read surfaces only
+    when a later unit reads. The failure is still its own unit's; the reader and the others commit."""
+    db = await open_database(migrated_postgres_url)
+    try:
+        await db.write(lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('n', '1', 't')"))
+
+        def failing(unit):
+            unit.execute("UPDATE bot_state SET value = 'x' WHERE key = 'n'")
+            unit.execute("UPDATE bot_state SET updated_at = CAST(? AS INTEGER) WHERE key = 'n'", ("not a number",))
+
+        def reader(unit):
+            unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('r', '2', 't')")
+            return [row["value"] for row in unit.fetchall("SELECT value FROM bot_state ORDER BY key")]
+
+        def raising(unit):
+            unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('p', '3', 't')")
+            raise ValueError("a rule of the domain said no")
+
+        outcomes = await asyncio.gather(db.write(failing), db.write(reader), db.write(raising), return_exceptions=True)
+        rows = [(row[0], row[1]) for row in await db.fetchall("SELECT key, value FROM bot_state ORDER BY key")]
+    finally:
+        await db.close()
+    assert isinstance(outcomes[0], psycopg.errors.InvalidTextRepresentation)
+    assert outcomes[1] == ["1", "2"]  # the failing unit's first UPDATE is not seen: it was rolled back
+    assert isinstance(outcomes[2], ValueError)
+    assert rows == [("n", "1"), ("r", "2")]
+
+
 def test_the_switch_names_the_backend_and_never_shows_the_password():
     url = "postgresql://samvad:hunter2-secret@db.example:5432/samvad"
     assert is_postgresql(url) and not is_postgresql("samvad.db")
