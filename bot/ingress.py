@@ -113,8 +113,8 @@ class Ingress:
         at = self._clock.now()
         if self._claims is None:
             items = await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
-            for item, key in zip(items, keys, strict=True):
-                self._dispatch(item, key)
+            for item, key, update in zip(items, keys, updates, strict=True):
+                self._dispatch(item, key, update)  # handed over as received: not parsed again from its JSON
             return items
         claim = self._claims.claims_at_store
         items, ours = await self._db.write(lambda unit: self._store_and_claim_in(unit, pairs, keys, at, claim))
@@ -276,17 +276,18 @@ class Ingress:
     def _in_hand(self, inbox_id: int) -> bool:
         return inbox_id in self._in_flight or inbox_id in self._unmarked
 
-    def _dispatch(self, item: InboxItem, chat_key: int | None = None) -> None:
+    def _dispatch(self, item: InboxItem, chat_key: int | None = None, received: dict[str, Any] | None = None) -> None:
         if item.processed or self._in_hand(item.inbox_id):
             return
         if chat_key is not None:
             self._chat_of[item.inbox_id] = chat_key
-        task = asyncio.create_task(self._handle(item), name=f"samvad-update-{item.update_id}")
+        task = asyncio.create_task(self._handle(item, received), name=f"samvad-update-{item.update_id}")
         self._in_flight[item.inbox_id] = task
         task.add_done_callback(lambda _, key=item.inbox_id: self._in_flight.pop(key, None))
 
-    async def _handle(self, item: InboxItem) -> None:
-        update = Update.de_json(json.loads(item.payload), self._application.bot)
+    async def _handle(self, item: InboxItem, received: dict[str, Any] | None = None) -> None:
+        data = received if received is not None else json.loads(item.payload)
+        update = Update.de_json(data, self._application.bot)
         chat_key = _chat_key(update)
         async with self._chat_turn(chat_key), self._slots:
             with work_scope(f"u{item.update_id}") as scope:
