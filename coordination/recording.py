@@ -51,16 +51,24 @@ def note_person(unit: Unit, person: PersonSeen, *, at: datetime) -> None:
     )
 
 
+# The work scope's note of what recording an update's message found when the inbox stored it (bot/ingress.py):
+# a Recorded, for the recording stage to act on instead of writing it again.
+RECORDED_ON_RECEIPT = "recorded_on_receipt"
+
+
+def record_message_in(
+    unit: Unit, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
+) -> Recorded:
+    """Record a group message once, with its chat and sender, as part of a unit of work."""
+    note_chat_and_person(unit, chat, sender, at=at)
+    return messages.record_message_in(unit, message, at=at)
+
+
 async def record_message(
     db: Database, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
 ) -> Recorded:
     """Record a group message once, with its chat and sender, in one transaction and one trip."""
-
-    def work(unit: Unit) -> Recorded:
-        note_chat_and_person(unit, chat, sender, at=at)
-        return messages.record_message_in(unit, message, at=at)
-
-    return await db.write(work)
+    return await db.write(lambda unit: record_message_in(unit, chat, sender, message, at=at))
 
 
 async def record_edit(

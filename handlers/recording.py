@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, User
@@ -12,7 +14,8 @@ from coordination.recording import ChatSeen, PersonSeen
 from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
-from storage.database import Transaction
+from runtime.scope import current_scope
+from storage.database import Transaction, Unit
 from storage.messages import Recorded
 from storage.outbox import OutboxItem
 from storage.timefmt import from_unix
@@ -21,12 +24,15 @@ GROUPS = filters.ChatType.GROUPS
 RECORDED_METHODS = {"sendMessage", "sendDocument", "editMessageText"}
 
 
+RECORDED = GROUPS & filters.UpdateType.MESSAGE  # what record_group_message records
+
+
 def feature() -> Feature:
     """The recording feature: runs first for every update and never hides one from later stages."""
     return Feature(
         name="recording",
         handlers=[
-            (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.MESSAGE, record_group_message)),
+            (Stage.RECORD, MessageHandler(RECORDED, record_group_message)),
             (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.EDITED_MESSAGE, record_group_edit)),
             (Stage.RECORD, ChatMemberHandler(record_bot_status, ChatMemberHandler.MY_CHAT_MEMBER)),
         ],
@@ -40,13 +46,28 @@ async def record_group_message(update: Update, context: SamvadContext) -> None:
     stages, whose owed calls carry the update's dedupe keys and so are not sent twice.
     """
     services = context.services
-    message = update.effective_message
-    recorded = await recording.record_message(
-        services.db, chat_seen(message.chat), person_seen(message.from_user),
-        incoming_message(message, update.update_id), at=services.clock.now(),
-    )
+    scope = current_scope()
+    recorded = scope.notes.get(recording.RECORDED_ON_RECEIPT) if scope is not None else None
+    if not isinstance(recorded, Recorded):  # not recorded with the update as it was stored: record it now
+        message = update.effective_message
+        recorded = await recording.record_message(
+            services.db, chat_seen(message.chat), person_seen(message.from_user),
+            incoming_message(message, update.update_id), at=services.clock.now(),
+        )
     if recorded is Recorded.DUPLICATE:
         raise ApplicationHandlerStop
+
+
+def on_receipt(update: Update) -> Callable[[Unit, datetime], Recorded] | None:
+    """How to record an update's group message in the unit of work that stores the update (bot/ingress.py), when
+    it has one: what record_group_message would write, written with the inbox's batch in its transaction (one trip
+    for the batch instead of one per message). The recording stage then acts on what it found."""
+    if not RECORDED.check_update(update):
+        return None
+    message = update.effective_message
+    chat, sender = chat_seen(message.chat), person_seen(message.from_user)
+    incoming = incoming_message(message, update.update_id)
+    return lambda unit, at: recording.record_message_in(unit, chat, sender, incoming, at=at)
 
 
 async def record_group_edit(update: Update, context: SamvadContext) -> None:
