@@ -33,7 +33,7 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
-from coordination.recording import RECORDED_ON_RECEIPT
+from coordination.recording import RECORDED_ON_RECEIPT, Receipt, record_received_in
 from runtime.clock import Clock
 from runtime.instances import Instance
 from runtime.scope import work_scope
@@ -68,7 +68,7 @@ class Ingress:
         storage_retry_window: float = 300.0,
         concurrency: int = 64,
         instance: Instance | None = None,
-        on_receipt: Callable[[Update], Callable[[Unit, datetime], object] | None] | None = None,
+        on_receipt: Callable[[Update], Receipt | None] | None = None,
     ) -> None:
         self._application = application
         self._db = db
@@ -141,8 +141,8 @@ class Ingress:
 
         def work(unit: Unit) -> tuple[list[InboxItem], list[object]]:
             items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
-            return items, [receipt(unit, at) if receipt is not None and not item.processed else None
-                           for item, receipt in zip(items, receipts, strict=True)]
+            due = [None if item.processed else receipt for item, receipt in zip(items, receipts, strict=True)]
+            return items, list(record_received_in(unit, due, at=at))
 
         try:
             return await self._db.write(work)

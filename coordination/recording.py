@@ -64,6 +64,39 @@ def record_message_in(
     return messages.record_message_in(unit, message, at=at)
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """A group message as its update is stored: what the record keeps of it, its chat and its sender."""
+
+    chat: ChatSeen
+    sender: PersonSeen | None
+    message: IncomingMessage
+
+
+def record_received_in(unit: Unit, receipts: list[Receipt | None], *, at: datetime) -> list[Recorded | None]:
+    """Record a batch's group messages (None: an update with none) as part of the unit that stores the batch.
+
+    A chat or person is noted once for as long as the batch shows them the same (noting the same facts again
+    changes nothing): one statement per chat and per person instead of two per message.
+    """
+    chats_noted: dict[int, ChatSeen] = {}
+    people_noted: dict[int, PersonSeen] = {}
+    recorded: list[Recorded | None] = []
+    for receipt in receipts:
+        if receipt is None:
+            recorded.append(None)
+            continue
+        chat, sender = receipt.chat, receipt.sender
+        if chats_noted.get(chat.chat_id) != chat:
+            note_chat_and_person(unit, chat, None, at=at)
+            chats_noted[chat.chat_id] = chat
+        if sender is not None and people_noted.get(sender.user_id) != sender:
+            note_person(unit, sender, at=at)
+            people_noted[sender.user_id] = sender
+        recorded.append(messages.record_message_in(unit, receipt.message, at=at))
+    return recorded
+
+
 async def record_message(
     db: Database, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
 ) -> Recorded:

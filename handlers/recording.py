@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, User
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandler, filters
 
 from coordination import recording
-from coordination.recording import ChatSeen, PersonSeen
+from coordination.recording import ChatSeen, PersonSeen, Receipt
 from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
 from runtime.scope import current_scope
-from storage.database import Transaction, Unit
+from storage.database import Transaction
 from storage.messages import Recorded
 from storage.outbox import OutboxItem
 from storage.timefmt import from_unix
@@ -58,16 +56,14 @@ async def record_group_message(update: Update, context: SamvadContext) -> None:
         raise ApplicationHandlerStop
 
 
-def on_receipt(update: Update) -> Callable[[Unit, datetime], Recorded] | None:
-    """How to record an update's group message in the unit of work that stores the update (bot/ingress.py), when
-    it has one: what record_group_message would write, written with the inbox's batch in its transaction (one trip
-    for the batch instead of one per message). The recording stage then acts on what it found."""
+def on_receipt(update: Update) -> Receipt | None:
+    """What record_group_message would record of an update, when it has a group message: bot/ingress.py writes it
+    with the inbox's batch, in its transaction (coordination.recording.record_received_in: one trip for the batch
+    instead of one per message), and the recording stage then acts on what it found."""
     if not RECORDED.check_update(update):
         return None
     message = update.effective_message
-    chat, sender = chat_seen(message.chat), person_seen(message.from_user)
-    incoming = incoming_message(message, update.update_id)
-    return lambda unit, at: recording.record_message_in(unit, chat, sender, incoming, at=at)
+    return Receipt(chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, update.update_id))
 
 
 async def record_group_edit(update: Update, context: SamvadContext) -> None:
