@@ -5,7 +5,9 @@ for the next offset), and marked processed only after its handlers ran. While th
 database cannot be written, received updates wait in memory for a bounded time;
 after that they are dropped unconfirmed, and Telegram delivers them again.
 
-A getUpdates batch (up to 100 updates) is stored in one transaction. Marks of handled
+A getUpdates batch (up to 100 updates) is stored in one transaction, with the record of each group message in it
+(handlers.recording.on_receipt: written once for the batch, not by each update's recording stage, which then
+acts on what was found; alone on the database only, where no other instance claims the chats). Marks of handled
 updates are committed together: each waits for the one write of marks under way to end,
 then all that gathered meanwhile go in the next (a group commit). A crash before a mark
 is committed only means the update is replayed, and replay stores nothing twice.
