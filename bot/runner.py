@@ -101,6 +101,9 @@ async def running_bot(
         except BaseException:
             await ingress.stop(grace=0)
             await instance.leave()  # its lease and claims go to another at once, not after they expire
+            if application.running:  # stopped (SIGTERM) while replaying at start: shutdown refuses a running one
+                await application.stop()
+                await application.post_stop(application)
             raise
         try:
             yield RunningBot(application, services, ingress, instance)
