@@ -5,7 +5,9 @@ for the next offset), and marked processed only after its handlers ran. While th
 database cannot be written, received updates wait in memory for a bounded time;
 after that they are dropped unconfirmed, and Telegram delivers them again.
 
-A getUpdates batch (up to 100 updates) is stored in one transaction. Marks of handled
+A getUpdates batch (up to 100 updates) is stored in one transaction, with the record of each group message in it
+(handlers.recording.on_receipt: written once for the batch, not by each update's recording stage, which then
+acts on what was found; alone on the database only, where no other instance claims the chats). Marks of handled
 updates are committed together: each waits for the one write of marks under way to end,
 then all that gathered meanwhile go in the next (a group commit). A crash before a mark
 is committed only means the update is replayed, and replay stores nothing twice.
@@ -24,14 +26,16 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
+from coordination.recording import RECORDED_ON_RECEIPT, Receipt, record_received_in
 from runtime.clock import Clock
 from runtime.instances import Instance
 from runtime.scope import work_scope
@@ -66,6 +70,7 @@ class Ingress:
         storage_retry_window: float = 300.0,
         concurrency: int = 64,
         instance: Instance | None = None,
+        on_receipt: Callable[[Update], Receipt | None] | None = None,
     ) -> None:
         self._application = application
         self._db = db
@@ -84,6 +89,9 @@ class Ingress:
         self._instance = instance
         self._claims = instance if instance is not None and instance.shared else None
         self._chat_of: dict[int, int] = {}  # inbox id -> chat key, of items handed over and not yet marked
+        # What to write of an update in the transaction that stores it (the record of a group message), and its
+        # outcome handed to the update's handlers in the work scope (handlers.recording.on_receipt).
+        self._on_receipt = on_receipt
 
     async def start(self, *, polling: bool = True) -> None:
         """Replay what a previous run stored but did not finish, then start receiving."""
@@ -112,14 +120,41 @@ class Ingress:
         keys = [raw_chat_key(update) for update in updates]
         at = self._clock.now()
         if self._claims is None:
-            items = await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
-            for item, key in zip(items, keys, strict=True):
-                self._dispatch(item, key)
+            parsed = [_parsed(update, self._application.bot) for update in updates]
+            items, receipts = await self._store_with_receipts(pairs, keys, parsed, at)
+            for item, key, update, receipt in zip(items, keys, parsed, receipts, strict=True):
+                self._dispatch(item, key, update, receipt)  # handed over as parsed here: not parsed again
             return items
         claim = self._claims.claims_at_store
         items, ours = await self._db.write(lambda unit: self._store_and_claim_in(unit, pairs, keys, at, claim))
         self._dispatch_claimed(ours)
         return items
+
+    async def _store_with_receipts(
+        self, pairs: list[tuple[int, str]], keys: list[int], parsed: list[Update | None], at: datetime
+    ) -> tuple[list[InboxItem], list[object]]:
+        """Store a batch, and in the same unit of work what on_receipt writes of each update not handled yet (the
+        records of a batch's group messages in one trip and one commit, with the updates themselves)."""
+        receipts = [self._on_receipt(update) if self._on_receipt is not None and update is not None else None
+                    for update in parsed]
+        if not any(receipts):
+            return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys)), [None] * len(
+                pairs)
+
+        def work(unit: Unit) -> tuple[list[InboxItem], list[object]]:
+            items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
+            due = [None if item.processed else receipt for item, receipt in zip(items, receipts, strict=True)]
+            return items, list(record_received_in(unit, due, at=at))
+
+        try:
+            return await self._db.write(work)
+        except StorageUnavailable:
+            raise
+        except Exception:  # never let a record that cannot be written keep the batch from the inbox
+            log.exception("recording %d received updates with the inbox's batch failed; their handlers record them",
+                          len(pairs))
+            return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys)), [None] * len(
+                pairs)
 
     def _store_and_claim_in(
         self, unit: Unit, pairs: list[tuple[int, str]], keys: list[int], at: Any, claim: bool
@@ -276,20 +311,24 @@ class Ingress:
     def _in_hand(self, inbox_id: int) -> bool:
         return inbox_id in self._in_flight or inbox_id in self._unmarked
 
-    def _dispatch(self, item: InboxItem, chat_key: int | None = None) -> None:
+    def _dispatch(
+        self, item: InboxItem, chat_key: int | None = None, parsed: Update | None = None, receipt: object = None
+    ) -> None:
         if item.processed or self._in_hand(item.inbox_id):
             return
         if chat_key is not None:
             self._chat_of[item.inbox_id] = chat_key
-        task = asyncio.create_task(self._handle(item), name=f"samvad-update-{item.update_id}")
+        task = asyncio.create_task(self._handle(item, parsed, receipt), name=f"samvad-update-{item.update_id}")
         self._in_flight[item.inbox_id] = task
         task.add_done_callback(lambda _, key=item.inbox_id: self._in_flight.pop(key, None))
 
-    async def _handle(self, item: InboxItem) -> None:
-        update = Update.de_json(json.loads(item.payload), self._application.bot)
+    async def _handle(self, item: InboxItem, parsed: Update | None = None, receipt: object = None) -> None:
+        update = parsed if parsed is not None else Update.de_json(json.loads(item.payload), self._application.bot)
         chat_key = _chat_key(update)
         async with self._chat_turn(chat_key), self._slots:
             with work_scope(f"u{item.update_id}") as scope:
+                if receipt is not None:
+                    scope.notes[RECORDED_ON_RECEIPT] = receipt
                 await self._application.process_update(update)
         error = None if scope.storage_error is None else str(scope.storage_error)
         self._unmarked[item.inbox_id] = inbox.Outcome(item.inbox_id, error=error, forget_payload=scope.forget_payload)
@@ -342,6 +381,14 @@ class Ingress:
             if not self._chat_waiters[chat_key]:
                 del self._chat_waiters[chat_key]
                 del self._chat_locks[chat_key]
+
+
+def _parsed(update: dict[str, Any], bot: Any) -> Update | None:
+    """The update as python-telegram-bot reads it; None if it cannot (its handling parses it again, and says why)."""
+    try:
+        return Update.de_json(update, bot)
+    except Exception:
+        return None
 
 
 def raw_chat_key(update: dict[str, Any]) -> int:

@@ -22,6 +22,7 @@ from runtime.services import Services
 from runtime.settings import Settings
 from bot.stopping import mark_running
 from bot.webhook import WebhookServer
+from handlers import recording
 from nlp import ContentFilter
 
 log = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ async def running_bot(
             poll_timeout=settings.poll_timeout,
             storage_retry_window=settings.storage_retry_window,
             instance=instance,
+            on_receipt=recording.on_receipt,
         )
         try:
             await application.start()
@@ -99,6 +101,9 @@ async def running_bot(
         except BaseException:
             await ingress.stop(grace=0)
             await instance.leave()  # its lease and claims go to another at once, not after they expire
+            if application.running:  # stopped (SIGTERM) while replaying at start: shutdown refuses a running one
+                await application.stop()
+                await application.post_stop(application)
             raise
         try:
             yield RunningBot(application, services, ingress, instance)

@@ -51,16 +51,57 @@ def note_person(unit: Unit, person: PersonSeen, *, at: datetime) -> None:
     )
 
 
+# The work scope's note of what recording an update's message found when the inbox stored it (bot/ingress.py):
+# a Recorded, for the recording stage to act on instead of writing it again.
+RECORDED_ON_RECEIPT = "recorded_on_receipt"
+
+
+def record_message_in(
+    unit: Unit, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
+) -> Recorded:
+    """Record a group message once, with its chat and sender, as part of a unit of work."""
+    note_chat_and_person(unit, chat, sender, at=at)
+    return messages.record_message_in(unit, message, at=at)
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """A group message as its update is stored: what the record keeps of it, its chat and its sender."""
+
+    chat: ChatSeen
+    sender: PersonSeen | None
+    message: IncomingMessage
+
+
+def record_received_in(unit: Unit, receipts: list[Receipt | None], *, at: datetime) -> list[Recorded | None]:
+    """Record a batch's group messages (None: an update with none) as part of the unit that stores the batch.
+
+    A chat or person is noted once for as long as the batch shows them the same (noting the same facts again
+    changes nothing): one statement per chat and per person instead of two per message.
+    """
+    chats_noted: dict[int, ChatSeen] = {}
+    people_noted: dict[int, PersonSeen] = {}
+    recorded: list[Recorded | None] = []
+    for receipt in receipts:
+        if receipt is None:
+            recorded.append(None)
+            continue
+        chat, sender = receipt.chat, receipt.sender
+        if chats_noted.get(chat.chat_id) != chat:
+            note_chat_and_person(unit, chat, None, at=at)
+            chats_noted[chat.chat_id] = chat
+        if sender is not None and people_noted.get(sender.user_id) != sender:
+            note_person(unit, sender, at=at)
+            people_noted[sender.user_id] = sender
+        recorded.append(messages.record_message_in(unit, receipt.message, at=at))
+    return recorded
+
+
 async def record_message(
     db: Database, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
 ) -> Recorded:
     """Record a group message once, with its chat and sender, in one transaction and one trip."""
-
-    def work(unit: Unit) -> Recorded:
-        note_chat_and_person(unit, chat, sender, at=at)
-        return messages.record_message_in(unit, message, at=at)
-
-    return await db.write(work)
+    return await db.write(lambda unit: record_message_in(unit, chat, sender, message, at=at))
 
 
 async def record_edit(

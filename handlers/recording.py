@@ -8,10 +8,11 @@ from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, Us
 from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandler, filters
 
 from coordination import recording
-from coordination.recording import ChatSeen, PersonSeen
+from coordination.recording import ChatSeen, PersonSeen, Receipt
 from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
+from runtime.scope import current_scope
 from storage.database import Transaction
 from storage.messages import Recorded
 from storage.outbox import OutboxItem
@@ -21,12 +22,15 @@ GROUPS = filters.ChatType.GROUPS
 RECORDED_METHODS = {"sendMessage", "sendDocument", "editMessageText"}
 
 
+RECORDED = GROUPS & filters.UpdateType.MESSAGE  # what record_group_message records
+
+
 def feature() -> Feature:
     """The recording feature: runs first for every update and never hides one from later stages."""
     return Feature(
         name="recording",
         handlers=[
-            (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.MESSAGE, record_group_message)),
+            (Stage.RECORD, MessageHandler(RECORDED, record_group_message)),
             (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.EDITED_MESSAGE, record_group_edit)),
             (Stage.RECORD, ChatMemberHandler(record_bot_status, ChatMemberHandler.MY_CHAT_MEMBER)),
         ],
@@ -40,13 +44,26 @@ async def record_group_message(update: Update, context: SamvadContext) -> None:
     stages, whose owed calls carry the update's dedupe keys and so are not sent twice.
     """
     services = context.services
-    message = update.effective_message
-    recorded = await recording.record_message(
-        services.db, chat_seen(message.chat), person_seen(message.from_user),
-        incoming_message(message, update.update_id), at=services.clock.now(),
-    )
+    scope = current_scope()
+    recorded = scope.notes.get(recording.RECORDED_ON_RECEIPT) if scope is not None else None
+    if not isinstance(recorded, Recorded):  # not recorded with the update as it was stored: record it now
+        message = update.effective_message
+        recorded = await recording.record_message(
+            services.db, chat_seen(message.chat), person_seen(message.from_user),
+            incoming_message(message, update.update_id), at=services.clock.now(),
+        )
     if recorded is Recorded.DUPLICATE:
         raise ApplicationHandlerStop
+
+
+def on_receipt(update: Update) -> Receipt | None:
+    """What record_group_message would record of an update, when it has a group message: bot/ingress.py writes it
+    with the inbox's batch, in its transaction (coordination.recording.record_received_in: one trip for the batch
+    instead of one per message), and the recording stage then acts on what it found."""
+    if not RECORDED.check_update(update):
+        return None
+    message = update.effective_message
+    return Receipt(chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, update.update_id))
 
 
 async def record_group_edit(update: Update, context: SamvadContext) -> None:

@@ -104,6 +104,8 @@ class Database:
         self._write_lock = asyncio.Lock()
         self._queued: list[_QueuedUnit] = []  # units waiting for the writer (committed together by write())
         self._writing: asyncio.Task[None] | None = None
+        self._reads: list[_QueuedRead] = []  # reads waiting for the reader (run together by read())
+        self._reading: asyncio.Task[None] | None = None
         # SQLite opens a file it cannot write read-only and stays so; reopen once the disk may be back.
         self._writer_is_stale = False
         self.traffic: Traffic | None = None
@@ -305,12 +307,52 @@ class Database:
                         log.exception("a callback after a commit failed")
 
     async def read(self, work: Callable[[Unit], T]) -> T:
-        """Run reads that serve one decision in one trip to the reader's thread, on one snapshot."""
-        self._trip()
+        """Run reads that serve one decision in one trip to the reader's thread, on one snapshot.
+
+        Reads asked for while a trip of reads is under way go together in the next trip (as writes do): each
+        runs on a snapshot taken after it was asked for, so it sees every write committed before; one that
+        raises fails alone. Under a burst, the filter's read of who speaks and where costs a trip per batch of
+        concurrent updates, not one per update.
+        """
+        entry = _QueuedRead(work, asyncio.get_running_loop().create_future())
+        self._reads.append(entry)
+        if self._reading is None:
+            self._reading = asyncio.create_task(self._read_queued(), name="samvad-db-reads")
         try:
-            return await _on_thread(self._reader, _snapshot, Unit(self._reader._conn, self.path), work)
-        except sqlite3.Error as error:
-            raise _translate(error, self.path) from error
+            return await asyncio.shield(entry.outcome)
+        except asyncio.CancelledError:
+            if entry in self._reads:  # not taken into a trip yet: it never runs
+                self._reads.remove(entry)
+            raise
+
+    async def _read_queued(self) -> None:
+        """Run the queued reads, a trip at a time, until none wait."""
+        try:
+            while self._reads:
+                batch, self._reads = self._reads, []
+                self._trip()
+                unit = Unit(self._reader._conn, self.path)
+                try:
+                    await _on_thread(self._reader, _snapshot_many, unit, batch)
+                except BaseException as error:  # the trip itself failed (the read transaction could not begin)
+                    failure = _translate(error, self.path) if isinstance(error, sqlite3.Error) else error
+                    for entry in batch:
+                        if not entry.outcome.done():
+                            entry.outcome.set_exception(failure)
+                    if not isinstance(error, Exception):
+                        raise
+                    continue
+                for entry in batch:
+                    if entry.outcome.done():
+                        continue
+                    if isinstance(entry.error, sqlite3.Error):
+                        entry.outcome.set_exception(_translate(entry.error, self.path))
+                    elif entry.error is not None:
+                        entry.outcome.set_exception(entry.error)
+                    else:
+                        entry.outcome.set_result(entry.result)
+        finally:
+            self._reading = None
 
     async def scrub(self) -> None:
         """Overwrite what was just forgotten: fold the write-ahead log into the file and empty it.
@@ -490,6 +532,38 @@ def _fail_all(batch: list[_QueuedUnit], error: BaseException) -> None:
         entry.error = error
         if not entry.outcome.done():
             entry.outcome.set_exception(error)
+
+
+class _QueuedRead:
+    """A read waiting for the reader, and what became of it."""
+
+    def __init__(self, work: Callable[[Unit], Any], outcome: asyncio.Future[Any]):
+        self.work = work
+        self.outcome = outcome
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+
+def _snapshot_many(unit: Unit, batch: list[_QueuedRead]) -> None:
+    """On the reader's thread: the reads queued together, on one snapshot taken after each was asked for."""
+    if len(batch) == 1:
+        entry = batch[0]
+        try:
+            entry.result = _snapshot(unit, entry.work)
+        except Exception as error:
+            entry.error = error
+        return
+    connection = unit._connection
+    connection.execute("BEGIN")
+    try:
+        for entry in batch:
+            try:
+                entry.result = entry.work(unit)
+            except Exception as error:  # this read's caller gets the error; the others go on
+                entry.error = error
+    finally:
+        if connection.in_transaction:
+            connection.execute("COMMIT")
 
 
 def _snapshot(unit: Unit, work: Callable[[Unit], T]) -> T:

@@ -4,9 +4,11 @@ Every trip to aiosqlite's thread is a hand-off and a wake-up of the event loop, 
 they, not the SQL, were most of the bot's cost per message (issue 15: about 31 trips, 2.8 transactions and
 41 statements, 12 of them the search index's, before the hot path was made of units of work).
 
-Measured on 2 December 2026, one message at a time (so no batching flatters it): 4.4 trips (the inbox write,
-the record, one read of who speaks and where for the filter, the mark), 3.2 transactions and 28.6 statements per
-message (the record's 8 and SQLite's own for the trigger and FTS5 among them). Before a transaction began with its
+Measured on 2 December 2026, one message at a time (so no batching flatters it): 3.0 trips (the inbox write with
+the record of its message, one read of who speaks and where for the filter, the mark), 2.0 transactions and 26.0
+statements per message (the record's 8 and SQLite's own for the trigger and FTS5 among them). Before the record was
+written in the inbox's unit of work: 4.0 trips, 3.0 transactions, 28.0 statements (4.4, 3.2 and 28.6 when the
+world's reconcile tasks still ran inside the counted window). Before a transaction began with its
 first statement and the filter's two reads became one, it was 7.6 trips and 4.2 transactions (an instruction
 check's transaction that writes nothing cost a BEGIN and a COMMIT). The budgets leave room only for the bot's
 background work that may fall in the window (a heartbeat is one transaction every 30 s); a change that adds a
@@ -15,7 +17,9 @@ trip, a transaction or a statement to every message fails here and has to say wh
 
 from __future__ import annotations
 
-from storage import messages
+import asyncio
+
+from storage import messages, tasks
 from tests.e2e.moderation_world import build_world, post, settled
 from tests.e2e.record_world import build_world as build_record_world
 
@@ -24,10 +28,22 @@ PLAIN = ["Relief camp at Bhuj school is open.", "Water level at Rudramata dam: 1
          "Report on crop loss in Abdasa sent to the Collector."]
 
 
+async def _background_settled(client, bot) -> None:
+    """Every update handled, every owed call delivered, and every task already due run (building a world binds
+    groups, which schedules a reconcile per member due at once: on a slow machine they ran inside the counted
+    window, and their reads, owed messages and deliveries were counted as the plain messages' cost)."""
+    db, clock = bot.services.db, bot.services.clock
+    deadline = asyncio.get_running_loop().time() + 60
+    while await tasks.due(db, now=clock.now()):
+        assert asyncio.get_running_loop().time() < deadline, "the world's due tasks did not run within 60 s"
+        await asyncio.sleep(0.1)
+    await settled(client, bot)
+
+
 async def _traffic_of_plain_messages(client, bot, settings):
     world = await build_world(client, settings)
     await post(client, world, world.vikram, "Good morning, all.")  # the first message warms the caches
-    await settled(client, bot)
+    await _background_settled(client, bot)
     db = bot.services.db
     traffic = await db.count_traffic()
     posted = []
@@ -48,9 +64,9 @@ async def test_a_plain_group_message_costs_a_bounded_number_of_trips_transaction
     per_message = (trips / len(PLAIN), transactions / len(PLAIN), statements / len(PLAIN))
     print(f"per plain message: {per_message[0]:.1f} trips, {per_message[1]:.1f} transactions,"
           f" {per_message[2]:.1f} statements")
-    assert per_message[0] <= 5.0, f"{per_message[0]:.1f} trips to the database's thread per message"
-    assert per_message[1] <= 3.5, f"{per_message[1]:.1f} transactions per message"
-    assert per_message[2] <= 30, f"{per_message[2]:.1f} statements per message"
+    assert per_message[0] <= 3.5, f"{per_message[0]:.1f} trips to the database's thread per message"
+    assert per_message[1] <= 2.5, f"{per_message[1]:.1f} transactions per message"
+    assert per_message[2] <= 28, f"{per_message[2]:.1f} statements per message"
 
 
 INSTRUCTIONS = ["Mamlatdar Bhuj and Mamlatdar Mandvi to send the rainfall report by 5 pm",
@@ -65,13 +81,14 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
     10.0-11.7 trips and 6.0 transactions per instruction, the prompt's delivery included; before the record was one
     read and one write, 24.7-25.7 trips and 6.0 transactions. Since several instances may share a database
     (issue 17), delivery claims the prompt's chat in the write that takes the call, and a look that finds nothing
-    more due lets the claim go in a write of its own: 9.7 trips and 7.3 transactions (quiet machine, 2 Dec 2026).
+    more due lets the claim go in a write of its own: 9.7 trips and 7.3 transactions (quiet machine, 2 Dec 2026);
+    8.7 and 6.3 since the record of the message is written with the inbox's batch.
     The rest of the budget is the bot's background work falling in the window (the scheduler looks for due
     tasks every second)."""
     world = await build_record_world(client, bot)
     kutch = world.groups["kutch"]
     await client.send_message(kutch, world.users["collector-kutch"], "Good morning, all.")  # warms the caches
-    await settled(client, bot)
+    await _background_settled(client, bot)
     db = bot.services.db
     traffic = await db.count_traffic()
     for text in INSTRUCTIONS:  # one at a time, each until its prompt is delivered
@@ -82,5 +99,5 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
     trips, transactions = traffic.trips / len(INSTRUCTIONS), traffic.transactions / len(INSTRUCTIONS)
     db.traffic = None
     print(f"per instruction: {trips:.1f} trips, {transactions:.1f} transactions")
-    assert trips <= 14.0, f"{trips:.1f} trips to the database's thread per instruction"
+    assert trips <= 13.0, f"{trips:.1f} trips to the database's thread per instruction"
     assert transactions <= 8.0, f"{transactions:.1f} transactions per instruction"

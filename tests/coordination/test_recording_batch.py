@@ -1,0 +1,50 @@
+"""A batch of received group messages recorded in one unit of work (coordination.recording.record_received_in)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from coordination.recording import ChatSeen, PersonSeen, Receipt, record_received_in
+from storage import chats, journal, messages
+from storage.backend import open_database
+from storage.messages import IncomingMessage, Recorded
+
+AT = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
+KUTCH = ChatSeen(chat_id=-4, type="supergroup", title="District Kutch", username=None)
+KUTCH_RENAMED = ChatSeen(chat_id=-4, type="supergroup", title="Collectorate Kutch", username=None)
+POOJA = PersonSeen(user_id=11, is_bot=False, first_name="Pooja", last_name="Bhatt", username=None, language_code="gu")
+POOJA_MARRIED = PersonSeen(user_id=11, is_bot=False, first_name="Pooja", last_name="Shah", username=None,
+                           language_code="gu")
+
+
+@pytest.fixture
+async def db(database_target):
+    database = await open_database(database_target)
+    yield database
+    await database.close()
+
+
+def _receipt(chat: ChatSeen, sender: PersonSeen, message_id: int, text: str, update_id: int) -> Receipt:
+    return Receipt(chat, sender, IncomingMessage(
+        chat_id=chat.chat_id, message_id=message_id, update_id=update_id, sender_id=sender.user_id, sent_at=AT,
+        kind="text", text=text))
+
+
+async def test_a_batch_is_recorded_in_order_with_what_it_last_shows_of_each_chat_and_person(db):
+    batch = [
+        _receipt(KUTCH, POOJA, 101, "Relief camp at Bhuj school is open.", 1),
+        None,  # an update with no group message (a button press)
+        _receipt(KUTCH_RENAMED, POOJA_MARRIED, 102, "Road to Lakhpat is clear again.", 3),
+        _receipt(KUTCH, POOJA, 103, "Tankers reached Mandvi.", 4),  # the first names again, after the change
+        _receipt(KUTCH, POOJA, 101, "Relief camp at Bhuj school is open.", 1),  # the same update twice in a batch
+    ]
+    recorded = await db.write(lambda unit: record_received_in(unit, batch, at=AT))
+    assert recorded == [Recorded.NEW, None, Recorded.NEW, Recorded.NEW, Recorded.REPLAYED]
+    assert [entry["body"]["message_id"] for entry in await journal.entries(db, kind="message", chat_id=-4)] == [
+        101, 102, 103]
+    assert (await messages.get_message(db, -4, 103)).original_text == "Tankers reached Mandvi."
+    # Each chat and person as the batch last showed them, though noting the same facts again is skipped.
+    assert await chats.title_of(db, -4) == "District Kutch"
+    assert await chats.user_name(db, 11) == "Pooja Bhatt"
