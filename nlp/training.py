@@ -8,6 +8,7 @@ Reproducible: a fixed seed drives spaCy/thinc and the shuffling.
 from __future__ import annotations
 
 import datetime
+import hashlib
 import random
 import sys
 import time
@@ -118,6 +119,9 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
         "chosen_on": calibration_path.name,
         "date": datetime.date.today().isoformat(),
         "messages": {"train": len(train_set), "calibration": len(calibration)},
+        # What the model was trained and calibrated on: a packaged model whose corpus files have changed since
+        # (tests/nlp/test_nlp_thresholds.py checks) is not what `samvad nlp train` would now produce.
+        "corpus_sha256": {"train": file_sha256(Path(corpus) / "train.jsonl"), calibration_path.name: file_sha256(calibration_path)},
         "act_precision_target": ACT_PRECISION, "lower_beta": LOWER_BETA,
         "seed": seed, "epochs": epochs, "folds": folds,
         "labels": {},
@@ -138,6 +142,11 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
               f" calibration ({len(calibration)}):\n")
     print_report(report, out, show_errors=False)
     return {label: report.prf(label) for label in LABELS}
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a corpus file's bytes (hex)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def feature_rows(content_filter, examples: list[Example]) -> list[dict[str, float]]:

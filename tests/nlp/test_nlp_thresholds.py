@@ -12,7 +12,7 @@ from nlp.decision import DecisionModel
 from nlp.evaluate import evaluate, read_examples
 from nlp.filter import load_thresholds
 from nlp.pipeline import PACKAGED_MODEL
-from nlp.training import DECISION_FILE, DEFAULT_CORPUS, train
+from nlp.training import DECISION_FILE, DEFAULT_CORPUS, file_sha256, train
 from nlp.verdict import LABELS
 
 FLOORS = load_thresholds()["floors"]
@@ -50,6 +50,20 @@ def test_thresholds_were_chosen_on_the_calibration_split_and_say_so():
         # Where the upper tier exists, it was chosen for its precision.
         if model.upper <= 1.0:
             assert chosen["at_upper"]["precision"] >= decision.figures["act_precision_target"]
+
+
+def test_packaged_model_was_trained_on_the_corpus_in_the_repo():
+    """`samvad nlp train` reproduces the packaged model only from the corpus it was trained on: a corpus edited
+    after packaging (or a model trained on an older corpus) must be retrained before it is committed."""
+    figures = DecisionModel.read(PACKAGED_MODEL / DECISION_FILE).figures
+    train_lines = (DEFAULT_CORPUS / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    calibration_lines = (DEFAULT_CORPUS / "calibration.jsonl").read_text(encoding="utf-8").splitlines()
+    assert figures["messages"] == {"train": len(train_lines), "calibration": len(calibration_lines)}
+    assert figures["corpus_sha256"] == {
+        "train": file_sha256(DEFAULT_CORPUS / "train.jsonl"),
+        "calibration.jsonl": file_sha256(DEFAULT_CORPUS / "calibration.jsonl"),
+    }
+    assert figures["seed"] == 0  # the documented command's default
 
 
 def test_packaged_model_is_small_and_complete():
