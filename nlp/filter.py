@@ -30,6 +30,7 @@ DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 TEXT_KEY = "samvad_text"
 EVIDENCE_KEY = "samvad_evidence"
 CUES_KEY = "samvad_cues"
+NORMS_KEY = "samvad_norms"
 # Per-sentence classifier scores of a long message (nlp.decision.segments): the most suspicious sentence's.
 SEGMENTS_KEY = "samvad_segments"
 # Longer than any chat message: Telegram caps a message at 4,096 characters.
@@ -157,7 +158,8 @@ class ContentFilter:
 
             # The classifier reads only the tokens' NORM ids: taken from each Doc once, for the message
             # and for its sentences (see _score_segments).
-            norms = {i: docs[i].to_array([NORM]) for i in scored}
+            # (The lexicon component keeps them when it found a cue: see nlp.components.NORMS_KEY.)
+            norms = {i: _norm_ids(docs[i], NORM) for i in scored}
             # spaCy types predict's input as Docs; a NormArray is all of a Doc that our classifier reads.
             views = cast("list[Doc]", [NormArray(norms[i]) for i in scored])
             rows = self._textcat.predict(views).tolist()
@@ -301,11 +303,28 @@ class ContentFilter:
         out = []
         for _, start, end, s, code in sorted(set(shown), key=lambda r: (r[1], r[2], -r[3])):
             o_start, o_end = norm.to_original(start, end)
-            out.append(Evidence(label, o_start, o_end, round(float(s), 4), code, describe(code, "en", label)))
+            out.append(Evidence(label, o_start, o_end, round(float(s), 4), code, _reason(code, label)))
         if not out:
             out.append(Evidence(label, 0, len(norm.original), round(float(score), 4), "classifier",
-                                describe("classifier", "en", label)))
+                                _reason("classifier", label)))
         return out
+
+
+def _norm_ids(doc: Doc, norm: int) -> Any:
+    """The doc's tokens' NORM ids, as `doc.to_array([NORM])` gives them (kept by the lexicon component if it ran)."""
+    ids = doc.user_data.pop(NORMS_KEY, None)
+    return ids if ids is not None else doc.to_array([norm])
+
+
+_REASONS: dict[tuple[str, str], str] = {}
+
+
+def _reason(code: str, label: str) -> str:
+    """`describe(code, "en", label)`, looked up once per (code, label)."""
+    text = _REASONS.get((code, label))
+    if text is None:
+        text = _REASONS[code, label] = describe(code, "en", label)
+    return text
 
 
 _EMPTY: dict[str, Verdict] = {}

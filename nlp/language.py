@@ -42,7 +42,13 @@ def detect_language(text: str) -> str:
         # Counted by runs of the script rather than character by character: the same counts, fewer strings.
         gu = sum(map(len, _GUJARATI_RUN.findall(text)))
         hi = sum(map(len, _DEVANAGARI_RUN.findall(text)))
-    latin_words = _LATIN_WORD.findall(text.lower())
+    lowered = text.lower()
+    if gu or hi:
+        # The Latin letters are at most the characters that are neither Gujarati nor Devanagari (lower-casing
+        # changes neither script): when the script's count outweighs even that, the words need not be found.
+        if max(gu, hi) * 2 >= len(lowered) - gu - hi:
+            return "gu" if gu >= hi else "hi"
+    latin_words = _LATIN_WORD.findall(lowered)
     if gu or hi:
         # A message mostly in Indian script reads in that script's language.
         if max(gu, hi) * 2 >= sum(map(len, latin_words)):

@@ -99,8 +99,12 @@ _INDIC_SUFFIXES = ("ભાઈ", "ભાઇ", "બેન", "બહેન", "भ�
 _PUNCT = ".,:;()[]{}'\"!?-"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(w.strip(_PUNCT).lower() for w in text.split())
+def _words(text: str, lowered: str | None = None) -> frozenset[str]:
+    """The text's words, lower-cased, stripped of punctuation (`lowered`: the text lower-cased, when at hand;
+    lower-casing before splitting and stripping gives the same words: no punctuation or blank is a cased letter)."""
+    if lowered is None:
+        lowered = text.lower()
+    return frozenset([w.strip(_PUNCT) for w in lowered.split()])
 
 
 # Each pattern runs only when its cheap hint holds for (text, lower-case text, words); the patterns of
@@ -166,7 +170,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 def find_person_names(text: str) -> list[tuple[int, int]]:
     """Spans (start, end) of names of individuals in `text`."""
     spans: list[tuple[int, int]] = []
-    lowered, words = text.lower(), _words(text)
+    lowered = text.lower()
+    words = _words(text, lowered)
     for hint, pattern in _PATTERNS:
         if not hint(text, lowered, words):
             continue

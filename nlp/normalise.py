@@ -249,7 +249,9 @@ def normalise(text: str) -> Normalised:
         # Only the runs of characters that may fold are translated (a Gujarati or Hindi message is
         # mostly letters that fold to themselves, and str.translate looks every character up).
         folded = _NEEDS_FOLD_RUN.sub(_fold_run, text)
-        if not _FOLD.complex.isdisjoint(text):
+        # A search of the class of such characters, not `complex.isdisjoint(text)`: that makes a string
+        # object of each of the text's characters (each Gujarati or Devanagari one a new allocation).
+        if _FOLD.complex and _FOLD.complex_pattern().search(text) is not None:
             folded, starts = _slow_fold(text)
     deleted, replaced, merged = _edits(folded)
     if not deleted and not replaced:

@@ -106,3 +106,42 @@ _CODE = re.compile(r"[A-Za-z]\d{4}")
 def test_letter_then_four_digits_hint_is_the_pattern(text, expected):
     assert _has_code(text) is expected
     assert (_CODE.search(text) is not None) is expected
+
+
+def test_cue_offsets_and_the_kept_norm_ids_are_the_tokens_own():
+    # The lexicon component takes its cues' character offsets and the classifier's NORM ids from one
+    # `to_array`; held against spaCy's own Spans (start_char, end_char) and Tokens' norms.
+    from nlp.components import NORMS_KEY
+
+    pipeline = build_pipeline(with_classifier=False)
+    rules = pipeline.get_pipe("samvad_lexicon_rules")
+    checked = 0
+    for text in TEXTS + ["Kindly submit the tender draft to the Collector, Rajkot by Monday.",
+                         "ગોપનીય પરિપત્ર: આ માહિતી આગળ મોકલવી નહીં"]:
+        doc = pipeline.make_doc(normalise(text).text)
+        found = rules.cues(doc)
+        spans = rules.matcher(doc, as_spans=True)
+        for span in spans:
+            if span.label_ not in ("conf_marker", "conf_marker_weak"):  # (these a negation may drop)
+                assert (span.start_char, span.end_char) in found[span.label_]
+                checked += 1
+        if spans:
+            assert doc.user_data[NORMS_KEY].tolist() == [token.norm for token in doc]
+    assert checked >= 5
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Mostly Gujarati: the script decides before the Latin words are found.
+    ("આજે સાંજ સુધીમાં અહેવાલ મોકલવો. Report pending", "gu"),
+    # Mostly Devanagari, a few Latin letters.
+    ("सभी तलाटी कल सुबह बैठक में रहें ok", "hi"),
+    # The Latin letters outweigh the script: romanised Gujarati words then decide.
+    ("tame aaje report moklo ane amne jaan karo ક", "gu"),
+    # The Latin letters outweigh the script, and they are English: the script still decides ("script" fallback).
+    ("Please send the relief figures by evening today ક", "gu"),
+    ("Please send the relief figures by evening today", "en"),
+])
+def test_language_with_and_without_the_script_shortcut(text, expected):
+    from nlp.language import detect_language
+
+    assert detect_language(text) == expected
