@@ -40,7 +40,9 @@ async def check_health(settings: Settings, *, now: datetime) -> tuple[bool, str]
             from storage.postgres import redacted  # psycopg is installed only for PostgreSQL
 
             where = redacted(settings.database_url.get_secret_value())
-        return False, f"database {where} cannot be opened: {error}"
+        # StorageUnavailable's message names the database again: its reason alone follows the name here.
+        detail = error.reason if isinstance(error, StorageUnavailable) else str(error)
+        return False, f"database {where} cannot be opened: {detail}"
     try:
         last = await bot_state.last_heartbeat(db)
         me = await leases.instance(db, settings.instance_name)

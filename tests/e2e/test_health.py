@@ -45,6 +45,7 @@ async def test_no_postgresql_database_means_not_healthy_naming_it_without_its_pa
     assert not ok
     assert reason.startswith("database postgresql://") and "cannot be opened" in reason, reason
     assert all(part in reason for part in expected), reason
+    assert reason.count("postgresql://") == 1, reason  # named once, not again by the storage error inside
     assert "s3cret-pw" not in reason
 
 
