@@ -335,10 +335,7 @@ class Database:
                 try:
                     await _on_thread(self._reader, _snapshot_many, unit, batch)
                 except BaseException as error:  # the trip itself failed (the read transaction could not begin)
-                    failure = _translate(error, self.path) if isinstance(error, sqlite3.Error) else error
-                    for entry in batch:
-                        if not entry.outcome.done():
-                            entry.outcome.set_exception(failure)
+                    _fail_all(batch, _translate(error, self.path) if isinstance(error, sqlite3.Error) else error)
                     if not isinstance(error, Exception):
                         raise
                     continue
@@ -527,7 +524,7 @@ def _transact_many(batch: list[_QueuedUnit]) -> None:
         raise
 
 
-def _fail_all(batch: list[_QueuedUnit], error: BaseException) -> None:
+def _fail_all(batch: Sequence[_QueuedUnit | _QueuedRead], error: BaseException) -> None:
     for entry in batch:
         entry.error = error
         if not entry.outcome.done():
