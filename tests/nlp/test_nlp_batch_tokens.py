@@ -80,3 +80,48 @@ def test_the_components_annotations_match_the_pipelines():
             component(doc)
         for key in ("samvad_evidence", "samvad_cues"):
             assert annotated.user_data.get(key) == doc.user_data.get(key)
+
+
+DIGIT_TEXTS = [
+    "", "no digits here", "1234", "A1234", "ab12345678", "x 1234", "year 2024 and 98240 12345", "GJ01AB1234",
+    "call 9824012345 or 079-2325 1234", "a\u0967\u0968\u0969\u096a", "12 34 56", "૧૨૩૪૫૬", "l23", "x1234y 5",
+]
+
+
+@pytest.mark.parametrize("text", DIGIT_TEXTS)
+def test_one_pass_over_the_digit_runs_answers_the_searches_it_replaced(text):
+    import re
+
+    from nlp.recognisers import _runs
+
+    starts, four, code = _runs(text)
+    assert starts == [m.start() for m in re.finditer(r"\d+", text)]
+    assert four is (re.search(r"\d{4}", text) is not None)
+    assert code is (re.search(r"[A-Za-z]\d{4}", text) is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "98240l2345", "9824O12345", "phone 98 24 01 23 45", "1o2o3o4o5o6", "12345", "123456", "1|2|3|4|5|6 x",
+    "oil lid loo 1", "ID: L7401355", "0000000l", "abc",
+])
+def test_the_six_digit_hint_never_hides_a_digit_run(text):
+    from nlp.normalise import _DIGITS, _SIX_DIGITS
+
+    # The hint may pass where _DIGITS finds nothing, never the other way round.
+    if _DIGITS.search(text):
+        assert _SIX_DIGITS.search(text)
+
+
+def test_new_words_get_the_norm_the_full_lexical_attributes_gave():
+    # The pipeline makes new lexemes with NORM only (nlp.pipeline._norm_only); their norms are those of a
+    # vocabulary that works out every attribute.
+    import spacy
+
+    from nlp.lang import LANG
+
+    lean = build_pipeline(with_classifier=False)
+    full = spacy.blank(LANG)
+    assert len(lean.vocab.lex_attr_getters) == 1 and len(full.vocab.lex_attr_getters) > 1
+    words = ["₹500", "s3cr3t", "બેઠકમાં", "तलाटियों", "“quoted”", "—", "Collector,", "9824012345", "MAMLATDAR"]
+    for word in words:
+        assert [t.norm_ for t in lean.tokenizer(word)] == [t.norm_ for t in full.tokenizer(word)]
