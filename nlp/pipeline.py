@@ -176,5 +176,6 @@ def _norm_only(pipeline: Language) -> Language:
     (the lexicon matcher and the classifier read NORM, the rules read the text): that took a third of the time
     of a message whose words the process had not seen yet."""
     # (spaCy's NORM getter: `samvad_norm` behind its table of punctuation and currency norms.)
-    pipeline.vocab.lex_attr_getters = {NORM: pipeline.vocab.lex_attr_getters[NORM]}
+    # (Vocab's stub does not declare the attribute, which the Cython class has.)
+    pipeline.vocab.lex_attr_getters = {NORM: pipeline.vocab.lex_attr_getters[NORM]}  # type: ignore[attr-defined]
     return pipeline
