@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from nlp.components import Annotated, IdentifierRecogniser, LexiconRules
+    from nlp.pipeline import NormArray
 
 DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 # As in nlp.components, which imports spaCy and so is not imported here at import time.
@@ -169,22 +170,23 @@ class ContentFilter:
             norms = {i: docs[i].norms for i in scored}
             # spaCy types predict's input as Docs; a NormArray is all of a Doc that our classifier reads.
             views = cast("list[Doc]", [NormArray(norms[i]) for i in scored])
-            rows = self._textcat.predict(views).tolist()
+            # The long messages' sentences go in the same call (a document's scores do not depend on the
+            # others in its batch: the n-grams are counted and weighed per document).
+            owners, parts = self._segment_parts(docs, texts, norms)
+            rows = self._textcat.predict(views + cast("list[Doc]", parts)).tolist()
             labels = self._textcat.labels
             for i, row in zip(scored, rows):
                 cats[i] = dict(zip(labels, row))
-            self._score_segments(self._textcat, docs, texts, norms)
+            self._keep_best_segments(labels, docs, owners, rows[len(views):])
         return docs, cats
 
-    def _score_segments(
-        self, textcat: MultiLabel_TextCategorizer, docs: list[Annotated], texts: list[str], norms: dict[int, Any]
-    ) -> None:
-        """A long message's sentences (or lines) scored one by one, so that a violation buried after
-        unrelated sentences is not diluted by them: per label, the best sentence's score and span
-        (in `doc.user_data[SEGMENTS_KEY]`). Only messages with two or more sentences over
-        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the message's tokens, not re-tokenised.
-
-        `norms` holds the NORM ids of each scored message's tokens (in the order scored)."""
+    @staticmethod
+    def _segment_parts(docs: list[Annotated], texts: list[str],
+                       norms: dict[int, Any]) -> tuple[list[tuple[int, int, int]], list[NormArray]]:
+        """A long message's sentences (or lines), to be scored one by one so that a violation buried after
+        unrelated sentences is not diluted by them: (message, start, end) of each and its NORM ids. Only
+        messages with two or more sentences over `SEGMENT_MIN_TEXT` characters; the sentences are cut from
+        the message's tokens, not re-tokenised. `norms` holds the NORM ids of each scored message's tokens."""
         from nlp.pipeline import NormArray
 
         owners: list[tuple[int, int, int]] = []
@@ -198,10 +200,13 @@ class ContentFilter:
                     # The span's tokens' NORM ids: what the classifier reads of a Doc of the span's words
                     # (the tokenizer has no special cases, so a token's NORM is its word's lexeme norm).
                     parts.append(NormArray(ids[span[0]:span[1]]))
-        if not parts:
-            return
-        labels = textcat.labels
-        for (i, start, end), row in zip(owners, textcat.predict(cast("list[Doc]", parts)).tolist()):
+        return owners, parts
+
+    @staticmethod
+    def _keep_best_segments(labels: Iterable[str], docs: list[Annotated], owners: list[tuple[int, int, int]],
+                            rows: list[list[float]]) -> None:
+        """Per label, the best sentence's score and span, in `doc.user_data[SEGMENTS_KEY]`."""
+        for (i, start, end), row in zip(owners, rows):
             best = docs[i].user_data.setdefault(SEGMENTS_KEY, {})
             for label, value in zip(labels, row):
                 if label not in best or value > best[label][0]:
