@@ -7,11 +7,13 @@ offsets of the text the pipeline saw (the normalised text), to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
+from typing import Any, cast
 
-from spacy.attrs import IDX, LENGTH, NORM
+from spacy.attrs import IDX, LENGTH, NORM, SPACY
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -30,6 +32,8 @@ EVIDENCE_KEY = "samvad_evidence"
 
 Span = tuple[int, int]
 RawEvidence = tuple[str, int, int, float, str]
+# A lexicon match: (cue class, first token, token after the last, start character, end character).
+Match = tuple[str, int, int, int, int]
 
 
 TEXT_KEY = "samvad_text"
@@ -107,9 +111,13 @@ class IdentifierRecogniser:
         self.recognisers = build_recognisers(allowlist)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = find_identifiers(self.recognisers, doc_text(doc))
-        _add(doc, [("personal_data", f.start, f.end, f.score, f.reason_code) for f in found])
+        _add(doc, self.evidence(doc_text(doc)))
         return doc
+
+    def evidence(self, text: str) -> list[RawEvidence]:
+        """The identifiers in normalised `text`, as evidence."""
+        found = find_identifiers(self.recognisers, text)
+        return [("personal_data", f.start, f.end, f.score, f.reason_code) for f in found]
 
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - the roster is runtime state, not model state
         pass
@@ -132,32 +140,43 @@ class LexiconRules:
         self.rules = tuple(rules)
         self.rule_index = index_rules(self.rules)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        separator = nlp.vocab[SEPARATOR].norm
         for cue_class, phrases in all_cues().items():
             docs = [nlp.make_doc(normalise(p).text) for p in phrases]
+            if any(separator == token.norm for d in docs for token in d):
+                # tokenize_many joins a batch's messages with it: a phrase across two messages would match.
+                raise ValueError(f"a phrase of {cue_class} holds a line break")
             self.matcher.add(cue_class, [d for d in docs if len(d)])
         self.class_names = {nlp.vocab.strings.add(name): name for name in all_cues()}
 
     def cues(self, doc: Doc) -> dict[str, list[Span]]:
         """Each cue class found in `doc` with its character spans."""
-        found: dict[str, list[Span]] = defaultdict(list)
         names = self.class_names
         matches = [(names[m], s, e) for m, s, e in self.matcher(doc)]
+        located: list[Match] = []
         if matches:
             offsets = _token_offsets(doc, matches)
-            if NEGATABLE.isdisjoint([cls for cls, _, _ in matches]):
+            located = [(cls, s, e, offsets[s][0], offsets[e - 1][1]) for cls, s, e in matches]
+        return self.cues_of(doc_text(doc), located, len(doc))
+
+    def cues_of(self, text: str, matches: list[Match], n_tokens: int) -> dict[str, list[Span]]:
+        """Each cue class found in `text` with its character spans, from the lexicon's matches on its
+        `n_tokens` tokens: (cue class, first token, token after the last, start character, end character)."""
+        found: dict[str, list[Span]] = defaultdict(list)
+        if matches:
+            if NEGATABLE.isdisjoint([m[0] for m in matches]):
                 # No marking word whose sense a negation or an ordinary use could undo (most messages).
-                for cue_class, start, end in matches:
-                    found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
+                for cue_class, _, _, start_char, end_char in matches:
+                    found[cue_class].append((start_char, end_char))
             else:
-                negated = {s for cls, s, e in matches if cls == "negation"}
-                ordinary = [(s, e) for cls, s, e in matches if cls == "conf_ordinary"]
+                negated = {s for cls, s, _, _, _ in matches if cls == "negation"}
+                ordinary = [(s, e) for cls, s, e, _, _ in matches if cls == "conf_ordinary"]
                 # A marking directly before a place or a piece of furniture names it.
-                ordinary += [(s - 1, e) for cls, s, e in matches if cls == "conf_container" and s > 0]
-                for cue_class, start, end in matches:
+                ordinary += [(s - 1, e) for cls, s, e, _, _ in matches if cls == "conf_container" and s > 0]
+                for cue_class, start, end, start_char, end_char in matches:
                     if cue_class in NEGATABLE and _negated_or_ordinary(start, end, negated, ordinary):
                         continue
-                    found[cue_class].append((offsets[start][0], offsets[end - 1][1]))
-        text = doc_text(doc)
+                    found[cue_class].append((start_char, end_char))
         if ("conf_marker_weak" in found or "conf_marker" in found) and (heading := REGEX_CUES["conf_heading"].match(text)):
             found["conf_heading"].append((heading.start(), heading.end()))
         lowered = text.lower()
@@ -192,7 +211,7 @@ class LexiconRules:
             found["question"] = [(m.start(), m.end()) for m in _QUESTION.finditer(text)]
             if "ins_peer_question" in found:
                 found["peer_question"] = found["ins_peer_question"]
-        if "ins_ack" in found and len(doc) <= 6:
+        if "ins_ack" in found and n_tokens <= 6:
             found["ins_ack_only"] = found["ins_ack"]
         return found
 
@@ -203,6 +222,14 @@ class LexiconRules:
             doc.user_data[CUES_KEY] = _extents(found)
             _add(doc, apply_rules(self.rules, found, self.rule_index))
         return doc
+
+    def annotate(self, text: str, matches: list[Match], n_tokens: int) -> tuple[dict[str, Span] | None, list[RawEvidence]]:
+        """What `__call__` leaves on a doc, for a message tokenized elsewhere (`tokenize_many`): the cue classes'
+        extents (None when no cue was found) and the rules' evidence."""
+        found = self.cues_of(text, matches, n_tokens)
+        if found:
+            return _extents(found), apply_rules(self.rules, found, self.rule_index)
+        return None, []
 
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - lexicons are code, not model state
         pass
@@ -301,6 +328,112 @@ def _first_fit(groups: list[list[Span]], window: int) -> Span | None:
         else:
             return min(s[0] for s in chosen), max(s[1] for s in chosen)
     return None
+
+
+# The messages of a batch are tokenized as one text, joined by this separator (see `tokenize_many`).
+SEPARATOR = "\n"
+_BATCH_ATTRS = [NORM, IDX, LENGTH, SPACY]
+
+
+class _BatchTokens:
+    """The token columns of a batch's one Doc, as lists (shared by the batch's `Annotated` messages)."""
+
+    __slots__ = ("idx", "lengths", "spaces")
+
+    def __init__(self, idx: list[int], lengths: list[int], spaces: list[int]) -> None:
+        self.idx, self.lengths, self.spaces = idx, lengths, spaces
+
+
+class Annotated:
+    """What the filter keeps of one message's tokens instead of a spaCy Doc: the tokens' NORM ids (all the
+    classifier reads), their number, and, in `user_data` as on a Doc, the components' evidence and cues."""
+
+    __slots__ = ("user_data", "norms", "_batch", "_first", "_base")
+
+    def __init__(self, norms: Any, batch: _BatchTokens, first: int, base: int) -> None:
+        self.user_data: dict[str, Any] = {}
+        self.norms = norms
+        self._batch, self._first, self._base = batch, first, base
+
+    def __len__(self) -> int:
+        return int(self.norms.shape[0])
+
+    def _token_by_char(self, char: int) -> int:
+        # spaCy's token_by_char: the token whose characters, or trailing space, hold `char`; -1 if none.
+        b, first = self._batch, self._first
+        at = self._base + char
+        i = bisect_right(b.idx, at, first, first + len(self)) - 1
+        if i < first or at >= b.idx[i] + b.lengths[i] + b.spaces[i]:
+            return -1
+        return i - first
+
+    def token_span(self, start: int, end: int) -> tuple[int, int, int, int] | None:
+        """`Doc.char_span(start, end, alignment_mode="expand")` of the message's own Doc: (first token, token after
+        the last, start character, end character), or None where spaCy gives None."""
+        first = self._token_by_char(start)
+        if first < 0:
+            return None
+        last = self._token_by_char(end - 1)
+        if last < 0:
+            return None
+        b, at = self._batch, self._first
+        if start == b.idx[at + first] - self._base + b.lengths[at + first]:
+            first += 1  # the trailing whitespace is not the token's
+        last += 1
+        if last <= first:
+            return first, first, 0, 0
+        return (first, last, b.idx[at + first] - self._base,
+                b.idx[at + last - 1] + b.lengths[at + last - 1] - self._base)
+
+
+def tokenize_many(tokenizer: Any, matcher: PhraseMatcher, class_names: dict[int, str],
+                  texts: list[str]) -> list[tuple[Annotated, list[Match]]]:
+    """Each text's tokens and lexicon matches, as a Doc of the text alone and `LexiconRules.cues` would give them,
+    worked out with one tokenizer call, one `PhraseMatcher` call and one `to_array` for the whole batch.
+
+    spaCy's tokenizer cuts a text at whitespace and tokenizes each piece on its own (no special cases here), so
+    texts joined by a line break, which is a token of its own, give each text's tokens in turn, one break token
+    between them. A text that starts or ends with whitespace would share a piece with the break and is tokenized
+    alone. A lexicon phrase never holds a line break (`LexiconRules` checks), so no match crosses from one text to the next.
+    """
+    import numpy
+
+    out: list[tuple[Annotated, list[Match]] | None] = [None] * len(texts)
+    joined = [i for i, t in enumerate(texts) if t and not t[0].isspace() and not t[-1].isspace()]
+    groups: list[tuple[list[int], str]] = []
+    if joined:
+        groups.append((joined, SEPARATOR.join(texts[i] for i in joined)))
+    if len(joined) < len(texts):
+        chosen = set(joined)
+        groups += [([i], texts[i]) for i in range(len(texts)) if i not in chosen]
+    for members, text in groups:
+        doc = tokenizer(text)
+        array = doc.to_array(_BATCH_ATTRS) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
+        idx = array[:, 1].tolist()
+        batch = _BatchTokens(idx, array[:, 2].tolist(), array[:, 3].tolist())
+        norms = array[:, 0].copy()
+        bases, base = [], 0
+        for i in members:
+            bases.append(base)
+            base += len(texts[i]) + len(SEPARATOR)
+        firsts = [bisect_left(idx, b) for b in bases]
+        lasts = [bisect_left(idx, b + len(texts[i])) for b, i in zip(bases, members)]
+        # One break token between two texts, none after the last.
+        if lasts[-1] != len(idx) or any(lasts[k] + 1 != firsts[k + 1] for k in range(len(members) - 1)):
+            raise RuntimeError("a batch's texts did not tokenize as the texts alone")
+        found: list[list[Match]] = [[] for _ in members]
+        k = 0
+        for key, s, e in matcher(doc):
+            while s >= lasts[k]:
+                k += 1
+            if e > lasts[k]:  # (LexiconRules keeps line breaks out of its phrases)
+                raise RuntimeError("a lexicon match crossed from one text to the next")
+            base = bases[k]
+            found[k].append((class_names[key], s - firsts[k], e - firsts[k], idx[s] - base,
+                             idx[e - 1] + batch.lengths[e - 1] - base))
+        for k, i in enumerate(members):
+            out[i] = (Annotated(norms[firsts[k]:lasts[k]], batch, firsts[k], bases[k]), found[k])
+    return cast("list[tuple[Annotated, list[Match]]]", out)
 
 
 @Language.factory(

@@ -23,14 +23,14 @@ if TYPE_CHECKING:
     from spacy.pipeline.textcat_multilabel import MultiLabel_TextCategorizer
     from spacy.tokens import Doc
 
-    from nlp.components import IdentifierRecogniser
+    from nlp.components import Annotated, IdentifierRecogniser, LexiconRules
+    from nlp.pipeline import NormArray
 
 DEFAULT_EMAIL_DOMAINS = OFFICIAL_EMAIL_DOMAINS
 # As in nlp.components, which imports spaCy and so is not imported here at import time.
 TEXT_KEY = "samvad_text"
 EVIDENCE_KEY = "samvad_evidence"
 CUES_KEY = "samvad_cues"
-NORMS_KEY = "samvad_norms"
 # Per-sentence classifier scores of a long message (nlp.decision.segments): the most suspicious sentence's.
 SEGMENTS_KEY = "samvad_segments"
 # Longer than any chat message: Telegram caps a message at 4,096 characters.
@@ -75,6 +75,8 @@ class ContentFilter:
             if "textcat_multilabel" in pipeline.pipe_names else None
         )
         self._rule_components = [pipeline.get_pipe(name) for name in pipeline.pipe_names if name != "textcat_multilabel"]
+        self._identifiers = cast("IdentifierRecogniser", pipeline.get_pipe("samvad_identifiers"))
+        self._lexicon = cast("LexiconRules", pipeline.get_pipe("samvad_lexicon_rules"))
         self.set_official_numbers(official_numbers)
         # Read the look-alike table now, not on the first message that needs it.
         from nlp.confusables import latin_lookalikes
@@ -137,63 +139,74 @@ class ContentFilter:
                 gc.enable()
         return verdicts
 
-    def annotate(self, texts: list[str]) -> tuple[list[Doc], list[dict[str, float]]]:
-        """Run the components over normalised texts: docs with their evidence, and the classifier's scores.
+    def annotate(self, texts: list[str]) -> tuple[list[Annotated], list[dict[str, float]]]:
+        """Run the components over normalised texts: each message's tokens with their evidence and cues (in
+        `user_data`, as the components leave them on a Doc), and the classifier's scores.
 
-        The components are called directly rather than through `nlp.pipe`,
-        whose generators and per-document bookkeeping cost a fifth of the time.
+        The batch is tokenized and matched against the lexicons at once (`nlp.components.tokenize_many`:
+        one Doc for the batch, not one per message); the components' work on each message's text follows.
         """
-        docs = [self._make_doc(text) for text in texts]
-        for component in self._rule_components:
-            for doc in docs:
-                component(doc)
+        from nlp.components import tokenize_many
+
+        identifiers, lexicon = self._identifiers, self._lexicon
+        tokenized = tokenize_many(self.nlp.tokenizer, lexicon.matcher, lexicon.class_names, texts)
+        docs = []
+        for text, (doc, matches) in zip(texts, tokenized):
+            evidence = identifiers.evidence(text)
+            found, rule_evidence = lexicon.annotate(text, matches, len(doc))
+            if found is not None:
+                doc.user_data[CUES_KEY] = found
+            if evidence or rule_evidence:
+                doc.user_data[EVIDENCE_KEY] = evidence + rule_evidence
+            docs.append(doc)
         if self._textcat is None:
             return docs, [{} for _ in docs]
         scored = [i for i, text in enumerate(texts) if _LETTER.search(text)]
         cats: list[dict[str, float]] = [{} for _ in docs]
         if scored:
-            from spacy.attrs import NORM
-
             from nlp.pipeline import NormArray
 
-            # The classifier reads only the tokens' NORM ids: taken from each Doc once, for the message
-            # and for its sentences (see _score_segments).
-            # (The lexicon component keeps them when it found a cue: see nlp.components.NORMS_KEY.)
-            norms = {i: _norm_ids(docs[i], NORM) for i in scored}
+            # The classifier reads only the tokens' NORM ids, for the message and for its sentences.
+            norms = {i: docs[i].norms for i in scored}
             # spaCy types predict's input as Docs; a NormArray is all of a Doc that our classifier reads.
             views = cast("list[Doc]", [NormArray(norms[i]) for i in scored])
-            rows = self._textcat.predict(views).tolist()
+            # The long messages' sentences go in the same call (a document's scores do not depend on the
+            # others in its batch: the n-grams are counted and weighed per document).
+            owners, parts = self._segment_parts(docs, texts, norms)
+            rows = self._textcat.predict(views + cast("list[Doc]", parts)).tolist()
             labels = self._textcat.labels
             for i, row in zip(scored, rows):
                 cats[i] = dict(zip(labels, row))
-            self._score_segments(self._textcat, docs, texts, norms)
+            self._keep_best_segments(labels, docs, owners, rows[len(views):])
         return docs, cats
 
-    def _score_segments(
-        self, textcat: MultiLabel_TextCategorizer, docs: list[Doc], texts: list[str], norms: dict[int, Any]
-    ) -> None:
-        """A long message's sentences (or lines) scored one by one, so that a violation buried after
-        unrelated sentences is not diluted by them: per label, the best sentence's score and span
-        (in `doc.user_data[SEGMENTS_KEY]`). Only messages with two or more sentences over
-        `SEGMENT_MIN_TEXT` characters; the sentences are cut from the one Doc's tokens, not re-tokenised.
-
-        `norms` holds the NORM ids of each scored message's tokens (in the order scored)."""
+    @staticmethod
+    def _segment_parts(docs: list[Annotated], texts: list[str],
+                       norms: dict[int, Any]) -> tuple[list[tuple[int, int, int]], list[NormArray]]:
+        """A long message's sentences (or lines), to be scored one by one so that a violation buried after
+        unrelated sentences is not diluted by them: (message, start, end) of each and its NORM ids. Only
+        messages with two or more sentences over `SEGMENT_MIN_TEXT` characters; the sentences are cut from
+        the message's tokens, not re-tokenised. `norms` holds the NORM ids of each scored message's tokens."""
         from nlp.pipeline import NormArray
 
         owners: list[tuple[int, int, int]] = []
         parts: list[NormArray] = []
         for i, ids in norms.items():
             for start, end in segments(texts[i]):
-                span = docs[i].char_span(start, end, alignment_mode="expand")
-                if span is not None and len(span):
-                    owners.append((i, span.start_char, span.end_char))
+                # The tokens the sentence covers, as Doc.char_span(start, end, alignment_mode="expand").
+                span = docs[i].token_span(start, end)
+                if span is not None and span[1] > span[0]:
+                    owners.append((i, span[2], span[3]))
                     # The span's tokens' NORM ids: what the classifier reads of a Doc of the span's words
                     # (the tokenizer has no special cases, so a token's NORM is its word's lexeme norm).
-                    parts.append(NormArray(ids[span.start:span.end]))
-        if not parts:
-            return
-        labels = textcat.labels
-        for (i, start, end), row in zip(owners, textcat.predict(cast("list[Doc]", parts)).tolist()):
+                    parts.append(NormArray(ids[span[0]:span[1]]))
+        return owners, parts
+
+    @staticmethod
+    def _keep_best_segments(labels: Iterable[str], docs: list[Annotated], owners: list[tuple[int, int, int]],
+                            rows: list[list[float]]) -> None:
+        """Per label, the best sentence's score and span, in `doc.user_data[SEGMENTS_KEY]`."""
+        for (i, start, end), row in zip(owners, rows):
             best = docs[i].user_data.setdefault(SEGMENTS_KEY, {})
             for label, value in zip(labels, row):
                 if label not in best or value > best[label][0]:
@@ -213,7 +226,7 @@ class ContentFilter:
         return normalise(text[:MAX_CHARS])
 
     @staticmethod
-    def features_of(norm: Normalised, doc: Doc, cats: dict[str, float], language: str) -> dict[str, float]:
+    def features_of(norm: Normalised, doc: Annotated, cats: dict[str, float], language: str) -> dict[str, float]:
         """The decision's features for an annotated doc (used by training, too)."""
         return features(norm.text, doc.user_data.get(CUES_KEY, {}), doc.user_data.get(EVIDENCE_KEY, ()), cats, language,
                         doc.user_data.get(SEGMENTS_KEY))
@@ -238,7 +251,7 @@ class ContentFilter:
             out[label] = (sigmoid(logit), forced)
         return out
 
-    def _verdicts(self, norms: list[Normalised], docs: list[Doc], cats: list[dict[str, float]],
+    def _verdicts(self, norms: list[Normalised], docs: list[Annotated], cats: list[dict[str, float]],
                   contexts: list[MessageContext | None]) -> list[Verdict]:
         """The verdicts of an annotated batch: the decision's sums are worked out for the batch at once."""
         languages = [detect_language(norm.original) for norm in norms]
@@ -249,7 +262,7 @@ class ContentFilter:
             verdicts[i] = self._verdict(norms[i], docs[i], cats[i], contexts[i], languages[i], f, logits)
         return [v if v is not None else _empty(language) for v, language in zip(verdicts, languages)]
 
-    def _verdict(self, norm: Normalised, doc: Doc, cats: dict[str, float], context: MessageContext | None = None,
+    def _verdict(self, norm: Normalised, doc: Annotated, cats: dict[str, float], context: MessageContext | None = None,
                  language: str | None = None, f: dict[str, float] | None = None,
                  logits: Iterable[float] | None = None) -> Verdict:
         if language is None:
@@ -308,12 +321,6 @@ class ContentFilter:
             out.append(Evidence(label, 0, len(norm.original), round(float(score), 4), "classifier",
                                 _reason("classifier", label)))
         return out
-
-
-def _norm_ids(doc: Doc, norm: int) -> Any:
-    """The doc's tokens' NORM ids, as `doc.to_array([NORM])` gives them (kept by the lexicon component if it ran)."""
-    ids = doc.user_data.pop(NORMS_KEY, None)
-    return ids if ids is not None else doc.to_array([norm])
 
 
 _REASONS: dict[tuple[str, str], str] = {}

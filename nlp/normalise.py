@@ -141,7 +141,9 @@ _DIGITS = re.compile(r"(?<![^\W_])(?=(?:[oilOIL|]*\d){6})[\doilOIL|]{8,}(?![^\W_
 _RUN_HINT = re.compile(
     rf"[ .\-*_·•~|/\\+](?:{_LETTER}{_MARKS}*|\d)[ .\-*_·•~|/\\+]{{1,3}}(?:{_LETTER}{_MARKS}*|\d)(?![^\W_]|{_MARKS})"
 )
-_DIGITS_HINT = re.compile(r"[\doilOIL|]{8,}")
+# What a match of _DIGITS holds: six digits with only letters it reads as digits between them (a search that
+# opens with a digit tries only where one stands; a search for the run itself tries at every o, i and l).
+_SIX_DIGITS = re.compile(r"\d(?:[oilOIL|]*\d){5}")
 _DIGIT = re.compile(r"\d")
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SHORT_WORDS = frozenset(
@@ -231,7 +233,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
     if "@" in folded or "$" in folded or "!" in folded or "|" in folded:
         for m in _SYM.finditer(folded):
             replaced[m.start()] = _SYMBOL_LETTER[m.group()]
-    if _DIGIT.search(folded) is not None and _DIGITS_HINT.search(folded):
+    if _SIX_DIGITS.search(folded) is not None:
         for m in _DIGITS.finditer(folded):
             # Only inside the run: a leading or trailing letter belongs to a code (L7401355).
             for i in range(m.start() + 1, m.end() - 1):

@@ -15,6 +15,8 @@ from nlp.recognisers.voter_id import VoterIdRecogniser
 
 _LONG_DIGITS = re.compile(r"\d(?:[ \-.\u00a0]{0,2}\d){8}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(r"\d+")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -27,6 +29,22 @@ def _has_code(text: str) -> bool:
         if start and text[start - 1] in _ASCII_LETTERS:
             return True
     return False
+
+
+def _runs(text: str) -> tuple[list[int], bool, bool]:
+    """Where `text`'s runs of digits start; whether one is four digits or longer (`_FOUR_DIGITS` matches); whether
+    one of those follows an ASCII letter (`_has_code`: a four-digit match before which a letter stands opens a
+    run). One pass over the runs instead of three searches."""
+    starts = []
+    four = code = False
+    for run in _DIGIT_RUN.finditer(text):
+        start = run.start()
+        starts.append(start)
+        if run.end() - start >= 4:
+            four = True
+            if start and text[start - 1] in _ASCII_LETTERS:
+                code = True
+    return starts, four, code
 
 RECOGNISERS: tuple[type[Recogniser], ...] = (
     AadhaarRecogniser,
@@ -48,14 +66,18 @@ def build_recognisers(allowlist: Allowlist) -> tuple[Recogniser, ...]:
 def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Finding]:
     """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
     at = "@" in text
-    if not at and _FOUR_DIGITS.search(text) is None:
+    if not at and _DIGIT.search(text) is None:
+        return []
+    runs, four, code = _runs(text)
+    if not at and not four:
         return []
     shown = {
         "digits": _LONG_DIGITS.search(text) is not None,
-        "code": _has_code(text),
+        "code": code,
         "at": at,
     }
-    found = [f for r in recognisers if shown[r.NEEDS] for f in r.find(text)]
+    shared: dict = {}
+    found = [f for r in recognisers if shown[r.NEEDS] for f in r.find(text, runs, shared)]
     found.sort(key=lambda f: (-f.score, f.start))
     kept: list[Finding] = []
     for f in found:

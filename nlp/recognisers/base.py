@@ -104,29 +104,38 @@ class Recogniser:
     # where a run of digits starts, which is much faster than a search.
     DIGIT_LED: ClassVar[bool] = False
 
-    def candidates(self, text: str):
-        """Matches of PATTERN in `text`."""
+    def candidates(self, text: str, runs: list[int] | None = None):
+        """Matches of PATTERN in `text` (`runs`: where its runs of digits start, when the caller has them)."""
         if not self.DIGIT_LED:
             yield from self.PATTERN.finditer(text)
             return
         end = -1
-        for run in _DIGIT_RUN.finditer(text):
-            if run.start() < end:
+        for start in runs if runs is not None else [run.start() for run in _DIGIT_RUN.finditer(text)]:
+            if start < end:
                 continue
-            match = self.PATTERN.match(text, run.start())
+            match = self.PATTERN.match(text, start)
             if match is not None:
                 end = match.end()
                 yield match
 
-    def find(self, text: str) -> list[Finding]:
-        """All findings in normalised `text`."""
+    def find(self, text: str, runs: list[int] | None = None, shared: dict | None = None) -> list[Finding]:
+        """All findings in normalised `text`. `shared` (one dict per text) keeps the valid candidates of each
+        pattern and validity check, for another recogniser that reads them alike (the Aadhaar card's layout
+        scores the Aadhaar recogniser's numbers)."""
         found: list[Finding] = []
         if not self.hint(text):
             return found
-        for match in self.candidates(text):
-            validity = self.validate(match.group())
-            if validity is Validity.INVALID:
-                continue
+        key = (self.PATTERN, type(self).validate)
+        valid = shared.get(key) if shared is not None else None
+        if valid is None:
+            valid = []
+            for match in self.candidates(text, runs):
+                validity = self.validate(match.group())
+                if validity is not Validity.INVALID:
+                    valid.append((match, validity))
+            if shared is not None:
+                shared[key] = valid
+        for match, validity in valid:
             score = self.score(match, text, validity)
             if score > 0:
                 found.append(Finding(self.reason_code, match.start(), match.end(), score))
