@@ -35,7 +35,7 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
-from coordination.recording import RECORDED_ON_RECEIPT, Receipt, record_received_in
+from coordination.recording import RECORDED_ON_RECEIPT, NotedFacts, Receipt, record_received_in
 from runtime.clock import Clock
 from runtime.instances import Instance
 from runtime.scope import work_scope
@@ -92,6 +92,7 @@ class Ingress:
         # What to write of an update in the transaction that stores it (the record of a group message), and its
         # outcome handed to the update's handlers in the work scope (handlers.recording.on_receipt).
         self._on_receipt = on_receipt
+        self._noted = NotedFacts()  # the chats and people the records of received messages have noted
 
     async def start(self, *, polling: bool = True) -> None:
         """Replay what a previous run stored but did not finish, then start receiving."""
@@ -144,7 +145,7 @@ class Ingress:
         def work(unit: Unit) -> tuple[list[InboxItem], list[object]]:
             items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
             due = [None if item.processed else receipt for item, receipt in zip(items, receipts, strict=True)]
-            return items, list(record_received_in(unit, due, at=at))
+            return items, list(record_received_in(unit, due, at=at, noted=self._noted))
 
         try:
             return await self._db.write(work)

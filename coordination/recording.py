@@ -73,11 +73,43 @@ class Receipt:
     message: IncomingMessage
 
 
-def record_received_in(unit: Unit, receipts: list[Receipt | None], *, at: datetime) -> list[Recorded | None]:
+class NotedFacts:
+    """What this process has committed of each chat and person it noted (the facts as last written), so the
+    record of a message notes them again only when they changed: where the same people post in the same groups,
+    two statements a message are saved. Kept for as long as the process runs (up to `limit` of each; then it
+    starts again); no other part of the bot rewrites a chat's or a person's facts to other values."""
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self._limit = limit
+        self._chats: dict[int, ChatSeen] = {}
+        self._people: dict[int, PersonSeen] = {}
+
+    def knows_chat(self, chat: ChatSeen) -> bool:
+        """Whether these very facts of the chat are committed."""
+        return self._chats.get(chat.chat_id) == chat
+
+    def knows_person(self, person: PersonSeen) -> bool:
+        """Whether these very facts of the person are committed."""
+        return self._people.get(person.user_id) == person
+
+    def committed(self, chats_noted: dict[int, ChatSeen], people_noted: dict[int, PersonSeen]) -> None:
+        """Remember what a committed unit of work noted."""
+        if len(self._chats) + len(chats_noted) > self._limit:
+            self._chats.clear()
+        if len(self._people) + len(people_noted) > self._limit:
+            self._people.clear()
+        self._chats.update(chats_noted)
+        self._people.update(people_noted)
+
+
+def record_received_in(
+    unit: Unit, receipts: list[Receipt | None], *, at: datetime, noted: NotedFacts | None = None
+) -> list[Recorded | None]:
     """Record a batch's group messages (None: an update with none) as part of the unit that stores the batch.
 
     A chat or person is noted once for as long as the batch shows them the same (noting the same facts again
-    changes nothing): one statement per chat and per person instead of two per message.
+    changes nothing): one statement per chat and per person instead of two per message; none where `noted`
+    says those facts are committed already.
     """
     chats_noted: dict[int, ChatSeen] = {}
     people_noted: dict[int, PersonSeen] = {}
@@ -87,13 +119,18 @@ def record_received_in(unit: Unit, receipts: list[Receipt | None], *, at: dateti
             recorded.append(None)
             continue
         chat, sender = receipt.chat, receipt.sender
-        if chats_noted.get(chat.chat_id) != chat:
+        chat_known = chats_noted[chat.chat_id] == chat if chat.chat_id in chats_noted else (
+            noted is not None and noted.knows_chat(chat))
+        if not chat_known:
             note_chat_and_person(unit, chat, None, at=at)
             chats_noted[chat.chat_id] = chat
-        if sender is not None and people_noted.get(sender.user_id) != sender:
+        if sender is not None and not (people_noted[sender.user_id] == sender if sender.user_id in people_noted
+                                       else noted is not None and noted.knows_person(sender)):
             note_person(unit, sender, at=at)
             people_noted[sender.user_id] = sender
         recorded.append(messages.record_message_in(unit, receipt.message, at=at))
+    if noted is not None and (chats_noted or people_noted):
+        unit.after_commit(lambda: noted.committed(chats_noted, people_noted))
     return recorded
 
 

@@ -56,8 +56,9 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
     """Record a group message as an instruction if the filter is sure it is one; prompt for acknowledgements
     and schedule the reminder. Returns the new instruction (None if the message is not one).
 
-    One read (the group, whether moderation removed the message, its members and the people named) and
-    one write (the spans, the record, the prompt and the reminder) whatever the message names.
+    One unit of work whatever the message names, in one trip: the facts read (the group, whether moderation
+    removed the message, its members and the people named), the addressees decided on them, and the spans, the
+    record, the prompt and the reminder written.
     """
     spans = [(e.start, e.end, e.reason_code) for e in verdict.evidence if e.label == "personal_data"]
     if not becomes_instruction(verdict, is_forward=message.is_forward,
@@ -65,19 +66,18 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
         await _keep_spans(c.db, message, spans)  # exports mask exactly the personal data the filter found
         return None  # a doubtful instruction or a forward stays a plain message in the record
     details = read_instruction(message.text, now=message.date or c.clock.now(), zone=c.settings.zone)
-    facts = await c.db.read(lambda unit: _read_facts(unit, message, details.addressees.usernames))
-    if facts.binding is None or facts.removed:
-        # not one of the circular's groups (no roster says whose acknowledgement is owed), or moderation
-        # removed it (the author reposts it without what was flagged)
-        await _keep_spans(c.db, message, spans)
-        return None
-    addressees = _resolve(facts, details.addressees, mentioned_user_ids=message.mentioned_user_ids,
-                          author_id=message.sender_id)
     prompt_key = c.outbox.next_dedupe_key(Purpose.RECORDS_INSTRUCTION)
     at = c.clock.now()
 
     def record(unit: Unit) -> Instruction | None:
         exports.keep_personal_data_spans_in(unit, message.chat_id, message.message_id, spans)
+        facts = _read_facts(unit, message, details.addressees.usernames)
+        if facts.binding is None or facts.removed:
+            # not one of the circular's groups (no roster says whose acknowledgement is owed), or moderation
+            # removed it (the author reposts it without what was flagged)
+            return None
+        addressees = _resolve(facts, details.addressees, mentioned_user_ids=message.mentioned_user_ids,
+                              author_id=message.sender_id)
         incident = incidents.open_for_chat_in(unit, message.chat_id)
         instruction = instructions.create_in(
             unit, chat_id=message.chat_id, message_id=message.message_id, author_id=message.sender_id,

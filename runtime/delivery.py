@@ -5,6 +5,10 @@ Several instances may share one database: a chat's next call is taken by the ins
 its lifetime) and lets it go in the transaction that settles the call; so one call of a chat is out at a time,
 in order, whichever instance sends it. If the holder dies, the claim lapses and another instance takes the
 chat over, first looking for the message of the call the dead one left in flight.
+
+The transaction that settles a call also takes the chat's next due call (or lets the claim go when nothing more is
+due), so a call costs two trips to the database (take, settle) instead of three; while other chats wait for a
+slot, it lets the claim go instead and the chat takes its turn again.
 """
 
 from __future__ import annotations
@@ -12,9 +16,10 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+from dataclasses import dataclass
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import Bot, InputFile
@@ -24,7 +29,7 @@ from runtime.clock import Clock
 from runtime.instance_id import instance_id
 from runtime.ratelimit import posts_a_message
 from storage import outbox as outbox_store
-from storage.database import Database, Transaction
+from storage.database import Database, Transaction, Unit
 from storage.errors import StorageUnavailable
 from storage.outbox import OutboxItem
 
@@ -56,6 +61,16 @@ def probe_outcome(description: str) -> ProbeOutcome:
     if "not found" in text:
         return ProbeOutcome.ABSENT
     return ProbeOutcome.OTHER
+
+
+@dataclass(frozen=True)
+class Settled:
+    """What trying a call left: whether the chat's queue may move on, and its next call if the settling
+    transaction took it (claimed and, if it posts, marked in flight)."""
+
+    moves_on: bool
+    taken: OutboxItem | None = None
+    looked: bool = False  # the settlement looked for the next call (taken None: nothing was due)
 
 
 class DeliveryWorker:
@@ -179,16 +194,22 @@ class DeliveryWorker:
 
     async def _drain(self, chat_id: int) -> None:
         slots = self._group_slots if chat_id < 0 else self._other_slots
+        item: OutboxItem | None = None
         while True:
             # One call at a time, so a chat with a backlog takes turns with the others; the chat is claimed only
-            # once a slot is free, so an instance with a backlog leaves chats to instances that have slots.
+            # once a slot is free, so an instance with a backlog leaves chats to instances that have slots. The
+            # settling transaction takes the next call only while no other chat waits for a slot.
             async with slots:
-                item = await self._next_call(chat_id)
                 if item is None:
-                    return  # nothing due, or another instance has this chat's call in flight
-                delivered = await self._deliver(item)
-            if not delivered:
+                    item = await self._next_call(chat_id)
+                    if item is None:
+                        return  # nothing due, or another instance has this chat's call in flight
+                settled = await self._deliver(item, slots)
+            if not settled.moves_on:
                 return  # it waits for a retry: whichever instance is free then takes the chat
+            if settled.looked and settled.taken is None:
+                return  # nothing more is due now (a call owed later wakes the chat again)
+            item = settled.taken  # None: the claim was let go for the other chats' turn; take it again
 
     async def _next_call(self, chat_id: int) -> OutboxItem | None:
         """Claim the chat (or renew the claim) and take its next due call, marked in flight if it posts."""
@@ -201,8 +222,9 @@ class DeliveryWorker:
             self._wake_at(timedelta(seconds=1))
             return None
 
-    async def _deliver(self, item: OutboxItem) -> bool:
-        """Try one call; True if the chat's queue may move on to its next call."""
+    async def _deliver(self, item: OutboxItem, slots: asyncio.Semaphore | None = None) -> Settled:
+        """Try one call; whether the chat's queue may move on, and its next call if the settlement took it (only
+        while slots has one free: no other chat is waiting for a turn)."""
         posting = posts_a_message(item.method) and item.chat_id != 0
         if posting and item.in_flight_after is not None:
             try:
@@ -215,13 +237,13 @@ class DeliveryWorker:
             if found is not None:
                 log.info("%s (%s) to chat %s was posted before a crash or a timeout (message %s): not again",
                          item.method, item.purpose, item.chat_id, found)
-                return await self._record(item, result={"message_id": found, "found_after_restart": True})
+                return await self._record(item, slots, result={"message_id": found, "found_after_restart": True})
         try:
             with attachments(item.params) as params:
                 result = await self._bot.do_api_request(item.method, api_kwargs=params)
         except FileNotFoundError as error:
             log.error("attachment for %s (%s) is gone: %s", item.method, item.purpose, error)
-            return await self._record(item, failure=f"attachment missing: {error.filename}")
+            return await self._record(item, slots, failure=f"attachment missing: {error.filename}")
         except RetryAfter as error:
             return await self._retry(item, f"rate limited: {error}", _seconds(error.retry_after))
         except ChatMigrated as error:
@@ -231,7 +253,7 @@ class DeliveryWorker:
             log.warning(
                 "Telegram refused %s (%s) for chat %s: %s", item.method, item.purpose, item.chat_id, error.message
             )
-            return await self._record(item, failure=error.message)
+            return await self._record(item, slots, failure=error.message)
         except InvalidToken:
             log.error("Telegram rejected the bot token; owed calls wait until it is fixed")
             return await self._retry(item, "token rejected", MAX_BACKOFF)
@@ -240,26 +262,39 @@ class DeliveryWorker:
         except Exception as error:  # a bug must not stop the queue for every other chat
             log.exception("unexpected error delivering %s (%s)", item.method, item.purpose)
             return await self._retry(item, f"unexpected: {error!r}", _backoff(item.attempts), answered=False)
-        return await self._record(item, result=result)
+        return await self._record(item, slots, result=result)
 
-    async def _record(self, item: OutboxItem, *, result: Any = None, failure: str | None = None) -> bool:
-        """Settle a call: sent (running the hooks) or refused for good."""
+    async def _record(
+        self, item: OutboxItem, slots: asyncio.Semaphore | None, *, result: Any = None, failure: str | None = None,
+    ) -> Settled:
+        """Settle a call: sent (running the hooks) or refused for good; with it, take the chat's next due call
+        while a slot is free for it (else, or if nothing is due, let the chat's claim go)."""
         now = self._clock.now()
+        look = slots is not None and not slots.locked()
+        taken: list[OutboxItem | None] = []
         try:
-            # The mark and what the hooks defer go with COMMIT: one trip for the whole settlement.
+            # The mark, what the hooks defer and the look for the next call go with COMMIT: one trip for all.
             async with self._db.transaction() as tx:
-                tx.defer(lambda unit: outbox_store.release_chat_in(unit, item.chat_id, holder=self.instance))
                 if failure is not None:
                     tx.defer(lambda unit: outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now))
-                    return True
-                tx.defer(lambda unit: outbox_store.mark_sent_in(unit, item.outbox_id, result=result, at=now))
-                for hook in self._hooks:
-                    await hook(tx, item, result)
+                else:
+                    tx.defer(lambda unit: outbox_store.mark_sent_in(unit, item.outbox_id, result=result, at=now))
+                    for hook in self._hooks:
+                        await hook(tx, item, result)
+                tx.defer(lambda unit: taken.append(self._after_settling_in(unit, item.chat_id, now, look)))
         except StorageUnavailable as error:
             # Telegram has the call but the outbox cannot say so; it may be sent again later.
             log.error("delivered %s but cannot record it in %s: %s", item.method, error.path, error.reason)
-            return False
-        return True
+            return Settled(False)
+        return Settled(True, taken[0] if taken else None, looked=look)
+
+    def _after_settling_in(self, unit: Unit, chat_id: int, now: datetime, look: bool) -> OutboxItem | None:
+        """The chat's next due call, taken under the renewed claim (look); else the claim let go."""
+        if look:
+            return outbox_store.next_call_in(unit, chat_id, holder=self.instance, now=now, until=now + self._claim,
+                                             posting=posts_a_message)
+        outbox_store.release_chat_in(unit, chat_id, holder=self.instance)
+        return None
 
     async def _earlier_copy(self, item: OutboxItem, after: int) -> int | None:
         """The id of this call's message if an earlier attempt posted it (Telegram never said), else None.
@@ -314,7 +349,7 @@ class DeliveryWorker:
         params: dict[str, Any] | None = None,
         *,
         answered: bool = True,
-    ) -> bool:
+    ) -> Settled:
         retry_at = self._clock.now() + delay
         try:
             async with self._db.transaction() as tx:
@@ -327,7 +362,7 @@ class DeliveryWorker:
         log.info("will retry %s (%s) to chat %s in %.1fs: %s", item.method, item.purpose, item.chat_id,
                  delay.total_seconds(), error)
         self._wake_at(delay)
-        return False
+        return Settled(False)
 
     def _wake_at(self, delay: timedelta) -> None:
         asyncio.get_running_loop().call_later(max(delay.total_seconds(), 0.0), self.wake)
