@@ -20,9 +20,10 @@ failures and deadlocks are retried a few times before the error reaches the call
 What a statement costs here is mostly psycopg's Python around it (measured 2 Dec 2026 on this 2-core
 VM: about 50 us of client CPU for a small read on a reused cursor, 100 us with a new cursor and named
 rows), so each connection reuses two cursors, rows come as tuples named once per statement, and the
-units committed together as a group are sent in pipeline mode (their BEGIN, SAVEPOINTs and unread
-statements travel with the next read or the COMMIT). A lone unit, a read and a transaction's steps run
-statement by statement: for them psycopg's pipeline mode cost more CPU than it saved.
+units committed together as a group are sent in pipeline mode (their BEGIN and unread statements travel
+with the next read or the COMMIT), without a savepoint per unit unless one of them raises. A lone unit, a
+read and a transaction's steps run statement by statement: for them psycopg's pipeline mode cost more CPU
+than it saved; their BEGIN, COMMIT and ROLLBACK go to libpq directly, around psycopg's cursor.
 
 The SQL is SQLite's, rewritten per statement by storage.dialect (cached).
 """
@@ -612,7 +613,7 @@ def _roll_back(connection: psycopg.Connection[Any]) -> None:
 
 
 def _transact_many(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]) -> None:
-    """BEGIN, each unit (in a savepoint when there are several), COMMIT; a lost race is run again."""
+    """BEGIN, each unit, COMMIT (a group in savepoints only once a unit of it raised); a lost race is run again."""
     for attempt in range(RETRIES + 1):
         for entry in batch:
             entry.error = None
