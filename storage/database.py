@@ -418,6 +418,8 @@ class Database:
 class Unit:
     """A connection as a unit of work sees it, on the connection's own thread: plain calls, no awaits."""
 
+    dialect = "sqlite"  # storage.dialect.SQLITE; asked where a backend does a step its own way (the journal)
+
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self._connection = connection
         self._path = path

@@ -19,6 +19,7 @@ the module that needs it (`db.dialect`).
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 
 SQLITE = "sqlite"
@@ -31,6 +32,11 @@ _JSON_EXTRACT = re.compile(r"json_extract\(\s*([A-Za-z_][A-Za-z0-9_.]*)\s*,\s*'\
 _GLOB = re.compile(r"(NOT\s+)?GLOB\s+'([^']*)'", re.IGNORECASE)
 RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 _ON_CONFLICT = re.compile(r"\bON\s+CONFLICT\b", re.IGNORECASE)
+
+
+def lock_key(name: str) -> int:
+    """A stable 64-bit PostgreSQL advisory lock key for a name (Unit.lock's, and the journal's append)."""
+    return zlib.crc32(name.encode()) | (0x5341 << 32)
 
 
 def glob_to_regex(pattern: str) -> str:

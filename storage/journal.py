@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from storage import dialect
 from storage.database import Database, Transaction, Unit
+from storage.errors import StorageError
 from storage.sql import where_equal
 from storage.timefmt import to_db
 
@@ -95,12 +97,14 @@ def append_in(
     actor_id: int | None = None,
 ) -> JournalEntry:
     """Add one entry at the head of the chain, as part of a unit of work."""
-    unit.lock(CHAIN_LOCK)  # instances sharing a server append one at a time: one chain, no fork
-    head = unit.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
-    seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
     recorded_at = to_db(at)
     body_json = canonical_json(body)
     body_hash = hash_body(body_json)
+    if unit.dialect == dialect.POSTGRESQL:
+        return _append_on_server(unit, recorded_at, chat_id, actor_id, kind, body_hash, body_json)
+    unit.lock(CHAIN_LOCK)  # instances sharing a server append one at a time: one chain, no fork
+    head = unit.fetchone("SELECT seq, entry_hash FROM journal ORDER BY seq DESC LIMIT 1")
+    seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
     entry_hash = hash_entry(
         prev_hash,
         seq=seq,
@@ -116,6 +120,27 @@ def append_in(
         (seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash),
     )
     unit.execute("INSERT INTO journal_bodies (seq, body) VALUES (?, ?)", (seq, body_json))
+    return JournalEntry(seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)
+
+
+def _append_on_server(unit: Unit, recorded_at: str, chat_id: int | None, actor_id: int | None, kind: str,
+                      body_hash: str, body_json: str) -> JournalEntry:
+    """PostgreSQL: the chain's lock, its head and both rows in one statement (migration 0013's function),
+    instead of four; the hash the server computed is checked here against hash_entry, the one definition."""
+    header = {"actor_id": actor_id, "body_hash": body_hash, "chat_id": chat_id, "kind": kind,
+              "recorded_at": recorded_at}
+    # "seq" sorts after every other key: the canonical header is this, the number and "}".
+    before_seq = canonical_json(header)[:-1] + ',"seq":'
+    row = unit.fetchone(
+        "SELECT new_seq, new_prev_hash, new_entry_hash FROM samvad_journal_append(?, ?, ?, ?, ?, ?, ?, ?)",
+        (dialect.lock_key(CHAIN_LOCK), recorded_at, chat_id, actor_id, kind, body_hash, before_seq, body_json),
+    )
+    assert row is not None  # the function returns its one row
+    seq, prev_hash, entry_hash = int(row[0]), row[1], row[2]
+    expected = hash_entry(prev_hash, seq=seq, recorded_at=recorded_at, chat_id=chat_id, actor_id=actor_id,
+                          kind=kind, body_hash=body_hash)
+    if entry_hash != expected:  # the unit raises: nothing of it is committed
+        raise StorageError(f"the server chained journal entry {seq} with hash {entry_hash}, not {expected}")
     return JournalEntry(seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)
 
 

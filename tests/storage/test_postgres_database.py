@@ -128,6 +128,28 @@ async def test_in_a_group_a_failing_statement_not_read_fails_its_own_unit_not_th
     assert rows == [("n", "1"), ("r", "2")]
 
 
+async def test_rows_inserted_together_are_each_stored_and_conflicting_ones_skipped(migrated_postgres_url):
+    """executemany sends an INSERT's rows in one statement on PostgreSQL: every row lands, NULLs too, 250 rows
+    (more than one statement's share) as well as 2; INSERT OR IGNORE still skips a row already there."""
+    db = await open_database(migrated_postgres_url)
+    try:
+        await db.write(lambda unit: unit.executemany(
+            "INSERT INTO chats (chat_id, type, title, first_seen_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+            [(-1000 - number, "group", None if number % 2 else f"G{number}", "t", "t") for number in range(250)],
+        ))
+        await db.write(lambda unit: unit.executemany(
+            "INSERT OR IGNORE INTO chats (chat_id, type, title, first_seen_at, updated_at) VALUES (?, ?, ?, 't', 't')",
+            [(-1000, "supergroup", "again"), (7, "private", "Asha")],
+        ))
+        rows = [tuple(row) for row in await db.fetchall("SELECT chat_id, type, title FROM chats ORDER BY chat_id DESC")]
+    finally:
+        await db.close()
+    assert len(rows) == 251
+    assert rows[0] == (7, "private", "Asha")
+    assert rows[1] == (-1000, "group", "G0") and rows[2] == (-1001, "group", None)
+    assert rows[250] == (-1249, "group", None)
+
+
 def test_the_switch_names_the_backend_and_never_shows_the_password():
     url = "postgresql://samvad:hunter2-secret@db.example:5432/samvad"
     assert is_postgresql(url) and not is_postgresql("samvad.db")

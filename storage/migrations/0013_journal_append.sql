@@ -1,0 +1,2 @@
+-- 0013: PostgreSQL's twin adds a function that appends a journal entry in one statement (several instances
+-- share its chain). SQLite has one writer at a time and runs statements in-process: nothing to add here.
