@@ -140,39 +140,16 @@ def _lock_key(name: str) -> int:
 
 
 class _Thread:
-    """One connection's own thread: every trip to the connection is one hand-off to it (counted in the
-    database's traffic, when it is counted)."""
+    """One connection's own thread: every trip to the connection is one hand-off to it."""
 
-    def __init__(self, name: str, db: PostgresDatabase) -> None:
+    def __init__(self, name: str) -> None:
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
-        self._db = db
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        if self._db.traffic is not None:
-            self._db.traffic.trips += 1
         return await asyncio.wrap_future(self._pool.submit(fn, *args))
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True)
-
-
-class _CountedCursor(psycopg.Cursor[Any]):
-    """A cursor that counts the statements it sends in its database's traffic, when it is counted (the
-    connection's `samvad_db`): one an execute, one a parameter row of an executemany."""
-
-    def _count(self, statements: int) -> None:
-        db: PostgresDatabase | None = getattr(self.connection, "samvad_db", None)
-        if db is not None and db.traffic is not None:
-            db.traffic.statements += statements
-
-    def execute(self, *args: Any, **kwargs: Any) -> Any:
-        self._count(1)
-        return super().execute(*args, **kwargs)
-
-    def executemany(self, query: Any, params_seq: Iterable[Any], *args: Any, **kwargs: Any) -> None:
-        rows = list(params_seq)
-        self._count(len(rows))
-        super().executemany(query, rows, *args, **kwargs)
 
 
 def _unavailable(error: BaseException) -> str | None:
@@ -294,11 +271,8 @@ class PostgresDatabase(Database):
         self.path = Path(self.where)
         self._pg_writer = writer
         self._pg_reader = reader
-        self._writer_thread = _Thread("samvad-pg-writer", self) if writer is not None else None
-        self._reader_thread = _Thread("samvad-pg-reader", self)
-        for connection in (writer, reader):
-            if connection is not None:
-                connection.samvad_db = self  # type: ignore[attr-defined]  # its cursors count statements here
+        self._writer_thread = _Thread("samvad-pg-writer") if writer is not None else None
+        self._reader_thread = _Thread("samvad-pg-reader")
         self.integer_keys = integer_keys
         self._returning_sql: dict[str, str] = {}  # statement -> as sent by PgUnit.execute (RETURNING its key)
         self._write_lock = asyncio.Lock()
@@ -358,8 +332,7 @@ class PostgresDatabase(Database):
         return self.url
 
     async def count_traffic(self) -> Traffic:
-        """Start counting trips (hand-offs to a connection's thread), transactions and statements sent (an
-    executemany's rows one each) from zero; returns the live counter."""
+        """Start counting trips, transactions and statements sent (from zero); returns the live counter."""
         self.traffic = Traffic()
         return self.traffic
 
@@ -546,7 +519,7 @@ class PgTransaction(Transaction):
 def _connect(url: str, options: str, *, named_rows: bool = True) -> psycopg.Connection[Any]:
     """A connection in autocommit mode; named_rows False: rows as tuples (PgUnit names them itself)."""
     try:
-        connection = psycopg.connect(url, autocommit=True, options=options, cursor_factory=_CountedCursor,
+        connection = psycopg.connect(url, autocommit=True, options=options,
                                      row_factory=_row_factory if named_rows else tuple_row)
     except psycopg.OperationalError as error:
         raise ServerUnavailable(redacted(url), postgres._reason(error)) from error
@@ -563,9 +536,7 @@ def _reconnect(old: psycopg.Connection[Any], url: str, options: str) -> psycopg.
     except psycopg.Error:
         pass
     log.warning("the connection to %s was lost; connecting again", redacted(url))
-    new = _connect(url, options, named_rows=False)
-    new.samvad_db = getattr(old, "samvad_db", None)  # type: ignore[attr-defined]
-    return new
+    return _connect(url, options, named_rows=False)
 
 
 def _integer_keys(connection: psycopg.Connection[Any]) -> dict[str, str]:
