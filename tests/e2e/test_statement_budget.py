@@ -1,4 +1,4 @@
-"""What a plain group message costs the database, end to end: trips to SQLite's thread, transactions, statements.
+"""What a plain group message costs the database, end to end: trips to the database's thread, transactions, statements.
 
 Every trip to aiosqlite's thread is a hand-off and a wake-up of the event loop, behind the one write lock;
 they, not the SQL, were most of the bot's cost per message (issue 15: about 31 trips, 2.8 transactions and
@@ -14,6 +14,16 @@ first statement and the filter's two reads became one, it was 7.6 trips and 4.2 
 check's transaction that writes nothing cost a BEGIN and a COMMIT). The budgets leave room only for the bot's
 background work that may fall in the window (a heartbeat is one transaction every 30 s); a change that adds a
 trip, a transaction or a statement to every message fails here and has to say why.
+
+On PostgreSQL (SAMVAD_TEST_BACKEND=postgresql) the same counter (Database.count_traffic; PostgresDatabase feeds
+Database._trip and _count_statement) counts trips to a connection's thread, transactions, and the statements sent,
+BEGIN and COMMIT among them. Its budgets are its own, from main's figures on 2 December 2026 (load 9-12, two runs:
+5.0-5.4 trips, 3.0-3.2 transactions and 21.4-22.0 statements per plain message; 12.3-12.7 trips and 8.0 transactions
+per instruction). After the savepoints per grouped unit went, the journal append became one statement and the
+instruction one unit (same day, load 1-4): 4.6 trips, 3.0 transactions and 18.6 statements per plain message, 9.3
+trips and 7.3 transactions per instruction. The budgets keep about the margin SQLite's have over its figures
+(budget / measured: trips 3.5 / 3.0, transactions 2.5 / 2.0, statements 26 / 24; an instruction's 10 / 6.7 and
+7 / 5.3).
 """
 
 from __future__ import annotations
@@ -21,8 +31,13 @@ from __future__ import annotations
 import asyncio
 
 from storage import messages, tasks
+from tests.conftest import TEST_BACKEND
 from tests.e2e.moderation_world import build_world, post, settled
 from tests.e2e.record_world import build_world as build_record_world
+
+# Per backend: (trips, transactions, statements) per plain message; (trips, transactions) per instruction.
+PLAIN_BUDGET = {"sqlite": (3.5, 2.5, 26), "postgresql": (5.5, 4.0, 21)}[TEST_BACKEND]
+INSTRUCTION_BUDGET = {"sqlite": (10.0, 7.0), "postgresql": (14.0, 9.5)}[TEST_BACKEND]
 
 PLAIN = ["Relief camp at Bhuj school is open.", "Water level at Rudramata dam: 12 ft.",
          "Tankers reached Mandvi taluka at 10:30.", "Road to Lakhpat is clear again.",
@@ -63,11 +78,11 @@ async def test_a_plain_group_message_costs_a_bounded_number_of_trips_transaction
 ):
     trips, transactions, statements = await _traffic_of_plain_messages(client, bot, settings)
     per_message = (trips / len(PLAIN), transactions / len(PLAIN), statements / len(PLAIN))
-    print(f"per plain message: {per_message[0]:.1f} trips, {per_message[1]:.1f} transactions,"
+    print(f"{TEST_BACKEND}, per plain message: {per_message[0]:.1f} trips, {per_message[1]:.1f} transactions,"
           f" {per_message[2]:.1f} statements")
-    assert per_message[0] <= 3.5, f"{per_message[0]:.1f} trips to the database's thread per message"
-    assert per_message[1] <= 2.5, f"{per_message[1]:.1f} transactions per message"
-    assert per_message[2] <= 26, f"{per_message[2]:.1f} statements per message"
+    assert per_message[0] <= PLAIN_BUDGET[0], f"{per_message[0]:.1f} trips to the database's thread per message"
+    assert per_message[1] <= PLAIN_BUDGET[1], f"{per_message[1]:.1f} transactions per message"
+    assert per_message[2] <= PLAIN_BUDGET[2], f"{per_message[2]:.1f} statements per message"
 
 
 INSTRUCTIONS = ["Mamlatdar Bhuj and Mamlatdar Mandvi to send the rainfall report by 5 pm",
@@ -101,6 +116,6 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
         await settled(client, bot)
     trips, transactions = traffic.trips / len(INSTRUCTIONS), traffic.transactions / len(INSTRUCTIONS)
     db.traffic = None
-    print(f"per instruction: {trips:.1f} trips, {transactions:.1f} transactions")
-    assert trips <= 10.0, f"{trips:.1f} trips to the database's thread per instruction"
-    assert transactions <= 7.0, f"{transactions:.1f} transactions per instruction"
+    print(f"{TEST_BACKEND}, per instruction: {trips:.1f} trips, {transactions:.1f} transactions")
+    assert trips <= INSTRUCTION_BUDGET[0], f"{trips:.1f} trips to the database's thread per instruction"
+    assert transactions <= INSTRUCTION_BUDGET[1], f"{transactions:.1f} transactions per instruction"
