@@ -51,6 +51,8 @@ def text_pdf(lines: list[str], *, pages: int = 1) -> bytes:
     """A PDF with a text layer (fpdf2, Noto Sans), the lines on each of `pages` pages."""
     from fpdf import FPDF
 
+    needs_fonts()  # a test that writes one skips (or, in CI, fails) with the one line that says why
+
     pdf = FPDF()
     pdf.add_font("noto", fname=str(FONTS["latin"]))
     pdf.set_font("noto", size=12)
@@ -64,6 +66,8 @@ def text_pdf(lines: list[str], *, pages: int = 1) -> bytes:
 def image_lines(lines: list[tuple[str, str]], *, width: int = 1400, size: int = 40, background: str = "white"):
     """A Pillow image with each (script, text) line drawn in the matching Noto font."""
     from PIL import Image, ImageDraw, ImageFont
+
+    needs_fonts()
 
     height = 80 + len(lines) * int(size * 1.9)
     image = Image.new("RGB", (width, height), background)
