@@ -187,6 +187,21 @@ async def next_due_at(db: Database) -> datetime | None:
     return from_db(row[0]) if row and row[0] else None
 
 
+# The highest message id known in a chat (chat_id twice), and the ids known after one (chat_id, after, chat_id,
+# after): recorded messages, or posted by a call marked sent. The sent calls' ids are read through the index of
+# migration 0014, whose expression is this one (tests/storage/test_outbox_sent_index.py checks both planners use it).
+HIGHEST_KNOWN_MESSAGE_ID = (
+    "SELECT max(coalesce((SELECT max(message_id) FROM messages WHERE chat_id = ?), 0),"
+    " coalesce((SELECT max(CAST(json_extract(result, '$.message_id') AS INTEGER)) FROM outbox"
+    "           WHERE chat_id = ? AND state = 'sent'), 0))"
+)
+KNOWN_MESSAGE_IDS_AFTER = (
+    "SELECT message_id FROM messages WHERE chat_id = ? AND message_id > ?"
+    " UNION SELECT CAST(json_extract(result, '$.message_id') AS INTEGER) FROM outbox"
+    " WHERE chat_id = ? AND state = 'sent' AND CAST(json_extract(result, '$.message_id') AS INTEGER) > ?"
+)
+
+
 async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int | None:
     """Note, before posting, that the call may reach Telegram; returns the highest message id known in the chat,
     or None if the call is no longer owed (settled meanwhile: it must not be sent again).
@@ -198,12 +213,7 @@ async def mark_in_flight(tx: Transaction, outbox_id: int, chat_id: int) -> int |
 
 def mark_in_flight_in(unit: Unit, outbox_id: int, chat_id: int) -> int | None:
     """mark_in_flight as part of a unit of work."""
-    row = unit.fetchone(
-        "SELECT max(coalesce((SELECT max(message_id) FROM messages WHERE chat_id = ?), 0),"
-        " coalesce((SELECT max(CAST(json_extract(result, '$.message_id') AS INTEGER)) FROM outbox"
-        "           WHERE chat_id = ? AND state = 'sent'), 0))",
-        (chat_id, chat_id),
-    )
+    row = unit.fetchone(HIGHEST_KNOWN_MESSAGE_ID, (chat_id, chat_id))
     assert row is not None  # an aggregate always answers
     changed = unit.execute_counting(
         "UPDATE outbox SET in_flight_after = coalesce(in_flight_after, ?) WHERE id = ? AND state = 'pending'",
@@ -214,12 +224,7 @@ def mark_in_flight_in(unit: Unit, outbox_id: int, chat_id: int) -> int | None:
 
 async def known_message_ids(db: Database, chat_id: int, *, after: int) -> set[int]:
     """Ids of the messages known in a chat after a message id: recorded, or posted by a call marked sent."""
-    rows = await db.fetchall(
-        "SELECT message_id FROM messages WHERE chat_id = ? AND message_id > ?"
-        " UNION SELECT CAST(json_extract(result, '$.message_id') AS INTEGER) FROM outbox"
-        " WHERE chat_id = ? AND state = 'sent' AND CAST(json_extract(result, '$.message_id') AS INTEGER) > ?",
-        (chat_id, after, chat_id, after),
-    )
+    rows = await db.fetchall(KNOWN_MESSAGE_IDS_AFTER, (chat_id, after, chat_id, after))
     return {row[0] for row in rows if row[0] is not None}
 
 

@@ -319,7 +319,16 @@ def normal_expression(text: str) -> str:
     text = "".join(piece if piece.startswith("'") else re.sub(r"\s+", " ", piece.lower()).replace('"', "")
                    for piece in pieces)  # fmt: skip
     text = re.sub(r"\((\d+|'(?:[^']|'')*')\)", r"\1", text)
-    return re.sub(r"\s*([(),=<>])\s*", r"\1", text).strip()
+    text = re.sub(r"\s*([(),=<>])\s*", r"\1", text).strip()
+    # A JSON field: SQLite's json_extract(column, '$.key') is PostgreSQL's column ->> 'key'; SQLite's CAST(... AS
+    # type) goes as PostgreSQL's casts went above; then no parentheses around a column or a field alone.
+    text = re.sub(r"json_extract\(([a-z_][a-z0-9_]*),'\$\.([A-Za-z_][A-Za-z0-9_]*)'\)", r"\1->>'\2'", text)
+    text = re.sub(r"\s*->>\s*", "->>", text)
+    text = re.sub(r"(?<![\w])cast\(([a-z_][a-z0-9_]*(?:->>'[^']*')?)\s*as\s+(?:integer|bigint|text|real|numeric)\)",
+                  r"\1", text)
+    while (bare := re.sub(r"(?<![\w])\(([a-z_][a-z0-9_]*(?:->>'[^']*')?)\)", r"\1", text)) != text:
+        text = bare
+    return text
 
 
 def condition_signature(condition: str, columns: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
