@@ -19,6 +19,7 @@ from storage import journal
 from storage.database import Transaction
 from storage.private_files import OWNER_ONLY, make_owner_only_dir
 from storage.roster import Reader
+from storage.sql import placeholders
 from storage.timefmt import from_db, to_db
 
 KIND = "attachment"
@@ -181,7 +182,7 @@ async def forget_kept(tx: Transaction, seqs: list[int]) -> list[str]:
     """After an erasure: the kept files of these entries, no longer recorded; returns those no other entry keeps."""
     if not seqs:
         return []
-    marks = ",".join("?" * len(seqs))
+    marks = placeholders(len(seqs))
     rows = await tx.fetchall(
         f"SELECT DISTINCT stored_path FROM attachments WHERE journal_seq IN ({marks}) AND stored_path IS NOT NULL", seqs
     )

@@ -23,6 +23,7 @@ from storage import chain, checkpoints, instructions, journal, roster
 from storage.database import Database, Transaction, Unit
 from storage.errors import StorageError
 from storage.private_files import make_owner_only_dir, open_owner_only
+from storage.sql import placeholders
 from storage.timefmt import from_db, to_db
 
 FORMATS = {"csv": "CSV", "jsonl": "JSON Lines", "html": "HTML report"}
@@ -228,7 +229,7 @@ async def _context(db: Database, request: ExportRequest, zone: tzinfo, masker: M
 
 async def _scope_sql(db: Database, request: ExportRequest) -> tuple[str, list[Any]]:
     """The journal entries of the request's groups and period, as a FROM/WHERE clause and its parameters."""
-    marks = ",".join("?" * len(request.chat_ids))
+    marks = placeholders(len(request.chat_ids))
     low, high = await seq_bounds(db, request.start, request.end)
     return (
         f" FROM journal j LEFT JOIN journal_bodies b ON b.seq = j.seq WHERE j.chat_id IN ({marks})"

@@ -13,11 +13,12 @@ nothing twice, so an update handled again there changes nothing.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.database import Database, Transaction, Unit
+from storage.sql import placeholders
 from storage.timefmt import to_db
 
 
@@ -108,10 +109,6 @@ def _padded(ids: list[int]) -> list[int]:
     return ids + ids[-1:] * (size - len(ids))
 
 
-def _placeholders(count: int) -> str:
-    return ", ".join("?" * count)
-
-
 def mark_in(unit: Unit, outcomes: list[Outcome], *, at: datetime | None) -> None:
     """Write how a batch of updates' handling ended, as part of a unit of work (a statement per kind)."""
     handled = [o for o in outcomes if o.error is None]
@@ -122,13 +119,10 @@ def mark_in(unit: Unit, outcomes: list[Outcome], *, at: datetime | None) -> None
     failed = [(o.error[:500], o.inbox_id) for o in outcomes if o.error is not None]
     # The handled share one time: one statement for a batch's updates, not one each (on PostgreSQL every
     # statement costs the bot and the server about as much as a small read).
-    for start in range(0, len(done), _IDS_PER_STATEMENT):
-        ids = _padded(done[start : start + _IDS_PER_STATEMENT])
-        unit.execute(f"UPDATE inbox SET processed_at = ? WHERE id IN ({_placeholders(len(ids))})", (stamp, *ids))
-    for start in range(0, len(forgotten), _IDS_PER_STATEMENT):
-        ids = _padded(forgotten[start : start + _IDS_PER_STATEMENT])
-        unit.execute(f"UPDATE inbox SET processed_at = ?, payload = '{{}}' WHERE id IN ({_placeholders(len(ids))})",
-                     (stamp, *ids))
+    for assignments, kind in (("processed_at = ?", done), ("processed_at = ?, payload = '{}'", forgotten)):
+        for start in range(0, len(kind), _IDS_PER_STATEMENT):
+            ids = _padded(kind[start : start + _IDS_PER_STATEMENT])
+            unit.execute(f"UPDATE inbox SET {assignments} WHERE id IN ({placeholders(len(ids))})", (stamp, *ids))
     if failed:
         unit.executemany("UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", failed)
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from storage import journal
 from storage.database import Database, Transaction, Unit
 from storage.roster import Post
+from storage.sql import placeholders
 from storage.timefmt import from_db, to_db
 
 
@@ -241,7 +242,7 @@ async def in_window(db: Database, chat_ids: list[int], start: datetime, end: dat
     """Instructions recorded in these groups between start and end, oldest first."""
     if not chat_ids:
         return []
-    marks = ",".join("?" * len(chat_ids))
+    marks = placeholders(len(chat_ids))
     rows = await db.fetchall(
         f"SELECT {_COLUMNS} FROM instructions WHERE chat_id IN ({marks}) AND created_at >= ? AND created_at < ?"
         " ORDER BY id",
@@ -327,7 +328,7 @@ async def acknowledge(
 
 async def addressed_to(db: Database, viewer_posts: frozenset[str], user_id: int, *, limit: int = 20) -> list[Instruction]:
     """Instructions addressed to any of these posts or to this account, newest first."""
-    marks = ",".join("?" * len(viewer_posts)) or "NULL"
+    marks = placeholders(len(viewer_posts)) or "NULL"
     rows = await db.fetchall(
         f"SELECT DISTINCT {', '.join('i.' + c.strip() for c in _COLUMNS.split(','))} FROM instructions i"
         " JOIN instruction_addressees a ON a.instruction_id = i.id"

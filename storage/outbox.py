@@ -15,8 +15,8 @@ from enum import StrEnum
 from typing import Any
 
 from storage.database import Database, Transaction, Unit
+from storage.sql import placeholders
 from storage.timefmt import from_db, to_db
-
 
 URGENT, WARNING, NORMAL = 0, 1, 2
 
@@ -311,7 +311,7 @@ class SettledCall:
 
 async def calls_for(db: Database, *, purposes: tuple[str, ...]) -> list[SettledCall]:
     """Every call owed for one of purposes, in the order owed (for benchmarks and audits)."""
-    marks = ", ".join("?" for _ in purposes)
+    marks = placeholders(len(purposes))
     rows = await db.fetchall(
         f"SELECT id, chat_id, method, purpose, params, state, result FROM outbox WHERE purpose IN ({marks})"
         " ORDER BY id",

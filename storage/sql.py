@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def placeholders(count: int) -> str:
+    """ "?, ?, ?": one placeholder per value of an IN list ("" for none)."""
+    return ", ".join("?" * count)
+
+
 def where_equal(columns: dict[str, object]) -> tuple[str, list]:
     """A condition "a = ? AND b = ?" over the columns given a value (not None), with its parameters.
 

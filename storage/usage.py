@@ -13,6 +13,7 @@ from datetime import datetime, time, tzinfo
 
 from storage import roster
 from storage.database import Database
+from storage.sql import placeholders
 from storage.timefmt import from_db, to_db
 
 
@@ -54,7 +55,7 @@ async def office_hours_usage(
     in_hours: Counter = Counter()
     total: Counter = Counter()
     names: dict[tuple, str] = {}
-    marks = ",".join("?" * len(chat_ids))
+    marks = placeholders(len(chat_ids))
     rows = await db.fetchall(
         "SELECT m.chat_id, m.sender_id, m.sent_at, u.first_name, u.last_name FROM messages m"
         " JOIN users u ON u.user_id = m.sender_id AND u.is_bot = 0"
