@@ -6,8 +6,10 @@ and its search index written in one transaction that makes one trip to the datab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from storage import chats, messages
 from storage.database import Database, Unit
@@ -119,19 +121,27 @@ def record_received_in(
             recorded.append(None)
             continue
         chat, sender = receipt.chat, receipt.sender
-        chat_known = chats_noted[chat.chat_id] == chat if chat.chat_id in chats_noted else (
-            noted is not None and noted.knows_chat(chat))
-        if not chat_known:
+        if not _noted_already(chats_noted, chat.chat_id, chat, noted.knows_chat if noted else None):
             note_chat_and_person(unit, chat, None, at=at)
             chats_noted[chat.chat_id] = chat
-        if sender is not None and not (people_noted[sender.user_id] == sender if sender.user_id in people_noted
-                                       else noted is not None and noted.knows_person(sender)):
+        if sender is not None and not _noted_already(people_noted, sender.user_id, sender,
+                                                     noted.knows_person if noted else None):
             note_person(unit, sender, at=at)
             people_noted[sender.user_id] = sender
         recorded.append(messages.record_message_in(unit, receipt.message, at=at))
     if noted is not None and (chats_noted or people_noted):
         unit.after_commit(lambda: noted.committed(chats_noted, people_noted))
     return recorded
+
+
+F = TypeVar("F")  # the facts of a chat or of a person
+
+
+def _noted_already(in_batch: dict[int, F], key: int, facts: F, committed: Callable[[F], bool] | None) -> bool:
+    """Whether these facts are noted: by this batch if it noted the key, else committed before (when known)."""
+    if key in in_batch:
+        return in_batch[key] == facts
+    return committed is not None and committed(facts)
 
 
 async def record_message(
