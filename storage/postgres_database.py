@@ -9,21 +9,23 @@ its thread: one hand-off per unit, BEGIN ... COMMIT in it, statements sent one b
 (each a round trip of about 0.1 ms of server CPU on a local socket; no event-loop wake-up between
 them). Keeping units synchronous keeps one storage layer for both backends; an async driver (asyncpg,
 or psycopg's async connection) would need every unit rewritten as a coroutine. psycopg 3 rather than
-asyncpg: it has a synchronous API for exactly this, pipeline mode, a maintained pool, and libpq's URLs.
+asyncpg: it has a synchronous API for exactly this, libpq underneath it to call directly, a maintained
+pool, and libpq's URLs.
 
 There is one writer connection (writes of this process are serialised, as on SQLite, which keeps the
 domain's read-then-write steps race-free within a process) and one reader connection (committed data
-only; a `read(work)` is one REPEATABLE READ snapshot). Across processes, PostgreSQL's row locks and
-the `Unit.lock(name)` advisory lock (the journal's head) keep appends in one chain; serialization
-failures and deadlocks are retried a few times before the error reaches the caller.
+only; reads asked for together share a trip and one REPEATABLE READ snapshot, as on SQLite). Across
+processes, PostgreSQL's row locks and the `Unit.lock(name)` advisory lock (the journal's head) keep appends
+in one chain; serialization failures and deadlocks are retried a few times before the error reaches the caller.
 
-What a statement costs here is mostly psycopg's Python around it (measured 2 Dec 2026 on this 2-core
-VM: about 50 us of client CPU for a small read on a reused cursor, 100 us with a new cursor and named
-rows), so each connection reuses two cursors, rows come as tuples named once per statement, and the
-units committed together as a group are sent in pipeline mode (their BEGIN and unread statements travel
-with the next read or the COMMIT), without a savepoint per unit unless one of them raises. A lone unit, a
-read and a transaction's steps run statement by statement: for them psycopg's pipeline mode cost more CPU
-than it saved; their BEGIN, COMMIT and ROLLBACK go to libpq directly, around psycopg's cursor.
+What a statement costs here was mostly psycopg's Python around it: about 45 us of client CPU and 95 us of
+wall time for a small prepared read through a reused cursor on this 2-core VM (3 Dec 2026). So a unit's
+statements go to libpq directly (see _Session: 14 us and 34 us), prepared on the server from their second
+use, with psycopg's own adapters for the parameters and the values; rows are sqlite3.Row, as on SQLite.
+The units committed together as a group run statement by statement in one transaction, without a
+savepoint per unit unless one of them raises. Until 3 Dec 2026 they went in psycopg's pipeline mode: its
+Python per statement was a fifth of the bot's GIL time under a burst (py-spy), while a wait for the server
+holds no CPU. BEGIN, COMMIT and ROLLBACK go to libpq too.
 
 The SQL is SQLite's, rewritten per statement by storage.dialect (cached).
 """
@@ -31,9 +33,12 @@ The SQL is SQLite's, rewritten per statement by storage.dialect (cached).
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
+import functools
 import logging
+import queue
 import re
+import sqlite3
+import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from decimal import Decimal
@@ -43,11 +48,12 @@ from typing import Any, TypeVar
 
 import psycopg
 import psycopg.errors
-from psycopg.adapt import Dumper, Loader
+from psycopg import pq
+from psycopg.adapt import Dumper, Loader, PyFormat, Transformer
 from psycopg.rows import RowMaker, tuple_row
 
 from storage import dialect, postgres
-from storage.database import Database, Params, Traffic, Transaction, Unit, _fail_all, _QueuedUnit
+from storage.database import Database, Params, Traffic, Transaction, Unit, _fail_all, _QueuedRead, _QueuedUnit
 from storage.errors import StorageError
 from storage.postgres import ServerUnavailable, redacted
 
@@ -90,21 +96,38 @@ def _row_factory(cursor: psycopg.Cursor[Any]) -> RowMaker[PgRow]:
     return make
 
 
-# The writer's and the reader's rows come as plain tuples (psycopg builds them fastest) and are given their
-# names here, with the row class of their statement, found once per statement (its columns never change
-# within a run): asking psycopg for a result's description builds an object per column, every time.
-_ROW_CLASSES: dict[str, type[PgRow]] = {}
+# The writer's and the reader's rows come as plain tuples (psycopg's Transformer builds them fastest) and are
+# given their names here as sqlite3.Row, the SQLite backend's own rows (so both backends hand the domain the
+# same kind of row), made by one maker per statement, found once (its columns never change within a run).
+# sqlite3.Row is C: reading a column by name costs a sixth of PgRow's Python __getitem__ (48 against 324 ns
+# for a name and an index; about 2% of the bot's CPU a message on PostgreSQL, py-spy 3 Dec 2026).
+_ROW_MAKERS: dict[str, Callable[[Sequence[Any]], Any]] = {}
+# Only its cursors' descriptions are used: a Row takes its column names from the cursor it is given.
+_SHAPES = sqlite3.connect(":memory:", check_same_thread=False)
+_SHAPES_LOCK = threading.Lock()
 
 
-def _named(sql: str, cursor: psycopg.Cursor[Any]) -> type[PgRow]:
-    row_class = _ROW_CLASSES.get(sql)
-    if row_class is None:
-        description = cursor.description or ()
-        row_class = _row_class(tuple(column.name for column in description))
-        if len(_ROW_CLASSES) > 4096:
-            _ROW_CLASSES.clear()
-        _ROW_CLASSES[sql] = row_class
-    return row_class
+def _named(sql: str, result: pq.abc.PGresult) -> Callable[[Sequence[Any]], Any]:
+    make = _ROW_MAKERS.get(sql)
+    if make is None:
+        names = (result.fname(i) for i in range(result.nfields))
+        make = _row_maker(tuple(bytes(name or b"").decode() for name in names))
+        if len(_ROW_MAKERS) > 4096:
+            _ROW_MAKERS.clear()
+        _ROW_MAKERS[sql] = make
+    return make
+
+
+@lru_cache(maxsize=2048)
+def _row_maker(names: tuple[str, ...]) -> Callable[[Sequence[Any]], Any]:
+    """A row of these columns from a tuple of values: a sqlite3.Row (by index, by name, keys())."""
+    if not names:
+        return _row_class(names)
+    columns = ", ".join('NULL AS "' + name.replace('"', '""') + '"' for name in names)
+    with _SHAPES_LOCK:
+        shape = _SHAPES.execute(f"SELECT {columns}")  # noqa: S608 - quoted names, no values
+        shape.fetchall()
+    return functools.partial(sqlite3.Row, shape)
 
 
 @lru_cache(maxsize=2048)
@@ -136,16 +159,63 @@ def _adapt(connection: psycopg.Connection[Any]) -> None:
 
 
 class _Thread:
-    """One connection's own thread: every trip to the connection is one hand-off to it."""
+    """One connection's own thread: every trip to the connection is one hand-off to it.
+
+    A queue and a thread of its own rather than a ThreadPoolExecutor: the executor's submit (a concurrent
+    Future, a work item, its idle-thread bookkeeping) and asyncio.wrap_future's chaining cost the event loop
+    about a tenth of the bot's CPU on PostgreSQL (py-spy, 3 Dec 2026); here a trip is a queue put and one
+    call_soon_threadsafe back. As with the executor, work whose caller was cancelled before it began is skipped.
+    """
 
     def __init__(self, name: str) -> None:
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
+        self._queue: queue.SimpleQueue[tuple[asyncio.AbstractEventLoop, asyncio.Future[Any], Callable[..., Any],
+                                             tuple[Any, ...]] | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._serve, name=name, daemon=True)
+        self._stopped = False
+        self._thread.start()
 
     async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        return await asyncio.wrap_future(self._pool.submit(fn, *args))
+        if self._stopped:  # as the executor did: nothing would ever answer
+            raise RuntimeError("cannot schedule new work after shutdown")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._queue.put((loop, future, fn, args))
+        return await future
+
+    def _serve(self) -> None:
+        while (item := self._queue.get()) is not None:
+            loop, future, fn, args = item
+            if future.cancelled():
+                continue
+            try:
+                result = fn(*args)
+            except BaseException as error:  # noqa: BLE001 - handed to the caller, whatever it is
+                _settle_soon(loop, future, None, error)
+            else:
+                _settle_soon(loop, future, result, None)
+            del item, future, fn, args
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=True)
+        self._stopped = True
+        self._queue.put(None)
+        self._thread.join()
+
+
+def _settle_soon(loop: asyncio.AbstractEventLoop, future: asyncio.Future[Any], result: Any,
+                 error: BaseException | None) -> None:
+    try:
+        loop.call_soon_threadsafe(_settle, future, result, error)
+    except RuntimeError:  # the loop is closed: nobody waits for the answer any more
+        pass
+
+
+def _settle(future: asyncio.Future[Any], result: Any, error: BaseException | None) -> None:
+    if future.cancelled():
+        return
+    if error is None:
+        future.set_result(result)
+    else:
+        future.set_exception(error)
 
 
 def _unavailable(error: BaseException) -> str | None:
@@ -161,21 +231,14 @@ def _unavailable(error: BaseException) -> str | None:
 
 
 class PgUnit(Unit):
-    """A PostgreSQL connection as a unit of work sees it, on the connection's own thread.
+    """A PostgreSQL connection as a unit of work sees it, on the connection's own thread: each statement
+    one call into libpq (see _Session)."""
 
-    In pipeline mode (`pipeline` set: a group of units committed together runs so), a statement whose
-    result the unit does not read (an UPDATE, a DELETE, an INSERT handing nothing back, the lock) is sent
-    without waiting for it: it travels with the next one whose result is read, or with the COMMIT. A failure
-    of such a statement is raised there, still inside the unit (no unit catches a database error
-    mid-way), so the unit fails as a whole exactly as before, with one round trip instead of several.
-    """
-
-    pipeline: psycopg.Pipeline | None = None
     dialect = dialect.POSTGRESQL
 
     def __init__(self, connection: psycopg.Connection[Any], db: PostgresDatabase):
         self._pg = connection
-        self._path = Path(db.where)
+        self._path = db.path
         self._db = db
         self.committed_callbacks = []
 
@@ -192,73 +255,160 @@ class PgUnit(Unit):
             self._db._returning_sql[sql] = translated
         return translated
 
-    def _run(self, sql: str, params: Params) -> psycopg.Cursor[Any]:
-        return _cursor(self._pg, read=True).execute(sql, params)
-
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the inserted row's integer key (SQLite's lastrowid; 0 when none)."""
-        statement = self._sql(sql, returning=True)
-        if not _hands_back(statement):
-            _cursor(self._pg).execute(statement, params)
-            return 0  # nothing to read: in pipeline mode, not waited for
-        row = self._run(statement, params).fetchone()
-        return int(row[0]) if row and row[0] is not None else 0
+        result = _execute(self._pg, self._sql(sql, returning=True), params)
+        if not result.ntuples or not result.nfields:
+            return 0
+        loader = _session(self._pg).loader
+        loader.set_pgresult(result)
+        value = loader.load_row(0, tuple)[0]
+        return 0 if value is None else int(value)
 
     def execute_counting(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns how many rows it changed."""
-        cursor = _cursor(self._pg).execute(self._sql(sql), params)
-        if self.pipeline is not None:
-            self.pipeline.sync()  # the count is in the statement's result: wait for it
-        return cursor.rowcount
+        return _execute(self._pg, self._sql(sql), params).command_tuples or 0
 
     def executemany(self, sql: str, rows: Iterable[Params]) -> None:
         """Run one statement for many parameter rows: an INSERT of several rows as one statement with
         their VALUES (each statement costs the bot and the server about as much as a small read, and an
-        instruction names a dozen people); other statements row by row, pipelined by psycopg."""
+        instruction names a dozen people); other statements row by row."""
         rows = list(rows)
         statement = self._sql(sql)
         values = _values_of_insert(statement) if len(rows) > 1 else None
         if values is None:
-            _cursor(self._pg).executemany(statement, rows)
+            for row in rows:
+                _execute(self._pg, statement, row)
             return
         for start in range(0, len(rows), _ROWS_PER_INSERT):
             chunk = rows[start : start + _ROWS_PER_INSERT]
             several = statement.replace(values, ", ".join([values] * len(chunk)), 1)
-            _cursor(self._pg).execute(several, [value for row in chunk for value in row])
+            _execute(self._pg, several, [value for row in chunk for value in row])
 
     def fetchone(self, sql: str, params: Params = ()) -> Any:
         """One row of a read (inside a transaction, it sees the transaction's own writes)."""
-        cursor = self._run(self._sql(sql), params)
-        row = cursor.fetchone()
-        return None if row is None else _named(sql, cursor)(row)
+        result = _execute(self._pg, self._sql(sql), params)
+        if not result.ntuples:
+            return None
+        loader = _session(self._pg).loader
+        loader.set_pgresult(result)
+        return _named(sql, result)(loader.load_row(0, tuple))
 
     def fetchall(self, sql: str, params: Params = ()) -> list[Any]:
         """Every row of a read."""
-        cursor = self._run(self._sql(sql), params)
-        rows = cursor.fetchall()
-        if not rows:
+        result = _execute(self._pg, self._sql(sql), params)
+        if not result.ntuples:
             return []
-        make = _named(sql, cursor)
-        return [make(row) for row in rows]
+        loader = _session(self._pg).loader
+        loader.set_pgresult(result)
+        return list(map(_named(sql, result), loader.load_rows(0, result.ntuples, tuple)))
 
     def lock(self, name: str) -> None:
         """Hold a lock named name until this transaction ends (other instances wait for it)."""
-        _cursor(self._pg).execute("SELECT pg_advisory_xact_lock(%s)", (dialect.lock_key(name),))
+        _execute(self._pg, "SELECT pg_advisory_xact_lock(%s)", (dialect.lock_key(name),))
 
 
-def _cursor(connection: psycopg.Connection[Any], *, read: bool = False) -> psycopg.Cursor[Any]:
-    """One of the connection's two cursors, reused on its thread: psycopg builds a cursor (its adapters,
-    its transformer) for each `connection.execute`, a third of a small statement's CPU.
+class _Session:
+    """What this process keeps per connection to send statements through libpq directly.
 
-    read: the cursor of statements whose rows are read at once (nothing of it is pending when the next
-    runs). The other is for statements whose result is not read: in pipeline mode their results arrive
-    later, while other statements are sent, and land on it, never on the reading cursor."""
-    name = "_samvad_read_cursor" if read else "_samvad_cursor"
-    cursor: psycopg.Cursor[Any] | None = getattr(connection, name, None)
-    if cursor is None or cursor.closed:
+    psycopg's cursor costs about 45 us of the bot's CPU for a small prepared read on this VM, and 95 us
+    of wall time; libpq's exec_prepared with the same parameters dumped and rows loaded by psycopg's own
+    Transformer (its C adapters: the same types both ways) costs 14 us and 34 us (measured 3 Dec 2026).
+    A statement is prepared on the server at its second use (psycopg did at its fifth) under a name of
+    ours, per parameter types as psycopg chooses them (an int is int2, int4 or int8 by its value).
+    """
+
+    PREPARED_MAX = 2000
+
+    def __init__(self, connection: psycopg.Connection[Any]):
+        self.connection = connection
+        self.dumper = Transformer(connection)
+        self.loader = Transformer(connection)
+        self.prepared: dict[tuple[bytes, tuple[int, ...]], bytes] = {}
+        self.seen: set[tuple[bytes, tuple[int, ...]]] = set()
+        self.serial = 0
+
+
+def _session(connection: psycopg.Connection[Any]) -> _Session:
+    session: _Session | None = getattr(connection, "_samvad_session", None)
+    if session is None:
+        session = _Session(connection)
+        connection._samvad_session = session  # type: ignore[attr-defined]
+    return session
+
+
+_AUTO: dict[int, list[PyFormat]] = {}
+
+
+def _execute(connection: psycopg.Connection[Any], statement: str, params: Params) -> pq.abc.PGresult:
+    """Run one statement (psycopg's %s placeholders) on the connection's thread; its result, checked."""
+    if isinstance(params, dict):  # named parameters: psycopg's own path (Samvad's SQL uses none today)
         cursor = connection.cursor()
-        setattr(connection, name, cursor)
-    return cursor
+        cursor.execute(statement, params)
+        result = cursor.pgresult
+        assert result is not None
+        return result
+    session = _session(connection)
+    query, count = _numbered(statement)
+    if len(params) != count:
+        raise psycopg.ProgrammingError(f"the statement needs {count} parameters, {len(params)} given")
+    if count:
+        formats = _AUTO.get(count)
+        if formats is None:
+            formats = _AUTO[count] = [PyFormat.AUTO] * count
+        values: Sequence[Any] = session.dumper.dump_sequence(params, formats)
+        types: tuple[int, ...] = session.dumper.types or ()
+        wire: Sequence[pq.Format] = session.dumper.formats or ()
+    else:
+        values, types, wire = (), (), ()
+    pgconn = connection.pgconn
+    key = (query, types)
+    name = session.prepared.get(key)
+    if name is None and key in session.seen:
+        if len(session.prepared) >= session.PREPARED_MAX:
+            _check(connection, pgconn.exec_(b"DEALLOCATE ALL"))
+            session.prepared.clear()
+        session.serial += 1
+        name = b"samvad_%d" % session.serial
+        _check(connection, pgconn.prepare(name, query, types))
+        session.prepared[key] = name
+        session.seen.discard(key)
+    if name is None:
+        if len(session.seen) > 4 * session.PREPARED_MAX:
+            session.seen.clear()
+        session.seen.add(key)
+        result = pgconn.exec_params(query, values, types, wire)
+    else:
+        result = pgconn.exec_prepared(name, values, wire)
+    return _check(connection, result)
+
+
+def _check(connection: psycopg.Connection[Any], result: pq.abc.PGresult) -> pq.abc.PGresult:
+    status = result.status
+    if status == pq.ExecStatus.TUPLES_OK or status == pq.ExecStatus.COMMAND_OK:
+        return result
+    pgconn = connection.pgconn
+    if pgconn.status == pq.ConnStatus.BAD:
+        raise psycopg.OperationalError(pgconn.get_error_message() or "the connection to the server is lost")
+    raise psycopg.errors.error_from_result(result, encoding=connection.info.encoding)
+
+
+_PLACEHOLDER = re.compile(r"%(%|s)")
+
+
+@lru_cache(maxsize=4096)
+def _numbered(statement: str) -> tuple[bytes, int]:
+    """psycopg's `%s` placeholders as PostgreSQL's `$1, $2 ...` (and `%%` as `%`); their count."""
+    count = 0
+
+    def number(match: re.Match[str]) -> str:
+        nonlocal count
+        if match.group(1) == "%":
+            return "%"
+        count += 1
+        return f"${count}"
+
+    return _PLACEHOLDER.sub(number, statement).encode(), count
 
 
 # An INSERT's one row of placeholders, where repeating it inserts several rows the same way: a plain INSERT or
@@ -273,12 +423,6 @@ def _values_of_insert(statement: str) -> str | None:
     """The `(%s, ...)` of an INSERT whose rows can be sent together in one statement; None otherwise."""
     match = _INSERT_VALUES.match(statement.strip())
     return match.group(1) if match else None
-
-
-@lru_cache(maxsize=4096)
-def _hands_back(statement: str) -> bool:
-    """Whether a (translated) statement hands rows back: a query, or a change with RETURNING."""
-    return statement.lstrip().upper().startswith(("SELECT", "WITH", "VALUES")) or bool(dialect.RETURNING.search(statement))
 
 
 class PostgresDatabase(Database):
@@ -299,6 +443,8 @@ class PostgresDatabase(Database):
         self._returning_sql: dict[str, str] = {}  # statement -> as sent by PgUnit.execute (RETURNING its key)
         self._write_lock = asyncio.Lock()
         self._queued: list[_QueuedUnit] = []
+        self._reads: list[_QueuedRead] = []  # reads waiting for the reader (run together by read())
+        self._reading: asyncio.Task[None] | None = None
         self._writing: asyncio.Task[None] | None = None
         self.traffic: Traffic | None = None
         self.read_only = read_only
@@ -458,16 +604,55 @@ class PostgresDatabase(Database):
 
     # -- reading ------------------------------------------------------------------------------------
 
-    async def read(self, work: Callable[[Unit], T]) -> T:
-        """Run reads that serve one decision in one trip to the reader's thread, on one snapshot."""
-        self._trip()
+    # read(work) is Database's: reads asked for while a trip of reads is under way go together in the next
+    # trip, on one REPEATABLE READ snapshot taken after each was asked for: one BEGIN and one ROLLBACK for the
+    # batch (a read alone in its trip was 3,000 of each among the server's 58,500 statements for 3,000
+    # messages of `samvad bench`, pg_stat_statements, 3 Dec 2026).
+
+    async def _read_queued(self) -> None:
+        """Run the queued reads, a trip at a time, until none wait."""
         try:
-            return await self._reader_thread.run(lambda: _snapshot(PgUnit(self._readable(), self), work))
-        except psycopg.Error as error:
-            translated = self._error(error)
-            if translated is error:
-                raise
-            raise translated from error
+            while self._reads:
+                batch, self._reads = self._reads, []
+                self._trip()
+                try:
+                    await self._reader_thread.run(self._snapshot_many, batch)
+                except BaseException as error:  # the reader could not be reached at all
+                    _fail_all(batch, self._error(error))
+                    if not isinstance(error, Exception):
+                        raise
+                    continue
+                for entry in batch:
+                    if entry.outcome.done():
+                        continue
+                    if entry.error is not None:
+                        entry.outcome.set_exception(self._error(entry.error))
+                    else:
+                        entry.outcome.set_result(entry.result)
+        finally:
+            self._reading = None
+
+    def _snapshot_many(self, batch: list[_QueuedRead]) -> None:
+        """On the reader's thread: each read of the batch on one snapshot; one that raises fails alone (after a
+        database error the snapshot is rolled back and the reads after it take a new one)."""
+        connection = self._readable()
+        unit = PgUnit(connection, self)
+        begun = False
+        try:
+            for entry in batch:
+                try:
+                    if not begun:
+                        _command(connection, _READ_SNAPSHOT)
+                        begun = True
+                    entry.result = entry.work(unit)
+                except Exception as error:  # this read's caller gets the error; the others go on
+                    entry.error = error
+                    if isinstance(error, psycopg.Error) and begun:
+                        _roll_back(connection)
+                        begun = False
+        finally:
+            if begun:
+                _roll_back(connection)
 
     async def fetchall(self, sql: str, params: Params = ()) -> list[Any]:
         """Every row of a read on the reader connection (committed data only)."""
@@ -506,7 +691,7 @@ class PgTransaction(Transaction):
         self._pg = connection
         self._db = db
         self._pgdb = db
-        self._path = Path(db.where)
+        self._path = db.path
         self.begun = False
         self.deferred = []
         self.committed_callbacks = []
@@ -546,9 +731,9 @@ def _connect(url: str, options: str, *, named_rows: bool = True) -> psycopg.Conn
     except psycopg.OperationalError as error:
         raise ServerUnavailable(redacted(url), postgres._reason(error)) from error
     _adapt(connection)
-    # psycopg prepares a statement at its fifth use and keeps the last 100 (by default); Samvad runs a
-    # few hundred distinct ones, so the oldest were deallocated (a DEALLOCATE statement) and prepared again.
-    connection.prepared_max = 1000
+    # Units' statements are prepared by _execute, under names of its own; psycopg prepares none (a
+    # DEALLOCATE ALL of _execute's would drop them behind its back).
+    connection.prepare_threshold = None
     return connection
 
 
@@ -583,15 +768,9 @@ def _control(connection: psycopg.Connection[Any], sql: str, db: PostgresDatabase
 def _command(connection: psycopg.Connection[Any], sql: str) -> None:
     """Run a statement without parameters or rows (BEGIN, COMMIT, ROLLBACK, SAVEPOINT ...).
 
-    Outside pipeline mode it goes straight to libpq (one blocking call, the GIL released meanwhile): a
-    cursor's execute costs about 20 us of the bot's CPU for the same (psycopg's query conversion,
-    preparation bookkeeping and result handling: measured 2 Dec 2026), and a message's units and reads
-    send several such statements. psycopg reads the transaction's state from libpq, so it stays in step.
-    In pipeline mode the statement is queued through psycopg, which keeps the pipeline's results in order.
+    It goes straight to libpq (one blocking call, the GIL released meanwhile), as every statement of a
+    unit does (see _Session). psycopg reads the transaction's state from libpq, so it stays in step.
     """
-    if connection._pipeline is not None:
-        _cursor(connection).execute(sql)
-        return
     pgconn = connection.pgconn
     result = pgconn.exec_(sql.encode())
     if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
@@ -636,36 +815,13 @@ def _transact_many(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]
         log.info("a write lost a race with another instance; running it again")
 
 
-def _in_pipeline(connection: psycopg.Connection[Any], units: Sequence[PgUnit], fn: Callable[[], T]) -> T:
-    """Run fn with the connection in pipeline mode: what is queued is sent and its results checked by the end.
-
-    If fn raises, what it queued is synced (and its error dropped) before the error goes on, so the
-    connection leaves pipeline mode clean (its transaction, if any, is for the caller to roll back).
-    """
-    with connection.pipeline() as pipeline:
-        for unit in units:
-            unit.pipeline = pipeline
-        try:
-            return fn()
-        except BaseException:
-            try:
-                pipeline.sync()
-            except psycopg.Error:
-                pass
-            raise
-        finally:
-            for unit in units:
-                unit.pipeline = None
-
-
 def _transact_once(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]) -> None:
     db = batch[0].unit._db if isinstance(batch[0].unit, PgUnit) else None
     if len(batch) == 1:
         _transact_one(connection, batch[0], db)
         return
-    units = [entry.unit for entry in batch if isinstance(entry.unit, PgUnit)]
     try:
-        _in_pipeline(connection, units, lambda: _units_together(connection, batch, db))
+        _units_together(connection, batch, db)
         return
     except psycopg.Error as error:
         _roll_back(connection)
@@ -673,8 +829,7 @@ def _transact_once(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]
             raise
     except _UnitRaised:
         _roll_back(connection)
-    # A unit raised, or a statement failed (in pipeline mode its error may surface in a later unit): nothing
-    # of the batch is committed; run it again unit by unit, each in a savepoint with its statements waited
+    # A unit raised, or a statement failed: nothing of the batch is committed; run it again unit by unit, each in a savepoint with its statements waited
     # for, so a failure is its own unit's and the others are committed.
     for entry in batch:
         entry.error = None
@@ -685,8 +840,7 @@ def _transact_once(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]
 
 
 def _transact_one(connection: psycopg.Connection[Any], entry: _QueuedUnit, db: PostgresDatabase | None) -> None:
-    """BEGIN, the unit, COMMIT, statement by statement (for one unit, psycopg's pipeline mode costs more CPU
-    than it saves on a local socket: measured 2 Dec 2026)."""
+    """BEGIN, the unit, COMMIT, statement by statement."""
     assert entry.unit is not None
     _begin(connection, db)
     try:
@@ -706,13 +860,12 @@ class _UnitRaised(Exception):
 
 def _units_together(connection: psycopg.Connection[Any], batch: list[_QueuedUnit],
                     db: PostgresDatabase | None) -> None:
-    """In pipeline mode: BEGIN, every unit, COMMIT; no savepoint around each unit (a SAVEPOINT and its
-    RELEASE were two of a unit's four or five statements, each costing the bot and the server as much as a
-    small read: measured 2 Dec 2026). Units rarely raise; when one does, nothing is committed and the
-    caller runs the batch again with savepoints, so the unit that raised is rolled back alone.
+    """BEGIN, every unit, COMMIT; no savepoint around each unit (a SAVEPOINT and its RELEASE were two of a
+    unit's four or five statements, each costing the bot and the server as much as a small read: measured
+    2 Dec 2026). Units rarely raise; when one does, nothing is committed and the caller runs the batch again
+    with savepoints, so the unit that raised is rolled back alone.
 
-    A database error raises out of here as it is (in pipeline mode it may belong to an earlier unit than
-    the one it surfaced in); any other error of a unit raises _UnitRaised.
+    A database error raises out of here as it is; any other error of a unit raises _UnitRaised.
     """
     _begin(connection, db)
     for entry in batch:
@@ -744,15 +897,7 @@ def _units_one_by_one(connection: psycopg.Connection[Any], batch: list[_QueuedUn
     _control(connection, "COMMIT", db)
 
 
-def _snapshot(unit: PgUnit, work: Callable[[Unit], T]) -> T:
-    """The work's reads in one REPEATABLE READ snapshot (not pipelined: for reads, psycopg's pipeline mode
-    costs more CPU than the round trips it saves on a local socket)."""
-    connection = unit._pg
-    _command(connection, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-    try:
-        return work(unit)
-    finally:
-        _roll_back(connection)
+_READ_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
 
 
 def _commit(tx: PgTransaction, unit: PgUnit) -> None:

@@ -11,7 +11,7 @@ import pytest
 from storage import chain, journal
 from storage.backend import describe, is_postgresql, open_database
 from storage.errors import StorageUnavailable
-from storage.postgres_database import PostgresDatabase
+from storage.postgres_database import PostgresDatabase, _Session
 
 T0 = datetime(2025, 1, 20, 4, 0, tzinfo=UTC)
 
@@ -95,6 +95,52 @@ async def test_a_unit_that_raises_is_rolled_back_alone_in_a_group_commit(migrate
         await db.close()
     assert isinstance(outcomes[1], psycopg.errors.UndefinedTable)
     assert keys == ["a", "b"]
+
+
+async def test_reads_asked_together_share_a_trip_and_one_that_fails_fails_alone(migrated_postgres_url):
+    db = await open_database(migrated_postgres_url)
+    try:
+        await db.write(lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('k', 'v', 't')"))
+        traffic = await db.count_traffic()
+
+        def value(unit):
+            return unit.fetchone("SELECT value FROM bot_state WHERE key = 'k'")["value"]
+
+        def bad(unit):
+            return unit.fetchone("SELECT nothing FROM no_such_table")
+
+        # Asked together, the four go in one trip; after the failing one, the reads go on in a new snapshot.
+        outcomes = await asyncio.gather(db.read(value), db.read(bad), db.read(value), db.read(value),
+                                        return_exceptions=True)
+    finally:
+        await db.close()
+    assert outcomes[0] == outcomes[2] == outcomes[3] == "v"
+    assert isinstance(outcomes[1], psycopg.errors.UndefinedTable)
+    assert traffic.trips == 1
+
+
+async def test_a_statement_is_prepared_at_its_second_use_and_the_prepared_are_kept_few(migrated_postgres_url,
+                                                                                      monkeypatch):
+    monkeypatch.setattr(_Session, "PREPARED_MAX", 3)
+    db = await open_database(migrated_postgres_url)
+    prepared = "SELECT statement FROM pg_prepared_statements WHERE name LIKE 'samvad%' ORDER BY statement"
+    try:
+        def read(number):
+            return lambda unit: unit.fetchone(f"SELECT {number} AS n, ? AS v", ("x",))
+
+        once = await db.read(read(1))
+        after_once = [row[0] for row in await db.read(lambda unit: unit.fetchall(prepared))]
+        twice = await db.read(read(1))
+        after_twice = [row[0] for row in await db.read(lambda unit: unit.fetchall(prepared))]
+        for number in range(2, 8):  # six more statements, each used twice: more than PREPARED_MAX
+            assert tuple(await db.read(read(number))) == tuple(await db.read(read(number))) == (number, "x")
+        at_last = [row[0] for row in await db.read(lambda unit: unit.fetchall(prepared))]
+    finally:
+        await db.close()
+    assert tuple(once) == tuple(twice) == (1, "x") and once["v"] == "x"
+    assert after_once == []
+    assert "SELECT 1 AS n, $1 AS v" in after_twice
+    assert 0 < len(at_last) <= 3
 
 
 async def test_in_a_group_a_failing_statement_not_read_fails_its_own_unit_not_the_one_that_reads_next(
