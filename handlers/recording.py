@@ -13,7 +13,7 @@ from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
 from runtime.scope import current_scope
-from storage.database import Transaction
+from storage.database import Steps, Transaction
 from storage.messages import Recorded
 from storage.outbox import OutboxItem
 from storage.timefmt import from_unix
@@ -106,7 +106,7 @@ async def record_bot_status(update: Update, context: SamvadContext) -> None:
         )
 
 
-async def record_sent_message(tx: Transaction, item: OutboxItem, result: Any) -> None:
+async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
     """Delivery hook: what the bot posted in a group joins the record like any member's message (in the trip
     that commits the call's settlement)."""
     if item.method not in RECORDED_METHODS or not isinstance(result, dict) or "chat" not in result:
