@@ -57,14 +57,21 @@ async def record_group_message(update: Update, context: SamvadContext) -> None:
         raise ApplicationHandlerStop
 
 
-def on_receipt(update: Update) -> Receipt | None:
-    """What record_group_message would record of an update, when it has a group message: bot/ingress.py writes it
-    with the inbox's batch, in its transaction (coordination.recording.record_received_in: one trip for the batch
-    instead of one per message), and the recording stage then acts on what it found."""
-    if not RECORDED.check_update(update):
+def on_receipt(update: dict[str, Any]) -> Receipt | None:
+    """What record_group_message would record of an update (as Telegram sent it), when it has a group message:
+    bot/ingress.py writes it with the inbox's batch, in its transaction (coordination.recording.record_received_in:
+    one trip for the batch instead of one per message), and the recording stage then acts on what it found.
+
+    Read from the update's dict as it came (what RECORDED matches: a new message in a group or supergroup), the
+    same facts incoming_message, chat_seen and person_seen take from the parsed message (a test compares them).
+    """
+    message = update.get("message")
+    chat = message.get("chat") if isinstance(message, dict) else None
+    if not isinstance(chat, dict) or chat.get("type") not in (Chat.GROUP, Chat.SUPERGROUP):
         return None
-    message = update.effective_message
-    return Receipt(chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, update.update_id))
+    assert isinstance(message, dict)
+    facts = _facts_as_sent(message, update["update_id"]) or _facts_as_parsed(message, update["update_id"])
+    return Receipt(facts[0], facts[1], facts[2])
 
 
 async def record_group_edit(update: Update, context: SamvadContext) -> None:
@@ -112,10 +119,7 @@ async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
     work that settles the call)."""
     if item.method not in RECORDED_METHODS or not isinstance(result, dict) or "chat" not in result:
         return
-    sent = _sent_as_echoed(result)
-    if sent is None:
-        sent = _sent_as_parsed(result)
-    chat, sender, incoming, edited_at = sent
+    chat, sender, incoming, edited_at = _facts_as_sent(result, None) or _facts_as_parsed(result, None)
     if chat.type not in (Chat.GROUP, Chat.SUPERGROUP):
         return
     if item.method == "editMessageText":
@@ -137,16 +141,17 @@ async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
 
 
 SentFacts = tuple[ChatSeen, PersonSeen | None, messages.IncomingMessage, datetime | None]
-# Keys of a message the plain reading below leaves to python-telegram-bot (the bot's own posts never have them).
+# Keys of a message the plain reading below leaves to python-telegram-bot (rare: the bot's own posts never have them).
 _PARSED_ONLY = ("forward_origin", "new_chat_members", "left_chat_member", "pinned_message")
 _KINDS = ("text", "photo", "document", "video", "voice", "audio", "sticker", "contact", "location", "poll")
 
 
-def _sent_as_echoed(result: dict[str, Any]) -> SentFacts | None:
-    """What the record keeps of a message the bot sent, read from Telegram's echo as it is: the same facts
-    incoming_message, chat_seen and person_seen take from the parsed Message (a test compares them), without
-    parsing the whole message with python-telegram-bot (about half the main thread's cost of recording a
-    warning or a prompt). None for a message with what only the parsed reading handles."""
+def _facts_as_sent(result: dict[str, Any], update_id: int | None) -> SentFacts | None:
+    """What the record keeps of a message, read from its dict as Telegram sent it (a member's in an update, the
+    bot's own as the echo of its call): the same facts incoming_message, chat_seen and person_seen take from the
+    parsed Message (a test compares them), without parsing the whole message with python-telegram-bot (about
+    half the event loop's cost of recording a warning or a prompt). None for a message with what only the parsed
+    reading handles (a forward's origin, a service message)."""
     if any(key in result for key in _PARSED_ONLY):
         return None
     raw_chat, raw_from, replied = result["chat"], result.get("from"), result.get("reply_to_message")
@@ -159,7 +164,7 @@ def _sent_as_echoed(result: dict[str, Any]) -> SentFacts | None:
     )
     sent_at = from_unix(result.get("date") or 0)
     incoming = messages.IncomingMessage(
-        chat_id=chat.chat_id, message_id=result["message_id"], update_id=None,
+        chat_id=chat.chat_id, message_id=result["message_id"], update_id=update_id,
         sender_id=sender.user_id if sender else None, sent_at=sent_at,
         kind=next((kind for kind in _KINDS if result.get(kind)), "other"),
         text=result.get("text") or result.get("caption"),
@@ -170,10 +175,10 @@ def _sent_as_echoed(result: dict[str, Any]) -> SentFacts | None:
     return chat, sender, incoming, from_unix(edited) if edited else None
 
 
-def _sent_as_parsed(result: dict[str, Any]) -> SentFacts:
+def _facts_as_parsed(result: dict[str, Any], update_id: int | None) -> SentFacts:
     """The same facts, read from the message as python-telegram-bot parses it."""
     message = Message.de_json(_replied_to_by_id(result), None)
-    return (chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, None),
+    return (chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, update_id),
             message.edit_date)
 
 
