@@ -70,7 +70,7 @@ class Ingress:
         storage_retry_window: float = 300.0,
         concurrency: int = 64,
         instance: Instance | None = None,
-        on_receipt: Callable[[Update], Receipt | None] | None = None,
+        on_receipt: Callable[[dict[str, Any]], Receipt | None] | None = None,
     ) -> None:
         self._application = application
         self._db = db
@@ -122,7 +122,7 @@ class Ingress:
         at = self._clock.now()
         if self._claims is None:
             parsed = [_parsed(update, self._application.bot) for update in updates]
-            items, receipts = await self._store_with_receipts(pairs, keys, parsed, at)
+            items, receipts = await self._store_with_receipts(pairs, keys, updates, parsed, at)
             for item, key, update, receipt in zip(items, keys, parsed, receipts, strict=True):
                 self._dispatch(item, key, update, receipt)  # handed over as parsed here: not parsed again
             return items
@@ -132,12 +132,14 @@ class Ingress:
         return items
 
     async def _store_with_receipts(
-        self, pairs: list[tuple[int, str]], keys: list[int], parsed: list[Update | None], at: datetime
+        self, pairs: list[tuple[int, str]], keys: list[int], updates: Sequence[dict[str, Any]],
+        parsed: list[Update | None], at: datetime,
     ) -> tuple[list[InboxItem], list[object]]:
         """Store a batch, and in the same unit of work what on_receipt writes of each update not handled yet (the
-        records of a batch's group messages in one trip and one commit, with the updates themselves)."""
-        receipts = [self._on_receipt(update) if self._on_receipt is not None and update is not None else None
-                    for update in parsed]
+        records of a batch's group messages in one trip and one commit, with the updates themselves). on_receipt
+        reads the update as it came; one python-telegram-bot cannot parse gets none (its handling says why)."""
+        receipts = [self._on_receipt(raw) if self._on_receipt is not None and update is not None else None
+                    for raw, update in zip(updates, parsed, strict=True)]
         if not any(receipts):
             return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys)), [None] * len(
                 pairs)

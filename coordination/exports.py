@@ -21,7 +21,7 @@ from runtime.outbox import Outbox
 from runtime.purposes import Purpose
 from storage import access, chats, exports, incidents, instructions, journal, roster, search
 from storage.access import Reading, Viewer
-from storage.database import Database, Transaction
+from storage.database import Database, Steps, Transaction
 from storage.exports import ExportOptionError, ExportRequest, ExportResult, day_range
 from storage.outbox import OutboxItem
 from storage.timefmt import for_chat
@@ -310,7 +310,7 @@ async def _edit_menu(c: Collaborators, menu: MenuMessage, text: str, rows: list[
         )
 
 
-async def forget_delivered_export(tx: Transaction, item: OutboxItem, result: Any) -> None:
+async def forget_delivered_export(tx: Steps, item: OutboxItem, result: Any) -> None:
     """Delivery hook: once Telegram has an export file, delete the local copy (it may hold personal data)."""
     if item.method != "sendDocument" or item.purpose != Purpose.EXPORTS_FILE:
         return

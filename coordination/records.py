@@ -89,7 +89,8 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
             return None
         c.outbox.send_message_in(
             unit, message.chat_id,
-            prompt_text(instructions.status_in(unit, instruction), c.settings.zone, incident.name if incident else None),
+            prompt_text(instructions.new_status(instruction, addressees), c.settings.zone,
+                        incident.name if incident else None),
             purpose=Purpose.RECORDS_INSTRUCTION, dedupe_key=prompt_key, reply_to=message.message_id,
             markup=ack_button(instruction.instruction_id),
         )

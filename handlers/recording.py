@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from telegram import Chat, ChatMemberUpdated, Message, MessageOrigin, Update, User
@@ -13,7 +14,7 @@ from runtime.context import SamvadContext
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
 from runtime.scope import current_scope
-from storage.database import Transaction
+from storage.database import Steps, Transaction
 from storage.messages import Recorded
 from storage.outbox import OutboxItem
 from storage.timefmt import from_unix
@@ -56,14 +57,21 @@ async def record_group_message(update: Update, context: SamvadContext) -> None:
         raise ApplicationHandlerStop
 
 
-def on_receipt(update: Update) -> Receipt | None:
-    """What record_group_message would record of an update, when it has a group message: bot/ingress.py writes it
-    with the inbox's batch, in its transaction (coordination.recording.record_received_in: one trip for the batch
-    instead of one per message), and the recording stage then acts on what it found."""
-    if not RECORDED.check_update(update):
+def on_receipt(update: dict[str, Any]) -> Receipt | None:
+    """What record_group_message would record of an update (as Telegram sent it), when it has a group message:
+    bot/ingress.py writes it with the inbox's batch, in its transaction (coordination.recording.record_received_in:
+    one trip for the batch instead of one per message), and the recording stage then acts on what it found.
+
+    Read from the update's dict as it came (what RECORDED matches: a new message in a group or supergroup), the
+    same facts incoming_message, chat_seen and person_seen take from the parsed message (a test compares them).
+    """
+    message = update.get("message")
+    chat = message.get("chat") if isinstance(message, dict) else None
+    if not isinstance(chat, dict) or chat.get("type") not in (Chat.GROUP, Chat.SUPERGROUP):
         return None
-    message = update.effective_message
-    return Receipt(chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, update.update_id))
+    assert isinstance(message, dict)
+    facts = _facts_as_sent(message, update["update_id"]) or _facts_as_parsed(message, update["update_id"])
+    return Receipt(facts[0], facts[1], facts[2])
 
 
 async def record_group_edit(update: Update, context: SamvadContext) -> None:
@@ -106,33 +114,72 @@ async def record_bot_status(update: Update, context: SamvadContext) -> None:
         )
 
 
-async def record_sent_message(tx: Transaction, item: OutboxItem, result: Any) -> None:
-    """Delivery hook: what the bot posted in a group joins the record like any member's message (in the trip
-    that commits the call's settlement)."""
+async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
+    """Delivery hook: what the bot posted in a group joins the record like any member's message (in the unit of
+    work that settles the call)."""
     if item.method not in RECORDED_METHODS or not isinstance(result, dict) or "chat" not in result:
         return
-    message = Message.de_json(_replied_to_by_id(result), None)
-    if message.chat.type not in (Chat.GROUP, Chat.SUPERGROUP):
+    chat, sender, incoming, edited_at = _facts_as_sent(result, None) or _facts_as_parsed(result, None)
+    if chat.type not in (Chat.GROUP, Chat.SUPERGROUP):
         return
-    chat, sender = chat_seen(message.chat), person_seen(message.from_user)
     if item.method == "editMessageText":
         edit = messages.IncomingEdit(
-            chat_id=message.chat.id, message_id=message.message_id, update_id=None,
-            editor_id=message.from_user.id if message.from_user else None, sent_at=message.date,
-            edited_at=message.edit_date or message.date, text=message.text,
+            chat_id=incoming.chat_id, message_id=incoming.message_id, update_id=None, editor_id=incoming.sender_id,
+            sent_at=incoming.sent_at, edited_at=edited_at or incoming.sent_at, text=incoming.text,
         )
 
         def work(unit: Any) -> None:
-            recording.note_chat_and_person(unit, chat, sender, at=message.date)
-            messages.record_edit_in(unit, edit, at=message.edit_date or message.date)
+            recording.note_chat_and_person(unit, chat, sender, at=incoming.sent_at)
+            messages.record_edit_in(unit, edit, at=edited_at or incoming.sent_at)
     else:
-        incoming = incoming_message(message, None)
 
         def work(unit: Any) -> None:
-            recording.note_chat_and_person(unit, chat, sender, at=message.date)
-            messages.record_message_in(unit, incoming, at=message.date)
+            recording.note_chat_and_person(unit, chat, sender, at=incoming.sent_at)
+            messages.record_message_in(unit, incoming, at=incoming.sent_at)
 
     tx.defer(work)
+
+
+SentFacts = tuple[ChatSeen, PersonSeen | None, messages.IncomingMessage, datetime | None]
+# Keys of a message the plain reading below leaves to python-telegram-bot (rare: the bot's own posts never have them).
+_PARSED_ONLY = ("forward_origin", "new_chat_members", "left_chat_member", "pinned_message")
+_KINDS = ("text", "photo", "document", "video", "voice", "audio", "sticker", "contact", "location", "poll")
+
+
+def _facts_as_sent(result: dict[str, Any], update_id: int | None) -> SentFacts | None:
+    """What the record keeps of a message, read from its dict as Telegram sent it (a member's in an update, the
+    bot's own as the echo of its call): the same facts incoming_message, chat_seen and person_seen take from the
+    parsed Message (a test compares them), without parsing the whole message with python-telegram-bot (about
+    half the event loop's cost of recording a warning or a prompt). None for a message with what only the parsed
+    reading handles (a forward's origin, a service message)."""
+    if any(key in result for key in _PARSED_ONLY):
+        return None
+    raw_chat, raw_from, replied = result["chat"], result.get("from"), result.get("reply_to_message")
+    chat = ChatSeen(chat_id=raw_chat["id"], type=raw_chat["type"], title=raw_chat.get("title"),
+                    username=raw_chat.get("username"))
+    sender = None if raw_from is None else PersonSeen(
+        user_id=raw_from["id"], is_bot=raw_from["is_bot"], first_name=raw_from["first_name"],
+        last_name=raw_from.get("last_name"), username=raw_from.get("username"),
+        language_code=raw_from.get("language_code"),
+    )
+    sent_at = from_unix(result.get("date") or 0)
+    incoming = messages.IncomingMessage(
+        chat_id=chat.chat_id, message_id=result["message_id"], update_id=update_id,
+        sender_id=sender.user_id if sender else None, sent_at=sent_at,
+        kind=next((kind for kind in _KINDS if result.get(kind)), "other"),
+        text=result.get("text") or result.get("caption"),
+        reply_to_message_id=replied["message_id"] if isinstance(replied, dict) else None,
+        forwarded_from=None, forwarded_at=None,
+    )
+    edited = result.get("edit_date")
+    return chat, sender, incoming, from_unix(edited) if edited else None
+
+
+def _facts_as_parsed(result: dict[str, Any], update_id: int | None) -> SentFacts:
+    """The same facts, read from the message as python-telegram-bot parses it."""
+    message = Message.de_json(_replied_to_by_id(result), None)
+    return (chat_seen(message.chat), person_seen(message.from_user), incoming_message(message, update_id),
+            message.edit_date)
 
 
 def _replied_to_by_id(result: dict[str, Any]) -> dict[str, Any]:

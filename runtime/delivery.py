@@ -29,13 +29,13 @@ from runtime.clock import Clock
 from runtime.instance_id import instance_id
 from runtime.ratelimit import posts_a_message
 from storage import outbox as outbox_store
-from storage.database import Database, Transaction, Unit
+from storage.database import Database, Steps, Unit
 from storage.errors import StorageUnavailable
 from storage.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
 
-SentHook = Callable[[Transaction, OutboxItem, Any], Awaitable[None]]
+SentHook = Callable[[Steps, OutboxItem, Any], Awaitable[None]]
 
 MAX_BACKOFF = timedelta(seconds=60)
 IDLE_POLL = 1.0
@@ -116,7 +116,8 @@ class DeliveryWorker:
         self._wake.set()
 
     def on_sent(self, hook: SentHook) -> None:
-        """Run hook(tx, item, result) in the transaction that marks a call sent."""
+        """Run hook(steps, item, result) before the unit of work that marks a call sent: what it defers to steps
+        runs in that unit (steps.after_commit: once it is committed)."""
         self._hooks.append(hook)
 
     async def forget_earlier_runs(self) -> None:
@@ -271,22 +272,31 @@ class DeliveryWorker:
         while a slot is free for it (else, or if nothing is due, let the chat's claim go)."""
         now = self._clock.now()
         look = slots is not None and not slots.locked()
-        taken: list[OutboxItem | None] = []
+        steps = _Steps()
+        if failure is None:
+            for hook in self._hooks:
+                await hook(steps, item, result)
+
+        def settle(unit: Unit) -> OutboxItem | None:
+            if failure is not None:
+                outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now)
+            else:
+                outbox_store.mark_sent_in(unit, item.outbox_id, result=result, at=now)
+                for work in steps.deferred:
+                    work(unit)
+            for callback in steps.committed_callbacks:
+                unit.after_commit(callback)
+            return self._after_settling_in(unit, item.chat_id, now, look)
+
         try:
-            # The mark, what the hooks defer and the look for the next call go with COMMIT: one trip for all.
-            async with self._db.transaction() as tx:
-                if failure is not None:
-                    tx.defer(lambda unit: outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now))
-                else:
-                    tx.defer(lambda unit: outbox_store.mark_sent_in(unit, item.outbox_id, result=result, at=now))
-                    for hook in self._hooks:
-                        await hook(tx, item, result)
-                tx.defer(lambda unit: taken.append(self._after_settling_in(unit, item.chat_id, now, look)))
+            # The mark, what the hooks defer and the look for the next call: one unit of work, committed with the
+            # other units waiting for the writer (one trip and one COMMIT for all of them).
+            taken = await self._db.write(settle)
         except StorageUnavailable as error:
             # Telegram has the call but the outbox cannot say so; it may be sent again later.
             log.error("delivered %s but cannot record it in %s: %s", item.method, error.path, error.reason)
             return Settled(False)
-        return Settled(True, taken[0] if taken else None, looked=look)
+        return Settled(True, taken, looked=look)
 
     def _after_settling_in(self, unit: Unit, chat_id: int, now: datetime, look: bool) -> OutboxItem | None:
         """The chat's next due call, taken under the renewed claim (look); else the claim let go."""
@@ -366,6 +376,22 @@ class DeliveryWorker:
 
     def _wake_at(self, delay: timedelta) -> None:
         asyncio.get_running_loop().call_later(max(delay.total_seconds(), 0.0), self.wake)
+
+
+class _Steps:
+    """The steps the sent-call hooks add to a settlement's unit of work, gathered before it runs (storage.Steps)."""
+
+    def __init__(self) -> None:
+        self.deferred: list[Callable[[Unit], object]] = []
+        self.committed_callbacks: list[Callable[[], None]] = []
+
+    def defer(self, work: Callable[[Unit], object]) -> None:
+        """Run work in the settlement's unit, after the call's mark."""
+        self.deferred.append(work)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call back once the settlement is committed."""
+        self.committed_callbacks.append(callback)
 
 
 @contextmanager

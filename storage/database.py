@@ -24,7 +24,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import aiosqlite
 
@@ -239,8 +239,8 @@ class Database:
         (the error is raised here); callbacks it registered with `unit.after_commit` run here once committed.
 
         Units that wait for the writer meanwhile are committed together (a group commit): one trip and one
-        COMMIT for all, each unit in a savepoint of its own, so one that raises is rolled back alone. Each
-        caller returns only once its unit is committed.
+        COMMIT for all; one that raises is rolled back alone (the group then runs again, each unit in a savepoint
+        of its own: see _transact_many). Each caller returns only once its unit is committed.
         """
         entry = _QueuedUnit(work, asyncio.get_running_loop().create_future())
         self._queued.append(entry)
@@ -492,10 +492,15 @@ class _QueuedUnit:
 
 
 def _transact_many(batch: list[_QueuedUnit]) -> None:
-    """On the writer's thread: BEGIN, each unit (in a savepoint when there are several), COMMIT.
+    """On the writer's thread: BEGIN, each unit, COMMIT; in savepoints only once a unit of the group raised.
 
-    A unit that raises is rolled back to its savepoint and the others go on; if the transaction
-    itself is lost (or the COMMIT fails) the error is raised for all.
+    A SAVEPOINT and its RELEASE were two statements a unit, and each SAVEPOINT makes FTS5 write what the units
+    before it added to the search index as a segment of its own (its xSavepoint flushes), so a group of n units
+    wrote up to n small segments for SQLite to merge later, where one COMMIT writes one. Units rarely raise:
+    when one does, nothing of the group is committed and it runs again, each unit in its savepoint, so the
+    unit that raised is rolled back alone (units are plain functions of their Unit: running one again is safe,
+    as PostgreSQL's group commit does too). If the transaction itself is lost (or the COMMIT fails) the error
+    is raised for all.
     """
     if len(batch) == 1:
         entry = batch[0]
@@ -507,6 +512,35 @@ def _transact_many(batch: list[_QueuedUnit]) -> None:
         return
     connection = batch[0].unit._connection if batch[0].unit is not None else None
     assert connection is not None
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        for entry in batch:
+            assert entry.unit is not None
+            try:
+                entry.result = entry.work(entry.unit)
+            except Exception as error:
+                raise _UnitRaised() from error
+        connection.execute("COMMIT")
+        return
+    except _UnitRaised:
+        _roll_back(connection)
+    except BaseException:
+        _roll_back(connection)
+        raise
+    for entry in batch:  # nothing was committed: each unit again, from a fresh Unit (no callbacks of the first run)
+        assert entry.unit is not None
+        entry.unit = Unit(connection, entry.unit._path)
+        entry.result = None
+    _transact_in_savepoints(connection, batch)
+
+
+class _UnitRaised(Exception):
+    """A unit of a group run without savepoints raised: the group is rolled back and run again in savepoints."""
+
+
+def _transact_in_savepoints(connection: sqlite3.Connection, batch: list[_QueuedUnit]) -> None:
+    """BEGIN, each unit in a savepoint of its own, COMMIT: a unit that raises is rolled back to its savepoint and
+    the others go on."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         for entry in batch:
@@ -582,6 +616,17 @@ def _trace(connection: aiosqlite.Connection, callback: Callable[[str], None]) ->
 async def _on_thread(connection: aiosqlite.Connection, fn: Callable[..., T], *args: Any) -> T:
     """Run fn on the connection's thread in one hand-off (aiosqlite's own queue, as its execute uses)."""
     return await connection._execute(fn, *args)
+
+
+class Steps(Protocol):
+    """What a step that only adds to a transaction needs of it: a Transaction, or a unit of work's steps gathered
+    before the unit runs (runtime.delivery's settlement of a call)."""
+
+    def defer(self, work: Callable[[Unit], object]) -> None:
+        """Run work as a step of the transaction, in the trip that commits it."""
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Call back once the transaction has committed; never if it rolls back."""
 
 
 class Transaction:

@@ -258,6 +258,14 @@ async def status(db: Database | Transaction, instruction: Instruction) -> Instru
     return await db.run(lambda unit: status_in(unit, instruction))
 
 
+def new_status(instruction: Instruction, addressees: ResolvedAddressees) -> InstructionStatus:
+    """The status of an instruction create_in has just written with these addressees, without reading it back:
+    whom it asks, in status_in's order (posts by designation and id, then accounts by id), and no acknowledgement
+    yet (one is written only for an instruction already recorded)."""
+    posts = tuple(sorted(dict.fromkeys(addressees.posts), key=lambda post: (post.designation, post.post_id)))
+    return InstructionStatus(instruction, posts, tuple(sorted(set(addressees.user_ids))), ())
+
+
 def status_in(unit: Unit, instruction: Instruction) -> InstructionStatus:
     """status as part of a unit of work."""
     rows = unit.fetchall(

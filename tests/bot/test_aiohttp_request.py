@@ -7,6 +7,7 @@ A real `telegram.Bot` makes the calls, so what is checked is what the bot's code
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -36,6 +37,8 @@ class FakeBotApi:
             async for part in await request.multipart():
                 body = await part.read()
                 fields[part.name or ""] = (part.filename, body) if part.filename else body.decode()
+        elif request.content_type == "application/json":
+            fields = dict(await request.json())
         elif request.can_read_body:
             fields = dict(await request.post())
         self.received.append((request.method, request.path, fields))
@@ -86,13 +89,18 @@ async def answering() -> AsyncIterator[FakeBotApi]:
         yield api
 
 
-async def test_a_call_sends_its_parameters_as_form_fields_and_reads_the_answer(answering: FakeBotApi) -> None:
+async def test_a_call_sends_its_parameters_as_a_json_object_and_reads_the_answer(answering: FakeBotApi) -> None:
     async with bot_for(answering) as bot:
-        sent = await bot.send_message(-100, "નમસ્તે & hello", reply_to_message_id=3)
+        sent = await bot.send_message(-100, "નમસ્તે & hello", reply_to_message_id=3,
+                                      reply_markup=telegram.InlineKeyboardMarkup.from_button(
+                                          telegram.InlineKeyboardButton("✅ Acknowledge", callback_data="ack:1")))
     assert sent.message_id == 7 and sent.text == "hi"
     method, path, fields = answering.received[-1]
     assert (method, path) == ("POST", f"/bot{TOKEN}/sendMessage")
+    # each value as a form field would carry it: numbers and objects in their JSON spelling, text as it is
     assert fields["chat_id"] == "-100" and fields["text"] == "નમસ્તે & hello"
+    assert json.loads(fields["reply_markup"]) == {
+        "inline_keyboard": [[{"text": "✅ Acknowledge", "callback_data": "ack:1"}]]}
 
 
 async def test_get_updates_goes_over_its_own_connection(answering: FakeBotApi) -> None:

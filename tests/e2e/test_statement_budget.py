@@ -4,6 +4,10 @@ Every trip to aiosqlite's thread is a hand-off and a wake-up of the event loop, 
 they, not the SQL, were most of the bot's cost per message (issue 15: about 31 trips, 2.8 transactions and
 41 statements, 12 of them the search index's, before the hot path was made of units of work).
 
+On 3 December 2026 (a group commit no longer wraps each unit in a savepoint; the records of the bot's own posts
+and of received messages are read from Telegram's dicts) a plain message still costs 3.0 trips, 2.0 transactions
+and 24.0 statements alone; 3.4, 2.2 and 24.6 in runs where the bot's heartbeat falls in the window (main alike).
+
 Measured on 2 December 2026, one message at a time (so no batching flatters it): 3.0 trips (the inbox write with
 the record of its message, one read of who speaks and where for the filter, the mark), 2.0 transactions and 24.0
 statements per message (the record's 6 and SQLite's own for the trigger and FTS5 among them; 26.0 before the chat
@@ -103,7 +107,10 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
     more due lets the claim go in a write of its own: 9.7 trips and 7.3 transactions (quiet machine, 2 Dec 2026);
     8.7 and 6.3 since the record of the message is written with the inbox's batch. Since the settlement of a call
     takes the chat's next one (or lets the claim go) and the instruction's facts are read in its write's unit:
-    6.7 trips and 5.0-5.3 transactions (2 Dec 2026, evening).
+    6.7 trips and 5.0-5.3 transactions (2 Dec 2026, evening). Since the prompt is written from the addressees in
+    hand (not read back: two statements fewer) and a call's settlement is a unit of work that joins a group commit:
+    6.3-6.7 trips and 5.0-5.3 transactions one instruction at a time, as before (3 Dec 2026; the group commit only
+    saves where calls are settled while other writes wait, as under load).
     The rest of the budget is the bot's background work falling in the window (the scheduler looks for due
     tasks every second)."""
     world = await build_record_world(client, bot)

@@ -49,6 +49,27 @@ async def _addressed(db, instruction):
     return [post.post_id for post in (await instructions.status(db, instruction)).addressed_posts]
 
 
+@pytest.mark.parametrize("text", ["Send the rainfall report by 5 pm", "All Mamlatdars to send the report",
+                                  "@prant_bhuj please send the list", "Mamlatdar Bhuj to send the report"])
+async def test_a_new_instructions_status_is_what_reading_it_back_finds(db, text):
+    """The prompt under a new instruction is written from the addressees in hand (instructions.new_status), not read
+    back: it must be what status_in reads from the record (whom, in its order; no acknowledgement yet)."""
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 100, USER["collector-kutch"], text, T0)
+    binding = await roster.binding_of(db, KUTCH)
+    resolved = await resolve_addressees(db, binding, find_addressees(text), mentioned_user_ids=(OUTSIDER,),
+                                        author_id=USER["collector-kutch"])
+    async with db.transaction() as tx:
+        found = await instructions.create(
+            tx, chat_id=KUTCH, message_id=100, author_id=USER["collector-kutch"], kind="information_request",
+            due_at=None, due_text=None, addressees=resolved, incident_id=None, at=T0,
+        )
+    assert found is not None
+    read = await instructions.status(db, found)
+    assert read.addressed_users == (OUTSIDER,)
+    assert instructions.new_status(found, resolved) == read
+
+
 async def test_a_named_designation_and_place_picks_that_post(db):
     found = await _instruction(db, "Mamlatdar Bhuj to send the report")
     assert await _addressed(db, found) == ["mamlatdar-bhuj"]

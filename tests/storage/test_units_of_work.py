@@ -188,6 +188,16 @@ async def test_units_written_at_once_are_committed_together_and_one_that_raises_
     assert called == [1, 2, 3]
 
 
+async def test_units_committed_together_that_all_succeed_run_no_savepoints(db):
+    """A group commit wraps its units in savepoints only once one of them raised: a SAVEPOINT and a RELEASE were two
+    statements a unit, and FTS5 writes the search index's pending rows as a segment at each SAVEPOINT."""
+    traffic = await db.count_traffic()
+    outcomes = await asyncio.gather(*(db.write(_store(update_id)) for update_id in (1, 2, 3, 4)))
+    assert len(outcomes) == 4 and (traffic.trips, traffic.transactions) == (1, 1)
+    # BEGIN IMMEDIATE, one INSERT per unit, COMMIT (a savepoint a unit would add 8)
+    assert traffic.statements == 1 + 4 + 1
+
+
 async def test_a_unit_cancelled_before_its_turn_never_runs(db):
     ran = []
     async with db.transaction() as tx:  # holds the writer: the units below wait in the queue
