@@ -145,3 +145,62 @@ def test_language_with_and_without_the_script_shortcut(text, expected):
     from nlp.language import detect_language
 
     assert detect_language(text) == expected
+
+
+def _random_texts(seed: int, alphabet: str, n: int = 4000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+# Separators, letters (the ones read as digits among them), digits and other characters, blanks weighted up.
+_ASCII_ALPHABET = "     ..--**__~~||//\\\\++abcoilOILxyZ0123456789,;:!?@$#\n\t"
+
+
+def test_the_ascii_hints_of_normalising_never_hide_a_match_of_the_searches_they_stand_before():
+    from nlp.normalise import _RUN_HINT, _SIX_DIGITS, _ascii_hints
+
+    texts = _random_texts(7, _ASCII_ALPHABET) + _random_texts(8, "0123456789oilOIL| x.") + [
+        "p.o.l.i.c.y p.r.o.p.o.s.a.l", "s e c r e t", "9 8 2 4 0 1 2 3 4 5", "98240l2345", "1o2o3o4o5o6",
+        "a b", "x-1-y", "ab 12345", "12345 6", "123456", "I am a man",
+    ]
+    runs = sixes = 0
+    for text in texts:
+        run_hint, six_hint = _ascii_hints(text)
+        if _RUN_HINT.search(text) is not None:
+            assert run_hint, text
+            runs += 1
+        if _SIX_DIGITS.search(text) is not None:
+            assert six_hint, text
+            sixes += 1
+    assert runs > 100 and sixes > 100  # the random texts reach both searches' matches
+    # And the hints do rule texts out: no lone letter between separators, fewer than six digits.
+    assert _ascii_hints("Send the figures by 15:00 today") == (False, False)
+
+
+_NAME_ALPHABET = ["Ramesh", "Patel", "of", "Anand", ",", " ", " ", "  ", "age", "aged", "42", "\n", "x", "A", "Bhai",
+                  "Mr", ".", "alias", "Kumar", "Shah", "રમેશ", "પટેલ", "रमेश", "શેખ", "1", "123", "1234", "_", "É"]
+
+
+def test_the_name_patterns_written_for_speed_find_what_the_plain_ones_find():
+    from nlp import names
+
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_NAME_ALPHABET) + rng.choice(["", " ", " ", " ", ", ", "\n"])
+                     for _ in range(rng.randint(0, 10))) for _ in range(6000)]
+    plain_place = re.compile(
+        r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=\s+of\s+[A-Z]|,\s+(?:\d|[A-Z][a-z]+,|age|aged))")
+    plain_age = re.compile(r"(?P<name>[\u0900-\u0963\u0966-\u097F\u0A80-\u0AFF]+\s+[\u0900-\u0963\u0966-\u097F\u0A80-\u0AFF]+)"
+                           r"\s*,\s*\d{1,3}\s*,")
+    plain_surname = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")
+    (_, place), (age_hint, age), (_, surname) = names._PATTERNS[8:11]
+    matched = 0
+    for text in texts:
+        for fast, plain in ((place, plain_place), (age, plain_age), (surname, plain_surname)):
+            spans = [m.span("name") for m in plain.finditer(text)]
+            assert [m.span("name") for m in fast.finditer(text)] == spans, text
+            matched += bool(spans)
+        if plain_place.search(text):
+            assert names._BEFORE_PLACE_OR_AGE.search(text), text
+        if plain_age.search(text):
+            assert age_hint(text, text.lower(), frozenset()), text
+    assert matched > 500
