@@ -28,6 +28,7 @@ _PLEASE_VERB = re.compile(
 _PLEASE_WORDS = ("please", "kindly", "pls", "plz")
 _PLEASE_HINT = re.compile(r"(?i:please|kindly|pls|plz)")
 _OPENERS = frozenset("please kindly pl pls plz sir all also and then".split())
+_MAY_OPEN = _OPENERS | IMPERATIVE_VERBS
 # After these the opening word is a noun: "Update from Porbandar", "Report for Dholka".
 _NOT_OBJECTS = frozenset(
     "from for of on in at is was has have had are were by to with as about no nos number numbers details".split()
@@ -55,7 +56,10 @@ def imperative_spans(text: str, lowered: str | None = None) -> list[tuple[int, i
         words = body.split(None, 4)
         if not words:
             continue
-        if _opens_with_verb(words) or _closes_with_directive(body.rsplit(None, 1)[-1].strip(_PUNCT)) or (
+        # Most sentences open with a word that is neither an opener nor a verb: no call to look further.
+        first = words[0].strip(_PUNCT).lower()
+        opens = (first in _MAY_OPEN or not first) and _opens_with_verb(words)
+        if opens or _closes_with_directive(body.rsplit(None, 1)[-1].strip(_PUNCT)) or (
             please and _PLEASE_VERB.search(body)
         ):
             lead = len(body) - len(body.lstrip())

@@ -204,3 +204,37 @@ def test_the_name_patterns_written_for_speed_find_what_the_plain_ones_find():
         if plain_age.search(text):
             assert age_hint(text, text.lower(), frozenset()), text
     assert matched > 500
+
+
+def _plain_first_fit(groups, window):
+    from nlp.components import _gap
+
+    for anchor in groups[0]:
+        chosen = [anchor]
+        for spans in groups[1:]:
+            near = [s for s in spans if s != anchor and _gap(anchor, s) <= window and s not in chosen]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda s: _gap(anchor, s)))
+        else:
+            return min(s[0] for s in chosen), max(s[1] for s in chosen)
+    return None
+
+
+def test_the_rules_nearest_occurrence_is_the_plain_computations():
+    from nlp.components import _first_fit
+
+    rng = random.Random(5)
+    fitted = 0
+    for _ in range(20000):
+        def spans():
+            starts = [rng.randint(0, 300) for _ in range(rng.randint(1, 4))]
+            return [(s, s + rng.randint(1, 20)) for s in starts]
+        groups = [spans() for _ in range(rng.randint(1, 4))]
+        if rng.random() < 0.2:  # a span shared by two groups (one cue in two alternatives)
+            groups[-1].append(groups[0][0])
+        window = rng.choice([0, 20, 60, 160])
+        expected = _plain_first_fit(groups, window)
+        assert _first_fit(groups, window) == expected, (groups, window)
+        fitted += expected is not None
+    assert fitted > 5000
