@@ -197,7 +197,7 @@ class LexiconRules:
             if spans and detect_language(text) == "en":
                 found["designation_to"] = spans
         if not _NEEDS_PERSON.isdisjoint(found):
-            people = find_person_names(text)
+            people = find_person_names(text, lowered)
             if people:
                 found["person"].extend(people)
                 # A community name inside a person's name (Mahesh Bharwad) is a surname.

@@ -53,12 +53,12 @@ def imperative_spans(text: str, lowered: str | None = None) -> list[tuple[int, i
     please = has_any(text, _PLEASE_WORDS, _PLEASE_HINT, lowered)
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
-        words = body.split(None, 4)
-        if not words:
+        head = body.split(None, 1)
+        if not head:
             continue
-        # Most sentences open with a word that is neither an opener nor a verb: no call to look further.
-        first = words[0].strip(_PUNCT).lower()
-        opens = (first in _MAY_OPEN or not first) and _opens_with_verb(words)
+        # Most sentences open with a word that is neither an opener nor a verb: their next words are not needed.
+        first = head[0].strip(_PUNCT).lower()
+        opens = (first in _MAY_OPEN or not first) and _opens_with_verb(body.split(None, 4))
         if opens or _closes_with_directive(body.rsplit(None, 1)[-1].strip(_PUNCT)) or (
             please and _PLEASE_VERB.search(body)
         ):

@@ -180,10 +180,11 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 
-def find_person_names(text: str) -> list[tuple[int, int]]:
-    """Spans (start, end) of names of individuals in `text`."""
+def find_person_names(text: str, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Spans (start, end) of names of individuals in `text` (`lowered`: the text lower-cased, when at hand)."""
     spans: list[tuple[int, int]] = []
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     words = _words(text, lowered)
     for hint, pattern in _PATTERNS:
         if not hint(text, lowered, words):

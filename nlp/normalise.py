@@ -234,7 +234,8 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
             kept = {i for u in units for i in range(base + u.start(), base + u.end())}
             first, last = base + units[0].start(), base + units[-1].end()
             deleted.update(i for i in range(first, last) if i not in kept)
-    words = folded.lower().replace(",", " ").split()
+    lowered = folded.lower()
+    words = (lowered.replace(",", " ") if "," in lowered else lowered).split()
     if not _NUMBER_WORD_SET.isdisjoint(words) and sum(map(_NUMBER_WORD_SET.__contains__, words)) >= 6:
         for m in _NUMWORDS.finditer(folded):
             base = m.start()
