@@ -197,7 +197,7 @@ class LexiconRules:
             if spans and detect_language(text) == "en":
                 found["designation_to"] = spans
         if not _NEEDS_PERSON.isdisjoint(found):
-            people = find_person_names(text)
+            people = find_person_names(text, lowered)
             if people:
                 found["person"].extend(people)
                 # A community name inside a person's name (Mahesh Bharwad) is a surname.
@@ -293,6 +293,8 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
         for group in rule.class_groups:
             if len(group) == 1:
                 spans = found.get(group[0])
+            elif present.isdisjoint(group):
+                break  # (the list of the group's spans would be empty)
             else:
                 spans = [s for cls in group for s in found.get(cls, ())]
             if not spans:
@@ -319,12 +321,19 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
 def _first_fit(groups: list[list[Span]], window: int) -> Span | None:
     """The tightest span covering one occurrence per group near the first group's occurrence."""
     for anchor in groups[0]:
+        a0, a1 = anchor
         chosen = [anchor]
         for spans in groups[1:]:
-            near = [s for s in spans if s != anchor and _gap(anchor, s) <= window and s not in chosen]
-            if not near:
+            # The first of the spans nearest the anchor (`_gap`, written out), within the window.
+            best, best_gap = None, 0
+            for s in spans:
+                s0, s1 = s
+                gap = s0 - a1 if a1 <= s0 else (a0 - s1 if s1 <= a0 else 0)
+                if gap <= window and (best is None or gap < best_gap) and s != anchor and s not in chosen:
+                    best, best_gap = s, gap
+            if best is None:
                 break
-            chosen.append(min(near, key=lambda s: _gap(anchor, s)))
+            chosen.append(best)
         else:
             return min(s[0] for s in chosen), max(s[1] for s in chosen)
     return None
@@ -336,12 +345,25 @@ _BATCH_ATTRS = [NORM, IDX, LENGTH, SPACY]
 
 
 class _BatchTokens:
-    """The token columns of a batch's one Doc, as lists (shared by the batch's `Annotated` messages)."""
+    """The token columns of a batch's one Doc, as lists (shared by the batch's `Annotated` messages): where each
+    token starts and ends; where its trailing whitespace ends, worked out only when a message is cut into
+    sentences (`Annotated.token_span`)."""
 
-    __slots__ = ("idx", "lengths", "spaces")
+    __slots__ = ("idx", "ends", "_array", "_reach")
 
-    def __init__(self, idx: list[int], lengths: list[int], spaces: list[int]) -> None:
-        self.idx, self.lengths, self.spaces = idx, lengths, spaces
+    def __init__(self, array: Any) -> None:
+        # `array`: the Doc's to_array(_BATCH_ATTRS) columns (NORM, IDX, LENGTH, SPACY).
+        self._array = array
+        self.idx: list[int] = array[:, 1].tolist()
+        self.ends: list[int] = (array[:, 1] + array[:, 2]).tolist()
+        self._reach: list[int] | None = None
+
+    @property
+    def reach(self) -> list[int]:
+        """Where each token's trailing whitespace ends (its end when it has none)."""
+        if self._reach is None:
+            self._reach = (self._array[:, 1] + self._array[:, 2] + self._array[:, 3]).tolist()
+        return self._reach
 
 
 class Annotated:
@@ -363,7 +385,7 @@ class Annotated:
         b, first = self._batch, self._first
         at = self._base + char
         i = bisect_right(b.idx, at, first, first + len(self)) - 1
-        if i < first or at >= b.idx[i] + b.lengths[i] + b.spaces[i]:
+        if i < first or at >= b.reach[i]:
             return -1
         return i - first
 
@@ -377,13 +399,12 @@ class Annotated:
         if last < 0:
             return None
         b, at = self._batch, self._first
-        if start == b.idx[at + first] - self._base + b.lengths[at + first]:
+        if start == b.ends[at + first] - self._base:
             first += 1  # the trailing whitespace is not the token's
         last += 1
         if last <= first:
             return first, first, 0, 0
-        return (first, last, b.idx[at + first] - self._base,
-                b.idx[at + last - 1] + b.lengths[at + last - 1] - self._base)
+        return first, last, b.idx[at + first] - self._base, b.ends[at + last - 1] - self._base
 
 
 def tokenize_many(tokenizer: Any, matcher: PhraseMatcher, class_names: dict[int, str],
@@ -409,8 +430,8 @@ def tokenize_many(tokenizer: Any, matcher: PhraseMatcher, class_names: dict[int,
     for members, text in groups:
         doc = tokenizer(text)
         array = doc.to_array(_BATCH_ATTRS) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
-        idx = array[:, 1].tolist()
-        batch = _BatchTokens(idx, array[:, 2].tolist(), array[:, 3].tolist())
+        batch = _BatchTokens(array)
+        idx, ends = batch.idx, batch.ends
         norms = array[:, 0].copy()
         bases, base = [], 0
         for i in members:
@@ -423,14 +444,16 @@ def tokenize_many(tokenizer: Any, matcher: PhraseMatcher, class_names: dict[int,
             raise RuntimeError("a batch's texts did not tokenize as the texts alone")
         found: list[list[Match]] = [[] for _ in members]
         k = 0
+        # The text the matches come from, its first token, the token after its last, its first character.
+        matched, first, last, base = found[0], firsts[0], lasts[0], bases[0]
         for key, s, e in matcher(doc):
-            while s >= lasts[k]:
-                k += 1
-            if e > lasts[k]:  # (LexiconRules keeps line breaks out of its phrases)
+            if s >= last:
+                while s >= lasts[k]:
+                    k += 1
+                matched, first, last, base = found[k], firsts[k], lasts[k], bases[k]
+            if e > last:  # (LexiconRules keeps line breaks out of its phrases)
                 raise RuntimeError("a lexicon match crossed from one text to the next")
-            base = bases[k]
-            found[k].append((class_names[key], s - firsts[k], e - firsts[k], idx[s] - base,
-                             idx[e - 1] + batch.lengths[e - 1] - base))
+            matched.append((class_names[key], s - first, e - first, idx[s] - base, ends[e - 1] - base))
         for k, i in enumerate(members):
             out[i] = (Annotated(norms[firsts[k]:lasts[k]], batch, firsts[k], bases[k]), found[k])
     return cast("list[tuple[Annotated, list[Match]]]", out)

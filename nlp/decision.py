@@ -230,8 +230,8 @@ class DecisionModel:
         return dict(zip(order, totals))
 
     def logits_many(self, rows: Sequence[Mapping[str, float]]) -> list[list[float]]:
-        """`logits` for many messages at once (in label order): a few array operations for the whole batch
-        (gather the weights, multiply, accumulate along the features) instead of a Python loop per feature and label.
+        """`logits` for many messages at once (in label order): a few array operations per feature position for the
+        whole batch (gather the weights, multiply, add) instead of a Python loop per feature and label.
 
         The sums are the same to the last bit: each message's terms are added in the order of its features,
         starting from the bias, and a feature without a weight adds 0.0 (a product, then a sum, as `logits`).
@@ -242,28 +242,35 @@ class DecisionModel:
             # A message or a few (`check`): the arrays' set-up costs more than the loop they replace.
             return [list(self.logits(f).values()) for f in rows]
         index, weights, bias = self._matrix()
+        zero = weights.shape[0] - 1
+        lengths = [len(f) for f in rows]
+        # Longest first: the messages that have a j-th feature are then the first ones, for every j.
+        order = sorted(range(len(rows)), key=lengths.__getitem__, reverse=True)
         # Every feature, a weighted one or not (that one points at the zero row): lists filled by C loops.
-        zero = repeat(weights.shape[0] - 1)
         ids: list[int] = []
         values: list[float] = []
-        for f in rows:
-            ids += map(index.get, f, zero)
-            values += f.values()
-        lengths = [len(f) for f in rows]
-        width = max(lengths)
-        counts = np.asarray(lengths, dtype=np.intp)
+        for i in order:
+            ids += map(index.get, rows[i], repeat(zero))
+            values += rows[i].values()
+        longest = [lengths[i] for i in order]
+        counts = np.asarray(longest, dtype=np.intp)
         owner = np.repeat(np.arange(len(rows), dtype=np.intp), counts)
-        # Column 0 holds the bias; a message's features fill the columns after it, in their order.
-        position = np.arange(1, len(ids) + 1, dtype=np.intp) - np.repeat(np.cumsum(counts) - counts, counts)
-        # Padding points at the last row of `weights`, which is all zeros.
-        grid = np.full((len(rows), width + 1), weights.shape[0] - 1, dtype=np.intp)
-        grid[owner, position] = ids
-        scale = np.zeros((len(rows), width + 1))
-        scale[owner, position] = values
-        terms = weights[grid] * scale[:, :, None]
-        terms[:, 0, :] = bias
-        # add.accumulate adds column after column (never pairwise): bias, then each term in turn.
-        return np.add.accumulate(terms, axis=1)[:, -1, :].tolist()
+        position = np.arange(len(ids), dtype=np.intp) - np.repeat(np.cumsum(counts) - counts, counts)
+        # Row j: each message's j-th feature (padding, never read, points at the zero row).
+        grid = np.full((longest[0], len(rows)), zero, dtype=np.intp)
+        grid[position, owner] = ids
+        scale = np.zeros((longest[0], len(rows)))
+        scale[position, owner] = values
+        total = np.repeat(bias[None, :], len(rows), axis=0)
+        having = len(rows)
+        for j in range(longest[0]):
+            while longest[having - 1] <= j:
+                having -= 1
+            # Bias first, then each term in turn (never pairwise), as add.accumulate or a loop would add them.
+            total[:having] += weights[grid[j, :having]] * scale[j, :having, None]
+        out = np.empty_like(total)
+        out[order] = total
+        return out.tolist()
 
     def _matrix(self):
         # (feature index, weights with a zero last row, biases), rebuilt when the table is.

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 from collections.abc import Iterable
 
-from nlp.language import detect_language
+from nlp.language import detect_language, script_counts
 from nlp.context import instruction_shift
 from nlp.decision import (DIRECTIVE_CUES, IDENTIFIER_CODES, VALIDATED_IDENTIFIER, DecisionModel, LabelModel, features,
                           segments, sigmoid)
@@ -254,8 +254,10 @@ class ContentFilter:
     def _verdicts(self, norms: list[Normalised], docs: list[Annotated], cats: list[dict[str, float]],
                   contexts: list[MessageContext | None]) -> list[Verdict]:
         """The verdicts of an annotated batch: the decision's sums are worked out for the batch at once."""
-        languages = [detect_language(norm.original) for norm in norms]
-        live = [i for i, norm in enumerate(norms) if norm.text.strip()]
+        originals = [norm.original for norm in norms]
+        languages = [detect_language(text, counts) for text, counts in zip(originals, script_counts(originals))]
+        # (`isspace`, not `strip`: the same answer without a copy of the text.)
+        live = [i for i, norm in enumerate(norms) if norm.text and not norm.text.isspace()]
         rows = [self.features_of(norms[i], docs[i], cats[i], languages[i]) for i in live]
         verdicts: list[Verdict | None] = [None] * len(norms)
         for i, f, logits in zip(live, rows, self.decision.logits_many(rows)):
@@ -267,7 +269,7 @@ class ContentFilter:
                  logits: Iterable[float] | None = None) -> Verdict:
         if language is None:
             language = detect_language(norm.original)
-        if not norm.text.strip():
+        if not norm.text or norm.text.isspace():
             return _empty(language)
         raw = doc.user_data.get(EVIDENCE_KEY, [])
         cues = doc.user_data.get(CUES_KEY, {})

@@ -28,6 +28,7 @@ _PLEASE_VERB = re.compile(
 _PLEASE_WORDS = ("please", "kindly", "pls", "plz")
 _PLEASE_HINT = re.compile(r"(?i:please|kindly|pls|plz)")
 _OPENERS = frozenset("please kindly pl pls plz sir all also and then".split())
+_MAY_OPEN = _OPENERS | IMPERATIVE_VERBS
 # After these the opening word is a noun: "Update from Porbandar", "Report for Dholka".
 _NOT_OBJECTS = frozenset(
     "from for of on in at is was has have had are were by to with as about no nos number numbers details".split()
@@ -52,10 +53,13 @@ def imperative_spans(text: str, lowered: str | None = None) -> list[tuple[int, i
     please = has_any(text, _PLEASE_WORDS, _PLEASE_HINT, lowered)
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
-        words = body.split(None, 4)
-        if not words:
+        head = body.split(None, 1)
+        if not head:
             continue
-        if _opens_with_verb(words) or _closes_with_directive(body.rsplit(None, 1)[-1].strip(_PUNCT)) or (
+        # Most sentences open with a word that is neither an opener nor a verb: their next words are not needed.
+        first = head[0].strip(_PUNCT).lower()
+        opens = (first in _MAY_OPEN or not first) and _opens_with_verb(body.split(None, 4))
+        if opens or _closes_with_directive(body.rsplit(None, 1)[-1].strip(_PUNCT)) or (
             please and _PLEASE_VERB.search(body)
         ):
             lead = len(body) - len(body.lstrip())

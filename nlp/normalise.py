@@ -145,6 +145,13 @@ _RUN_HINT = re.compile(
 # opens with a digit tries only where one stands; a search for the run itself tries at every o, i and l).
 _SIX_DIGITS = re.compile(r"\d(?:[oilOIL|]*\d){5}")
 _DIGIT = re.compile(r"\d")
+# Each ASCII character's class for `_ascii_hints`: a separator of `_SEP` "s", a letter "a", a digit "d",
+# anything else "-" (bytes over 127 never occur: the text is ASCII).
+_ASCII_CLASSES = bytes(
+    ord("s") if chr(b) in " .-*_~|/\\+" else ord("d") if chr(b).isdigit() else ord("a") if chr(b).isalpha()
+    else ord("-")
+    for b in range(256)
+)
 _NUMBER_WORD_SET = frozenset(NUMBER_WORDS)
 SHORT_WORDS = frozenset(
     "a i o આ એ ન ને કે તો જ છે મા व न ने से का की के को है में तो ही भी या".split()
@@ -198,11 +205,21 @@ def _slow_fold(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), starts
 
 
+def _ascii_hints(folded: str) -> tuple[bool, bool]:
+    """For an ASCII text: whether a separator, a letter or digit, and a separator stand in a row (how every
+    `_RUN_HINT` match opens: an ASCII unit is one character, marks are not ASCII), and whether it holds six
+    digits (every `_SIX_DIGITS` match does). One byte translation and a few substring tests instead of two
+    searches whose every try, at each blank or digit, is a call into the matching engine."""
+    classes = folded.encode("ascii").translate(_ASCII_CLASSES)
+    return b"sas" in classes or b"sds" in classes, classes.count(b"d") >= 6
+
+
 def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
     deleted: set[int] = set()
     replaced: dict[int, str] = {}
     merged: set[int] = set()  # deleted characters that belong to the character before them
-    if _RUN_HINT.search(folded):
+    run_hint, six_digits = _ascii_hints(folded) if folded.isascii() else (True, True)
+    if run_hint and _RUN_HINT.search(folded):
         for m in _RUN.finditer(folded):
             units = list(_UNIT_IN_RUN.finditer(m.group()))
             # A one-letter word next to a word spaced out by blanks is a word ("a", "આ", "है").
@@ -217,7 +234,8 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
             kept = {i for u in units for i in range(base + u.start(), base + u.end())}
             first, last = base + units[0].start(), base + units[-1].end()
             deleted.update(i for i in range(first, last) if i not in kept)
-    words = folded.lower().replace(",", " ").split()
+    lowered = folded.lower()
+    words = (lowered.replace(",", " ") if "," in lowered else lowered).split()
     if not _NUMBER_WORD_SET.isdisjoint(words) and sum(map(_NUMBER_WORD_SET.__contains__, words)) >= 6:
         for m in _NUMWORDS.finditer(folded):
             base = m.start()
@@ -233,7 +251,7 @@ def _edits(folded: str) -> tuple[set[int], dict[int, str], set[int]]:
     if "@" in folded or "$" in folded or "!" in folded or "|" in folded:
         for m in _SYM.finditer(folded):
             replaced[m.start()] = _SYMBOL_LETTER[m.group()]
-    if _SIX_DIGITS.search(folded) is not None:
+    if six_digits and _SIX_DIGITS.search(folded) is not None:
         for m in _DIGITS.finditer(folded):
             # Only inside the run: a leading or trailing letter belongs to a code (L7401355).
             for i in range(m.start() + 1, m.end() - 1):

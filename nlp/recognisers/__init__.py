@@ -15,7 +15,6 @@ from nlp.recognisers.voter_id import VoterIdRecogniser
 
 _LONG_DIGITS = re.compile(r"\d(?:[ \-.\u00a0]{0,2}\d){8}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -31,20 +30,22 @@ def _has_code(text: str) -> bool:
     return False
 
 
-def _runs(text: str) -> tuple[list[int], bool, bool]:
+def _runs(text: str) -> tuple[list[int], bool, bool, int]:
     """Where `text`'s runs of digits start; whether one is four digits or longer (`_FOUR_DIGITS` matches); whether
     one of those follows an ASCII letter (`_has_code`: a four-digit match before which a letter stands opens a
-    run). One pass over the runs instead of three searches."""
+    run); how many digits there are. One pass over the runs instead of four searches."""
     starts = []
     four = code = False
+    digits = 0
     for run in _DIGIT_RUN.finditer(text):
-        start = run.start()
+        start, end = run.span()
         starts.append(start)
-        if run.end() - start >= 4:
+        digits += end - start
+        if end - start >= 4:
             four = True
             if start and text[start - 1] in _ASCII_LETTERS:
                 code = True
-    return starts, four, code
+    return starts, four, code, digits
 
 RECOGNISERS: tuple[type[Recogniser], ...] = (
     AadhaarRecogniser,
@@ -66,13 +67,13 @@ def build_recognisers(allowlist: Allowlist) -> tuple[Recogniser, ...]:
 def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Finding]:
     """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
     at = "@" in text
-    if not at and _DIGIT.search(text) is None:
-        return []
-    runs, four, code = _runs(text)
+    # (No search for a digit first: the pass over the runs finds none as fast, and is needed when there is one.)
+    runs, four, code, digits = _runs(text)
     if not at and not four:
         return []
     shown = {
-        "digits": _LONG_DIGITS.search(text) is not None,
+        # Nine digits in all, at least, before the search for nine in a row.
+        "digits": digits >= 9 and _LONG_DIGITS.search(text) is not None,
         "code": code,
         "at": at,
     }

@@ -94,8 +94,9 @@ def test_one_pass_over_the_digit_runs_answers_the_searches_it_replaced(text):
 
     from nlp.recognisers import _runs
 
-    starts, four, code = _runs(text)
+    starts, four, code, digits = _runs(text)
     assert starts == [m.start() for m in re.finditer(r"\d+", text)]
+    assert digits == len(re.findall(r"\d", text))
     assert four is (re.search(r"\d{4}", text) is not None)
     assert code is (re.search(r"[A-Za-z]\d{4}", text) is not None)
 

@@ -145,3 +145,96 @@ def test_language_with_and_without_the_script_shortcut(text, expected):
     from nlp.language import detect_language
 
     assert detect_language(text) == expected
+
+
+def _random_texts(seed: int, alphabet: str, n: int = 4000) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(n)]
+
+
+# Separators, letters (the ones read as digits among them), digits and other characters, blanks weighted up.
+_ASCII_ALPHABET = "     ..--**__~~||//\\\\++abcoilOILxyZ0123456789,;:!?@$#\n\t"
+
+
+def test_the_ascii_hints_of_normalising_never_hide_a_match_of_the_searches_they_stand_before():
+    from nlp.normalise import _RUN_HINT, _SIX_DIGITS, _ascii_hints
+
+    texts = _random_texts(7, _ASCII_ALPHABET) + _random_texts(8, "0123456789oilOIL| x.") + [
+        "p.o.l.i.c.y p.r.o.p.o.s.a.l", "s e c r e t", "9 8 2 4 0 1 2 3 4 5", "98240l2345", "1o2o3o4o5o6",
+        "a b", "x-1-y", "ab 12345", "12345 6", "123456", "I am a man",
+    ]
+    runs = sixes = 0
+    for text in texts:
+        run_hint, six_hint = _ascii_hints(text)
+        if _RUN_HINT.search(text) is not None:
+            assert run_hint, text
+            runs += 1
+        if _SIX_DIGITS.search(text) is not None:
+            assert six_hint, text
+            sixes += 1
+    assert runs > 100 and sixes > 100  # the random texts reach both searches' matches
+    # And the hints do rule texts out: no lone letter between separators, fewer than six digits.
+    assert _ascii_hints("Send the figures by 15:00 today") == (False, False)
+
+
+_NAME_ALPHABET = ["Ramesh", "Patel", "of", "Anand", ",", " ", " ", "  ", "age", "aged", "42", "\n", "x", "A", "Bhai",
+                  "Mr", ".", "alias", "Kumar", "Shah", "રમેશ", "પટેલ", "रमेश", "શેખ", "1", "123", "1234", "_", "É"]
+
+
+def test_the_name_patterns_written_for_speed_find_what_the_plain_ones_find():
+    from nlp import names
+
+    rng = random.Random(11)
+    texts = ["".join(rng.choice(_NAME_ALPHABET) + rng.choice(["", " ", " ", " ", ", ", "\n"])
+                     for _ in range(rng.randint(0, 10))) for _ in range(6000)]
+    plain_place = re.compile(
+        r"(?P<name>\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2})(?=\s+of\s+[A-Z]|,\s+(?:\d|[A-Z][a-z]+,|age|aged))")
+    plain_age = re.compile(r"(?P<name>[\u0900-\u0963\u0966-\u097F\u0A80-\u0AFF]+\s+[\u0900-\u0963\u0966-\u097F\u0A80-\u0AFF]+)"
+                           r"\s*,\s*\d{1,3}\s*,")
+    plain_surname = re.compile(r"(?P<name>\b[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+)?\s+(?P<surname>[A-Z][a-z]+))\b")
+    (_, place), (age_hint, age), (_, surname) = names._PATTERNS[8:11]
+    matched = 0
+    for text in texts:
+        for fast, plain in ((place, plain_place), (age, plain_age), (surname, plain_surname)):
+            spans = [m.span("name") for m in plain.finditer(text)]
+            assert [m.span("name") for m in fast.finditer(text)] == spans, text
+            matched += bool(spans)
+        if plain_place.search(text):
+            assert names._BEFORE_PLACE_OR_AGE.search(text), text
+        if plain_age.search(text):
+            assert age_hint(text, text.lower(), frozenset()), text
+    assert matched > 500
+
+
+def _plain_first_fit(groups, window):
+    from nlp.components import _gap
+
+    for anchor in groups[0]:
+        chosen = [anchor]
+        for spans in groups[1:]:
+            near = [s for s in spans if s != anchor and _gap(anchor, s) <= window and s not in chosen]
+            if not near:
+                break
+            chosen.append(min(near, key=lambda s: _gap(anchor, s)))
+        else:
+            return min(s[0] for s in chosen), max(s[1] for s in chosen)
+    return None
+
+
+def test_the_rules_nearest_occurrence_is_the_plain_computations():
+    from nlp.components import _first_fit
+
+    rng = random.Random(5)
+    fitted = 0
+    for _ in range(20000):
+        def spans():
+            starts = [rng.randint(0, 300) for _ in range(rng.randint(1, 4))]
+            return [(s, s + rng.randint(1, 20)) for s in starts]
+        groups = [spans() for _ in range(rng.randint(1, 4))]
+        if rng.random() < 0.2:  # a span shared by two groups (one cue in two alternatives)
+            groups[-1].append(groups[0][0])
+        window = rng.choice([0, 20, 60, 160])
+        expected = _plain_first_fit(groups, window)
+        assert _first_fit(groups, window) == expected, (groups, window)
+        fitted += expected is not None
+    assert fitted > 5000
