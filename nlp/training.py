@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from nlp.decision import PRIORS, DecisionModel, choose_thresholds, fit_logistic, sigmoid
+from nlp.decision import LOWER_PRECISION, PRIORS, DecisionModel, choose_thresholds, fit_logistic, sigmoid
 from nlp.errors import CorpusError
 from nlp.evaluate import Example, print_report, read_examples, score
 from nlp.verdict import LABELS
@@ -122,7 +122,7 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
         # What the model was trained and calibrated on: a packaged model whose corpus files have changed since
         # (tests/nlp/test_nlp_thresholds.py checks) is not what `samvad nlp train` would now produce.
         "corpus_sha256": {"train": file_sha256(Path(corpus) / "train.jsonl"), calibration_path.name: file_sha256(calibration_path)},
-        "act_precision_target": ACT_PRECISION, "lower_beta": LOWER_BETA,
+        "act_precision_target": ACT_PRECISION, "lower_beta": LOWER_BETA, "lower_precision": LOWER_PRECISION,
         "seed": seed, "epochs": epochs, "folds": folds,
         "labels": {},
     }

@@ -11,7 +11,7 @@ def test_upper_threshold_is_the_lowest_score_whose_acted_set_keeps_its_precision
     # Worked by hand: from the top, 0.9, 0.8 and 0.7 are all right (precision 1); at 0.6 a wrong one
     # makes it 3/4. F1 below the upper: 0.7 -> 6/7, 0.6 -> 6/8, 0.5 -> 8/9, 0.4 -> 8/10; best at 0.5.
     chosen = choose_thresholds([0.9, 0.8, 0.7, 0.6, 0.5, 0.4], [True, True, True, False, True, False],
-                               act_precision=0.97, min_act=1)
+                               act_precision=0.97, min_act=1, lower_precision=0.0)
     assert chosen["upper"] == 0.7
     assert chosen["lower"] == 0.5
     assert chosen["at_upper"] == {"threshold": 0.7, "precision": 1.0, "recall": 0.75, "given": 3}
@@ -19,9 +19,23 @@ def test_upper_threshold_is_the_lowest_score_whose_acted_set_keeps_its_precision
 
 
 def test_no_upper_tier_when_even_the_top_scores_are_wrong_too_often():
-    chosen = choose_thresholds([0.9, 0.8, 0.7, 0.6, 0.5], [False, True, False, True, False], min_act=2)
+    chosen = choose_thresholds([0.9, 0.8, 0.7, 0.6, 0.5], [False, True, False, True, False], min_act=2,
+                               lower_precision=0.0)
     assert chosen["upper"] > 1.0
     assert chosen["lower"] <= 0.9
+    # With the review tier's precision floor (at most 1/2 right from the top here), no label is given at all.
+    chosen = choose_thresholds([0.9, 0.8, 0.7, 0.6, 0.5], [False, True, False, True, False], min_act=2)
+    assert chosen["lower"] > 1.0 and chosen["at_lower"]["given"] == 0
+
+
+def test_the_review_tier_keeps_its_own_precision_floor():
+    # The same scores as above: F1 alone puts the lower threshold at 0.5 (precision 4/5 from the top); with a
+    # floor of 0.85 the points 0.6 (3/4) and 0.5 (4/5) are out, and the best left is the upper itself, 0.7.
+    chosen = choose_thresholds([0.9, 0.8, 0.7, 0.6, 0.5, 0.4], [True, True, True, False, True, False],
+                               act_precision=0.97, min_act=1, lower_precision=0.85)
+    assert chosen["upper"] == 0.7
+    assert chosen["lower"] == 0.7
+    assert chosen["at_lower"] == {"threshold": 0.7, "precision": 1.0, "recall": 0.75, "given": 3}
 
 
 def test_logistic_regression_learns_which_feature_marks_the_label():
