@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -33,9 +34,15 @@ async def _start_bot_process(sandbox, db_path: Path, log_path: Path) -> asyncio.
 async def _count(db_path: Path, chat_ids) -> int:
     if not db_path.exists():
         return 0
-    db = await Database.open(db_path)
+    # Read only: an observer beside a running bot must not migrate the file or take its write lock (a full open
+    # did both, and once failed with "database is locked" under load while the restarted bot was writing).
+    db = await Database.open_read_only(db_path)
     try:
         return sum([await messages.count_messages(db, chat_id=chat_id) for chat_id in chat_ids])
+    except sqlite3.OperationalError as error:
+        if "no such table" in str(error):
+            return 0  # the bot has created the file and not yet migrated it
+        raise
     finally:
         await db.close()
 
