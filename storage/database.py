@@ -288,16 +288,7 @@ class Database:
             if not isinstance(error, Exception):
                 raise
             return
-        for entry in batch:
-            if entry.outcome.done():
-                continue
-            if isinstance(entry.error, sqlite3.Error):
-                self._note_failure(entry.error)
-                entry.outcome.set_exception(_translate(entry.error, self.path))
-            elif entry.error is not None:
-                entry.outcome.set_exception(entry.error)
-            else:
-                entry.outcome.set_result(entry.result)
+        _settle_all(batch, self._failed_write)
         for entry in batch:
             if entry.error is None and entry.unit is not None:
                 for callback in entry.unit.committed_callbacks:
@@ -339,15 +330,7 @@ class Database:
                     if not isinstance(error, Exception):
                         raise
                     continue
-                for entry in batch:
-                    if entry.outcome.done():
-                        continue
-                    if isinstance(entry.error, sqlite3.Error):
-                        entry.outcome.set_exception(_translate(entry.error, self.path))
-                    elif entry.error is not None:
-                        entry.outcome.set_exception(entry.error)
-                    else:
-                        entry.outcome.set_result(entry.result)
+                _settle_all(batch, self._failed_read)
         finally:
             self._reading = None
 
@@ -370,6 +353,16 @@ class Database:
         # open_read_only() has no writer: a write through it is a programming error, not a state of the disk.
         assert self._writer is not None, f"{self.path} was opened read-only"
         return self._writer
+
+    def _failed_write(self, error: BaseException) -> BaseException:
+        """What a unit's caller is told of the error that failed it (a disk that went read-only noted first)."""
+        if isinstance(error, sqlite3.Error):
+            self._note_failure(error)
+            return _translate(error, self.path)
+        return error
+
+    def _failed_read(self, error: BaseException) -> BaseException:
+        return _translate(error, self.path) if isinstance(error, sqlite3.Error) else error
 
     def _note_failure(self, error: sqlite3.Error) -> None:
         code = getattr(error, "sqlite_errorcode", None)
@@ -565,6 +558,17 @@ def _fail_all(batch: Sequence[_QueuedUnit | _QueuedRead], error: BaseException) 
         entry.error = error
         if not entry.outcome.done():
             entry.outcome.set_exception(error)
+
+
+def _settle_all(batch: Sequence[_QueuedUnit | _QueuedRead], told: Callable[[BaseException], BaseException]) -> None:
+    """After a trip: each entry not yet answered gets its result, or the error told of what failed it alone."""
+    for entry in batch:
+        if entry.outcome.done():
+            continue
+        if entry.error is not None:
+            entry.outcome.set_exception(told(entry.error))
+        else:
+            entry.outcome.set_result(entry.result)
 
 
 class _QueuedRead:

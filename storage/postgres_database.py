@@ -53,7 +53,7 @@ from psycopg.adapt import Dumper, Loader, PyFormat, Transformer
 from psycopg.rows import RowMaker, tuple_row
 
 from storage import dialect, postgres
-from storage.database import Database, Params, Traffic, Transaction, Unit, _fail_all, _QueuedRead, _QueuedUnit
+from storage.database import Database, Params, Traffic, Transaction, Unit, _fail_all, _QueuedRead, _QueuedUnit, _settle_all
 from storage.errors import StorageError
 from storage.postgres import ServerUnavailable, redacted
 
@@ -556,13 +556,7 @@ class PostgresDatabase(Database):
             if not isinstance(translated, Exception):
                 raise
             return
-        for entry in batch:
-            if entry.outcome.done():
-                continue
-            if entry.error is not None:
-                entry.outcome.set_exception(self._error(entry.error))
-            else:
-                entry.outcome.set_result(entry.result)
+        _settle_all(batch, self._error)
         for entry in batch:
             if entry.error is None and entry.unit is not None:
                 for callback in entry.unit.committed_callbacks:
@@ -622,13 +616,7 @@ class PostgresDatabase(Database):
                     if not isinstance(error, Exception):
                         raise
                     continue
-                for entry in batch:
-                    if entry.outcome.done():
-                        continue
-                    if entry.error is not None:
-                        entry.outcome.set_exception(self._error(entry.error))
-                    else:
-                        entry.outcome.set_result(entry.result)
+                _settle_all(batch, self._error)
         finally:
             self._reading = None
 
