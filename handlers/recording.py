@@ -143,6 +143,7 @@ async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
 SentFacts = tuple[ChatSeen, PersonSeen | None, messages.IncomingMessage, datetime | None]
 # Keys of a message the plain reading below leaves to python-telegram-bot (rare: the bot's own posts never have them).
 _PARSED_ONLY = ("forward_origin", "new_chat_members", "left_chat_member", "pinned_message")
+# What a message carries, in the order message_kind looks (both readings name a message's kind by it).
 _KINDS = ("text", "photo", "document", "video", "voice", "audio", "sticker", "contact", "location", "poll")
 
 
@@ -235,7 +236,7 @@ def message_kind(message: Message) -> str:
     """A short name for what a message carries."""
     if message.new_chat_members or message.left_chat_member or message.pinned_message:
         return "service"
-    for kind in ("text", "photo", "document", "video", "voice", "audio", "sticker", "contact", "location", "poll"):
+    for kind in _KINDS:
         if getattr(message, kind):
             return kind
     return "other"
