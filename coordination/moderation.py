@@ -20,7 +20,7 @@ from datetime import timedelta
 from coordination import people
 from coordination.collaborators import Collaborators
 from coordination.filtering import GroupMessage, verdict_for
-from coordination.moderation_review import notify_admins, refresh_notices
+from coordination.moderation_review import notify_admins_in, refresh_notices
 from coordination.moderation_rules import Tiered, WarningStep, flag_tier, tells_admins, tiered_findings, warning_step
 from coordination.moderation_texts import closed_text, most_common_language, removal_notice_text, warning_text
 from coordination.people import mention
@@ -28,7 +28,7 @@ from nlp import Verdict
 from nlp.verdict import Tier
 from runtime.purposes import Purpose
 from storage import chats, flags, policies, roster, tasks
-from storage.database import Transaction
+from storage.database import Transaction, Unit
 from storage.flags import Flag, FlagState, NewFlag, WarningState
 from storage.policies import MODERATED_LABELS, Policy
 from storage.roster import Binding, Reader
@@ -132,7 +132,8 @@ async def raise_flag(
     c: Collaborators, group: Group, message: GroupMessage, update_id: int, verdict: Verdict, tiered: Tiered,
     *, source: str, attachment_seq: int | None = None,
 ) -> Flag | None:
-    """Record the flag and, in the same transaction, owe its removal, warning and notifications.
+    """Record the flag and, in the same transaction (one unit of work, one trip), owe its removal, warning and
+    notifications.
 
     Hold or warn: a member warned less than an interval ago gets the warning combined at the end of
     the interval (a removal gets a short notice at once); a doubtful case says nothing in the group.
@@ -145,11 +146,12 @@ async def raise_flag(
     now = c.clock.now()
     interval = timedelta(seconds=c.settings.warning_interval_seconds)
     who = mention(member_id, message.sender_name)
-    async with c.db.transaction() as tx:
-        last = await flags.last_warned_at(tx, chat_id, member_id)
+
+    def record(unit: Unit) -> Flag | None:
+        last = flags.last_warned_at_in(unit, chat_id, member_id)
         step = warning_step(tiered.tier, deleted=plan.delete, last_warned_at=last, now=now, interval=interval)
         held = step in (WarningStep.HOLD, WarningStep.NOTICE_AND_HOLD)
-        flag = await flags.create(tx, NewFlag(
+        flag = flags.create_in(unit, NewFlag(
             chat_id=chat_id, message_id=message.message_id, update_id=update_id, member_id=member_id, source=source,
             findings=tiered.findings, verdict_labels=verdict.labels, language=verdict.language, actions=plan.taken,
             deleted=plan.delete, by_admin=by_admin, held=held, tier=flag_tier(tiered.tier),
@@ -158,27 +160,29 @@ async def raise_flag(
         if flag is None:
             return None  # this update was handled before a crash cut it short
         if plan.delete:
-            await c.outbox.call(
-                tx, "deleteMessage", {"chat_id": chat_id, "message_id": message.message_id},
+            c.outbox.call_in(
+                unit, "deleteMessage", {"chat_id": chat_id, "message_id": message.message_id},
                 purpose=Purpose.MODERATION_DELETE, dedupe_key=f"moderation:delete:{flag.flag_id}",
             )
         if held and last is not None:
-            await tasks.schedule(
-                tx, kind=COMBINED_TASK, payload={"chat_id": chat_id, "member_id": member_id}, due_at=last + interval,
+            tasks.schedule_in(
+                unit, kind=COMBINED_TASK, payload={"chat_id": chat_id, "member_id": member_id}, due_at=last + interval,
                 dedupe_key=f"{COMBINED_TASK}:{chat_id}:{member_id}:{to_db(last)}",
             )
         if step is WarningStep.NOTICE_AND_HOLD:
-            await c.outbox.send_message(
-                tx, chat_id, removal_notice_text(flag.language, who=who), purpose=Purpose.MODERATION_WARNING,
+            c.outbox.send_message_in(
+                unit, chat_id, removal_notice_text(flag.language, who=who), purpose=Purpose.MODERATION_WARNING,
                 dedupe_key=f"moderation:removal-notice:{flag.flag_id}",
             )
         elif step is WarningStep.WARN_NOW:
-            await flags.note_warning(tx, chat_id, member_id, at=now)
-            await _warn(tx, c, [flag], who, key=f"moderation:warning:{flag.flag_id}",
-                        attachment=attachment_seq is not None)
+            flags.note_warning_in(unit, chat_id, member_id, at=now)
+            _warn_in(unit, c, [flag], who, key=f"moderation:warning:{flag.flag_id}",
+                     attachment=attachment_seq is not None)
         if plan.admins:
-            await notify_admins(tx, c, flag, plan.admins)
-    return flag
+            notify_admins_in(unit, c, flag, plan.admins)
+        return flag
+
+    return await c.db.write(record)  # one trip, one transaction
 
 
 @dataclass(frozen=True)
@@ -220,14 +224,19 @@ async def _warn(
     tx: Transaction, c: Collaborators, flagged: list[Flag], who: str, *, key: str, attachment: bool = False
 ) -> None:
     """One warning about one or more flags: a reply to the message when it is still there."""
+    await tx.run(lambda unit: _warn_in(unit, c, flagged, who, key=key, attachment=attachment))
+
+
+def _warn_in(unit: Unit, c: Collaborators, flagged: list[Flag], who: str, *, key: str, attachment: bool = False) -> None:
+    """_warn as part of a unit of work."""
     present = [flag for flag in flagged if not flag.deleted]
     reply_to = present[-1].message_id if present and (len(flagged) > 1 or not flagged[0].deleted) else None
     text = warning_text(
         flagged, most_common_language(flagged), who=who, notified=any("notify" in flag.actions for flag in flagged),
         attachment=attachment,
     )
-    await c.outbox.send_message(
-        tx, flagged[0].chat_id, text, purpose=Purpose.MODERATION_WARNING, reply_to=reply_to, dedupe_key=key
+    c.outbox.send_message_in(
+        unit, flagged[0].chat_id, text, purpose=Purpose.MODERATION_WARNING, reply_to=reply_to, dedupe_key=key
     )
 
 

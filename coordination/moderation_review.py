@@ -27,7 +27,7 @@ from coordination.moderation_texts import (
 from runtime.purposes import Purpose
 from storage import attachments, chats, flags, roster
 from storage import outbox as outbox_store
-from storage.database import Transaction
+from storage.database import Transaction, Unit
 from storage.flags import Flag, FlagState, FlagTier
 from storage.outbox import CallState
 from storage.roster import Reader
@@ -80,15 +80,21 @@ def _decision_line(flag: Flag, decider: str, zone: ZoneInfo) -> str:
 
 async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     """The notification about a flag for the group's admin posts (with the decision, once made)."""
-    text = await flags.flagged_text(db, flag)
+    decider = await roster.person(db, flag.decided_by) if not flag.is_open and flag.decided_by is not None else "?"
+    return _notice_text(flag, zone, text=await flags.flagged_text(db, flag), title=await _group_title(db, flag.chat_id),
+                        member=await roster.person(db, flag.member_id), decider=decider)
+
+
+def _notice_text(flag: Flag, zone: ZoneInfo, *, text: str | None, title: str, member: str, decider: str) -> str:
+    """notice_text from what it reads: the text flagged, the group's title, the member and the decider as people."""
     excerpt = masked(text, flag.findings) if text is not None else "[text erased by lawful order]"
     if len(excerpt) > EXCERPT:
         excerpt = excerpt[: EXCERPT - 1] + "…"
     edited = " (in an edit)" if flag.source == "edit" else ""
     doubtful = " — a doubtful case, for quiet review" if flag.doubtful else ""
     lines = [
-        f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(await _group_title(db, flag.chat_id))}{escape(doubtful)}",
-        f"From: {escape(await roster.person(db, flag.member_id))}, {escape(for_people(flag.flagged_at, zone))}{edited}",
+        f"🚩 <b>Flag #{flag.flag_id}</b> in {escape(title)}{escape(doubtful)}",
+        f"From: {escape(member)}, {escape(for_people(flag.flagged_at, zone))}{edited}",
         f"Found: {escape(summary(flag))}",
         *([f"Also doubtful, for your quiet review (not named to the member): {escape(doubtful_summary(flag))}"]
           if flag.also_doubtful else []),
@@ -102,20 +108,30 @@ async def notice_text(db: Reader, flag: Flag, zone: ZoneInfo) -> str:
     if flag.is_open:
         lines.append("Is this a violation of the circular?")
     else:
-        decider = await roster.person(db, flag.decided_by) if flag.decided_by is not None else "?"
         lines.append(escape(_decision_line(flag, decider, zone)))
     return "\n".join(lines)
 
 
-async def notify_admins(tx: Transaction, c: Collaborators, flag: Flag, admins: list[int]) -> None:
-    """Tell each admin post's verified account privately, with review buttons (once per flag)."""
-    text = await notice_text(tx, flag, c.settings.zone)
+def _person_in(unit: Unit, user_id: int) -> str:
+    """roster.person as part of a unit of work: "Vikram Jadeja (Mamlatdar, Bhuj)"."""
+    name = chats.user_name_in(unit, user_id) or f"user {user_id}"
+    designations = "; ".join(post.designation for post in roster.posts_of_user_in(unit, user_id))
+    return f"{name} ({designations})" if designations else name
+
+
+def notify_admins_in(unit: Unit, c: Collaborators, flag: Flag, admins: list[int]) -> None:
+    """Tell each admin post's verified account privately, with review buttons (once per flag), as part of the unit
+    of work that raises the flag (an open flag: no decider to name)."""
+    binding = roster.binding_of_in(unit, flag.chat_id)
+    title = chats.title_of_in(unit, flag.chat_id, fallback=binding.title if binding else None)
+    text = _notice_text(flag, c.settings.zone, text=flags.flagged_text_in(unit, flag), title=title,
+                        member=_person_in(unit, flag.member_id), decider="?")
     for admin in admins:
-        outbox_id = await c.outbox.send_message(
-            tx, admin, text, purpose=Purpose.MODERATION_NOTICE, markup=review_buttons(flag.flag_id),
+        outbox_id = c.outbox.send_message_in(
+            unit, admin, text, purpose=Purpose.MODERATION_NOTICE, markup=review_buttons(flag.flag_id),
             dedupe_key=f"moderation:notice:{flag.flag_id}:{admin}",
         )
-        await flags.add_notice(tx, flag.flag_id, outbox_id)
+        flags.add_notice_in(unit, flag.flag_id, outbox_id)
 
 
 async def refresh_notices(tx: Transaction, c: Collaborators, flag: Flag) -> None:

@@ -82,6 +82,17 @@ class Outbox:
         scope = current_scope()
         return scope.next_dedupe_key(purpose) if scope is not None else None
 
+    def call_in(
+        self, unit: Unit, method: str, params: dict[str, Any], *, purpose: Purpose, dedupe_key: str | None,
+    ) -> int:
+        """call as part of a unit of work (dedupe_key from `next_dedupe_key`)."""
+        outbox_id = outbox_store.enqueue_in(
+            unit, method=method, params=_plain(params), purpose=purpose, at=self._clock.now(),
+            chat_id=_chat_of(params), dedupe_key=dedupe_key, priority=priority_of(method, purpose),
+        )
+        unit.after_commit(self._wake if self._wake_chat is None else partial(self._wake_chat, _chat_of(params)))
+        return outbox_id
+
     def send_message_in(
         self,
         unit: Unit,

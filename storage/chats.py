@@ -130,9 +130,25 @@ async def user_name(db: Database | Transaction, user_id: int) -> str | None:
     return " ".join(part for part in (row["first_name"], row["last_name"]) if part)
 
 
+def user_name_in(unit: Unit, user_id: int) -> str | None:
+    """user_name as part of a unit of work."""
+    row = unit.fetchone("SELECT first_name, last_name FROM users WHERE user_id = ?", (user_id,))
+    if row is None:
+        return None
+    return " ".join(part for part in (row["first_name"], row["last_name"]) if part)
+
+
 async def title_of(db: Database | Transaction, chat_id: int, *, fallback: str | None = None) -> str:
     """A chat's title as Telegram last gave it; else fallback (e.g. how Samvad names a bound group); else its id."""
     row = await db.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
+    if row is not None and row["title"]:
+        return row["title"]
+    return fallback if fallback else str(chat_id)
+
+
+def title_of_in(unit: Unit, chat_id: int, *, fallback: str | None = None) -> str:
+    """title_of as part of a unit of work."""
+    row = unit.fetchone("SELECT title FROM chats WHERE chat_id = ?", (chat_id,))
     if row is not None and row["title"]:
         return row["title"]
     return fallback if fallback else str(chat_id)

@@ -162,27 +162,32 @@ class NewFlag:
 
 async def create(tx: Transaction, new: NewFlag, *, at: datetime) -> Flag | None:
     """Record and journal a flag; None if this update already raised one for the message (a replay)."""
-    if await raised_by_update(tx, new.chat_id, new.message_id, new.update_id) is not None:
+    return await tx.run(lambda unit: create_in(unit, new, at=at))
+
+
+def create_in(unit: Unit, new: NewFlag, *, at: datetime) -> Flag | None:
+    """create as part of a unit of work."""
+    if raised_by_update_in(unit, new.chat_id, new.message_id, new.update_id) is not None:
         return None
     findings = [finding.to_dict() for finding in new.findings]
-    entry = await journal.append(
-        tx, kind="flag", chat_id=new.chat_id, actor_id=new.member_id, at=at,
+    entry = journal.append_in(
+        unit, kind="flag", chat_id=new.chat_id, actor_id=new.member_id, at=at,
         body={"message_id": new.message_id, "source": new.source, "labels": list(new.labels),
               "findings": findings, "language": new.language, "actions": list(new.actions),
               "deleted": new.deleted, "by_admin": new.by_admin, "tier": new.tier.value,
               **({"also_doubtful": sorted(new.also_doubtful)} if new.also_doubtful else {})},
     )
-    flag_id = await tx.execute(
+    flag_id = unit.execute(
         "INSERT INTO flags (chat_id, message_id, update_id, version_seq, member_id, source, labels, verdict_labels,"
         " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq, tier, also_doubtful)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (new.chat_id, new.message_id, new.update_id,
-         new.version_seq or await _version_seq(tx, new.chat_id, new.message_id, new.update_id, new.source),
+         new.version_seq or _version_seq_in(unit, new.chat_id, new.message_id, new.update_id, new.source),
          new.member_id, new.source, json.dumps(list(new.labels)), json.dumps(sorted(new.verdict_labels)),
          json.dumps(findings), new.language, json.dumps(list(new.actions)), int(new.deleted), int(new.by_admin),
          _warning_state(new), to_db(at), entry.seq, new.tier.value, json.dumps(sorted(new.also_doubtful))),
     )
-    return await get(tx, flag_id)
+    return get_in(unit, flag_id)
 
 
 def _warning_state(new: NewFlag) -> WarningState:
@@ -191,14 +196,14 @@ def _warning_state(new: NewFlag) -> WarningState:
     return WarningState.HELD if new.held else WarningState.SENT
 
 
-async def _version_seq(tx: Transaction, chat_id: int, message_id: int, update_id: int, source: str) -> int | None:
+def _version_seq_in(unit: Unit, chat_id: int, message_id: int, update_id: int, source: str) -> int | None:
     """The journal entry of the text version flagged: the message itself, or the edit this update brought."""
     if source == "message":
-        row = await tx.fetchone(
+        row = unit.fetchone(
             "SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
         )
     else:
-        row = await tx.fetchone(
+        row = unit.fetchone(
             "SELECT e.journal_seq FROM message_edits e JOIN messages m ON m.id = e.message_row"
             " WHERE m.chat_id = ? AND m.message_id = ? AND e.update_id = ? ORDER BY e.id DESC LIMIT 1",
             (chat_id, message_id, update_id),
@@ -212,12 +217,25 @@ async def get(db: Reader, flag_id: int) -> Flag | None:
     return _flag(row) if row else None
 
 
+def get_in(unit: Unit, flag_id: int) -> Flag | None:
+    """get as part of a unit of work."""
+    row = unit.fetchone("SELECT * FROM flags WHERE id = ?", (flag_id,))
+    return _flag(row) if row else None
+
+
 async def raised_by_update(db: Reader, chat_id: int, message_id: int, update_id: int) -> Flag | None:
     """The flag an update raised for a message, if any."""
-    row = await db.fetchone(
-        "SELECT * FROM flags WHERE chat_id = ? AND message_id = ? AND update_id = ?", (chat_id, message_id, update_id)
-    )
+    row = await db.fetchone(_RAISED_BY_UPDATE, (chat_id, message_id, update_id))
     return _flag(row) if row else None
+
+
+def raised_by_update_in(unit: Unit, chat_id: int, message_id: int, update_id: int) -> Flag | None:
+    """raised_by_update as part of a unit of work."""
+    row = unit.fetchone(_RAISED_BY_UPDATE, (chat_id, message_id, update_id))
+    return _flag(row) if row else None
+
+
+_RAISED_BY_UPDATE = "SELECT * FROM flags WHERE chat_id = ? AND message_id = ? AND update_id = ?"
 
 
 async def of_message(db: Reader, chat_id: int, message_id: int) -> list[Flag]:
@@ -280,15 +298,27 @@ async def decide(
 
 async def last_warned_at(db: Reader, chat_id: int, member_id: int) -> datetime | None:
     """When the member was last warned in the group."""
-    row = await db.fetchone(
-        "SELECT last_warned_at FROM member_warnings WHERE chat_id = ? AND member_id = ?", (chat_id, member_id)
-    )
+    row = await db.fetchone(_LAST_WARNED_AT, (chat_id, member_id))
     return from_db(row[0]) if row else None
+
+
+def last_warned_at_in(unit: Unit, chat_id: int, member_id: int) -> datetime | None:
+    """last_warned_at as part of a unit of work."""
+    row = unit.fetchone(_LAST_WARNED_AT, (chat_id, member_id))
+    return from_db(row[0]) if row else None
+
+
+_LAST_WARNED_AT = "SELECT last_warned_at FROM member_warnings WHERE chat_id = ? AND member_id = ?"
 
 
 async def note_warning(tx: Transaction, chat_id: int, member_id: int, *, at: datetime) -> None:
     """The member is warned now."""
-    await tx.execute(
+    await tx.run(lambda unit: note_warning_in(unit, chat_id, member_id, at=at))
+
+
+def note_warning_in(unit: Unit, chat_id: int, member_id: int, *, at: datetime) -> None:
+    """note_warning as part of a unit of work."""
+    unit.execute(
         "INSERT INTO member_warnings (chat_id, member_id, last_warned_at) VALUES (?, ?, ?)"
         " ON CONFLICT (chat_id, member_id) DO UPDATE SET last_warned_at = excluded.last_warned_at",
         (chat_id, member_id, to_db(at)),
@@ -317,7 +347,12 @@ async def take_held(tx: Transaction, chat_id: int, member_id: int) -> list[Flag]
 
 async def add_notice(tx: Transaction, flag_id: int, outbox_id: int) -> None:
     """Remember an owed notification about a flag, to edit it once decided."""
-    await tx.execute("INSERT OR IGNORE INTO flag_notices (flag_id, outbox_id) VALUES (?, ?)", (flag_id, outbox_id))
+    await tx.run(lambda unit: add_notice_in(unit, flag_id, outbox_id))
+
+
+def add_notice_in(unit: Unit, flag_id: int, outbox_id: int) -> None:
+    """add_notice as part of a unit of work."""
+    unit.execute("INSERT OR IGNORE INTO flag_notices (flag_id, outbox_id) VALUES (?, ?)", (flag_id, outbox_id))
 
 
 async def notices(db: Reader, flag_id: int) -> list[int]:
@@ -398,14 +433,24 @@ async def flagged_text(db: Reader, flag: Flag) -> str | None:
     """The text of the version flagged, as the record keeps it (None if erased by lawful order)."""
     if flag.version_seq is None:
         return None
-    row = await db.fetchone(
-        "SELECT text FROM messages WHERE journal_seq = ?"
-        " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?"
-        " UNION ALL SELECT CASE WHEN b.seq IS NULL THEN NULL ELSE coalesce(a.text, '') END FROM attachments a"
-        " LEFT JOIN journal_bodies b ON b.seq = a.journal_seq WHERE a.journal_seq = ?",
-        (flag.version_seq, flag.version_seq, flag.version_seq),
-    )
+    row = await db.fetchone(_FLAGGED_TEXT, (flag.version_seq, flag.version_seq, flag.version_seq))
     return row[0] if row else None
+
+
+def flagged_text_in(unit: Unit, flag: Flag) -> str | None:
+    """flagged_text as part of a unit of work."""
+    if flag.version_seq is None:
+        return None
+    row = unit.fetchone(_FLAGGED_TEXT, (flag.version_seq, flag.version_seq, flag.version_seq))
+    return row[0] if row else None
+
+
+_FLAGGED_TEXT = (
+    "SELECT text FROM messages WHERE journal_seq = ?"
+    " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?"
+    " UNION ALL SELECT CASE WHEN b.seq IS NULL THEN NULL ELSE coalesce(a.text, '') END FROM attachments a"
+    " LEFT JOIN journal_bodies b ON b.seq = a.journal_seq WHERE a.journal_seq = ?"
+)
 
 
 async def false_alarms(db: Database, *, since: datetime | None = None) -> list[Flag]:

@@ -39,7 +39,7 @@ import asyncio
 
 from storage import messages, tasks
 from tests.conftest import TEST_BACKEND
-from tests.e2e.moderation_world import build_world, post, settled
+from tests.e2e.moderation_world import AADHAAR, build_world, post, settled, warning_after
 from tests.e2e.record_world import build_world as build_record_world
 
 # Per backend: (trips, transactions, statements) per plain message; (trips, transactions) per instruction.
@@ -129,3 +129,52 @@ async def test_an_instruction_costs_a_bounded_number_of_trips_and_transactions(c
     print(f"{TEST_BACKEND}, per instruction: {trips:.1f} trips, {transactions:.1f} transactions")
     assert trips <= INSTRUCTION_BUDGET[0], f"{trips:.1f} trips to the database's thread per instruction"
     assert transactions <= INSTRUCTION_BUDGET[1], f"{transactions:.1f} transactions per instruction"
+
+
+# Per backend: (trips, transactions, statements) per message the filter flags (ACT: removed, the member warned or
+# told of the removal, the admin post notified).
+FLAGGED_BUDGET = {"sqlite": (18.5, 8.5, 110), "postgresql": (21.5, 11.5, 95)}[TEST_BACKEND]
+
+FLAGGED = [f"Applicant {name}, Aadhaar {AADHAAR}, has not got his relief"
+           for name in ("Ramesh Patel", "Suresh Mehta", "Dinesh Shah")]
+
+
+async def test_a_flagged_message_costs_a_bounded_number_of_trips_and_transactions(client, bot, settings):
+    """A message the filter flags with confidence (an Aadhaar number next to a name; the group's policy deletes and
+    notifies) costs a plain message's trips, the reads that decide what to do (the group and its policy, whether the
+    bot may delete, the admin posts' accounts, whether the member is one), one unit of work that writes the flag
+    (the member's last warning read; the flag, its journal entry, the removal, the warning or the removal notice, the
+    combined warning's task and the admin post's notice with its text's reads, written), then the deliveries of the
+    three calls it owes. The first message is warned at once, the other two within the interval (a notice now, the
+    reasons held).
+
+    Measured on 3 December 2026, three runs alternated with main's (load 1.2): SQLite 31.0-31.7 trips, 7.0-7.3
+    transactions, 97-98 statements per flagged message before, when the flag's transaction took a trip per statement;
+    15.7-16.0 trips, 7.3-7.7 transactions and 98-98.7 statements since it is one unit of work given to
+    `Database.write`. PostgreSQL (two runs each): 34.3 trips, 10.0 transactions, 84.0 statements before; 18.3-18.7,
+    10.0 and 84.0-84.3 after. The transactions and statements did not move (it was one transaction before, too); the
+    budgets keep about the margin the plain message's have."""
+    world = await build_world(client, settings)
+    await client.ask(world.kutch, world.rajesh["id"], "/policy personal_data delete+notify", contains="Policy for")
+    await post(client, world, world.vikram, "Good morning, all.")  # warms the caches
+    await _background_settled(client, bot)
+    db = bot.services.db
+    traffic = await db.count_traffic()
+    warnings = []
+    for text in FLAGGED:  # one at a time, each until its warning is in the group
+        posted = await post(client, world, world.hetal, text)
+        warnings.append(await warning_after(client, world, posted))
+        await settled(client, bot)
+    trips, transactions = traffic.trips / len(FLAGGED), traffic.transactions / len(FLAGGED)
+    statements = traffic.statements / len(FLAGGED)
+    db.traffic = None
+    print(f"{TEST_BACKEND}, per flagged message: {trips:.1f} trips, {transactions:.1f} transactions,"
+          f" {statements:.1f} statements")
+    assert "an Aadhaar number — personal data (§8, privacy)" in warnings[0]["text"]
+    assert all("removed from the group" in warning["text"] for warning in warnings[1:]), "the interval holds the rest"
+    assert len(await client.deleted_message_ids(world.kutch)) == len(FLAGGED), "each flagged message is removed"
+    notices = [m for m in await client.bot_messages(world.rajesh["id"]) if "Flag #" in m["text"]]
+    assert len(notices) == len(FLAGGED), "the admin post is told of each flag"
+    assert trips <= FLAGGED_BUDGET[0], f"{trips:.1f} trips to the database's thread per flagged message"
+    assert transactions <= FLAGGED_BUDGET[1], f"{transactions:.1f} transactions per flagged message"
+    assert statements <= FLAGGED_BUDGET[2], f"{statements:.1f} statements per flagged message"

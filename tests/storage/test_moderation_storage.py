@@ -96,6 +96,32 @@ async def test_a_flag_is_raised_once_per_update_and_journalled_without_the_text(
     assert await flags.flagged_text(db, flag) == TEXT
 
 
+async def test_a_flag_raised_in_one_unit_of_work_is_the_same_flag_and_warning_in_one_trip(db):
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 7, VIKRAM, TEXT, T0)
+    new = NewFlag(chat_id=KUTCH, message_id=7, update_id=1007, member_id=VIKRAM, source="message", findings=FINDINGS,
+                  verdict_labels=("confidential",), language="en", actions=("warn", "delete"), deleted=True,
+                  by_admin=False, held=False)
+
+    def raise_and_warn(unit):
+        flag = flags.create_in(unit, new, at=T0)
+        flags.note_warning_in(unit, KUTCH, VIKRAM, at=T0)
+        flags.add_notice_in(unit, flag.flag_id, 1)
+        return flag, flags.flagged_text_in(unit, flag), flags.last_warned_at_in(unit, KUTCH, VIKRAM)
+
+    traffic = await db.count_traffic()
+    flag, text, warned_at = await db.write(raise_and_warn)
+    assert (traffic.trips, traffic.transactions) == (1, 1)
+    db.traffic = None
+    assert (text, warned_at) == (TEXT, T0)
+    assert await flags.get(db, flag.flag_id) == flag
+    assert (flag.labels, flag.warning, flag.deleted) == (("confidential",), "sent", True)
+    assert await flags.notices(db, flag.flag_id) == [1]
+    [entry] = await journal.entries(db, kind="flag")
+    assert (entry["body"]["message_id"], entry["body"]["labels"]) == (7, ["confidential"])
+    assert await db.write(lambda unit: flags.create_in(unit, new, at=T0)) is None, "a replay raises no second flag"
+
+
 async def test_a_doubtful_flag_keeps_its_tier_gives_no_warning_and_is_never_held(db):
     async with db.transaction() as tx:
         await post(tx, KUTCH, 5, VIKRAM, TEXT, T0)
