@@ -3,10 +3,9 @@
 -- a round trip of the one writer connection, whose statements run one after another: measured 3 Dec 2026,
 -- the writer's round trips, not the SQL in them, bounded `samvad bench` on this server.
 -- What it does is what storage/messages.py's record_message_in does on SQLite, in the same order: the
--- message row looked up first (found: its update id is returned and nothing is written); else the chain's
--- advisory lock, the head read on a snapshot of its own (READ COMMITTED: a statement of a volatile function
--- sees what was committed when it began, after the lock is held), the entry hashed as storage/journal.py
--- defines it (see 0013), the entry, its body and the message row written. The caller computes the body and
+-- message row looked up first (found: its update id is returned and nothing is written); else the entry
+-- appended by migration 0013's samvad_journal_append (the chain's lock, its head, the entry and its body; the
+-- one definition of the append on the server) and the message row written. The caller computes the body and
 -- its hash, and checks the entry hash it gets back against its own computation.
 CREATE FUNCTION samvad_record_message(p_chat_id BIGINT, p_message_id BIGINT, p_update_id BIGINT, p_sender_id BIGINT,
                                       p_sent_at TEXT, p_kind TEXT, p_text TEXT, p_reply_to_message_id BIGINT,
@@ -14,9 +13,6 @@ CREATE FUNCTION samvad_record_message(p_chat_id BIGINT, p_message_id BIGINT, p_u
                                       p_recorded_at TEXT, p_body_hash TEXT, p_header_before_seq TEXT, p_body TEXT)
 RETURNS TABLE (was_there BOOLEAN, stored_update_id BIGINT, new_seq BIGINT, new_prev_hash TEXT, new_entry_hash TEXT)
 LANGUAGE plpgsql VOLATILE AS $$
-DECLARE
-    head_seq BIGINT;
-    head_hash TEXT;
 BEGIN
     SELECT m.update_id INTO stored_update_id FROM messages m
         WHERE m.chat_id = p_chat_id AND m.message_id = p_message_id;
@@ -26,15 +22,9 @@ BEGIN
         RETURN;
     END IF;
     was_there := false;
-    PERFORM pg_advisory_xact_lock(p_lock_key);
-    SELECT j.seq, j.entry_hash INTO head_seq, head_hash FROM journal j ORDER BY j.seq DESC LIMIT 1;
-    new_seq := coalesce(head_seq, 0) + 1;
-    new_prev_hash := coalesce(head_hash, repeat('0', 64));
-    new_entry_hash := encode(sha256(convert_to(
-        new_prev_hash || E'\n' || p_header_before_seq || new_seq::TEXT || '}', 'UTF8')), 'hex');
-    INSERT INTO journal (seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)
-        VALUES (new_seq, p_recorded_at, p_chat_id, p_sender_id, 'message', p_body_hash, new_prev_hash, new_entry_hash);
-    INSERT INTO journal_bodies (seq, body) VALUES (new_seq, p_body);
+    SELECT a.new_seq, a.new_prev_hash, a.new_entry_hash INTO new_seq, new_prev_hash, new_entry_hash
+        FROM samvad_journal_append(p_lock_key, p_recorded_at, p_chat_id, p_sender_id, 'message', p_body_hash,
+                                   p_header_before_seq, p_body) AS a;
     INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text, reply_to_message_id,
                           forwarded_from, forwarded_at, journal_seq)
         VALUES (p_chat_id, p_message_id, p_update_id, p_sender_id, p_sent_at, p_kind, p_text, p_reply_to_message_id,
