@@ -33,6 +33,9 @@ def save_chat_in(
     unit: Unit, *, chat_id: int, type: str, title: str | None, username: str | None, at: datetime
 ) -> None:
     """Insert or refresh a chat's type and title, as part of a unit of work."""
+    facts = ("chat", chat_id, type, title, username)
+    if _noted_before(unit, facts):
+        return
     now = to_db(at)
     unit.execute(
         "INSERT INTO chats (chat_id, type, title, username, first_seen_at, updated_at)"
@@ -43,6 +46,7 @@ def save_chat_in(
         " OR chats.username IS NOT excluded.username",
         (chat_id, type, title, username, now, now),
     )
+    _noting(unit, facts)
 
 
 async def save_bot_status(
@@ -85,6 +89,9 @@ def save_user_in(
     at: datetime,
 ) -> None:
     """Insert or refresh a user's names, as part of a unit of work."""
+    facts = ("person", user_id, bool(is_bot), first_name, last_name, username, language_code)
+    if _noted_before(unit, facts):
+        return
     now = to_db(at)
     unit.execute(
         "INSERT INTO users (user_id, is_bot, first_name, last_name, username, language_code,"
@@ -96,6 +103,33 @@ def save_user_in(
         " OR users.username IS NOT excluded.username OR users.language_code IS NOT excluded.language_code",
         (user_id, int(is_bot), first_name, last_name, username, language_code, now, now),
     )
+    _noting(unit, facts)
+
+
+# A chat's and a person's facts are only ever written by save_chat_in and save_user_in, each the same upsert that
+# changes nothing when the facts are the same (a chat or person is never deleted). Where the connection keeps what
+# it committed (Unit.committed_facts: PostgreSQL, where each statement is a round trip of the writer), the same
+# facts again are not sent. Remembered only once the unit has committed; keyed by the facts themselves, so
+# anything changed is written.
+_FACTS_KEPT = 50_000
+
+
+def _noted_before(unit: Unit, facts: tuple[object, ...]) -> bool:
+    committed = unit.committed_facts()
+    return committed is not None and facts[:2] in committed and committed[facts[:2]] == facts
+
+
+def _noting(unit: Unit, facts: tuple[object, ...]) -> None:
+    committed = unit.committed_facts()
+    if committed is None:
+        return
+
+    def remember() -> None:
+        if len(committed) >= _FACTS_KEPT:
+            committed.clear()
+        committed[facts[:2]] = facts
+
+    unit.after_commit(remember)
 
 
 async def get_chat(db: Database | Transaction, chat_id: int) -> ChatInfo | None:

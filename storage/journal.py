@@ -127,19 +127,33 @@ def _append_on_server(unit: Unit, recorded_at: str, chat_id: int | None, actor_i
                       body_hash: str, body_json: str) -> JournalEntry:
     """PostgreSQL: the chain's lock, its head and both rows in one statement (migration 0013's function),
     instead of four; the hash the server computed is checked here against hash_entry, the one definition."""
-    header = {"actor_id": actor_id, "body_hash": body_hash, "chat_id": chat_id, "kind": kind,
-              "recorded_at": recorded_at}
-    # "seq" sorts after every other key: the canonical header is this, the number and "}".
-    before_seq = canonical_json(header)[:-1] + ',"seq":'
     row = unit.fetchone(
         "SELECT new_seq, new_prev_hash, new_entry_hash FROM samvad_journal_append(?, ?, ?, ?, ?, ?, ?, ?)",
-        (dialect.lock_key(CHAIN_LOCK), recorded_at, chat_id, actor_id, kind, body_hash, before_seq, body_json),
+        (dialect.lock_key(CHAIN_LOCK), recorded_at, chat_id, actor_id, kind, body_hash,
+         header_before_seq(recorded_at=recorded_at, chat_id=chat_id, actor_id=actor_id, kind=kind, body_hash=body_hash),
+         body_json),
     )
     assert row is not None  # the function returns its one row
-    seq, prev_hash, entry_hash = int(row[0]), row[1], row[2]
+    return chained_on_server(int(row[0]), row[1], row[2], recorded_at=recorded_at, chat_id=chat_id,
+                             actor_id=actor_id, kind=kind, body_hash=body_hash)
+
+
+def header_before_seq(*, recorded_at: str, chat_id: int | None, actor_id: int | None, kind: str,
+                      body_hash: str) -> str:
+    """The canonical header up to its sequence number, for the server to finish (migrations 0013 and 0015):
+    "seq" sorts after every other key, so the header is this, the number and "}"."""
+    header = {"actor_id": actor_id, "body_hash": body_hash, "chat_id": chat_id, "kind": kind,
+              "recorded_at": recorded_at}
+    return canonical_json(header)[:-1] + ',"seq":'
+
+
+def chained_on_server(seq: int, prev_hash: str, entry_hash: str, *, recorded_at: str, chat_id: int | None,
+                      actor_id: int | None, kind: str, body_hash: str) -> JournalEntry:
+    """The entry the server appended, its hash checked against hash_entry (raises StorageError if it differs,
+    so the unit raises and nothing of it is committed)."""
     expected = hash_entry(prev_hash, seq=seq, recorded_at=recorded_at, chat_id=chat_id, actor_id=actor_id,
                           kind=kind, body_hash=body_hash)
-    if entry_hash != expected:  # the unit raises: nothing of it is committed
+    if entry_hash != expected:
         raise StorageError(f"the server chained journal entry {seq} with hash {entry_hash}, not {expected}")
     return JournalEntry(seq, recorded_at, chat_id, actor_id, kind, body_hash, prev_hash, entry_hash)
 

@@ -1,0 +1,3 @@
+-- 0015: PostgreSQL's twin adds a function that records a group message in one statement (is it there, the
+-- journal's lock and head, the entry, its body, the message row). SQLite runs statements in-process, where a
+-- statement costs no round trip: nothing to add here.
