@@ -215,6 +215,7 @@ def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: f
     heldout = data["heldout"]
     total = Counts()
     per_fold = []
+    by_family: dict[str, Counts] = {}
 
     def decision(excluded: set[int]):
         # Fitted once per set of excluded folds and settings (the inner fits without {k, j} serve j's and k's).
@@ -252,8 +253,24 @@ def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: f
             given = _given(scores, thresholds, n, heldout[i])
             total.add(golds[i], given)
             counts.add(golds[i], given)
+            by_family.setdefault(data["family"][i], Counts()).add(golds[i], given)
         per_fold.append((counts, thresholds))
+    _LAST_FAMILIES.clear()
+    _LAST_FAMILIES.update(by_family)
     return total, per_fold
+
+
+_LAST_FAMILIES: dict[str, Counts] = {}
+
+
+def worst_families(label: str, n: int) -> list[str]:
+    """The held-out families of the last run with the most errors on `label` (misses and false alarms)."""
+    ranked = sorted(_LAST_FAMILIES.items(), key=lambda kv: -(kv[1].fn[label] + kv[1].fp[label]))
+    out = []
+    for family, c in ranked[:n]:
+        if c.fn[label] + c.fp[label]:
+            out.append(f"{family}: {c.tp[label]} right, {c.fn[label]} missed, {c.fp[label]} false")
+    return out
 
 
 # A candidate feature tried here before it is written into nlp.decision.features: any hostile cue class that
@@ -279,7 +296,7 @@ def with_host_any(data: dict, prior: float) -> dict:
     return out
 
 
-def score_main(cache: Path, variants: list[str], by_fold: bool) -> None:
+def score_main(cache: Path, variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...] = ()) -> None:
     data = load(cache)
     plain = data
     print(f"{len(data['ids'])} messages, {len(set(data['family']))} families, {data['folds']} folds; held-out figures pooled")
@@ -300,6 +317,9 @@ def score_main(cache: Path, variants: list[str], by_fold: bool) -> None:
             kwargs[key] = value if key in ("thresholds_from", "decision_on") else float(value)
         total, per_fold = run_variant(data, **kwargs)
         print(total.line(spec), flush=True)
+        for label in worst:
+            for line in worst_families(label, 8):
+                print(f"   {label}  {line}")
         if by_fold:
             for k, (counts, thresholds) in enumerate(per_fold):
                 th = " ".join(f"{label[:4]} {lo:.2f}-{up:.2f}" for label, (lo, up) in thresholds.items())
@@ -320,13 +340,14 @@ def main(argv: list[str] | None = None) -> None:
     sc = sub.add_parser("score", help="compare decision and threshold rules on the cached rows")
     sc.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     sc.add_argument("--by-fold", action="store_true")
+    sc.add_argument("--worst", nargs="*", default=[], choices=LABELS, help="print the families with most errors on these labels")
     sc.add_argument("variants", nargs="*", default=["today", "oof-thresholds", "oof-thresholds+all"],
                     help="NAME[:key=value,...], keys: host_any (prior of the candidate feature), l2, prior_scale, act_precision, beta, lower_precision, decision_on, thresholds_from")
     args = parser.parse_args(argv)
     if args.command == "rows":
         build_rows(args.corpus, args.folds, args.seed, args.epochs, args.cache, args.only)
     else:
-        score_main(args.cache, args.variants, args.by_fold)
+        score_main(args.cache, args.variants, args.by_fold, args.worst)
 
 
 if __name__ == "__main__":
