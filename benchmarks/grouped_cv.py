@@ -1,0 +1,354 @@
+"""Family-grouped cross-validation of the content filter on the tunable splits (train + calibration).
+
+The untouched split and shared/data/dev.jsonl are never read here. Whole families are held out: the
+families of `train.jsonl` and `calibration.jsonl` are dealt into K folds (largest first, each to the
+fold with the fewest messages so far); for each fold the classifier is trained on the *training-split*
+messages of the other folds (as `nlp train` trains it on train.jsonl only), and every message of the
+held-out fold is scored by it, so each message gets features from a classifier that never saw its
+family. Every calibration message is also scored by every fold's classifier (calibration never trains
+the classifier, so those rows are what `nlp train` would compute for calibration with that fold's
+classifier).
+
+    python -m benchmarks.grouped_cv rows [--folds 5] [--cache DIR]   # the K classifier fits (slow)
+    python -m benchmarks.grouped_cv score [--cache DIR]               # the decision rules compared (fast)
+
+`score` then fits the decision and chooses its thresholds for each held-out fold *without* that fold, under
+several rules, and prints the pooled held-out figures (per label P/R/F1, micro, false alarms on unlabelled
+messages, upper-tier precision):
+
+* `today`: as `nlp train` does it: decision fitted on the training-split messages of the other folds
+  (on out-of-family classifier scores; `nlp train` uses random out-of-fold scores, which this cannot
+  reproduce without K*4 more fits), thresholds chosen on the calibration messages of the other folds.
+* `oof-thresholds`: the same decision, thresholds chosen on the other folds' own held-out scores
+  (each scored by a decision fitted without its fold): scores of families as unseen as the held-out
+  ones, instead of calibration's.
+* variants of the decision's regularisation and priors (`l2=`, `prior*`).
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import pickle
+import sys
+import time
+from pathlib import Path
+
+from nlp.decision import IDENTIFIER_CODES, LOWER_PRECISION, PRIORS, VALIDATED_IDENTIFIER, choose_thresholds, fit_logistic, sigmoid
+from nlp.evaluate import Example, read_examples
+from nlp.training import ACT_PRECISION, DEFAULT_CORPUS, EPOCHS, LOWER_BETA, _fit, feature_rows
+from nlp.verdict import LABELS
+
+DEFAULT_CACHE = Path("/tmp/samvad-grouped-cv")
+
+
+def group_of(e: Example) -> str:
+    """What is held out together: the message's family; a line of the first hand-written corpus (`legacy_*`,
+    whose "families" are its label sets, not phenomena, and which never go to untouched) on its own."""
+    if not e.family or e.family.startswith("legacy_"):
+        return "id:" + e.id
+    return e.family
+
+
+def family_folds(examples: list[Example], folds: int) -> dict[str, int]:
+    """Each group's fold (see `group_of`): largest first, each to the fold with the fewest messages (ties: lowest
+    fold, then a hash of the name, so that single legacy lines spread evenly)."""
+    sizes: dict[str, int] = {}
+    for e in examples:
+        sizes[group_of(e)] = sizes.get(group_of(e), 0) + 1
+    load = [0] * folds
+    out: dict[str, int] = {}
+    # Ties in size broken by a hash of the name, not alphabetically (siblings share prefixes).
+    for family in sorted(sizes, key=lambda f: (-sizes[f], hashlib.sha256(f.encode()).hexdigest())):
+        k = min(range(folds), key=lambda i: (load[i], i))
+        out[family] = k
+        load[k] += sizes[family]
+    return out
+
+
+def build_rows(corpus: Path, folds: int, seed: int, epochs: int, cache: Path, only: list[int] | None = None) -> None:
+    from nlp.filter import ContentFilter
+
+    train = read_examples(corpus / "train.jsonl")
+    calibration = read_examples(corpus / "calibration.jsonl")
+    pool = train + calibration
+    split = ["train"] * len(train) + ["calibration"] * len(calibration)
+    fold_of = family_folds(pool, folds)
+    fold = [fold_of[group_of(e)] for e in pool]
+    meta = {"ids": [e.id for e in pool], "gold": [sorted(e.labels) for e in pool], "family": [e.family for e in pool],
+            "lang": [e.lang for e in pool], "split": split, "fold": fold, "folds": folds}
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / "meta.pkl").write_bytes(pickle.dumps(meta))
+    started = time.perf_counter()
+    cal_index = [i for i, s in enumerate(split) if s == "calibration"]
+    for k in range(folds):
+        if only is not None and k not in only:
+            continue
+        path = cache / f"fold{k}.pkl"
+        if path.is_file() and pickle.loads(path.read_bytes())["ids"] == meta["ids"]:
+            continue
+        fit_on = [pool[i] for i in range(len(pool)) if split[i] == "train" and fold[i] != k]
+        content_filter = ContentFilter(_fit(fit_on, seed, epochs))
+        held = [i for i in range(len(pool)) if fold[i] == k and split[i] == "train"]
+        out = {"ids": meta["ids"], "heldout": dict(zip(held, feature_rows(content_filter, [pool[i] for i in held]))),
+               "calibration": dict(zip(cal_index, feature_rows(content_filter, [pool[i] for i in cal_index])))}
+        for i in cal_index:
+            if fold[i] == k:
+                out["heldout"][i] = out["calibration"][i]
+        path.write_bytes(pickle.dumps(out))
+        print(f"fold {k + 1}/{folds}: trained on {len(fit_on)}, held out {sum(1 for f in fold if f == k)}"
+              f" ({time.perf_counter() - started:.0f}s)", flush=True)
+
+
+def load(cache: Path) -> dict:
+    """The cached rows of every fold, joined."""
+    data = pickle.loads((cache / "meta.pkl").read_bytes())
+    data["heldout"] = [None] * len(data["ids"])
+    data["calibration_by_fold"] = {}
+    for k in range(data["folds"]):
+        path = cache / f"fold{k}.pkl"
+        if not path.is_file():
+            sys.exit(f"{path}: fold {k} not computed yet (run `rows`)")
+        part = pickle.loads(path.read_bytes())
+        for i, row in part["heldout"].items():
+            data["heldout"][i] = row
+        data["calibration_by_fold"][k] = part["calibration"]
+    return data
+
+
+# --- scoring -------------------------------------------------------------------------------------------------
+
+def _forced(row: dict[str, float]) -> bool:
+    return any(row.get(f"rule:personal_data:{code}", 0.0) >= VALIDATED_IDENTIFIER for code in IDENTIFIER_CODES)
+
+
+class Counts:
+    def __init__(self) -> None:
+        self.tp = dict.fromkeys(LABELS, 0)
+        self.fp = dict.fromkeys(LABELS, 0)
+        self.fn = dict.fromkeys(LABELS, 0)
+        self.act_tp = dict.fromkeys(LABELS, 0)
+        self.act_fp = dict.fromkeys(LABELS, 0)
+        self.unlabelled = 0
+        self.flagged = 0
+
+    def add(self, gold: set[str], given: dict[str, bool]) -> None:
+        """`given`: label -> acted (upper tier)."""
+        for label in LABELS:
+            if label in given:
+                if label in gold:
+                    self.tp[label] += 1
+                    self.act_tp[label] += given[label]
+                else:
+                    self.fp[label] += 1
+                    self.act_fp[label] += given[label]
+            elif label in gold:
+                self.fn[label] += 1
+        if not gold:
+            self.unlabelled += 1
+            self.flagged += bool(given)
+
+    @staticmethod
+    def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def micro(self) -> float:
+        return self.prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))[2]
+
+    def line(self, name: str) -> str:
+        cells = []
+        for label in LABELS:
+            p, r, f = self.prf(self.tp[label], self.fp[label], self.fn[label])
+            cells.append(f"{label[:4]} {p:.3f}/{r:.3f}/{f:.3f}")
+        act_tp, act_fp = sum(self.act_tp.values()), sum(self.act_fp.values())
+        act = act_tp / (act_tp + act_fp) if act_tp + act_fp else 1.0
+        return (f"{name:28s} micro {self.micro():.3f}  " + "  ".join(cells)
+                + f"  FA {self.flagged}/{self.unlabelled} ({100 * self.flagged / max(1, self.unlabelled):.1f}%)"
+                + f"  ACT P {act:.3f} ({act_tp + act_fp})")
+
+
+def _fit_decision(rows, golds, l2: float, prior_scale: float, priors=PRIORS):
+    out = {}
+    for label in LABELS:
+        prior = {k: v * prior_scale for k, v in (priors.get(label) or {}).items()}
+        out[label] = fit_logistic(rows, [label in g for g in golds], l2=l2, prior=prior)
+    return out
+
+
+def _scores(models, rows) -> dict[str, list[float]]:
+    return {label: [sigmoid(models[label].logit(r)) for r in rows] for label in LABELS}
+
+
+def _thresholds(scores: dict[str, list[float]], golds, act_precision: float, beta: float, lower_precision: float):
+    out = {}
+    for label in LABELS:
+        chosen = choose_thresholds(scores[label], [label in g for g in golds], act_precision=act_precision, beta=beta,
+                                   lower_precision=lower_precision)
+        out[label] = (chosen["lower"], chosen["upper"])
+    return out
+
+
+def _given(scores, thresholds, i, row) -> dict[str, bool]:
+    given = {}
+    for label in LABELS:
+        lower, upper = thresholds[label]
+        s = scores[label][i]
+        if label == "personal_data" and _forced(row):
+            given[label] = True
+        elif s >= lower:
+            given[label] = s >= upper
+    return given
+
+
+_FITS: dict = {}
+
+
+def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: float = 1.0, prior_scale: float = 1.0,
+                act_precision: float = ACT_PRECISION, beta: float = LOWER_BETA,
+                lower_precision: float = LOWER_PRECISION, by_fold: bool = False) -> tuple[Counts, list]:
+    """Pooled held-out counts. `decision_on`: "train" (training-split messages of the other folds) or "all"
+    (training and calibration messages of the other folds). `thresholds_from`: "calibration" (the calibration
+    messages of the other folds, scored with the held-out fold's classifier) or "oof" (the other folds' own
+    held-out scores, each under a decision fitted without that fold)."""
+    folds, fold, split, golds = data["folds"], data["fold"], data["split"], [set(g) for g in data["gold"]]
+    heldout = data["heldout"]
+    total = Counts()
+    per_fold = []
+    by_family: dict[str, Counts] = {}
+
+    def decision(excluded: set[int]):
+        # Fitted once per set of excluded folds and settings (the inner fits without {k, j} serve j's and k's).
+        key = (frozenset(excluded), decision_on, l2, prior_scale, id(data))
+        if key not in _FITS:
+            idx = [i for i in range(len(fold)) if fold[i] not in excluded and (decision_on == "all" or split[i] == "train")]
+            _FITS[key] = _fit_decision([heldout[i] for i in idx], [golds[i] for i in idx], l2, prior_scale,
+                                       data.get("priors", PRIORS))
+        return _FITS[key]
+
+    for k in range(folds):
+        models = decision({k})
+        if thresholds_from == "calibration":
+            cal = data["calibration_by_fold"][k]
+            cal_idx = [i for i in cal if fold[i] != k]
+            thresholds = _thresholds(_scores(models, [cal[i] for i in cal_idx]), [golds[i] for i in cal_idx],
+                                     act_precision, beta, lower_precision)
+        else:
+            inner_scores: dict[str, list[float]] = {label: [] for label in LABELS}
+            inner_gold = []
+            for j in range(folds):
+                if j == k:
+                    continue
+                inner_models = decision({k, j})
+                held = [i for i in range(len(fold)) if fold[i] == j]
+                s = _scores(inner_models, [heldout[i] for i in held])
+                for label in LABELS:
+                    inner_scores[label] += s[label]
+                inner_gold += [golds[i] for i in held]
+            thresholds = _thresholds(inner_scores, inner_gold, act_precision, beta, lower_precision)
+        held = [i for i in range(len(fold)) if fold[i] == k]
+        scores = _scores(models, [heldout[i] for i in held])
+        counts = Counts()
+        for n, i in enumerate(held):
+            given = _given(scores, thresholds, n, heldout[i])
+            total.add(golds[i], given)
+            counts.add(golds[i], given)
+            by_family.setdefault(data["family"][i], Counts()).add(golds[i], given)
+        per_fold.append((counts, thresholds))
+    _LAST_FAMILIES.clear()
+    _LAST_FAMILIES.update(by_family)
+    return total, per_fold
+
+
+_LAST_FAMILIES: dict[str, Counts] = {}
+
+
+def worst_families(label: str, n: int) -> list[str]:
+    """The held-out families of the last run with the most errors on `label` (misses and false alarms)."""
+    ranked = sorted(_LAST_FAMILIES.items(), key=lambda kv: -(kv[1].fn[label] + kv[1].fp[label]))
+    out = []
+    for family, c in ranked[:n]:
+        if c.fn[label] + c.fp[label]:
+            out.append(f"{family}: {c.tp[label]} right, {c.fn[label]} missed, {c.fp[label]} false")
+    return out
+
+
+# A candidate feature tried here before it is written into nlp.decision.features: any hostile cue class that
+# speaks of someone or something (not a report of hostility), one feature, so that a held-out family whose own cue
+# class is rare in training still meets a weight learned from the others.
+HOSTILE_CUES = frozenset({"host_humiliate", "host_abuse", "host_abuse_mild", "host_defame", "host_generalise",
+                          "host_group_pred", "host_insinuation", "host_sarcasm", "host_threat", "host_harm",
+                          "host_address"})
+
+
+def with_host_any(data: dict, prior: float) -> dict:
+    """The cached rows with `anycue:hostile` added, and its prior."""
+    def add(row):
+        if any(row.get("cue:" + c) for c in HOSTILE_CUES):
+            row = dict(row)
+            row["anycue:hostile"] = 1.0
+        return row
+
+    out = dict(data)
+    out["heldout"] = [add(r) for r in data["heldout"]]
+    out["calibration_by_fold"] = {k: {i: add(r) for i, r in rows.items()} for k, rows in data["calibration_by_fold"].items()}
+    out["priors"] = {**PRIORS, "hostile": {**PRIORS["hostile"], "anycue:hostile": prior}}
+    return out
+
+
+def score_main(cache: Path, variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...] = ()) -> None:
+    data = load(cache)
+    plain = data
+    print(f"{len(data['ids'])} messages, {len(set(data['family']))} families, {data['folds']} folds; held-out figures pooled")
+    table = {
+        "today": dict(thresholds_from="calibration"),
+        "oof-thresholds": dict(thresholds_from="oof"),
+        "oof-thresholds+all": dict(thresholds_from="oof", decision_on="all"),
+    }
+    for spec in variants:
+        name, _, extra = spec.partition(":")
+        kwargs = dict(table[name])
+        data = plain
+        for item in filter(None, extra.split(",")):
+            key, _, value = item.partition("=")
+            if key == "host_any":
+                data = with_host_any(plain, float(value))
+                continue
+            kwargs[key] = value if key in ("thresholds_from", "decision_on") else float(value)
+        total, per_fold = run_variant(data, **kwargs)
+        print(total.line(spec), flush=True)
+        for label in worst:
+            for line in worst_families(label, 8):
+                print(f"   {label}  {line}")
+        if by_fold:
+            for k, (counts, thresholds) in enumerate(per_fold):
+                th = " ".join(f"{label[:4]} {lo:.2f}-{up:.2f}" for label, (lo, up) in thresholds.items())
+                print("   " + counts.line(f"fold {k}") + "  " + th)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.grouped_cv", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    rows = sub.add_parser("rows", help="fit the K fold classifiers and cache the feature rows")
+    rows.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    rows.add_argument("--folds", type=int, default=5)
+    rows.add_argument("--seed", type=int, default=0)
+    rows.add_argument("--epochs", type=int, default=EPOCHS)
+    rows.add_argument("--only", type=int, nargs="*", help="only these folds (0-based), e.g. to run two processes")
+    rows.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    sc = sub.add_parser("score", help="compare decision and threshold rules on the cached rows")
+    sc.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    sc.add_argument("--by-fold", action="store_true")
+    sc.add_argument("--worst", nargs="*", default=[], choices=LABELS, help="print the families with most errors on these labels")
+    sc.add_argument("variants", nargs="*", default=["today", "oof-thresholds", "oof-thresholds+all"],
+                    help="NAME[:key=value,...], keys: host_any (prior of the candidate feature), l2, prior_scale, act_precision, beta, lower_precision, decision_on, thresholds_from")
+    args = parser.parse_args(argv)
+    if args.command == "rows":
+        build_rows(args.corpus, args.folds, args.seed, args.epochs, args.cache, args.only)
+    else:
+        score_main(args.cache, args.variants, args.by_fold, args.worst)
+
+
+if __name__ == "__main__":
+    main()
