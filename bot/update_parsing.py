@@ -14,15 +14,24 @@ invalidates the type cache of every PTB class.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from telegram import Message, TelegramObject, Update
+from telegram import Chat, Message, MessageEntity, TelegramObject, Update, User
+from telegram._utils.datetime import extract_tzinfo_from_defaults
 
 T = TypeVar("T", bound=TelegramObject)
 
 _BUILDERS: dict[type, type] = {}
 # The kinds of update whose message is built the fast way too (the rest: the Update alone, its parts by PTB).
 _MESSAGE_KINDS = ("message", "edited_message")
+# A message with only these keys (what members' text messages, replies and edits carry) is read here, not by
+# Message.de_json, which looks up and converts each of its ~100 optional parts in turn (most of its cost once
+# the frozen checks are gone). _AS_IS go to Message's parameter of the same name as they came; any other key
+# (a photo, a forward, a service message, a field PTB keeps in api_kwargs) leaves the message to PTB.
+_AS_IS = frozenset({"message_id", "text", "caption", "message_thread_id", "is_topic_message", "media_group_id",
+                    "author_signature", "has_protected_content", "is_automatic_forward"})
+_PLAIN = _AS_IS | {"from", "chat", "date", "edit_date", "entities", "caption_entities", "reply_to_message"}
 
 
 def _builder(cls: type[T]) -> type[T]:
@@ -44,11 +53,35 @@ def _de_json(cls: type[T], data: dict[str, Any], bot: Any) -> T:
     return obj
 
 
+def _message(data: dict[str, Any], bot: Any) -> Message:
+    """Message.de_json(data, bot); read here when data has only _PLAIN keys (see above), else by PTB."""
+    if not (_PLAIN.issuperset(data) and data.get("date") and isinstance(data.get("chat"), dict)
+            and "message_id" in data):
+        return _de_json(Message, data, bot)
+    zone = extract_tzinfo_from_defaults(bot) or UTC
+    fields = {key: value for key, value in data.items() if key in _AS_IS}
+    fields["date"] = datetime.fromtimestamp(data["date"], tz=zone)
+    fields["chat"] = Chat.de_json(data["chat"], bot)
+    if data.get("from") is not None:
+        fields["from_user"] = User.de_json(data["from"], bot)
+    if data.get("edit_date") is not None:
+        fields["edit_date"] = datetime.fromtimestamp(data["edit_date"], tz=zone)
+    for key in ("entities", "caption_entities"):
+        if data.get(key) is not None:
+            fields[key] = MessageEntity.de_list(data[key], bot)
+    if data.get("reply_to_message") is not None:
+        fields["reply_to_message"] = _message(data["reply_to_message"], bot)
+    message = _builder(Message)(**fields)
+    message.set_bot(bot)
+    message.__class__ = Message
+    return message
+
+
 def parse_update(data: dict[str, Any], bot: Any) -> Update:
     """The Update Update.de_json(data, bot) returns (it raises what that raises)."""
     kinds = [key for key in data if key != "update_id"]
     if len(kinds) == 1 and kinds[0] in _MESSAGE_KINDS and isinstance(data[kinds[0]], dict) and "update_id" in data:
-        parts: dict[str, Any] = {kinds[0]: _de_json(Message, data[kinds[0]], bot)}
+        parts: dict[str, Any] = {kinds[0]: _message(data[kinds[0]], bot)}
         update = _builder(Update)(update_id=data["update_id"], **parts)
         update.set_bot(bot)
         update.__class__ = Update

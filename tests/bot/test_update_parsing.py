@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
 import pytest
 from telegram import Bot, Message, Update, User
+from telegram.ext import Defaults, ExtBot
 
 from bot.update_parsing import parse_update
 
@@ -42,6 +46,16 @@ UPDATES = {
         "old_chat_member": {"status": "member", "user": {"id": 7, "is_bot": True, "first_name": "Samvad"}},
         "new_chat_member": {"status": "left", "user": {"id": 7, "is_bot": True, "first_name": "Samvad"}}}},
     "a key of the update PTB does not know": {"update_id": 12, "message": _message(text="x"), "novel": 1},
+    "a caption's entities in a topic": {"update_id": 14, "message": _message(
+        caption="see @ravi_ddo", caption_entities=[{"type": "mention", "offset": 4, "length": 9}],
+        message_thread_id=7, is_topic_message=True, media_group_id="g1", has_protected_content=True)},
+    "an edit with entities, replying": {"update_id": 15, "edited_message": _message(
+        text="Done https://x.in", entities=[{"type": "url", "offset": 5, "length": 12}], edit_date=DATE + 5,
+        reply_to_message={**_message(message_id=40, text="Status?"), "reply_to_message": _message(message_id=39)})},
+    "a reply to a message Telegram no longer has": {"update_id": 16, "message": _message(
+        text="ok", reply_to_message={"message_id": 2, "chat": GROUP, "date": 0})},
+    "a deprecated forward field": {"update_id": 17, "message": _message(text="fwd", forward_date=DATE - 9)},
+    "no sender, nulls": {"update_id": 18, "message": {**_message(text="x", entities=None), "from": None}},
 }
 
 
@@ -62,6 +76,15 @@ def test_an_update_reads_as_update_de_json_reads_it(data):
         assert message.date == expected_message.date and message.date.tzinfo is not None
         assert message.get_bot() is BOT
         assert hash(message) == hash(expected_message)
+
+
+@pytest.mark.parametrize("name", ["plain text", "an edit with entities, replying"])
+def test_dates_are_in_the_zone_of_the_bots_defaults(name):
+    bot = ExtBot("700000099:TEST-update-parsing-token", defaults=Defaults(tzinfo=ZoneInfo("Asia/Kolkata")))
+    expected, got = Update.de_json(UPDATES[name], bot), parse_update(UPDATES[name], bot)
+    assert got.to_dict() == expected.to_dict()
+    assert got.effective_message.date.utcoffset() == timedelta(hours=5, minutes=30)
+    assert got.effective_message.date == expected.effective_message.date
 
 
 def test_a_parsed_update_is_frozen_as_ptb_leaves_it():
