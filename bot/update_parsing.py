@@ -61,14 +61,14 @@ def _message(data: dict[str, Any], bot: Any) -> Message:
     zone = extract_tzinfo_from_defaults(bot) or UTC
     fields = {key: value for key, value in data.items() if key in _AS_IS}
     fields["date"] = datetime.fromtimestamp(data["date"], tz=zone)
-    fields["chat"] = Chat.de_json(data["chat"], bot)
+    fields["chat"] = _de_json(Chat, data["chat"], bot)
     if data.get("from") is not None:
-        fields["from_user"] = User.de_json(data["from"], bot)
+        fields["from_user"] = _de_json(User, data["from"], bot)
     if data.get("edit_date") is not None:
         fields["edit_date"] = datetime.fromtimestamp(data["edit_date"], tz=zone)
     for key in ("entities", "caption_entities"):
         if data.get(key) is not None:
-            fields[key] = MessageEntity.de_list(data[key], bot)
+            fields[key] = tuple(_de_json(MessageEntity, entity, bot) for entity in data[key])
     if data.get("reply_to_message") is not None:
         fields["reply_to_message"] = _message(data["reply_to_message"], bot)
     message = _builder(Message)(**fields)

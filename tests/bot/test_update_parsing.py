@@ -6,7 +6,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from telegram import Bot, Message, Update, User
+from telegram import Bot, Chat, Message, MessageEntity, Update, User
 from telegram.ext import Defaults, ExtBot
 
 from bot.update_parsing import parse_update
@@ -72,6 +72,8 @@ def test_an_update_reads_as_update_de_json_reads_it(data):
     assert (message is None) == (expected_message is None)
     if message is not None:
         assert type(message) is type(expected_message)
+        assert type(message.chat) is Chat and type(message.from_user) is type(expected_message.from_user)
+        assert [type(entity) for entity in message.entities] == [MessageEntity] * len(expected_message.entities)
         assert message.api_kwargs == expected_message.api_kwargs
         assert message.date == expected_message.date and message.date.tzinfo is not None
         assert message.get_bot() is BOT
@@ -93,6 +95,10 @@ def test_a_parsed_update_is_frozen_as_ptb_leaves_it():
         update.message.text = "changed"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         update.update_id = 2  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        update.message.from_user.first_name = "Someone"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        update.message.chat.title = "Another"  # type: ignore[misc]
     assert isinstance(update.message, Message) and isinstance(update.message.from_user, User)
 
 
