@@ -36,6 +36,7 @@ from telegram.error import Conflict, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application
 
 from coordination.recording import RECORDED_ON_RECEIPT, NotedFacts, Receipt, record_received_in
+from bot.update_parsing import parse_update
 from runtime.clock import Clock
 from runtime.instances import Instance
 from runtime.scope import work_scope
@@ -326,7 +327,7 @@ class Ingress:
         task.add_done_callback(lambda _, key=item.inbox_id: self._in_flight.pop(key, None))
 
     async def _handle(self, item: InboxItem, parsed: Update | None = None, receipt: object = None) -> None:
-        update = parsed if parsed is not None else Update.de_json(json.loads(item.payload), self._application.bot)
+        update = parsed if parsed is not None else parse_update(json.loads(item.payload), self._application.bot)
         chat_key = _chat_key(update)
         async with self._chat_turn(chat_key), self._slots:
             with work_scope(f"u{item.update_id}") as scope:
@@ -389,7 +390,7 @@ class Ingress:
 def _parsed(update: dict[str, Any], bot: Any) -> Update | None:
     """The update as python-telegram-bot reads it; None if it cannot (its handling parses it again, and says why)."""
     try:
-        return Update.de_json(update, bot)
+        return parse_update(update, bot)
     except Exception:
         return None
 

@@ -19,6 +19,7 @@ from telegram.ext import MessageHandler, filters
 
 from attachments import Extraction, ExtractionPool, Reason, Status, too_large
 from coordination import moderation_attachments
+from handlers import update_filters
 from handlers.collaborators import collaborators
 from handlers.feature import Feature, Stage
 from runtime.context import SamvadContext
@@ -28,7 +29,8 @@ from storage.timefmt import from_unix
 log = logging.getLogger(__name__)
 
 DOWNLOAD_LIMIT = 20 * 1024 * 1024  # the Bot API's getFile limit
-ATTACHED = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & (filters.Document.ALL | filters.PHOTO)
+ATTACHED = update_filters.group_file(
+    filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & (filters.Document.ALL | filters.PHOTO))
 
 
 def feature() -> Feature:

@@ -17,6 +17,7 @@ from coordination.moderation_policy import ChangePolicy
 from coordination.moderation_review import DECISIONS, REVIEW_PATTERN, Pressed
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
+from handlers import update_filters
 from handlers.filtering import from_a_person
 from handlers.moderation_args import PolicyArgsError, command_arguments, parse_policy
 from handlers.replying import redirect, say, say_to_press
@@ -33,7 +34,7 @@ GROUPS = filters.ChatType.GROUPS
 # Commands are for the bot, not the group ("/policy confidential delete" is no leak), except a
 # draft sent to /check in a group by mistake: that text is now in the group.
 CHECKED = (filters.TEXT | filters.CAPTION) & (~filters.COMMAND | filters.Regex(r"^/check(?:@\w+)?(?:\s|$)"))
-NEW_MESSAGES = GROUPS & filters.UpdateType.MESSAGE & CHECKED
+NEW_MESSAGES = update_filters.group_words_or(GROUPS & filters.UpdateType.MESSAGE & CHECKED)
 EDITS = GROUPS & filters.UpdateType.EDITED_MESSAGE
 
 

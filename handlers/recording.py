@@ -11,6 +11,7 @@ from telegram.ext import ApplicationHandlerStop, ChatMemberHandler, MessageHandl
 from coordination import recording
 from coordination.recording import ChatSeen, PersonSeen, Receipt
 from runtime.context import SamvadContext
+from handlers import update_filters
 from handlers.feature import Feature, Stage
 from storage import chats, journal, messages
 from runtime.scope import current_scope
@@ -23,7 +24,7 @@ GROUPS = filters.ChatType.GROUPS
 RECORDED_METHODS = {"sendMessage", "sendDocument", "editMessageText"}
 
 
-RECORDED = GROUPS & filters.UpdateType.MESSAGE  # what record_group_message records
+RECORDED = update_filters.group_message(GROUPS & filters.UpdateType.MESSAGE)  # what record_group_message records
 
 
 def feature() -> Feature:

@@ -14,6 +14,7 @@ from coordination.answers import Unreadable
 from coordination.records_reading import LogRequest
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
+from handlers import update_filters
 from handlers.filtering import from_a_person
 from handlers.record_args import UsageError, log_count, private_log_request
 from handlers.replying import command_args, say, say_to_press
@@ -32,7 +33,9 @@ PENDING = Command(
     frozenset({Audience.GROUP, Audience.PRIVATE}),
 )
 
-GROUP_TEXT = filters.ChatType.GROUPS & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & filters.UpdateType.MESSAGE
+GROUP_TEXT = update_filters.group_words(
+    filters.ChatType.GROUPS & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND & filters.UpdateType.MESSAGE)
+GROUP_REPLIES = update_filters.group_words_replying(GROUP_TEXT & filters.REPLY)
 
 
 def feature() -> Feature:
@@ -44,7 +47,7 @@ def feature() -> Feature:
             (Stage.COMMAND, CommandHandler("log", show_log)),
             (Stage.COMMAND, CallbackQueryHandler(acknowledge_by_button, pattern=r"^ack:\d+$")),
             (Stage.INSTRUCT, MessageHandler(GROUP_TEXT, capture_instruction)),
-            (Stage.ACKNOWLEDGE, MessageHandler(GROUP_TEXT & filters.REPLY, acknowledge_by_reply)),
+            (Stage.ACKNOWLEDGE, MessageHandler(GROUP_REPLIES, acknowledge_by_reply)),
         ],
         tasks={REMINDER_TASK: send_reminder},
         commands=[LOG, PENDING],

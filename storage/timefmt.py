@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime, tzinfo
 
 _FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
 
 
+# Cached: a few microseconds of strftime each, and the same instants come again and again (a batch's time of
+# receipt on each of its rows, the second a message was sent on its record, its journal entry and its index),
+# 6% of the bot's GIL time under a burst (py-spy). Equal aware datetimes are the same instant: they render the same.
+@functools.lru_cache(maxsize=4096)
 def to_db(instant: datetime) -> str:
     """Render an aware datetime as fixed-width UTC text that sorts in time order."""
     if instant.tzinfo is None:
@@ -19,6 +24,7 @@ def from_db(text: str) -> datetime:
     return datetime.strptime(text, _FORMAT).replace(tzinfo=UTC)
 
 
+@functools.lru_cache(maxsize=4096)
 def from_unix(seconds: int | float) -> datetime:
     """An aware UTC datetime from Unix seconds (Telegram's dates)."""
     return datetime.fromtimestamp(seconds, tz=UTC)
