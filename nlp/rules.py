@@ -93,6 +93,8 @@ RULES: tuple[Rule, ...] = (
 # only when its hint (a cheap test) passes.
 _NOT_VERBS = r"(?:be|the|a|an|all|this|that|his|her|their|your|our|him|them|me|us|you|date|day|time)\b"
 
+# The look-aheads before the units and month names ((?=[...]): their first letters, matched under the same
+# IGNORECASE rules) end a try at a run of digits that no unit follows in one test, not one per word.
 _TIME = (
     r"(?<![\w.])\d{1,2}(?:[:.]\d{2})?\s*(?=[ahopvbવકબबव])(?:a\.?m\.?|p\.?m\.?|hrs|hours|o'?clock|vage|vaage|vagye|baje|bajey"
     r"|vagya|વાગ્યે|વાગે|વાગ્યા|કલાકે|કલાક|બજે|बजे|वाजता)(?![^\W\d_])"
