@@ -97,6 +97,11 @@ _INDIC_HONORIFICS = ("श्री", "सुश्री", "कुमारी",
 _INDIC_ROLES = tuple(_ROLES_INDIC[3:-1].split("|"))
 _INDIC_SUFFIXES = ("ભાઈ", "ભાઇ", "બેન", "બહેન", "भाई", "बेन", "बहन")
 _PUNCT = ".,:;()[]{}'\"!?-"
+# Whether any of them appears in a text: one search of their alternation (which scans for the first characters
+# they open with) instead of a substring search for each.
+_INDIC_HONORIFIC_IN = re.compile("|".join(map(re.escape, _INDIC_HONORIFICS)))
+_INDIC_ROLE_IN = re.compile("|".join(map(re.escape, _INDIC_ROLES)))
+_INDIC_SUFFIX_IN = re.compile("|".join(map(re.escape, _INDIC_SUFFIXES)))
 
 
 def _words(text: str, lowered: str | None = None) -> frozenset[str]:
@@ -126,12 +131,12 @@ _PATTERNS = (
     # Honorific + one to three name words.
     (lambda t, low, w: not _LATIN_HONORIFIC_WORDS.isdisjoint(w),
      re.compile(rf"\b{_HONORIFICS_LATIN}\s+(?P<name>(?:[A-Z]\.\s?){{0,3}}{_CAP}(?:\s+{_CAP}){{0,2}})")),
-    (lambda t, low, w: not t.isascii() and any(h in t for h in _INDIC_HONORIFICS),
+    (lambda t, low, w: not t.isascii() and _INDIC_HONORIFIC_IN.search(t) is not None,
      re.compile(rf"{_HONORIFICS_INDIC}\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD}){{0,2}})")),
     # Rameshbhai Patel, Savitaben, રમેશભાઈ પટેલ.
     (lambda t, low, w: "bhai" in low or "ben" in low or "behn" in low or "bahen" in low,
      re.compile(rf"(?P<name>\b{_SUFFIXED_LATIN}(?:\s+[A-Z][a-z]+){{0,2}})")),
-    (lambda t, low, w: not t.isascii() and any(x in t for x in _INDIC_SUFFIXES),
+    (lambda t, low, w: not t.isascii() and _INDIC_SUFFIX_IN.search(t) is not None,
      re.compile(rf"(?P<name>{_SUFFIXED_INDIC}(?:\s+{_INDIC_WORD}){{0,1}})")),
     # Ramesh Patel s/o Kanti Patel.
     (lambda t, low, w: "/o" in low,
@@ -141,7 +146,7 @@ _PATTERNS = (
     # Role noun + name.
     (lambda t, low, w: not _LATIN_ROLE_WORDS.isdisjoint(w),
      re.compile(rf"\b{_ROLES_LATIN}\s*[:,\-]?\s*(?P<name>[A-Z][a-z]+(?:\s+(?:alias\s+)?[A-Z][a-z]+){{0,3}})")),
-    (lambda t, low, w: not t.isascii() and any(r in t for r in _INDIC_ROLES),
+    (lambda t, low, w: not t.isascii() and _INDIC_ROLE_IN.search(t) is not None,
      re.compile(rf"{_ROLES_INDIC}(?![\u0900-\u097F\u0A80-\u0AFF])\s*[:,\-]?\s*(?P<name>{_INDIC_WORD}(?:\s+{_INDIC_WORD})?)")),
     # Two or three capitalised words before "of <Place>" or ", <place>," or an age.
     (lambda t, low, w: (" of " in t or "," in t) and _BEFORE_PLACE_OR_AGE.search(t) is not None,

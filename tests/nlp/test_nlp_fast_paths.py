@@ -238,3 +238,89 @@ def test_the_rules_nearest_occurrence_is_the_plain_computations():
         assert _first_fit(groups, window) == expected, (groups, window)
         fitted += expected is not None
     assert fitted > 5000
+
+
+# The number cues as they were written before the look-aheads for the first letters of the units and months.
+_PLAIN_TIME = (
+    r"(?<![\w.])\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|hrs|hours|o'?clock|vage|vaage|vagye|baje|bajey"
+    r"|vagya|વાગ્યે|વાગે|વાગ્યા|કલાકે|કલાક|બજે|बजे|वाजता)(?![^\W\d_])"
+    r"|(?<![\w.:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"
+)
+_PLAIN_DATE = (
+    r"(?<![\d/.\-])(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])(?:[/.\-](?:20)?\d{2})?(?![\d/.\-]\d)"
+    r"|(?<!\w)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+)
+_PLAIN_MONEY = (
+    r"(?:₹|\brs\.?|\binr)\s*\d"
+    r"|\d(?:[\d,.]*)\s*(?:lakh|lakhs|lac|crore|crores|cr\b|%|per ?cent|લાખ|કરોડ|ટકા|लाख|करोड़|करोड|प्रतिशत)"
+)
+_NUMBER_PIECES = ["1", "12", "123", "2024", "0", "9", ":", ".", "/", "-", ",", " ", " ", "  ", "%", "₹", "rs", "Rs.",
+                  "inr", "INR", "am", "A.M.", "pm", "hrs", "hours", "o'clock", "oclock", "vage", "baje", "lakh", "lac",
+                  "Crore", "cr", "per cent", "percent", "jan", "Sept", "dec", "st", "th", "x", "_", "વાગ્યે", "કલાક",
+                  "लाख", "करोड़", "प्रतिशत", "ટકા", "ſ", "K", "İ", "ı", "\n"]
+
+
+def test_the_number_cues_with_first_letter_look_aheads_are_the_plain_patterns():
+    from nlp.rules import REGEX_CUES, _CURRENCY, number_cues
+
+    plain = re.compile(rf"(?P<time>{_PLAIN_TIME})|(?P<date>{_PLAIN_DATE})|(?P<money>{_PLAIN_MONEY})", re.IGNORECASE)
+    plain_currency = re.compile(r"(?:₹|\brs\.?|\binr)\s*\d", re.IGNORECASE)
+    rng = random.Random(13)
+    texts = ["".join(rng.choice(_NUMBER_PIECES) for _ in range(rng.randint(1, 9))) for _ in range(8000)]
+    texts += ["Meeting at 10:30 am on 5th Dec, Rs. 2,50,000 and 12 lakh, 45%", "૧૦ વાગ્યે", "५ बजे", "3rd sept"]
+    found = 0
+    for text in texts:
+        for at in range(len(text)):
+            want = plain.match(text, at)
+            got = REGEX_CUES["numbers"].match(text, at)
+            assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup)), (text, at)
+            found += want is not None
+        assert [m.span() for m in _CURRENCY.finditer(text)] == [m.span() for m in plain_currency.finditer(text)], text
+        # number_cues: the plain pattern tried at every run of digits, then the currency search.
+        expected, end = [], -1
+        for run in re.finditer(r"\d+", text):
+            if run.start() >= end and (m := plain.match(text, run.start())):
+                expected.append((m.lastgroup, m.start(), m.end()))
+                end = m.end()
+        if "₹" in text or "rs" in text.lower() or "inr" in text.lower():
+            expected += [("money", m.start(), m.end()) for m in plain_currency.finditer(text)]
+        assert number_cues(text) == expected, text
+    assert found > 2000
+
+
+_CONTEXT_WORDS = ("a/c", "account no", "bank", "sb", "saving", "savings", "khata", "his", "her", "mo", "mobile",
+                  "call", "eoc", "kyc", "e-kyc", "uid", "ખાતા", "ખાતા નં", "मो", "फ़ोन", "helpline", "sarkari")
+
+
+def test_context_words_with_a_first_letter_look_ahead_are_the_plain_alternation():
+    from nlp.recognisers.base import words
+
+    body = "|".join(sorted((re.escape(w) for w in _CONTEXT_WORDS), key=len, reverse=True))
+    plain = re.compile(rf"(?<![^\W_])(?:{body})(?![^\W_])", re.IGNORECASE)
+    fast = words(*_CONTEXT_WORDS)
+    pieces = list(_CONTEXT_WORDS) + ["SB", "Bank", "HIS", "x", "1", "_", " ", " ", ".", "ſb", "ſaving", "uİd", "Kyc",
+                                     "ı", "é", "ખાતાનં", "\n"]
+    rng = random.Random(17)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(6000)]
+    matched = 0
+    for text in texts:
+        spans = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in fast.finditer(text)] == spans, text
+        for start in range(0, len(text), 3):  # the windows `Recogniser.near` searches
+            want = plain.search(text, start, start + 12)
+            assert (fast.search(text, start, start + 12) is None) == (want is None), (text, start)
+        matched += bool(spans)
+    assert matched > 2000
+
+
+def test_the_gujarati_and_hindi_name_hints_are_substring_tests():
+    from nlp import names
+
+    pieces = list(names._INDIC_HONORIFICS + names._INDIC_ROLES + names._INDIC_SUFFIXES) + [
+        "રમેશ", "रमेश", " ", ".", "x", "શ્", "भा", "ब"]
+    rng = random.Random(19)
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        for pattern, plain in ((names._INDIC_HONORIFIC_IN, names._INDIC_HONORIFICS), (names._INDIC_ROLE_IN, names._INDIC_ROLES),
+                               (names._INDIC_SUFFIX_IN, names._INDIC_SUFFIXES)):
+            assert (pattern.search(text) is not None) == any(word in text for word in plain), text
