@@ -272,7 +272,10 @@ async def test_samvad_verify_catches_each_kind_of_tampering_and_accepts_a_lawful
     assert ok.returncode == 0 and "1 bodies erased by lawful order" in ok.stdout
 
     tampering = {
-        "altered": ["UPDATE journal_bodies SET body = replace(body, 'Relief update', 'Relief updates') WHERE seq = 5"],
+        # The entry of one message, found by its copy: which seq a message gets depends on when the bot's
+        # other entries (its checkpoints, its own status) fall between the messages.
+        "altered": ["UPDATE journal_bodies SET body = replace(body, 'Relief update', 'Relief updates')"
+                    " WHERE seq = (SELECT journal_seq FROM messages WHERE text = 'Relief update 4')"],
         "re-timed": ["UPDATE journal SET recorded_at = (SELECT recorded_at FROM journal WHERE seq = 2) WHERE seq = 6"],
         "deleted": ["DELETE FROM journal_bodies WHERE seq = 4", "DELETE FROM journal WHERE seq = 4"],
         "reordered": [f"UPDATE {table} SET seq = {new} WHERE seq = {old}" for table in ("journal", "journal_bodies")
