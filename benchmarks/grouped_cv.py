@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from nlp.decision import IDENTIFIER_CODES, LOWER_PRECISION, PRIORS, VALIDATED_IDENTIFIER, choose_thresholds, fit_logistic, sigmoid
-from nlp.evaluate import Example, read_examples
+from nlp.evaluate import Example, Report, read_examples
 from nlp.training import ACT_PRECISION, DEFAULT_CORPUS, EPOCHS, LOWER_BETA, _fit, feature_rows
 from nlp.verdict import LABELS
 
@@ -121,51 +121,21 @@ def _forced(row: dict[str, float]) -> bool:
     return any(row.get(f"rule:personal_data:{code}", 0.0) >= VALIDATED_IDENTIFIER for code in IDENTIFIER_CODES)
 
 
-class Counts:
-    def __init__(self) -> None:
-        self.tp = dict.fromkeys(LABELS, 0)
-        self.fp = dict.fromkeys(LABELS, 0)
-        self.fn = dict.fromkeys(LABELS, 0)
-        self.act_tp = dict.fromkeys(LABELS, 0)
-        self.act_fp = dict.fromkeys(LABELS, 0)
-        self.unlabelled = 0
-        self.flagged = 0
+def _line(name: str, report: Report) -> str:
+    """One pooled result: micro F1, P/R/F1 per label, false alarms, upper-tier precision."""
+    cells = []
+    for label in LABELS:
+        p, r, f = report.prf(label)
+        cells.append(f"{label[:4]} {p:.3f}/{r:.3f}/{f:.3f}")
+    acted = sum(report.act_tp.values()) + sum(report.act_fp.values())
+    return (f"{name:28s} micro {report.micro()[2]:.3f}  " + "  ".join(cells)
+            + f"  FA {report.unlabelled_flagged}/{report.unlabelled} ({100 * report.false_alarm_rate:.1f}%)"
+            + f"  ACT P {report.act_precision():.3f} ({acted})")
 
-    def add(self, gold: set[str], given: dict[str, bool]) -> None:
-        """`given`: label -> acted (upper tier)."""
-        for label in LABELS:
-            if label in given:
-                if label in gold:
-                    self.tp[label] += 1
-                    self.act_tp[label] += given[label]
-                else:
-                    self.fp[label] += 1
-                    self.act_fp[label] += given[label]
-            elif label in gold:
-                self.fn[label] += 1
-        if not gold:
-            self.unlabelled += 1
-            self.flagged += bool(given)
 
-    @staticmethod
-    def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-        p = tp / (tp + fp) if tp + fp else 1.0
-        r = tp / (tp + fn) if tp + fn else 1.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-    def micro(self) -> float:
-        return self.prf(sum(self.tp.values()), sum(self.fp.values()), sum(self.fn.values()))[2]
-
-    def line(self, name: str) -> str:
-        cells = []
-        for label in LABELS:
-            p, r, f = self.prf(self.tp[label], self.fp[label], self.fn[label])
-            cells.append(f"{label[:4]} {p:.3f}/{r:.3f}/{f:.3f}")
-        act_tp, act_fp = sum(self.act_tp.values()), sum(self.act_fp.values())
-        act = act_tp / (act_tp + act_fp) if act_tp + act_fp else 1.0
-        return (f"{name:28s} micro {self.micro():.3f}  " + "  ".join(cells)
-                + f"  FA {self.flagged}/{self.unlabelled} ({100 * self.flagged / max(1, self.unlabelled):.1f}%)"
-                + f"  ACT P {act:.3f} ({act_tp + act_fp})")
+def _count(report: Report, gold: set[str], given: dict[str, bool]) -> None:
+    """`given`: label -> acted (upper tier)."""
+    report.add(gold, given, [label for label, acted in given.items() if acted])
 
 
 def _fit_decision(rows, golds, l2: float, prior_scale: float, priors=PRIORS):
@@ -206,16 +176,16 @@ _FITS: dict = {}
 
 def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: float = 1.0, prior_scale: float = 1.0,
                 act_precision: float = ACT_PRECISION, beta: float = LOWER_BETA,
-                lower_precision: float = LOWER_PRECISION, by_fold: bool = False) -> tuple[Counts, list]:
+                lower_precision: float = LOWER_PRECISION, by_fold: bool = False) -> tuple[Report, list]:
     """Pooled held-out counts. `decision_on`: "train" (training-split messages of the other folds) or "all"
     (training and calibration messages of the other folds). `thresholds_from`: "calibration" (the calibration
     messages of the other folds, scored with the held-out fold's classifier) or "oof" (the other folds' own
     held-out scores, each under a decision fitted without that fold)."""
     folds, fold, split, golds = data["folds"], data["fold"], data["split"], [set(g) for g in data["gold"]]
     heldout = data["heldout"]
-    total = Counts()
+    total = Report()
     per_fold = []
-    by_family: dict[str, Counts] = {}
+    by_family: dict[str, Report] = {}
 
     def decision(excluded: set[int]):
         # Fitted once per set of excluded folds and settings (the inner fits without {k, j} serve j's and k's).
@@ -248,19 +218,18 @@ def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: f
             thresholds = _thresholds(inner_scores, inner_gold, act_precision, beta, lower_precision)
         held = [i for i in range(len(fold)) if fold[i] == k]
         scores = _scores(models, [heldout[i] for i in held])
-        counts = Counts()
+        counts = Report()
         for n, i in enumerate(held):
             given = _given(scores, thresholds, n, heldout[i])
-            total.add(golds[i], given)
-            counts.add(golds[i], given)
-            by_family.setdefault(data["family"][i], Counts()).add(golds[i], given)
+            for report in (total, counts, by_family.setdefault(data["family"][i], Report())):
+                _count(report, golds[i], given)
         per_fold.append((counts, thresholds))
     _LAST_FAMILIES.clear()
     _LAST_FAMILIES.update(by_family)
     return total, per_fold
 
 
-_LAST_FAMILIES: dict[str, Counts] = {}
+_LAST_FAMILIES: dict[str, Report] = {}
 
 
 def worst_families(label: str, n: int) -> list[str]:
@@ -316,14 +285,14 @@ def score_main(cache: Path, variants: list[str], by_fold: bool, worst: list[str]
                 continue
             kwargs[key] = value if key in ("thresholds_from", "decision_on") else float(value)
         total, per_fold = run_variant(data, **kwargs)
-        print(total.line(spec), flush=True)
+        print(_line(spec, total), flush=True)
         for label in worst:
             for line in worst_families(label, 8):
                 print(f"   {label}  {line}")
         if by_fold:
             for k, (counts, thresholds) in enumerate(per_fold):
                 th = " ".join(f"{label[:4]} {lo:.2f}-{up:.2f}" for label, (lo, up) in thresholds.items())
-                print("   " + counts.line(f"fold {k}") + "  " + th)
+                print("   " + _line(f"fold {k}", counts) + "  " + th)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from nlp.errors import CorpusError
 from nlp.verdict import LABELS, Verdict
@@ -78,6 +78,32 @@ class Report:
         fp = sum(self.act_fp[x] for x in labels)
         return tp / (tp + fp) if tp + fp else 1.0
 
+    def add(self, gold: Collection[str], given: Collection[str], acted: Collection[str], *,
+            example: Example | None = None, verdict: Verdict | None = None) -> None:
+        """Count one message: its gold labels, the labels given and those of them acted on (the upper tier).
+        With its example and verdict, its misses and false alarms are kept to be shown."""
+        self.messages += 1
+        for label in acted:
+            if label in gold:
+                self.act_tp[label] += 1
+            else:
+                self.act_fp[label] += 1
+        if not gold:
+            self.unlabelled += 1
+            self.unlabelled_flagged += bool(given)
+        for label in LABELS:
+            is_gold, got = label in gold, label in given
+            if is_gold and got:
+                self.tp[label] += 1
+            elif got:
+                self.fp[label] += 1
+                if example is not None and verdict is not None:
+                    self.false_alarms.append((example, label, verdict))
+            elif is_gold:
+                self.fn[label] += 1
+                if example is not None and verdict is not None:
+                    self.misses.append((example, label, verdict))
+
     @property
     def false_alarm_rate(self) -> float:
         """Share of unlabelled messages that got any label."""
@@ -95,26 +121,7 @@ def score(examples: Iterable[Example], verdicts: Iterable[Verdict]) -> Report:
     """Compare verdicts with gold labels."""
     report = Report()
     for example, verdict in zip(examples, verdicts):
-        report.messages += 1
-        predicted = set(verdict.labels)
-        for label in verdict.acted:
-            if label in example.labels:
-                report.act_tp[label] += 1
-            else:
-                report.act_fp[label] += 1
-        if not example.labels:
-            report.unlabelled += 1
-            report.unlabelled_flagged += bool(predicted)
-        for label in LABELS:
-            gold, got = label in example.labels, label in predicted
-            if gold and got:
-                report.tp[label] += 1
-            elif got:
-                report.fp[label] += 1
-                report.false_alarms.append((example, label, verdict))
-            elif gold:
-                report.fn[label] += 1
-                report.misses.append((example, label, verdict))
+        report.add(example.labels, verdict.labels, verdict.acted, example=example, verdict=verdict)
     return report
 
 

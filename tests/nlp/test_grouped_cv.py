@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from benchmarks.grouped_cv import Counts, family_folds, group_of
+from benchmarks.grouped_cv import _count, _line, family_folds, group_of
+from nlp.evaluate import Report
 from nlp.evaluate import Example
 
 
@@ -38,13 +39,13 @@ def test_folds_are_about_the_same_size():
 
 
 def test_counts_per_label_false_alarms_and_upper_tier():
-    counts = Counts()
-    counts.add({"hostile"}, {"hostile": True})            # right, acted on
-    counts.add({"hostile"}, {})                           # missed
-    counts.add(set(), {"instruction": False})             # a false alarm, in review
-    counts.add(set(), {})                                 # quiet, as it should be
-    counts.add({"confidential"}, {"confidential": False, "hostile": True})  # right in review, wrong hostile acted on
-    assert counts.prf(counts.tp["hostile"], counts.fp["hostile"], counts.fn["hostile"]) == (0.5, 0.5, 0.5)
-    assert (counts.unlabelled, counts.flagged) == (2, 1)
+    counts = Report()
+    _count(counts, {"hostile"}, {"hostile": True})            # right, acted on
+    _count(counts, {"hostile"}, {})                           # missed
+    _count(counts, set(), {"instruction": False})             # a false alarm, in review
+    _count(counts, set(), {})                                 # quiet, as it should be
+    _count(counts, {"confidential"}, {"confidential": False, "hostile": True})  # right in review, wrong hostile acted on
+    assert counts.prf("hostile") == (0.5, 0.5, 0.5)
+    assert (counts.unlabelled, counts.unlabelled_flagged) == (2, 1)
     assert (sum(counts.act_tp.values()), sum(counts.act_fp.values())) == (1, 1)
-    assert "FA 1/2 (50.0%)" in counts.line("x")
+    assert "FA 1/2 (50.0%)" in _line("x", counts)
