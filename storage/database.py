@@ -275,8 +275,9 @@ class Database:
             self._note_failure(error)
             _fail_all(batch, _translate(error, self.path))
             return
+        held: dict[str, Any] = {}  # one transaction: its units share what it holds
         for entry in batch:
-            entry.unit = Unit(writer._conn, self.path)
+            entry.unit = Unit(writer._conn, self.path, held)
         self._trip()
         try:
             await _on_thread(writer, _transact_many, batch)
@@ -413,10 +414,14 @@ class Unit:
 
     dialect = "sqlite"  # storage.dialect.SQLITE; asked where a backend does a step its own way (the journal)
 
-    def __init__(self, connection: sqlite3.Connection, path: Path):
+    def __init__(self, connection: sqlite3.Connection, path: Path, held: dict[str, Any] | None = None):
         self._connection = connection
         self._path = path
         self.committed_callbacks: list[Callable[[], None]] = []
+        # What the units of one write transaction know for as long as it holds the write lock (the journal's
+        # head: storage.journal), shared by the units committed together; a unit run again in a savepoint of its
+        # own (one of them raised) gets a fresh one, since a rolled-back unit may have left it ahead.
+        self.held: dict[str, Any] = {} if held is None else held
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Call back (on the event loop) once the transaction has committed; never if it rolls back."""
