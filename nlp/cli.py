@@ -45,8 +45,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersActi
     evaluate.add_argument("--model", type=Path, default=None, help="pipeline directory (default: packaged)")
     evaluate.add_argument("--quiet", action="store_true", help="figures only, no misses or false alarms")
     evaluate.add_argument("--show-messages", action="store_true",
-                          help="print the misses and false alarms of the untouched split too (by default its"
-                               " messages stay unread: reading them would tune the filter on them)")
+                          help="print the misses and false alarms of untouched.jsonl and sealed.jsonl too (by"
+                               " default their messages stay unread: reading them would tune the filter on them)")
     evaluate.set_defaults(handler=run_eval)
 
     from nlp.feedback import DEFAULT_FAMILY
@@ -156,6 +156,9 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 UNTOUCHED_SPLIT = "untouched.jsonl"
+SEALED_SET = "sealed.jsonl"
+# Files whose misses and false alarms `nlp eval` does not print unless asked: reading them would tune on them.
+UNREAD_FILES = (UNTOUCHED_SPLIT, SEALED_SET)
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -170,11 +173,11 @@ def run_eval(args: argparse.Namespace) -> int:
         print(f"samvad nlp eval: {exc}", file=sys.stderr)
         return 2
     content_filter = ContentFilter.load(model_dir=getattr(args, "model", None))
-    untouched = args.file.name == UNTOUCHED_SPLIT and not getattr(args, "show_messages", False)
+    untouched = args.file.name in UNREAD_FILES and not getattr(args, "show_messages", False)
     show_errors = not getattr(args, "quiet", False) and not untouched
     print_evaluation(evaluate_all(content_filter, examples), sys.stdout, show_errors=show_errors)
     if untouched and not getattr(args, "quiet", False):
-        print(f"\n(the messages of {UNTOUCHED_SPLIT} are not printed: the split measures what nobody tuned on;"
+        print(f"\n(the messages of {args.file.name} are not printed: the file measures what nobody tuned on;"
               " --show-messages prints them)")
     return 0
 

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from nlp.cli import classify_stream, register
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,8 +106,9 @@ def test_eval_prints_the_figures_and_the_errors():
         assert word in out
 
 
-def test_eval_of_the_untouched_split_prints_figures_but_not_its_messages(tmp_path):
-    untouched = tmp_path / "untouched.jsonl"
+@pytest.mark.parametrize("name", ["untouched.jsonl", "sealed.jsonl"])
+def test_eval_of_the_untouched_split_prints_figures_but_not_its_messages(tmp_path, name):
+    untouched = tmp_path / name
     untouched.write_text((MINI / "holdout.jsonl").read_text(encoding="utf-8"), encoding="utf-8")
     run = [sys.executable, "-m", "nlp", "nlp", "eval", str(untouched)]
     hidden = subprocess.run(run, capture_output=True, cwd=ROOT, timeout=120).stdout.decode()
