@@ -7,7 +7,8 @@ after that they are dropped unconfirmed, and Telegram delivers them again.
 
 A getUpdates batch (up to 100 updates) is stored in one transaction, with the record of each group message in it
 (handlers.recording.on_receipt: written once for the batch, not by each update's recording stage, which then
-acts on what was found; alone on the database only, where no other instance claims the chats). Marks of handled
+acts on what was found). With a shared database, the group messages of the updates an instance claims are so
+recorded in the unit that claims them (on PostgreSQL one statement for them all). Marks of handled
 updates are committed together: each waits for the one write of marks under way to end,
 then all that gathered meanwhile go in the next (a group commit). A crash before a mark
 is committed only means the update is replayed, and replay stores nothing twice.
@@ -44,6 +45,7 @@ from storage import inbox
 from storage.database import Database, Unit
 from storage.errors import StorageUnavailable
 from storage.inbox import InboxItem
+from storage.messages import Recorded
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +96,8 @@ class Ingress:
         # outcome handed to the update's handlers in the work scope (handlers.recording.on_receipt).
         self._on_receipt = on_receipt
         self._noted = NotedFacts()  # the chats and people the records of received messages have noted
+        # Shared database: updates handed over without their record (it failed), until their marks are committed.
+        self._unrecorded: set[int] = set()
 
     async def start(self, *, polling: bool = True) -> None:
         """Replay what a previous run stored but did not finish, then start receiving."""
@@ -128,9 +132,25 @@ class Ingress:
                 self._dispatch(item, key, update, receipt)  # handed over as parsed here: not parsed again
             return items
         claim = self._claims.claims_at_store
-        items, ours = await self._db.write(lambda unit: self._store_and_claim_in(unit, pairs, keys, at, claim))
-        self._dispatch_claimed(ours)
-        return items
+        if not claim:  # left for whichever instance claims them first (this one too, by its frequent look)
+            return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
+        parsed = [_parsed(update, self._application.bot) for update in updates]
+        on_receipt = self._on_receipt
+        facts: list[Receipt | None] = [on_receipt(raw) if on_receipt is not None and update is not None else None
+                                       for raw, update in zip(updates, parsed, strict=True)]
+        stored: list[list[InboxItem]] = []
+
+        def work(unit: Unit, *, record: bool) -> list[HandOver]:
+            items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
+            stored[:] = [items]
+            known: dict[int, tuple[Update | None, Receipt | None]] = {}
+            for item, update, receipt in zip(items, parsed, facts, strict=True):
+                known.setdefault(item.inbox_id, (update, receipt))
+            return self._claim_and_record_in(unit, sorted(set(keys)), known, in_hand, blocked, at, record=record)
+
+        in_hand, blocked = self._hand_snapshot()
+        self._hand_over(await self._recording(work, len(pairs)))
+        return stored[0]
 
     async def _store_with_receipts(
         self, pairs: list[tuple[int, str]], keys: list[int], updates: Sequence[dict[str, Any]],
@@ -160,16 +180,6 @@ class Ingress:
             return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys)), [None] * len(
                 pairs)
 
-    def _store_and_claim_in(
-        self, unit: Unit, pairs: list[tuple[int, str]], keys: list[int], at: Any, claim: bool
-    ) -> tuple[list[InboxItem], list[tuple[InboxItem, int]]]:
-        """Store, and claim the chats stored to (if claim): every update waiting in them is ours to hand over."""
-        items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
-        if not claim:
-            return items, []
-        assert self._claims is not None
-        return items, self._claim_in(unit, sorted(set(keys)))
-
     def _claim_in(self, unit: Unit, chat_keys: list[int] | None) -> list[tuple[InboxItem, int]]:
         """Claim chats with updates waiting (these, or any); their waiting updates with their chats, in order."""
         assert self._claims is not None
@@ -178,9 +188,54 @@ class Ingress:
         )
         return inbox.waiting_by_chat_in(unit, claimed)
 
-    def _dispatch_claimed(self, ours: list[tuple[InboxItem, int]]) -> None:
-        for item, chat_key in ours:
-            self._dispatch(item, chat_key)
+    def _claim_and_record_in(
+        self, unit: Unit, chat_keys: list[int] | None, known: dict[int, tuple[Update | None, Receipt | None]],
+        in_hand: set[int], blocked: set[int], at: datetime, *, record: bool,
+    ) -> list[HandOver]:
+        """Claim chats (see _claim_in), and record the group messages of the updates waiting in them that are not in
+        hand yet, in the order stored, in the same unit of work (on PostgreSQL one statement for them all:
+        storage.messages.record_batch_noting_in); each is handed over with what its record found, as on a database
+        of its own (_store_with_receipts). Every update this instance hands over is so recorded first, so a chat's
+        record keeps the order of its updates; except in a chat with an update in hand that was not (a record that
+        failed, record False): there the handlers record them. Updates of this batch come parsed (known); others
+        are parsed here, once. Facts of chats and people are compared with the stored ones (noted=None: another
+        instance may have written others since this one noted them)."""
+        waiting = [(item, chat) for item, chat in self._claim_in(unit, chat_keys) if item.inbox_id not in in_hand]
+        updates: list[Update | None] = []
+        due: list[Receipt | None] = []
+        for item, chat in waiting:
+            update, receipt = known.get(item.inbox_id) or self._read(item.payload)
+            updates.append(update)
+            due.append(receipt if record and chat not in blocked else None)
+        recorded = record_received_in(unit, due, at=at) if any(due) else [None] * len(due)
+        return [(item, chat, update, outcome)
+                for (item, chat), update, outcome in zip(waiting, updates, recorded, strict=True)]
+
+    def _read(self, payload: str) -> tuple[Update | None, Receipt | None]:
+        """A stored update as python-telegram-bot reads it, and on_receipt's facts of it (None where it cannot)."""
+        raw = json.loads(payload)
+        update = _parsed(raw, self._application.bot)
+        return update, (self._on_receipt(raw) if self._on_receipt is not None and update is not None else None)
+
+    def _hand_snapshot(self) -> tuple[set[int], set[int]]:
+        """The updates in hand, and the chats of those handed over without their record, for a unit of work."""
+        return set(self._in_flight) | set(self._unmarked), {self._chat_of.get(inbox_id, 0) for inbox_id in self._unrecorded}
+
+    async def _recording(self, work: Callable[..., list[HandOver]], count: int) -> list[HandOver]:
+        """Run work recording what it hands over; if recording fails (not the database), again without."""
+        try:
+            return await self._db.write(lambda unit: work(unit, record=True))
+        except StorageUnavailable:
+            raise
+        except Exception:  # never let a record that cannot be written keep updates from being stored and handled
+            log.exception("recording %d updates as they were handed over failed; their handlers record them", count)
+        handed = await self._db.write(lambda unit: work(unit, record=False))
+        self._unrecorded.update(item.inbox_id for item, _, _, _ in handed)
+        return handed
+
+    def _hand_over(self, handed: list[HandOver]) -> None:
+        for item, chat_key, update, recorded in handed:
+            self._dispatch(item, chat_key, update, recorded)
 
     async def idle(self) -> None:
         """Wait until every update handed over so far has been handled."""
@@ -210,11 +265,14 @@ class Ingress:
             chats = sorted({chat for inbox_id, chat in waiting if not self._in_hand(inbox_id)})
             if not chats:
                 return
-            ours = await self._db.write(lambda unit: self._claim_in(unit, chats))
+            in_hand, blocked = self._hand_snapshot()
+            at = self._clock.now()
+            handed = await self._recording(lambda unit, record: self._claim_and_record_in(
+                unit, chats, {}, in_hand, blocked, at, record=record), len(waiting))
         except StorageUnavailable as error:
             log.warning("cannot claim waiting updates in %s: %s", error.path, error.reason)
             return
-        self._dispatch_claimed(ours)
+        self._hand_over(handed)
 
     async def _replay_loop(self) -> None:
         interval = REPLAY_INTERVAL if self._instance is None else self._instance.scan_every
@@ -357,6 +415,7 @@ class Ingress:
                 finally:
                     for outcome in outcomes:
                         self._unmarked.pop(outcome.inbox_id, None)
+                        self._unrecorded.discard(outcome.inbox_id)
                 if any(outcome.forget_payload for outcome in outcomes):
                     await self._db.scrub()
         finally:
@@ -385,6 +444,10 @@ class Ingress:
             if not self._chat_waiters[chat_key]:
                 del self._chat_waiters[chat_key]
                 del self._chat_locks[chat_key]
+
+
+# An update handed over to its handlers: its chat, as parsed, and what its record found as it was handed over.
+HandOver = tuple[InboxItem, int, Update | None, Recorded | None]
 
 
 def _parsed(update: dict[str, Any], bot: Any) -> Update | None:

@@ -40,9 +40,7 @@ class PersonSeen:
 
 def note_chat_and_person(unit: Unit, chat: ChatSeen, person: PersonSeen | None, *, at: datetime) -> None:
     """Refresh what is known of a chat and the person acting in it, as part of a unit of work."""
-    chats.save_chat_in(unit, chat_id=chat.chat_id, type=chat.type, title=chat.title, username=chat.username, at=at)
-    if person is not None:
-        note_person(unit, person, at=at)
+    chats.note_in(unit, chat, person, at=at)
 
 
 def note_person(unit: Unit, person: PersonSeen, *, at: datetime) -> None:
@@ -62,8 +60,7 @@ def record_message_in(
     unit: Unit, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
 ) -> Recorded:
     """Record a group message once, with its chat and sender, as part of a unit of work."""
-    note_chat_and_person(unit, chat, sender, at=at)
-    return messages.record_message_in(unit, message, at=at)
+    return messages.record_noting_in(unit, chat, sender, message, at=at)
 
 
 @dataclass(frozen=True)
@@ -115,20 +112,24 @@ def record_received_in(
     """
     chats_noted: dict[int, ChatSeen] = {}
     people_noted: dict[int, PersonSeen] = {}
-    recorded: list[Recorded | None] = []
+    batch: list[messages.Noting | None] = []
     for receipt in receipts:
         if receipt is None:
-            recorded.append(None)
+            batch.append(None)
             continue
-        chat, sender = receipt.chat, receipt.sender
-        if not _noted_already(chats_noted, chat.chat_id, chat, noted.knows_chat if noted else None):
-            note_chat_and_person(unit, chat, None, at=at)
-            chats_noted[chat.chat_id] = chat
-        if sender is not None and not _noted_already(people_noted, sender.user_id, sender,
-                                                     noted.knows_person if noted else None):
-            note_person(unit, sender, at=at)
-            people_noted[sender.user_id] = sender
-        recorded.append(messages.record_message_in(unit, receipt.message, at=at))
+        chat: ChatSeen | None = receipt.chat
+        sender = receipt.sender
+        if _noted_already(chats_noted, receipt.chat.chat_id, receipt.chat, noted.knows_chat if noted else None):
+            chat = None
+        else:
+            chats_noted[receipt.chat.chat_id] = receipt.chat
+        if sender is not None:
+            if _noted_already(people_noted, sender.user_id, sender, noted.knows_person if noted else None):
+                sender = None
+            else:
+                people_noted[sender.user_id] = sender
+        batch.append((chat, sender, receipt.message))
+    recorded = messages.record_batch_noting_in(unit, batch, at=at)
     if noted is not None and (chats_noted or people_noted):
         unit.after_commit(lambda: noted.committed(chats_noted, people_noted))
     return recorded

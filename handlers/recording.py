@@ -135,8 +135,7 @@ async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
     else:
 
         def work(unit: Any) -> None:
-            recording.note_chat_and_person(unit, chat, sender, at=incoming.sent_at)
-            messages.record_message_in(unit, incoming, at=incoming.sent_at)
+            recording.record_message_in(unit, chat, sender, incoming, at=incoming.sent_at)
 
     tx.defer(work)
 

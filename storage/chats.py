@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from storage.database import Database, Transaction, Unit
 from storage.timefmt import to_db
@@ -33,9 +33,6 @@ def save_chat_in(
     unit: Unit, *, chat_id: int, type: str, title: str | None, username: str | None, at: datetime
 ) -> None:
     """Insert or refresh a chat's type and title, as part of a unit of work."""
-    facts = ("chat", chat_id, type, title, username)
-    if _noted_before(unit, facts):
-        return
     now = to_db(at)
     unit.execute(
         "INSERT INTO chats (chat_id, type, title, username, first_seen_at, updated_at)"
@@ -46,7 +43,6 @@ def save_chat_in(
         " OR chats.username IS NOT excluded.username",
         (chat_id, type, title, username, now, now),
     )
-    _noting(unit, facts)
 
 
 async def save_bot_status(
@@ -89,9 +85,6 @@ def save_user_in(
     at: datetime,
 ) -> None:
     """Insert or refresh a user's names, as part of a unit of work."""
-    facts = ("person", user_id, bool(is_bot), first_name, last_name, username, language_code)
-    if _noted_before(unit, facts):
-        return
     now = to_db(at)
     unit.execute(
         "INSERT INTO users (user_id, is_bot, first_name, last_name, username, language_code,"
@@ -103,33 +96,51 @@ def save_user_in(
         " OR users.username IS NOT excluded.username OR users.language_code IS NOT excluded.language_code",
         (user_id, int(is_bot), first_name, last_name, username, language_code, now, now),
     )
-    _noting(unit, facts)
 
 
-# A chat's and a person's facts are only ever written by save_chat_in and save_user_in, each the same upsert that
-# changes nothing when the facts are the same (a chat or person is never deleted). Where the connection keeps what
-# it committed (Unit.committed_facts: PostgreSQL, where each statement is a round trip of the writer), the same
-# facts again are not sent. Remembered only once the unit has committed; keyed by the facts themselves, so
-# anything changed is written.
-_FACTS_KEPT = 50_000
+# A chat's and a person's facts are written by an upsert that changes nothing when the stored row already holds
+# them; it is always sent. (Until 3 Dec 2026 a PostgreSQL connection skipped facts it had committed itself: with
+# several instances, a rename back seen by one after another had recorded the rename stayed unwritten.) A group
+# message's record on PostgreSQL compares them on the server, in its one statement (storage/messages.py).
 
 
-def _noted_before(unit: Unit, facts: tuple[object, ...]) -> bool:
-    committed = unit.committed_facts()
-    return committed is not None and facts[:2] in committed and committed[facts[:2]] == facts
+class ChatFacts(Protocol):
+    """A chat as an update shows it (coordination.recording.ChatSeen)."""
+
+    @property
+    def chat_id(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+    @property
+    def username(self) -> str | None: ...
 
 
-def _noting(unit: Unit, facts: tuple[object, ...]) -> None:
-    committed = unit.committed_facts()
-    if committed is None:
-        return
+class PersonFacts(Protocol):
+    """Someone as an update shows them (coordination.recording.PersonSeen)."""
 
-    def remember() -> None:
-        if len(committed) >= _FACTS_KEPT:
-            committed.clear()
-        committed[facts[:2]] = facts
+    @property
+    def user_id(self) -> int: ...
+    @property
+    def is_bot(self) -> bool: ...
+    @property
+    def first_name(self) -> str: ...
+    @property
+    def last_name(self) -> str | None: ...
+    @property
+    def username(self) -> str | None: ...
+    @property
+    def language_code(self) -> str | None: ...
 
-    unit.after_commit(remember)
+
+def note_in(unit: Unit, chat: ChatFacts | None, person: PersonFacts | None, *, at: datetime) -> None:
+    """Insert or refresh a chat's and a person's facts (each if given), as part of a unit of work."""
+    if chat is not None:
+        save_chat_in(unit, chat_id=chat.chat_id, type=chat.type, title=chat.title, username=chat.username, at=at)
+    if person is not None:
+        save_user_in(unit, user_id=person.user_id, is_bot=person.is_bot, first_name=person.first_name,
+                     last_name=person.last_name, username=person.username, language_code=person.language_code, at=at)
 
 
 async def get_chat(db: Database | Transaction, chat_id: int) -> ChatInfo | None:

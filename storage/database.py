@@ -432,13 +432,6 @@ class Unit:
         """Hold a lock named name until the transaction ends. SQLite has one writer at a time: nothing to do
         (on PostgreSQL, an advisory lock other instances wait for)."""
 
-    def committed_facts(self) -> dict[Any, Any] | None:
-        """What this connection has committed of facts only ever noted with the same statement (a chat's title, a
-        person's names: storage/chats.py), for a unit to skip noting the same facts again; None where a statement
-        is cheap enough not to keep it (SQLite: in-process, no round trip). Kept for the connection's life: a new
-        connection (on PostgreSQL, after the server was lost) starts with none."""
-        return None
-
     def execute(self, sql: str, params: Params = ()) -> int:
         """Run one statement; returns the last inserted rowid (0 when none)."""
         cursor = self._connection.execute(sql, params)

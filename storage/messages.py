@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 from datetime import datetime
 
-from storage import dialect, journal
+from storage import chats, dialect, journal
 from storage.database import Database, Transaction, Unit
 from storage.timefmt import from_db, to_db
 
@@ -105,16 +107,7 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
 
 def record_message_in(unit: Unit, message: IncomingMessage, *, at: datetime) -> Recorded:
     """Record a message and its journal entry, once, as part of a unit of work."""
-    body = {
-        "message_id": message.message_id,
-        "update_id": message.update_id,
-        "sent_at": to_db(message.sent_at),
-        "type": message.kind,
-        "text": message.text,
-        "reply_to_message_id": message.reply_to_message_id,
-        "forwarded_from": message.forwarded_from,
-        **({"forwarded_at": to_db(message.forwarded_at)} if message.forwarded_at else {}),
-    }
+    body = _body(message)
     if unit.dialect == dialect.POSTGRESQL:
         return _record_on_server(unit, message, body, at=at)
     existing = unit.fetchone(
@@ -133,6 +126,78 @@ def record_message_in(unit: Unit, message: IncomingMessage, *, at: datetime) -> 
     return Recorded.NEW
 
 
+def record_noting_in(unit: Unit, chat: chats.ChatFacts, sender: chats.PersonFacts | None, message: IncomingMessage,
+                     *, at: datetime) -> Recorded:
+    """Refresh the chat's and the sender's facts, then record the message once, as part of a unit of work.
+
+    On PostgreSQL one statement (migration 0016: the facts compared with the stored rows and written only where
+    they differ, then 0015's record), where it was one to three round trips of the writer connection.
+    """
+    if unit.dialect != dialect.POSTGRESQL:
+        chats.note_in(unit, chat, sender, at=at)
+        return record_message_in(unit, message, at=at)
+    return _record_on_server(unit, message, _body(message), at=at, function="samvad_record_group_message",
+                             facts=_facts(chat, sender))
+
+
+Noting = tuple[chats.ChatFacts | None, chats.PersonFacts | None, IncomingMessage]
+
+
+def record_batch_noting_in(unit: Unit, batch: Sequence[Noting | None], *, at: datetime) -> list[Recorded | None]:
+    """record_noting_in for each of a batch's messages (None: nothing to record), in order; a chat or person given as
+    None is not noted. On PostgreSQL one statement for the batch (migration 0016), not one per message."""
+    if unit.dialect != dialect.POSTGRESQL:
+        recorded: list[Recorded | None] = []
+        for entry in batch:
+            if entry is not None:
+                chats.note_in(unit, entry[0], entry[1], at=at)
+            recorded.append(None if entry is None else record_message_in(unit, entry[2], at=at))
+        return recorded
+    due = [entry for entry in batch if entry is not None]
+    if not due:
+        return [None] * len(batch)
+    recorded_at = to_db(at)
+    rows, hashes = [], []
+    for chat, sender, message in due:
+        body_json = journal.canonical_json(_body(message))
+        body_hash = journal.hash_body(body_json)
+        before_seq = journal.header_before_seq(recorded_at=recorded_at, chat_id=message.chat_id,
+                                               actor_id=message.sender_id, kind="message", body_hash=body_hash)
+        rows.append([*_facts(chat, sender), *_message_row(message), body_hash, before_seq, body_json])
+        hashes.append(body_hash)
+    found = unit.fetchall(
+        "SELECT ordinal, was_there, stored_update_id, new_seq, new_prev_hash, new_entry_hash"
+        " FROM samvad_record_group_messages(?, ?, ?)",
+        (dialect.lock_key(journal.CHAIN_LOCK), recorded_at, json.dumps(rows, ensure_ascii=False)),
+    )
+    assert [row[0] for row in found] == list(range(1, len(due) + 1))  # the function returns one row each, in order
+    outcomes = iter(_outcome_on_server(row[1:], message, body_hash, recorded_at)
+                    for row, (_, _, message), body_hash in zip(found, due, hashes, strict=True))
+    return [None if entry is None else next(outcomes) for entry in batch]
+
+
+def _facts(chat: chats.ChatFacts | None, sender: chats.PersonFacts | None) -> tuple[object, ...]:
+    """A chat's and a person's facts as migration 0016's function takes them (NULLs: not to be noted)."""
+    chat_facts = (chat.type, chat.title, chat.username) if chat is not None else (None,) * 3
+    person = (sender.user_id, int(sender.is_bot), sender.first_name, sender.last_name, sender.username,
+              sender.language_code) if sender is not None else (None,) * 6
+    return (*chat_facts, *person)
+
+
+def _body(message: IncomingMessage) -> dict[str, Any]:
+    """The message's journal entry body."""
+    return {
+        "message_id": message.message_id,
+        "update_id": message.update_id,
+        "sent_at": to_db(message.sent_at),
+        "type": message.kind,
+        "text": message.text,
+        "reply_to_message_id": message.reply_to_message_id,
+        "forwarded_from": message.forwarded_from,
+        **({"forwarded_at": to_db(message.forwarded_at)} if message.forwarded_at else {}),
+    }
+
+
 def _message_row(message: IncomingMessage) -> tuple[object, ...]:
     """The message's columns of its row, up to its journal entry."""
     return (
@@ -149,7 +214,15 @@ def _message_row(message: IncomingMessage) -> tuple[object, ...]:
     )
 
 
-def _record_on_server(unit: Unit, message: IncomingMessage, body: dict[str, Any], *, at: datetime) -> Recorded:
+# Each server function's statement: migration 0015's (15 parameters) and 0016's (the chat's 3 and the person's 6 facts
+# before them).
+_RECORD_SQL = {name: "SELECT was_there, stored_update_id, new_seq, new_prev_hash, new_entry_hash FROM " + name
+               + "(" + ", ".join("?" * count) + ")"
+               for name, count in (("samvad_record_message", 15), ("samvad_record_group_message", 24))}
+
+
+def _record_on_server(unit: Unit, message: IncomingMessage, body: dict[str, Any], *, at: datetime,
+                      function: str = "samvad_record_message", facts: tuple[object, ...] = ()) -> Recorded:
     """PostgreSQL: the look-up, the journal entry and the message row in one statement (migration 0015's
     function, the same steps in the same order), instead of three round trips of the writer connection; the
     entry's hash is checked here against journal.hash_entry, the one definition."""
@@ -158,13 +231,15 @@ def _record_on_server(unit: Unit, message: IncomingMessage, body: dict[str, Any]
     body_hash = journal.hash_body(body_json)
     before_seq = journal.header_before_seq(recorded_at=recorded_at, chat_id=message.chat_id,
                                            actor_id=message.sender_id, kind="message", body_hash=body_hash)
-    row = unit.fetchone(
-        "SELECT was_there, stored_update_id, new_seq, new_prev_hash, new_entry_hash"
-        " FROM samvad_record_message(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash, before_seq,
-         body_json),
-    )
+    params = (*facts, *_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash,
+              before_seq, body_json)
+    row = unit.fetchone(_RECORD_SQL[function], params)
     assert row is not None  # the function returns its one row
+    return _outcome_on_server(row, message, body_hash, recorded_at)
+
+
+def _outcome_on_server(row: Sequence[Any], message: IncomingMessage, body_hash: str, recorded_at: str) -> Recorded:
+    """What the server's record found (was it there, its update id, the new entry), the entry's hash checked."""
     if row[0]:
         return _outcome(row[1], message.update_id)
     journal.chained_on_server(int(row[2]), row[3], row[4], recorded_at=recorded_at, chat_id=message.chat_id,

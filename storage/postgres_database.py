@@ -307,12 +307,6 @@ class PgUnit(Unit):
         """Hold a lock named name until this transaction ends (other instances wait for it)."""
         _execute(self._pg, "SELECT pg_advisory_xact_lock(%s)", (dialect.lock_key(name),))
 
-    def committed_facts(self) -> dict[Any, Any] | None:
-        """Unit.committed_facts: kept per connection (a statement is a round trip of the writer connection here,
-        and a group message's record noted its chat and sender each time: 2.6 statements a message of
-        `samvad bench`, pg_stat_statements, 3 Dec 2026)."""
-        return _session(self._pg).committed_facts
-
 
 class _Session:
     """What this process keeps per connection to send statements through libpq directly.
@@ -333,7 +327,6 @@ class _Session:
         self.prepared: dict[tuple[bytes, tuple[int, ...]], bytes] = {}
         self.seen: set[tuple[bytes, tuple[int, ...]]] = set()
         self.serial = 0
-        self.committed_facts: dict[Any, Any] = {}  # PgUnit.committed_facts
 
 
 def _session(connection: psycopg.Connection[Any]) -> _Session:

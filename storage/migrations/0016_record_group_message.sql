@@ -1,0 +1,3 @@
+-- 0016: PostgreSQL's twin adds a function that records a group message with its chat's and sender's facts in one
+-- statement (the facts compared with what is stored, and written only where they differ). SQLite runs statements
+-- in-process, where a statement costs no round trip: nothing to add here.
