@@ -34,12 +34,24 @@ _HI_ONLY = _HI_WORDS - _SHARED
 _EITHER = _GU_ONLY | _HI_ONLY
 
 
+# Below this many texts not in ASCII, script_counts counts each with two searches (the same counts).
+_FEW_WIDE = 8
+
+
+def _script_count(text: str) -> tuple[int, int]:
+    # Counted by runs of the script rather than character by character: the same counts, fewer strings.
+    return sum(map(len, _GUJARATI_RUN.findall(text))), sum(map(len, _DEVANAGARI_RUN.findall(text)))
+
+
 def script_counts(texts: list[str]) -> list[tuple[int, int] | None]:
     """Each text's Gujarati and Devanagari characters (as `detect_language` counts them), counted for many texts
     with a few array operations over their code points instead of two searches per text; None for an ASCII text."""
     out: list[tuple[int, int] | None] = [None] * len(texts)
     wide = [i for i, text in enumerate(texts) if not text.isascii()]
-    if not wide:
+    if len(wide) < _FEW_WIDE:
+        # A few texts (the bot's batches): two searches each cost less than the arrays' set-up.
+        for i in wide:
+            out[i] = _script_count(texts[i])
         return out
     import numpy as np
 
@@ -66,9 +78,7 @@ def detect_language(text: str, counts: tuple[int, int] | None = None) -> str:
     elif counts is not None:
         gu, hi = counts
     else:
-        # Counted by runs of the script rather than character by character: the same counts, fewer strings.
-        gu = sum(map(len, _GUJARATI_RUN.findall(text)))
-        hi = sum(map(len, _DEVANAGARI_RUN.findall(text)))
+        gu, hi = _script_count(text)
     lowered = text.lower()
     if gu or hi:
         # The Latin letters are at most the characters that are neither Gujarati nor Devanagari (lower-casing

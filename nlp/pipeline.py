@@ -23,6 +23,13 @@ from nlp.verdict import LABELS
 TEXTCAT = "textcat_multilabel"
 PACKAGED_MODEL = Path(__file__).resolve().parent / "model"
 HASH_LENGTH = 2**17
+# How many whitespace-separated chunks ("report.", "બેઠકમાં") the tokenizer remembers the tokens of. Past spaCy's
+# default, 10,000 (nearly half of it the lexicons' own phrases, 4,561 chunks, tokenized when the pipeline is
+# built), every chunk not remembered goes through the prefix, suffix and infix searches again, message after
+# message: the bot meets that within its first few thousand messages. An entry is a pointer per token (about
+# 60 bytes with the map's slot), less than the lexeme and string that each new word adds to the vocabulary
+# anyway, which spaCy keeps for good.
+TOKENIZER_CACHE = 250_000
 
 
 def _spacy_extract_ngrams(model: Model, docs, is_train: bool):
@@ -149,7 +156,7 @@ TEXTCAT_CONFIG = {
 
 def build_pipeline(with_classifier: bool = True) -> Language:
     """A fresh, untrained pipeline (rules work at once; the classifier needs training)."""
-    pipeline = _norm_only(spacy.blank(LANG))
+    pipeline = _remember_chunks(_norm_only(spacy.blank(LANG)))
     pipeline.add_pipe("samvad_identifiers")
     pipeline.add_pipe("samvad_lexicon_rules")
     if with_classifier:
@@ -167,7 +174,14 @@ def load_pipeline(model_dir: Path | None = None) -> Language:
     path = Path(model_dir) if model_dir is not None else PACKAGED_MODEL
     if not (path / "config.cfg").is_file():
         raise ModelNotFoundError(f"no trained pipeline at {path}; run `samvad nlp train`")
-    return _norm_only(spacy.load(path))
+    return _remember_chunks(_norm_only(spacy.load(path)))
+
+
+def _remember_chunks(pipeline: Language) -> Language:
+    """The tokenizer remembers up to TOKENIZER_CACHE chunks' tokens (the same tokens, without the affix searches)."""
+    # (The Cython class has the attribute; Language types its tokenizer as a callable.)
+    pipeline.tokenizer.max_cache_size = TOKENIZER_CACHE  # type: ignore[union-attr]
+    return pipeline
 
 
 def _norm_only(pipeline: Language) -> Language:

@@ -68,3 +68,12 @@ def test_reasons_examples_from_the_issue():
     assert describe("marked_confidential", "en") == "marked confidential"
     assert describe("policy_proposal", "en") == "draft policy proposal"
     assert describe("unknown-code", "xx")
+
+
+@pytest.mark.parametrize("copies", [1, 3, 40])
+def test_script_counts_are_the_same_for_a_few_texts_and_for_many(copies):
+    # Counted by hand: "નમસ્તે" is 6 code points (ન મ સ ્ ત ે), "नमस्ते" is 6, "ꣲ" (U+A8F2, Devanagari Extended) is 1.
+    from nlp.language import script_counts
+
+    texts = ["નમસ્તે sir नमस्ते ꣲ", "plain ASCII", "નમસ્તે"] * copies
+    assert script_counts(texts) == [(6, 7), None, (6, 0)] * copies

@@ -49,3 +49,12 @@ def test_indic_words_split_from_punctuation(tokenizer, text, tokens):
 )
 def test_norm(word, norm):
     assert samvad_norm(word) == norm
+
+
+def test_the_tokenizer_remembers_more_chunks_than_the_lexicons_and_spacys_default_hold():
+    # spaCy remembers 10,000 chunks by default; the lexicons' phrases alone are some 4,600 of them, and a chunk
+    # past the limit goes through the affix searches on every message.
+    from nlp.pipeline import build_pipeline, load_pipeline
+
+    assert build_pipeline(with_classifier=False).tokenizer.max_cache_size >= 100_000
+    assert load_pipeline().tokenizer.max_cache_size >= 100_000
