@@ -11,12 +11,9 @@ from storage import chats, journal, messages
 from storage.backend import open_database
 from storage.messages import IncomingMessage, Recorded
 
+from tests.seen_facts import KUTCH, KUTCH_RENAMED, POOJA, POOJA_MARRIED
+
 AT = datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
-KUTCH = ChatSeen(chat_id=-4, type="supergroup", title="District Kutch", username=None)
-KUTCH_RENAMED = ChatSeen(chat_id=-4, type="supergroup", title="Collectorate Kutch", username=None)
-POOJA = PersonSeen(user_id=11, is_bot=False, first_name="Pooja", last_name="Bhatt", username=None, language_code="gu")
-POOJA_MARRIED = PersonSeen(user_id=11, is_bot=False, first_name="Pooja", last_name="Shah", username=None,
-                           language_code="gu")
 
 
 @pytest.fixture
