@@ -43,14 +43,6 @@ def note_chat_and_person(unit: Unit, chat: ChatSeen, person: PersonSeen | None, 
     chats.note_in(unit, chat, person, at=at)
 
 
-def note_person(unit: Unit, person: PersonSeen, *, at: datetime) -> None:
-    """Refresh what is known of a person, as part of a unit of work."""
-    chats.save_user_in(
-        unit, user_id=person.user_id, is_bot=person.is_bot, first_name=person.first_name,
-        last_name=person.last_name, username=person.username, language_code=person.language_code, at=at,
-    )
-
-
 # The work scope's note of what recording an update's message found when the inbox stored it (bot/ingress.py):
 # a Recorded, for the recording stage to act on instead of writing it again.
 RECORDED_ON_RECEIPT = "recorded_on_receipt"

@@ -107,9 +107,8 @@ async def record_message(tx: Transaction, message: IncomingMessage, *, at: datet
 
 def record_message_in(unit: Unit, message: IncomingMessage, *, at: datetime) -> Recorded:
     """Record a message and its journal entry, once, as part of a unit of work."""
-    body = _body(message)
     if unit.dialect == dialect.POSTGRESQL:
-        return _record_on_server(unit, message, body, at=at)
+        return _record_on_server(unit, message, at=at)
     existing = unit.fetchone(
         "SELECT id, update_id FROM messages WHERE chat_id = ? AND message_id = ?",
         (message.chat_id, message.message_id),
@@ -117,7 +116,7 @@ def record_message_in(unit: Unit, message: IncomingMessage, *, at: datetime) -> 
     if existing is not None:
         return _outcome(existing["update_id"], message.update_id)
     entry = journal.append_in(unit, kind="message", chat_id=message.chat_id, actor_id=message.sender_id, at=at,
-                              body=body)
+                              body=_body(message))
     unit.execute(
         "INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text,"
         " reply_to_message_id, forwarded_from, forwarded_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -136,7 +135,7 @@ def record_noting_in(unit: Unit, chat: chats.ChatFacts, sender: chats.PersonFact
     if unit.dialect != dialect.POSTGRESQL:
         chats.note_in(unit, chat, sender, at=at)
         return record_message_in(unit, message, at=at)
-    return _record_on_server(unit, message, _body(message), at=at, function="samvad_record_group_message",
+    return _record_on_server(unit, message, at=at, function="samvad_record_group_message",
                              facts=_facts(chat, sender))
 
 
@@ -159,10 +158,7 @@ def record_batch_noting_in(unit: Unit, batch: Sequence[Noting | None], *, at: da
     recorded_at = to_db(at)
     rows, hashes = [], []
     for chat, sender, message in due:
-        body_json = journal.canonical_json(_body(message))
-        body_hash = journal.hash_body(body_json)
-        before_seq = journal.header_before_seq(recorded_at=recorded_at, chat_id=message.chat_id,
-                                               actor_id=message.sender_id, kind="message", body_hash=body_hash)
+        body_json, body_hash, before_seq = _entry_parts(message, recorded_at)
         rows.append([*_facts(chat, sender), *_message_row(message), body_hash, before_seq, body_json])
         hashes.append(body_hash)
     found = unit.fetchall(
@@ -221,21 +217,28 @@ _RECORD_SQL = {name: "SELECT was_there, stored_update_id, new_seq, new_prev_hash
                for name, count in (("samvad_record_message", 15), ("samvad_record_group_message", 24))}
 
 
-def _record_on_server(unit: Unit, message: IncomingMessage, body: dict[str, Any], *, at: datetime,
+def _record_on_server(unit: Unit, message: IncomingMessage, *, at: datetime,
                       function: str = "samvad_record_message", facts: tuple[object, ...] = ()) -> Recorded:
     """PostgreSQL: the look-up, the journal entry and the message row in one statement (migration 0015's
     function, the same steps in the same order), instead of three round trips of the writer connection; the
     entry's hash is checked here against journal.hash_entry, the one definition."""
     recorded_at = to_db(at)
-    body_json = journal.canonical_json(body)
-    body_hash = journal.hash_body(body_json)
-    before_seq = journal.header_before_seq(recorded_at=recorded_at, chat_id=message.chat_id,
-                                           actor_id=message.sender_id, kind="message", body_hash=body_hash)
+    body_json, body_hash, before_seq = _entry_parts(message, recorded_at)
     params = (*facts, *_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash,
               before_seq, body_json)
     row = unit.fetchone(_RECORD_SQL[function], params)
     assert row is not None  # the function returns its one row
     return _outcome_on_server(row, message, body_hash, recorded_at)
+
+
+def _entry_parts(message: IncomingMessage, recorded_at: str) -> tuple[str, str, str]:
+    """What the server needs to append the message's journal entry: its body's canonical JSON, the body's hash and
+    the entry's header up to its sequence number."""
+    body_json = journal.canonical_json(_body(message))
+    body_hash = journal.hash_body(body_json)
+    before_seq = journal.header_before_seq(recorded_at=recorded_at, chat_id=message.chat_id,
+                                           actor_id=message.sender_id, kind="message", body_hash=body_hash)
+    return body_json, body_hash, before_seq
 
 
 def _outcome_on_server(row: Sequence[Any], message: IncomingMessage, body_hash: str, recorded_at: str) -> Recorded:
