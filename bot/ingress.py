@@ -135,9 +135,7 @@ class Ingress:
         if not claim:  # left for whichever instance claims them first (this one too, by its frequent look)
             return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
         parsed = [_parsed(update, self._application.bot) for update in updates]
-        on_receipt = self._on_receipt
-        facts: list[Receipt | None] = [on_receipt(raw) if on_receipt is not None and update is not None else None
-                                       for raw, update in zip(updates, parsed, strict=True)]
+        facts = [self._receipt(raw, update) for raw, update in zip(updates, parsed, strict=True)]
         stored: list[list[InboxItem]] = []
 
         def work(unit: Unit, *, record: bool) -> list[HandOver]:
@@ -159,8 +157,7 @@ class Ingress:
         """Store a batch, and in the same unit of work what on_receipt writes of each update not handled yet (the
         records of a batch's group messages in one trip and one commit, with the updates themselves). on_receipt
         reads the update as it came; one python-telegram-bot cannot parse gets none (its handling says why)."""
-        receipts = [self._on_receipt(raw) if self._on_receipt is not None and update is not None else None
-                    for raw, update in zip(updates, parsed, strict=True)]
+        receipts = [self._receipt(raw, update) for raw, update in zip(updates, parsed, strict=True)]
         if not any(receipts):
             return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys)), [None] * len(
                 pairs)
@@ -215,7 +212,11 @@ class Ingress:
         """A stored update as python-telegram-bot reads it, and on_receipt's facts of it (None where it cannot)."""
         raw = json.loads(payload)
         update = _parsed(raw, self._application.bot)
-        return update, (self._on_receipt(raw) if self._on_receipt is not None and update is not None else None)
+        return update, self._receipt(raw, update)
+
+    def _receipt(self, raw: dict[str, Any], update: Update | None) -> Receipt | None:
+        """on_receipt's facts of an update as it came; none for one python-telegram-bot cannot parse."""
+        return self._on_receipt(raw) if self._on_receipt is not None and update is not None else None
 
     def _hand_snapshot(self) -> tuple[set[int], set[int]]:
         """The updates in hand, and the chats of those handed over without their record, for a unit of work."""
