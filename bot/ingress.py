@@ -383,28 +383,13 @@ class Ingress:
             return
         if chat_key is not None:
             self._chat_of[item.inbox_id] = chat_key
-        if parsed is None:
-            parsed, turn = self._parsed_stored(item)
-        else:
-            turn = _chat_key(parsed)
+        turn = _chat_key(parsed) if parsed is not None else _stored_chat_key(item)
         queue = self._chat_queues.get(turn)
         if queue is None:  # the chat's first update in hand: a task of its own handles its updates in turn
             queue = self._chat_queues[turn] = deque()
             self._chat_workers[turn] = asyncio.create_task(self._handle_chat(turn, queue), name=f"samvad-chat-{turn}")
         queue.append((item, parsed, receipt))
         self._in_flight[item.inbox_id] = self._chat_workers[turn]
-
-    def _parsed_stored(self, item: InboxItem) -> tuple[Update | None, int]:
-        """A stored update as parsed (None if it cannot be: its handling parses it again, and says why), and the
-        chat whose turn it takes (_chat_key; where it cannot be parsed, the chat as Telegram sent it)."""
-        try:
-            raw = json.loads(item.payload)
-        except (TypeError, ValueError):
-            return None, 0
-        update = _parsed(raw, self._application.bot) if isinstance(raw, dict) else None
-        if update is not None:
-            return update, _chat_key(update)
-        return None, raw_chat_key(raw) if isinstance(raw, dict) else 0
 
     async def _handle_chat(self, turn: int, queue: deque[tuple[InboxItem, Update | None, object]]) -> None:
         """Handle a chat's updates one at a time, in the order they were handed over, until none is left."""
@@ -503,6 +488,16 @@ def raw_chat_key(update: dict[str, Any]) -> int:
             return int(sender["id"])
         return 0
     return 0
+
+
+def _stored_chat_key(item: InboxItem) -> int:
+    """The chat whose turn a stored update (replayed, not parsed yet: its handling parses it) takes: raw_chat_key,
+    which is _chat_key of every kind of update ALLOWED_UPDATES lets in; 0 if it cannot be read."""
+    try:
+        raw = json.loads(item.payload)
+    except (TypeError, ValueError):
+        return 0
+    return raw_chat_key(raw) if isinstance(raw, dict) else 0
 
 
 def _chat_key(update: Update) -> int:
