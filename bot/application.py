@@ -138,9 +138,9 @@ def build_application(
     for feature in feature_list:
         for stage, handler in feature.handlers:
             application.add_handler(handler, group=int(stage))
-    commands = application.handlers.get(int(Stage.COMMAND), [])
-    gate = gate_for(commands)
-    if gate is not None:  # a group message that is no command ends the command stage in one check
+    commands = application.handlers.get(int(Stage.COMMAND))
+    gate = gate_for(commands) if commands is not None else None
+    if commands is not None and gate is not None:  # a group message that is no command ends the stage in one check
         commands.insert(0, gate)
     application.add_error_handler(on_error)
     return application

@@ -14,7 +14,6 @@ handler in the stage there is no gate, and PTB asks each handler as before.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from telegram import Update
@@ -28,15 +27,24 @@ async def _nothing(update: Update, context: Any) -> None:
 
 
 class NoCommandHere(BaseHandler[Update, Any, None]):
-    """Takes a new group message that does not start with a bot command, and does nothing with it."""
+    """Takes a new group message that does not start with a bot command, and does nothing with it.
 
-    __slots__ = ()
+    It watches the stage it gates (a list PTB keeps): if handlers are added to it or taken from it later, it
+    gates only while every handler there still cannot take what it takes."""
 
-    def __init__(self) -> None:
+    __slots__ = ("_open", "_size", "_stage")
+
+    def __init__(self, stage: list[BaseHandler[Any, Any, Any]]) -> None:
         super().__init__(_nothing)
+        self._stage = stage
+        self._size = len(stage)
+        self._open = False  # True: the stage has a handler the gate knows nothing of, and it lets everything by
 
     def check_update(self, update: object) -> bool | None:
-        if not isinstance(update, Update) or update.callback_query is not None:
+        if len(self._stage) != self._size:
+            self._size = len(self._stage)
+            self._open = not all(cannot_take_group_messages(handler) for handler in self._stage if handler is not self)
+        if self._open or not isinstance(update, Update) or update.callback_query is not None:
             return None
         message = group_message_of(update)
         return True if message is not None and not starts_with_command(message) else None
@@ -49,6 +57,9 @@ def cannot_take_group_messages(handler: BaseHandler[Any, Any, Any]) -> bool:
     return isinstance(handler, MessageHandler) and getattr(handler.filters, "private_only", False) is True
 
 
-def gate_for(stage: Sequence[BaseHandler[Any, Any, Any]]) -> NoCommandHere | None:
-    """The gate to put first in a stage, if every handler of it cannot take what the gate takes."""
-    return NoCommandHere() if stage and all(cannot_take_group_messages(handler) for handler in stage) else None
+def gate_for(stage: list[BaseHandler[Any, Any, Any]]) -> NoCommandHere | None:
+    """The gate to put first in a stage (the list given, which it then watches), if every handler of it cannot take
+    what the gate takes."""
+    if not stage or not all(cannot_take_group_messages(handler) for handler in stage):
+        return None
+    return NoCommandHere(stage)

@@ -4,7 +4,7 @@ handler of the stage (as python-telegram-bot asks each) would have taken the upd
 from __future__ import annotations
 
 import pytest
-from telegram import Bot, Update
+from telegram import Update
 from telegram.ext import MessageHandler, filters
 
 from bot.application import build_application
@@ -14,7 +14,6 @@ from runtime.settings import Settings
 from tests.bot.test_update_filters import EVERY
 
 TOKEN = "700000099:TEST-stage-gate-token"
-BOT = Bot(TOKEN)
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +55,15 @@ def test_no_gate_where_a_handler_of_the_stage_could_take_group_messages() -> Non
     world = build_application(Settings(bot_token=TOKEN, api_base_url="http://127.0.0.1:8081"), feature_list=[
         Feature(name="x", handlers=[(Stage.COMMAND, group_text)])])
     assert world.handlers[int(Stage.COMMAND)] == [group_text]
+
+
+def test_a_handler_added_to_the_stage_later_opens_the_gate() -> None:
+    world = build_application(Settings(bot_token=TOKEN, api_base_url="http://127.0.0.1:8081"))
+    gate = world.handlers[int(Stage.COMMAND)][0]
+    plain = Update.de_json(EVERY["plain text"], world.bot)
+    assert _takes(gate, plain)
+    group_text = MessageHandler(filters.ChatType.GROUPS & filters.TEXT, print)
+    world.add_handler(group_text, group=int(Stage.COMMAND))
+    assert not _takes(gate, plain) and _takes(group_text, plain)
+    world.remove_handler(group_text, group=int(Stage.COMMAND))
+    assert _takes(gate, plain)
