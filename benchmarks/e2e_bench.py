@@ -22,6 +22,8 @@ With SAMVAD_BENCH_PROFILE=PATH set, py-spy (pip install py-spy) samples the bot 
 ready until the run ends and writes PATH with the run's name before its suffix: a flame graph for .svg,
 collapsed stacks (one line per stack, with its count of samples) for .txt, speedscope JSON for .json.
 Sampling costs the bot a little CPU, so the figures of a profiled run are not the ones to report.
+SAMVAD_BENCH_PROFILE_THREADS=1 keeps each thread's samples apart (py-spy --threads: each stack starts with its
+thread, e.g. MainThread for the event loop, the database's and the filter's worker threads).
 
 With --instances K, K bot processes share one database (SQLite: one file; with --database-url, a
 PostgreSQL database the benchmark creates on that server for the run and drops after it), and the CPU
@@ -273,6 +275,7 @@ async def _start_profiler(pid: int, name: str) -> asyncio.subprocess.Process | N
     # SAMVAD_BENCH_PROFILE_GIL=1: only the thread holding the GIL is sampled (the Python CPU; waits on a
     # socket or a queue release it), where py-spy cannot tell an idle thread on this machine.
     gil = ["--gil"] if os.environ.get("SAMVAD_BENCH_PROFILE_GIL") else []
+    gil += ["--threads"] if os.environ.get("SAMVAD_BENCH_PROFILE_THREADS") else []
     return await asyncio.create_subprocess_exec(
         py_spy, "record", "--pid", str(pid), "--rate", "200", *gil, "--format", PROFILE_FORMATS[path.suffix],
         "-o", str(out), stdout=asyncio.subprocess.DEVNULL,

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 POOL_SIZE = 256  # PTB's default for its httpx transport's connection pool
 _JSON = {"Content-Type": "application/json"}
+_REMEMBERED = 256  # proxies by URL and timeouts by their figures, kept at most
 
 
 class AiohttpRequest(BaseRequest):
@@ -45,7 +46,7 @@ class AiohttpRequest(BaseRequest):
 
     __slots__ = (
         "_connect_timeout", "_media_write_timeout", "_pool_size", "_pool_timeout", "_proxies", "_proxy",
-        "_read_timeout", "_session", "_write_timeout",
+        "_read_timeout", "_session", "_timeouts", "_write_timeout",
     )
 
     def __init__(
@@ -66,7 +67,8 @@ class AiohttpRequest(BaseRequest):
         self._pool_timeout = pool_timeout
         self._media_write_timeout = media_write_timeout
         self._proxy = proxy
-        self._proxies: dict[tuple[str, str], str | None] = {}
+        self._proxies: dict[str, str | None] = {}  # by the URL called (a method's URL is the same at every call)
+        self._timeouts: dict[tuple[float | None, ...], aiohttp.ClientTimeout] = {}  # by their figures (immutable)
         self._session: aiohttp.ClientSession | None = None
 
     @property
@@ -127,8 +129,20 @@ class AiohttpRequest(BaseRequest):
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{error.__class__.__name__}: {error}") from error
 
-    @staticmethod
     def _timeout(
+        self, *, read: float | None, write: float | None, connect: float | None, pool: float | None, uploads: bool
+    ) -> aiohttp.ClientTimeout:
+        key = (read, write, connect, pool, uploads)
+        timeout = self._timeouts.get(key)
+        if timeout is None:
+            if len(self._timeouts) >= _REMEMBERED:
+                self._timeouts.clear()
+            timeout = self._timeouts[key] = self._new_timeout(read=read, write=write, connect=connect, pool=pool,
+                                                              uploads=uploads)
+        return timeout
+
+    @staticmethod
+    def _new_timeout(
         *, read: float | None, write: float | None, connect: float | None, pool: float | None, uploads: bool
     ) -> aiohttp.ClientTimeout:
         # aiohttp's `connect` covers waiting for a pooled connection and opening one; `sock_connect` the opening.
@@ -141,15 +155,15 @@ class AiohttpRequest(BaseRequest):
     def _proxy_for(self, url: str) -> str | None:
         if self._proxy is not None:
             return self._proxy
-        parsed = URL(url)
-        key = (parsed.scheme, parsed.host or "")
-        if key not in self._proxies:
+        if url not in self._proxies:
+            if len(self._proxies) >= _REMEMBERED:  # files' URLs differ call by call: kept within bounds
+                self._proxies.clear()
             try:
-                proxy, _ = get_env_proxy_for_url(parsed)
-                self._proxies[key] = str(proxy)
+                proxy, _ = get_env_proxy_for_url(URL(url))
+                self._proxies[url] = str(proxy)
             except LookupError:
-                self._proxies[key] = None
-        return self._proxies[key]
+                self._proxies[url] = None
+        return self._proxies[url]
 
 
 def waiting_or_zero(value: float | None) -> float:

@@ -38,7 +38,8 @@ from handlers import group_admin, membership, moderation, prepost_check, recordi
 from handlers import help as help_feature
 from handlers import incidents as incidents_feature
 from handlers import records as records_feature
-from handlers.feature import Feature
+from handlers.feature import Feature, Stage
+from handlers.stage_gate import gate_for
 from nlp import ContentFilter
 from storage.backend import open_database
 from storage.database import Database
@@ -137,6 +138,10 @@ def build_application(
     for feature in feature_list:
         for stage, handler in feature.handlers:
             application.add_handler(handler, group=int(stage))
+    commands = application.handlers.get(int(Stage.COMMAND))
+    gate = gate_for(commands) if commands is not None else None
+    if commands is not None and gate is not None:  # a group message that is no command ends the stage in one check
+        commands.insert(0, gate)
     application.add_error_handler(on_error)
     return application
 

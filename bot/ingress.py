@@ -27,8 +27,8 @@ import asyncio
 import contextlib
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
-from contextlib import asynccontextmanager
+from collections import deque
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -81,9 +81,11 @@ class Ingress:
         self._poll_timeout = poll_timeout
         self._retry_window = storage_retry_window
         self._slots = asyncio.Semaphore(concurrency)
-        self._chat_locks: dict[int, asyncio.Lock] = {}
-        self._chat_waiters: dict[int, int] = {}
-        self._in_flight: dict[int, asyncio.Task[None]] = {}
+        # Each chat's updates handed over and not handled yet, in order, and the task that handles them one at a
+        # time (one task for a chat's run of updates, not a task and a turn of a lock for each update).
+        self._chat_queues: dict[int, deque[tuple[InboxItem, Update | None, object]]] = {}
+        self._chat_workers: dict[int, asyncio.Task[None]] = {}
+        self._in_flight: dict[int, asyncio.Task[None]] = {}  # inbox id -> the task of its chat, until handled
         self._loops: list[asyncio.Task[None]] = []
         # Handled updates whose mark is not committed yet: not to be handed over again meanwhile.
         self._unmarked: dict[int, inbox.Outcome] = {}
@@ -381,14 +383,37 @@ class Ingress:
             return
         if chat_key is not None:
             self._chat_of[item.inbox_id] = chat_key
-        task = asyncio.create_task(self._handle(item, parsed, receipt), name=f"samvad-update-{item.update_id}")
-        self._in_flight[item.inbox_id] = task
-        task.add_done_callback(lambda _, key=item.inbox_id: self._in_flight.pop(key, None))
+        turn = _chat_key(parsed) if parsed is not None else _stored_chat_key(item)
+        queue = self._chat_queues.get(turn)
+        if queue is None:  # the chat's first update in hand: a task of its own handles its updates in turn
+            queue = self._chat_queues[turn] = deque()
+            self._chat_workers[turn] = asyncio.create_task(self._handle_chat(turn, queue), name=f"samvad-chat-{turn}")
+        queue.append((item, parsed, receipt))
+        self._in_flight[item.inbox_id] = self._chat_workers[turn]
+
+    async def _handle_chat(self, turn: int, queue: deque[tuple[InboxItem, Update | None, object]]) -> None:
+        """Handle a chat's updates one at a time, in the order they were handed over, until none is left."""
+        try:
+            while queue:
+                item, parsed, receipt = queue[0]
+                try:
+                    await self._handle(item, parsed, receipt)
+                except Exception:  # not marked: replayed later; the chat's next updates go on meanwhile
+                    log.exception("handling update %s failed; it will be handled again", item.update_id)
+                finally:
+                    queue.popleft()
+                    self._in_flight.pop(item.inbox_id, None)
+        finally:  # also when cancelled (stop): what was left is not in hand any more
+            for item, _, _ in queue:
+                self._in_flight.pop(item.inbox_id, None)
+            queue.clear()
+            if self._chat_queues.get(turn) is queue:
+                del self._chat_queues[turn]
+                del self._chat_workers[turn]
 
     async def _handle(self, item: InboxItem, parsed: Update | None = None, receipt: object = None) -> None:
         update = parsed if parsed is not None else parse_update(json.loads(item.payload), self._application.bot)
-        chat_key = _chat_key(update)
-        async with self._chat_turn(chat_key), self._slots:
+        async with self._slots:
             with work_scope(f"u{item.update_id}") as scope:
                 if receipt is not None:
                     scope.notes[RECORDED_ON_RECEIPT] = receipt
@@ -432,20 +457,6 @@ class Ingress:
         while self._marking is not None:
             await asyncio.shield(self._marking)
 
-    @asynccontextmanager
-    async def _chat_turn(self, chat_key: int) -> AsyncIterator[None]:
-        """Updates of one chat are handled one at a time, in the order they arrived."""
-        lock = self._chat_locks.setdefault(chat_key, asyncio.Lock())
-        self._chat_waiters[chat_key] = self._chat_waiters.get(chat_key, 0) + 1
-        try:
-            async with lock:
-                yield
-        finally:
-            self._chat_waiters[chat_key] -= 1
-            if not self._chat_waiters[chat_key]:
-                del self._chat_waiters[chat_key]
-                del self._chat_locks[chat_key]
-
 
 # An update handed over to its handlers: its chat, as parsed, and what its record found as it was handed over.
 HandOver = tuple[InboxItem, int, Update | None, Recorded | None]
@@ -477,6 +488,16 @@ def raw_chat_key(update: dict[str, Any]) -> int:
             return int(sender["id"])
         return 0
     return 0
+
+
+def _stored_chat_key(item: InboxItem) -> int:
+    """The chat whose turn a stored update (replayed, not parsed yet: its handling parses it) takes: raw_chat_key,
+    which is _chat_key of every kind of update ALLOWED_UPDATES lets in; 0 if it cannot be read."""
+    try:
+        raw = json.loads(item.payload)
+    except (TypeError, ValueError):
+        return 0
+    return raw_chat_key(raw) if isinstance(raw, dict) else 0
 
 
 def _chat_key(update: Update) -> int:

@@ -61,8 +61,9 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
     record, the prompt and the reminder written.
     """
     spans = [(e.start, e.end, e.reason_code) for e in verdict.evidence if e.label == "personal_data"]
-    if not becomes_instruction(verdict, is_forward=message.is_forward,
-                               is_acknowledgement=is_acknowledgement(message.text)):
+    # Whether the text is an acknowledgement is read only of a message that would otherwise become one (most do not).
+    if not (becomes_instruction(verdict, is_forward=message.is_forward, is_acknowledgement=False)
+            and not is_acknowledgement(message.text)):
         await _keep_spans(c.db, message, spans)  # exports mask exactly the personal data the filter found
         return None  # a doubtful instruction or a forward stays a plain message in the record
     details = read_instruction(message.text, now=message.date or c.clock.now(), zone=c.settings.zone)

@@ -39,7 +39,19 @@ class BotReads:
 
 
 def collaborators(context: SamvadContext) -> Collaborators:
-    """What the domain needs to act on this update."""
+    """What the domain needs to act on this update.
+
+    The same for every update of a run (each stage of each update asks): the last one built is given again while
+    the services and the bot it was built of are the same objects."""
+    global _last
     services = context.services
-    return Collaborators(services.db, services.outbox, services.clock, services.settings, BotReads(context.bot),
-                         content_filter=services.classifier)
+    parts = (services.db, services.outbox, services.clock, services.settings, services.classifier, context.bot)
+    if _last is not None and all(a is b for a, b in zip(_last[0], parts, strict=True)):
+        return _last[1]
+    built = Collaborators(services.db, services.outbox, services.clock, services.settings, BotReads(context.bot),
+                          content_filter=services.classifier)
+    _last = (parts, built)
+    return built
+
+
+_last: tuple[tuple[object, ...], Collaborators] | None = None

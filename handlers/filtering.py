@@ -6,6 +6,9 @@ from __future__ import annotations
 from telegram import Message, MessageEntity, MessageOrigin
 
 from coordination.filtering import GroupMessage
+from runtime.scope import current_scope
+
+_READ_NOTE = "group_messages"  # the update's messages as read, by id (and the message itself, to be sure)
 
 
 def speaker_id(message: Message) -> int | None:
@@ -30,14 +33,29 @@ def group_message(message: Message) -> GroupMessage:
 
 
 def from_a_person(message: Message | None) -> GroupMessage | None:
-    """The message as the rules take it, when a person sent it (not the bot, another bot or a chat's behalf)."""
+    """The message as the rules take it, when a person sent it (not the bot, another bot or a chat's behalf).
+
+    Read once per update: moderation and the record both ask of the same (immutable) Message."""
     if message is None or message.from_user is None or message.from_user.is_bot:
         return None
-    return group_message(message)
+    scope = current_scope()
+    if scope is None:
+        return group_message(message)
+    read = scope.notes.setdefault(_READ_NOTE, {})
+    assert isinstance(read, dict)
+    known = read.get(id(message))
+    if known is not None and known[0] is message:
+        return known[1]
+    result = group_message(message)
+    read[id(message)] = (message, result)
+    return result
 
 
 def mentioned_user_ids(message: Message) -> tuple[int, ...]:
-    """People a text names by a text mention (people without a username)."""
+    """People a text names by a text mention (people without a username): the users of the text's text_mention
+    entities, in order, as Message.parse_entities([TEXT_MENTION]) gives them (equal entities once), without the
+    text of each (which parse_entities cuts out of the UTF-16 text)."""
     if not message.text:
         return ()
-    return tuple(entity.user.id for entity in message.parse_entities([MessageEntity.TEXT_MENTION]) if entity.user)
+    mentions = [entity for entity in message.entities if entity.type == MessageEntity.TEXT_MENTION]
+    return tuple(entity.user.id for entity in dict.fromkeys(mentions) if entity.user) if mentions else ()

@@ -12,6 +12,7 @@ from telegram.ext import ChatJoinRequestHandler, ChatMemberHandler, CommandHandl
 from coordination import admission, membership
 from coordination.admission import BotStanding, ContactShared, JoinRequest
 from coordination.membership import Group, MemberChange, Person
+from handlers import update_filters
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from runtime.context import SamvadContext
@@ -22,6 +23,7 @@ START = Command(
     "start", "Verify your official number and get invite links to your groups", frozenset({Audience.PRIVATE})
 )
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+CONTACT = update_filters.private_contact(PRIVATE & filters.CONTACT)  # a shared contact (verification)
 
 
 def feature() -> Feature:
@@ -33,7 +35,7 @@ def feature() -> Feature:
             (Stage.GATE, ChatMemberHandler(on_member_change, ChatMemberHandler.CHAT_MEMBER)),
             (Stage.GATE, ChatMemberHandler(on_bot_status, ChatMemberHandler.MY_CHAT_MEMBER)),
             (Stage.COMMAND, CommandHandler("start", start, filters=PRIVATE)),
-            (Stage.COMMAND, MessageHandler(PRIVATE & filters.CONTACT, on_contact)),
+            (Stage.COMMAND, MessageHandler(CONTACT, on_contact)),
         ],
         tasks={
             membership.DECLINE_TASK: decline_when_due,

@@ -35,7 +35,7 @@ GROUPS = filters.ChatType.GROUPS
 # draft sent to /check in a group by mistake: that text is now in the group.
 CHECKED = (filters.TEXT | filters.CAPTION) & (~filters.COMMAND | filters.Regex(r"^/check(?:@\w+)?(?:\s|$)"))
 NEW_MESSAGES = update_filters.group_words_or(GROUPS & filters.UpdateType.MESSAGE & CHECKED)
-EDITS = GROUPS & filters.UpdateType.EDITED_MESSAGE
+EDITS = update_filters.group_edit(GROUPS & filters.UpdateType.EDITED_MESSAGE)
 
 
 def feature() -> Feature:

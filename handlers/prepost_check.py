@@ -13,6 +13,7 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 
 from coordination import prepost
 from coordination.prepost import ONLY_PRIVATE
+from handlers import update_filters
 from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers.moderation_args import AwaitDraft, parse_check
@@ -25,7 +26,7 @@ CHECK = Command(
 )
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 GROUPS = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
-DRAFT = PRIVATE & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND
+DRAFT = update_filters.private_words(PRIVATE & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND)
 
 
 def feature() -> Feature:

@@ -25,6 +25,7 @@ RECORDED_METHODS = {"sendMessage", "sendDocument", "editMessageText"}
 
 
 RECORDED = update_filters.group_message(GROUPS & filters.UpdateType.MESSAGE)  # what record_group_message records
+RECORDED_EDITS = update_filters.group_edit(GROUPS & filters.UpdateType.EDITED_MESSAGE)  # and record_group_edit
 
 
 def feature() -> Feature:
@@ -33,7 +34,7 @@ def feature() -> Feature:
         name="recording",
         handlers=[
             (Stage.RECORD, MessageHandler(RECORDED, record_group_message)),
-            (Stage.RECORD, MessageHandler(GROUPS & filters.UpdateType.EDITED_MESSAGE, record_group_edit)),
+            (Stage.RECORD, MessageHandler(RECORDED_EDITS, record_group_edit)),
             (Stage.RECORD, ChatMemberHandler(record_bot_status, ChatMemberHandler.MY_CHAT_MEMBER)),
         ],
     )

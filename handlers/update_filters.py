@@ -23,12 +23,13 @@ _GROUP_TYPES = (Chat.GROUP, Chat.SUPERGROUP)
 class Decided(filters.UpdateFilter):
     """A composite filter, answered by `decide` (None: by the composite)."""
 
-    __slots__ = ("_decide", "_full")
+    __slots__ = ("_decide", "_full", "private_only")
 
-    def __init__(self, full: BaseFilter, decide: Callable[[Update], bool | None]) -> None:
+    def __init__(self, full: BaseFilter, decide: Callable[[Update], bool | None], *, private_only: bool = False) -> None:
         super().__init__(name=full.name, data_filter=full.data_filter)
         self._full = full
         self._decide = decide
+        self.private_only = private_only  # answers only messages in private chats (handlers.stage_gate reads it)
 
     def check_update(self, update: Update) -> bool | FilterDataDict | None:
         decided = self._decide(update)
@@ -102,3 +103,39 @@ def group_file(full: BaseFilter) -> Decided:
         return message is not None and (bool(message.document) or bool(message.photo))
 
     return Decided(full, decide)
+
+
+def group_edit(full: BaseFilter) -> Decided:
+    """GROUPS & UpdateType.EDITED_MESSAGE."""
+
+    def decide(update: Update) -> bool:
+        message = update.edited_message
+        return message is not None and message.chat.type in _GROUP_TYPES
+
+    return Decided(full, decide)
+
+
+def private_message_of(update: Update) -> Message | None:
+    """A new message in a private chat (ChatType.PRIVATE & UpdateType.MESSAGE)."""
+    message = update.message
+    return message if message is not None and message.chat.type == Chat.PRIVATE else None
+
+
+def private_contact(full: BaseFilter) -> Decided:
+    """ChatType.PRIVATE & UpdateType.MESSAGE & CONTACT."""
+
+    def decide(update: Update) -> bool:
+        message = private_message_of(update)
+        return message is not None and bool(message.contact)
+
+    return Decided(full, decide, private_only=True)
+
+
+def private_words(full: BaseFilter) -> Decided:
+    """ChatType.PRIVATE & UpdateType.MESSAGE & (TEXT | CAPTION) & ~COMMAND."""
+
+    def decide(update: Update) -> bool:
+        message = private_message_of(update)
+        return message is not None and has_words(message) and not starts_with_command(message)
+
+    return Decided(full, decide, private_only=True)

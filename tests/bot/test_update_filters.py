@@ -7,9 +7,11 @@ from telegram import Bot, Update
 from telegram.ext import MessageHandler, filters
 
 from handlers.attachments import ATTACHED
-from handlers.moderation import NEW_MESSAGES
+from handlers.membership import CONTACT
+from handlers.moderation import EDITS, NEW_MESSAGES
+from handlers.prepost_check import DRAFT
 from handlers.records import GROUP_REPLIES, GROUP_TEXT
-from handlers.recording import RECORDED
+from handlers.recording import RECORDED, RECORDED_EDITS
 from tests.bot.test_update_parsing import ASHA, DATE, GROUP, UPDATES, _message
 
 BOT = Bot("700000099:TEST-update-filters-token")
@@ -23,7 +25,12 @@ PAIRS = {
     "instruction": (GROUP_TEXT, G & WORDS & ~COMMAND & M),
     "acknowledgement": (GROUP_REPLIES, G & WORDS & ~COMMAND & M & filters.REPLY),
     "attachment": (ATTACHED, G & M & (filters.Document.ALL | filters.PHOTO)),
+    "recorded edit": (RECORDED_EDITS, G & filters.UpdateType.EDITED_MESSAGE),
+    "moderated edit": (EDITS, G & filters.UpdateType.EDITED_MESSAGE),
+    "private contact": (CONTACT, filters.ChatType.PRIVATE & M & filters.CONTACT),
+    "private draft": (DRAFT, filters.ChatType.PRIVATE & M & WORDS & ~COMMAND),
 }
+PRIVATE_CHAT = {"id": 1001, "type": "private", "first_name": "Asha"}
 BASIC = {"message_id": 1, "date": DATE, "chat": {"id": -5, "type": "group", "title": "Taluka Anjar"}, "from": ASHA}
 MORE = {
     "in a basic group": {"update_id": 31, "message": {**BASIC, "text": "Camp open"}},
@@ -49,6 +56,16 @@ MORE = {
     "an edit in a group, replying": {"update_id": 41, "edited_message": _message(
         text="changed", edit_date=DATE + 1, reply_to_message=_message(message_id=30, text="x"))},
     "a document in a group": {"update_id": 42, "message": _message(document={"file_id": "d", "file_unique_id": "e"})},
+    "a contact in private": {"update_id": 44, "message": {**BASIC, "chat": PRIVATE_CHAT, "contact": {
+        "phone_number": "+919800000001", "first_name": "Asha", "user_id": 1001}}},
+    "a contact in a group": {"update_id": 45, "message": {**BASIC, "contact": {
+        "phone_number": "+919800000001", "first_name": "Asha", "user_id": 1001}}},
+    "a draft in private": {"update_id": 46, "message": {**BASIC, "chat": PRIVATE_CHAT, "text": "Camp at Bhuj"}},
+    "a captioned photo in private": {"update_id": 47, "message": {**BASIC, "chat": PRIVATE_CHAT, "caption": "Anjar",
+                                                                 "photo": [{"file_id": "p", "file_unique_id": "q",
+                                                                            "width": 1, "height": 1}]}},
+    "an edit in private": {"update_id": 48, "edited_message": {**BASIC, "chat": PRIVATE_CHAT, "text": "x",
+                                                               "edit_date": DATE + 1}},
     "a group message with no sender": {"update_id": 43, "message": {"message_id": 2, "date": DATE, "chat": GROUP,
                                                                    "text": "on the group's behalf"}},
 }

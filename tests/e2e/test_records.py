@@ -169,3 +169,25 @@ async def test_instructions_are_tracked_only_in_groups_bound_to_the_roster(clien
     await bot.ingress.idle()
     await client.wait_until_idle()
     assert not any("Recorded as an instruction" in m["text"] for m in await client.bot_messages(chat["id"]))
+
+
+async def test_instructions_posted_at_once_are_prompted_in_the_order_they_were_posted_in_each_group(client, bot, world):
+    """Each chat's updates are handled one at a time in the order they came, while two groups go on side by side."""
+    texts = ["Mamlatdar Bhuj to send the rainfall report by 5 pm", "All Mamlatdars to attend the review at 11 am",
+             "Mamlatdar Mandvi to send the shelter list by 6 pm", "All to submit the damage survey by 4 pm"]
+    posted: dict[str, list[int]] = {"kutch": [], "valsad": []}
+    senders = {"kutch": "collector-kutch", "valsad": "collector-valsad"}
+    for text in texts:  # interleaved, as fast as the sandbox takes them: the bot receives them in batches
+        for group in ("kutch", "valsad"):
+            message = await client.send_message(world.groups[group], world.users[senders[group]], text)
+            posted[group].append(message["message_id"])
+    for group, ids in posted.items():
+        async def prompts(group=group, ids=ids):
+            found = [m for m in await client.bot_messages(world.groups[group])
+                     if "Recorded as an instruction" in m.get("text", "")
+                     and m.get("reply_to_message", {}).get("message_id") in ids]
+            return found if len(found) == len(ids) else None
+
+        found = await eventually(prompts, timeout=20)
+        in_order = [m["reply_to_message"]["message_id"] for m in sorted(found, key=lambda m: m["message_id"])]
+        assert in_order == ids, group
