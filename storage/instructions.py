@@ -14,7 +14,7 @@ from datetime import datetime
 from storage import journal
 from storage.database import Database, Transaction, Unit
 from storage.roster import Post
-from storage.sql import placeholders
+from storage.sql import in_powers_of_two, placeholders, values_rows
 from storage.timefmt import from_db, to_db
 
 
@@ -163,11 +163,16 @@ def create_in(
     at: datetime,
 ) -> Instruction | None:
     """create as part of a unit of work."""
-    if unit.fetchone("SELECT 1 FROM instructions WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)):
-        return None
-    message = unit.fetchone(
-        "SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?", (chat_id, message_id)
+    # Whether it is recorded already, and its message's entry, in one statement.
+    found = unit.fetchone(
+        "SELECT (SELECT 1 FROM instructions WHERE chat_id = ? AND message_id = ?),"
+        " (SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?)",
+        (chat_id, message_id, chat_id, message_id),
     )
+    assert found is not None  # a SELECT without FROM answers one row
+    if found[0] is not None:
+        return None
+    message_seq = found[1]
     entry = journal.append_in(
         unit,
         kind="instruction",
@@ -176,7 +181,7 @@ def create_in(
         at=at,
         body={
             "message_id": message_id,
-            "message_seq": message[0] if message else None,
+            "message_seq": message_seq,
             "kind": kind,
             "due_at": to_db(due_at) if due_at else None,
             "due_text": due_text,
@@ -192,11 +197,12 @@ def create_in(
         (chat_id, message_id, author_id, kind, to_db(due_at) if due_at else None, due_text,
          int(addressees.whole_group), incident_id, to_db(at), entry.seq),
     )
-    unit.executemany(
-        "INSERT INTO instruction_addressees (instruction_id, post_id, user_id) VALUES (?, ?, ?)",
-        [(instruction_id, post.post_id, None) for post in addressees.posts]
-        + [(instruction_id, None, user_id) for user_id in addressees.user_ids],
-    )
+    # A whole group's posts are dozens of rows: a multi-row statement a run, not a statement (a step) a row.
+    rows = ([(instruction_id, post.post_id, None) for post in addressees.posts]
+            + [(instruction_id, None, user_id) for user_id in addressees.user_ids])
+    for run in in_powers_of_two(rows):
+        unit.execute("INSERT INTO instruction_addressees (instruction_id, post_id, user_id) VALUES "
+                     + values_rows(3, len(run)), [value for row in run for value in row])
     return Instruction(instruction_id, chat_id, message_id, author_id, kind, due_at, due_text,
                        addressees.whole_group, incident_id, at, entry.seq)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from storage import chats, dialect, journal
 from storage.database import Database, Transaction, Unit
+from storage.sql import in_powers_of_two, values_rows
 from storage.timefmt import from_db, to_db
 
 
@@ -109,20 +110,54 @@ def record_message_in(unit: Unit, message: IncomingMessage, *, at: datetime) -> 
     """Record a message and its journal entry, once, as part of a unit of work."""
     if unit.dialect == dialect.POSTGRESQL:
         return _record_on_server(unit, message, at=at)
-    existing = unit.fetchone(
-        "SELECT id, update_id FROM messages WHERE chat_id = ? AND message_id = ?",
-        (message.chat_id, message.message_id),
-    )
-    if existing is not None:
-        return _outcome(existing["update_id"], message.update_id)
-    entry = journal.append_in(unit, kind="message", chat_id=message.chat_id, actor_id=message.sender_id, at=at,
-                              body=_body(message))
-    unit.execute(
-        "INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text,"
-        " reply_to_message_id, forwarded_from, forwarded_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (*_message_row(message), entry.seq),
-    )
-    return Recorded.NEW
+    return _record_here(unit, [message], at=at)[0]
+
+
+def _record_here(unit: Unit, batch: Sequence[IncomingMessage], *, at: datetime) -> list[Recorded]:
+    """SQLite: record messages once each, in order, with their journal entries: one look-up for the lot, then the
+    new ones' journal entries, bodies and rows each in a multi-row statement (storage.sql.in_powers_of_two), where
+    it was four statements a message. A message twice in the batch is recorded once, as one after the other."""
+    stored = _stored_update_ids(unit, [(message.chat_id, message.message_id) for message in batch])
+    recorded, new = [], []
+    for message in batch:
+        key = (message.chat_id, message.message_id)
+        if key in stored:
+            recorded.append(_outcome(stored[key], message.update_id))
+            continue
+        stored[key] = message.update_id
+        recorded.append(Recorded.NEW)
+        new.append(message)
+    seqs = journal.append_many_in(
+        unit, [("message", message.chat_id, message.sender_id, journal.canonical_json(_body(message)))
+               for message in new], at=at)
+    rows = [(*_message_row(message), seq) for message, seq in zip(new, seqs, strict=True)]
+    for run in in_powers_of_two(rows):
+        unit.execute(
+            "INSERT INTO messages (chat_id, message_id, update_id, sender_id, sent_at, kind, text, reply_to_message_id,"
+            " forwarded_from, forwarded_at, journal_seq) VALUES " + values_rows(11, len(run)),
+            [value for row in run for value in row],
+        )
+    return recorded
+
+
+def _stored_update_ids(unit: Unit, keys: list[tuple[int, int]]) -> dict[tuple[int, int], int | None]:
+    """SQLite: the update id of each of these (chat_id, message_id) already recorded, in one statement (the list
+    padded to a power of two, so that few texts serve every batch size)."""
+    found: dict[tuple[int, int], int | None] = {}
+    for start in range(0, len(keys), _KEYS_PER_LOOKUP):
+        run = keys[start : start + _KEYS_PER_LOOKUP]
+        run = run + run[-1:] * ((1 << (len(run) - 1).bit_length()) - len(run))
+        for row in unit.fetchall(
+            "WITH wanted (chat_id, message_id) AS (VALUES " + values_rows(2, len(run)) + ") SELECT m.chat_id,"
+            " m.message_id, m.update_id FROM wanted JOIN messages m ON m.chat_id = wanted.chat_id"
+            " AND m.message_id = wanted.message_id",
+            [value for key in run for value in key],
+        ):
+            found[(row[0], row[1])] = row[2]
+    return found
+
+
+_KEYS_PER_LOOKUP = 128
 
 
 def record_noting_in(unit: Unit, chat: chats.ChatFacts, sender: chats.PersonFacts | None, message: IncomingMessage,
@@ -145,14 +180,12 @@ Noting = tuple[chats.ChatFacts | None, chats.PersonFacts | None, IncomingMessage
 def record_batch_noting_in(unit: Unit, batch: Sequence[Noting | None], *, at: datetime) -> list[Recorded | None]:
     """record_noting_in for each of a batch's messages (None: nothing to record), in order; a chat or person given as
     None is not noted. On PostgreSQL one statement for the batch (migration 0016), not one per message."""
-    if unit.dialect != dialect.POSTGRESQL:
-        recorded: list[Recorded | None] = []
-        for entry in batch:
-            if entry is not None:
-                chats.note_in(unit, entry[0], entry[1], at=at)
-            recorded.append(None if entry is None else record_message_in(unit, entry[2], at=at))
-        return recorded
     due = [entry for entry in batch if entry is not None]
+    if unit.dialect != dialect.POSTGRESQL:
+        for chat, sender, _ in due:  # before the rows that refer to them
+            chats.note_in(unit, chat, sender, at=at)
+        here = iter(_record_here(unit, [message for _, _, message in due], at=at))
+        return [None if entry is None else next(here) for entry in batch]
     if not due:
         return [None] * len(batch)
     recorded_at = to_db(at)

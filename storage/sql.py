@@ -15,3 +15,20 @@ def where_equal(columns: dict[str, object]) -> tuple[str, list]:
     """
     given = {column: value for column, value in columns.items() if value is not None}
     return " AND ".join(f"{column} = ?" for column in given) or "TRUE", list(given.values())
+
+
+def in_powers_of_two(rows: list, largest: int = 64) -> list[list]:
+    """rows split into runs of a power of two each (the largest first, none over largest): a multi-row statement
+    for each run has one of a handful of texts whatever the batch's size, so they stay in the drivers' statement
+    caches (a text per size would push other statements out)."""
+    runs, start = [], 0
+    while start < len(rows):
+        size = min(largest, 1 << ((len(rows) - start).bit_length() - 1))
+        runs.append(rows[start : start + size])
+        start += size
+    return runs
+
+
+def values_rows(width: int, count: int) -> str:
+    """ "(?, ?), (?, ?)": count rows of width placeholders, for a multi-row VALUES."""
+    return ", ".join(["(" + placeholders(width) + ")"] * count)

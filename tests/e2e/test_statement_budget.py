@@ -40,6 +40,12 @@ batch's records, migration 0016) and a chat's and sender's facts compared on the
 connection: 3.4-3.6 trips, 2.0 transactions and 12.4-12.6 statements a plain message, a flagged one 76.0 statements
 (unchanged); the plain budgets fell to keep their margin (trips 5.5 -> 4.5, transactions 4.0 -> 3.0, statements
 17 -> 15).
+
+On 3 December 2026 (session nine) a batch's records are written together on SQLite too: one look-up for the
+batch and multi-row INSERTs of its journal entries, bodies and rows (a batch of 20 new messages: 8 statements, where
+it was 81; tests/coordination/test_recording_batch.py counts them). One message at a time, as here, is a batch of
+one: still 3.0 trips, 2.0 transactions and 24.0 statements, so the budgets stay. An instruction's record reads
+whether it is recorded and its message's entry in one statement and writes its addressees in multi-row INSERTs.
 """
 
 from __future__ import annotations

@@ -1,0 +1,2 @@
+-- 0017: PostgreSQL's twin makes its search words and its batch record cheaper for the server (the same words, the
+-- same records); SQLite's FTS5 index and its records are written in-process: nothing to change here.
