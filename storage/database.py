@@ -92,6 +92,10 @@ class Database:
     dialect = "sqlite"  # storage.dialect.SQLITE; a module asks where SQL cannot be shared (search)
 
     dialect = "sqlite"  # the SQL dialect of the backend, where a statement must differ ("sqlite", "postgresql")
+    # Whether other instances may be writing to this database now (runtime/instances.py keeps it from their
+    # leases): on PostgreSQL the units that lock what every instance writes are then committed apart from the
+    # group (storage.postgres_database._parts); alone, one COMMIT for all is cheaper and nobody waits.
+    others_live = True
 
     def __init__(
         self, path: Path, writer: aiosqlite.Connection | None, reader: aiosqlite.Connection, *,
