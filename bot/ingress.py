@@ -227,7 +227,8 @@ class Ingress:
     async def _recording(self, work: Callable[..., list[HandOver]], count: int) -> list[HandOver]:
         """Run work recording what it hands over; if recording fails (not the database), again without."""
         try:
-            return await self._db.write(lambda unit: work(unit, record=True))
+            # contended: it takes the journal chain's lock and chat claims, which every instance takes
+            return await self._db.write(lambda unit: work(unit, record=True), contended=True)
         except StorageUnavailable:
             raise
         except Exception:  # never let a record that cannot be written keep updates from being stored and handled

@@ -182,7 +182,8 @@ async def raise_flag(
             notify_admins_in(unit, c, flag, plan.admins)
         return flag
 
-    return await c.db.write(record)  # one trip, one transaction
+    # contended: the flag's journal entry takes the chain's lock, which every instance takes
+    return await c.db.write(record, contended=True)  # one trip, one transaction
 
 
 @dataclass(frozen=True)

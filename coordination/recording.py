@@ -141,7 +141,7 @@ async def record_message(
     db: Database, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
 ) -> Recorded:
     """Record a group message once, with its chat and sender, in one transaction and one trip."""
-    return await db.write(lambda unit: record_message_in(unit, chat, sender, message, at=at))
+    return await db.write(lambda unit: record_message_in(unit, chat, sender, message, at=at), contended=True)
 
 
 async def record_edit(

@@ -217,7 +217,8 @@ class DeliveryWorker:
         now = self._clock.now()
         try:
             return await self._db.write(lambda unit: outbox_store.next_call_in(
-                unit, chat_id, holder=self.instance, now=now, until=now + self._claim, posting=posts_a_message))
+                unit, chat_id, holder=self.instance, now=now, until=now + self._claim, posting=posts_a_message),
+                contended=True)
         except StorageUnavailable as error:
             log.warning("cannot take chat %s's next call from %s: %s", chat_id, error.path, error.reason)
             self._wake_at(timedelta(seconds=1))
@@ -291,7 +292,7 @@ class DeliveryWorker:
         try:
             # The mark, what the hooks defer and the look for the next call: one unit of work, committed with the
             # other units waiting for the writer (one trip and one COMMIT for all of them).
-            taken = await self._db.write(settle)
+            taken = await self._db.write(settle, contended=True)
         except StorageUnavailable as error:
             # Telegram has the call but the outbox cannot say so; it may be sent again later.
             log.error("delivered %s but cannot record it in %s: %s", item.method, error.path, error.reason)

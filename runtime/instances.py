@@ -107,6 +107,7 @@ class Instance:
                 raise StoppedWhileJoining
         self.role = role
         if alone:
+            self._db.others_live = False
             if self.polling:
                 self._set_holding(True)
             return
@@ -178,6 +179,7 @@ class Instance:
         if not joined:
             log.error("another run took the instance id %s while this one could not renew it", self.id)
         self.peers = peers
+        self._db.others_live = peers > 0
         if held and not self.holds_poll_lease():
             log.info("instance %s took the poller lease: it polls now", self.id)
         elif not held and self.holds_poll_lease():

@@ -109,7 +109,7 @@ class SendingRateLimiter(AIORateLimiter):
         assert self._db is not None
         now = self._wall_clock()
         try:
-            at = await self._db.write(lambda unit: rate_limits.reserve_in(unit, limits, now=now))
+            at = await self._db.write(lambda unit: rate_limits.reserve_in(unit, limits, now=now), contended=True)
         except StorageUnavailable as error:
             log.warning("sending limits are counted by this instance alone while %s is unavailable: %s",
                         error.path, error.reason)
@@ -121,7 +121,7 @@ class SendingRateLimiter(AIORateLimiter):
     async def _pause(self, limits: list[Limit], *, until: float) -> None:
         assert self._db is not None
         try:
-            await self._db.write(lambda unit: rate_limits.pause_in(unit, limits, until=until))
+            await self._db.write(lambda unit: rate_limits.pause_in(unit, limits, until=until), contended=True)
         except StorageUnavailable:
             pass
         await self._sleep(max(until - self._wall_clock(), 0.0))

@@ -92,6 +92,10 @@ class Database:
     dialect = "sqlite"  # storage.dialect.SQLITE; a module asks where SQL cannot be shared (search)
 
     dialect = "sqlite"  # the SQL dialect of the backend, where a statement must differ ("sqlite", "postgresql")
+    # Whether other instances may be writing to this database now (runtime/instances.py keeps it from their
+    # leases): on PostgreSQL the units that lock what every instance writes are then committed apart from the
+    # group (storage.postgres_database._parts); alone, one COMMIT for all is cheaper and nobody waits.
+    others_live = True
 
     def __init__(
         self, path: Path, writer: aiosqlite.Connection | None, reader: aiosqlite.Connection, *,
@@ -232,7 +236,7 @@ class Database:
         for callback in tx.committed_callbacks:
             callback()
 
-    async def write(self, work: Callable[[Unit], T]) -> T:
+    async def write(self, work: Callable[[Unit], T], *, contended: bool = False) -> T:
         """Run a unit of work as one transaction in one trip to the writer's thread; returns what work returns.
 
         work runs on that thread: it must not touch the event loop. It is rolled back if work raises
@@ -242,7 +246,7 @@ class Database:
         COMMIT for all; one that raises is rolled back alone (the group then runs again, each unit in a savepoint
         of its own: see _transact_many). Each caller returns only once its unit is committed.
         """
-        entry = _QueuedUnit(work, asyncio.get_running_loop().create_future())
+        entry = _QueuedUnit(work, asyncio.get_running_loop().create_future(), contended=contended)
         self._queued.append(entry)
         if self._writing is None:
             self._writing = asyncio.create_task(self._write_queued(), name="samvad-db-writes")
@@ -259,6 +263,9 @@ class Database:
             while self._queued:
                 async with self._write_lock:
                     batch, self._queued = self._queued, []
+                    # A unit that locks a row every instance writes goes last: the lock is then held
+                    # from its statement to the COMMIT, not through the rest of the group.
+                    batch.sort(key=_contended_last)
                     if batch:
                         await self._write_batch(batch)
         finally:
@@ -478,11 +485,16 @@ def _roll_back(connection: sqlite3.Connection) -> None:
             log.warning("rollback failed", exc_info=True)
 
 
+def _contended_last(entry: _QueuedUnit) -> bool:
+    return entry.contended
+
+
 class _QueuedUnit:
     """A unit of work waiting for the writer, and what became of it."""
 
-    def __init__(self, work: Callable[[Unit], Any], outcome: asyncio.Future[Any]):
+    def __init__(self, work: Callable[[Unit], Any], outcome: asyncio.Future[Any], *, contended: bool = False):
         self.work = work
+        self.contended = contended
         self.outcome = outcome
         self.unit: Unit | None = None
         self.result: Any = None

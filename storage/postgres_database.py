@@ -549,7 +549,7 @@ class PostgresDatabase(Database):
             entry.unit = PgUnit(writer, self)
         self._trip()
         try:
-            await self._writer_thread.run(_transact_many, writer, batch)
+            await self._writer_thread.run(_transact_apart, writer, _parts(batch) if self.others_live else [batch])
         except BaseException as error:
             translated = self._error(error)
             _fail_all(batch, translated)
@@ -777,6 +777,32 @@ def _roll_back(connection: psycopg.Connection[Any]) -> None:
             _command(connection, "ROLLBACK")
         except psycopg.Error:
             log.warning("rollback failed", exc_info=True)
+
+
+def _parts(batch: list[_QueuedUnit]) -> list[list[_QueuedUnit]]:
+    """The transactions a batch is committed in: its plain units together (one COMMIT for all), then each unit
+    that locks what every instance writes (`write(..., contended=True)`: the journal's chain, the shared rate
+    limits, chat claims) in a transaction of its own.
+
+    A lock is held from its statement to its transaction's COMMIT. In one group with the others, a contended
+    unit's lock was held through their statements too, each a round trip of a bot that, with several instances
+    on few cores, often waits for a core meanwhile; and two such locks in one group chained the instances'
+    waits (a group holding the chain's lock waited for a rate-limit row held by a group waiting for the chain).
+    Alone, a contended unit holds its locks for its own statements and its COMMIT, in the same trip.
+    """
+    plain = [entry for entry in batch if not entry.contended]
+    return ([plain] if plain else []) + [[entry] for entry in batch if entry.contended]
+
+
+def _transact_apart(connection: psycopg.Connection[Any], parts: list[list[_QueuedUnit]]) -> None:
+    """Each part in a transaction of its own (see _parts), one after another in this trip. A part that fails as a
+    whole (the server unavailable) fails its units alone: those of the parts committed before it stay committed."""
+    for part in parts:
+        try:
+            _transact_many(connection, part)
+        except Exception as error:
+            for entry in part:
+                entry.error = error
 
 
 def _transact_many(connection: psycopg.Connection[Any], batch: list[_QueuedUnit]) -> None:

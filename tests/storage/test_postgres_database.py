@@ -97,6 +97,61 @@ async def test_a_unit_that_raises_is_rolled_back_alone_in_a_group_commit(migrate
     assert keys == ["a", "b"]
 
 
+async def _transactions_of_a_group(db) -> list[int]:
+    """The server's transaction id of each of four units committed as one group: plain, contended, plain, contended."""
+    def txid(unit):
+        return unit.fetchone("SELECT txid_current()")[0]
+
+    return list(await asyncio.gather(db.write(txid), db.write(txid, contended=True), db.write(txid),
+                                     db.write(txid, contended=True)))
+
+
+async def test_with_other_instances_live_a_contended_unit_commits_in_a_transaction_of_its_own(migrated_postgres_url):
+    """The units locking what every instance writes (the journal's chain, shared rate limits, claims) hold their
+    locks to their own COMMIT, not through the statements of the rest of the group."""
+    db = await open_database(migrated_postgres_url)
+    try:
+        db.others_live = True
+        plain, contended, plain_too, contended_too = await _transactions_of_a_group(db)
+    finally:
+        await db.close()
+    assert plain == plain_too
+    assert len({plain, contended, contended_too}) == 3
+
+
+async def test_alone_on_the_database_a_group_is_one_transaction(migrated_postgres_url):
+    db = await open_database(migrated_postgres_url)
+    try:
+        db.others_live = False
+        ids = await _transactions_of_a_group(db)
+    finally:
+        await db.close()
+    assert len(set(ids)) == 1
+
+
+async def test_a_contended_unit_that_fails_leaves_the_group_committed(migrated_postgres_url):
+    db = await open_database(migrated_postgres_url)
+    try:
+        db.others_live = True
+
+        def good(key):
+            return lambda unit: unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES (?, '1', 't')", (key,))
+
+        def bad(unit):
+            unit.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('bad', '1', 't')")
+            unit.execute("INSERT INTO no_such_table VALUES (1)")
+
+        outcomes = await asyncio.gather(db.write(good("a")), db.write(bad, contended=True),
+                                        db.write(good("b"), contended=True), db.write(good("c")),
+                                        return_exceptions=True)
+        keys = [row[0] for row in await db.fetchall("SELECT key FROM bot_state ORDER BY key")]
+    finally:
+        await db.close()
+    assert isinstance(outcomes[1], psycopg.errors.UndefinedTable)
+    assert not any(isinstance(outcome, Exception) for outcome in (outcomes[0], *outcomes[2:]))
+    assert keys == ["a", "b", "c"]
+
+
 async def test_reads_asked_together_share_a_trip_and_one_that_fails_fails_alone(migrated_postgres_url):
     db = await open_database(migrated_postgres_url)
     try:
