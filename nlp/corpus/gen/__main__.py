@@ -3,6 +3,9 @@
 Deterministic: one seed per family (from its id), so adding a family does not change the others.
 The legacy lines (the hand-written train.jsonl and holdout.jsonl of the first corpus) are read from
 legacy/*.jsonl and keep their ids (the legacy holdout's lines are in calibration.jsonl).
+The hand-written families (`hand_*`, gen/hand_written.jsonl, see gen/hand.py: messages written one at a time,
+no templates or slots) are appended to train.jsonl verbatim, after the generated families, when
+`hand.IN_TRAIN` is set or `--with-hand` is given (they are not trained on yet).
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from . import hand
 from .common import LABELS, LANGS, STYLES, Family, apply_style, fill, style_ok
 from .families import all_families
 from .splits import CALIBRATION, UNTOUCHED
@@ -70,7 +74,7 @@ def generate(family: Family, seen: set[str]) -> list[dict]:
     return [{"id": w["id"], "text": w["text"], "labels": w["labels"], "lang": w["lang"], "family": w["family"], "style": w["style"]} for w in rows]
 
 
-def build() -> dict[str, list[dict]]:
+def build(with_hand: bool = hand.IN_TRAIN) -> dict[str, list[dict]]:
     splits: dict[str, list[dict]] = {"train": legacy_rows("train.jsonl", "train"),
                                      "calibration": legacy_rows("holdout.jsonl", "holdout"), "untouched": []}
     seen = {norm(row["text"]) for rows in splits.values() for row in rows}
@@ -85,6 +89,11 @@ def build() -> dict[str, list[dict]]:
     for family in families:
         split = "untouched" if family.id in UNTOUCHED else "calibration" if family.id in CALIBRATION else "train"
         splits[split].extend(generate(family, seen))
+    written = hand.rows(seen, norm) if with_hand else []
+    clash = {row["family"] for row in written} & set(ids)
+    if clash:
+        raise SystemExit(f"hand-written families named like generated ones: {sorted(clash)}")
+    splits["train"].extend(written)
     for rows in splits.values():
         for row in rows:
             assert set(row["labels"]) <= set(LABELS) and row["lang"] in LANGS, row
@@ -98,8 +107,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--stats", action="store_true", help="print counts per split, label, language and style")
     parser.add_argument("--families-md", action="store_true", help="print the family table for README.md and stop")
     parser.add_argument("--readme", action="store_true", help="also rewrite the generated tables in nlp/corpus/README.md")
+    parser.add_argument("--with-hand", action="store_true",
+                        help="append the hand-written families (gen/hand_written.jsonl) to train even though gen/hand.py's "
+                             "IN_TRAIN is off; use with --output for a trial corpus")
+    parser.add_argument("--output", type=Path, default=CORPUS, help="folder to write the splits to (default: nlp/corpus)")
     args = parser.parse_args(argv)
-    splits = build()
+    if args.readme and args.output != CORPUS:
+        parser.error("--readme describes nlp/corpus; do not combine it with --output")
+    splits = build(with_hand=args.with_hand or hand.IN_TRAIN)
     if args.families_md:
         print_families(splits)
         return 0
@@ -108,11 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     differ = []
     for name, rows in splits.items():
         text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-        path = CORPUS / f"{name}.jsonl"
+        path = args.output / f"{name}.jsonl"
         if args.check:
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 differ.append(name)
         else:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     if args.stats or not args.check:
         print_stats(splits)
@@ -168,6 +184,9 @@ def print_families(splits: dict[str, list[dict]]) -> None:
             if family_id in teaches:
                 f = teaches[family_id]
                 side, what = f.side, f.teaches
+            elif family_id in hand.FAMILIES:
+                side, what = hand.FAMILIES[family_id]
+                what = "hand-written: " + what
             else:
                 side = "legacy"
                 what = "first hand-written corpus, lines labelled " + (family_id.split("_", 2)[2].replace("_", " + ").replace("personal + data", "personal_data"))
