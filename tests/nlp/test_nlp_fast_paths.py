@@ -361,3 +361,12 @@ def test_runs_written_one_then_any_more_are_the_plain_runs(module, name, plain):
     for text in _random_texts(9, alphabet) + TEXTS:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
         assert pattern.findall(text) == reference.findall(text)
+
+
+def test_the_sentence_ends_opening_with_a_blank_are_the_plain_pattern():
+    from nlp.decision import _SEGMENT_END
+
+    plain = re.compile(r"(?<=[.!?।|])\s+|\n+")
+    alphabet = "ab .!?।|\n\n  \t\r\u00a0\u2003x,;" + "\u0a95\u0abe"
+    for text in _random_texts(10, alphabet) + TEXTS:
+        assert [m.span() for m in _SEGMENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
