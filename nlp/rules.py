@@ -128,7 +128,9 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
 # A time or a date opens with one or two digits: at a run of three or more only an amount can start, and
 # this pattern gives the same match there as "numbers" (half the time: no time or date alternative is tried).
 _AMOUNT = re.compile(rf"(?P<money>{_MONEY})", re.IGNORECASE)
-_DIGIT_RUN = re.compile(r"\d+")
+# (A digit, then any more: a pattern that opens with a repeat is tried at every character, one that opens
+# with a class only where the class matches; the same runs as \d+.)
+_DIGIT_RUN = re.compile(r"\d\d*")
 # (The look-ahead for the first characters spares a search the three alternatives at every other character.)
 _CURRENCY = re.compile(r"(?=[₹ri])(?:₹|\brs\.?|\binr)\s*\d", re.IGNORECASE)
 

@@ -15,7 +15,8 @@ from nlp.recognisers.voter_id import VoterIdRecogniser
 
 _LONG_DIGITS = re.compile(r"\d(?:[ \-.\u00a0]{0,2}\d){8}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_DIGIT_RUN = re.compile(r"\d+")
+# (Written \d\d*, not \d+: see nlp.rules._DIGIT_RUN.)
+_DIGIT_RUN = re.compile(r"\d\d*")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 

@@ -147,7 +147,7 @@ class Recogniser:
 
 
 _NON_DIGIT = re.compile(r"\D")
-_DIGIT_RUN = re.compile(r"\d+")
+_DIGIT_RUN = re.compile(r"\d\d*")  # (\d+, searched faster: see nlp.rules._DIGIT_RUN)
 
 
 def digits_of(value: str) -> str:

@@ -324,3 +324,49 @@ def test_the_gujarati_and_hindi_name_hints_are_substring_tests():
         for pattern, plain in ((names._INDIC_HONORIFIC_IN, names._INDIC_HONORIFICS), (names._INDIC_ROLE_IN, names._INDIC_ROLES),
                                (names._INDIC_SUFFIX_IN, names._INDIC_SUFFIXES)):
             assert (pattern.search(text) is not None) == any(word in text for word in plain), text
+
+
+# ASCII, Gujarati and Devanagari letters and signs (which fold to themselves), and characters that fold: accents,
+# look-alikes, native digits, joiners, ligatures, emoji, blanks.
+_FOLD_ALPHABET = "ab 1.\u0a95\u0abe\u0aa8\u0abc\u0ae7\u0915\u093f\u093c\u0967\u0901\u00e9\u0430\u200d\u200b\ufb01\u2460🙏\u00a0\u3000"
+
+
+def test_the_runs_of_characters_to_fold_are_the_plain_runs():
+    # `_NEEDS_FOLD_RUN` is written "one of the class, then any more" (so that a search tests each character against
+    # the class instead of trying a whole match at each): the runs of the plain "one or more".
+    from nlp.normalise import _NEEDS_FOLD, _NEEDS_FOLD_RUN
+
+    plain = re.compile(_NEEDS_FOLD.pattern + "+")
+    for text in _random_texts(7, _FOLD_ALPHABET) + TEXTS:
+        assert [m.span() for m in _NEEDS_FOLD_RUN.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+
+@pytest.mark.parametrize("module, name, plain", [
+    ("nlp.rules", "_DIGIT_RUN", r"\d+"),
+    ("nlp.recognisers", "_DIGIT_RUN", r"\d+"),
+    ("nlp.recognisers.base", "_DIGIT_RUN", r"\d+"),
+    ("nlp.language", "_LATIN_WORD", r"[A-Za-z]+"),
+    ("nlp.language", "_GUJARATI_RUN", r"[\u0A80-\u0AFF]+"),
+    ("nlp.language", "_DEVANAGARI_RUN", r"[\u0900-\u097F\uA8E0-\uA8FF]+"),
+])
+def test_runs_written_one_then_any_more_are_the_plain_runs(module, name, plain):
+    # "x, then any more x" for "one or more x": the same runs (a search of it tests each character against the
+    # class instead of trying a whole match at each). Native digits are digits to \d as well.
+    import importlib
+
+    pattern = getattr(importlib.import_module(module), name)
+    reference = re.compile(plain)
+    alphabet = "aZ 09.\u0ae7\u0967\u0a95\u0abe\u0915\u093f\ua8e0\u00e9\u0131K," + _FOLD_ALPHABET
+    for text in _random_texts(9, alphabet) + TEXTS:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
+        assert pattern.findall(text) == reference.findall(text)
+
+
+def test_the_sentence_ends_opening_with_a_blank_are_the_plain_pattern():
+    from nlp.decision import _SEGMENT_END
+
+    plain = re.compile(r"(?<=[.!?।|])\s+|\n+")
+    alphabet = "ab .!?।|\n\n  \t\r\u00a0\u2003x,;" + "\u0a95\u0abe"
+    for text in _random_texts(10, alphabet) + TEXTS:
+        assert [m.span() for m in _SEGMENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
