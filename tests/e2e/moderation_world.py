@@ -3,8 +3,10 @@ officers verified by sharing their own contact, the District Kutch group bound w
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 
+from storage import outbox, tasks
 from tests.e2e.membership_world import HETAL, RAJESH, VIKRAM, bound_group, import_demo, person, verify
 
 # A valid Aadhaar number for a fictional citizen: 12 digits, first 2-9, and Verhoeff check digit 4,
@@ -50,6 +52,30 @@ async def settled(client, bot) -> None:
     await client.wait_until_idle()
     await bot.ingress.idle()
     await client.wait_until_idle()
+
+
+async def world_settled(client, bot, *, within: float = 60.0) -> None:
+    """settled, and besides every task already due run and every call due delivered: binding a group schedules a
+    reconcile per verified member, due at once, which the scheduler runs at its next tick (every second) and which
+    owes the member a notice in private ("… is now bound to its Telegram group"). settled alone can return before
+    that tick, or between the reconcile's commit and the notice's delivery, when the sandbox is quiet for 0.1 s; on
+    a loaded machine (load 10-17 on 2 cores) the notice then came after a test's next private answer (1 run in 4
+    of test_check_alone_waits_for_the_draft_in_the_next_message on PostgreSQL, 3 Dec 2026).
+
+    Not for a window whose database traffic is counted: its reads count (test_statement_budget settles so before
+    counting)."""
+    db, clock = bot.services.db, bot.services.clock
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within
+    while True:
+        await settled(client, bot)
+        now = clock.now()
+        # A task's owed calls are committed before the task is settled, and a call stays pending until Telegram
+        # has accepted it: neither due means every notice owed so far is in the sandbox.
+        if not await tasks.due(db, now=now, limit=1) and not await outbox.chats_with_due_calls(db, now=now):
+            return
+        assert loop.time() < deadline, f"the world's due tasks and owed calls were not done within {within:g} s"
+        await asyncio.sleep(0.1)
 
 
 async def as_now(client, chat_id: int, message_id: int) -> dict:

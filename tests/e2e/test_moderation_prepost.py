@@ -5,7 +5,7 @@ from __future__ import annotations
 from storage import prepost
 from tests.conftest import eventually
 from tests.database_target import every_row, table_names, target_of
-from tests.e2e.moderation_world import AADHAAR, build_world, settled
+from tests.e2e.moderation_world import AADHAAR, build_world, settled, world_settled
 
 DRAFT = (f"Shri Ramesh Patel of Bhuj, Aadhaar {AADHAAR}, received the flood relief cheque today."
          " The draft jantri revision proposes a 45% rise for Bhuj, not yet approved.")
@@ -13,9 +13,9 @@ DRAFT = (f"Shri Ramesh Patel of Bhuj, Aadhaar {AADHAAR}, received the flood reli
 
 async def _officer(client, bot, settings):
     world = await build_world(client, settings)
-    # Binding the groups tells each verified officer in private where they stand; that notice must be out
-    # before a test reads the bot's next private answer.
-    await settled(client, bot)
+    # Binding the groups tells each verified officer in private where they stand (a reconcile the scheduler runs);
+    # that notice must be out before a test reads the bot's next private answer.
+    await world_settled(client, bot)
     return world, world.vikram
 
 
