@@ -90,6 +90,10 @@ class Ingress:
         # Handled updates whose mark is not committed yet: not to be handed over again meanwhile.
         self._unmarked: dict[int, inbox.Outcome] = {}
         self._marking: asyncio.Task[None] | None = None
+        # While replay reads the inbox: updates whose marks were committed meanwhile. The read may have seen them
+        # before their mark, and once the mark is written they are no longer in hand, so without this a replay
+        # that resumed after the mark would hand them over a second time.
+        self._marked_while_reading: set[int] | None = None
         # Shared database: this instance's lease and claims (None: the only instance, all is ours).
         self._instance = instance
         self._claims = instance if instance is not None and instance.shared else None
@@ -252,13 +256,17 @@ class Ingress:
         if self._claims is not None:
             await self._claim_unclaimed()
             return
+        self._marked_while_reading = marked_meanwhile = set()
         try:
             waiting = await inbox.unprocessed(self._db)
         except StorageUnavailable as error:
             log.warning("cannot read the inbox in %s: %s", error.path, error.reason)
             return
+        finally:
+            self._marked_while_reading = None
         for item in waiting:
-            self._dispatch(item)
+            if item.inbox_id not in marked_meanwhile:
+                self._dispatch(item)
 
     async def _claim_unclaimed(self) -> None:
         """Claim chats whose waiting updates no live instance holds (or this one holds and has not handed over)."""
@@ -443,6 +451,8 @@ class Ingress:
                     for outcome in outcomes:
                         self._unmarked.pop(outcome.inbox_id, None)
                         self._unrecorded.discard(outcome.inbox_id)
+                    if self._marked_while_reading is not None:  # a replay's read may predate these marks
+                        self._marked_while_reading.update(outcome.inbox_id for outcome in outcomes)
                 if any(outcome.forget_payload for outcome in outcomes):
                     await self._db.scrub()
         finally:
