@@ -15,7 +15,9 @@ keep to them: warnings queue, and all must arrive.
 
 The CPU of each part is printed apart: the bot (its own process), the posters (a process
 of their own) and the sandbox with this harness, over the time from the first post until
-the last message is handled. With --drain the bot is paused (SIGSTOP) while the whole
+the last message is handled; the bot's also until the outbox is drained (every call the stream owed made:
+flat out, warnings still going out when the last message is handled are not in the first figure, and paced they
+are). With --drain the bot is paused (SIGSTOP) while the whole
 stream is posted, then let go: the time it takes to empty that backlog measures the bot alone.
 
 With SAMVAD_BENCH_PROFILE=PATH set, py-spy (pip install py-spy) samples the bot process from when it is
@@ -24,6 +26,7 @@ collapsed stacks (one line per stack, with its count of samples) for .txt, speed
 Sampling costs the bot a little CPU, so the figures of a profiled run are not the ones to report.
 SAMVAD_BENCH_PROFILE_THREADS=1 keeps each thread's samples apart (py-spy --threads: each stack starts with its
 thread, e.g. MainThread for the event loop, the database's and the filter's worker threads).
+SAMVAD_BENCH_PROFILE_NATIVE=1 adds C frames (py-spy --native: SQLite's, spaCy's) below the Python ones.
 
 With --instances K, K bot processes share one database (SQLite: one file; with --database-url, a
 PostgreSQL database the benchmark creates on that server for the run and drops after it), and the CPU
@@ -75,6 +78,7 @@ class RunFigures:
     instance_cpu: list[float] = field(default_factory=list)  # each bot process's, with --instances
     quiet: int = 0  # flagged with no warning due now by design (doubtful, or held for the combined warning)
     handle_latencies: list[float] = field(default_factory=list)  # post -> the update marked handled in the inbox
+    seconds_to_send_all: float = 0.0  # until the outbox was drained too (every call the stream owed made)
 
     def render(self) -> str:
         """The figures as lines of text."""
@@ -103,9 +107,12 @@ class RunFigures:
             )
         cpu = self.cpu_seconds
         per_message = cpu["bot"] / self.posted * 1000 if self.posted else 0.0
+        per_sent = cpu.get("bot_until_sent", 0.0) / self.posted * 1000 if self.posted else 0.0
         lines += [
             f"  CPU until all handled:         bot {cpu['bot']:.1f} s ({per_message:.2f} ms per message),"
             f" posters {cpu['posters']:.1f} s, sandbox + harness {cpu['sandbox']:.1f} s",
+            f"  bot CPU until all sent too:    {cpu['bot_until_sent']:.1f} s ({per_sent:.2f} ms per message;"
+            f" the outbox drained {self.seconds_to_send_all:.1f} s {since})",
             *(["  CPU per instance:              " + ", ".join(f"{seconds:.1f} s" for seconds in self.instance_cpu)]
               if len(self.instance_cpu) > 1 else []),
             f"  bot peak memory (VmHWM):       {self.bot_peak_rss_mb:.0f} MB",
@@ -175,6 +182,9 @@ async def run_once(
             warned_at = await bot_events.wait_for_warnings(
                 flagged, posted_at, drained=lambda: _outbox_drained(db_path), timeout=1800
             )
+            sent_seconds = await _wait_for_drained(db_path, timeout=600) - started
+            cpu["bot_until_sent"] = sum(
+                _process_cpu_seconds(each.pid) - before for each, before in zip(bots, bots_cpu, strict=True))
             peak = max(_peak_rss_mb(each.pid) for each in bots)
             await bot_events.close()
         finally:
@@ -199,6 +209,7 @@ async def run_once(
         cpu_seconds=cpu,
         drain=drain,
         instance_cpu=instance_cpu,
+        seconds_to_send_all=sent_seconds,
     )
 
 
@@ -276,6 +287,8 @@ async def _start_profiler(pid: int, name: str) -> asyncio.subprocess.Process | N
     # socket or a queue release it), where py-spy cannot tell an idle thread on this machine.
     gil = ["--gil"] if os.environ.get("SAMVAD_BENCH_PROFILE_GIL") else []
     gil += ["--threads"] if os.environ.get("SAMVAD_BENCH_PROFILE_THREADS") else []
+    # SAMVAD_BENCH_PROFILE_NATIVE=1: C frames too (SQLite's, spaCy's), where the Python stack ends in a C call.
+    gil += ["--native"] if os.environ.get("SAMVAD_BENCH_PROFILE_NATIVE") else []
     return await asyncio.create_subprocess_exec(
         py_spy, "record", "--pid", str(pid), "--rate", "200", *gil, "--format", PROFILE_FORMATS[path.suffix],
         "-o", str(out), stdout=asyncio.subprocess.DEVNULL,
@@ -380,6 +393,14 @@ async def _wait_for_handled(db_path: Path, posted_at: dict, *, timeout: float) -
         return handled
     finally:
         await db.close()
+
+
+async def _wait_for_drained(db_path: Path, *, timeout: float) -> float:
+    """When the bot first owed no Bot API call (looked at every 0.1 s), or when time was up."""
+    deadline = time.monotonic() + timeout
+    while not await _outbox_drained(db_path) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+    return time.time()
 
 
 async def _outbox_drained(db_path: Path) -> bool:

@@ -28,7 +28,7 @@ from nlp import Verdict
 from nlp.verdict import Tier
 from runtime.purposes import Purpose
 from storage import chats, flags, policies, roster, tasks
-from storage.database import Transaction, Unit
+from storage.database import Database, Transaction, Unit
 from storage.flags import Flag, FlagState, NewFlag, WarningState
 from storage.policies import MODERATED_LABELS, Policy
 from storage.roster import Binding, Reader
@@ -55,6 +55,37 @@ async def bound_group(db: Reader, chat_id: int) -> Group | None:
     return Group(binding, await policies.for_group(db, chat_id))
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What deciding on a flag reads of a bound group, in one trip and one snapshot: the group and its policy, the
+    verified accounts of its admin posts, the chat as Telegram last described it (whether the bot may delete), and
+    whether the member holds an admin post there. Read one by one they were six trips or more a flagged message,
+    each a hand-off to the database's thread while the loop was busy with other updates."""
+
+    group: Group
+    admins: list[int]
+    chat: chats.ChatInfo | None
+    by_admin: bool
+
+
+async def flag_facts(db: Database, chat_id: int, member_id: int | None, group: Group | None = None) -> Facts | None:
+    """The Facts of a group for a member's message, or None when the group is not bound (and so not moderated);
+    of `group` as given, if the caller has read it already."""
+    return await db.read(lambda unit: _facts_in(unit, chat_id, member_id, group))
+
+
+def _facts_in(unit: Unit, chat_id: int, member_id: int | None, group: Group | None) -> Facts | None:
+    if group is None:
+        binding = roster.binding_of_in(unit, chat_id)
+        if binding is None:
+            return None
+        group = Group(binding, policies.for_group_in(unit, chat_id))
+    binding = group.binding
+    by_admin = member_id is not None and any(
+        binding.administered_by(post) for post in roster.posts_of_user_in(unit, member_id))
+    return Facts(group, people.admin_accounts_in(unit, binding), chats.get_chat_in(unit, chat_id), by_admin)
+
+
 def is_command(text: str) -> bool:
     """A command is for the bot, not the group; except a draft sent to /check in a group by mistake."""
     return text.startswith("/") and not text.startswith("/check")
@@ -68,12 +99,12 @@ async def check_message(c: Collaborators, message: GroupMessage, update_id: int)
     verdict = await verdict_for(c, message, message.text)
     if not set(verdict.labels) & set(MODERATED_LABELS):
         return
-    group = await bound_group(c.db, message.chat_id)
-    if group is None:
+    facts = await flag_facts(c.db, message.chat_id, message.sender_id)
+    if facts is None:
         return
-    tiered = tiered_findings(verdict, group.policies)
+    tiered = tiered_findings(verdict, facts.group.policies)
     if tiered is not None:
-        await raise_flag(c, group, message, update_id, verdict, tiered, source="message")
+        await raise_flag(c, facts.group, message, update_id, verdict, tiered, source="message", facts=facts)
 
 
 async def check_edit(c: Collaborators, message: GroupMessage, update_id: int) -> None:
@@ -130,7 +161,7 @@ async def check_attachment_text(
 
 async def raise_flag(
     c: Collaborators, group: Group, message: GroupMessage, update_id: int, verdict: Verdict, tiered: Tiered,
-    *, source: str, attachment_seq: int | None = None,
+    *, source: str, attachment_seq: int | None = None, facts: Facts | None = None,
 ) -> Flag | None:
     """Record the flag and, in the same transaction (one unit of work, one trip), owe its removal, warning and
     notifications.
@@ -139,10 +170,14 @@ async def raise_flag(
     the interval (a removal gets a short notice at once); a doubtful case says nothing in the group.
     attachment_seq: the findings are in the text read from the message's file, journalled as this entry
     (the flag points at it, and the warning says it is the file). None when this update raised it before.
+    facts: the group's Facts if the caller read them (else they are read here, in one trip).
     """
     chat_id, member_id = message.chat_id, message.sender_id
-    plan = await _plan(c, group, message, tiered)
-    by_admin = await roster.is_group_admin(c.db, chat_id, member_id)
+    if facts is None:
+        facts = await flag_facts(c.db, chat_id, member_id, group)
+    assert facts is not None  # read of the group given
+    plan = _plan(c, group, message, tiered, facts)
+    by_admin = facts.by_admin
     now = c.clock.now()
     interval = timedelta(seconds=c.settings.warning_interval_seconds)
     who = mention(member_id, message.sender_name)
@@ -196,13 +231,13 @@ class Plan:
     #                         for a doubtful case (nothing in the group, the admins told)
 
 
-async def _plan(c: Collaborators, group: Group, message: GroupMessage, tiered: Tiered) -> Plan:
+def _plan(c: Collaborators, group: Group, message: GroupMessage, tiered: Tiered, facts: Facts) -> Plan:
     wanted: set[str] = set().union(*(group.policies[finding.label].actions for finding in tiered.findings))
     told = tells_admins(tiered, frozenset(wanted))
-    admins = await people.admin_accounts(c.db, group.binding) if told else []
+    admins = list(facts.admins) if told else []
     if tiered.tier is Tier.REVIEW:
         return Plan(False, admins, ("review",))
-    delete = "delete" in wanted and await may_delete(c, message)
+    delete = "delete" in wanted and _may_delete(c, message, facts.chat)
     taken = ("warn", *(["delete"] if delete else []), *(["notify"] if admins else []),
              *(["undeletable"] if "delete" in wanted and not delete else []))
     return Plan(delete, admins, taken)
@@ -211,9 +246,13 @@ async def _plan(c: Collaborators, group: Group, message: GroupMessage, tiered: T
 async def may_delete(c: Collaborators, message: GroupMessage) -> bool:
     """Whether the bot may delete this message: it holds the right here (as Telegram last said), and the
     message is younger than the 48 hours Telegram allows (an edit can come later)."""
+    return _may_delete(c, message, await chats.get_chat(c.db, message.chat_id))
+
+
+def _may_delete(c: Collaborators, message: GroupMessage, chat: chats.ChatInfo | None) -> bool:
+    """may_delete, given the chat as last seen."""
     if message.date is not None and c.clock.now() - message.date >= DELETE_WINDOW:
         return False
-    chat = await chats.get_chat(c.db, message.chat_id)
     if chat is None:
         return False
     if chat.type == "supergroup":

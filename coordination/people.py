@@ -8,7 +8,7 @@ from html import escape
 from runtime.outbox import Outbox
 from runtime.purposes import Purpose
 from storage import chats, roster
-from storage.database import Transaction
+from storage.database import Transaction, Unit
 from storage.roster import Binding, Reader
 
 
@@ -32,6 +32,16 @@ async def admin_accounts(db: Reader, binding: Binding) -> list[int]:
     accounts = []
     for post in await roster.admin_posts_of(db, binding):
         account = await roster.account_of_post(db, post.post_id)
+        if account is not None and account not in accounts:
+            accounts.append(account)
+    return accounts
+
+
+def admin_accounts_in(unit: Unit, binding: Binding) -> list[int]:
+    """admin_accounts as part of a unit of work (one trip for the posts and their accounts)."""
+    accounts = []
+    for post in roster.admin_posts_of_in(unit, binding):
+        account = roster.account_of_post_in(unit, post.post_id)
         if account is not None and account not in accounts:
             accounts.append(account)
     return accounts

@@ -145,9 +145,18 @@ def note_in(unit: Unit, chat: ChatFacts | None, person: PersonFacts | None, *, a
 
 async def get_chat(db: Database | Transaction, chat_id: int) -> ChatInfo | None:
     """The chat as last seen, or None."""
-    row = await db.fetchone(
-        "SELECT chat_id, type, title, bot_status, bot_rights FROM chats WHERE chat_id = ?", (chat_id,)
-    )
+    return _chat_info(await db.fetchone(_GET_CHAT, (chat_id,)))
+
+
+def get_chat_in(unit: Unit, chat_id: int) -> ChatInfo | None:
+    """get_chat as part of a unit of work."""
+    return _chat_info(unit.fetchone(_GET_CHAT, (chat_id,)))
+
+
+_GET_CHAT = "SELECT chat_id, type, title, bot_status, bot_rights FROM chats WHERE chat_id = ?"
+
+
+def _chat_info(row: Any) -> ChatInfo | None:
     if row is None:
         return None
     return ChatInfo(

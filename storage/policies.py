@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from storage import journal
-from storage.database import Transaction
+from storage.database import Transaction, Unit
 from storage.roster import Reader
 from storage.timefmt import to_db
 
@@ -70,7 +71,18 @@ class Policy:
 
 async def for_group(db: Reader, chat_id: int) -> dict[str, Policy]:
     """Every label's policy in a group (the default where no admin post changed it)."""
-    rows = await db.fetchall("SELECT label, actions, set_by FROM moderation_policies WHERE chat_id = ?", (chat_id,))
+    return _policies(await db.fetchall(_FOR_GROUP, (chat_id,)))
+
+
+def for_group_in(unit: Unit, chat_id: int) -> dict[str, Policy]:
+    """for_group as part of a unit of work (a read among others that serve one decision)."""
+    return _policies(unit.fetchall(_FOR_GROUP, (chat_id,)))
+
+
+_FOR_GROUP = "SELECT label, actions, set_by FROM moderation_policies WHERE chat_id = ?"
+
+
+def _policies(rows: Iterable[Any]) -> dict[str, Policy]:
     stored = {row["label"]: row for row in rows}
     policies = {}
     for label in LABELS:

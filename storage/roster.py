@@ -150,10 +150,17 @@ def posts_of_user_in(unit: Unit, user_id: int) -> list[Post]:
 
 async def account_of_post(db: Reader, post_id: str) -> int | None:
     """The Telegram account currently verified for a post."""
-    row = await db.fetchone(
-        "SELECT user_id FROM post_accounts WHERE post_id = ? AND revoked_at IS NULL", (post_id,)
-    )
+    row = await db.fetchone(_ACCOUNT_OF_POST, (post_id,))
     return row[0] if row else None
+
+
+def account_of_post_in(unit: Unit, post_id: str) -> int | None:
+    """account_of_post as part of a unit of work."""
+    row = unit.fetchone(_ACCOUNT_OF_POST, (post_id,))
+    return row[0] if row else None
+
+
+_ACCOUNT_OF_POST = "SELECT user_id FROM post_accounts WHERE post_id = ? AND revoked_at IS NULL"
 
 
 async def link_account(tx: Transaction, *, post_id: str, user_id: int, mobile: str, at: datetime) -> None:
@@ -222,6 +229,11 @@ async def posts_in(db: Reader, binding: Binding) -> list[Post]:
 async def admin_posts_of(db: Reader, binding: Binding) -> list[Post]:
     """The posts that administer a bound group."""
     return [post for post in await _candidate_posts(db, binding) if binding.administered_by(post)]
+
+
+def admin_posts_of_in(unit: Unit, binding: Binding) -> list[Post]:
+    """admin_posts_of as part of a unit of work."""
+    return [post for post in map(_post, unit.fetchall(*_candidate_query(binding))) if binding.administered_by(post)]
 
 
 def posts_in_group_in(unit: Unit, binding: Binding) -> list[Post]:
