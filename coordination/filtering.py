@@ -59,8 +59,7 @@ async def context_of(db: Reader, message: GroupMessage) -> MessageContext:
     speaker_id = message.speaker_id
 
     def facts(unit: Unit) -> tuple[list[roster.Post], roster.Binding | None]:
-        posts = roster.posts_of_user_in(unit, speaker_id) if speaker_id is not None else []
-        return posts, roster.binding_of_in(unit, message.chat_id)
+        return roster.posts_and_binding_in(unit, speaker_id, message.chat_id)  # one statement for both
 
     if isinstance(db, Database):
         posts, binding = await db.read(facts)  # one trip, one snapshot

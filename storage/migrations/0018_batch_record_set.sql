@@ -1,0 +1,2 @@
+-- 0018: PostgreSQL's twin records a batch of group messages in a few statements for the batch instead of a dozen a
+-- message (the same records); SQLite records its batches in-process (storage/messages.py): nothing to change here.
