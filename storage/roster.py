@@ -225,7 +225,10 @@ def posts_and_binding_in(unit: Unit, user_id: int | None, chat_id: int) -> tuple
     rows = unit.fetchall(_POSTS_AND_BINDING, (chat_id, user_id))
     posts = [_post(row) for row in rows if row[0] is not None]
     first = rows[0] if rows else None
-    binding = Binding(chat_id, first[9], first[10]) if first is not None and first[9] is not None else None
+    level_at = len(_POST_COLUMNS.split(", "))  # the binding's two columns follow the post's
+    binding = None
+    if first is not None and first[level_at] is not None:
+        binding = Binding(chat_id, first[level_at], first[level_at + 1])
     return posts, binding
 
 
