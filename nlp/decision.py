@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Mapping, Sequence
 
+from nlp.lexicons.decision import HOSTILE_PATTERNS
 from nlp.verdict import LABELS
 
 # A marking ("CONFIDENTIAL", "ખાનગી:") within this many characters of the start (or of the end,
@@ -50,18 +51,21 @@ _LETTER = re.compile(r"[^\W\d_]")
 _AT_SOMEONE = frozenset({"designation", "target", "person", "second_person", "pd_person_ref"})
 # Someone identifiable, by name, address or office (host12's `post_ref`: "the officer", "this office", "સાહેબ").
 _SOMEONE_OR_POST = _AT_SOMEONE | frozenset({"post_ref"})
-# host12's cue classes (nlp/lexicons/decision.py, from `praise` on): each alone is ordinary (praise, thanks, a delay,
+# host12's cue classes (nlp/lexicons/decision.py's PATTERN_CUES, matched only while HOSTILE_PATTERNS is on): each alone is ordinary (praise, thanks, a delay,
 # money, an office, a newspaper), so none is a feature by itself; they count only in the conjunctions below. As
 # features of their own they raised false alarms on unseen families in benchmarks.grouped_cv (6.9% -> 7.5%).
 PATTERN_ONLY = frozenset({"praise", "thanks", "failure", "irony", "jibe", "money_hint", "hint", "harm_verb",
                           "consequence", "shame_public", "post_ref", "veiled_harm"})
 # Each conjunction fires when every one of its sets meets the message's cue classes (one class of each).
-CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
+_BASE_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
     "and:sarcasm_at_someone": (frozenset({"host_sarcasm"}), _AT_SOMEONE),
     "and:humiliate_at_someone": (frozenset({"host_humiliate", "host_threat", "host_harm"}), _AT_SOMEONE),
     "and:insinuation_at_someone": (frozenset({"host_insinuation", "host_defame"}), _AT_SOMEONE),
     "and:promise_first_person": (frozenset({"promise"}), frozenset({"first_person", "ins_ack"})),
-    # host12: hostility without abusive words, as patterns of ordinary cue classes (nlp/lexicons/decision.py).
+}
+# host12: hostility without abusive words, as patterns of ordinary cue classes (nlp/lexicons/decision.py's
+# PATTERN_CUES), counted only while its HOSTILE_PATTERNS switch is on (off: see there).
+PATTERN_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
     # Mock praise and mock thanks: praise or thanks next to a failure, a delay or an irony marker.
     "and:praise_with_failure": (frozenset({"praise", "host_sarcasm"}), frozenset({"failure"})),
     "and:praise_with_irony": (frozenset({"praise", "thanks"}), frozenset({"irony"})),
@@ -79,6 +83,7 @@ CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
     "and:shame_with_consequence": (frozenset({"shame_public"}), frozenset({"consequence", "host_humiliate", "host_threat"})),
     "and:shame_at_you": (frozenset({"shame_public"}), frozenset({"second_person"}), frozenset({"first_person", "consequence"})),
 }
+CONJUNCTIONS = {**_BASE_CONJUNCTIONS, **(PATTERN_CONJUNCTIONS if HOSTILE_PATTERNS else {})}
 
 
 def _conjunction_bits() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:

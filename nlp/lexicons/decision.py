@@ -220,6 +220,15 @@ CUES = {
         આ ગોપનીય|આ માહિતી ગોપનીય|આ ખાનગી|આ માહિતી ખાનગી|ગોપનીય માહિતી છે|ખાનગી માહિતી છે
         यह गोपनीय|ये गोपनीय|यह जानकारी गोपनीय|गोपनीय जानकारी है|यह गुप्त|यह सूचना गोपनीय
     """,
+}
+
+# Whether host12's classes below are matched at all (and `nlp.decision` counts their conjunctions). Off: measured
+# with the hand-written families on family-grouped CV they passed every figure of the adoption rule, but the model
+# retrained with them failed a fixed test (nlp/README.md, acc12i), so the packaged model has no weight for them and
+# matching them would only cost time (+1.7% instructions a message). Turning it on needs a retrain.
+HOSTILE_PATTERNS = False
+
+PATTERN_CUES = {
     # --- Patterns of hostility without abusive words (host12): each class alone is ordinary; the decision's
     # conjunctions (nlp.decision.CONJUNCTIONS) pair them, and only the pair is evidence. Written from
     # shared/spec/labels.md and the issue's families, with their near misses in mind (sincere thanks, criticism
@@ -347,3 +356,6 @@ CUES = {
         अधिकारी|साहब|बाबू|क्लर्क|पटवारी|तहसीलदार|इंजीनियर|सरपंच|सचिव|कार्यालय|दफ्तर|विभाग
     """,
 }
+
+if HOSTILE_PATTERNS:
+    CUES.update(PATTERN_CUES)

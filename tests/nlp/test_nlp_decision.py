@@ -1,9 +1,12 @@
 """The decision: a logistic regression over cue features, two thresholds per label, and the tiers they give."""
 from __future__ import annotations
 
+import pytest
 
 from nlp import ContentFilter, Tier
-from nlp.decision import DecisionModel, LabelModel, choose_thresholds, fit_logistic, sigmoid
+from nlp.decision import (CONJUNCTIONS, PATTERN_CONJUNCTIONS, PATTERN_ONLY, DecisionModel, LabelModel, choose_thresholds,
+                          fit_logistic, sigmoid)
+from nlp.lexicons.decision import HOSTILE_PATTERNS
 from nlp.verdict import LABELS
 
 
@@ -150,6 +153,7 @@ def _pattern_features(content_filter, text: str) -> set[str]:
     return {name for name in f if name.startswith("and:")}
 
 
+@pytest.mark.skipif(not HOSTILE_PATTERNS, reason="host12's classes are not matched (nlp/lexicons/decision.py HOSTILE_PATTERNS)")
 def test_hostility_without_abusive_words_is_seen_as_a_pattern(content_filter):
     # Each written from the family's definition: mock thanks (thanks + a delay), insinuated bribery (money + an
     # office + a question), a threat of public shaming (going public + a consequence), a veiled threat of harm.
@@ -176,3 +180,14 @@ def test_the_near_misses_of_those_patterns_carry_none_of_them(content_filter):
         docs, cats = content_filter.annotate([norm.text])
         f = content_filter.features_of(norm, docs[0], cats[0], "en")
         assert not {"cue:thanks", "cue:praise", "cue:failure", "cue:money_hint", "cue:post_ref", "cue:harm_verb"} & set(f)
+
+
+def test_with_the_switch_off_the_pattern_classes_are_neither_matched_nor_counted():
+    # Off (the packaged model has no weight for them), host12's classes cost nothing: no phrase of theirs is in the
+    # lexicons the pipeline matches, and no conjunction of theirs is tested.
+    from nlp.lexicons import all_cues
+    from nlp.lexicons.decision import PATTERN_CUES
+
+    assert set(PATTERN_CUES) == set(PATTERN_ONLY)
+    assert bool(set(PATTERN_CUES) & set(all_cues())) == HOSTILE_PATTERNS
+    assert (set(PATTERN_CONJUNCTIONS) <= set(CONJUNCTIONS)) == HOSTILE_PATTERNS
