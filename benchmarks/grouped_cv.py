@@ -12,6 +12,7 @@ classifier).
     python -m benchmarks.grouped_cv rows [--folds 5] [--cache DIR]   # the K classifier fits (slow)
     python -m benchmarks.grouped_cv score [--cache DIR]               # the decision rules compared (fast)
     python -m benchmarks.grouped_cv score --old-only ...              # only the families older than hand_*
+    python -m benchmarks.grouped_cv recue --cache SRC --to DST        # SRC's rows with the current code's cues
 
 New families (`LATER_PREFIXES`, the hand-written `hand_*`) are dealt into folds after all the others, so the
 older families keep their folds; with `--old-only` the pooled figures count only the older families' held-out
@@ -132,22 +133,73 @@ def load(cache: Path) -> dict:
     return data
 
 
+# Features that depend on the fold's classifier (its scores of the message and of its sentences); every other feature
+# depends on the text and the code only (cue classes, rules, conjunctions, length, language).
+CLASSIFIER_PREFIXES = ("clf:", "seg:", "seg_gain:", "seg_rule:", "segmented", "long_clf:")
+
+
+def _from_classifier(name: str) -> bool:
+    return name.startswith(CLASSIFIER_PREFIXES)
+
+
+def recue(corpus: Path, source: Path, target: Path) -> None:
+    """SRC's cached rows with the text-only features (cues, rules, conjunctions) computed again by the current code,
+    the classifier's features kept: a change of cues or conjunctions measured without refitting the K classifiers
+    (valid when the change leaves the classifier's input, the normalised text, as it was). Prints which features
+    changed, so that a change meant to add features shows that it changed nothing else."""
+    from collections import Counter
+
+    from nlp.filter import ContentFilter
+
+    meta = pickle.loads((source / "meta.pkl").read_bytes())
+    pool = read_examples(corpus / "train.jsonl") + read_examples(corpus / "calibration.jsonl")
+    if [e.id for e in pool] != meta["ids"]:
+        sys.exit(f"{corpus} is not the corpus of {source}")
+    current = feature_rows(ContentFilter.load(), pool)
+    text_only = [{k: v for k, v in row.items() if not _from_classifier(k)} for row in current]
+    changed: Counter[str] = Counter()
+
+    def again(i: int, row: dict[str, float], count: bool) -> dict[str, float]:
+        if count:
+            old = {k: v for k, v in row.items() if not _from_classifier(k)}
+            for key in set(old) | set(text_only[i]):
+                if old.get(key) != text_only[i].get(key):
+                    changed[key] += 1
+        out = {k: v for k, v in row.items() if _from_classifier(k)}
+        out.update(text_only[i])
+        return out
+
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "meta.pkl").write_bytes(pickle.dumps(meta))
+    for k in range(meta["folds"]):
+        part = pickle.loads((source / f"fold{k}.pkl").read_bytes())
+        part["heldout"] = {i: again(i, row, True) for i, row in part["heldout"].items()}
+        part["calibration"] = {i: again(i, row, False) for i, row in part["calibration"].items()}
+        (target / f"fold{k}.pkl").write_bytes(pickle.dumps(part))
+    print(f"{len(pool)} messages; text-only features that changed (messages): "
+          + (", ".join(f"{key} {n}" for key, n in changed.most_common()) or "none"))
+
+
 # --- scoring -------------------------------------------------------------------------------------------------
 
 def _forced(row: dict[str, float]) -> bool:
     return any(row.get(f"rule:personal_data:{code}", 0.0) >= VALIDATED_IDENTIFIER for code in IDENTIFIER_CODES)
 
 
+DIGITS = 3  # decimals printed (`score --digits`)
+
+
 def _line(name: str, report: Report) -> str:
     """One pooled result: micro F1, P/R/F1 per label, false alarms, upper-tier precision."""
+    d = DIGITS
     cells = []
     for label in LABELS:
         p, r, f = report.prf(label)
-        cells.append(f"{label[:4]} {p:.3f}/{r:.3f}/{f:.3f}")
+        cells.append(f"{label[:4]} {p:.{d}f}/{r:.{d}f}/{f:.{d}f}")
     acted = sum(report.act_tp.values()) + sum(report.act_fp.values())
-    return (f"{name:28s} micro {report.micro()[2]:.3f}  " + "  ".join(cells)
-            + f"  FA {report.unlabelled_flagged}/{report.unlabelled} ({100 * report.false_alarm_rate:.1f}%)"
-            + f"  ACT P {report.act_precision():.3f} ({acted})")
+    return (f"{name:28s} micro {report.micro()[2]:.{d}f}  " + "  ".join(cells)
+            + f"  FA {report.unlabelled_flagged}/{report.unlabelled} ({100 * report.false_alarm_rate:.{d - 2}f}%)"
+            + f"  ACT P {report.act_precision():.{d}f} ({acted})")
 
 
 def _count(report: Report, gold: set[str], given: dict[str, bool]) -> None:
@@ -331,16 +383,25 @@ def main(argv: list[str] | None = None) -> None:
     sc = sub.add_parser("score", help="compare decision and threshold rules on the cached rows")
     sc.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     sc.add_argument("--by-fold", action="store_true")
+    sc.add_argument("--digits", type=int, default=3, help="decimals printed")
     sc.add_argument("--worst", nargs="*", default=[], choices=LABELS, help="print the families with most errors on these labels")
     sc.add_argument("--old-only", action="store_true",
                     help="count only the held-out messages of the families older than LATER_PREFIXES (hand_*): "
                          "what new families do to what was there")
     sc.add_argument("variants", nargs="*", default=["today", "oof-thresholds", "oof-thresholds+all"],
                     help="NAME[:key=value,...], keys: host_any (prior of the candidate feature), l2, prior_scale, act_precision, beta, lower_precision, decision_on, thresholds_from")
+    rc = sub.add_parser("recue", help="the cached rows with the current code's text-only features (no refit)")
+    rc.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    rc.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    rc.add_argument("--to", type=Path, required=True)
     args = parser.parse_args(argv)
-    if args.command == "rows":
+    if args.command == "recue":
+        recue(args.corpus, args.cache, args.to)
+    elif args.command == "rows":
         build_rows(args.corpus, args.folds, args.seed, args.epochs, args.cache, args.only)
     else:
+        global DIGITS
+        DIGITS = args.digits
         score_main(args.cache, args.variants, args.by_fold, args.worst, args.old_only)
 
 

@@ -221,3 +221,141 @@ CUES = {
         यह गोपनीय|ये गोपनीय|यह जानकारी गोपनीय|गोपनीय जानकारी है|यह गुप्त|यह सूचना गोपनीय
     """,
 }
+
+# Whether host12's classes below are matched at all (and `nlp.decision` counts their conjunctions). Off: measured
+# with the hand-written families on family-grouped CV they passed every figure of the adoption rule, but the model
+# retrained with them failed a fixed test (nlp/README.md, acc12i), so the packaged model has no weight for them and
+# matching them would only cost time (+1.7% instructions a message). Turning it on needs a retrain.
+HOSTILE_PATTERNS = False
+
+PATTERN_CUES = {
+    # --- Patterns of hostility without abusive words (host12): each class alone is ordinary; the decision's
+    # conjunctions (nlp.decision.CONJUNCTIONS) pair them, and only the pair is evidence. Written from
+    # shared/spec/labels.md and the issue's families, with their near misses in mind (sincere thanks, criticism
+    # of a process, "attack"/"kill" said of pests and deadlines).
+    # Praise or congratulation (sincere or not).
+    "praise": """
+        great job|good job|well done|excellent|superb|outstanding|fantastic|amazing|impressive|commendable|kudos
+        hats off|bravo|congrats|congratulations|proud of|salute|applause|great work|nice work|fine work|so proud
+        very good work|best officer|ideal officer|model officer|award|medal|trophy|certificate of merit|efficient
+        shabash|badhai|abhinandan|saras|khub saras|bahu saras|zabardast|jabardast|lajawab|behtareen|uttam|adbhut
+        શાબાશ|અભિનંદન|સરસ|ખૂબ સરસ|બહુ સરસ|ઉત્તમ|જબરદસ્ત|અદ્ભુત|ગર્વ
+        शाबाश|बधाई|अभिनंदन|बहुत बढ़िया|बढ़िया|शानदार|जबरदस्त|लाजवाब|बेहतरीन|उत्तम|अद्भुत|गर्व
+    """,
+    # Thanks (sincere or not).
+    "thanks": """
+        thank you|thanks|thanks a lot|many thanks|thank you so much|grateful|much obliged|obliged|appreciate
+        dhanyavad|dhanyavaad|aabhar|abhar|shukriya|meherbani|kripa|maherbani
+        આભાર|ધન્યવાદ|ખૂબ ખૂબ આભાર|મહેરબાની|कृपा|धन्यवाद|शुक्रिया|आभार|मेहरबानी
+    """,
+    # A failure, a delay or a neglect: what an ironic praise or thanks is really about.
+    "failure": """
+        delay|delayed|late|so late|pending|still pending|still not|not yet|yet to|never|no reply|no response
+        no action|nothing done|nothing happened|not done|not even|not a single|not once|failed|missed|ignored
+        forgot|forgotten|lost|after months|after weeks|after a month|after a year|for months|for weeks|for years
+        third time|fourth time|tenth time|again and again|once again|every time|every year|same story|same problem
+        broken|collapsed|leaking|flooded|waterlogged|potholes|pothole|dark|no electricity|no water|cracked
+        only took|took only|just took|finally|at last|at long last|sleeping|slept|snoring|vacation|holiday
+        haju|haji sudhi|haju sudhi|hju|baki|baaki|nathi thayu|nathi aavyu|nahi hua|nahi aaya|abhi tak|ab tak
+        mahina|mahine|mahino|saal|varas|fari|fir se|phir se|dobara|kabhi nahi|kyarey nahi|bandh|tuti|tutela|tuta
+        હજુ|હજી સુધી|બાકી|નથી થયું|નથી આવ્યું|મહિના|મહિનાથી|વર્ષથી|ફરી|ફરીથી|ક્યારેય નહીં|બંધ|તૂટેલ|તૂટી|મોડું
+        अभी तक|अब तक|बाकी|नहीं हुआ|नहीं आया|महीने|महीनों|सालों|फिर से|दोबारा|कभी नहीं|बंद|टूटा|टूटी|देर|देरी
+        days|weeks|months|years|still|again|broke|only|waiting|wait|nobody|no one|nothing|mess|chaos|useless|wasted
+        ruined|stuck|queue|rounds|chakkar|chakkars|dhakka|dhakke|divas|din|hafte|ધક્કા|ચક્કર|દિવસ|અઠવાડિયા|ફેરા
+        धक्के|चक्कर|दिन|हफ्ते|बर्बाद|बेकार|નકામું|બરબાદ
+    """,
+    # Harm hinted, not named: an accident, a journey home, someone's family, "anything can happen".
+    "veiled_harm": """
+        accident|accidents happen|anything can happen|anything may happen|something may happen|watch your back
+        look over your shoulder|reach home safely|reach home safe|go home safely|go home safe|safely|in one piece
+        your family|your children|your kids|your wife|alone at night|late at night|dark road|on the road home
+        hospital|ambulance|alive|will not return|won't return|won't go back|last day|last time you|who will save
+        nobody will save|no one will save|count your days|your days are|not safe|won't be safe|will not be safe
+        kuch bhi ho sakta|kuchh bhi ho sakta|ghar kaise jaoge|ghar salamat|salamat|bachcha|bacche|parivar|raat ko
+        kai pan thai shake|ghare kevi rite|ghare salamat|tamara chhokra|tamaro parivar|raat na|aksmat|akasmat
+        કંઈ પણ થઈ શકે|ઘરે કેવી રીતે|સલામત|અકસ્માત|પરિવાર|છોકરાં|રાત્રે|બચાવશે|જીવતા
+        कुछ भी हो सकता|घर कैसे जाओगे|सलामत|सुरक्षित|दुर्घटना|हादसा|परिवार|बच्चे|रात को|बचाएगा|ज़िंदा|जिंदा
+    """,
+    # Irony signalled in the writing: scare quotes, mock emphasis, "as if".
+    "irony": """
+        so-called|so called|as if|as though|yeah right|sure sure|oh sure|oh really|what a surprise
+        surprise surprise|big favour|big favor|great favour|kind enough|so kind|how kind|so generous|how generous
+        very kind of|too kind|blessed|lucky us|we are honoured|we are honored|what would we do without
+        naam ke|naam na|kehvata|kahlane wale|kehne ko|so-kald|karamat|maharaj|maha
+        કહેવાતા|નામના|મહારાજ|મહાન|कहने को|तथाकथित|नाम के|महाराज|महान
+        😂|🤣|😏|🙄|👏👏|🙏🙏🙏
+    """,
+    # A put-down asked as a question of someone.
+    "jibe": """
+        do you even|did you even|can you even|does he even|does she even|do they even|who made you|who gave you
+        who appointed|what do you do|what does he do|what are you paid|what is he paid|paid for what|for what salary
+        are you sleeping|is he sleeping|is anyone awake|anyone awake|is anyone there|is this how|is this the way
+        do you know how|does he know how|do you ever|does he ever|is that your job|is this your job|is that too much
+        too much to ask|what is your use|what use|of what use|shame on|have you no|have you any shame|any shame
+        kya karte ho|kya kar rahe|so rahe|so gaye|soya hai|kaam kya|kis kaam|sharam nahi|sharam|besharam|koi sharam
+        shu karo cho|shu kare che|sui gaya|ungh|sharam nathi|saram nathi|kaam shu|shena mate|sharm
+        શું કરો છો|શું કરે છે|સૂઈ ગયા|ઊંઘ|શરમ નથી|શરમ|કામ શું|શેના માટે|બેશરમ
+        क्या करते हो|क्या कर रहे|सो रहे|सो गए|शर्म नहीं|शर्म|बेशर्म|किस काम|काम क्या
+    """,
+    # Money, gifts or an "arrangement": the matter of insinuated bribery.
+    "money_hint": """
+        money|cash|paisa|paise|gift|gifts|sweets box|packet|envelope|arrangement|arrangements|setting|adjustment
+        contribution|donation|consideration|favour|favours|something extra|extra payment|extra charges|fee for
+        commission|cut|percentage|share|rate|his rate|her rate|the rate|pay|paid|payment|bribe|bribes|bribery
+        new car|new bungalow|new house|bungalow|farmhouse|property|properties|lifestyle|assets|flat in|gold
+        on his salary|on her salary|on a clerk's salary|on a talati's salary|suddenly rich|rich overnight
+        vyavastha|vyavstha|bhet|upahar|tohfa|lena dena|lev-dev|levdev|kharch|kharcha|mithai|hafta|hapto|mal|maal
+        પૈસા|રોકડ|ભેટ|વ્યવસ્થા|ગોઠવણ|હપ્તો|ખર્ચ|ખર્ચો|મીઠાઈ|બંગલો|મિલકત|ગાડી નવી|નવી ગાડી|પગાર|લાંચ|રૂપિયા
+        पैसे|पैसा|नकद|तोहफा|उपहार|व्यवस्था|इंतजाम|हफ्ता|खर्चा|मिठाई|बंगला|संपत्ति|नई गाड़ी|वेतन|तनख्वाह|रिश्वत|रुपये
+    """,
+    # A hint or question: "we all know", "how come", "one wonders".
+    "hint": """
+        how come|how did|how does|how is it|how is it that|wonder|one wonders|i wonder|makes you wonder|strange
+        interesting|interestingly|funny how|funny that|curious|curiously|mysterious|mystery|magic|magically
+        only those who|only if|only after|no wonder|not surprising|we all know|everyone knows|all know|need i say
+        i need not say|say no more|enough said|understand|you understand|understood na|samajh|samajhdar|samjho
+        kaise|kaise hua|kem|kem karine|kevi rite|kai rite|pata nahi kaise|jaadui|ajib|ajeeb|vichitra|rahasya
+        કેમ|કેવી રીતે|નવાઈ|અજીબ|વિચિત્ર|રહસ્ય|સમજી જાઓ|સમજો|ખબર નહીં કેવી|સૌ જાણે
+        कैसे|कैसे हुआ|ताज्जुब|अजीब|रहस्य|समझ जाइए|समझो|पता नहीं कैसे|सब समझते
+        ?|??|???
+    """,
+    # Violence done to a body: harm words (also said of pests and deadlines: only the pair with a person counts).
+    "harm_verb": """
+        beat|beaten|thrash|slap|hit|punch|kick|break|smash|burn|set fire|kill|stab|cut|shoot|attack|bash|hammer
+        drag|strip|tie|hang|bury|crush|skin|finish|break your legs|break his legs|bones|teeth|face|head
+        marvu|marishu|mar|maar|maro|todi|todvu|saliga|salgavi|baalvu|baali|kaapi|kapi|ghasedi|latka|pitai|dhulai
+        maar dunga|maar denge|tod dunga|tod denge|jala dunga|jala denge|kaat|ghaseet|latka
+        માર|મારીશું|તોડી|તોડીશું|સળગાવી|બાળી|કાપી|ઘસેડી|લટકાવી|હાડકાં|પગ|મોઢું|માથું
+        मार|मारेंगे|तोड़|तोड़ेंगे|जला|जलाएंगे|काट|घसीट|लटका|हड्डी|टांग|मुंह|सिर|पिटाई
+    """,
+    # A consequence held over someone: "or else", "if ... not", "you will see".
+    "consequence": """
+        or else|otherwise|else you|warning|last warning|final warning|be warned|you have been warned|beware|careful
+        if you dont|if you don't|if you do not|if he does not|if he doesn't|unless you|you will see|you'll see
+        you will know|you'll know|you will face|face the consequences|consequences|result will|watch out|mind it
+        varna|warna|nahi to|nahitar|nai to|nahin to|to joi lejo|pachhi kehta nahi|phir mat kehna|baad mein mat
+        નહીંતર|નહિતર|નહીં તો|ચેતવણી|પછી કહેતા નહીં|પરિણામ|ભોગવવું|સાવધાન|જો નહીં
+        वरना|नहीं तो|चेतावनी|फिर मत कहना|अंजाम|भुगतना|परिणाम|सावधान|खबरदार|ख़बरदार
+    """,
+    # Making something public about someone: the matter of threats of humiliation.
+    "shame_public": """
+        social media|facebook|twitter|instagram|whatsapp status|status|youtube|viral|newspaper|paper|press|media
+        reporters|journalist|tv|channel|news|headline|front page|notice board|gram sabha|whole village|whole district
+        whole taluka|everyone will know|all will know|entire village|the village will|the public will|photo|photos
+        video|videos|recording|recorded|screenshot|screenshots|name and shame|your name|his name|her name|family
+        wife|children|society|samaj|gaam|gam|akhu gam|puru gaon|poora gaon|akhbar|akhbaar|chapa|chhapa
+        સોશિયલ મીડિયા|ફેસબુક|સ્ટેટસ|વાયરલ|છાપા|છાપામાં|અખબાર|મીડિયા|ગામ|આખું ગામ|સમાજ|ફોટો|વિડિયો|નામ
+        सोशल मीडिया|फेसबुक|स्टेटस|वायरल|अखबार|मीडिया|गांव|पूरा गांव|समाज|फोटो|वीडियो|नाम|परिवार
+    """,
+    # Someone's office or post, in any form: an identifiable officer without a name.
+    "post_ref": """
+        officer|official|sahib|saheb|sahab|babu|clerk|talati|mamlatdar|tdo|ddo|collector|engineer|inspector
+        sarpanch|secretary|circle officer|patwari|tehsildar|bdo|sdm|dy|deputy|head clerk|accountant|supervisor
+        this office|that office|the office|your office|his office|the department|this department|the branch
+        ઓફિસર|અધિકારી|સાહેબ|બાબુ|કારકુન|તલાટી|મામલતદાર|ઇજનેર|સરપંચ|સચિવ|કચેરી|શાખા
+        अधिकारी|साहब|बाबू|क्लर्क|पटवारी|तहसीलदार|इंजीनियर|सरपंच|सचिव|कार्यालय|दफ्तर|विभाग
+    """,
+}
+
+if HOSTILE_PATTERNS:
+    CUES.update(PATTERN_CUES)

@@ -1,9 +1,12 @@
 """The decision: a logistic regression over cue features, two thresholds per label, and the tiers they give."""
 from __future__ import annotations
 
+import pytest
 
 from nlp import ContentFilter, Tier
-from nlp.decision import DecisionModel, LabelModel, choose_thresholds, fit_logistic, sigmoid
+from nlp.decision import (CONJUNCTIONS, PATTERN_CONJUNCTIONS, PATTERN_ONLY, DecisionModel, LabelModel, choose_thresholds,
+                          fit_logistic, sigmoid)
+from nlp.lexicons.decision import HOSTILE_PATTERNS
 from nlp.verdict import LABELS
 
 
@@ -141,3 +144,50 @@ def test_a_short_message_has_no_sentence_features(content_filter):
     docs, cats = content_filter.annotate([norm.text])
     f = content_filter.features_of(norm, docs[0], cats[0], "en")
     assert not any(name.startswith("seg") for name in f)
+
+
+def _pattern_features(content_filter, text: str) -> set[str]:
+    norm = content_filter._normalise(text)
+    docs, cats = content_filter.annotate([norm.text])
+    f = content_filter.features_of(norm, docs[0], cats[0], "en")
+    return {name for name in f if name.startswith("and:")}
+
+
+@pytest.mark.skipif(not HOSTILE_PATTERNS, reason="host12's classes are not matched (nlp/lexicons/decision.py HOSTILE_PATTERNS)")
+def test_hostility_without_abusive_words_is_seen_as_a_pattern(content_filter):
+    # Each written from the family's definition: mock thanks (thanks + a delay), insinuated bribery (money + an
+    # office + a question), a threat of public shaming (going public + a consequence), a veiled threat of harm.
+    assert "and:thanks_with_failure" in _pattern_features(
+        content_filter, "Thank you sir for signing my pension file after only eleven months of rounds.")
+    assert "and:money_post_hint" in _pattern_features(
+        content_filter, "How does a talati afford a farmhouse on his salary? Everyone knows.")
+    assert "and:shame_with_consequence" in _pattern_features(
+        content_filter, "Clear the file by Monday, otherwise the newspaper will print all of it.")
+    assert "and:veiled_harm_at_you" in _pattern_features(
+        content_filter, "Think of your family before you send that report. Anything can happen, be warned.")
+    assert "and:jibe_at_someone" in _pattern_features(content_filter, "Mamlatdar saheb, do you even open your mail?")
+
+
+def test_the_near_misses_of_those_patterns_carry_none_of_them(content_filter):
+    # Sincere thanks, criticism of a process, pests "killed", money in a report: each class alone is no feature.
+    for text in ("Thank you sir for the quick approval, the farmers are grateful.",
+                 "The tender process takes too long; please review the delay at the next meeting.",
+                 "Spray the fields to kill the pests before the rain.",
+                 "Cash relief of Rs 4,000 paid to 312 families by the Mamlatdar office today."):
+        found = _pattern_features(content_filter, text)
+        assert not found - {"and:promise_first_person"}, (text, found)
+        norm = content_filter._normalise(text)
+        docs, cats = content_filter.annotate([norm.text])
+        f = content_filter.features_of(norm, docs[0], cats[0], "en")
+        assert not {"cue:thanks", "cue:praise", "cue:failure", "cue:money_hint", "cue:post_ref", "cue:harm_verb"} & set(f)
+
+
+def test_with_the_switch_off_the_pattern_classes_are_neither_matched_nor_counted():
+    # Off (the packaged model has no weight for them), host12's classes cost nothing: no phrase of theirs is in the
+    # lexicons the pipeline matches, and no conjunction of theirs is tested.
+    from nlp.lexicons import all_cues
+    from nlp.lexicons.decision import PATTERN_CUES
+
+    assert set(PATTERN_CUES) == set(PATTERN_ONLY)
+    assert bool(set(PATTERN_CUES) & set(all_cues())) == HOSTILE_PATTERNS
+    assert (set(PATTERN_CONJUNCTIONS) <= set(CONJUNCTIONS)) == HOSTILE_PATTERNS
