@@ -290,9 +290,14 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
     evidence: list[RawEvidence] = []
     if index is None:
         index = index_rules(tuple(rules))
-    candidates = sorted({i for cls in found if cls in index for i in index[cls]})
+    # The rules whose first group a class found names, in the rules' order (each index entry is in that order).
+    firsts = [index[cls] for cls in found if cls in index]
+    if not firsts:
+        return evidence
+    candidates = firsts[0] if len(firsts) == 1 else sorted(set().union(*firsts))
     present = found.keys()
-    for rule in (rules[i] for i in candidates):
+    for i in candidates:
+        rule = rules[i]
         groups = []
         for group in rule.class_groups:
             if len(group) == 1:
@@ -315,7 +320,9 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
             score = rule.score
             if not present.isdisjoint(rule.unless):
                 score *= rule.damp
-            if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
+            if rule.label in ASKING_DAMPS and "question" in present and any(
+                q[0] <= span[0] and span[1] <= q[1] for q in found["question"]
+            ):
                 # Asked, not directed: "Will the VC be at 11 or 11:30?"
                 score *= ASKING_DAMPS[rule.label]
             evidence.append((rule.label, span[0], span[1], score, rule.reason_code))
