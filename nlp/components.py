@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from operator import itemgetter
 from typing import Any, cast
 
-from spacy.attrs import IDX, LENGTH, NORM, SPACY
+from spacy.attrs import IDX, LENGTH, NORM
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -114,9 +114,9 @@ class IdentifierRecogniser:
         _add(doc, self.evidence(doc_text(doc)))
         return doc
 
-    def evidence(self, text: str) -> list[RawEvidence]:
-        """The identifiers in normalised `text`, as evidence."""
-        found = find_identifiers(self.recognisers, text)
+    def evidence(self, text: str, spans: list[Span] | None = None) -> list[RawEvidence]:
+        """The identifiers in normalised `text`, as evidence (`spans`: its runs of digits, when the caller has them)."""
+        found = find_identifiers(self.recognisers, text, spans)
         return [("personal_data", f.start, f.end, f.score, f.reason_code) for f in found]
 
     def to_disk(self, path, exclude=()) -> None:  # noqa: D102 - the roster is runtime state, not model state
@@ -159,9 +159,11 @@ class LexiconRules:
             located = [(cls, s, e, offsets[s][0], offsets[e - 1][1]) for cls, s, e in matches]
         return self.cues_of(doc_text(doc), located, len(doc))
 
-    def cues_of(self, text: str, matches: list[Match], n_tokens: int) -> dict[str, list[Span]]:
+    def cues_of(self, text: str, matches: list[Match], n_tokens: int,
+                digits: list[Span] | None = None) -> dict[str, list[Span]]:
         """Each cue class found in `text` with its character spans, from the lexicon's matches on its
-        `n_tokens` tokens: (cue class, first token, token after the last, start character, end character)."""
+        `n_tokens` tokens: (cue class, first token, token after the last, start character, end character).
+        `digits`: the text's runs of digits (`nlp.recognisers.digit_runs`), when the caller has them."""
         found: dict[str, list[Span]] = defaultdict(list)
         if matches:
             if NEGATABLE.isdisjoint([m[0] for m in matches]):
@@ -183,8 +185,8 @@ class LexiconRules:
         imperatives = imperative_spans(text, lowered)
         if imperatives:
             found["imperative"] = imperatives
-        if REGEX_HINTS["numbers"](text):
-            for number_class, start, end in number_cues(text, lowered):
+        if digits if digits is not None else REGEX_HINTS["numbers"](text):
+            for number_class, start, end in number_cues(text, lowered, digits):
                 found[number_class].append((start, end))
             if has_any(text, STATE_CODES, STATE_CODE, lowered):
                 plates = [(m.start(), m.end()) for m in REGEX_CUES["plate"].finditer(text)]
@@ -223,10 +225,12 @@ class LexiconRules:
             _add(doc, apply_rules(self.rules, found, self.rule_index))
         return doc
 
-    def annotate(self, text: str, matches: list[Match], n_tokens: int) -> tuple[dict[str, Span] | None, list[RawEvidence]]:
+    def annotate(self, text: str, matches: list[Match], n_tokens: int,
+                 digits: list[Span] | None = None) -> tuple[dict[str, Span] | None, list[RawEvidence]]:
         """What `__call__` leaves on a doc, for a message tokenized elsewhere (`tokenize_many`): the cue classes'
-        extents (None when no cue was found) and the rules' evidence."""
-        found = self.cues_of(text, matches, n_tokens)
+        extents (None when no cue was found) and the rules' evidence. `digits`: the text's runs of digits
+        (`nlp.recognisers.digit_runs`), when the caller has them."""
+        found = self.cues_of(text, matches, n_tokens, digits)
         if found:
             return _extents(found), apply_rules(self.rules, found, self.rule_index)
         return None, []
@@ -286,9 +290,14 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
     evidence: list[RawEvidence] = []
     if index is None:
         index = index_rules(tuple(rules))
-    candidates = sorted({i for cls in found if cls in index for i in index[cls]})
+    # The rules whose first group a class found names, in the rules' order (each index entry is in that order).
+    firsts = [index[cls] for cls in found if cls in index]
+    if not firsts:
+        return evidence
+    candidates = firsts[0] if len(firsts) == 1 else sorted(set().union(*firsts))
     present = found.keys()
-    for rule in (rules[i] for i in candidates):
+    for i in candidates:
+        rule = rules[i]
         groups = []
         for group in rule.class_groups:
             if len(group) == 1:
@@ -311,7 +320,9 @@ def apply_rules(rules: tuple[Rule, ...], found: dict[str, list[Span]],
             score = rule.score
             if not present.isdisjoint(rule.unless):
                 score *= rule.damp
-            if rule.label in ASKING_DAMPS and any(q[0] <= span[0] and span[1] <= q[1] for q in found.get("question", ())):
+            if rule.label in ASKING_DAMPS and "question" in present and any(
+                q[0] <= span[0] and span[1] <= q[1] for q in found["question"]
+            ):
                 # Asked, not directed: "Will the VC be at 11 or 11:30?"
                 score *= ASKING_DAMPS[rule.label]
             evidence.append((rule.label, span[0], span[1], score, rule.reason_code))
@@ -341,7 +352,7 @@ def _first_fit(groups: list[list[Span]], window: int) -> Span | None:
 
 # The messages of a batch are tokenized as one text, joined by this separator (see `tokenize_many`).
 SEPARATOR = "\n"
-_BATCH_ATTRS = [NORM, IDX, LENGTH, SPACY]
+_BATCH_ATTRS = [NORM, IDX, LENGTH]
 
 
 class _BatchTokens:
@@ -349,20 +360,22 @@ class _BatchTokens:
     token starts and ends; where its trailing whitespace ends, worked out only when a message is cut into
     sentences (`Annotated.token_span`)."""
 
-    __slots__ = ("idx", "ends", "_array", "_reach")
+    __slots__ = ("idx", "ends", "_size", "_reach")
 
-    def __init__(self, array: Any) -> None:
-        # `array`: the Doc's to_array(_BATCH_ATTRS) columns (NORM, IDX, LENGTH, SPACY).
-        self._array = array
+    def __init__(self, array: Any, size: int) -> None:
+        # `array`: the Doc's to_array(_BATCH_ATTRS) columns (NORM, IDX, LENGTH); `size`: the length of its text.
         self.idx: list[int] = array[:, 1].tolist()
         self.ends: list[int] = (array[:, 1] + array[:, 2]).tolist()
+        self._size = size
         self._reach: list[int] | None = None
 
     @property
     def reach(self) -> list[int]:
-        """Where each token's trailing whitespace ends (its end when it has none)."""
+        """Where each token's trailing whitespace ends (its end when it has none): where the next token starts, or
+        the end of the text for the last (a Doc's text is its tokens' texts, each with its trailing whitespace, in
+        a row). Not read from the Doc's SPACY column: `to_array` costs a call per token per attribute."""
         if self._reach is None:
-            self._reach = (self._array[:, 1] + self._array[:, 2] + self._array[:, 3]).tolist()
+            self._reach = self.idx[1:] + [self._size] if self.idx else []
         return self._reach
 
 
@@ -429,8 +442,8 @@ def tokenize_many(tokenizer: Any, matcher: PhraseMatcher, class_names: dict[int,
         groups += [([i], texts[i]) for i in range(len(texts)) if i not in chosen]
     for members, text in groups:
         doc = tokenizer(text)
-        array = doc.to_array(_BATCH_ATTRS) if len(doc) else numpy.zeros((0, 4), dtype="uint64")
-        batch = _BatchTokens(array)
+        array = doc.to_array(_BATCH_ATTRS) if len(doc) else numpy.zeros((0, 3), dtype="uint64")
+        batch = _BatchTokens(array, len(text))
         idx, ends = batch.idx, batch.ends
         norms = array[:, 0].copy()
         bases, base = [], 0

@@ -312,10 +312,18 @@ class DecisionModel:
             for name, value in f.items():
                 w = get(name)
                 if w is not None:
-                    a += w[0] * value
-                    b += w[1] * value
-                    c += w[2] * value
-                    d += w[3] * value
+                    wa, wb, wc, wd = w
+                    if value == 1.0:
+                        # (Most features are 1.0, whose products are the weights themselves: x * 1.0 == x.)
+                        a += wa
+                        b += wb
+                        c += wc
+                        d += wd
+                    else:
+                        a += wa * value
+                        b += wb * value
+                        c += wc * value
+                        d += wd * value
             out.append([a, b, c, d])
         return out
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gc
 import json
+import math
 import re
 from importlib import resources
 from pathlib import Path
@@ -147,13 +148,17 @@ class ContentFilter:
         one Doc for the batch, not one per message); the components' work on each message's text follows.
         """
         from nlp.components import tokenize_many
+        from nlp.recognisers import digit_runs
 
         identifiers, lexicon = self._identifiers, self._lexicon
         tokenized = tokenize_many(self.nlp.tokenizer, lexicon.matcher, lexicon.class_names, texts)
         docs = []
         for text, (doc, matches) in zip(texts, tokenized):
-            evidence = identifiers.evidence(text)
-            found, rule_evidence = lexicon.annotate(text, matches, len(doc))
+            # The runs of digits, found once for the identifiers and the number cues.
+            digits = digit_runs(text)
+            # Every identifier holds a digit or an "@" (`find_identifiers` looks no further without one).
+            evidence = identifiers.evidence(text, digits) if digits or "@" in text else []
+            found, rule_evidence = lexicon.annotate(text, matches, len(doc), digits)
             if found is not None:
                 doc.user_data[CUES_KEY] = found
             if evidence or rule_evidence:
@@ -260,13 +265,15 @@ class ContentFilter:
         live = [i for i, norm in enumerate(norms) if norm.text and not norm.text.isspace()]
         rows = [self.features_of(norms[i], docs[i], cats[i], languages[i]) for i in live]
         verdicts: list[Verdict | None] = [None] * len(norms)
+        below = _logit_bounds(self.decision)
         for i, f, logits in zip(live, rows, self.decision.logits_many(rows)):
-            verdicts[i] = self._verdict(norms[i], docs[i], cats[i], contexts[i], languages[i], f, logits)
+            verdicts[i] = self._verdict(norms[i], docs[i], cats[i], contexts[i], languages[i], f, logits, below)
         return [v if v is not None else _empty(language) for v, language in zip(verdicts, languages)]
 
     def _verdict(self, norm: Normalised, doc: Annotated, cats: dict[str, float], context: MessageContext | None = None,
                  language: str | None = None, f: dict[str, float] | None = None,
-                 logits: Iterable[float] | None = None) -> Verdict:
+                 logits: Iterable[float] | None = None, below: dict[str, float] | None = None) -> Verdict:
+        # `below` (`_logit_bounds`): per label, a logit under which the score is surely under the lower threshold.
         if language is None:
             language = detect_language(norm.original)
         if not norm.text or norm.text.isspace():
@@ -289,6 +296,10 @@ class ContentFilter:
                 if shift is None:
                     continue
                 logit += shift
+            if below is not None and logit < below[label] and (not raw or label != "personal_data"):
+                # Under the lower threshold, and no identifier to force it: the label is not given (most labels of
+                # most messages), without the sigmoid.
+                continue
             score = sigmoid(logit)
             forced = label == "personal_data" and _validated_identifier(raw)
             if forced:
@@ -323,6 +334,22 @@ class ContentFilter:
             out.append(Evidence(label, 0, len(norm.original), round(float(score), 4), "classifier",
                                 _reason("classifier", label)))
         return out
+
+
+# How far under the logit of a label's lower threshold `_logit_bounds` stays: the sigmoid's rounding (a few units in
+# the last place of a score) is far smaller than what this margin moves a score (over 1e-12 at any threshold
+# between 1e-4 and 1 - 1e-4), so a logit under the bound gives a score under the threshold.
+_BOUND_MARGIN = 1e-6
+
+
+def _logit_bounds(decision: DecisionModel) -> dict[str, float]:
+    """Per label, a logit under which `sigmoid(logit) < lower` surely holds (minus infinity, so never, for a
+    threshold outside (1e-4, 1 - 1e-4))."""
+    out = {}
+    for label, model in decision.labels.items():
+        lower = model.lower
+        out[label] = math.log(lower / (1.0 - lower)) - _BOUND_MARGIN if 1e-4 < lower < 1 - 1e-4 else -math.inf
+    return out
 
 
 _REASONS: dict[tuple[str, str], str] = {}

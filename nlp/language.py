@@ -82,12 +82,13 @@ def detect_language(text: str, counts: tuple[int, int] | None = None) -> str:
         gu, hi = counts
     else:
         gu, hi = _script_count(text)
-    lowered = text.lower()
     if gu or hi:
         # The Latin letters are at most the characters that are neither Gujarati nor Devanagari (lower-casing
         # changes neither script): when the script's count outweighs even that, the words need not be found.
-        if max(gu, hi) * 2 >= len(lowered) - gu - hi:
+        # (The length of the lower-cased text, without lower-casing it: only İ lower-cases to two characters.)
+        if max(gu, hi) * 2 >= len(text) + text.count("\u0130") - gu - hi:
             return "gu" if gu >= hi else "hi"
+    lowered = text.lower()
     latin_words = _LATIN_WORD.findall(lowered)
     if gu or hi:
         # A message mostly in Indian script reads in that script's language.

@@ -102,8 +102,11 @@ _NEEDS_FOLD = re.compile(
 _NEEDS_FOLD_RUN = re.compile(_NEEDS_FOLD.pattern + _NEEDS_FOLD.pattern + "*")
 
 
-def _fold_run(match: re.Match[str]) -> str:
-    return match.group().translate(_FOLD)
+def _fold_run(match: re.Match[str], runs: list[str]) -> str:
+    # (Each run kept in `runs`: `normalise` looks there for a character that folds to none or several.)
+    run = match.group()
+    runs.append(run)
+    return run.translate(_FOLD)
 
 
 _LETTER = r"[^\W\d_]"
@@ -271,11 +274,17 @@ def normalise(text: str) -> Normalised:
     else:
         # Only the runs of characters that may fold are translated (a Gujarati or Hindi message is
         # mostly letters that fold to themselves, and str.translate looks every character up).
-        folded = _NEEDS_FOLD_RUN.sub(_fold_run, text)
-        # A search of the class of such characters, not `complex.isdisjoint(text)`: that makes a string
-        # object of each of the text's characters (each Gujarati or Devanagari one a new allocation).
-        if _FOLD.complex and _FOLD.complex_pattern().search(text) is not None:
-            folded, starts = _slow_fold(text)
+        runs: list[str] = []
+        folded = _NEEDS_FOLD_RUN.sub(lambda match: _fold_run(match, runs), text)
+        # A character that folds to none or several is one that may fold, so it stands in one of those runs:
+        # they are searched for one, not the whole text (a search of the class of such characters, not
+        # `complex.isdisjoint(...)`, which would make a string object of each character).
+        if _FOLD.complex and runs:
+            pattern = _FOLD.complex_pattern()
+            for run in runs:
+                if pattern.search(run) is not None:
+                    folded, starts = _slow_fold(text)
+                    break
     deleted, replaced, merged = _edits(folded)
     if not deleted and not replaced:
         return Normalised(text, folded, tuple(starts) if starts is not None else None)

@@ -135,8 +135,10 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 _CURRENCY = re.compile(r"(?=[₹ri])(?:₹|\brs\.?|\binr)\s*\d", re.IGNORECASE)
 
 
-def number_cues(text: str, lowered: str | None = None) -> list[tuple[str, int, int]]:
-    """Times, dates and amounts in `text`, as (cue class, start, end).
+def number_cues(text: str, lowered: str | None = None,
+                spans: list[tuple[int, int]] | None = None) -> list[tuple[str, int, int]]:
+    """Times, dates and amounts in `text`, as (cue class, start, end). `spans`: the text's runs of digits
+    (`nlp.recognisers.digit_runs`), when the caller has them.
 
     Matching at the start of each run of digits, rather than searching the
     whole text, is several times faster with patterns that open with a
@@ -145,20 +147,45 @@ def number_cues(text: str, lowered: str | None = None) -> list[tuple[str, int, i
     pattern, amount = REGEX_CUES["numbers"], _AMOUNT
     found = []
     end = -1
-    for run in _DIGIT_RUN.finditer(text):
-        start = run.start()
+    for start, run_end in spans if spans is not None else [run.span() for run in _DIGIT_RUN.finditer(text)]:
         if start < end:
             continue
-        m = (pattern if run.end() - start <= 2 else amount).match(text, start)
+        m = (pattern if run_end - start <= 2 else amount).match(text, start)
         if m is not None:
             assert m.lastgroup is not None  # every alternative of the pattern is a named group
             found.append((m.lastgroup, m.start(), m.end()))
             end = m.end()
     if lowered is None:
         lowered = text.lower()
-    if "₹" in text or "rs" in lowered or "inr" in lowered:
+    if text.isascii():
+        # No ₹, and no letter that IGNORECASE matches with r, s, i or n but lower() does not lower to it (ſ, İ, ı),
+        # and `lowered` lines up with `text`: a match opens where "rs" or "inr" stands in `lowered`. The pattern is
+        # tried there, in order, as finditer would find it (a match ends at a digit: none overlaps the next).
+        if "rs" in lowered or "inr" in lowered:
+            found += _currency_at(text, lowered)
+    elif "₹" in text or "rs" in lowered or "inr" in lowered:
         found += [("money", m.start(), m.end()) for m in _CURRENCY.finditer(text)]
     return found
+
+
+def _currency_at(text: str, lowered: str) -> list[tuple[str, int, int]]:
+    # `_CURRENCY.finditer(text)` for an ASCII text, tried only where "rs" or "inr" opens (see number_cues).
+    starts = []
+    for word in ("rs", "inr"):
+        at = lowered.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(word, at + 1)
+    if len(starts) > 1:
+        starts.sort()
+    out = []
+    end = -1
+    match = _CURRENCY.match
+    for at in starts:
+        if at >= end and (m := match(text, at)) is not None:
+            end = m.end()
+            out.append(("money", at, end))
+    return out
 
 
 _DIGIT = re.compile(r"\d")

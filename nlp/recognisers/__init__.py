@@ -31,15 +31,21 @@ def _has_code(text: str) -> bool:
     return False
 
 
-def _runs(text: str) -> tuple[list[int], bool, bool, int]:
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each run of digits in `text` (`\\d+`): worked out once per message and shared by the
+    identifiers (`find_identifiers`) and the number cues (`nlp.rules.number_cues`), which both walk the runs."""
+    return [run.span() for run in _DIGIT_RUN.finditer(text)]
+
+
+def _runs(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[list[int], bool, bool, int]:
     """Where `text`'s runs of digits start; whether one is four digits or longer (`_FOUR_DIGITS` matches); whether
     one of those follows an ASCII letter (`_has_code`: a four-digit match before which a letter stands opens a
-    run); how many digits there are. One pass over the runs instead of four searches."""
+    run); how many digits there are. One pass over the runs instead of four searches. `spans`: the runs
+    (`digit_runs`), when the caller has them."""
     starts = []
     four = code = False
     digits = 0
-    for run in _DIGIT_RUN.finditer(text):
-        start, end = run.span()
+    for start, end in spans if spans is not None else digit_runs(text):
         starts.append(start)
         digits += end - start
         if end - start >= 4:
@@ -65,11 +71,13 @@ def build_recognisers(allowlist: Allowlist) -> tuple[Recogniser, ...]:
     return tuple(cls(allowlist=allowlist) for cls in RECOGNISERS)
 
 
-def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Finding]:
-    """All identifiers in normalised `text`; where spans overlap, the strongest wins."""
+def find_identifiers(recognisers: tuple[Recogniser, ...], text: str,
+                     spans: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """All identifiers in normalised `text`; where spans overlap, the strongest wins. `spans`: its runs of digits
+    (`digit_runs`), when the caller has them."""
     at = "@" in text
     # (No search for a digit first: the pass over the runs finds none as fast, and is needed when there is one.)
-    runs, four, code, digits = _runs(text)
+    runs, four, code, digits = _runs(text, spans)
     if not at and not four:
         return []
     shown = {
@@ -92,6 +100,6 @@ def find_identifiers(recognisers: tuple[Recogniser, ...], text: str) -> list[Fin
 __all__ = [
     "AadhaarRecogniser", "Allowlist", "BankAccountRecogniser", "EmailRecogniser", "Finding",
     "MobileRecogniser", "PanRecogniser", "PassportRecogniser", "Recogniser", "RECOGNISERS",
-    "Validity", "VoterIdRecogniser", "build_recognisers", "find_identifiers", "verhoeff_check_digit",
+    "Validity", "VoterIdRecogniser", "build_recognisers", "digit_runs", "find_identifiers", "verhoeff_check_digit",
     "verhoeff_valid",
 ]

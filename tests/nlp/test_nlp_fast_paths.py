@@ -261,6 +261,7 @@ _NUMBER_PIECES = ["1", "12", "123", "2024", "0", "9", ":", ".", "/", "-", ",", "
 
 
 def test_the_number_cues_with_first_letter_look_aheads_are_the_plain_patterns():
+    from nlp.recognisers import digit_runs
     from nlp.rules import REGEX_CUES, _CURRENCY, number_cues
 
     plain = re.compile(rf"(?P<time>{_PLAIN_TIME})|(?P<date>{_PLAIN_DATE})|(?P<money>{_PLAIN_MONEY})", re.IGNORECASE)
@@ -285,6 +286,8 @@ def test_the_number_cues_with_first_letter_look_aheads_are_the_plain_patterns():
         if "₹" in text or "rs" in text.lower() or "inr" in text.lower():
             expected += [("money", m.start(), m.end()) for m in plain_currency.finditer(text)]
         assert number_cues(text) == expected, text
+        # The same with the runs of digits found once by the caller (`digit_runs`), as the filter passes them.
+        assert number_cues(text, text.lower(), digit_runs(text)) == expected, text
     assert found > 2000
 
 
@@ -370,3 +373,45 @@ def test_the_sentence_ends_opening_with_a_blank_are_the_plain_pattern():
     alphabet = "ab .!?।|\n\n  \t\r\u00a0\u2003x,;" + "\u0a95\u0abe"
     for text in _random_texts(10, alphabet) + TEXTS:
         assert [m.span() for m in _SEGMENT_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_digit_runs_are_the_plain_runs_and_shared_runs_find_the_same_identifiers():
+    from nlp.normalise import normalise
+    from nlp.recognisers import Allowlist, build_recognisers, digit_runs, find_identifiers
+
+    recognisers = build_recognisers(Allowlist.build(["+919824012345"]))
+    rng = random.Random(17)
+    pieces = ["1", "23", "4567", "98240", "12345", " ", "-", ".", "a", "X", "Aadhaar ", "PAN ", "mob ", "@", "gmail.com",
+              "ABCDE1234F", "GJ/01/123/456789", "2345 6789 0124", "૧૨", "\n"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    for text in (normalise(t).text for t in texts):  # (the recognisers read normalised text)
+        assert digit_runs(text) == [m.span() for m in re.finditer(r"\d+", text)], text
+        assert find_identifiers(recognisers, text, digit_runs(text)) == find_identifiers(recognisers, text), text
+
+
+def test_the_language_without_lower_casing_a_text_in_its_script_is_the_plain_rule():
+    from nlp.language import _EITHER, _GU_ONLY, _HI_ONLY, _LATIN_WORD, _script_count, detect_language
+
+    def plain(text):  # detect_language as it was, lower-casing every text first
+        gu, hi = _script_count(text)
+        lowered = text.lower()
+        if (gu or hi) and max(gu, hi) * 2 >= len(lowered) - gu - hi:
+            return "gu" if gu >= hi else "hi"
+        words = _LATIN_WORD.findall(lowered)
+        if (gu or hi) and max(gu, hi) * 2 >= sum(map(len, words)):
+            return "gu" if gu >= hi else "hi"
+        script = "gu" if gu > hi else ("hi" if hi > gu else "en")
+        if not words or _EITHER.isdisjoint(words):
+            return script
+        gu_hits, hi_hits = sum(w in _GU_ONLY for w in words), sum(w in _HI_ONLY for w in words)
+        if gu_hits == hi_hits:
+            return script
+        best, hits = ("gu", gu_hits) if gu_hits > hi_hits else ("hi", hi_hits)
+        return best if hits >= 2 and hits * 6 >= len(words) else script
+
+    rng = random.Random(5)
+    # İ lower-cases to two characters: the texts where it tips the balance are the ones that matter.
+    pieces = ["બેઠક", "છે", "मीटिंग", "है", "İ", "İİİ", "ı", "a", "meeting", " ", "che", "hai", "ok", "IIII"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        assert detect_language(text) == plain(text), text
