@@ -361,10 +361,12 @@ class DecisionModel:
                     b += w[1] * value
                     c += w[2] * value
                     d += w[3] * value
-            row = [a, b, c, d]
-            if marking >= 0 and marked_by_heading(f):
-                row[marking] = max(row[marking], self._marking_floor())
-            out.append(row)
+            out.append([a, b, c, d])
+        if marking >= 0:
+            floor = self._marking_floor()
+            for f, row in zip(rows, out):
+                if row[marking] < floor and marked_by_heading(f):
+                    row[marking] = floor
         return out
 
     def _dense(self) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
