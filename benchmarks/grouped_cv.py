@@ -29,7 +29,8 @@ messages, upper-tier precision):
 * `oof-thresholds`: the same decision, thresholds chosen on the other folds' own held-out scores
   (each scored by a decision fitted without its fold): scores of families as unseen as the held-out
   ones, instead of calibration's.
-* variants of the decision's regularisation and priors (`l2=`, `prior*`).
+* variants of the decision's regularisation and priors (`l2=`, `prior*`); `today:marking=1` applies
+  nlp.decision.MARKING_HEADING's rule (a marking heading gives confidential at least at the lower threshold).
 """
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ import sys
 import time
 from pathlib import Path
 
-from nlp.decision import IDENTIFIER_CODES, LOWER_PRECISION, PRIORS, VALIDATED_IDENTIFIER, choose_thresholds, fit_logistic, sigmoid
+from nlp.decision import (IDENTIFIER_CODES, LOWER_PRECISION, PRIORS, VALIDATED_IDENTIFIER, choose_thresholds, fit_logistic,
+                          marked_by_heading, sigmoid)
 from nlp.evaluate import Example, Report, read_examples
 from nlp.training import ACT_PRECISION, DEFAULT_CORPUS, EPOCHS, LOWER_BETA, _fit, feature_rows
 from nlp.verdict import LABELS
@@ -228,11 +230,14 @@ def _thresholds(scores: dict[str, list[float]], golds, act_precision: float, bet
     return out
 
 
-def _given(scores, thresholds, i, row) -> dict[str, bool]:
+def _given(scores, thresholds, i, row, marking: bool = False) -> dict[str, bool]:
+    """`marking`: nlp.decision.MARKING_HEADING's rule (a marking heading gives confidential at least at `lower`)."""
     given = {}
     for label in LABELS:
         lower, upper = thresholds[label]
         s = scores[label][i]
+        if marking and label == "confidential" and s < lower and marked_by_heading(row):
+            s = lower
         if label == "personal_data" and _forced(row):
             given[label] = True
         elif s >= lower:
@@ -246,7 +251,7 @@ _FITS: dict = {}
 def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: float = 1.0, prior_scale: float = 1.0,
                 act_precision: float = ACT_PRECISION, beta: float = LOWER_BETA,
                 lower_precision: float = LOWER_PRECISION, by_fold: bool = False,
-                count_later: bool = True) -> tuple[Report, list]:
+                count_later: bool = True, marking: float = 0.0) -> tuple[Report, list]:
     """Pooled held-out counts. `decision_on`: "train" (training-split messages of the other folds) or "all"
     (training and calibration messages of the other folds). `thresholds_from`: "calibration" (the calibration
     messages of the other folds, scored with the held-out fold's classifier) or "oof" (the other folds' own
@@ -292,7 +297,7 @@ def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: f
         for n, i in enumerate(held):
             if not count_later and is_later(data["family"][i]):
                 continue
-            given = _given(scores, thresholds, n, heldout[i])
+            given = _given(scores, thresholds, n, heldout[i], bool(marking))
             for report in (total, counts, by_family.setdefault(data["family"][i], Report())):
                 _count(report, golds[i], given)
         per_fold.append((counts, thresholds))

@@ -149,6 +149,39 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+# A marking word used as a heading or a label ("Confidential:", "ખાનગી -": the cue `conf_heading`, which the cue pass
+# finds only at the start of a text) marks what follows: labels.md's first case of `confidential`, "the message itself
+# carries content described as confidential", and the issue's "a marking word must mark *this* content (a heading, a
+# label ...)". With the switch on, such a message is given `confidential` at least at the review tier (its logit raised
+# to the lower threshold's, never to the upper one: a public action still needs the model's score), unless it also
+# carries a cue of labels.md's "No" list: the circular's rule explained or quoted (`meta_rules`), an issued or
+# published GR or note (`conf_published`), a document sent through the proper channel (`conf_channel`). Applied after
+# the regression (no feature changes, no refit); thresholds are chosen on the regression's own scores.
+MARKING_HEADING = True
+_MARKING_AGAINST = ("cue:meta_rules", "cue:conf_published", "cue:conf_channel")
+
+
+def marked_by_heading(f: Mapping[str, float]) -> bool:
+    """Whether a marking heading marks the message (see MARKING_HEADING), read from its decision features."""
+    if "cue:conf_heading" not in f:
+        return False
+    for name in _MARKING_AGAINST:
+        if name in f:
+            return False
+    return True
+
+
+def logit_at_least(p: float) -> float:
+    """The smallest logit whose sigmoid is not below `p`, so that a score raised to it passes `>= p`; -inf (raise
+    nothing) when `p` is not inside (0, 1): a label whose lower threshold is 1 or more is never given."""
+    if not 0.0 < p < 1.0:
+        return -math.inf
+    z = math.log(p / (1 - p))
+    while sigmoid(z) < p:
+        z = math.nextafter(z, math.inf)
+    return z
+
+
 _NAMES: dict[str, tuple[str, ...]] = {}
 
 
@@ -291,7 +324,18 @@ class DecisionModel:
             if row is not None:
                 for i, weight in row:
                     totals[i] += weight * value
-        return dict(zip(order, totals))
+        out = dict(zip(order, totals))
+        if MARKING_HEADING and "confidential" in out and marked_by_heading(f):
+            out["confidential"] = max(out["confidential"], self._marking_floor())
+        return out
+
+    def _marking_floor(self) -> float:
+        # The confidential label's lower threshold as a logit (MARKING_HEADING).
+        lower = self.labels["confidential"].lower
+        if getattr(self, "_marking_key", None) != lower:
+            self._marking_value = logit_at_least(lower)
+            self._marking_key = lower
+        return self._marking_value
 
     def logits_many(self, rows: Sequence[Mapping[str, float]]) -> list[list[float]]:
         """`logits` for many messages (in label order), with each feature's weights for every label in one tuple
@@ -305,6 +349,7 @@ class DecisionModel:
         weights, bias = self._dense()
         if len(bias) != 4:
             return [list(self.logits(f).values()) for f in rows]
+        marking = list(self.labels).index("confidential") if MARKING_HEADING and "confidential" in self.labels else -1
         get = weights.get
         out = []
         for f in rows:
@@ -325,6 +370,11 @@ class DecisionModel:
                         c += wc * value
                         d += wd * value
             out.append([a, b, c, d])
+        if marking >= 0:
+            floor = self._marking_floor()
+            for f, row in zip(rows, out):
+                if row[marking] < floor and marked_by_heading(f):
+                    row[marking] = floor
         return out
 
     def _dense(self) -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:

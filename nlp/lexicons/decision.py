@@ -222,11 +222,11 @@ CUES = {
     """,
 }
 
-# Whether host12's classes below are matched at all (and `nlp.decision` counts their conjunctions). Off: measured
-# with the hand-written families on family-grouped CV they passed every figure of the adoption rule, but the model
-# retrained with them failed a fixed test (nlp/README.md, acc12i), so the packaged model has no weight for them and
-# matching them would only cost time (+1.7% instructions a message). Turning it on needs a retrain.
-HOSTILE_PATTERNS = False
+# Whether host12's classes below are matched at all (and `nlp.decision` counts their conjunctions). On since acc12j:
+# with the hand-written families and the marking-heading rule (nlp.decision.MARKING_HEADING) they passed every item of
+# the adoption rule (nlp/README.md); the packaged model is trained with them (+2.1% instructions a message). Turning
+# it off needs a retrain.
+HOSTILE_PATTERNS = True
 
 PATTERN_CUES = {
     # --- Patterns of hostility without abusive words (host12): each class alone is ordinary; the decision's

@@ -1,11 +1,13 @@
 """The decision: a logistic regression over cue features, two thresholds per label, and the tiers they give."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from nlp import ContentFilter, Tier
-from nlp.decision import (CONJUNCTIONS, PATTERN_CONJUNCTIONS, PATTERN_ONLY, DecisionModel, LabelModel, choose_thresholds,
-                          fit_logistic, sigmoid)
+from nlp.decision import (CONJUNCTIONS, MARKING_HEADING, PATTERN_CONJUNCTIONS, PATTERN_ONLY, DecisionModel, LabelModel,
+                          choose_thresholds, fit_logistic, logit_at_least, sigmoid)
 from nlp.lexicons.decision import HOSTILE_PATTERNS
 from nlp.verdict import LABELS
 
@@ -191,3 +193,46 @@ def test_with_the_switch_off_the_pattern_classes_are_neither_matched_nor_counted
     assert set(PATTERN_CUES) == set(PATTERN_ONLY)
     assert bool(set(PATTERN_CUES) & set(all_cues())) == HOSTILE_PATTERNS
     assert (set(PATTERN_CONJUNCTIONS) <= set(CONJUNCTIONS)) == HOSTILE_PATTERNS
+
+
+# A marking heading (nlp.decision.MARKING_HEADING): labels.md's first case of `confidential`, "the message itself
+# carries content described as confidential"; its "No" list (the circular's rule explained, a published GR, a
+# document sent through the proper channel) keeps its force.
+
+def _never_confidential() -> ContentFilter:
+    """Rules only, with a decision that never gives confidential on its own (and the other labels as _filter_with)."""
+    if not _PIPELINE:
+        from nlp.pipeline import build_pipeline
+
+        _PIPELINE.append(build_pipeline(with_classifier=False))
+    labels = {label: LabelModel(-5.0, {"rulecomb:" + label: 10.0}, 0.5, 0.999) for label in LABELS}
+    labels["confidential"] = LabelModel(-6.0, {}, 0.62, 0.9)
+    return ContentFilter(_PIPELINE[0], DecisionModel(labels))
+
+
+@pytest.mark.skipif(not MARKING_HEADING, reason="the marking-heading rule is off (nlp/decision.py MARKING_HEADING)")
+def test_a_marking_heading_gives_confidential_for_review_whatever_the_model_says():
+    cf = _never_confidential()
+    for text in ("RESTRICTED: the transfer list of the three Mamlatdars is attached, keep it with you.",
+                 "ગોપનીય: આવતીકાલની બેઠકની યાદી સાથે મોકલું છું."):
+        verdict = cf.check(text)
+        assert verdict.has("confidential"), text
+        assert verdict.tier("confidential") is Tier.REVIEW, text
+        assert verdict.score("confidential") >= 0.62
+        assert cf.check_many([text])[0].labels == verdict.labels
+
+
+@pytest.mark.skipif(not MARKING_HEADING, reason="the marking-heading rule is off (nlp/decision.py MARKING_HEADING)")
+def test_a_marking_word_that_is_not_a_heading_or_is_talk_about_the_rules_is_not_raised():
+    cf = _never_confidential()
+    for text in ("The confidential file was discussed in the meeting.",
+                 "Confidential: as per the circular, such files must not be posted in this group.",
+                 "Confidential: the report has been sent by sealed cover to the Collector."):
+        assert not cf.check(text).has("confidential"), text
+
+
+def test_the_raised_score_passes_the_lower_threshold_exactly():
+    for p in (0.5, 0.6074686222354276, 0.679156458691378, 0.9, 0.97):
+        assert sigmoid(logit_at_least(p)) >= p
+        assert logit_at_least(p) - math.log(p / (1 - p)) < 1e-12
+    assert logit_at_least(1.01) == -math.inf and logit_at_least(1.0) == -math.inf
