@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Iterable, Mapping, Sequence
 
-from nlp.lexicons.decision import HOSTILE_PATTERNS
+from nlp.lexicons.decision import CONFIDENTIAL_PATTERNS, HOSTILE_PATTERNS
 from nlp.verdict import LABELS
 
 # A marking ("CONFIDENTIAL", "ખાનગી:") within this many characters of the start (or of the end,
@@ -83,14 +83,53 @@ PATTERN_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
     "and:shame_with_consequence": (frozenset({"shame_public"}), frozenset({"consequence", "host_humiliate", "host_threat"})),
     "and:shame_at_you": (frozenset({"shame_public"}), frozenset({"second_person"}), frozenset({"first_person", "consequence"})),
 }
-CONJUNCTIONS = {**_BASE_CONJUNCTIONS, **(PATTERN_CONJUNCTIONS if HOSTILE_PATTERNS else {})}
+# conf12k: confidential matter without a marking word, as patterns of ordinary cue classes (nlp/lexicons/decision.py's
+# CONF_PATTERN_CUES, matched only while its CONFIDENTIAL_PATTERNS switch is on). Like host12's, none is a feature alone.
+CONF_PATTERN_ONLY = frozenset({"exam_event", "exam_matter", "exam_ahead", "exam_over", "bid_matter", "bid_pending",
+                               "bid_public", "case_under_way", "rule_general", "our_plan", "court_decided"})
+CONF_PATTERN_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
+    # An exam's questions or paper while the exam is still to come (labels.md: question papers).
+    "and:exam_paper_ahead": (frozenset({"exam_event"}), frozenset({"exam_matter", "conf_exam"}), frozenset({"exam_ahead"})),
+    # Bids being weighed: an evaluation, a comparative statement, who qualified (labels.md: tender or bid figures
+    # before opening; the issue: bids before opening).
+    "and:bids_under_evaluation": (frozenset({"bid_matter", "conf_tender"}), frozenset({"bid_pending"})),
+    # An identifiable officer's vigilance or disciplinary case under way or proposed (labels.md: vigilance or
+    # departmental-inquiry details about a named officer).
+    "and:case_against_someone": (frozenset({"conf_inquiry"}), _SOMEONE_OR_POST,
+                                 frozenset({"case_under_way"})),
+    # Our side's plan in a court case: what we will argue or hold back, where we are weak (labels.md: government
+    # strategy in a pending court case).
+    "and:our_court_plan": (frozenset({"conf_court", "conf_court_strategy"}), frozenset({"our_plan"})),
+}
+# A conjunction does not fire when any of these classes is in the message: its near misses (labels.md's "No" list: an
+# issued or published note, the circular's rule explained; an exam held, bids opened in public, rules explained in
+# general, a court's order already given).
+CONJUNCTION_UNLESS: dict[str, frozenset[str]] = {
+    "and:exam_paper_ahead": frozenset({"exam_over", "conf_published", "meta_rules"}),
+    "and:bids_under_evaluation": frozenset({"bid_public", "conf_tender_opened", "conf_published", "meta_rules"}),
+    "and:case_against_someone": frozenset({"rule_general", "conf_published", "meta_rules"}),
+    "and:our_court_plan": frozenset({"court_decided", "conf_published", "meta_rules"}),
+}
+# The same classes' near misses as evidence against (negative confidential priors): bids made public, an exam held,
+# a court's order given, disciplinary rules explained in general.
+CONF_NEAR_MISS_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
+    "and:bids_made_public": (frozenset({"bid_matter", "conf_tender"}), frozenset({"bid_public", "conf_tender_opened"})),
+    "and:exam_held": (frozenset({"exam_event"}), frozenset({"exam_over"})),
+    "and:court_order_given": (frozenset({"conf_court"}), frozenset({"court_decided"})),
+    "and:rules_in_general": (frozenset({"conf_inquiry"}), frozenset({"rule_general"})),
+}
+CONJUNCTIONS = {**_BASE_CONJUNCTIONS, **(PATTERN_CONJUNCTIONS if HOSTILE_PATTERNS else {}),
+                **(CONF_PATTERN_CONJUNCTIONS if CONFIDENTIAL_PATTERNS else {}),
+                **(CONF_NEAR_MISS_CONJUNCTIONS if CONFIDENTIAL_PATTERNS else {})}
 
 
-def _conjunction_bits() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
+def _conjunction_bits() -> tuple[dict[str, int], tuple[tuple[str, int, frozenset[str]], ...]]:
     """The conjunctions as integer masks, so that `features` tests them with one mask test each rather than a set
     test per set against the message's cue classes (14 conjunctions that way cost about 3 us a message, 3% of the
     filter): one bit per (conjunction, set); a class carries the bits of every set it is in; a conjunction fires
-    when the bits of all its sets are present. Returns (class -> bits, (name, bits needed) in CONJUNCTIONS order)."""
+    when the bits of all its sets are present and none of its `unless` classes (CONJUNCTION_UNLESS) is (tested
+    only then: a conjunction's sets are seldom all met). Returns (class -> bits, (name, bits needed, unless classes)
+    in CONJUNCTIONS order)."""
     bits: dict[str, int] = {}
     needs = []
     n = 0
@@ -101,7 +140,7 @@ def _conjunction_bits() -> tuple[dict[str, int], tuple[tuple[str, int], ...]]:
                 bits[cls] = bits.get(cls, 0) | (1 << n)
             need |= 1 << n
             n += 1
-        needs.append((name, need))
+        needs.append((name, need, CONJUNCTION_UNLESS.get(name, frozenset())))
     return bits, tuple(needs)
 
 
@@ -188,7 +227,7 @@ _NAMES: dict[str, tuple[str, ...]] = {}
 def _names(cls: str) -> tuple[str, ...]:
     # The feature names of a cue class, built once rather than per message; none for a class that counts only
     # in a conjunction.
-    names = _NAMES[cls] = () if cls in PATTERN_ONLY else ("cue:" + cls, "head:" + cls, "tail:" + cls)
+    names = _NAMES[cls] = () if cls in PATTERN_ONLY or cls in CONF_PATTERN_ONLY else ("cue:" + cls, "head:" + cls, "tail:" + cls)
     return names
 
 
@@ -233,8 +272,8 @@ def features(text: str, cues: Mapping[str, tuple[int, int]], evidence: Iterable[
         bits = 0
         for cls in present:
             bits |= _CONJ_BITS[cls]
-        for name, need in _CONJ_NEEDS:
-            if bits & need == need:
+        for name, need, unless in _CONJ_NEEDS:
+            if bits & need == need and (not unless or unless.isdisjoint(cues)):
                 f[name] = 1.0
     best: dict[tuple[str, str], float] = {}
     for label, _, _, score, code in evidence:
@@ -447,6 +486,10 @@ PRIORS: dict[str, dict[str, float]] = {
         "cue:meta_rules": -2.0, "cue:conf_published": -2.0, "cue:conf_channel": -1.5, "cue:info_share": -1.0,
         "cue:conf_unmarked": 2.0, "cue:conf_strategy": 2.5, "head:conf_marker": 1.5, "cue:conf_heading": 3.0, "cue:self_marking": 3.0,
         "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0, "seg_gain:confidential": 1.0,
+        # conf12k: confidential matter without a marking word (CONF_PATTERN_CONJUNCTIONS); each class alone has none.
+        "and:exam_paper_ahead": 2.5, "and:bids_under_evaluation": 2.5, "and:case_against_someone": 2.0,
+        "and:our_court_plan": 2.5,
+        "and:bids_made_public": -2.0, "and:exam_held": -1.5, "and:court_order_given": -1.5, "and:rules_in_general": -1.5,
     },
     "hostile": {
         "cue:host_insinuation": 1.5, "cue:host_sarcasm": 1.0, "cue:host_humiliate": 2.0, "cue:host_address": 2.0,
