@@ -9,27 +9,34 @@ court order already given) meet none. The messages below were written for these 
 """
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from nlp.decision import CONF_PATTERN_CONJUNCTIONS, CONF_PATTERN_ONLY, CONJUNCTIONS
 from nlp.lexicons.decision import CONFIDENTIAL_PATTERNS
 
-needs_switch = pytest.mark.skipif(
-    not CONFIDENTIAL_PATTERNS, reason="conf12k's classes are not matched (nlp/lexicons/decision.py CONFIDENTIAL_PATTERNS)")
-
-
-def _features(content_filter, text: str) -> dict[str, float]:
+# The switch is off in the shipped filter (nlp/lexicons/decision.py CONFIDENTIAL_PATTERNS), so the classes are
+# tested as a measurement sees them: in a child process with SAMVAD_NLP_CONFIDENTIAL_PATTERNS=1, the packaged
+# filter loaded there, each text's features computed as check() computes them.
+_FEATURES_WITH_THE_SWITCH_ON = """
+import json, sys
+from nlp import ContentFilter
+from nlp.lexicons.decision import CONFIDENTIAL_PATTERNS
+assert CONFIDENTIAL_PATTERNS, "the switch did not turn on"
+content_filter = ContentFilter.load()
+features = {}
+for text in json.load(sys.stdin):
     norm = content_filter._normalise(text)
     docs, cats = content_filter.annotate([norm.text])
-    return content_filter.features_of(norm, docs[0], cats[0], "en")
+    features[text] = sorted(content_filter.features_of(norm, docs[0], cats[0], "en"))
+sys.stdout.write("FEATURES " + json.dumps(features))
+"""
 
-
-def _conjunctions(content_filter, text: str) -> set[str]:
-    return {name for name in _features(content_filter, text) if name in CONF_PATTERN_CONJUNCTIONS}
-
-
-@needs_switch
-@pytest.mark.parametrize(("text", "expected"), [
+HITS = [
     # An exam's questions while the exam is still to come, in English, Gujarati, Hindi and romanised Gujarati.
     ("Questions for tomorrow's Talati recruitment exam: Q1 on the Land Revenue Code, Q2 on jantri. Set A.",
      "and:exam_paper_ahead"),
@@ -49,13 +56,9 @@ def _conjunctions(content_filter, text: str) -> set[str]:
     ("In the Patel SCA hearing on Monday we will argue limitation; do not mention the 2019 panchnama, "
      "that is our weak point.", "and:our_court_plan"),
     ("SCA ma aapni nabli baju e che ke panchnama nathi, sunavni ma teno ullekh na karvo.", "and:our_court_plan"),
-])
-def test_confidential_matter_without_a_marking_word_is_seen_as_a_pattern(content_filter, text, expected):
-    assert _conjunctions(content_filter, text) == {expected}
+]
 
-
-@needs_switch
-@pytest.mark.parametrize("text", [
+NEAR_MISSES = [
     # An exam already held, a published answer key, a public exam notice, a paper that is no exam's.
     "The provisional answer key of Sunday's Talati exam is published on the GSSSB website; objections till 10th.",
     "Yesterday's exam was held smoothly in all 42 centres; 88% attendance.",
@@ -74,16 +77,49 @@ def test_confidential_matter_without_a_marking_word_is_seen_as_a_pattern(content
     "The High Court has dismissed the Patel SCA; judgment dated 2 Dec is on the website.",
     "We will attend the court hearing tomorrow at 11.",
     "In case of rain we will say the camp is shifted to the school.",
-])
-def test_the_near_misses_of_those_patterns_meet_none(content_filter, text):
-    assert _conjunctions(content_filter, text) == set()
+]
+
+# "Tomorrow", an exam, a tender, an evaluation: ordinary words; only the conjunction is evidence.
+EACH_CLASS_ALONE = "Tomorrow's exam duty chart and the tender evaluation schedule are attached."
 
 
-@needs_switch
-def test_each_class_alone_is_no_feature(content_filter):
-    # "Tomorrow", an exam, a tender, an evaluation: ordinary words; only the conjunction is evidence.
-    f = _features(content_filter, "Tomorrow's exam duty chart and the tender evaluation schedule are attached.")
-    assert not {"cue:" + cls for cls in CONF_PATTERN_ONLY} & set(f)
+@pytest.fixture(scope="module")
+def features_with_the_switch_on() -> dict[str, set[str]]:
+    texts = [text for text, _ in HITS] + NEAR_MISSES + [EACH_CLASS_ALONE]
+    child = subprocess.run(
+        [sys.executable, "-c", _FEATURES_WITH_THE_SWITCH_ON], input=json.dumps(texts), capture_output=True,
+        text=True, timeout=300, env={**os.environ, "SAMVAD_NLP_CONFIDENTIAL_PATTERNS": "1"})
+    assert child.returncode == 0, child.stderr[-2000:]
+    features = json.loads(child.stdout.rsplit("FEATURES ", 1)[1])
+    return {text: set(names) for text, names in features.items()}
+
+
+def _conjunctions(features: dict[str, set[str]], text: str) -> set[str]:
+    return {name for name in features[text] if name in CONF_PATTERN_CONJUNCTIONS}
+
+
+@pytest.mark.parametrize(("text", "expected"), HITS)
+def test_confidential_matter_without_a_marking_word_is_seen_as_a_pattern(features_with_the_switch_on, text, expected):
+    assert _conjunctions(features_with_the_switch_on, text) == {expected}
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_the_near_misses_of_those_patterns_meet_none(features_with_the_switch_on, text):
+    assert _conjunctions(features_with_the_switch_on, text) == set()
+
+
+def test_each_class_alone_is_no_feature(features_with_the_switch_on):
+    assert not {"cue:" + cls for cls in CONF_PATTERN_ONLY} & features_with_the_switch_on[EACH_CLASS_ALONE]
+
+
+@pytest.mark.skipif(CONFIDENTIAL_PATTERNS, reason="the switch is on in this process")
+def test_with_the_switch_off_no_pattern_is_counted(content_filter):
+    # The shipped filter: the texts the patterns catch give none of their features.
+    for text, _ in HITS:
+        norm = content_filter._normalise(text)
+        docs, cats = content_filter.annotate([norm.text])
+        features = set(content_filter.features_of(norm, docs[0], cats[0], "en"))
+        assert not features & (set(CONF_PATTERN_CONJUNCTIONS) | {"cue:" + cls for cls in CONF_PATTERN_ONLY}), text
 
 
 def test_with_the_switch_off_the_classes_are_neither_matched_nor_counted():
