@@ -7,8 +7,6 @@ order, a helpline published for all) and the hostility or sensitivity that
 carries no abusive or marking word.
 """
 
-import os
-
 CUES = {
     # Talk about the rules or about confidentiality itself, not a marking of this content.
     "meta_rules": """
@@ -366,9 +364,8 @@ if HOSTILE_PATTERNS:
 # are not in the PhraseMatcher and no conjunction of theirs is tested. Off because, on the family-grouped CV, they
 # raised micro F1 by 0.0044 only (rule11 asks 0.005; nlp/README.md, "Confidential without a marking word as
 # patterns"); the packaged model has no weight for them, so turning the switch on changes no verdict until a retrain.
-# For measuring (a grouped-CV `recue`, a retrain, tests/nlp/test_nlp_conf_patterns.py) it is turned on by running with
-# SAMVAD_NLP_CONFIDENTIAL_PATTERNS=1; the bot's settings do not read it.
-CONFIDENTIAL_PATTERNS = os.environ.get("SAMVAD_NLP_CONFIDENTIAL_PATTERNS") == "1"
+# tests/nlp/test_nlp_conf_patterns.py tests them as this module is with the line below set to True.
+CONFIDENTIAL_PATTERNS = False
 
 CONF_PATTERN_CUES = {
     # --- Confidential matter without a marking word (conf12k): labels.md's "sensitive operational detail" (bid

@@ -10,7 +10,6 @@ court order already given) meet none. The messages below were written for these 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
@@ -20,13 +19,22 @@ from nlp.decision import CONF_PATTERN_CONJUNCTIONS, CONF_PATTERN_ONLY, CONJUNCTI
 from nlp.lexicons.decision import CONFIDENTIAL_PATTERNS
 
 # The switch is off in the shipped filter (nlp/lexicons/decision.py CONFIDENTIAL_PATTERNS), so the classes are
-# tested as a measurement sees them: in a child process with SAMVAD_NLP_CONFIDENTIAL_PATTERNS=1, the packaged
-# filter loaded there, each text's features computed as check() computes them.
+# tested as a measurement sees them: in a child process where that module is the same source with the switch set
+# to True (it imports nothing of nlp, so it is put in place before nlp is first imported), the packaged filter
+# loaded there, each text's features computed as check() computes them.
 _FEATURES_WITH_THE_SWITCH_ON = """
-import json, sys
+import importlib.util, json, sys, types
+path = importlib.util.find_spec("nlp").submodule_search_locations[0] + "/lexicons/decision.py"
+source = open(path, encoding="utf-8").read()
+assert "\\nCONFIDENTIAL_PATTERNS = False\\n" in source, "the switch's line is not in nlp/lexicons/decision.py"
+lexicon = types.ModuleType("nlp.lexicons.decision")
+lexicon.__file__ = path
+exec(compile(source.replace("\\nCONFIDENTIAL_PATTERNS = False\\n", "\\nCONFIDENTIAL_PATTERNS = True\\n"), path, "exec"),
+     lexicon.__dict__)
+sys.modules["nlp.lexicons.decision"] = lexicon
 from nlp import ContentFilter
-from nlp.lexicons.decision import CONFIDENTIAL_PATTERNS
-assert CONFIDENTIAL_PATTERNS, "the switch did not turn on"
+from nlp.decision import CONJUNCTIONS, CONF_PATTERN_CONJUNCTIONS
+assert set(CONF_PATTERN_CONJUNCTIONS) <= set(CONJUNCTIONS), "the switch did not turn on"
 content_filter = ContentFilter.load()
 features = {}
 for text in json.load(sys.stdin):
@@ -88,7 +96,7 @@ def features_with_the_switch_on() -> dict[str, set[str]]:
     texts = [text for text, _ in HITS] + NEAR_MISSES + [EACH_CLASS_ALONE]
     child = subprocess.run(
         [sys.executable, "-c", _FEATURES_WITH_THE_SWITCH_ON], input=json.dumps(texts), capture_output=True,
-        text=True, timeout=300, env={**os.environ, "SAMVAD_NLP_CONFIDENTIAL_PATTERNS": "1"})
+        text=True, timeout=300)
     assert child.returncode == 0, child.stderr[-2000:]
     features = json.loads(child.stdout.rsplit("FEATURES ", 1)[1])
     return {text: set(names) for text, names in features.items()}
