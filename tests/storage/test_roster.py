@@ -139,3 +139,57 @@ async def test_a_speakers_posts_and_the_groups_binding_read_together_are_what_ea
             assert together[1] == binding, (user_id, chat_id)
     finally:
         await db.close()
+
+
+async def test_a_groups_posts_and_accounts_posts_read_together_are_what_each_read_gives(database_target):
+    from storage.backend import open_database
+
+    db = await open_database(database_target)
+    try:
+        async with db.transaction() as tx:
+            for post in (ACS, RELIEF, SSRD, COLLECTOR_KUTCH, MAMLATDAR_BHUJ, COLLECTOR_VALSAD):
+                await tx.execute(
+                    "INSERT INTO posts (post_id, designation, level, jurisdiction, mobile, email, holder, is_admin,"
+                    " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (post.post_id, post.designation, post.level, post.jurisdiction, post.mobile, post.email,
+                     post.holder, int(post.is_admin), to_db(NOW)),
+                )
+            for chat_id in (-1, -3, -9):
+                await chats.save_chat(tx, chat_id=chat_id, type="supergroup", title=str(chat_id), username=None, at=NOW)
+            for chat_id, level, jurisdiction in ((-1, "state", ""), (-3, "district", "Kutch")):
+                await tx.execute(
+                    "INSERT INTO group_bindings (chat_id, level, jurisdiction, bound_at) VALUES (?, ?, ?, ?)",
+                    (chat_id, level, jurisdiction, to_db(NOW)))
+            # Account 11 holds two posts; 12 held one until 14 verified it; 13 holds an inactive post.
+            await roster.link_account(tx, post_id="mamlatdar-bhuj", user_id=11, mobile=MAMLATDAR_BHUJ.mobile, at=NOW)
+            await roster.link_account(tx, post_id="collector-kutch", user_id=11, mobile=COLLECTOR_KUTCH.mobile, at=NOW)
+            await roster.link_account(tx, post_id="collector-valsad", user_id=12, mobile=COLLECTOR_VALSAD.mobile,
+                                      at=NOW)
+            await roster.link_account(tx, post_id="collector-valsad", user_id=14, mobile=COLLECTOR_VALSAD.mobile,
+                                      at=NOW)
+            await roster.link_account(tx, post_id="relief", user_id=13, mobile=RELIEF.mobile, at=NOW)
+            await tx.execute("UPDATE posts SET active = 0 WHERE post_id = 'relief'")
+
+        def both(unit, chat_id, user_ids):
+            binding = roster.binding_of_in(unit, chat_id)
+            apart = (binding, roster.posts_in_group_in(unit, binding) if binding else [],
+                     {user_id: roster.posts_of_user_in(unit, user_id) for user_id in user_ids})
+            return roster.group_and_accounts_in(unit, chat_id, user_ids), apart
+
+        state, kutch = Binding(-1, "state", ""), Binding(-3, "district", "Kutch")
+        state_posts = ["collector-kutch", "collector-valsad", "acs"]  # by level: district admins, then state's
+        both_posts = ["collector-kutch", "mamlatdar-bhuj"]
+        expected = {
+            (-3, (11, 12, 13, 14)): (kutch, both_posts, {11: both_posts, 12: [], 13: [], 14: ["collector-valsad"]}),
+            (-1, (14, 14, 11)): (state, state_posts, {14: ["collector-valsad"], 11: both_posts}),
+            (-1, ()): (state, state_posts, {}),
+            (-9, (11, 99)): (None, [], {11: both_posts, 99: []}),  # an unbound group
+        }
+        for (chat_id, user_ids), (binding, members, posts_of) in expected.items():
+            together, apart = await db.read(lambda unit, c=chat_id, u=list(user_ids): both(unit, c, u))
+            assert together == apart, (chat_id, user_ids)
+            assert together[0] == binding, (chat_id, user_ids)
+            assert [post.post_id for post in together[1]] == members, (chat_id, user_ids)
+            assert {user_id: [post.post_id for post in posts] for user_id, posts in together[2].items()} == posts_of
+    finally:
+        await db.close()
