@@ -121,17 +121,15 @@ class _Facts:
 
 
 def _read_facts(unit: Unit, message: GroupMessage, usernames: tuple[str, ...]) -> _Facts:
-    """The group's binding, its posts and the posts of the author and the people named, in one statement
-    (roster.group_and_accounts_in: two round trips on PostgreSQL where it was four or more); then, in a bound group,
-    whether moderation removed the message."""
-    named = instructions.users_named_in(unit, usernames) if usernames else ()
-    people = ([message.sender_id] if message.sender_id else []) + list(message.mentioned_user_ids) + list(named)
-    binding, members, posts_of = roster.group_and_accounts_in(unit, message.chat_id, people)
+    binding = roster.binding_of_in(unit, message.chat_id)
     if binding is None:
         return _Facts(None, False, [], {}, ())
     if flags.removed_in(unit, message.chat_id, message.message_id):
         return _Facts(binding, True, [], {}, ())
-    return _Facts(binding, False, members, posts_of, named)
+    named = instructions.users_named_in(unit, usernames) if usernames else ()
+    people = ([message.sender_id] if message.sender_id else []) + list(message.mentioned_user_ids) + list(named)
+    return _Facts(binding, False, roster.posts_in_group_in(unit, binding),
+                  {user_id: roster.posts_of_user_in(unit, user_id) for user_id in dict.fromkeys(people)}, named)
 
 
 async def resolve_addressees(

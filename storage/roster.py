@@ -232,44 +232,6 @@ def posts_and_binding_in(unit: Unit, user_id: int | None, chat_id: int) -> tuple
     return posts, binding
 
 
-# A group's binding, the posts that may belong in it (as _candidate_query reads them) and some accounts' posts, in one
-# statement: what an instruction's addressees are decided on (coordination/records.py), one round trip where it was
-# one for the binding, one for the group's posts and one per account. Each row says which part it is of (0 the
-# binding, 1 a candidate post of the group, 2 a post of the account in its second column); NULLs where a part
-# has no column.
-_POST_PARTS = ", ".join(f"p.{column}" for column in _POST_COLUMNS.split(", "))
-_NO_POST = ", ".join(f"NULL AS {column}" for column in _POST_COLUMNS.split(", "))
-_GROUP_AND_ACCOUNTS = (
-    "WITH b AS (SELECT level, jurisdiction FROM group_bindings WHERE chat_id = ?)"
-    f" SELECT 0 AS part, CAST(NULL AS BIGINT) AS user_id, {_NO_POST}, b.level AS bound_level,"
-    " b.jurisdiction AS bound_jurisdiction, NULL AS by_level, NULL AS by_jurisdiction FROM b"
-    f" UNION ALL SELECT 1, CAST(NULL AS BIGINT), {_POST_PARTS}, NULL, NULL, p.level, p.jurisdiction FROM b JOIN posts p"
-    " ON p.active = 1 AND p.level = b.level AND p.jurisdiction = b.jurisdiction WHERE b.level != 'state'"
-    f" UNION ALL SELECT 1, CAST(NULL AS BIGINT), {_POST_PARTS}, NULL, NULL, p.level, p.jurisdiction FROM b JOIN posts p"
-    " ON p.active = 1 AND (p.level = 'state' OR (p.level = 'district' AND p.is_admin = 1)) WHERE b.level = 'state'"
-    f" UNION ALL SELECT 2, a.user_id, {_POST_PARTS}, NULL, NULL, NULL, NULL FROM post_accounts a"
-    " JOIN posts p ON p.post_id = a.post_id AND p.active = 1 WHERE a.revoked_at IS NULL AND a.user_id IN ({accounts})"
-    " ORDER BY part, by_level, by_jurisdiction, post_id"  # the group's posts as _candidate_query orders them
-)
-
-
-def group_and_accounts_in(
-    unit: Unit, chat_id: int, user_ids: list[int]
-) -> tuple[Binding | None, list[Post], dict[int, list[Post]]]:
-    """binding_of_in, posts_in_group_in (none when the group is not bound) and posts_of_user_in of each account,
-    read together in one statement, each in the order those give it."""
-    accounts = list(dict.fromkeys(user_ids)) or [None]
-    accounts += accounts[-1:] * ((1 << (len(accounts) - 1).bit_length()) - len(accounts))  # few texts for all counts
-    rows = unit.fetchall(_GROUP_AND_ACCOUNTS.format(accounts=", ".join("?" * len(accounts))), (chat_id, *accounts))
-    binding = next((Binding(chat_id, row[11], row[12]) for row in rows if row[0] == 0), None)
-    members = [_post(row[2:]) for row in rows if row[0] == 1]
-    posts_of: dict[int, list[Post]] = {user_id: [] for user_id in dict.fromkeys(user_ids)}
-    for row in rows:
-        if row[0] == 2:  # by post_id, as posts_of_user_in orders them
-            posts_of[row[1]].append(_post(row[2:]))
-    return binding, ([post for post in members if binding.includes(post)] if binding else []), posts_of
-
-
 async def all_bindings(db: Reader) -> list[Binding]:
     """Every bound group."""
     rows = await db.fetchall("SELECT chat_id, level, jurisdiction FROM group_bindings ORDER BY level, jurisdiction")

@@ -48,10 +48,10 @@ one: still 3.0 trips, 2.0 transactions and 24.0 statements, so the budgets stay.
 whether it is recorded and its message's entry in one statement and writes its addressees in multi-row INSERTs.
 
 On 3 December 2026 (session eleven, load 4-7) a send's in-flight mark is one statement with the chat's highest known
-message id read inside it (it was a read and an update), and an instruction's group, its posts and the author's and
-named people's posts are read in one statement (it was one each): an instruction 42.7 -> 39.7 statements on
-PostgreSQL and 68.0 -> 65.0 on SQLite (its prompt's delivery included; now budgeted, 46 and 75), a flagged message
-73.0 -> 70.7 and 97.7 -> 95.7 (budgets 86 -> 84 and 110 -> 108); trips and transactions did not move.
+message id read inside it (it was a read and an update), and a task with a dedupe key (an instruction's reminder) is
+scheduled by one upsert (it was a look-up and a write): an instruction 42.7 -> 40.7 statements on PostgreSQL and
+68.0 -> 66.0 on SQLite (its prompt's delivery included; now budgeted, 46 and 75), a flagged message 73.0 -> 69.7 and
+97.7 -> 95.0 (budgets 86 -> 84 and 110 -> 108); trips and transactions did not move.
 """
 
 from __future__ import annotations
