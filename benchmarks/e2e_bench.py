@@ -113,6 +113,8 @@ class RunFigures:
             f" posters {cpu['posters']:.1f} s, sandbox + harness {cpu['sandbox']:.1f} s",
             f"  bot CPU until all sent too:    {cpu['bot_until_sent']:.1f} s ({per_sent:.2f} ms per message;"
             f" the outbox drained {self.seconds_to_send_all:.1f} s {since})",
+            *([f"  server CPU until all handled:  {cpu['server']:.1f} s ({cpu['server'] / self.posted * 1000:.2f} ms per"
+               " message; the bots' PostgreSQL backends, on this machine)"] if "server" in cpu and self.posted else []),
             *(["  CPU per instance:              " + ", ".join(f"{seconds:.1f} s" for seconds in self.instance_cpu)]
               if len(self.instance_cpu) > 1 else []),
             f"  bot peak memory (VmHWM):       {self.bot_peak_rss_mb:.0f} MB",
@@ -156,6 +158,8 @@ async def run_once(
             if rate_limited:
                 await client.set_faults(rate_limit=True, global_per_second=30, group_per_minute=20)
             bot_events = _BotMessageLog(server.world.events)
+            backends = await _server_backends(db_path)
+            server_cpu = _backends_cpu_seconds(backends)
             bots_cpu, harness_cpu = [_process_cpu_seconds(each.pid) for each in bots], time.process_time()
             if drain:
                 for each in bots:
@@ -178,11 +182,17 @@ async def run_once(
                 "posters": posters_cpu,
                 "sandbox": time.process_time() - harness_cpu,
             }
+            if backends:
+                cpu["server"] = _backends_cpu_seconds(backends) - server_cpu
             flagged, quiet = await _flagged_messages(db_path, posted_at)
-            warned_at = await bot_events.wait_for_warnings(
-                flagged, posted_at, drained=lambda: _outbox_drained(db_path), timeout=1800
-            )
-            sent_seconds = await _wait_for_drained(db_path, timeout=600) - started
+            watch = await open_store(db_path)  # one handle for the waits below (a new one each look cost the server)
+            try:
+                warned_at = await bot_events.wait_for_warnings(
+                    flagged, posted_at, drained=lambda: _outbox_drained(watch), timeout=1800
+                )
+                sent_seconds = await _wait_for_drained(watch, timeout=600) - started
+            finally:
+                await watch.close()
             cpu["bot_until_sent"] = sum(
                 _process_cpu_seconds(each.pid) - before for each, before in zip(bots, bots_cpu, strict=True))
             peak = max(_peak_rss_mb(each.pid) for each in bots)
@@ -232,6 +242,25 @@ async def _post_in_a_process(
     result = json.loads(result_path.read_text(encoding="utf-8"))
     posted_at = {(chat_id, message_id): at for chat_id, message_id, at in result["posted"]}
     return posted_at, result["started"], result["cpu_seconds"]
+
+
+async def _server_backends(db_path: Path) -> list[int]:
+    """On PostgreSQL, the server processes serving the bots' connections to the run's database (the harness's own
+    left out), where the server runs on this machine (their /proc entries readable); else none."""
+    if "SAMVAD_DATABASE_URL" not in os.environ:
+        return []
+    db = await open_store(db_path)
+    try:
+        rows = await db.fetchall("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                                 " AND pid != pg_backend_pid()")
+    finally:
+        await db.close()
+    return [row[0] for row in rows if Path(f"/proc/{row[0]}/stat").exists()]
+
+
+def _backends_cpu_seconds(pids: list[int]) -> float:
+    """The CPU these server processes have used so far (one that has ended counts as none since)."""
+    return sum(seconds for seconds in map(_process_cpu_seconds, pids) if seconds == seconds)
 
 
 def _process_cpu_seconds(pid: int) -> float:
@@ -304,12 +333,21 @@ async def _stop_profiler(profiler: asyncio.subprocess.Process | None) -> None:
 
 
 async def _wait_for_bot_ready(client: SandboxClient, db_path: Path, groups: int) -> None:
+    """Until the bot has recorded every group's first message and taken every update. One handle on the database
+    for the wait (once it exists): on PostgreSQL a handle opened every 0.2 s was a new server process each time,
+    about 0.9 s of the server's CPU a run while the bot started."""
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        exists = db_path.exists() or "SAMVAD_DATABASE_URL" in os.environ
-        if exists and await _count_messages(db_path) >= groups and await client.pending_updates() == 0:
-            return
-        await asyncio.sleep(0.2)
+    db = None
+    try:
+        while time.monotonic() < deadline:
+            if db is None and (db_path.exists() or "SAMVAD_DATABASE_URL" in os.environ):
+                db = await open_store(db_path)
+            if db is not None and await _count_messages(db) >= groups and await client.pending_updates() == 0:
+                return
+            await asyncio.sleep(0.2)
+    finally:
+        if db is not None:
+            await db.close()
     raise TimeoutError("the bot did not come up within 120 s (see its log next to the database)")
 
 
@@ -334,13 +372,9 @@ async def _post_all(
     return posted_at, started
 
 
-async def _count_messages(db_path: Path) -> int:
-    db = await open_store(db_path)
-    try:
-        row = await db.fetchone("SELECT count(*) FROM messages")
-        return int(row[0])
-    finally:
-        await db.close()
+async def _count_messages(db) -> int:
+    row = await db.fetchone("SELECT count(*) FROM messages")
+    return int(row[0])
 
 
 async def _wait_for_stored(db_path: Path, posted_at: dict, *, timeout: float) -> dict[tuple[int, int], float]:
@@ -395,22 +429,18 @@ async def _wait_for_handled(db_path: Path, posted_at: dict, *, timeout: float) -
         await db.close()
 
 
-async def _wait_for_drained(db_path: Path, *, timeout: float) -> float:
+async def _wait_for_drained(db, *, timeout: float) -> float:
     """When the bot first owed no Bot API call (looked at every 0.1 s), or when time was up."""
     deadline = time.monotonic() + timeout
-    while not await _outbox_drained(db_path) and time.monotonic() < deadline:
+    while not await _outbox_drained(db) and time.monotonic() < deadline:
         await asyncio.sleep(0.1)
     return time.time()
 
 
-async def _outbox_drained(db_path: Path) -> bool:
-    """Whether the bot owes no Bot API call any more."""
-    db = await open_store(db_path)
-    try:
-        row = await db.fetchone("SELECT count(*) FROM outbox WHERE state = 'pending'")
-        return row[0] == 0
-    finally:
-        await db.close()
+async def _outbox_drained(db) -> bool:
+    """Whether the bot owes no Bot API call any more (db: the harness's handle on the bots' database)."""
+    row = await db.fetchone("SELECT count(*) FROM outbox WHERE state = 'pending'")
+    return row[0] == 0
 
 
 async def _flagged_messages(db_path: Path, posted_at: dict) -> tuple[dict[tuple[int, int], int | None], int]:

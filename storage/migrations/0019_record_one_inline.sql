@@ -1,0 +1,2 @@
+-- 0019: PostgreSQL's twin records one group message by a function with its steps written in it instead of three
+-- nested ones (the same records); SQLite records in-process (storage/messages.py): nothing to change here.
