@@ -86,7 +86,8 @@ PATTERN_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
 # conf12k: confidential matter without a marking word, as patterns of ordinary cue classes (nlp/lexicons/decision.py's
 # CONF_PATTERN_CUES, matched only while its CONFIDENTIAL_PATTERNS switch is on). Like host12's, none is a feature alone.
 CONF_PATTERN_ONLY = frozenset({"exam_event", "exam_matter", "exam_ahead", "exam_over", "bid_matter", "bid_pending",
-                               "bid_public", "case_under_way", "rule_general", "our_plan", "court_decided"})
+                               "bid_public", "case_under_way", "rule_general", "our_plan", "court_decided",
+                               "vip_person", "vip_movement", "vip_public"})
 CONF_PATTERN_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
     # An exam's questions or paper while the exam is still to come (labels.md: question papers).
     "and:exam_paper_ahead": (frozenset({"exam_event"}), frozenset({"exam_matter", "conf_exam"}), frozenset({"exam_ahead"})),
@@ -100,6 +101,9 @@ CONF_PATTERN_CONJUNCTIONS: dict[str, tuple[frozenset[str], ...]] = {
     # Our side's plan in a court case: what we will argue or hold back, where we are weak (labels.md: government
     # strategy in a pending court case).
     "and:our_court_plan": (frozenset({"conf_court", "conf_court_strategy"}), frozenset({"our_plan"})),
+    # cue12l: a VIP's movement plan (labels.md: VIP security arrangements): a VIP or dignitary with a route, an
+    # arrival time, a halt or the convoy, not a visit announced to the public.
+    "and:vip_movement_plan": (frozenset({"vip_person"}), frozenset({"vip_movement", "conf_security"})),
 }
 # A conjunction does not fire when any of these classes is in the message: its near misses (labels.md's "No" list: an
 # issued or published note, the circular's rule explained; an exam held, bids opened in public, rules explained in
@@ -109,6 +113,7 @@ CONJUNCTION_UNLESS: dict[str, frozenset[str]] = {
     "and:bids_under_evaluation": frozenset({"bid_public", "conf_tender_opened", "conf_published", "meta_rules"}),
     "and:case_against_someone": frozenset({"rule_general", "conf_published", "meta_rules"}),
     "and:our_court_plan": frozenset({"court_decided", "conf_published", "meta_rules"}),
+    "and:vip_movement_plan": frozenset({"vip_public", "conf_published", "public_advisory", "meta_rules"}),
 }
 # The same classes' near misses as evidence against (negative confidential priors): bids made public, an exam held,
 # a court's order given, disciplinary rules explained in general.
@@ -488,7 +493,7 @@ PRIORS: dict[str, dict[str, float]] = {
         "tail:conf_trailer": 2.5, "tail:conf_marker": 1.0, "seg_gain:confidential": 1.0,
         # conf12k: confidential matter without a marking word (CONF_PATTERN_CONJUNCTIONS); each class alone has none.
         "and:exam_paper_ahead": 2.5, "and:bids_under_evaluation": 2.5, "and:case_against_someone": 2.0,
-        "and:our_court_plan": 2.5,
+        "and:our_court_plan": 2.5, "and:vip_movement_plan": 2.0,
         "and:bids_made_public": -2.0, "and:exam_held": -1.5, "and:court_order_given": -1.5, "and:rules_in_general": -1.5,
     },
     "hostile": {

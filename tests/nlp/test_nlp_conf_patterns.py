@@ -20,13 +20,15 @@ from nlp.lexicons.decision import CONFIDENTIAL_PATTERNS
 
 # The switch is off in the shipped filter (nlp/lexicons/decision.py CONFIDENTIAL_PATTERNS), so the classes are
 # tested as a measurement sees them: in a child process where that module is the same source with the switch set
-# to True (it imports nothing of nlp, so it is put in place before nlp is first imported), the packaged filter
-# loaded there, each text's features computed as check() computes them.
+# to True (it imports nothing of nlp, so it is put in place before nlp is first imported; the line may already be
+# True, for the day the switch is turned on), the packaged filter loaded there, each text's features computed as
+# check() computes them.
 _FEATURES_WITH_THE_SWITCH_ON = """
 import importlib.util, json, sys, types
 path = importlib.util.find_spec("nlp").submodule_search_locations[0] + "/lexicons/decision.py"
 source = open(path, encoding="utf-8").read()
-assert "\\nCONFIDENTIAL_PATTERNS = False\\n" in source, "the switch's line is not in nlp/lexicons/decision.py"
+assert "\\nCONFIDENTIAL_PATTERNS = False\\n" in source or "\\nCONFIDENTIAL_PATTERNS = True\\n" in source, \
+    "the switch's line is not in nlp/lexicons/decision.py"
 lexicon = types.ModuleType("nlp.lexicons.decision")
 lexicon.__file__ = path
 exec(compile(source.replace("\\nCONFIDENTIAL_PATTERNS = False\\n", "\\nCONFIDENTIAL_PATTERNS = True\\n"), path, "exec"),
@@ -64,6 +66,12 @@ HITS = [
     ("In the Patel SCA hearing on Monday we will argue limitation; do not mention the 2019 panchnama, "
      "that is our weak point.", "and:our_court_plan"),
     ("SCA ma aapni nabli baju e che ke panchnama nathi, sunavni ma teno ullekh na karvo.", "and:our_court_plan"),
+    # A VIP's movement plan (cue12l): route, arrival, halt, in English, Gujarati, Hindi and romanised Gujarati.
+    ("The CM will land at the Sanand helipad at 10:40 and go via the bypass to the circuit house; night halt there.",
+     "and:vip_movement_plan"),
+    ("મુખ્યમંત્રીશ્રીનું આગમન સવારે 10:40 વાગ્યે હેલિપેડ પર, ત્યાંથી સર્કિટ હાઉસમાં રાત્રી રોકાણ.", "and:vip_movement_plan"),
+    ("राज्यपाल का आगमन 11 बजे, काफिला बाईपास के रूट से सर्किट हाउस जाएगा।", "and:vip_movement_plan"),
+    ("Mantri shri nu aagman 11 vage, kaflo bypass thi circuit house jashe.", "and:vip_movement_plan"),
 ]
 
 NEAR_MISSES = [
@@ -85,6 +93,11 @@ NEAR_MISSES = [
     "The High Court has dismissed the Patel SCA; judgment dated 2 Dec is on the website.",
     "We will attend the court hearing tomorrow at 11.",
     "In case of rain we will say the camp is shifted to the school.",
+    # A VIP's visit made public; a route or an arrival that is no VIP's; a time in the afternoon ("pm").
+    "The CM will address a public meeting at the APMC ground at 4; all are invited. Traffic diversion on the bypass.",
+    "મુખ્યમંત્રીશ્રીની જાહેર સભા સાંજે 4 વાગ્યે, જાહેર જનતાને ઉપસ્થિત રહેવા આમંત્રણ.",
+    "The relief trucks will arrive at 4 pm via the bypass; night halt at the school.",
+    "The minister thanked the volunteers for their work in the flood.",
 ]
 
 # "Tomorrow", an exam, a tender, an evaluation: ordinary words; only the conjunction is evidence.
@@ -130,10 +143,11 @@ def test_with_the_switch_off_no_pattern_is_counted(content_filter):
         assert not features & (set(CONF_PATTERN_CONJUNCTIONS) | {"cue:" + cls for cls in CONF_PATTERN_ONLY}), text
 
 
-def test_with_the_switch_off_the_classes_are_neither_matched_nor_counted():
+def test_the_switch_decides_whether_the_classes_are_matched_and_counted():
     from nlp.lexicons import all_cues
     from nlp.lexicons.decision import CONF_PATTERN_CUES
 
     assert set(CONF_PATTERN_CUES) == set(CONF_PATTERN_ONLY)
+    assert {"vip_person", "vip_movement", "vip_public"} <= set(CONF_PATTERN_CUES)
     assert bool(set(CONF_PATTERN_CUES) & set(all_cues())) == CONFIDENTIAL_PATTERNS
     assert (set(CONF_PATTERN_CONJUNCTIONS) <= set(CONJUNCTIONS)) == CONFIDENTIAL_PATTERNS
