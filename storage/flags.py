@@ -433,7 +433,7 @@ async def flagged_text(db: Reader, flag: Flag) -> str | None:
     """The text of the version flagged, as the record keeps it (None if erased by lawful order)."""
     if flag.version_seq is None:
         return None
-    row = await db.fetchone(_FLAGGED_TEXT, (flag.version_seq, flag.version_seq, flag.version_seq))
+    row = await db.fetchone(_FLAGGED_TEXT, _flagged_text_args(flag))
     return row[0] if row else None
 
 
@@ -441,16 +441,24 @@ def flagged_text_in(unit: Unit, flag: Flag) -> str | None:
     """flagged_text as part of a unit of work."""
     if flag.version_seq is None:
         return None
-    row = unit.fetchone(_FLAGGED_TEXT, (flag.version_seq, flag.version_seq, flag.version_seq))
+    row = unit.fetchone(_FLAGGED_TEXT, _flagged_text_args(flag))
     return row[0] if row else None
 
 
+# The version is found through the flagged message's key (messages and message_edits have no index on journal_seq:
+# by the seq alone each read scanned every stored message, 0.7 ms at 3,900 on PostgreSQL, growing with the record).
 _FLAGGED_TEXT = (
-    "SELECT text FROM messages WHERE journal_seq = ?"
-    " UNION ALL SELECT text FROM message_edits WHERE journal_seq = ?"
+    "SELECT text FROM messages WHERE chat_id = ? AND message_id = ? AND journal_seq = ?"
+    " UNION ALL SELECT e.text FROM messages m JOIN message_edits e ON e.message_row = m.id"
+    " WHERE m.chat_id = ? AND m.message_id = ? AND e.journal_seq = ?"
     " UNION ALL SELECT CASE WHEN b.seq IS NULL THEN NULL ELSE coalesce(a.text, '') END FROM attachments a"
     " LEFT JOIN journal_bodies b ON b.seq = a.journal_seq WHERE a.journal_seq = ?"
 )
+
+
+def _flagged_text_args(flag: Flag) -> tuple[int | None, ...]:
+    key = (flag.chat_id, flag.message_id, flag.version_seq)
+    return (*key, *key, flag.version_seq)
 
 
 async def false_alarms(db: Database, *, since: datetime | None = None) -> list[Flag]:

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from bot.false_alarms import corpus_language, false_alarm_rows, write_false_alarms
-from storage import flags, journal, policies, prepost
+from storage import flags, journal, messages, policies, prepost
 from storage.backend import open_database
 from storage.flags import Finding, FlagTier, NewFlag
 from tests.storage.records_helpers import KUTCH, T0, USER, post, seed
@@ -94,6 +94,23 @@ async def test_a_flag_is_raised_once_per_update_and_journalled_without_the_text(
                                             "end": 12}
     assert "jantri" not in json.dumps(entry["body"])
     assert await flags.flagged_text(db, flag) == TEXT
+
+
+async def test_a_flag_on_an_edit_shows_the_edited_text_and_the_first_flag_the_original(db):
+    original = await _flag(db, 3, text="The meeting is at 4 pm in the collectorate hall")
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 4, VIKRAM, "A second message in the same group", T0)
+        await messages.record_edit(tx, messages.IncomingEdit(
+            chat_id=KUTCH, message_id=3, update_id=2003, editor_id=VIKRAM, sent_at=T0,
+            edited_at=T0 + timedelta(minutes=1), text=TEXT), at=T0 + timedelta(minutes=1))
+        edited = await flags.create(tx, NewFlag(
+            chat_id=KUTCH, message_id=3, update_id=2003, member_id=VIKRAM, source="edit", findings=FINDINGS,
+            verdict_labels=("confidential",), language="en", actions=("warn",), deleted=False, by_admin=False,
+            held=False,
+        ), at=T0 + timedelta(minutes=1))
+    assert await flags.flagged_text(db, original) == "The meeting is at 4 pm in the collectorate hall"
+    assert await flags.flagged_text(db, edited) == TEXT
+    assert await db.read(lambda unit: flags.flagged_text_in(unit, edited)) == TEXT
 
 
 async def test_a_flag_raised_in_one_unit_of_work_is_the_same_flag_and_warning_in_one_trip(db):

@@ -1,0 +1,2 @@
+-- 0020: PostgreSQL's twin skips NFC normalisation of search words that are NFC already (the same words); SQLite's
+-- FTS5 index is fed in-process: nothing to change here.
