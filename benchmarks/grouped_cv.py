@@ -385,6 +385,8 @@ def main(argv: list[str] | None = None) -> None:
     rows.add_argument("--epochs", type=int, default=EPOCHS)
     rows.add_argument("--only", type=int, nargs="*", help="only these folds (0-based), e.g. to run two processes")
     rows.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    rows.add_argument("--subwords", choices=["", "S", "C"], default=None,
+                      help="the fold classifiers' subword pieces (nlp.pipeline.SUBWORDS unless given; '' none)")
     sc = sub.add_parser("score", help="compare decision and threshold rules on the cached rows")
     sc.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
     sc.add_argument("--by-fold", action="store_true")
@@ -403,6 +405,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.command == "recue":
         recue(args.corpus, args.cache, args.to)
     elif args.command == "rows":
+        if args.subwords is not None:
+            import nlp.pipeline
+
+            # Read by build_pipeline when each fold's classifier is made (training._fit).
+            nlp.pipeline.SUBWORDS = args.subwords
         build_rows(args.corpus, args.folds, args.seed, args.epochs, args.cache, args.only)
     else:
         global DIGITS

@@ -1,7 +1,8 @@
 """The Samvad spaCy pipeline: tokenizer, rule components and a small
-multi-label text classifier whose features are NORM n-grams."""
+multi-label text classifier whose features are NORM n-grams (and, behind `SUBWORDS`, pieces of the NORM words)."""
 from __future__ import annotations
 
+import hashlib
 from functools import partial
 from pathlib import Path
 from typing import cast
@@ -31,6 +32,16 @@ HASH_LENGTH = 2**17
 # anyway, which spaCy keeps for good.
 TOKENIZER_CACHE = 250_000
 
+# Subword evidence in the classifier's bag (issue 12, char12m; /work/notes/rule13.md), beside the NORM unigrams and
+# bigrams: "" none (the packaged model), "S" each word's first 4 and last 3 characters (words of 5+), "C" the
+# character trigrams of "<" + word + ">" (words of 4+). Read when a pipeline is built (`build_pipeline`); a saved
+# model keeps its own setting in its config. Off: the grouped CV found no candidate that met rule13 (nlp/README.md).
+SUBWORDS = ""
+SUBWORD_KINDS = ("", "S", "C")
+# Pieces are counted only for words with at least this many characters (code points, after NORM).
+STEM_MIN_CHARS = 5
+TRIGRAM_MIN_CHARS = 4
+
 
 def _spacy_extract_ngrams(model: Model, docs, is_train: bool):
     from spacy.ml.extract_ngrams import forward
@@ -58,15 +69,78 @@ class NormArray:
         return self.array
 
 
-def extract_ngrams_batched(ngram_size: int, attr: int) -> Model:
+def _piece_key(namespace: bytes, piece: str) -> int:
+    """A subword piece's feature key: a 64-bit hash of its own (blake2b personalised by `namespace`), apart from
+    spaCy's keys of NORM strings and of their bigrams."""
+    return int.from_bytes(hashlib.blake2b(piece.encode("utf-8", "surrogatepass"), digest_size=8,
+                                          person=namespace).digest(), "little")
+
+
+def subword_pieces(kind: str, norm: str) -> list[tuple[bytes, str]]:
+    """The pieces of one NORM word that `kind` adds to the bag, as (namespace, piece): nothing for a word without
+    a letter or shorter than the kind's minimum."""
+    if not kind or not any(c.isalpha() for c in norm):
+        return []
+    if kind == "S":
+        if len(norm) < STEM_MIN_CHARS:
+            return []
+        return [(b"samvad-prefix4", norm[:4]), (b"samvad-suffix3", norm[-3:])]
+    if kind == "C":
+        if len(norm) < TRIGRAM_MIN_CHARS:
+            return []
+        marked = f"<{norm}>"
+        return [(b"samvad-trigram", marked[i:i + 3]) for i in range(len(marked) - 2)]
+    raise ValueError(f"unknown subword kind {kind!r}; one of {SUBWORD_KINDS}")
+
+
+class SubwordKeys(dict):
+    """NORM id -> the feature keys of its word's pieces (a tuple, empty for most short words), worked out once per
+    word and kept: the map from a NORM string to its pieces does not depend on the pipeline, since an id is the
+    hash of its string. `stores`: the StringStores of the pipelines that use the map (`give_strings`), where a
+    NORM id's string is looked up; a word a pipeline tokenized has its NORM string in that pipeline's store."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.stores: list = []
+
+    def __missing__(self, norm_id: int) -> tuple[int, ...]:
+        for strings in reversed(self.stores):
+            if norm_id in strings:
+                norm = strings[norm_id]
+                break
+        else:
+            raise KeyError(f"NORM id {norm_id} is in none of the classifier's pipelines' strings")
+        keys = tuple(_piece_key(namespace, piece) for namespace, piece in subword_pieces(self.kind, norm))
+        self[norm_id] = keys
+        return keys
+
+
+_SUBWORD_KEYS: dict[str, SubwordKeys] = {}
+
+
+def subword_keys(kind: str) -> SubwordKeys:
+    """The process's one map of NORM ids to piece keys for `kind`."""
+    if kind not in _SUBWORD_KEYS:
+        _SUBWORD_KEYS[kind] = SubwordKeys(kind)
+    return _SUBWORD_KEYS[kind]
+
+
+def extract_ngrams_batched(ngram_size: int, attr: int, subwords: str = "") -> Model:
     """spaCy's `extract_ngrams` (unigrams and bigrams of `attr`, counted per doc), computed for the
     whole batch in a few array operations instead of five per document: the same keys, in the same
-    order, with the same counts."""
+    order, with the same counts. With `subwords` ("S" or "C", see SUBWORDS) the NORM words' pieces are
+    counted in the same bag, keyed apart."""
+    if subwords not in SUBWORD_KINDS:
+        raise ValueError(f"unknown subword kind {subwords!r}; one of {SUBWORD_KINDS}")
     if ngram_size != 2:
+        if subwords:
+            raise ValueError("subword pieces need ngram_size 2")
         return extract_ngrams(ngram_size, attr=attr)
     model: Model = Model("extract_ngrams_batched", _batched_forward)
     model.attrs["attr"] = attr
     model.attrs["ngram_size"] = ngram_size
+    model.attrs["subwords"] = subwords
     return model
 
 
@@ -75,7 +149,8 @@ def _batched_forward(model: Model, docs, is_train: bool):
 
     ops = model.ops
     attr = model.attrs["attr"]
-    if len(docs) == 1:
+    subwords = model.attrs.get("subwords", "")
+    if len(docs) == 1 and not subwords:
         # One message (`check`): spaCy's own per-document path has fewer array operations.
         return _spacy_extract_ngrams(model, docs, is_train)
     # One attribute: to_array gives one dimension. A NormArray (see above) holds the NORM ids already.
@@ -93,6 +168,11 @@ def _batched_forward(model: Model, docs, is_train: bool):
         owners = numpy.concatenate([doc_of, doc_of[:-1][keep]])
     else:
         keys, owners = unigrams, doc_of
+    if subwords and unigrams.shape[0]:
+        pieces, piece_owners = _piece_keys(subword_keys(subwords), unigrams, doc_of)
+        if pieces.shape[0]:
+            keys = numpy.concatenate([keys, pieces])
+            owners = numpy.concatenate([owners, piece_owners])
     # Sorted by document, then key: the keys sorted first (quicksort; equal keys of one document are merged
     # below, so their order does not matter), then a stable sort by document (a radix sort on small integers).
     # The same order as numpy.lexsort((keys, owners)), in about half the time.
@@ -114,11 +194,25 @@ def _batched_forward(model: Model, docs, is_train: bool):
     return (ops.asarray(keys), ops.asarray(counts, dtype="f"), lengths), backprop  # type: ignore[arg-type]
 
 
+def _piece_keys(keys_of: SubwordKeys, unigrams, doc_of):
+    """The piece keys of a batch's words (`unigrams`: their NORM ids, in order) and the document of each."""
+    import numpy
+
+    per_word = list(map(keys_of.__getitem__, unigrams.tolist()))
+    sizes = numpy.fromiter(map(len, per_word), dtype="int64", count=len(per_word))
+    total = int(sizes.sum())
+    flat = numpy.fromiter((k for ks in per_word for k in ks), dtype="uint64", count=total)
+    return flat, numpy.repeat(doc_of, sizes)
+
+
 @registry.architectures("samvad.TextCatBOW.v1")
 def build_norm_bow(
-    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: int | None = None
+    exclusive_classes: bool, ngram_size: int, no_output_layer: bool, length: int = HASH_LENGTH, nO: int | None = None,
+    subwords: str = "",
 ) -> Model:
-    """spaCy's bag-of-n-grams classifier, keyed on NORM (undone evasions, stemmed Gujarati) instead of ORTH."""
+    """spaCy's bag-of-n-grams classifier, keyed on NORM (undone evasions, stemmed Gujarati) instead of ORTH; with
+    `subwords` ("S", "C"; see SUBWORDS), the NORM words' pieces in the same bag. The pieces' keys need the
+    pipeline's strings: `build_pipeline` and `load_pipeline` give them (`give_strings`)."""
     length = 2 ** (length - 1).bit_length()
     sparse_linear = SparseLinear_v2(nO=nO, length=length)
     fill_defaults: dict[str, float] = {"b": 0, "W": 0}
@@ -130,7 +224,7 @@ def build_norm_bow(
         resizable_layer: Model = resizable(
             sparse_linear, resize_layer=partial(resize_linear_weighted, fill_defaults=fill_defaults)
         )
-        model = extract_ngrams_batched(ngram_size, attr=NORM) >> resizable_layer
+        model = extract_ngrams_batched(ngram_size, attr=NORM, subwords=subwords) >> resizable_layer
         model = with_cpu(model, model.ops)
         if output_layer:
             model = model >> with_cpu(output_layer, output_layer.ops)
@@ -154,16 +248,41 @@ TEXTCAT_CONFIG = {
 }
 
 
-def build_pipeline(with_classifier: bool = True) -> Language:
-    """A fresh, untrained pipeline (rules work at once; the classifier needs training)."""
+def textcat_config(subwords: str | None = None) -> dict:
+    """TEXTCAT_CONFIG with the classifier's subword setting (SUBWORDS unless given); none is the packaged model's
+    config as it was before the setting existed."""
+    kind = SUBWORDS if subwords is None else subwords
+    if not kind:
+        return TEXTCAT_CONFIG
+    model = cast(dict, TEXTCAT_CONFIG["model"])
+    return {**TEXTCAT_CONFIG, "model": {**model, "subwords": kind}}
+
+
+def build_pipeline(with_classifier: bool = True, subwords: str | None = None) -> Language:
+    """A fresh, untrained pipeline (rules work at once; the classifier needs training). `subwords`: the
+    classifier's subword pieces (SUBWORDS unless given)."""
     pipeline = _remember_chunks(_norm_only(spacy.blank(LANG)))
     pipeline.add_pipe("samvad_identifiers")
     pipeline.add_pipe("samvad_lexicon_rules")
     if with_classifier:
         # spaCy types every pipe as Callable[[Doc], Doc]; this name makes a multi-label text categoriser.
-        textcat = cast(MultiLabel_TextCategorizer, pipeline.add_pipe(TEXTCAT, config=TEXTCAT_CONFIG))
+        textcat = cast(MultiLabel_TextCategorizer, pipeline.add_pipe(TEXTCAT, config=textcat_config(subwords)))
         for label in LABELS:
             textcat.add_label(label)
+    return give_strings(pipeline)
+
+
+def give_strings(pipeline: Language) -> Language:
+    """The classifier's piece map reads NORM strings from the pipeline's StringStore (an id is the hash of its
+    string, so the map holds for any pipeline)."""
+    if TEXTCAT not in pipeline.pipe_names:
+        return pipeline
+    for node in pipeline.get_pipe(TEXTCAT).model.walk():  # type: ignore[attr-defined]
+        kind = node.attrs.get("subwords", "") if node.name == "extract_ngrams_batched" else ""
+        if kind:
+            stores = subword_keys(kind).stores
+            if not any(strings is pipeline.vocab.strings for strings in stores):
+                stores.append(pipeline.vocab.strings)
     return pipeline
 
 
@@ -174,7 +293,7 @@ def load_pipeline(model_dir: Path | None = None) -> Language:
     path = Path(model_dir) if model_dir is not None else PACKAGED_MODEL
     if not (path / "config.cfg").is_file():
         raise ModelNotFoundError(f"no trained pipeline at {path}; run `samvad nlp train`")
-    return _remember_chunks(_norm_only(spacy.load(path)))
+    return give_strings(_remember_chunks(_norm_only(spacy.load(path))))
 
 
 def _remember_chunks(pipeline: Language) -> Language:
