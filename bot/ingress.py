@@ -41,7 +41,7 @@ from bot.update_parsing import parse_update
 from runtime.clock import Clock
 from runtime.instances import Instance
 from runtime.scope import work_scope
-from storage import inbox
+from storage import inbox, json_text
 from storage.database import Database, Unit
 from storage.errors import StorageUnavailable
 from storage.inbox import InboxItem
@@ -128,7 +128,7 @@ class Ingress:
 
     async def receive(self, updates: Sequence[dict[str, Any]]) -> list[InboxItem]:
         """Store updates in the inbox and start handling the new ones; raises StorageUnavailable."""
-        pairs = [(int(update["update_id"]), json.dumps(update, ensure_ascii=False)) for update in updates]
+        pairs = [(int(update["update_id"]), json_text.unescaped(update)) for update in updates]
         keys = [raw_chat_key(update) for update in updates]
         at = self._clock.now()
         if self._claims is None:

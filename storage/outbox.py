@@ -14,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from storage import json_text
 from storage.database import Database, Transaction, Unit
 from storage.sql import placeholders
 from storage.timefmt import from_db, to_db
@@ -85,7 +86,7 @@ def enqueue_in(
             dedupe_key,
             chat_id,
             method,
-            json.dumps(params, ensure_ascii=False, sort_keys=True),
+            json_text.unescaped_sorted(params),
             purpose,
             to_db(at),
             to_db(at),
@@ -244,12 +245,12 @@ _MARK_SENT = (
 
 async def mark_sent(tx: Transaction, outbox_id: int, *, result: Any, at: datetime) -> None:
     """Telegram accepted the call."""
-    await tx.execute(_MARK_SENT, (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id))
+    await tx.execute(_MARK_SENT, (to_db(at), json_text.unescaped(result), outbox_id))
 
 
 def mark_sent_in(unit: Unit, outbox_id: int, *, result: Any, at: datetime) -> None:
     """mark_sent as part of a unit of work."""
-    unit.execute(_MARK_SENT, (to_db(at), json.dumps(result, ensure_ascii=False), outbox_id))
+    unit.execute(_MARK_SENT, (to_db(at), json_text.unescaped(result), outbox_id))
 
 
 async def mark_retry(
@@ -276,7 +277,7 @@ async def mark_retry(
         await tx.execute(
             f"UPDATE outbox SET {clear}attempts = attempts + 1, last_error = ?, not_before = ?, params = ?"
             " WHERE id = ?",
-            (error[:500], to_db(retry_at), json.dumps(params, ensure_ascii=False, sort_keys=True), outbox_id),
+            (error[:500], to_db(retry_at), json_text.unescaped_sorted(params), outbox_id),
         )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from storage import json_text
 from storage.database import Database, Transaction, Unit
 from storage.timefmt import from_db, to_db
 
@@ -52,11 +53,11 @@ def schedule_in(
 ) -> int:
     """schedule as part of a unit of work."""
     if dedupe_key is not None:  # one statement (an upsert) where it was a look-up and a write
-        rows = unit.fetchall(_SCHEDULE_ONCE, (kind, dedupe_key, json.dumps(payload, sort_keys=True), to_db(due_at)))
+        rows = unit.fetchall(_SCHEDULE_ONCE, (kind, dedupe_key, json_text.sorted_keys(payload), to_db(due_at)))
         return int(rows[0][0])
     return unit.execute(
         "INSERT INTO tasks (kind, dedupe_key, payload, due_at) VALUES (?, ?, ?, ?)",
-        (kind, dedupe_key, json.dumps(payload, sort_keys=True), to_db(due_at)),
+        (kind, dedupe_key, json_text.sorted_keys(payload), to_db(due_at)),
     )
 
 

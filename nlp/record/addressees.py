@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from nlp.record.text import END, START, normalise, words
 
@@ -127,10 +128,25 @@ def find_addressees(text: str) -> Addressees:
 
 def designation_matches(mention: DesignationMention, roster_designation: str) -> bool:
     """Whether a roster designation is of the named kind ("Mamlatdar, Bhuj" for "mamlatdar")."""
-    return re.search(START + re.escape(mention.designation) + END, normalise(roster_designation)) is not None
+    return _whole_words(mention.designation).search(_normal(roster_designation)) is not None
 
 
 def qualifier_names(mention: DesignationMention, roster_designation: str) -> bool:
     """Whether the word after the designation names this post's place ("Mamlatdar Bhuj")."""
-    place = normalise(roster_designation).partition(",")[2]
-    return bool(mention.qualifier and re.search(START + re.escape(mention.qualifier) + END, place))
+    if not mention.qualifier:
+        return False
+    return _whole_words(mention.qualifier).search(_normal(roster_designation).partition(",")[2]) is not None
+
+
+# An instruction's addressees are matched against each post of its group, every designation named against every
+# post: the pattern of a phrase and a designation's normal form were built again at each of those calls (re's own
+# cache of 512 patterns is shared with the whole process, and a qualifier is any word of the text). Both are
+# bounded: the roster's ~600 designations, and the phrases of recent instructions.
+@lru_cache(maxsize=2048)
+def _whole_words(phrase: str) -> re.Pattern[str]:
+    return re.compile(START + re.escape(phrase) + END)
+
+
+@lru_cache(maxsize=2048)
+def _normal(roster_designation: str) -> str:
+    return normalise(roster_designation)

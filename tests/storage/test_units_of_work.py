@@ -77,6 +77,22 @@ async def test_a_getupdates_batch_of_100_is_stored_in_one_trip_with_one_statemen
     assert [item.inbox_id for item in again] == [item.inbox_id for item in items]
 
 
+async def test_a_batch_of_any_size_stores_each_update_once(db):
+    """A batch's INSERT is spelled for a power of two of rows, the last repeated: its copies are not stored."""
+    for first, size in ((1, 1), (10, 3), (20, 5), (40, 37)):
+        pairs = [(update_id, json.dumps({"update_id": update_id})) for update_id in range(first, first + size)]
+        items = await db.write(lambda unit, pairs=pairs: inbox.store_in(unit, pairs, at=NOW))
+        assert [item.update_id for item in items] == list(range(first, first + size))
+        assert len({item.inbox_id for item in items}) == size
+    twice = [(90, '{"update_id": 90}'), (91, '{"update_id": 91}'), (91, '{"update_id": 91}')]
+    items = await db.write(lambda unit: inbox.store_in(unit, twice, at=NOW))
+    assert items[1].inbox_id == items[2].inbox_id
+    count = await db.fetchone("SELECT count(*) AS n FROM inbox")
+    assert count["n"] == 1 + 3 + 5 + 37 + 2
+    assert [item.update_id for item in await inbox.unprocessed(db)] == [
+        *range(1, 2), *range(10, 13), *range(20, 25), *range(40, 77), 90, 91]
+
+
 async def test_marks_of_a_batch_of_handled_updates_are_one_trip(db):
     pairs = [(update_id, json.dumps({"update_id": update_id})) for update_id in range(1, 51)]
     items = await db.write(lambda unit: inbox.store_in(unit, pairs, at=NOW))
