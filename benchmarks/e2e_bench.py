@@ -3,6 +3,7 @@
     samvad bench [--messages 5000] [--violations 0.04] [--runs both|unlimited|limited] [--rate R] [--drain]
     samvad bench --chaos 20 --messages 10000      # killed and restarted: see benchmarks/chaos_bench.py
     samvad bench --instances 1 2 4 [--database-url postgresql://USER@HOST/DB]   # several bot processes
+    samvad bench --runs unlimited --reference      # and a plain PTB application's figure beside each run
 
 36 groups (State, two HoD, 33 Districts) and ~580 verified officers post a stream of
 corpus messages as fast as the sandbox takes them. Printed per run: messages per
@@ -28,6 +29,11 @@ SAMVAD_BENCH_PROFILE_THREADS=1 keeps each thread's samples apart (py-spy --threa
 thread, e.g. MainThread for the event loop, the database's and the filter's worker threads).
 SAMVAD_BENCH_PROFILE_NATIVE=1 adds C frames (py-spy --native: SQLite's, spaCy's) below the Python ones.
 
+With --reference, each unlimited run is followed by the same world and stream handled by a yardstick: a plain
+python-telegram-bot 22 application that stores each update with aiosqlite, one commit an update, and does nothing
+else (benchmarks/reference_bot.py; about 2,100-3,100 msg/s on this machine when issue 15 was filed). This virtual
+machine's speed changes from hour to hour, so the bot's rate is printed as a share of the yardstick's too.
+
 With --instances K, K bot processes share one database (SQLite: one file; with --database-url, a
 PostgreSQL database the benchmark creates on that server for the run and drops after it), and the CPU
 of each is printed; the bot figures are their sum.
@@ -50,6 +56,8 @@ from dataclasses import dataclass, field
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+import aiosqlite
 
 from benchmarks.e2e_world import BenchMessage, build_world, generate_stream, open_store, prepare_bot_database
 from sandbox.client import SandboxClient
@@ -221,6 +229,92 @@ async def run_once(
         instance_cpu=instance_cpu,
         seconds_to_send_all=sent_seconds,
     )
+
+
+@dataclass
+class ReferenceFigures:
+    """What a run of the yardstick (benchmarks/reference_bot.py) measured."""
+
+    posted: int
+    seconds_to_store_all: float
+    cpu_seconds: float
+    lost: int
+
+    @property
+    def rate(self) -> float:
+        return self.posted / self.seconds_to_store_all if self.seconds_to_store_all else 0.0
+
+    def render(self, bot: RunFigures) -> str:
+        """Its lines, with the bot's run beside it (the same world, stream and mode, minutes apart at most)."""
+        bot_rate = bot.posted / bot.seconds_to_store_all if bot.seconds_to_store_all else 0.0
+        share = f"{bot_rate / self.rate:.0%}" if self.rate else "-"
+        return "\n".join([
+            "  yardstick (a plain PTB 22 application, aiosqlite, one commit an update; the same stream after it):",
+            f"    stored {self.rate:,.0f} messages/s, its CPU {self.cpu_seconds / self.posted * 1000:.2f} ms per"
+            f" message; the bot handled {share} of that rate; lost {self.lost}",
+        ])
+
+
+async def run_reference(
+    *, messages: int, violation_share: float, workdir: Path, rate: float = 0.0, drain: bool = False
+) -> ReferenceFigures:
+    """The yardstick in its own process against a fresh sandbox world, posted the bot's stream the same way."""
+    async with SandboxServer(token=TOKEN) as server, SandboxClient(server.base_url) as client:
+        _, groups = await build_world(client)
+        stream = generate_stream(groups, messages, violation_share=violation_share, seed=2019)
+        db_path, ready = workdir / "reference.db", workdir / "reference.ready"
+        for path in (db_path, ready, db_path.with_name("reference.db-wal"), db_path.with_name("reference.db-shm")):
+            path.unlink(missing_ok=True)  # the previous yardstick's, in this benchmark's own directory
+        log = open(workdir / "reference.log", "ab")  # noqa: SIM115 - the child owns it
+        yardstick = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "benchmarks.reference_bot", server.base_url, TOKEN, str(db_path), str(ready),
+            env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT, stdout=log, stderr=log,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while not ready.exists() or await client.pending_updates():
+                if time.monotonic() > deadline or yardstick.returncode is not None:
+                    raise RuntimeError(f"the yardstick bot did not come up (see {workdir / 'reference.log'})")
+                await asyncio.sleep(0.1)
+            cpu_before = _process_cpu_seconds(yardstick.pid)
+            if drain:
+                yardstick.send_signal(signal.SIGSTOP)
+            try:
+                posted_at, started, _ = await _post_in_a_process(
+                    server.base_url, stream, rate=0.0 if drain else rate, workdir=workdir / "reference"
+                )
+            finally:
+                if drain:
+                    started = time.time()
+                    yardstick.send_signal(signal.SIGCONT)
+            stored_at = await _wait_for_reference(db_path, posted_at, timeout=600)
+            cpu = _process_cpu_seconds(yardstick.pid) - cpu_before
+        finally:
+            yardstick.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(yardstick.wait(), timeout=60)
+    seconds = max(stored_at.values(), default=started) - started
+    return ReferenceFigures(posted=len(stream), seconds_to_store_all=seconds, cpu_seconds=cpu,
+                            lost=len(posted_at) - len(stored_at))
+
+
+async def _wait_for_reference(db_path: Path, posted_at: dict, *, timeout: float) -> dict[tuple[int, int], float]:
+    """When the yardstick stored each posted message, once all are or time is up (a read-only look each 0.25 s)."""
+    deadline = time.monotonic() + timeout
+    stored: dict[tuple[int, int], float] = {}
+    last = -1
+    async with aiosqlite.connect(f"file:{db_path}?mode=ro", uri=True) as db:
+        while True:
+            async with db.execute(
+                "SELECT update_id, chat_id, message_id, stored_at FROM updates WHERE update_id > ? ORDER BY update_id",
+                (last,),
+            ) as cursor:
+                async for update_id, chat_id, message_id, at in cursor:
+                    last = update_id
+                    if (chat_id, message_id) in posted_at:
+                        stored[(chat_id, message_id)] = at
+            if len(stored) == len(posted_at) or time.monotonic() > deadline:
+                return stored
+            await asyncio.sleep(0.25)
 
 
 async def _post_in_a_process(
@@ -567,6 +661,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         " (the bot alone: posting costs it nothing meanwhile)",
     )
     parser.add_argument(
+        "--reference", action="store_true",
+        help="after each run, the same world and stream handled by a plain python-telegram-bot application that"
+        " stores each update with aiosqlite (benchmarks/reference_bot.py), so the bot's figure can be read"
+        " against this machine's speed in the same minutes",
+    )
+    parser.add_argument(
         "--chaos", type=int, default=0, metavar="N",
         help="instead: kill the bot with SIGKILL N times during the burst, restart it each time, and check that"
         " nothing was lost or doubled (benchmarks/chaos_bench.py)",
@@ -604,6 +704,13 @@ def run(args: argparse.Namespace) -> int:
                     )
                 print(figures.render(), flush=True)
                 lost += figures.lost + figures.unwarned
+                if args.reference and name == "unlimited":
+                    yardstick = asyncio.run(
+                        run_reference(messages=args.messages, violation_share=args.violations,
+                                      workdir=Path(workdir), rate=args.rate, drain=args.drain)
+                    )
+                    print(yardstick.render(figures), flush=True)
+                    lost += yardstick.lost
     return 1 if lost else 0
 
 
