@@ -61,38 +61,58 @@ def group_of(e: Example) -> str:
 # Families written after the fold assignment was first used (the hand-written `hand_*` families): dealt after
 # all the others, so that every older family keeps the fold it had without them and a comparison with and
 # without the new families holds out the same old families together.
-LATER_PREFIXES = ("hand_",)
+# In the order they were written: the second wave of hand-written lines (`hw2_*`, 4 December 2026) is dealt after
+# the first (`hand_*`), so that the first keeps the folds it had without the second.
+LATER_PREFIXES = ("hand_", "hw2_")
 
 
 def is_later(family: str | None) -> bool:
     return bool(family) and family.startswith(LATER_PREFIXES)
 
 
-def family_folds(examples: list[Example], folds: int) -> dict[str, int]:
+def later_rank(family: str) -> int:
+    """0 for the older families, 1 + the index in LATER_PREFIXES for a later one."""
+    for n, prefix in enumerate(LATER_PREFIXES, 1):
+        if family.startswith(prefix):
+            return n
+    return 0
+
+
+def family_folds(examples: list[Example], folds: int, assignment: int = 0) -> dict[str, int]:
     """Each group's fold (see `group_of`): largest first, each to the fold with the fewest messages (ties: lowest
     fold, then a hash of the name, so that single legacy lines spread evenly); the later families
-    (`LATER_PREFIXES`) the same way, after all the others."""
+    (`LATER_PREFIXES`) the same way, after all the others. Another `assignment` (1, 2, ...) deals the groups in the
+    order of a SHA-256 of the assignment number and the name instead of largest first (still each to the fold with
+    the fewest messages, the later families after the older): a different partition of the same families, so that a
+    comparison can be repeated over several partitions."""
     sizes: dict[str, int] = {}
     for e in examples:
         sizes[group_of(e)] = sizes.get(group_of(e), 0) + 1
     load = [0] * folds
     out: dict[str, int] = {}
-    # Ties in size broken by a hash of the name, not alphabetically (siblings share prefixes).
-    for family in sorted(sizes, key=lambda f: (is_later(f), -sizes[f], hashlib.sha256(f.encode()).hexdigest())):
+
+    def order(f: str) -> tuple:
+        if assignment:
+            return (later_rank(f), hashlib.sha256(f"{assignment}:{f}".encode()).hexdigest())
+        # Ties in size broken by a hash of the name, not alphabetically (siblings share prefixes).
+        return (later_rank(f), -sizes[f], hashlib.sha256(f.encode()).hexdigest())
+
+    for family in sorted(sizes, key=order):
         k = min(range(folds), key=lambda i: (load[i], i))
         out[family] = k
         load[k] += sizes[family]
     return out
 
 
-def build_rows(corpus: Path, folds: int, seed: int, epochs: int, cache: Path, only: list[int] | None = None) -> None:
+def build_rows(corpus: Path, folds: int, seed: int, epochs: int, cache: Path, only: list[int] | None = None,
+               assignment: int = 0) -> None:
     from nlp.filter import ContentFilter
 
     train = read_examples(corpus / "train.jsonl")
     calibration = read_examples(corpus / "calibration.jsonl")
     pool = train + calibration
     split = ["train"] * len(train) + ["calibration"] * len(calibration)
-    fold_of = family_folds(pool, folds)
+    fold_of = family_folds(pool, folds, assignment)
     fold = [fold_of[group_of(e)] for e in pool]
     meta = {"ids": [e.id for e in pool], "gold": [sorted(e.labels) for e in pool], "family": [e.family for e in pool],
             "lang": [e.lang for e in pool], "split": split, "fold": fold, "folds": folds}
@@ -251,7 +271,7 @@ _FITS: dict = {}
 def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: float = 1.0, prior_scale: float = 1.0,
                 act_precision: float = ACT_PRECISION, beta: float = LOWER_BETA,
                 lower_precision: float = LOWER_PRECISION, by_fold: bool = False,
-                count_later: bool = True, marking: float = 0.0) -> tuple[Report, list]:
+                count_later: bool = True, marking: float = 0.0, count_prefix: str | None = None) -> tuple[Report, list]:
     """Pooled held-out counts. `decision_on`: "train" (training-split messages of the other folds) or "all"
     (training and calibration messages of the other folds). `thresholds_from`: "calibration" (the calibration
     messages of the other folds, scored with the held-out fold's classifier) or "oof" (the other folds' own
@@ -296,6 +316,8 @@ def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: f
         counts = Report()
         for n, i in enumerate(held):
             if not count_later and is_later(data["family"][i]):
+                continue
+            if count_prefix is not None and not (data["family"][i] or "").startswith(count_prefix):
                 continue
             given = _given(scores, thresholds, n, heldout[i], bool(marking))
             for report in (total, counts, by_family.setdefault(data["family"][i], Report())):
@@ -342,17 +364,48 @@ def with_host_any(data: dict, prior: float) -> dict:
     return out
 
 
-def score_main(cache: Path, variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...] = (),
-               old_only: bool = False) -> None:
+def score_main(cache: Path | list[Path], variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...] = (),
+               old_only: bool = False, count_prefix: str | None = None) -> None:
+    """Print each variant's pooled held-out figures; given several caches (the same corpus under other fold
+    assignments, `rows --assignment N`), each cache's line and then the counts of all of them added together."""
+    caches = cache if isinstance(cache, list) else [cache]
+    if len(caches) > 1:
+        pooled: dict[str, Report] = {}
+        for one in caches:
+            print(f"== {one}")
+            for spec, report in _score_one(one, variants, by_fold, worst, old_only, count_prefix).items():
+                pooled[spec] = _added(pooled[spec], report) if spec in pooled else report
+        print(f"== pooled over {len(caches)} fold assignments")
+        for spec, report in pooled.items():
+            print(_line(spec, report), flush=True)
+        return
+    _score_one(caches[0], variants, by_fold, worst, old_only, count_prefix)
+
+
+def _added(a: Report, b: Report) -> Report:
+    """The counts of two reports added."""
+    out = Report()
+    for name in ("tp", "fp", "fn", "act_tp", "act_fp"):
+        setattr(out, name, {label: getattr(a, name)[label] + getattr(b, name)[label] for label in LABELS})
+    for name in ("unlabelled", "unlabelled_flagged", "messages"):
+        setattr(out, name, getattr(a, name) + getattr(b, name))
+    return out
+
+
+def _score_one(cache: Path, variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...],
+               old_only: bool, count_prefix: str | None) -> dict[str, Report]:
+    _FITS.clear()  # keyed by id(data): another cache's data may reuse a freed one's id
     data = load(cache)
     plain = data
     print(f"{len(data['ids'])} messages, {len(set(data['family']))} families, {data['folds']} folds; held-out figures pooled"
-          + (" over the older families only (later families train, and count in no figure)" if old_only else ""))
+          + (" over the older families only (later families train, and count in no figure)" if old_only else "")
+          + (f" over the families named {count_prefix}* only" if count_prefix else ""))
     table = {
         "today": dict(thresholds_from="calibration"),
         "oof-thresholds": dict(thresholds_from="oof"),
         "oof-thresholds+all": dict(thresholds_from="oof", decision_on="all"),
     }
+    totals: dict[str, Report] = {}
     for spec in variants:
         name, _, extra = spec.partition(":")
         kwargs = dict(table[name])
@@ -363,7 +416,8 @@ def score_main(cache: Path, variants: list[str], by_fold: bool, worst: list[str]
                 data = with_host_any(plain, float(value))
                 continue
             kwargs[key] = value if key in ("thresholds_from", "decision_on") else float(value)
-        total, per_fold = run_variant(data, count_later=not old_only, **kwargs)
+        total, per_fold = run_variant(data, count_later=not old_only, count_prefix=count_prefix, **kwargs)
+        totals[spec] = total
         print(_line(spec, total), flush=True)
         for label in worst:
             for line in worst_families(label, 8):
@@ -372,6 +426,7 @@ def score_main(cache: Path, variants: list[str], by_fold: bool, worst: list[str]
             for k, (counts, thresholds) in enumerate(per_fold):
                 th = " ".join(f"{label[:4]} {lo:.2f}-{up:.2f}" for label, (lo, up) in thresholds.items())
                 print("   " + _line(f"fold {k}", counts) + "  " + th)
+    return totals
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -385,16 +440,23 @@ def main(argv: list[str] | None = None) -> None:
     rows.add_argument("--epochs", type=int, default=EPOCHS)
     rows.add_argument("--only", type=int, nargs="*", help="only these folds (0-based), e.g. to run two processes")
     rows.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    rows.add_argument("--assignment", type=int, default=0,
+                      help="0: families dealt largest first (the assignment every earlier round used); 1, 2, ...: "
+                           "dealt in a hashed order, another partition of the same families")
     rows.add_argument("--subwords", choices=["", "S", "C"], default=None,
                       help="the fold classifiers' subword pieces (nlp.pipeline.SUBWORDS unless given; '' none)")
     sc = sub.add_parser("score", help="compare decision and threshold rules on the cached rows")
-    sc.add_argument("--cache", type=Path, default=DEFAULT_CACHE)
+    sc.add_argument("--cache", type=Path, nargs="+", default=[DEFAULT_CACHE],
+                    help="one cache, or several (other fold assignments of the same corpus) to add up")
     sc.add_argument("--by-fold", action="store_true")
     sc.add_argument("--digits", type=int, default=3, help="decimals printed")
     sc.add_argument("--worst", nargs="*", default=[], choices=LABELS, help="print the families with most errors on these labels")
     sc.add_argument("--old-only", action="store_true",
                     help="count only the held-out messages of the families older than LATER_PREFIXES (hand_*): "
                          "what new families do to what was there")
+    sc.add_argument("--only-prefix", default=None,
+                    help="count only the held-out messages of families whose name starts with this (e.g. hand_: how "
+                         "lines of one writer fare on a classifier that never saw them)")
     sc.add_argument("variants", nargs="*", default=["today", "oof-thresholds", "oof-thresholds+all"],
                     help="NAME[:key=value,...], keys: host_any (prior of the candidate feature), l2, prior_scale, act_precision, beta, lower_precision, decision_on, thresholds_from")
     rc = sub.add_parser("recue", help="the cached rows with the current code's text-only features (no refit)")
@@ -410,11 +472,11 @@ def main(argv: list[str] | None = None) -> None:
 
             # Read by build_pipeline when each fold's classifier is made (training._fit).
             nlp.pipeline.SUBWORDS = args.subwords
-        build_rows(args.corpus, args.folds, args.seed, args.epochs, args.cache, args.only)
+        build_rows(args.corpus, args.folds, args.seed, args.epochs, args.cache, args.only, args.assignment)
     else:
         global DIGITS
         DIGITS = args.digits
-        score_main(args.cache, args.variants, args.by_fold, args.worst, args.old_only)
+        score_main(args.cache, args.variants, args.by_fold, args.worst, args.old_only, args.only_prefix)
 
 
 if __name__ == "__main__":

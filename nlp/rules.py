@@ -114,10 +114,12 @@ REGEX_CUES: dict[str, re.Pattern[str]] = {
     # official English directive form. The verb is lower case, a place is not.
     # Tried right after each "designation" cue (see nlp.components).
     "designation_to": re.compile(rf"[^.;:!?\n]{{0,45}}?(?<![^\W_])(?i:to)\s+(?!{_NOT_VERBS})[a-z]{{3,}}\b"),
-    # A weak marking used as a heading ("Restricted: ...", "*Secret* - ..."): the message marks itself.
+    # A weak marking used as a heading ("Restricted: ...", "*Secret* - ..."): the message marks itself. Or standing
+    # alone ("CONFIDENTIAL", "*ગોપનીય* 🔒"): a label, of the attachment it is the caption of or of what it is posted
+    # with (labels.md: "an attachment so marked is being shared"; nlp/README.md, the second wave).
     "conf_heading": re.compile(
         r"[\W_]{0,4}(?i:strictly confidential|top secret|confidential|classified|restricted|secret|sensitive|gopniya"
-        r"|gopniy|khangi|ખાનગી|ગોપનીય|गोपनीय|गुप्त)[\W_]{0,3}?\s*[:\-–—|]"
+        r"|gopniy|khangi|ખાનગી|ગોપનીય|गोपनीय|गुप्त)(?:[\W_]{0,3}?\s*[:\-–—|]|[\W_\s]*\Z)"
     ),
     # A vehicle's registration plate (GJ-10-T-3663, GJ01AB1234): an asset, not a person's data.
     "plate": re.compile(r"(?<![A-Za-z0-9])(?i:gj|mh|rj|mp|dl)[\s\-.]?\d{1,2}[\s\-.]?[A-Za-z]{0,3}[\s\-.]?\d{4}(?!\d)"),

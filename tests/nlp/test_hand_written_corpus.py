@@ -1,6 +1,6 @@
-"""The hand-written training families (`nlp/corpus/gen/hand_written.jsonl`, `hand_*`): well formed, in the
-training split only (and there only once they are trained on), both sides of every label, and Aadhaar-shaped
-numbers valid exactly in personal_data lines.
+"""The hand-written training families, both waves (`nlp/corpus/gen/hand_written.jsonl`, `hand_*`, and
+`hand_written_2.jsonl`, `hw2_*`): well formed, in the training split only (and there only once they are trained
+on), both sides of every label, and Aadhaar-shaped numbers valid exactly in personal_data lines.
 """
 from __future__ import annotations
 
@@ -11,59 +11,78 @@ from collections import Counter
 import pytest
 
 from nlp.corpus.gen.__main__ import build
-from nlp.corpus.gen.hand import FAMILIES, HAND, IN_TRAIN
+from nlp.corpus.gen.hand import FIRST, SECOND, Wave
 from nlp.training import DEFAULT_CORPUS
 from tests.nlp.test_nlp_checksums import independent_valid
 from tests.nlp.test_sealed_corpus import _AADHAAR_SHAPED, _NATIVE_DIGITS, LABELS, LANGS, STYLES, _folded
 
-
-@pytest.fixture(scope="module")
-def written() -> list[dict]:
-    return [json.loads(line) for line in HAND.read_text("utf-8").splitlines() if line.strip()]
+# (wave, at least this many lines, at least this many lines of each label)
+WAVES = [pytest.param(FIRST, 600, 40, id="first"), pytest.param(SECOND, 1200, 100, id="second")]
 
 
-def test_every_line_is_well_formed_and_in_a_described_family(written):
+def _lines(wave: Wave) -> list[dict]:
+    return [json.loads(line) for line in wave.path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("wave, at_least, per_label", WAVES)
+def test_every_line_is_well_formed_and_in_a_described_family(wave, at_least, per_label):
+    written = _lines(wave)
     for n, row in enumerate(written, 1):
         assert set(row) == {"text", "labels", "lang", "family", "style"}, n
         assert row["text"].strip() and row["text"] == unicodedata.normalize("NFC", row["text"]), n
         assert row["labels"] == sorted(set(row["labels"])) and set(row["labels"]) <= LABELS, n
         assert row["lang"] in LANGS and row["style"] in STYLES, n
-        assert row["family"].startswith("hand_") and row["family"] in FAMILIES, n
-    assert {row["family"] for row in written} == set(FAMILIES)
+        assert row["family"].startswith(wave.prefix) and row["family"] in wave.families, n
+    assert {row["family"] for row in written} == set(wave.families)
 
 
-def test_the_splits_hold_them_only_when_they_are_trained_on():
-    # Not trained on yet (gen/hand.py IN_TRAIN): no split names a hand_ family. Built with them, they are
-    # appended to train and nothing else changes.
-    in_files = set()
+def test_the_splits_hold_each_wave_only_when_it_is_trained_on():
+    # Each wave is appended to train, after the generated families and the waves before it, when its switch
+    # (gen/hand.py IN_TRAIN, IN_TRAIN_2) is on; calibration and untouched never change because of them.
+    in_files: dict[str, set[str]] = {FIRST.prefix: set(), SECOND.prefix: set()}
     for name in ("train", "calibration", "untouched"):
         for line in (DEFAULT_CORPUS / f"{name}.jsonl").read_text("utf-8").splitlines():
-            if json.loads(line)["family"].startswith("hand_"):
-                in_files.add(name)
-    assert in_files == ({"train"} if IN_TRAIN else set())
-    without, with_hand = build(with_hand=False), build(with_hand=True)
-    assert with_hand["calibration"] == without["calibration"] and with_hand["untouched"] == without["untouched"]
-    added = with_hand["train"][len(without["train"]):]
-    assert with_hand["train"][:len(without["train"])] == without["train"]
-    assert {row["family"] for row in added} == set(FAMILIES)
-    assert len(added) == len(HAND.read_text("utf-8").splitlines())
+            family = json.loads(line)["family"]
+            for prefix in in_files:
+                if family.startswith(prefix):
+                    in_files[prefix].add(name)
+    assert in_files[FIRST.prefix] == ({"train"} if FIRST.in_train else set())
+    assert in_files[SECOND.prefix] == ({"train"} if SECOND.in_train else set())
+    without = build(with_hand=False, with_second=False)
+    first = build(with_hand=True, with_second=False)
+    both = build(with_hand=True, with_second=True)
+    for built in (first, both):
+        assert built["calibration"] == without["calibration"] and built["untouched"] == without["untouched"]
+    assert first["train"][:len(without["train"])] == without["train"]
+    assert both["train"][:len(first["train"])] == first["train"]
+    for wave, added in ((FIRST, first["train"][len(without["train"]):]), (SECOND, both["train"][len(first["train"]):])):
+        assert {row["family"] for row in added} == set(wave.families)
+        assert [row["text"] for row in added] == [row["text"] for row in _lines(wave)]
 
 
-def test_both_sides_of_every_label_in_every_language_form(written):
-    assert len(written) >= 600
+@pytest.mark.parametrize("wave, at_least, per_label", WAVES)
+def test_both_sides_of_every_label_in_every_language_form(wave, at_least, per_label):
+    written = _lines(wave)
+    assert len(written) >= at_least
     assert len({_folded(row["text"]) for row in written}) == len(written)
     assert {row["lang"] for row in written} == LANGS
     for label in LABELS:
-        assert sum(label in row["labels"] for row in written) >= 40, label
+        assert sum(label in row["labels"] for row in written) >= per_label, label
     unlabelled = sum(not row["labels"] for row in written) / len(written)
     assert 0.45 <= unlabelled <= 0.60
     by_lang = Counter(row["lang"] for row in written if row["labels"])
     assert all(by_lang[lang] >= 20 for lang in LANGS), by_lang
 
 
-def test_aadhaar_shaped_numbers_pass_verhoeff_exactly_in_personal_data_lines(written):
+def test_the_waves_share_no_text():
+    first = {_folded(row["text"]) for row in _lines(FIRST)}
+    assert not first & {_folded(row["text"]) for row in _lines(SECOND)}
+
+
+@pytest.mark.parametrize("wave, at_least, per_label", WAVES)
+def test_aadhaar_shaped_numbers_pass_verhoeff_exactly_in_personal_data_lines(wave, at_least, per_label):
     # The table-free Verhoeff of test_nlp_checksums (checked there against published vectors).
-    for n, row in enumerate(written, 1):
+    for n, row in enumerate(_lines(wave), 1):
         text = row["text"].translate(_NATIVE_DIGITS)
         for match in _AADHAAR_SHAPED.finditer(text):
             assert independent_valid("".join(match.groups())) == ("personal_data" in row["labels"]), (n, match.group(0))

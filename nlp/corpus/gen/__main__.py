@@ -5,7 +5,8 @@ The legacy lines (the hand-written train.jsonl and holdout.jsonl of the first co
 legacy/*.jsonl and keep their ids (the legacy holdout's lines are in calibration.jsonl).
 The hand-written families (`hand_*`, gen/hand_written.jsonl, see gen/hand.py: messages written one at a time,
 no templates or slots) are appended to train.jsonl verbatim, after the generated families, when
-`hand.IN_TRAIN` is set or `--with-hand` is given (they are not trained on yet).
+`hand.IN_TRAIN` is set or `--with-hand` is given; the second wave (`hw2_*`, gen/hand_written_2.jsonl) after them
+when `hand.IN_TRAIN_2` is set or `--with-second` is given.
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def generate(family: Family, seen: set[str]) -> list[dict]:
     return [{"id": w["id"], "text": w["text"], "labels": w["labels"], "lang": w["lang"], "family": w["family"], "style": w["style"]} for w in rows]
 
 
-def build(with_hand: bool = hand.IN_TRAIN) -> dict[str, list[dict]]:
+def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2) -> dict[str, list[dict]]:
     splits: dict[str, list[dict]] = {"train": legacy_rows("train.jsonl", "train"),
                                      "calibration": legacy_rows("holdout.jsonl", "holdout"), "untouched": []}
     seen = {norm(row["text"]) for rows in splits.values() for row in rows}
@@ -89,7 +90,9 @@ def build(with_hand: bool = hand.IN_TRAIN) -> dict[str, list[dict]]:
     for family in families:
         split = "untouched" if family.id in UNTOUCHED else "calibration" if family.id in CALIBRATION else "train"
         splits[split].extend(generate(family, seen))
-    written = hand.rows(seen, norm) if with_hand else []
+    written = hand.rows(seen, norm, hand.FIRST) if with_hand else []
+    if with_second:
+        written += hand.rows(seen, norm, hand.SECOND)
     clash = {row["family"] for row in written} & set(ids)
     if clash:
         raise SystemExit(f"hand-written families named like generated ones: {sorted(clash)}")
@@ -110,11 +113,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-hand", action="store_true",
                         help="append the hand-written families (gen/hand_written.jsonl) to train even though gen/hand.py's "
                              "IN_TRAIN is off; use with --output for a trial corpus")
+    parser.add_argument("--with-second", action="store_true",
+                        help="append the second wave (gen/hand_written_2.jsonl, hw2_*) after the first even though "
+                             "gen/hand.py's IN_TRAIN_2 is off; use with --output for a trial corpus")
     parser.add_argument("--output", type=Path, default=CORPUS, help="folder to write the splits to (default: nlp/corpus)")
     args = parser.parse_args(argv)
     if args.readme and args.output != CORPUS:
         parser.error("--readme describes nlp/corpus; do not combine it with --output")
-    splits = build(with_hand=args.with_hand or hand.IN_TRAIN)
+    splits = build(with_hand=args.with_hand or hand.IN_TRAIN, with_second=args.with_second or hand.IN_TRAIN_2)
     if args.families_md:
         print_families(splits)
         return 0
@@ -184,8 +190,8 @@ def print_families(splits: dict[str, list[dict]]) -> None:
             if family_id in teaches:
                 f = teaches[family_id]
                 side, what = f.side, f.teaches
-            elif family_id in hand.FAMILIES:
-                side, what = hand.FAMILIES[family_id]
+            elif (described := hand.described(family_id)) is not None:
+                side, what = described
                 what = "hand-written: " + what
             else:
                 side = "legacy"
