@@ -231,6 +231,21 @@ def test_a_marking_word_that_is_not_a_heading_or_is_talk_about_the_rules_is_not_
         assert not cf.check(text).has("confidential"), text
 
 
+@pytest.mark.skipif(not MARKING_HEADING, reason="the marking-heading rule is off (nlp/decision.py MARKING_HEADING)")
+def test_a_marking_word_standing_alone_is_a_label_of_what_it_is_posted_with():
+    # labels.md: "an attachment so marked is being shared in the group": a caption or message that is only the
+    # marking is a label; the same word inside a sentence, or asked about, is not.
+    cf = _never_confidential()
+    for text in ("CONFIDENTIAL", "*ગોપનીય* 🔒", "गोपनीय", "Restricted.", "\ud800 confidential"):
+        verdict = cf.check(text)
+        assert verdict.has("confidential"), text
+        assert verdict.tier("confidential") is Tier.REVIEW, text
+        assert cf.check_many([text])[0].labels == verdict.labels
+    for text in ("Is it confidential?", "Secret recipe for the party", "confidential section closed today",
+                 "ખાનગી શાળા"):
+        assert not cf.check(text).has("confidential"), text
+
+
 def test_the_raised_score_passes_the_lower_threshold_exactly():
     for p in (0.5, 0.6074686222354276, 0.679156458691378, 0.9, 0.97):
         assert sigmoid(logit_at_least(p)) >= p

@@ -54,8 +54,9 @@ FAMILIES: dict[str, tuple[str, str]] = {
 }
 
 
-# The second wave (`hw2_*`, 4 December 2026): five writers, one area each (confidential, instruction, personal data,
-# hostile, and ordinary/long/two-label messages), written under the same rules; each family described in
+# The second wave (`hw2_*`, 4 December 2026): eight writers, one area each (confidential twice, instruction,
+# personal data, hostile twice, Indian-language-only lines across all labels, and ordinary/long/two-label
+# messages), written under the same rules; each family described in
 # hand_written_2.families.json. Trained on since it passed the adoption rule (rule16, after rule14 and rule15 had
 # failed on one figure and one fixed test: nlp/README.md, "A second wave of hand-written lines").
 HAND_2 = HAND.with_name("hand_written_2.jsonl")
