@@ -62,8 +62,8 @@ def group_of(e: Example) -> str:
 # all the others, so that every older family keeps the fold it had without them and a comparison with and
 # without the new families holds out the same old families together.
 # In the order they were written: the second wave of hand-written lines (`hw2_*`, 4 December 2026) is dealt after
-# the first (`hand_*`), so that the first keeps the folds it had without the second.
-LATER_PREFIXES = ("hand_", "hw2_")
+# the first (`hand_*`), so that the first keeps the folds it had without the second; the third (`hw3_*`) after both.
+LATER_PREFIXES = ("hand_", "hw2_", "hw3_")
 
 
 def is_later(family: str | None) -> bool:
@@ -271,7 +271,7 @@ _FITS: dict = {}
 def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: float = 1.0, prior_scale: float = 1.0,
                 act_precision: float = ACT_PRECISION, beta: float = LOWER_BETA,
                 lower_precision: float = LOWER_PRECISION, by_fold: bool = False,
-                count_later: bool = True, marking: float = 0.0, count_prefix: str | None = None) -> tuple[Report, list]:
+                count_later: bool = True, marking: float = 0.0, count_prefix: tuple[str, ...] | None = None) -> tuple[Report, list]:
     """Pooled held-out counts. `decision_on`: "train" (training-split messages of the other folds) or "all"
     (training and calibration messages of the other folds). `thresholds_from`: "calibration" (the calibration
     messages of the other folds, scored with the held-out fold's classifier) or "oof" (the other folds' own
@@ -365,7 +365,7 @@ def with_host_any(data: dict, prior: float) -> dict:
 
 
 def score_main(cache: Path | list[Path], variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...] = (),
-               old_only: bool = False, count_prefix: str | None = None) -> None:
+               old_only: bool = False, count_prefix: tuple[str, ...] | None = None) -> None:
     """Print each variant's pooled held-out figures; given several caches (the same corpus under other fold
     assignments, `rows --assignment N`), each cache's line and then the counts of all of them added together."""
     caches = cache if isinstance(cache, list) else [cache]
@@ -393,13 +393,13 @@ def _added(a: Report, b: Report) -> Report:
 
 
 def _score_one(cache: Path, variants: list[str], by_fold: bool, worst: list[str] | tuple[str, ...],
-               old_only: bool, count_prefix: str | None) -> dict[str, Report]:
+               old_only: bool, count_prefix: tuple[str, ...] | None) -> dict[str, Report]:
     _FITS.clear()  # keyed by id(data): another cache's data may reuse a freed one's id
     data = load(cache)
     plain = data
     print(f"{len(data['ids'])} messages, {len(set(data['family']))} families, {data['folds']} folds; held-out figures pooled"
           + (" over the older families only (later families train, and count in no figure)" if old_only else "")
-          + (f" over the families named {count_prefix}* only" if count_prefix else ""))
+          + (" over the families named " + " or ".join(p + "*" for p in count_prefix) + " only" if count_prefix else ""))
     table = {
         "today": dict(thresholds_from="calibration"),
         "oof-thresholds": dict(thresholds_from="oof"),
@@ -454,9 +454,9 @@ def main(argv: list[str] | None = None) -> None:
     sc.add_argument("--old-only", action="store_true",
                     help="count only the held-out messages of the families older than LATER_PREFIXES (hand_*): "
                          "what new families do to what was there")
-    sc.add_argument("--only-prefix", default=None,
-                    help="count only the held-out messages of families whose name starts with this (e.g. hand_: how "
-                         "lines of one writer fare on a classifier that never saw them)")
+    sc.add_argument("--only-prefix", nargs="+", default=None,
+                    help="count only the held-out messages of families whose name starts with one of these (e.g. "
+                         "hand_ hw2_: how lines of other writers fare on a classifier that never saw them)")
     sc.add_argument("variants", nargs="*", default=["today", "oof-thresholds", "oof-thresholds+all"],
                     help="NAME[:key=value,...], keys: host_any (prior of the candidate feature), l2, prior_scale, act_precision, beta, lower_precision, decision_on, thresholds_from")
     rc = sub.add_parser("recue", help="the cached rows with the current code's text-only features (no refit)")
@@ -476,7 +476,8 @@ def main(argv: list[str] | None = None) -> None:
     else:
         global DIGITS
         DIGITS = args.digits
-        score_main(args.cache, args.variants, args.by_fold, args.worst, args.old_only, args.only_prefix)
+        score_main(args.cache, args.variants, args.by_fold, args.worst, args.old_only,
+                   tuple(args.only_prefix) if args.only_prefix else None)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
-"""The hand-written training families, both waves (`nlp/corpus/gen/hand_written.jsonl`, `hand_*`, and
-`hand_written_2.jsonl`, `hw2_*`): well formed, in the training split only (and there only once they are trained
+"""The hand-written training families, every wave (`nlp/corpus/gen/hand_written.jsonl`, `hand_*`;
+`hand_written_2.jsonl`, `hw2_*`; `hand_written_3.jsonl`, `hw3_*`): well formed, in the training split only (and there only once they are trained
 on), both sides of every label, and Aadhaar-shaped numbers valid exactly in personal_data lines.
 """
 from __future__ import annotations
@@ -11,13 +11,14 @@ from collections import Counter
 import pytest
 
 from nlp.corpus.gen.__main__ import build
-from nlp.corpus.gen.hand import FIRST, SECOND, Wave
+from nlp.corpus.gen.hand import FIRST, SECOND, THIRD, Wave
 from nlp.training import DEFAULT_CORPUS
 from tests.nlp.test_nlp_checksums import independent_valid
 from tests.nlp.test_sealed_corpus import _AADHAAR_SHAPED, _NATIVE_DIGITS, LABELS, LANGS, STYLES, _folded
 
 # (wave, at least this many lines, at least this many lines of each label)
-WAVES = [pytest.param(FIRST, 600, 40, id="first"), pytest.param(SECOND, 1200, 100, id="second")]
+WAVES = [pytest.param(FIRST, 600, 40, id="first"), pytest.param(SECOND, 1200, 100, id="second"),
+         pytest.param(THIRD, 1200, 100, id="third")]
 
 
 def _lines(wave: Wave) -> list[dict]:
@@ -38,24 +39,26 @@ def test_every_line_is_well_formed_and_in_a_described_family(wave, at_least, per
 
 def test_the_splits_hold_each_wave_only_when_it_is_trained_on():
     # Each wave is appended to train, after the generated families and the waves before it, when its switch
-    # (gen/hand.py IN_TRAIN, IN_TRAIN_2) is on; calibration and untouched never change because of them.
-    in_files: dict[str, set[str]] = {FIRST.prefix: set(), SECOND.prefix: set()}
+    # (gen/hand.py IN_TRAIN, IN_TRAIN_2, IN_TRAIN_3) is on; calibration and untouched never change because of them.
+    waves = (FIRST, SECOND, THIRD)
+    in_files: dict[str, set[str]] = {wave.prefix: set() for wave in waves}
     for name in ("train", "calibration", "untouched"):
         for line in (DEFAULT_CORPUS / f"{name}.jsonl").read_text("utf-8").splitlines():
             family = json.loads(line)["family"]
             for prefix in in_files:
                 if family.startswith(prefix):
                     in_files[prefix].add(name)
-    assert in_files[FIRST.prefix] == ({"train"} if FIRST.in_train else set())
-    assert in_files[SECOND.prefix] == ({"train"} if SECOND.in_train else set())
-    without = build(with_hand=False, with_second=False)
-    first = build(with_hand=True, with_second=False)
-    both = build(with_hand=True, with_second=True)
-    for built in (first, both):
-        assert built["calibration"] == without["calibration"] and built["untouched"] == without["untouched"]
-    assert first["train"][:len(without["train"])] == without["train"]
-    assert both["train"][:len(first["train"])] == first["train"]
-    for wave, added in ((FIRST, first["train"][len(without["train"]):]), (SECOND, both["train"][len(first["train"]):])):
+    for wave in waves:
+        assert in_files[wave.prefix] == ({"train"} if wave.in_train else set()), wave.prefix
+    built = [build(with_hand=False, with_second=False, with_third=False),
+             build(with_hand=True, with_second=False, with_third=False),
+             build(with_hand=True, with_second=True, with_third=False),
+             build(with_hand=True, with_second=True, with_third=True)]
+    for later in built[1:]:
+        assert later["calibration"] == built[0]["calibration"] and later["untouched"] == built[0]["untouched"]
+    for wave, before, after in zip(waves, built, built[1:]):
+        assert after["train"][:len(before["train"])] == before["train"]
+        added = after["train"][len(before["train"]):]
         assert {row["family"] for row in added} == set(wave.families)
         assert [row["text"] for row in added] == [row["text"] for row in _lines(wave)]
 
@@ -75,8 +78,11 @@ def test_both_sides_of_every_label_in_every_language_form(wave, at_least, per_la
 
 
 def test_the_waves_share_no_text():
-    first = {_folded(row["text"]) for row in _lines(FIRST)}
-    assert not first & {_folded(row["text"]) for row in _lines(SECOND)}
+    seen: set[str] = set()
+    for wave in (FIRST, SECOND, THIRD):
+        texts = {_folded(row["text"]) for row in _lines(wave)}
+        assert not seen & texts, wave.prefix
+        seen |= texts
 
 
 @pytest.mark.parametrize("wave, at_least, per_label", WAVES)

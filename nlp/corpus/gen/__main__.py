@@ -6,7 +6,8 @@ legacy/*.jsonl and keep their ids (the legacy holdout's lines are in calibration
 The hand-written families (`hand_*`, gen/hand_written.jsonl, see gen/hand.py: messages written one at a time,
 no templates or slots) are appended to train.jsonl verbatim, after the generated families, when
 `hand.IN_TRAIN` is set or `--with-hand` is given; the second wave (`hw2_*`, gen/hand_written_2.jsonl) after them
-when `hand.IN_TRAIN_2` is set or `--with-second` is given.
+when `hand.IN_TRAIN_2` is set or `--with-second` is given; the third (`hw3_*`, gen/hand_written_3.jsonl) after
+the second when `hand.IN_TRAIN_3` is set or `--with-third` is given.
 """
 from __future__ import annotations
 
@@ -75,7 +76,8 @@ def generate(family: Family, seen: set[str]) -> list[dict]:
     return [{"id": w["id"], "text": w["text"], "labels": w["labels"], "lang": w["lang"], "family": w["family"], "style": w["style"]} for w in rows]
 
 
-def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2) -> dict[str, list[dict]]:
+def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2,
+          with_third: bool = hand.IN_TRAIN_3) -> dict[str, list[dict]]:
     splits: dict[str, list[dict]] = {"train": legacy_rows("train.jsonl", "train"),
                                      "calibration": legacy_rows("holdout.jsonl", "holdout"), "untouched": []}
     seen = {norm(row["text"]) for rows in splits.values() for row in rows}
@@ -93,6 +95,8 @@ def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2) 
     written = hand.rows(seen, norm, hand.FIRST) if with_hand else []
     if with_second:
         written += hand.rows(seen, norm, hand.SECOND)
+    if with_third:
+        written += hand.rows(seen, norm, hand.THIRD)
     clash = {row["family"] for row in written} & set(ids)
     if clash:
         raise SystemExit(f"hand-written families named like generated ones: {sorted(clash)}")
@@ -116,11 +120,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-second", action="store_true",
                         help="append the second wave (gen/hand_written_2.jsonl, hw2_*) after the first even though "
                              "gen/hand.py's IN_TRAIN_2 is off; use with --output for a trial corpus")
+    parser.add_argument("--with-third", action="store_true",
+                        help="append the third wave (gen/hand_written_3.jsonl, hw3_*) after the second even though "
+                             "gen/hand.py's IN_TRAIN_3 is off; use with --output for a trial corpus")
     parser.add_argument("--output", type=Path, default=CORPUS, help="folder to write the splits to (default: nlp/corpus)")
     args = parser.parse_args(argv)
     if args.readme and args.output != CORPUS:
         parser.error("--readme describes nlp/corpus; do not combine it with --output")
-    splits = build(with_hand=args.with_hand or hand.IN_TRAIN, with_second=args.with_second or hand.IN_TRAIN_2)
+    splits = build(with_hand=args.with_hand or hand.IN_TRAIN, with_second=args.with_second or hand.IN_TRAIN_2,
+                   with_third=args.with_third or hand.IN_TRAIN_3)
     if args.families_md:
         print_families(splits)
         return 0
