@@ -56,6 +56,12 @@ FAMILIES: dict[str, tuple[str, str]] = {
 }
 
 
+def described_beside(path: Path) -> dict[str, tuple[str, str]]:
+    """A later wave's families, family -> (side, what it holds), from the `.families.json` beside its lines."""
+    return {family: (side, what) for family, (side, what)
+            in json.loads(path.with_suffix(".families.json").read_text(encoding="utf-8")).items()}
+
+
 # The second wave (`hw2_*`, 4 December 2026): eight writers, one area each (confidential twice, instruction,
 # personal data, hostile twice, Indian-language-only lines across all labels, and ordinary/long/two-label
 # messages), written under the same rules; each family described in
@@ -64,9 +70,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
 HAND_2 = HAND.with_name("hand_written_2.jsonl")
 PREFIX_2 = "hw2_"
 IN_TRAIN_2 = True
-FAMILIES_2: dict[str, tuple[str, str]] = {
-    family: (side, what) for family, (side, what)
-    in json.loads(HAND_2.with_suffix(".families.json").read_text(encoding="utf-8")).items()}
+FAMILIES_2 = described_beside(HAND_2)
 
 
 # The third wave (`hw3_*`, 4 December 2026): eight writers, one area each (hostility without abusive words; veiled
@@ -79,9 +83,7 @@ FAMILIES_2: dict[str, tuple[str, str]] = {
 HAND_3 = HAND.with_name("hand_written_3.jsonl")
 PREFIX_3 = "hw3_"
 IN_TRAIN_3 = False
-FAMILIES_3: dict[str, tuple[str, str]] = {
-    family: (side, what) for family, (side, what)
-    in json.loads(HAND_3.with_suffix(".families.json").read_text(encoding="utf-8")).items()}
+FAMILIES_3 = described_beside(HAND_3)
 
 
 @dataclass(frozen=True)
