@@ -1,6 +1,7 @@
 """The hand-written training families, every wave (`nlp/corpus/gen/hand_written.jsonl`, `hand_*`;
-`hand_written_2.jsonl`, `hw2_*`; `hand_written_3.jsonl`, `hw3_*`): well formed, in the training split only (and there only once they are trained
-on), both sides of every label, and Aadhaar-shaped numbers valid exactly in personal_data lines.
+`hand_written_2.jsonl`, `hw2_*`; `hand_written_3.jsonl`, `hw3_*`): well formed, in the training split only (and
+there only once they are trained on), both sides of every label, and Aadhaar-shaped numbers valid exactly in
+personal_data lines.
 """
 from __future__ import annotations
 
