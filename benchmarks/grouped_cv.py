@@ -454,9 +454,10 @@ def main(argv: list[str] | None = None) -> None:
     sc.add_argument("--old-only", action="store_true",
                     help="count only the held-out messages of the families older than LATER_PREFIXES (hand_*): "
                          "what new families do to what was there")
-    sc.add_argument("--only-prefix", nargs="+", default=None,
-                    help="count only the held-out messages of families whose name starts with one of these (e.g. "
-                         "hand_ hw2_: how lines of other writers fare on a classifier that never saw them)")
+    sc.add_argument("--only-prefix", action="append", default=None,
+                    help="count only the held-out messages of families whose name starts with this; repeat it for "
+                         "several (e.g. --only-prefix hand_ --only-prefix hw2_: how lines of other writers fare on a "
+                         "classifier that never saw them)")
     sc.add_argument("variants", nargs="*", default=["today", "oof-thresholds", "oof-thresholds+all"],
                     help="NAME[:key=value,...], keys: host_any (prior of the candidate feature), l2, prior_scale, act_precision, beta, lower_precision, decision_on, thresholds_from")
     rc = sub.add_parser("recue", help="the cached rows with the current code's text-only features (no refit)")
