@@ -93,3 +93,20 @@ def test_aadhaar_shaped_numbers_pass_verhoeff_exactly_in_personal_data_lines(wav
         text = row["text"].translate(_NATIVE_DIGITS)
         for match in _AADHAAR_SHAPED.finditer(text):
             assert independent_valid("".join(match.groups())) == ("personal_data" in row["labels"]), (n, match.group(0))
+
+
+def test_the_third_waves_hard_negatives_are_its_families_with_no_label_marked_plus():
+    # A trial corpus of the third wave's hard negatives only (rule18, `--with-third-negatives`): whole families whose
+    # stated side marks every label it names '-', with all their lines.
+    built = build(with_hand=True, with_second=True, with_third=False, with_third_negatives=True)
+    taken = Counter(row["family"] for row in built["train"] if row["family"].startswith(THIRD.prefix))
+    assert "hw3_confA_bid_opened" in taken  # "confidential-": tender notices, bids read out at the opening
+    assert "hw3_long_decoy_clean" in taken  # "all-"
+    assert "hw3_confA_bid_unopened" not in taken  # "confidential+": bid amounts leaked before the opening
+    assert "hw3_confB_reminder_instr" not in taken  # "confidential- instruction+": a positive for instructions
+    in_file = Counter(row["family"] for row in _lines(THIRD))
+    for family, count in taken.items():
+        assert "+" not in THIRD.families[family][0] and count == in_file[family], family
+    left_out = {family for family in in_file if family not in taken}
+    assert all("+" in THIRD.families[family][0] for family in left_out)
+    assert built["calibration"] == build(with_hand=True, with_second=True, with_third=False)["calibration"]

@@ -77,7 +77,8 @@ def generate(family: Family, seen: set[str]) -> list[dict]:
 
 
 def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2,
-          with_third: bool = hand.IN_TRAIN_3) -> dict[str, list[dict]]:
+          with_third: bool = hand.IN_TRAIN_3,
+          with_third_negatives: bool = hand.IN_TRAIN_3_NEGATIVES) -> dict[str, list[dict]]:
     splits: dict[str, list[dict]] = {"train": legacy_rows("train.jsonl", "train"),
                                      "calibration": legacy_rows("holdout.jsonl", "holdout"), "untouched": []}
     seen = {norm(row["text"]) for rows in splits.values() for row in rows}
@@ -97,6 +98,8 @@ def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2,
         written += hand.rows(seen, norm, hand.SECOND)
     if with_third:
         written += hand.rows(seen, norm, hand.THIRD)
+    elif with_third_negatives:
+        written += hand.rows(seen, norm, hand.THIRD, negatives_only=True)
     clash = {row["family"] for row in written} & set(ids)
     if clash:
         raise SystemExit(f"hand-written families named like generated ones: {sorted(clash)}")
@@ -123,12 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-third", action="store_true",
                         help="append the third wave (gen/hand_written_3.jsonl, hw3_*) after the second even though "
                              "gen/hand.py's IN_TRAIN_3 is off; use with --output for a trial corpus")
+    parser.add_argument("--with-third-negatives", action="store_true",
+                        help="append only the third wave's hard-negative families (gen/hand.py's hard_negative) even "
+                             "though IN_TRAIN_3_NEGATIVES is off; use with --output for a trial corpus")
     parser.add_argument("--output", type=Path, default=CORPUS, help="folder to write the splits to (default: nlp/corpus)")
     args = parser.parse_args(argv)
     if args.readme and args.output != CORPUS:
         parser.error("--readme describes nlp/corpus; do not combine it with --output")
     splits = build(with_hand=args.with_hand or hand.IN_TRAIN, with_second=args.with_second or hand.IN_TRAIN_2,
-                   with_third=args.with_third or hand.IN_TRAIN_3)
+                   with_third=args.with_third or hand.IN_TRAIN_3,
+                   with_third_negatives=args.with_third_negatives or hand.IN_TRAIN_3_NEGATIVES)
     if args.families_md:
         print_families(splits)
         return 0

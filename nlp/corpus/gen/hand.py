@@ -83,6 +83,9 @@ FAMILIES_2 = described_beside(HAND_2)
 HAND_3 = HAND.with_name("hand_written_3.jsonl")
 PREFIX_3 = "hw3_"
 IN_TRAIN_3 = False
+# Only its hard-negative families (hard_negative: every label the family's side names marked '-'), under rule18
+# (nlp/README.md, "The third wave's hard negatives"). `--with-third-negatives` writes a trial corpus with them.
+IN_TRAIN_3_NEGATIVES = False
 FAMILIES_3 = described_beside(HAND_3)
 
 
@@ -109,8 +112,15 @@ def described(family: str) -> tuple[str, str] | None:
     return None
 
 
-def rows(seen: set[str], norm, wave: Wave = FIRST) -> list[dict]:
-    """One wave's lines as corpus rows; `seen` (folded texts already in the corpus) is extended."""
+def hard_negative(side: str) -> bool:
+    """Whether a family's stated side makes it a hard negative only: each label it names marked '-' ('hostile-',
+    'all-'), none '+' ('confidential- instruction+' is not)."""
+    return all(part.endswith("-") for part in side.split())
+
+
+def rows(seen: set[str], norm, wave: Wave = FIRST, *, negatives_only: bool = False) -> list[dict]:
+    """One wave's lines as corpus rows; `seen` (folded texts already in the corpus) is extended. negatives_only: only
+    the lines of its hard-negative families (whole families, their lines' labels as written)."""
     out: list[dict] = []
     count: Counter[str] = Counter()
     for n, line in enumerate(wave.path.read_text(encoding="utf-8").splitlines(), 1):
@@ -120,6 +130,8 @@ def rows(seen: set[str], norm, wave: Wave = FIRST) -> list[dict]:
         family = row["family"]
         if family not in wave.families or not family.startswith(wave.prefix):
             raise SystemExit(f"{wave.path.name}:{n}: family {family!r} is not one of this wave's described families")
+        if negatives_only and not hard_negative(wave.families[family][0]):
+            continue
         key = norm(row["text"])
         if key in seen:
             raise SystemExit(f"{wave.path.name}:{n}: text already in the corpus: {row['text'][:60]!r}")
