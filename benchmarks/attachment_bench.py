@@ -132,7 +132,7 @@ async def latency_run(name: str, *, messages: int, rate: float, attachments: boo
         db_path = workdir / f"{name}.db"
         await prepare_bot_database(db_path, posts, groups)
         stream = generate_stream(groups, messages, violation_share=0.04, seed=2019)
-        bot = await _start_bot(server.base_url, db_path, workdir / f"{name}.log")
+        bot = await _start_bot(server.base_url, db_path, workdir / f"{name}.log", telegram_limits=True)
         try:
             await _wait_for_bot_ready(client, db_path, len(groups))
             files = [scanned_pdf(3), beneficiary_scan()]

@@ -163,7 +163,7 @@ async def _start_chaos_bot(base_url: str, db_path: Path, log_path: Path, extra: 
     saved = {key: os.environ.get(key) for key in extra}
     os.environ.update(extra)  # _start_bot passes the environment on
     try:
-        return await _start_bot(base_url, db_path, log_path)
+        return await _start_bot(base_url, db_path, log_path, telegram_limits=True)
     finally:
         for key, value in saved.items():
             if value is None:

@@ -1,0 +1,38 @@
+"""The benchmarks that start the real bot and check what it did.
+
+`samvad bench --chaos N`: the real bot killed with SIGKILL during a burst and started again, then every message
+checked stored once, every warning, deletion and prompt found in the sandbox's chats once, and `samvad verify` run.
+
+`python -m benchmarks.attachment_bench`: text messages at a steady rate while files are posted and read.
+
+Small runs of each (about 10 s together), so that a harness cannot break unseen: from 2 to 4 December 2026 both
+called the e2e benchmark's bot starter without an argument it had gained, and every run failed before it began."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.attachment_bench import latency_run
+from benchmarks.chaos_bench import run_chaos
+from runtime.purposes import Purpose
+
+
+async def test_a_killed_and_restarted_bot_stores_each_message_once_and_posts_each_call_once(tmp_path: Path) -> None:
+    figures = await run_chaos(kills=1, messages_count=80, violation_share=0.1, workdir=tmp_path, seed=7, rate=40.0)
+
+    assert figures.kills == 1
+    assert figures.posted == 80
+    assert (figures.stored_once, figures.lost, figures.duplicated) == (80, 0, 0)
+    assert figures.delivered[Purpose.MODERATION_WARNING] >= 1 and figures.delivered[Purpose.RECORDS_INSTRUCTION] >= 1
+    assert not sum(figures.doubled.values()) and not sum(figures.undelivered.values())
+    assert figures.verify_status == 0, figures.verify_output
+    assert "all three hold:                yes" in figures.render()
+
+
+async def test_the_attachment_benchmarks_latency_run_stores_every_text(tmp_path: Path, capsys) -> None:
+    # python -m benchmarks.attachment_bench starts the bot the same way, and failed the same way.
+    await latency_run("text-only", messages=20, rate=20.0, attachments=False, workdir=tmp_path)
+
+    printed = capsys.readouterr().out
+    assert "text-only: 20 texts at 20/s" in printed
+    assert printed.rstrip().endswith("lost 0")
