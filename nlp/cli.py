@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersActi
     classify.set_defaults(handler=run_classify)
 
     nlp_parser = subparsers.add_parser("nlp", help="content-filter model commands")
-    nlp_commands = nlp_parser.add_subparsers(dest="nlp_command", metavar="{train,eval}")
+    nlp_commands = nlp_parser.add_subparsers(dest="nlp_command", metavar="{train,rethreshold,eval}")
     nlp_commands.required = True
 
     from nlp.training import DEFAULT_CORPUS, DEFAULT_OUTPUT
@@ -37,6 +37,15 @@ def register(subparsers: argparse._SubParsersAction) -> argparse._SubParsersActi
     train.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where to save the pipeline")
     train.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     train.set_defaults(handler=run_train)
+
+    rethreshold = nlp_commands.add_parser(
+        "rethreshold", help="choose a trained model's thresholds again on the calibration split (no retraining)"
+    )
+    rethreshold.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                             help="folder with calibration.jsonl (the thresholds are chosen on it)")
+    rethreshold.add_argument("--model", type=Path, default=DEFAULT_OUTPUT,
+                             help="the trained pipeline whose decision file is rewritten (default: packaged)")
+    rethreshold.set_defaults(handler=run_rethreshold)
 
     evaluate = nlp_commands.add_parser(
         "eval", help="P/R/F1, upper-tier precision, by language and family, on a labelled JSON Lines file"
@@ -151,6 +160,19 @@ def run_train(args: argparse.Namespace) -> int:
         train(args.corpus, args.output, args.seed)
     except (CorpusError, OSError) as exc:
         print(f"samvad nlp train: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run_rethreshold(args: argparse.Namespace) -> int:
+    """Handler for `samvad nlp rethreshold`."""
+    from nlp.errors import CorpusError
+    from nlp.training import rethreshold
+
+    try:
+        rethreshold(args.corpus, args.model)
+    except (CorpusError, OSError) as exc:
+        print(f"samvad nlp rethreshold: {exc}", file=sys.stderr)
         return 2
     return 0
 

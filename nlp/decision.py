@@ -574,11 +574,52 @@ def fit_logistic(rows: list[dict[str, float]], gold: list[bool], *, l2: float = 
 LOWER_PRECISION = 0.95
 
 
+def precision_lower_bound(correct: int, given: int, *, confidence: float = 0.95) -> float:
+    """The one-sided Clopper-Pearson lower bound of a precision seen as correct/given: the lowest true precision
+    p under which seeing at least `correct` right of `given` still has probability 1 - confidence or more.
+    Exact (binomial tail, bisection to 1e-12), no statistics package: 0 when nothing was right."""
+    if not 0 <= correct <= given or not 0 < confidence < 1:
+        raise ValueError(f"a precision of {correct}/{given} at confidence {confidence} has no bound")
+    if correct == 0:
+        return 0.0
+    alpha = 1.0 - confidence
+    if correct == given:
+        return alpha ** (1.0 / given)  # the tail is p**given: solved exactly
+    low, high = 0.0, 1.0
+    while high - low > 1e-12:
+        middle = (low + high) / 2
+        if _at_least(correct, given, middle) < alpha:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def _at_least(k: int, n: int, p: float) -> float:
+    """P(X >= k) for X ~ Binomial(n, p), 0 < p < 1, summed in logs (n is a few hundred at most here)."""
+    log_p, log_q = math.log(p), math.log1p(-p)
+    log_n = math.lgamma(n + 1)
+    return sum(math.exp(log_n - math.lgamma(i + 1) - math.lgamma(n - i + 1) + i * log_p + (n - i) * log_q)
+               for i in range(k, n + 1))
+
+
+def smallest_sample_for(precision: float, *, confidence: float = 0.95) -> int:
+    """The fewest messages, all of them right, whose precision's lower bound reaches `precision`."""
+    return math.ceil(math.log(1.0 - confidence) / math.log(precision))
+
+
 def choose_thresholds(scores: list[float], gold: list[bool], *, act_precision: float = 0.97,
-                      min_act: int = 5, beta: float = 1.0, lower_precision: float = LOWER_PRECISION) -> dict[str, Any]:
+                      min_act: int = 5, beta: float = 1.0, lower_precision: float = LOWER_PRECISION,
+                      act_bound: float | None = None, confidence: float = 0.95) -> dict[str, Any]:
     """The upper threshold (lowest score at which precision above it stays >= act_precision) and
     the lower one (best F-beta at or below the upper among the scores at which precision above them is
-    still >= lower_precision), with precision and recall at each."""
+    still >= lower_precision), with precision and recall at each.
+
+    With act_bound, the upper threshold must also be a guarantee, not only a point estimate: walking down the
+    scores from the first point with enough messages above it to show the bound at all (smallest_sample_for),
+    the upper threshold is the last point before the one-sided Clopper-Pearson lower bound of precision above
+    it (at `confidence`) falls under act_bound (fixed-sequence testing: one test a point, in a fixed order,
+    stopping at the first failure). If the first point fails, there is no upper tier (1.01)."""
     order = sorted(zip(scores, gold), key=lambda p: -p[0])
     positives = sum(gold)
     tp = fp = 0
@@ -589,10 +630,16 @@ def choose_thresholds(scores: list[float], gold: list[bool], *, act_precision: f
         if i + 1 == len(order) or order[i + 1][0] < s:
             points.append((s, tp, fp))
     upper = 1.01
+    first_testable = smallest_sample_for(act_bound, confidence=confidence) if act_bound is not None else 0
     for s, t, f in points:
         # Walking down the scores: the upper threshold is the last point before precision falls below the bar.
         if t + f >= min_act and t / (t + f) < act_precision:
             break
+        if act_bound is not None:
+            if t + f < first_testable:
+                continue  # too few above this point for any bound to reach act_bound
+            if precision_lower_bound(t, t + f, confidence=confidence) < act_bound:
+                break
         if t / max(1, t + f) >= act_precision:
             upper = s
     best_f, lower = -1.0, upper

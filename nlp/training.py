@@ -31,6 +31,15 @@ FOLDS = 4
 # The upper tier acts in the group (deletes, warns, prompts): its precision on the calibration
 # split is held a little above the 0.97 the issue asks on unseen text.
 ACT_PRECISION = 0.98
+# It may also be asked as a guarantee, not only a point estimate: a calibration split of a couple of hundred
+# messages a label shows 0.98 with a wide margin of error (184 right of 187 is consistent with 0.959 at 95%). With
+# ACT_BOUND set, the upper threshold is the lowest at which the one-sided Clopper-Pearson lower bound (at
+# ACT_CONFIDENCE) of calibration's precision above it is still >= ACT_BOUND (nlp.decision.choose_thresholds). Tried
+# as rule19 (4 December 2026, nlp/README.md): 0.97 at 95% raised the upper tier's precision on the untouched split
+# (confidential 0.953 -> 0.980, hostile 0.953 -> 0.972) but lowered hostile's on the sealed set by 0.001 (84 of
+# 88 against 86 of 90), which the rule written first did not allow: not adopted, so off.
+ACT_BOUND: float | None = None
+ACT_CONFIDENCE = 0.95
 # The lower threshold gives a label for review: it leans to precision too (F-beta, beta < 1), since
 # the issue's bar is at most 2% of ordinary messages flagged at either tier.
 LOWER_BETA = 0.7
@@ -114,26 +123,14 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
         label: fit_logistic(complete, [label in e.labels for e in train_set], prior=PRIORS.get(label)) for label in LABELS
     })
     content_filter.decision = decision
-    calibration_rows = feature_rows(content_filter, calibration)
-    figures: dict = {
-        "chosen_on": calibration_path.name,
-        "date": datetime.date.today().isoformat(),
+    decision.figures = {
         "messages": {"train": len(train_set), "calibration": len(calibration)},
         # What the model was trained and calibrated on: a packaged model whose corpus files have changed since
         # (tests/nlp/test_nlp_thresholds.py checks) is not what `samvad nlp train` would now produce.
-        "corpus_sha256": {"train": file_sha256(Path(corpus) / "train.jsonl"), calibration_path.name: file_sha256(calibration_path)},
-        "act_precision_target": ACT_PRECISION, "lower_beta": LOWER_BETA, "lower_precision": LOWER_PRECISION,
+        "corpus_sha256": {"train": file_sha256(Path(corpus) / "train.jsonl")},
         "seed": seed, "epochs": epochs, "folds": folds,
-        "labels": {},
     }
-    for label in LABELS:
-        model = decision.labels[label]
-        scores = [sigmoid(model.logit(f)) for f in calibration_rows]
-        chosen = choose_thresholds(scores, [label in e.labels for e in calibration], act_precision=ACT_PRECISION,
-                                   beta=LOWER_BETA)
-        model.lower, model.upper = chosen["lower"], chosen["upper"]
-        figures["labels"][label] = {k: chosen[k] for k in ("at_lower", "at_upper", "positives")}
-    decision.figures = figures
+    _choose_thresholds_on(content_filter, calibration, calibration_path)
     output = Path(output)
     pipeline.to_disk(output)
     decision.write(output / DECISION_FILE)
@@ -142,6 +139,53 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
               f" calibration ({len(calibration)}):\n")
     print_report(report, out, show_errors=False)
     return {label: report.prf(label) for label in LABELS}
+
+
+def rethreshold(corpus: Path = DEFAULT_CORPUS, model_dir: Path = DEFAULT_OUTPUT, *, out: TextIO = sys.stdout) -> dict:
+    """Choose a trained model's thresholds again on the calibration split, as `train` chooses them now, keeping
+    its classifier and its decision's weights: for a change of how thresholds are chosen (rule19), without a
+    retrain that would also move the classifier. Rewrites the model's decision file; returns the calibration
+    figures. The untouched split is never read here."""
+    from nlp.filter import ContentFilter
+
+    model_dir = Path(model_dir)
+    calibration_path = _split(corpus, "calibration.jsonl", "holdout.jsonl")
+    calibration = read_examples(calibration_path)
+    if not (model_dir / DECISION_FILE).is_file():
+        raise CorpusError(f"{model_dir}: no decision file ({DECISION_FILE}) to choose thresholds for; train one"
+                          " with `samvad nlp train --output DIR`")
+    content_filter = ContentFilter.load(model_dir=model_dir)
+    _choose_thresholds_on(content_filter, calibration, calibration_path)
+    content_filter.decision.write(model_dir / DECISION_FILE)
+    report = score(calibration, content_filter.check_many([e.text for e in calibration]))
+    out.write(f"thresholds chosen again on {calibration_path.name} ({len(calibration)}):\n")
+    print_report(report, out, show_errors=False)
+    return {label: report.prf(label) for label in LABELS}
+
+
+def _choose_thresholds_on(content_filter, calibration: list[Example], calibration_path: Path) -> None:
+    """Each label's two thresholds chosen on the calibration split's decision scores, set on the filter's decision
+    with the figures that chose them (its other figures, of the training, kept)."""
+    decision = content_filter.decision
+    calibration_rows = feature_rows(content_filter, calibration)
+    figures = dict(decision.figures)
+    figures.update({
+        "chosen_on": calibration_path.name,
+        "date": datetime.date.today().isoformat(),
+        "act_precision_target": ACT_PRECISION, "act_precision_bound": ACT_BOUND, "act_confidence": ACT_CONFIDENCE,
+        "lower_beta": LOWER_BETA, "lower_precision": LOWER_PRECISION,
+        "labels": {},
+    })
+    figures["messages"] = {**figures.get("messages", {}), "calibration": len(calibration)}
+    figures["corpus_sha256"] = {**figures.get("corpus_sha256", {}), calibration_path.name: file_sha256(calibration_path)}
+    for label in LABELS:
+        model = decision.labels[label]
+        scores = [sigmoid(model.logit(f)) for f in calibration_rows]
+        chosen = choose_thresholds(scores, [label in e.labels for e in calibration], act_precision=ACT_PRECISION,
+                                   beta=LOWER_BETA, act_bound=ACT_BOUND, confidence=ACT_CONFIDENCE)
+        model.lower, model.upper = chosen["lower"], chosen["upper"]
+        figures["labels"][label] = {k: chosen[k] for k in ("at_lower", "at_upper", "positives")}
+    decision.figures = figures
 
 
 def file_sha256(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""`samvad classify` and `samvad nlp eval` as a user runs them."""
+"""`samvad classify`, `samvad nlp eval` and `samvad nlp rethreshold` as a user runs them."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import shutil
 
 from nlp.cli import classify_stream, register
 
@@ -75,6 +76,7 @@ def test_register_adds_the_commands_and_returns_the_nlp_subparsers():
     args = parser.parse_args(["nlp", "train", "--seed", "3"])
     assert args.seed == 3 and args.handler.__name__ == "run_train"
     assert parser.parse_args(["nlp", "eval", "dev.jsonl"]).handler.__name__ == "run_eval"
+    assert parser.parse_args(["nlp", "rethreshold"]).handler.__name__ == "run_rethreshold"
     assert parser.parse_args(["nlp", "stats"]).handler(None) == 0
 
 
@@ -123,3 +125,29 @@ def test_eval_of_a_missing_file_fails_cleanly(tmp_path):
         [sys.executable, "-m", "nlp", "nlp", "eval", str(tmp_path / "none.jsonl")], capture_output=True, cwd=ROOT, timeout=120,
     )
     assert result.returncode == 2 and b"Traceback" not in result.stderr
+
+
+def test_rethreshold_of_the_packaged_model_chooses_its_packaged_thresholds_again(tmp_path):
+    # The packaged thresholds are the ones the rule in nlp/training.py chooses on the calibration split: choosing
+    # them again on a copy of the model rewrites its decision file with the same two thresholds for every label.
+    packaged = ROOT / "nlp" / "model"
+    model = tmp_path / "model"
+    shutil.copytree(packaged, model)
+    result = subprocess.run([sys.executable, "-m", "nlp", "nlp", "rethreshold", "--model", str(model)],
+                            capture_output=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    assert "thresholds chosen again on calibration.jsonl" in result.stdout.decode()
+    before = json.loads((packaged / "samvad_decision.json").read_text("utf-8"))["labels"]
+    after = json.loads((model / "samvad_decision.json").read_text("utf-8"))["labels"]
+    assert {label: (m["lower"], m["upper"]) for label, m in after.items()} == \
+        {label: (m["lower"], m["upper"]) for label, m in before.items()}
+
+
+def test_rethreshold_of_a_model_without_a_decision_fails_cleanly(tmp_path):
+    model = tmp_path / "model"
+    shutil.copytree(ROOT / "nlp" / "model", model)
+    (model / "samvad_decision.json").unlink()
+    result = subprocess.run([sys.executable, "-m", "nlp", "nlp", "rethreshold", "--model", str(model)],
+                            capture_output=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert b"no decision file" in result.stderr

@@ -7,7 +7,8 @@ import pytest
 
 from nlp import ContentFilter, Tier
 from nlp.decision import (CONJUNCTIONS, MARKING_HEADING, PATTERN_CONJUNCTIONS, PATTERN_ONLY, DecisionModel, LabelModel,
-                          choose_thresholds, fit_logistic, logit_at_least, sigmoid)
+                          choose_thresholds, fit_logistic, logit_at_least, precision_lower_bound, sigmoid,
+                          smallest_sample_for)
 from nlp.lexicons.decision import HOSTILE_PATTERNS
 from nlp.verdict import LABELS
 
@@ -41,6 +42,41 @@ def test_the_review_tier_keeps_its_own_precision_floor():
     assert chosen["upper"] == 0.7
     assert chosen["lower"] == 0.7
     assert chosen["at_lower"] == {"threshold": 0.7, "precision": 1.0, "recall": 0.75, "given": 3}
+
+
+@pytest.mark.parametrize(("correct", "given", "confidence", "published"), [
+    # R's binom.test (the Clopper-Pearson interval), two-sided 95% intervals as published, whose lower ends are the
+    # one-sided 97.5% bounds: binom.test(9, 24, 1/6) -> "95 percent confidence interval: 0.1879929 0.5940636";
+    # binom.test(x = 10, n = 20, p = 0.4) -> "0.2719578 0.7280422".
+    (9, 24, 0.975, 0.1879929),
+    (10, 20, 0.975, 0.2719578),
+])
+def test_precision_lower_bound_matches_published_clopper_pearson_intervals(correct, given, confidence, published):
+    assert precision_lower_bound(correct, given, confidence=confidence) == pytest.approx(published, abs=5e-7)
+
+
+def test_a_clean_run_needs_ninety_nine_messages_to_show_ninety_seven_percent():
+    # All right of n: the bound is 0.05 ** (1/n); 0.05 ** (1/98) = 0.9699, 0.05 ** (1/99) = 0.9702.
+    assert smallest_sample_for(0.97) == 99
+    assert precision_lower_bound(98, 98) < 0.97 <= precision_lower_bound(99, 99)
+    assert precision_lower_bound(0, 10) == 0.0
+    with pytest.raises(ValueError):
+        precision_lower_bound(11, 10)
+
+
+def test_with_a_bound_the_upper_tier_stops_where_calibration_no_longer_proves_the_precision():
+    # 150 right at the top, then a wrong one at every 40th place below: the point estimate never falls under 0.98
+    # (296 of 300 at the bottom), but 150 of 151 bounds precision at 0.9690 < 0.97 (97% is not shown there):
+    # the bound stops the walk at the first wrong one, where the point estimate alone acts on all 300.
+    scores = [1.0 - i / 1000 for i in range(300)]
+    gold = [i < 150 or (i - 150) % 40 != 0 for i in range(300)]
+    estimate_only = choose_thresholds(scores, gold, act_precision=0.98, lower_precision=0.0)
+    bounded = choose_thresholds(scores, gold, act_precision=0.98, lower_precision=0.0, act_bound=0.97)
+    assert bounded["at_upper"]["given"] == 150 and bounded["at_upper"]["precision"] == 1.0
+    assert estimate_only["at_upper"]["given"] == 300
+    # Fewer than 99 messages in all: nothing can show the bound, so nothing acts by itself; labels go to review.
+    few = choose_thresholds(scores[:60], [True] * 60, act_precision=0.98, act_bound=0.97)
+    assert few["upper"] > 1.0 and few["at_lower"]["given"] == 60
 
 
 def test_logistic_regression_learns_which_feature_marks_the_label():
