@@ -78,6 +78,27 @@ class Report:
         fp = sum(self.act_fp[x] for x in labels)
         return tp / (tp + fp) if tp + fp else 1.0
 
+    def act_precision_at_least(self, label: str | None = None, *, confidence: float = 0.95) -> float | None:
+        """What the upper tier's precision is at least, at `confidence` (one-sided Clopper-Pearson), from the
+        messages acted on here: a figure on a couple of hundred messages says less than its decimals; None when
+        nothing was acted on."""
+        from nlp.decision import precision_lower_bound
+
+        labels = LABELS if label is None else (label,)
+        tp = sum(self.act_tp[x] for x in labels)
+        given = tp + sum(self.act_fp[x] for x in labels)
+        return precision_lower_bound(tp, given, confidence=confidence) if given else None
+
+    def false_alarm_rate_at_most(self, *, confidence: float = 0.95) -> float | None:
+        """What the share of unlabelled messages given a label is at most, at `confidence` (one-sided
+        Clopper-Pearson); None without unlabelled messages."""
+        from nlp.decision import precision_lower_bound
+
+        if not self.unlabelled:
+            return None
+        return 1.0 - precision_lower_bound(self.unlabelled - self.unlabelled_flagged, self.unlabelled,
+                                           confidence=confidence)
+
     def add(self, gold: Collection[str], given: Collection[str], acted: Collection[str], *,
             example: Example | None = None, verdict: Verdict | None = None) -> None:
         """Count one message: its gold labels, the labels given and those of them acted on (the upper tier).
@@ -171,21 +192,30 @@ def evaluate_all(content_filter, examples: list[Example]) -> Evaluation:
 
 
 def print_report(report: Report, out: TextIO, *, show_errors: bool = True) -> None:
-    """Print the figures, then the misses and false alarms."""
-    out.write(f"{'label':<15}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}{'ACT P':>8}{'ACT':>6}\n")
+    """Print the figures, then the misses and false alarms. `ACT P >=` and the false alarms' "at most" are one-sided
+    95% bounds on what the set shows (Clopper-Pearson): how far its figures can be trusted to hold on more text."""
+    out.write(f"{'label':<15}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}{'ACT P':>8}{'ACT':>6}"
+              f"{'ACT P >=':>10}\n")
     for label in LABELS:
         p, r, f = report.prf(label)
         acted = report.act_tp[label] + report.act_fp[label]
         out.write(f"{label:<15}{p:7.3f}{r:7.3f}{f:7.3f}{report.tp[label]:6d}{report.fp[label]:6d}{report.fn[label]:6d}"
-                  f"{report.act_precision(label):8.3f}{acted:6d}\n")
+                  f"{report.act_precision(label):8.3f}{acted:6d}{_bound(report.act_precision_at_least(label))}\n")
     p, r, f = report.micro()
-    out.write(f"{'micro':<15}{p:7.3f}{r:7.3f}{f:7.3f}{'':18}{report.act_precision():8.3f}\n")
+    out.write(f"{'micro':<15}{p:7.3f}{r:7.3f}{f:7.3f}{'':18}{report.act_precision():8.3f}{'':6}"
+              f"{_bound(report.act_precision_at_least())}\n")
+    at_most = report.false_alarm_rate_at_most()
     out.write(
         f"false alarms on unlabelled messages: {report.unlabelled_flagged}/{report.unlabelled}"
-        f" = {report.false_alarm_rate:.3f}\n"
+        f" = {report.false_alarm_rate:.3f}" + (f" (at most {at_most:.3f} at 95%)" if at_most is not None else "")
+        + "\n"
     )
     if show_errors:
         _print_errors(report, out)
+
+
+def _bound(value: float | None) -> str:
+    return f"{value:10.3f}" if value is not None else f"{'-':>10}"
 
 
 def _print_errors(report: Report, out: TextIO) -> None:

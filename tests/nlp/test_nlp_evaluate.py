@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from nlp import Verdict
-from nlp.evaluate import Example, evaluate_all, print_evaluation
+from nlp.evaluate import Example, Report, evaluate_all, print_evaluation, print_report
 
 
 class FixedFilter:
@@ -42,6 +42,26 @@ def test_figures_overall_and_of_the_upper_tier():
     assert report.act_precision("hostile") == 1.0
     assert report.act_precision("instruction") == 0.0
     assert report.act_precision() == 0.5
+
+
+def test_the_table_says_how_far_its_upper_tier_and_false_alarm_figures_can_be_trusted():
+    # Four confidential messages acted on, all right, and ten ordinary ones, none flagged. With every one right,
+    # the one-sided 95% Clopper-Pearson bound is 0.05 ** (1/n): precision at least 0.05 ** (1/4) = 0.473, false
+    # alarms at most 1 - 0.05 ** (1/10) = 0.259. A set that small shows almost nothing, and the table says so.
+    report = Report()
+    for _ in range(4):
+        report.add({"confidential"}, {"confidential"}, {"confidential"})
+    for _ in range(10):
+        report.add(set(), set(), set())
+    out = io.StringIO()
+    print_report(report, out, show_errors=False)
+    lines = out.getvalue().splitlines()
+    assert lines[0].split()[-3:] == ["ACT", "P", ">="]
+    confidential = next(line for line in lines if line.startswith("confidential")).split()
+    assert confidential[-3:] == ["1.000", "4", "0.473"]
+    hostile = next(line for line in lines if line.startswith("hostile")).split()
+    assert hostile[-1] == "-"  # nothing acted on: no bound
+    assert lines[-1] == "false alarms on unlabelled messages: 0/10 = 0.000 (at most 0.259 at 95%)"
 
 
 def test_breakdowns_by_language_and_family_and_the_worst_familys_confusion():
