@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 from collections.abc import Collection, Iterable
 
+from nlp.decision import precision_lower_bound
 from nlp.errors import CorpusError
 from nlp.verdict import LABELS, Verdict
 
@@ -82,8 +83,6 @@ class Report:
         """What the upper tier's precision is at least, at `confidence` (one-sided Clopper-Pearson), from the
         messages acted on here: a figure on a couple of hundred messages says less than its decimals; None when
         nothing was acted on."""
-        from nlp.decision import precision_lower_bound
-
         labels = LABELS if label is None else (label,)
         tp = sum(self.act_tp[x] for x in labels)
         given = tp + sum(self.act_fp[x] for x in labels)
@@ -92,8 +91,6 @@ class Report:
     def false_alarm_rate_at_most(self, *, confidence: float = 0.95) -> float | None:
         """What the share of unlabelled messages given a label is at most, at `confidence` (one-sided
         Clopper-Pearson); None without unlabelled messages."""
-        from nlp.decision import precision_lower_bound
-
         if not self.unlabelled:
             return None
         return 1.0 - precision_lower_bound(self.unlabelled - self.unlabelled_flagged, self.unlabelled,

@@ -4,12 +4,12 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import shutil
 
 from nlp.cli import classify_stream, register
 
