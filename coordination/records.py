@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
-from typing import Any
 from html import escape
 
 from coordination.answers import ButtonAnswer, Keyboard, keyboard
@@ -22,7 +21,7 @@ from nlp.verdict import Tier
 from runtime.purposes import Purpose
 from storage import exports, flags, incidents, instructions, roster, tasks
 from storage.database import Database, Unit
-from storage.instructions import Instruction, InstructionStatus, ResolvedAddressees
+from storage.instructions import Instruction, ResolvedAddressees
 from storage.roster import Binding, Post
 from storage.timefmt import for_chat
 
@@ -58,7 +57,8 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
 
     One unit of work whatever the message names, in one trip: the facts read (the group, whether moderation
     removed the message, its members and the people named), the addressees decided on them, and the spans, the
-    record, the prompt and the reminder written.
+    record, the prompt and the reminder written (on PostgreSQL the record, its journal entry, addressees, prompt
+    and reminder in one statement: storage.instructions.create_in).
     """
     spans = [(e.start, e.end, e.reason_code) for e in verdict.evidence if e.label == "personal_data"]
     # Whether the text is an acknowledgement is read only of a message that would otherwise become one (most do not).
@@ -80,24 +80,23 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
         addressees = _resolve(facts, details.addressees, mentioned_user_ids=message.mentioned_user_ids,
                               author_id=message.sender_id)
         incident = incidents.open_for_chat_in(unit, message.chat_id)
+        due_at = details.due.at if details.due else None
+        prompt = prompt_text(details.kind, due_at, addressees, c.settings.zone, incident.name if incident else None)
+
+        def prompt_and_reminder(instruction_id: int) -> instructions.WrittenWith:
+            calls = c.outbox.message_calls(message.chat_id, prompt, purpose=Purpose.RECORDS_INSTRUCTION,
+                                           dedupe_key=prompt_key, reply_to=message.message_id,
+                                           markup=ack_button(instruction_id))
+            return instructions.WrittenWith(calls, _reminder(c, instruction_id, due_at, now=at))
+
         instruction = instructions.create_in(
             unit, chat_id=message.chat_id, message_id=message.message_id, author_id=message.sender_id,
-            kind=details.kind, due_at=details.due.at if details.due else None,
-            due_text=details.due.text if details.due else None, addressees=addressees,
-            incident_id=incident.incident_id if incident else None, at=at,
+            kind=details.kind, due_at=due_at, due_text=details.due.text if details.due else None,
+            addressees=addressees, incident_id=incident.incident_id if incident else None, at=at,
+            written_with=prompt_and_reminder,
         )
-        if instruction is None:
-            return None
-        c.outbox.send_message_in(
-            unit, message.chat_id,
-            prompt_text(instructions.new_status(instruction, addressees), c.settings.zone,
-                        incident.name if incident else None),
-            purpose=Purpose.RECORDS_INSTRUCTION, dedupe_key=prompt_key, reply_to=message.message_id,
-            markup=ack_button(instruction.instruction_id),
-        )
-        reminder = _reminder(c, instruction, now=at)
-        if reminder is not None:
-            tasks.schedule_in(unit, **reminder)
+        if instruction is not None:
+            c.outbox.wake_after(unit, message.chat_id)
         return instruction
 
     return await c.db.write(record)
@@ -178,15 +177,15 @@ def _by_designation_and_district(members: list[Post], named: Addressees) -> list
     return chosen
 
 
-def _reminder(c: Collaborators, instruction: Instruction, *, now: datetime) -> dict[str, Any] | None:
-    """The reminder task of an instruction (tasks.schedule's arguments); None if its moment has passed."""
-    if instruction.due_at is None:
+def _reminder(c: Collaborators, instruction_id: int, due_at: datetime | None, *, now: datetime) -> tasks.NewTask | None:
+    """The reminder task of an instruction due at due_at; None if it has no due time or the moment has passed."""
+    if due_at is None:
         return None
-    remind_at = instruction.due_at - timedelta(minutes=c.settings.reminder_lead_minutes)
+    remind_at = due_at - timedelta(minutes=c.settings.reminder_lead_minutes)
     if remind_at <= now:
         return None  # too close to the due time: the prompt itself is the reminder
-    return {"kind": REMINDER_TASK, "payload": {"instruction_id": instruction.instruction_id}, "due_at": remind_at,
-            "dedupe_key": f"{REMINDER_TASK}:{instruction.instruction_id}"}
+    return tasks.NewTask(REMINDER_TASK, {"instruction_id": instruction_id}, remind_at,
+                         f"{REMINDER_TASK}:{instruction_id}")
 
 
 def kind_name(kind: str) -> str:
@@ -194,24 +193,25 @@ def kind_name(kind: str) -> str:
     return KIND_NAMES.get(kind, kind)
 
 
-def prompt_text(status: InstructionStatus, zone: tzinfo, incident: str | None) -> str:
-    """The bot's note under a newly recorded instruction."""
-    instruction = status.instruction
-    lines = [f"📌 Recorded as an instruction ({escape(kind_name(instruction.kind))})."]
-    if instruction.due_at is not None:
-        lines.append(f"Due: <b>{escape(for_chat(instruction.due_at, zone))}</b>.")
-    lines.append(f"Addressed to: {escape(addressee_list(status))}.")
+def prompt_text(kind: str, due_at: datetime | None, addressees: ResolvedAddressees, zone: tzinfo,
+                incident: str | None) -> str:
+    """The bot's note under a newly recorded instruction (written in the unit that records it, before its id is
+    known: the id is in the button only)."""
+    lines = [f"📌 Recorded as an instruction ({escape(kind_name(kind))})."]
+    if due_at is not None:
+        lines.append(f"Due: <b>{escape(for_chat(due_at, zone))}</b>.")
+    lines.append(f"Addressed to: {escape(addressee_list(instructions.in_status_order(addressees)))}.")
     if incident:
         lines.append(f"Incident: {escape(incident)}.")
     lines.append("Press Acknowledge, or reply “noted” / “જી” / “जी”.")
     return "\n".join(lines)
 
 
-def addressee_list(status: InstructionStatus) -> str:
+def addressee_list(addressees: ResolvedAddressees) -> str:
     """Who an instruction is addressed to, in words."""
-    if status.instruction.whole_group:
-        return f"the whole group ({len(status.addressed_posts)} posts)" if status.addressed_posts else "the whole group"
-    names = [post.designation for post in status.addressed_posts] + [f"account {u}" for u in status.addressed_users]
+    if addressees.whole_group:
+        return f"the whole group ({len(addressees.posts)} posts)" if addressees.posts else "the whole group"
+    names = [post.designation for post in addressees.posts] + [f"account {u}" for u in addressees.user_ids]
     return "; ".join(names)
 
 

@@ -106,15 +106,37 @@ class Outbox:
     ) -> int:
         """send_message as part of a unit of work (dedupe_key from `next_dedupe_key`); the last part's id."""
         outbox_id = 0
+        for call in self.message_calls(chat_id, text, purpose=purpose, dedupe_key=dedupe_key, reply_to=reply_to,
+                                       markup=markup):
+            outbox_id = outbox_store.enqueue_owed_in(unit, call)
+        self.wake_after(unit, chat_id)
+        return outbox_id
+
+    def message_calls(
+        self,
+        chat_id: int,
+        text: str,
+        *,
+        purpose: Purpose,
+        dedupe_key: str | None,
+        reply_to: int | None = None,
+        markup: Any = None,
+    ) -> tuple[outbox_store.OwedCall, ...]:
+        """The calls send_message_in owes, not yet written: for a unit that writes them with other rows (an
+        instruction's prompt); it calls wake_after too."""
         at = self._clock.now()
-        for number, params in enumerate(_message_parts(chat_id, text, reply_to, markup)):
-            outbox_id = outbox_store.enqueue_in(
-                unit, method="sendMessage", params=_plain(params), purpose=purpose, at=at, chat_id=chat_id,
+        return tuple(
+            outbox_store.OwedCall.of(
+                method="sendMessage", params=_plain(params), purpose=purpose, at=at, chat_id=chat_id,
                 dedupe_key=f"{dedupe_key}:{number}" if dedupe_key and number else dedupe_key,
                 priority=priority_of("sendMessage", purpose),
             )
+            for number, params in enumerate(_message_parts(chat_id, text, reply_to, markup))
+        )
+
+    def wake_after(self, unit: Unit, chat_id: int) -> None:
+        """Have the delivery worker look at chat_id's calls once the unit has committed."""
         unit.after_commit(self._wake if self._wake_chat is None else partial(self._wake_chat, chat_id))
-        return outbox_id
 
 
 def _message_parts(chat_id: int, text: str, reply_to: int | None, markup: Any) -> list[dict[str, Any]]:

@@ -8,10 +8,12 @@ verified post acknowledges for itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from storage import journal
+from storage import dialect, journal, json_text, outbox, tasks
 from storage.database import Database, Transaction, Unit
 from storage.roster import Post
 from storage.sql import in_powers_of_two, placeholders, values_rows
@@ -129,6 +131,15 @@ def users_named_in(unit: Unit, usernames: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(found)
 
 
+@dataclass(frozen=True)
+class WrittenWith:
+    """What is written in the same unit as a new instruction and names it by its id: the calls owed for its prompt
+    (storage.outbox rows) and its reminder (None when it has none)."""
+
+    calls: tuple[outbox.OwedCall, ...] = ()
+    reminder: tasks.NewTask | None = None
+
+
 async def create(
     tx: Transaction,
     *,
@@ -149,6 +160,26 @@ async def create(
     ))
 
 
+# Whether the message is recorded as an instruction already, its message's journal entry, and the id the new
+# instruction will have, in one statement: SQLite gives an INTEGER PRIMARY KEY the highest id + 1 (the writer
+# holds the database's lock meanwhile); PostgreSQL's identity sequence gives the next one to this transaction
+# alone, whoever else is writing (a value taken for a message recorded already is a gap, as a rollback leaves).
+_BEFORE_CREATE = (
+    "SELECT (SELECT 1 FROM instructions WHERE chat_id = ? AND message_id = ?),"
+    " (SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?), "
+)
+_NEW_ID = {dialect.SQLITE: "(SELECT coalesce(max(id), 0) + 1 FROM instructions)",
+           dialect.POSTGRESQL: "nextval(pg_get_serial_sequence('instructions', 'id'))"}
+
+# PostgreSQL: the journal entry, the instruction, its addressees, the calls owed for its prompt and its reminder in
+# one statement (migration 0021's function) instead of five or more, each a round trip of the writer connection.
+_CREATE_ON_SERVER = (
+    "SELECT new_seq, new_prev_hash, new_entry_hash FROM samvad_record_instruction("
+    + ", ".join("?" * 18) + ", ?::text[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[],"
+    " ?::text[], ?::integer[], ?, ?, ?, ?)"
+)
+
+
 def create_in(
     unit: Unit,
     *,
@@ -161,41 +192,46 @@ def create_in(
     addressees: ResolvedAddressees,
     incident_id: int | None,
     at: datetime,
+    written_with: Callable[[int], WrittenWith] | None = None,
 ) -> Instruction | None:
-    """create as part of a unit of work."""
-    # Whether it is recorded already, and its message's entry, in one statement.
-    found = unit.fetchone(
-        "SELECT (SELECT 1 FROM instructions WHERE chat_id = ? AND message_id = ?),"
-        " (SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?)",
-        (chat_id, message_id, chat_id, message_id),
-    )
+    """create as part of a unit of work; with written_with, also what it gives for the new instruction's id (called
+    once the id is known, before anything is written)."""
+    found = unit.fetchone(_BEFORE_CREATE + _NEW_ID[unit.dialect], (chat_id, message_id, chat_id, message_id))
     assert found is not None  # a SELECT without FROM answers one row
     if found[0] is not None:
         return None
-    message_seq = found[1]
-    entry = journal.append_in(
-        unit,
-        kind="instruction",
-        chat_id=chat_id,
-        actor_id=author_id,
-        at=at,
-        body={
-            "message_id": message_id,
-            "message_seq": message_seq,
-            "kind": kind,
-            "due_at": to_db(due_at) if due_at else None,
-            "due_text": due_text,
-            "whole_group": addressees.whole_group,
-            "posts": [post.post_id for post in addressees.posts],
-            "users": list(addressees.user_ids),
-            "incident_id": incident_id,
-        },
-    )
-    instruction_id = unit.execute(
-        "INSERT INTO instructions (chat_id, message_id, author_id, kind, due_at, due_text, whole_group, incident_id,"
-        " created_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (chat_id, message_id, author_id, kind, to_db(due_at) if due_at else None, due_text,
-         int(addressees.whole_group), incident_id, to_db(at), entry.seq),
+    message_seq, instruction_id = found[1], int(found[2])
+    also = written_with(instruction_id) if written_with is not None else WrittenWith()
+    body = {
+        "message_id": message_id,
+        "message_seq": message_seq,
+        "kind": kind,
+        "due_at": to_db(due_at) if due_at else None,
+        "due_text": due_text,
+        "whole_group": addressees.whole_group,
+        "posts": [post.post_id for post in addressees.posts],
+        "users": list(addressees.user_ids),
+        "incident_id": incident_id,
+    }
+    row = (instruction_id, chat_id, message_id, author_id, kind, to_db(due_at) if due_at else None, due_text,
+           int(addressees.whole_group), incident_id, to_db(at))
+    if unit.dialect == dialect.POSTGRESQL:
+        seq = _create_on_server(unit, row, body, addressees, also, at=at)
+    else:
+        seq = _create_here(unit, row, body, addressees, also, at=at)
+    return Instruction(instruction_id, chat_id, message_id, author_id, kind, due_at, due_text,
+                       addressees.whole_group, incident_id, at, seq)
+
+
+def _create_here(unit: Unit, row: tuple[Any, ...], body: dict[str, Any], addressees: ResolvedAddressees,
+                 also: WrittenWith, *, at: datetime) -> int:
+    """SQLite: statement by statement (each a step in this process, not a round trip)."""
+    instruction_id, chat_id, author_id = row[0], row[1], row[3]
+    entry = journal.append_in(unit, kind="instruction", chat_id=chat_id, actor_id=author_id, at=at, body=body)
+    unit.execute(
+        "INSERT INTO instructions (id, chat_id, message_id, author_id, kind, due_at, due_text, whole_group,"
+        " incident_id, created_at, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (*row, entry.seq),
     )
     # A whole group's posts are dozens of rows: a multi-row statement a run, not a statement (a step) a row.
     rows = ([(instruction_id, post.post_id, None) for post in addressees.posts]
@@ -203,8 +239,37 @@ def create_in(
     for run in in_powers_of_two(rows):
         unit.execute("INSERT INTO instruction_addressees (instruction_id, post_id, user_id) VALUES "
                      + values_rows(3, len(run)), [value for row in run for value in row])
-    return Instruction(instruction_id, chat_id, message_id, author_id, kind, due_at, due_text,
-                       addressees.whole_group, incident_id, at, entry.seq)
+    for call in also.calls:
+        outbox.enqueue_owed_in(unit, call)
+    if also.reminder is not None:
+        reminder = also.reminder
+        tasks.schedule_in(unit, kind=reminder.kind, payload=reminder.payload, due_at=reminder.due_at,
+                          dedupe_key=reminder.dedupe_key)
+    return entry.seq
+
+
+def _create_on_server(unit: Unit, row: tuple[Any, ...], body: dict[str, Any], addressees: ResolvedAddressees,
+                      also: WrittenWith, *, at: datetime) -> int:
+    """PostgreSQL: everything in one statement; the journal entry's hash checked here against journal.hash_entry."""
+    chat_id, author_id = row[1], row[3]
+    link = journal.ServerLink.of(kind="instruction", body=body, at=at, chat_id=chat_id, actor_id=author_id)
+    calls, reminder = also.calls, also.reminder
+    params = (
+        *link.arguments(),
+        *row,
+        [post.post_id for post in addressees.posts],
+        list(addressees.user_ids),
+        [call.dedupe_key for call in calls], [call.chat_id for call in calls], [call.method for call in calls],
+        [call.params_json for call in calls], [call.purpose for call in calls], [to_db(call.at) for call in calls],
+        [call.priority for call in calls],
+        reminder.kind if reminder else None,
+        reminder.dedupe_key if reminder else None,
+        json_text.sorted_keys(reminder.payload) if reminder else None,
+        to_db(reminder.due_at) if reminder else None,
+    )
+    result = unit.fetchone(_CREATE_ON_SERVER, params)
+    assert result is not None  # the function returns its one row
+    return link.check(int(result[0]), result[1], result[2]).seq
 
 
 async def get(db: Database | Transaction, instruction_id: int) -> Instruction | None:
@@ -264,12 +329,11 @@ async def status(db: Database | Transaction, instruction: Instruction) -> Instru
     return await db.run(lambda unit: status_in(unit, instruction))
 
 
-def new_status(instruction: Instruction, addressees: ResolvedAddressees) -> InstructionStatus:
-    """The status of an instruction create_in has just written with these addressees, without reading it back:
-    whom it asks, in status_in's order (posts by designation and id, then accounts by id), and no acknowledgement
-    yet (one is written only for an instruction already recorded)."""
+def in_status_order(addressees: ResolvedAddressees) -> ResolvedAddressees:
+    """The addressees as status_in reads them back: posts by designation and id, then accounts by id, each once
+    (the prompt under a new instruction lists them so, without reading the record back)."""
     posts = tuple(sorted(dict.fromkeys(addressees.posts), key=lambda post: (post.designation, post.post_id)))
-    return InstructionStatus(instruction, posts, tuple(sorted(set(addressees.user_ids))), ())
+    return ResolvedAddressees(posts, tuple(sorted(set(addressees.user_ids))), addressees.whole_group)
 
 
 def status_in(unit: Unit, instruction: Instruction) -> InstructionStatus:

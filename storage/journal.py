@@ -166,15 +166,45 @@ def _append_on_server(unit: Unit, recorded_at: str, chat_id: int | None, actor_i
                       body_hash: str, body_json: str) -> JournalEntry:
     """PostgreSQL: the chain's lock, its head and both rows in one statement (migration 0013's function),
     instead of four; the hash the server computed is checked here against hash_entry, the one definition."""
+    link = ServerLink(recorded_at, chat_id, actor_id, kind, body_hash, body_json)
     row = unit.fetchone(
         "SELECT new_seq, new_prev_hash, new_entry_hash FROM samvad_journal_append(?, ?, ?, ?, ?, ?, ?, ?)",
-        (dialect.lock_key(CHAIN_LOCK), recorded_at, chat_id, actor_id, kind, body_hash,
-         header_before_seq(recorded_at=recorded_at, chat_id=chat_id, actor_id=actor_id, kind=kind, body_hash=body_hash),
-         body_json),
+        link.arguments(),
     )
     assert row is not None  # the function returns its one row
-    return chained_on_server(int(row[0]), row[1], row[2], recorded_at=recorded_at, chat_id=chat_id,
-                             actor_id=actor_id, kind=kind, body_hash=body_hash)
+    return link.check(int(row[0]), row[1], row[2])
+
+
+@dataclass(frozen=True)
+class ServerLink:
+    """An entry for PostgreSQL to append at the head of the chain: samvad_journal_append's arguments (migration
+    0013), which a server function that writes more than the entry passes on, and the check of what it appended."""
+
+    recorded_at: str
+    chat_id: int | None
+    actor_id: int | None
+    kind: str
+    body_hash: str
+    body_json: str
+
+    @classmethod
+    def of(cls, *, kind: str, body: dict[str, Any], at: datetime, chat_id: int | None = None,
+           actor_id: int | None = None) -> ServerLink:
+        """The entry append_in would add."""
+        body_json = canonical_json(body)
+        return cls(to_db(at), chat_id, actor_id, kind, hash_body(body_json), body_json)
+
+    def arguments(self) -> tuple[Any, ...]:
+        """The lock's key, the entry's columns, its header up to the sequence number and its body."""
+        return (dialect.lock_key(CHAIN_LOCK), self.recorded_at, self.chat_id, self.actor_id, self.kind, self.body_hash,
+                header_before_seq(recorded_at=self.recorded_at, chat_id=self.chat_id, actor_id=self.actor_id,
+                                  kind=self.kind, body_hash=self.body_hash),
+                self.body_json)
+
+    def check(self, seq: int, prev_hash: str, entry_hash: str) -> JournalEntry:
+        """The entry the server appended, its hash checked (chained_on_server)."""
+        return chained_on_server(seq, prev_hash, entry_hash, recorded_at=self.recorded_at, chat_id=self.chat_id,
+                                 actor_id=self.actor_id, kind=self.kind, body_hash=self.body_hash)
 
 
 def header_before_seq(*, recorded_at: str, chat_id: int | None, actor_id: int | None, kind: str,

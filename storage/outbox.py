@@ -67,6 +67,26 @@ async def enqueue(
     ))
 
 
+@dataclass(frozen=True)
+class OwedCall:
+    """A call to owe, as the outbox keeps it (enqueue_in's arguments, its parameters spelled as stored), for a
+    unit that writes it with other rows in one statement (storage.instructions on PostgreSQL)."""
+
+    method: str
+    params_json: str
+    purpose: str
+    at: datetime
+    chat_id: int
+    dedupe_key: str | None
+    priority: int
+
+    @classmethod
+    def of(cls, *, method: str, params: dict[str, Any], purpose: str, at: datetime, chat_id: int = 0,
+           dedupe_key: str | None = None, priority: int = NORMAL) -> OwedCall:
+        """The call enqueue_in would write with these arguments."""
+        return cls(method, json_text.unescaped_sorted(params), purpose, at, chat_id, dedupe_key, priority)
+
+
 def enqueue_in(
     unit: Unit,
     *,
@@ -79,23 +99,21 @@ def enqueue_in(
     priority: int = NORMAL,
 ) -> int:
     """Owe a call as part of a unit of work; returns its id (the first one's, with a dedupe_key already owed)."""
+    return enqueue_owed_in(unit, OwedCall.of(method=method, params=params, purpose=purpose, at=at, chat_id=chat_id,
+                                             dedupe_key=dedupe_key, priority=priority))
+
+
+def enqueue_owed_in(unit: Unit, call: OwedCall) -> int:
+    """enqueue_in of a call already spelled as stored."""
     new_id = unit.execute(
         "INSERT OR IGNORE INTO outbox (dedupe_key, chat_id, method, params, purpose, created_at, not_before,"
         " priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            dedupe_key,
-            chat_id,
-            method,
-            json_text.unescaped_sorted(params),
-            purpose,
-            to_db(at),
-            to_db(at),
-            priority,
-        ),
+        (call.dedupe_key, call.chat_id, call.method, call.params_json, call.purpose, to_db(call.at), to_db(call.at),
+         call.priority),
     )
     if new_id:
         return new_id
-    row = unit.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (dedupe_key,))
+    row = unit.fetchone("SELECT id FROM outbox WHERE dedupe_key = ?", (call.dedupe_key,))
     assert row is not None  # the insert was ignored because this key is there
     return row[0]
 

@@ -28,6 +28,16 @@ class Task:
     attempts: int
 
 
+@dataclass(frozen=True)
+class NewTask:
+    """A task to schedule (schedule_in's arguments), for a unit that writes it with other rows."""
+
+    kind: str
+    payload: dict[str, Any]
+    due_at: datetime
+    dedupe_key: str | None = None
+
+
 async def schedule(
     tx: Transaction,
     *,

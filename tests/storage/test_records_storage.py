@@ -1,5 +1,6 @@
 """The record's storage without a bot: addressees, acknowledgements, incidents, search, usage and exports."""
 
+import asyncio
 import csv
 import io
 import json
@@ -14,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from coordination.records import resolve_addressees
 from nlp.record import Masker, find_addressees
-from storage import access, incidents, instructions, roster, search, usage
+from storage import access, chain, incidents, instructions, journal, outbox, roster, search, tasks, usage
 from storage.backend import open_database
 from storage.database import Database
 from storage.exports import ExportRequest, neutralise_cell, record_export, write_export
@@ -52,8 +53,8 @@ async def _addressed(db, instruction):
 @pytest.mark.parametrize("text", ["Send the rainfall report by 5 pm", "All Mamlatdars to send the report",
                                   "@prant_bhuj please send the list", "Mamlatdar Bhuj to send the report"])
 async def test_a_new_instructions_status_is_what_reading_it_back_finds(db, text):
-    """The prompt under a new instruction is written from the addressees in hand (instructions.new_status), not read
-    back: it must be what status_in reads from the record (whom, in its order; no acknowledgement yet)."""
+    """The prompt under a new instruction is written from the addressees in hand (instructions.in_status_order), not
+    read back: it must be what status_in reads from the record (whom, in its order; no acknowledgement yet)."""
     async with db.transaction() as tx:
         await post(tx, KUTCH, 100, USER["collector-kutch"], text, T0)
     binding = await roster.binding_of(db, KUTCH)
@@ -67,7 +68,9 @@ async def test_a_new_instructions_status_is_what_reading_it_back_finds(db, text)
     assert found is not None
     read = await instructions.status(db, found)
     assert read.addressed_users == (OUTSIDER,)
-    assert instructions.new_status(found, resolved) == read
+    ordered = instructions.in_status_order(resolved)
+    assert (ordered.posts, ordered.user_ids, ordered.whole_group, ()) == (
+        read.addressed_posts, read.addressed_users, found.whole_group, read.acknowledgements)
 
 
 async def test_a_named_designation_and_place_picks_that_post(db):
@@ -331,3 +334,75 @@ async def test_html_report_shows_details_as_words_and_every_time_alike_in_ist(db
     times = re.findall(r"\b\d{1,2} [A-Z][a-z]{2}(?: \d{4})?,? \d{2}:\d{2}(?::\d{2})?", shown)
     assert times and all(re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2}", t) for t in times), times
     assert "20 Jan 2025 09:35:00" in shown  # the acknowledgement, 04:05 UTC
+
+
+async def _instruction_with_prompt(db, message_id, *, prompt_key, remind_at):
+    """An instruction written with what names it (storage.instructions.WrittenWith): its prompt and reminder."""
+    text = "Mamlatdar Bhuj to send the report"
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, message_id, USER["collector-kutch"], text, T0)
+    resolved = await resolve_addressees(db, await roster.binding_of(db, KUTCH), find_addressees(text),
+                                        mentioned_user_ids=(OUTSIDER,), author_id=USER["collector-kutch"])
+
+    def prompt_and_reminder(instruction_id):
+        button = {"inline_keyboard": [[{"text": "Acknowledge", "callback_data": f"ack:{instruction_id}"}]]}
+        call = outbox.OwedCall.of(method="sendMessage", purpose="records.instruction", at=T0, chat_id=KUTCH,
+                                  params={"chat_id": KUTCH, "text": "Recorded – ધ્યાન", "reply_markup": button},
+                                  dedupe_key=prompt_key)
+        return instructions.WrittenWith((call,), tasks.NewTask("records.reminder", {"instruction_id": instruction_id},
+                                                                remind_at, f"records.reminder:{instruction_id}"))
+
+    return await db.write(lambda unit: instructions.create_in(
+        unit, chat_id=KUTCH, message_id=message_id, author_id=USER["collector-kutch"], kind="disaster_directive",
+        due_at=T0 + timedelta(hours=3), due_text="by 3 pm", addressees=resolved, incident_id=None, at=T0,
+        written_with=prompt_and_reminder))
+
+
+async def test_an_instruction_is_written_with_its_prompt_and_reminder_naming_its_id(db):
+    """On PostgreSQL the instruction, its journal entry, addressees, prompt and reminder go in one statement
+    (migration 0021); on SQLite statement by statement: the rows are the same, and the chain verifies."""
+    first = await _instruction_with_prompt(db, 100, prompt_key="u1:prompt", remind_at=T0 + timedelta(hours=2))
+    second = await _instruction_with_prompt(db, 101, prompt_key="u2:prompt", remind_at=T0 + timedelta(hours=2))
+    assert first is not None and second is not None
+    assert second.instruction_id == first.instruction_id + 1
+    assert await instructions.get(db, second.instruction_id) == second
+    status = await instructions.status(db, second)
+    assert ([p.post_id for p in status.addressed_posts], status.addressed_users) == (["mamlatdar-bhuj"], (OUTSIDER,))
+    calls = await db.fetchall("SELECT dedupe_key, chat_id, method, params, purpose, state FROM outbox ORDER BY id")
+    assert [(*row[:3], json.loads(row[3]), *row[4:]) for row in calls] == [
+        (key, KUTCH, "sendMessage",
+         {"chat_id": KUTCH, "text": "Recorded – ધ્યાન",
+          "reply_markup": {"inline_keyboard": [[{"text": "Acknowledge", "callback_data": f"ack:{number}"}]]}},
+         "records.instruction", "pending")
+        for key, number in (("u1:prompt", first.instruction_id), ("u2:prompt", second.instruction_id))
+    ]
+    reminders = await db.fetchall("SELECT kind, dedupe_key, payload, due_at, state FROM tasks ORDER BY id")
+    assert [tuple(row) for row in reminders] == [
+        ("records.reminder", f"records.reminder:{number}", f'{{"instruction_id": {number}}}',
+         "2025-01-20T06:00:00.000000Z", "pending")
+        for number in (first.instruction_id, second.instruction_id)
+    ]
+    entries = await journal.entries(db, kind="instruction")
+    assert [entry["body"]["posts"] for entry in entries] == [["mamlatdar-bhuj"], ["mamlatdar-bhuj"]]
+    assert [entry["body"]["message_id"] for entry in entries] == [100, 101]
+    assert (await asyncio.to_thread(chain.verify, db.target)).ok
+
+
+async def test_a_message_already_an_instruction_writes_no_second_prompt_or_reminder(db):
+    first = await _instruction_with_prompt(db, 100, prompt_key="u1:prompt", remind_at=T0 + timedelta(hours=2))
+    assert first is not None
+    again = await db.write(lambda unit: instructions.create_in(
+        unit, chat_id=KUTCH, message_id=100, author_id=USER["collector-kutch"], kind="disaster_directive",
+        due_at=None, due_text=None, addressees=instructions.ResolvedAddressees((), (), True), incident_id=None, at=T0,
+        written_with=lambda instruction_id: pytest.fail("nothing is written for a message recorded already")))
+    assert again is None
+    assert (await db.fetchone("SELECT count(*) FROM outbox"))[0] == 1
+    assert (await db.fetchone("SELECT count(*) FROM tasks"))[0] == 1
+
+
+async def test_a_prompt_whose_key_is_owed_already_is_not_owed_twice(db):
+    """A dedupe key owed already (a handler run again after a crash) is skipped, as storage.outbox.enqueue does."""
+    await _instruction_with_prompt(db, 100, prompt_key="u1:prompt", remind_at=T0 + timedelta(hours=2))
+    await _instruction_with_prompt(db, 101, prompt_key="u1:prompt", remind_at=T0 + timedelta(hours=2))
+    assert (await db.fetchone("SELECT count(*) FROM outbox"))[0] == 1
+    assert (await db.fetchone("SELECT count(*) FROM instructions"))[0] == 2

@@ -1,0 +1,2 @@
+-- 0021: PostgreSQL writes an instruction with its journal entry, addressees, prompt and reminder in one statement
+-- (its twin's function); SQLite writes them statement by statement in-process: nothing to change here.
