@@ -16,9 +16,11 @@ is committed only means the update is replayed, and replay stores nothing twice.
 With several instances on one database (runtime/instances.py), only the holder of the poller lease
 polls, from Telegram's first unconfirmed update (the last holder confirmed only what it had
 stored), and an instance hands over an update only while it holds the claim of its chat
-(storage/inbox.py): updates it stores are claimed in the same transaction, and a frequent look
-finds those whose chat no live instance holds (stored by a poller with peers, or claimed by an
-instance that died). A claim is released with the marks of the chat's last waiting update.
+(storage/inbox.py): a batch it stores is claimed (and its group messages recorded) by one task, in the
+order stored, while the poller stores the next batch (the store goes apart from the writer's trips:
+Database.write_apart); a frequent look finds updates whose chat no live instance holds (stored by a poller
+with peers, left by a claim that could not be written, or claimed by an instance that died). A claim is
+released with the marks of the chat's last waiting update.
 """
 
 from __future__ import annotations
@@ -58,6 +60,12 @@ ALLOWED_UPDATES = (
     "chat_join_request",
 )
 REPLAY_INTERVAL = 5.0
+# Updates stored and waiting to be claimed (shared database) that receiving may run ahead by, and that one unit of
+# work claims at most: four getUpdates batches.
+CLAIM_AHEAD = 400
+
+# A batch stored and waiting to be claimed: its inbox items, the updates as they came, their chats.
+_Stored = tuple[list[InboxItem], Sequence[dict[str, Any]], list[int]]
 
 
 class Ingress:
@@ -104,6 +112,11 @@ class Ingress:
         self._noted = NotedFacts()  # the chats and people the records of received messages have noted
         # Shared database: updates handed over without their record (it failed), until their marks are committed.
         self._unrecorded: set[int] = set()
+        # Shared database: batches this instance stored (the items and the updates as they came), waiting for the one
+        # task that claims their chats and hands them over (_claim_stored), so that polling goes on meanwhile.
+        self._to_claim: list[_Stored] = []
+        self._claiming: asyncio.Task[None] | None = None
+        self._claims_taken = asyncio.Event()  # set whenever the task takes batches to claim
 
     async def start(self, *, polling: bool = True) -> None:
         """Replay what a previous run stored but did not finish, then start receiving."""
@@ -118,6 +131,10 @@ class Ingress:
             loop.cancel()
         await asyncio.gather(*self._loops, return_exceptions=True)
         self._loops.clear()
+        if self._claiming is not None:  # what it has not handed over stays stored: replayed at the next start
+            self._claiming.cancel()
+            await asyncio.gather(self._claiming, return_exceptions=True)
+        self._to_claim.clear()
         pending = list(self._in_flight.values())
         if pending:
             _, unfinished = await asyncio.wait(pending, timeout=grace)
@@ -137,24 +154,49 @@ class Ingress:
             for item, key, update, receipt in zip(items, keys, parsed, receipts, strict=True):
                 self._dispatch(item, key, update, receipt)  # handed over as parsed here: not parsed again
             return items
-        claim = self._claims.claims_at_store
-        if not claim:  # left for whichever instance claims them first (this one too, by its frequent look)
-            return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
-        parsed = [_parsed(update, self._application.bot) for update in updates]
-        facts = [self._receipt(raw, update) for raw, update in zip(updates, parsed, strict=True)]
-        stored: list[list[InboxItem]] = []
+        items = await self._db.write_apart(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys))
+        if self._claims.claims_at_store:  # else left for whichever instance claims them first (this one too)
+            self._to_claim.append((items, updates, keys))
+            if self._claiming is None:
+                self._claiming = asyncio.create_task(self._claim_stored(), name="samvad-inbox-claims")
+            # Stored is safe; but while more than a few batches wait to be claimed, Telegram keeps the next ones
+            # (not this process's memory): receiving waits for the claims to catch up.
+            while sum(len(batch[0]) for batch in self._to_claim) > CLAIM_AHEAD and self._claiming is not None:
+                self._claims_taken.clear()
+                await self._claims_taken.wait()
+        return items
 
-        def work(unit: Unit, *, record: bool) -> list[HandOver]:
-            items = inbox.store_in(unit, pairs, at=at, chat_keys=keys)
-            stored[:] = [items]
-            known: dict[int, tuple[Update | None, Receipt | None]] = {}
-            for item, update, receipt in zip(items, parsed, facts, strict=True):
-                known.setdefault(item.inbox_id, (update, receipt))
-            return self._claim_and_record_in(unit, sorted(set(keys)), known, in_hand, blocked, at, record=record)
-
-        in_hand, blocked = self._hand_snapshot()
-        self._hand_over(await self._recording(work, len(pairs)))
-        return stored[0]
+    async def _claim_stored(self) -> None:
+        """Claim the chats of the batches this instance stored, record their group messages and hand their updates
+        over, in the order stored: all the batches stored meanwhile in one unit of work, while the poller stores the
+        next (on PostgreSQL recording a batch takes several times as long as storing it). A unit that cannot be
+        written leaves its updates stored and unclaimed: the frequent look claims them."""
+        try:
+            while self._to_claim:
+                batches = _first_batches(self._to_claim, CLAIM_AHEAD)
+                del self._to_claim[:len(batches)]
+                self._claims_taken.set()
+                known: dict[int, tuple[Update | None, Receipt | None]] = {}
+                chats: set[int] = set()
+                for items, updates, keys in batches:
+                    chats.update(keys)
+                    for item, raw in zip(items, updates, strict=True):
+                        if item.inbox_id not in known:
+                            update = _parsed(raw, self._application.bot)
+                            known[item.inbox_id] = (update, self._receipt(raw, update))
+                try:
+                    handed = await self._claim_and_record(sorted(chats), known, len(known))
+                except StorageUnavailable as error:
+                    log.warning("cannot claim %d stored updates in %s (%s); the frequent look will", len(known),
+                                error.path, error.reason)
+                    continue
+                except Exception:
+                    log.exception("claiming %d stored updates failed; the frequent look will", len(known))
+                    continue
+                self._hand_over(handed)
+        finally:
+            self._claiming = None
+            self._claims_taken.set()
 
     async def _store_with_receipts(
         self, pairs: list[tuple[int, str]], keys: list[int], updates: Sequence[dict[str, Any]],
@@ -182,6 +224,14 @@ class Ingress:
                           len(pairs))
             return await self._db.write(lambda unit: inbox.store_in(unit, pairs, at=at, chat_keys=keys)), [None] * len(
                 pairs)
+
+    async def _claim_and_record(self, chats: list[int], known: dict[int, tuple[Update | None, Receipt | None]],
+                                count: int) -> list[HandOver]:
+        """Claim these chats and record what waits in them (_claim_and_record_in) in a unit of work."""
+        in_hand, blocked = self._hand_snapshot()
+        at = self._clock.now()
+        return await self._recording(lambda unit, record: self._claim_and_record_in(
+            unit, chats, known, in_hand, blocked, at, record=record), count)
 
     def _claim_in(self, unit: Unit, chat_keys: list[int] | None) -> list[tuple[InboxItem, int]]:
         """Claim chats with updates waiting (these, or any); their waiting updates with their chats, in order."""
@@ -247,7 +297,9 @@ class Ingress:
 
     async def idle(self) -> None:
         """Wait until every update handed over so far has been handled."""
-        while self._in_flight or self._unmarked:
+        while self._in_flight or self._unmarked or self._claiming is not None:
+            while self._claiming is not None:
+                await asyncio.shield(self._claiming)
             await asyncio.gather(*list(self._in_flight.values()), return_exceptions=True)
             await self._marks_written()
 
@@ -277,10 +329,7 @@ class Ingress:
             chats = sorted({chat for inbox_id, chat in waiting if not self._in_hand(inbox_id)})
             if not chats:
                 return
-            in_hand, blocked = self._hand_snapshot()
-            at = self._clock.now()
-            handed = await self._recording(lambda unit, record: self._claim_and_record_in(
-                unit, chats, {}, in_hand, blocked, at, record=record), len(waiting))
+            handed = await self._claim_and_record(chats, {}, len(waiting))
         except StorageUnavailable as error:
             log.warning("cannot claim waiting updates in %s: %s", error.path, error.reason)
             return
@@ -340,6 +389,7 @@ class Ingress:
                 continue
             if await self._store_patiently(batch):
                 offset = max(int(update["update_id"]) for update in batch) + 1
+
 
     async def _get_updates(self, offset: int | None) -> list[dict[str, Any]]:
         params: dict[str, Any] = {
@@ -467,6 +517,18 @@ class Ingress:
     async def _marks_written(self) -> None:
         while self._marking is not None:
             await asyncio.shield(self._marking)
+
+
+def _first_batches(batches: list[_Stored], limit: int) -> list[_Stored]:
+    """The first batches holding at most limit updates together (at least one batch)."""
+    taken: list[_Stored] = []
+    count = 0
+    for batch in batches:
+        if taken and count + len(batch[0]) > limit:
+            break
+        taken.append(batch)
+        count += len(batch[0])
+    return taken
 
 
 # An update handed over to its handlers: its chat, as parsed, and what its record found as it was handed over.

@@ -257,6 +257,12 @@ class Database:
                 self._queued.remove(entry)
             raise
 
+    async def write_apart(self, work: Callable[[Unit], T]) -> T:
+        """write for a small unit that must not wait behind the writer's trips (the poller's store of a batch, which
+        Telegram's next batch waits for). A server backend runs it on a connection of its own, in a transaction of
+        its own; SQLite has one writer: here it is write."""
+        return await self.write(work)
+
     async def _write_queued(self) -> None:
         """Commit the queued units, a batch at a time, until none wait."""
         try:

@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 from datetime import UTC, datetime
 
@@ -201,3 +202,38 @@ async def test_urgent_calls_to_a_chat_go_before_earlier_ordinary_ones(db):
 def test_where_equal_takes_only_the_columns_given_a_value():
     assert where_equal({"state": "held", "user_id": None, "chat_id": -100}) == ("state = ? AND chat_id = ?", ["held", -100])
     assert where_equal({"kind": None}) == ("TRUE", [])  # PostgreSQL wants a boolean; SQLite reads TRUE as 1
+
+
+async def test_a_unit_written_apart_is_committed_and_seen_by_the_writer(db):
+    """write_apart (the poller's store of a batch): committed before it returns, so a unit the writer runs next
+    sees its rows; a unit that raises leaves nothing behind."""
+    stored = await db.write_apart(lambda unit: inbox.store_in(unit, [(41, '{"update_id": 41}')], at=NOW))
+    seen = await db.write(lambda unit: unit.fetchone("SELECT update_id, payload FROM inbox WHERE id = ?",
+                                                     (stored[0].inbox_id,)))
+    assert tuple(seen) == (41, '{"update_id": 41}')
+
+    def fails(unit):
+        inbox.store_in(unit, [(42, '{"update_id": 42}')], at=NOW)
+        raise RuntimeError("the batch could not be read")
+
+    with pytest.raises(RuntimeError, match="could not be read"):
+        await db.write_apart(fails)
+    assert [row[0] for row in await db.fetchall("SELECT update_id FROM inbox ORDER BY id")] == [41]
+
+
+async def test_a_unit_written_apart_does_not_wait_for_the_writers_transaction(database_target):
+    """On a server the poller's store has a connection of its own: it is committed while the writer's connection
+    is inside a transaction (a trip of other units), instead of after it."""
+    db = await open_database(database_target)
+    try:
+        if db.dialect != "postgresql":
+            pytest.skip("SQLite has one writer: write_apart is write there")
+        async with db.transaction() as tx:
+            await tx.execute("INSERT INTO bot_state (key, value, updated_at) VALUES ('held', 'open', ?)", ("x",))
+            stored = await asyncio.wait_for(
+                db.write_apart(lambda unit: inbox.store_in(unit, [(43, '{"update_id": 43}')], at=NOW)), timeout=10)
+            assert [row[0] for row in await db.fetchall("SELECT update_id FROM inbox")] == [43]
+        assert stored[0].update_id == 43
+        assert await db.fetchone("SELECT value FROM bot_state WHERE key = 'held'") is not None
+    finally:
+        await db.close()
