@@ -52,6 +52,15 @@ message id read inside it (it was a read and an update), and a task with a dedup
 scheduled by one upsert (it was a look-up and a write): an instruction 42.7 -> 40.7 statements on PostgreSQL and
 68.0 -> 66.0 on SQLite (its prompt's delivery included; now budgeted, 46 and 75), a flagged message 73.0 -> 69.7 and
 97.7 -> 95.0 (budgets 86 -> 84 and 110 -> 108); trips and transactions did not move.
+
+On 4 December 2026 (seventeenth round, load under 1) PostgreSQL's poller stores a batch on a connection of its own
+(Database.write_apart) and a task claims and records it just after, so that in a burst the store no longer waits
+107 ms behind the writer's trip (7.6 ms now; updates reach the inbox 5-8 times sooner). That is a second trip and a
+second transaction (its BEGIN and COMMIT) for each getUpdates batch: a plain message sent alone, as here, a batch of
+one, went from 3.6 trips, 2.0 transactions and 11.6 statements to 4.6, 3.0 and 13.6 (a batch of 100 in a burst
+shares them). The plain budgets rose by the same (trips 4.5 -> 5.5, transactions 3.0 -> 4.0, statements 15 -> 17),
+back to where they were before the claim joined the store. An instruction, written in one statement now (migration
+0021), went from 40.3 statements to 38.3 (9.0 trips, 7.3 transactions, inside its budget).
 """
 
 from __future__ import annotations
@@ -64,7 +73,7 @@ from tests.e2e.moderation_world import AADHAAR, build_world, post, settled, warn
 from tests.e2e.record_world import build_world as build_record_world
 
 # Per backend: (trips, transactions, statements) per plain message; (trips, transactions) per instruction.
-PLAIN_BUDGET = {"sqlite": (3.5, 2.5, 26), "postgresql": (4.5, 3.0, 15)}[TEST_BACKEND]
+PLAIN_BUDGET = {"sqlite": (3.5, 2.5, 26), "postgresql": (5.5, 4.0, 17)}[TEST_BACKEND]
 INSTRUCTION_BUDGET = {"sqlite": (10.0, 7.0, 75), "postgresql": (14.0, 9.5, 46)}[TEST_BACKEND]
 
 PLAIN = ["Relief camp at Bhuj school is open.", "Water level at Rudramata dam: 12 ft.",
