@@ -49,10 +49,7 @@ class Outbox:
             dedupe_key=dedupe_key,
             priority=priority_of(method, purpose),
         )
-        if self._wake_chat is None:
-            tx.after_commit(self._wake)
-        else:
-            tx.after_commit(partial(self._wake_chat, _chat_of(params)))
+        self.wake_after(tx, _chat_of(params))
         return outbox_id
 
     async def send_message(
@@ -90,7 +87,7 @@ class Outbox:
             unit, method=method, params=_plain(params), purpose=purpose, at=self._clock.now(),
             chat_id=_chat_of(params), dedupe_key=dedupe_key, priority=priority_of(method, purpose),
         )
-        unit.after_commit(self._wake if self._wake_chat is None else partial(self._wake_chat, _chat_of(params)))
+        self.wake_after(unit, _chat_of(params))
         return outbox_id
 
     def send_message_in(
@@ -134,8 +131,8 @@ class Outbox:
             for number, params in enumerate(_message_parts(chat_id, text, reply_to, markup))
         )
 
-    def wake_after(self, unit: Unit, chat_id: int) -> None:
-        """Have the delivery worker look at chat_id's calls once the unit has committed."""
+    def wake_after(self, unit: Unit | Transaction, chat_id: int) -> None:
+        """Have the delivery worker look at chat_id's calls once the unit (or transaction) has committed."""
         unit.after_commit(self._wake if self._wake_chat is None else partial(self._wake_chat, chat_id))
 
 
