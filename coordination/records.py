@@ -6,7 +6,6 @@ instruction becomes a record with an Acknowledge prompt; a button press or a rep
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from html import escape
@@ -19,9 +18,9 @@ from nlp.record import KIND_NAMES, Addressees, is_acknowledgement, read_instruct
 from nlp.record.addressees import designation_matches, qualifier_names
 from nlp.verdict import Tier
 from runtime.purposes import Purpose
-from storage import exports, flags, incidents, instructions, roster, tasks
+from storage import exports, instructions, roster, tasks
 from storage.database import Database, Unit
-from storage.instructions import Instruction, ResolvedAddressees
+from storage.instructions import Instruction, InstructionFacts, ResolvedAddressees
 from storage.roster import Binding, Post
 from storage.timefmt import for_chat
 
@@ -72,14 +71,16 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
 
     def record(unit: Unit) -> Instruction | None:
         exports.keep_personal_data_spans_in(unit, message.chat_id, message.message_id, spans)
-        facts = _read_facts(unit, message, details.addressees.usernames)
+        people = ((message.sender_id,) if message.sender_id else ()) + tuple(message.mentioned_user_ids)
+        facts = instructions.facts_in(unit, message.chat_id, message.message_id, people=people,
+                                      usernames=details.addressees.usernames)
         if facts.binding is None or facts.removed:
             # not one of the circular's groups (no roster says whose acknowledgement is owed), or moderation
             # removed it (the author reposts it without what was flagged)
             return None
         addressees = _resolve(facts, details.addressees, mentioned_user_ids=message.mentioned_user_ids,
                               author_id=message.sender_id)
-        incident = incidents.open_for_chat_in(unit, message.chat_id)
+        incident = facts.incident
         due_at = details.due.at if details.due else None
         prompt = prompt_text(details.kind, due_at, addressees, c.settings.zone, incident.name if incident else None)
 
@@ -93,7 +94,7 @@ async def capture_instruction(c: Collaborators, message: GroupMessage, verdict: 
             unit, chat_id=message.chat_id, message_id=message.message_id, author_id=message.sender_id,
             kind=details.kind, due_at=due_at, due_text=details.due.text if details.due else None,
             addressees=addressees, incident_id=incident.incident_id if incident else None, at=at,
-            written_with=prompt_and_reminder,
+            written_with=prompt_and_reminder, facts=facts,
         )
         if instruction is not None:
             c.outbox.wake_after(unit, message.chat_id)
@@ -108,46 +109,24 @@ async def _keep_spans(db: Database, message: GroupMessage, spans: list[tuple[int
                                                                          spans))
 
 
-@dataclass(frozen=True)
-class _Facts:
-    """What deciding an instruction's addressees reads, on one snapshot."""
-
-    binding: Binding | None
-    removed: bool
-    members: list[Post]
-    posts_of: dict[int, list[Post]]  # the author's and each named account's posts
-    named_users: tuple[int, ...]
-
-
-def _read_facts(unit: Unit, message: GroupMessage, usernames: tuple[str, ...]) -> _Facts:
-    binding = roster.binding_of_in(unit, message.chat_id)
-    if binding is None:
-        return _Facts(None, False, [], {}, ())
-    if flags.removed_in(unit, message.chat_id, message.message_id):
-        return _Facts(binding, True, [], {}, ())
-    named = instructions.users_named_in(unit, usernames) if usernames else ()
-    people = ([message.sender_id] if message.sender_id else []) + list(message.mentioned_user_ids) + list(named)
-    return _Facts(binding, False, roster.posts_in_group_in(unit, binding),
-                  {user_id: roster.posts_of_user_in(unit, user_id) for user_id in dict.fromkeys(people)}, named)
-
-
 async def resolve_addressees(
     db: Database, binding: Binding | None, named: Addressees, *, mentioned_user_ids: tuple[int, ...],
     author_id: int | None,
 ) -> ResolvedAddressees:
     """The posts (and unverified accounts) an instruction's words name, in a bound group; the whole group (but
     the author) when no one narrower was named."""
-    def read(unit: Unit) -> _Facts:
+    def read(unit: Unit) -> InstructionFacts:
         users = instructions.users_named_in(unit, named.usernames) if named.usernames else ()
         people = ([author_id] if author_id else []) + list(mentioned_user_ids) + list(users)
         members = roster.posts_in_group_in(unit, binding) if binding is not None else []
-        return _Facts(binding, False, members,
-                      {user_id: roster.posts_of_user_in(unit, user_id) for user_id in dict.fromkeys(people)}, users)
+        return InstructionFacts(binding, False, members,
+                                {user_id: roster.posts_of_user_in(unit, user_id) for user_id in dict.fromkeys(people)},
+                                users)
 
     return _resolve(await db.read(read), named, mentioned_user_ids=mentioned_user_ids, author_id=author_id)
 
 
-def _resolve(facts: _Facts, named: Addressees, *, mentioned_user_ids: tuple[int, ...],
+def _resolve(facts: InstructionFacts, named: Addressees, *, mentioned_user_ids: tuple[int, ...],
              author_id: int | None) -> ResolvedAddressees:
     author_posts = {post.post_id for post in facts.posts_of.get(author_id, [])} if author_id else set()
     members = [post for post in facts.members if post.post_id not in author_posts]

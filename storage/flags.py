@@ -246,13 +246,6 @@ async def of_message(db: Reader, chat_id: int, message_id: int) -> list[Flag]:
     return [_flag(row) for row in rows]
 
 
-def removed_in(unit: Unit, chat_id: int, message_id: int) -> bool:
-    """Whether moderation removed a message (any of its flags deleted it), as part of a unit of work."""
-    return unit.fetchone(
-        "SELECT 1 FROM flags WHERE chat_id = ? AND message_id = ? AND deleted = 1 LIMIT 1", (chat_id, message_id)
-    ) is not None
-
-
 async def withdraw(tx: Transaction, flag_id: int, *, by: int, at: datetime) -> Flag | None:
     """An edit removed what was flagged: close the open flag (journalled); None if it was not open."""
     changed = await tx.execute_counting(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from storage import journal
-from storage.database import Database, Transaction, Unit
+from storage.database import Database, Transaction
 from storage.errors import StorageError
 from storage.timefmt import from_db, to_db
 
@@ -129,12 +129,6 @@ async def open_for_chat(db: Database | Transaction, chat_id: int) -> Incident | 
     """The most recently opened incident that covers this group now."""
     row = await db.fetchone(_OPEN_FOR_CHAT, (chat_id,))
     return await _load(db, row) if row else None
-
-
-def open_for_chat_in(unit: Unit, chat_id: int) -> Incident | None:
-    """open_for_chat as part of a unit of work."""
-    row = unit.fetchone(_OPEN_FOR_CHAT, (chat_id,))
-    return _incident(row, unit.fetchall(_GROUPS, (row["id"],))) if row else None
 
 
 async def choose(db: Database | Transaction, name: str | None, visible: frozenset[int] | None = None) -> Incident:

@@ -97,11 +97,11 @@ def oversees(admin: Post, post: Post) -> bool:
     return admin.level == post.level and admin.jurisdiction == post.jurisdiction
 
 
-_POST_COLUMNS = "post_id, designation, level, jurisdiction, mobile, email, holder, is_admin, coordinator"
+POST_COLUMNS = "post_id, designation, level, jurisdiction, mobile, email, holder, is_admin, coordinator"
 
 
-def _post(row) -> Post:
-    """A post from a row of _POST_COLUMNS, in their order (by position: a row's look-up by name costs more, nine
+def post_of_row(row) -> Post:
+    """A post from a row of POST_COLUMNS, in their order (by position: a row's look-up by name costs more, nine
     times a post, and an instruction's facts read dozens of posts)."""
     post_id, designation, level, jurisdiction, mobile, email, holder, is_admin, coordinator = row[:9]
     return Post(post_id, designation, level, jurisdiction, mobile, email, holder, bool(is_admin), coordinator)
@@ -109,20 +109,20 @@ def _post(row) -> Post:
 
 async def active_posts(db: Reader) -> list[Post]:
     """Every post currently in the roster."""
-    rows = await db.fetchall(f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 ORDER BY level, jurisdiction, post_id")
-    return [_post(row) for row in rows]
+    rows = await db.fetchall(f"SELECT {POST_COLUMNS} FROM posts WHERE active = 1 ORDER BY level, jurisdiction, post_id")
+    return [post_of_row(row) for row in rows]
 
 
 async def get_post(db: Reader, post_id: str) -> Post | None:
     """One active post by id."""
-    row = await db.fetchone(f"SELECT {_POST_COLUMNS} FROM posts WHERE post_id = ? AND active = 1", (post_id,))
-    return _post(row) if row else None
+    row = await db.fetchone(f"SELECT {POST_COLUMNS} FROM posts WHERE post_id = ? AND active = 1", (post_id,))
+    return post_of_row(row) if row else None
 
 
 async def post_by_mobile(db: Reader, mobile_e164: str) -> Post | None:
     """The active post with this official number."""
-    row = await db.fetchone(f"SELECT {_POST_COLUMNS} FROM posts WHERE mobile = ? AND active = 1", (mobile_e164,))
-    return _post(row) if row else None
+    row = await db.fetchone(f"SELECT {POST_COLUMNS} FROM posts WHERE mobile = ? AND active = 1", (mobile_e164,))
+    return post_of_row(row) if row else None
 
 
 async def official_numbers(db: Reader) -> list[str]:
@@ -132,7 +132,7 @@ async def official_numbers(db: Reader) -> list[str]:
 
 
 _POSTS_OF_USER = (
-    "SELECT " + ", ".join(f"p.{column}" for column in _POST_COLUMNS.split(", ")) + " FROM post_accounts a"
+    "SELECT " + ", ".join(f"p.{column}" for column in POST_COLUMNS.split(", ")) + " FROM post_accounts a"
     " JOIN posts p ON p.post_id = a.post_id"
     " WHERE a.user_id = ? AND a.revoked_at IS NULL AND p.active = 1 ORDER BY p.post_id"
 )
@@ -140,12 +140,12 @@ _POSTS_OF_USER = (
 
 async def posts_of_user(db: Reader, user_id: int) -> list[Post]:
     """The active posts a Telegram account is currently verified for (a person may hold two)."""
-    return [_post(row) for row in await db.fetchall(_POSTS_OF_USER, (user_id,))]
+    return [post_of_row(row) for row in await db.fetchall(_POSTS_OF_USER, (user_id,))]
 
 
 def posts_of_user_in(unit: Unit, user_id: int) -> list[Post]:
     """posts_of_user as part of a unit of work."""
-    return [_post(row) for row in unit.fetchall(_POSTS_OF_USER, (user_id,))]
+    return [post_of_row(row) for row in unit.fetchall(_POSTS_OF_USER, (user_id,))]
 
 
 async def account_of_post(db: Reader, post_id: str) -> int | None:
@@ -210,7 +210,7 @@ def binding_of_in(unit: Unit, chat_id: int) -> Binding | None:
 # coordination/filtering.py): one round trip a message instead of two. One row when there is no post, with the
 # binding's columns (NULL when the group is not bound) on every row.
 _POSTS_AND_BINDING = (
-    "SELECT " + ", ".join(f"p.{column}" for column in _POST_COLUMNS.split(", "))
+    "SELECT " + ", ".join(f"p.{column}" for column in POST_COLUMNS.split(", "))
     + ", b.level AS bound_level, b.jurisdiction AS bound_jurisdiction"
     " FROM (SELECT 1 AS here) AS here"
     " LEFT JOIN group_bindings b ON b.chat_id = ?"
@@ -223,9 +223,9 @@ _POSTS_AND_BINDING = (
 def posts_and_binding_in(unit: Unit, user_id: int | None, chat_id: int) -> tuple[list[Post], Binding | None]:
     """posts_of_user_in (none when user_id is None) and binding_of_in, read together in one statement."""
     rows = unit.fetchall(_POSTS_AND_BINDING, (chat_id, user_id))
-    posts = [_post(row) for row in rows if row[0] is not None]
+    posts = [post_of_row(row) for row in rows if row[0] is not None]
     first = rows[0] if rows else None
-    level_at = len(_POST_COLUMNS.split(", "))  # the binding's two columns follow the post's
+    level_at = len(POST_COLUMNS.split(", "))  # the binding's two columns follow the post's
     binding = None
     if first is not None and first[level_at] is not None:
         binding = Binding(chat_id, first[level_at], first[level_at + 1])
@@ -259,12 +259,12 @@ async def admin_posts_of(db: Reader, binding: Binding) -> list[Post]:
 
 def admin_posts_of_in(unit: Unit, binding: Binding) -> list[Post]:
     """admin_posts_of as part of a unit of work."""
-    return [post for post in map(_post, unit.fetchall(*_candidate_query(binding))) if binding.administered_by(post)]
+    return [post for post in map(post_of_row, unit.fetchall(*_candidate_query(binding))) if binding.administered_by(post)]
 
 
 def posts_in_group_in(unit: Unit, binding: Binding) -> list[Post]:
     """posts_in as part of a unit of work."""
-    return [post for post in map(_post, unit.fetchall(*_candidate_query(binding))) if binding.includes(post)]
+    return [post for post in map(post_of_row, unit.fetchall(*_candidate_query(binding))) if binding.includes(post)]
 
 
 async def _candidate_posts(db: Reader, binding: Binding) -> list[Post]:
@@ -272,14 +272,14 @@ async def _candidate_posts(db: Reader, binding: Binding) -> list[Post]:
 
     Binding.includes stays the one rule; this only spares reading the other 35 groups' posts.
     """
-    return [_post(row) for row in await db.fetchall(*_candidate_query(binding))]
+    return [post_of_row(row) for row in await db.fetchall(*_candidate_query(binding))]
 
 
 def _candidate_query(binding: Binding) -> tuple[str, tuple[str, ...]]:
     if binding.level == "state":
-        return (f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND (level = 'state' OR (level = 'district'"
+        return (f"SELECT {POST_COLUMNS} FROM posts WHERE active = 1 AND (level = 'state' OR (level = 'district'"
                 " AND is_admin = 1)) ORDER BY level, jurisdiction, post_id", ())
-    return (f"SELECT {_POST_COLUMNS} FROM posts WHERE active = 1 AND level = ? AND jurisdiction = ?"
+    return (f"SELECT {POST_COLUMNS} FROM posts WHERE active = 1 AND level = ? AND jurisdiction = ?"
             " ORDER BY level, jurisdiction, post_id", (binding.level, binding.jurisdiction))
 
 
@@ -298,14 +298,14 @@ async def groups_of_post(db: Reader, post: Post) -> list[Binding]:
 
 async def every_post(db: Reader) -> dict[str, tuple[Post, bool]]:
     """Every post ever in the roster by id, with whether it is active (for an import to compare against)."""
-    rows = await db.fetchall(f"SELECT {_POST_COLUMNS}, active FROM posts ORDER BY post_id")
-    return {row["post_id"]: (_post(row), bool(row["active"])) for row in rows}
+    rows = await db.fetchall(f"SELECT {POST_COLUMNS}, active FROM posts ORDER BY post_id")
+    return {row["post_id"]: (post_of_row(row), bool(row["active"])) for row in rows}
 
 
 async def save_post(tx: Transaction, post: Post, *, at: datetime) -> None:
     """Insert a post, or replace an existing one's details (making it active again)."""
     await tx.execute(
-        f"INSERT INTO posts ({_POST_COLUMNS}, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
+        f"INSERT INTO posts ({POST_COLUMNS}, active, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)"
         " ON CONFLICT (post_id) DO UPDATE SET designation = excluded.designation, level = excluded.level,"
         " jurisdiction = excluded.jurisdiction, mobile = excluded.mobile, email = excluded.email,"
         " holder = excluded.holder, is_admin = excluded.is_admin,"

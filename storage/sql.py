@@ -29,6 +29,15 @@ def in_powers_of_two(rows: list, largest: int = 64) -> list[list]:
     return runs
 
 
+def padded_to_power_of_two(values: list) -> list:
+    """values repeated at the end to a power of two in number (none stays none), for an IN list whose statement
+    text must be one of a handful (see in_powers_of_two); a value twice in an IN list changes nothing."""
+    if not values:
+        return []
+    size = 1 << (len(values) - 1).bit_length()
+    return values + [values[-1]] * (size - len(values))
+
+
 def values_rows(width: int, count: int) -> str:
     """ "(?, ?), (?, ?)": count rows of width placeholders, for a multi-row VALUES."""
     return ", ".join(["(" + placeholders(width) + ")"] * count)

@@ -406,3 +406,55 @@ async def test_a_prompt_whose_key_is_owed_already_is_not_owed_twice(db):
     await _instruction_with_prompt(db, 101, prompt_key="u1:prompt", remind_at=T0 + timedelta(hours=2))
     assert (await db.fetchone("SELECT count(*) FROM outbox"))[0] == 1
     assert (await db.fetchone("SELECT count(*) FROM instructions"))[0] == 2
+
+
+async def _facts(db, chat, message_id, people=(), usernames=()):
+    return await db.write(lambda unit: instructions.facts_in(unit, chat, message_id, people=people,
+                                                             usernames=usernames))
+
+
+async def test_what_recording_an_instruction_reads_comes_in_one_statement(db):
+    """instructions.facts_in: the group, its posts in the roster's order, the posts of the author and of the people
+    named (mentions, and @usernames in any case, in the order written; unknown names left out), the incident open in
+    the group, and a new id for a message that can be recorded."""
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 100, USER["collector-kutch"], "@MAMLATDAR_MANDVI and @nobody and @mamlatdar_bhuj", T0)
+        flood = await incidents.open_incident(tx, name="Flood", chat_ids=[KUTCH, VALSAD], opened_by=11, at=T0)
+    facts = await _facts(db, KUTCH, 100, people=(USER["collector-kutch"], USER["prant-bhuj"]),
+                         usernames=("MAMLATDAR_MANDVI", "nobody", "mamlatdar_bhuj"))
+    assert (facts.binding.level, facts.binding.jurisdiction) == ("district", "Kutch")
+    assert [p.post_id for p in facts.members] == ["collector-kutch", "mamlatdar-bhuj", "mamlatdar-mandvi", "prant-bhuj"]
+    assert facts.named_users == (24, 23)
+    assert {user: [p.post_id for p in posts] for user, posts in facts.posts_of.items()} == {
+        21: ["collector-kutch"], 22: ["prant-bhuj"], 24: ["mamlatdar-mandvi"], 23: ["mamlatdar-bhuj"]}
+    assert facts.incident is not None and (facts.incident.incident_id, facts.incident.name) == (flood.incident_id, "Flood")
+    assert facts.incident.chat_ids == tuple(sorted([KUTCH, VALSAD])) and facts.incident.opened_by == 11
+    assert (facts.removed, facts.recorded) == (False, False) and facts.new_id is not None
+    assert facts.message_seq == (await db.fetchone("SELECT journal_seq FROM messages WHERE chat_id = ? AND"
+                                                   " message_id = 100", (KUTCH,)))[0]
+
+    state = await _facts(db, STATE, 5, people=(USER["acs-revenue"],))
+    assert [p.post_id for p in state.members] == ["collector-kutch", "collector-valsad", "acs-revenue"]
+    assert state.incident is None and state.named_users == ()
+    assert [p.post_id for p in state.members] == [p.post_id for p in await roster.posts_in(db, state.binding)]
+
+
+async def test_no_new_id_is_taken_for_a_message_that_cannot_be_recorded(db):
+    """Outside a bound group, for a message moderation removed, or for one already an instruction, facts_in takes no
+    id (on PostgreSQL none is drawn from the sequence), and says which it is."""
+    instruction = await _instruction(db, "Send the rainfall report by 5 pm", message_id=100)
+    already = await _facts(db, KUTCH, 100)
+    assert (already.recorded, already.new_id) == (True, None)
+    async with db.transaction() as tx:
+        await post(tx, KUTCH, 101, USER["collector-kutch"], "Aadhaar 2345 6789 0123, send the list", T0)
+        await tx.execute(
+            "INSERT INTO flags (chat_id, message_id, update_id, member_id, source, labels, verdict_labels, findings,"
+            " language, actions, deleted, warning, flagged_at, journal_seq) VALUES (?, 101, 1, ?, 'message', '[]',"
+            " '[]', '[]', 'en', '[]', 1, 'sent', ?, 1)", (KUTCH, USER["collector-kutch"], "2025-01-20T04:00:00.000000Z"))
+    removed = await _facts(db, KUTCH, 101)
+    assert (removed.removed, removed.new_id) == (True, None)
+    unbound = await _facts(db, -100999, 1)
+    assert (unbound.binding, unbound.members, unbound.new_id) == (None, [], None)
+
+    recordable = await _facts(db, VALSAD, 7)
+    assert recordable.new_id == instruction.instruction_id + 1, "no id was spent on the three above"
