@@ -24,19 +24,15 @@ from telegram.ext import AIORateLimiter
 from storage import rate_limits
 from storage.database import Database
 from storage.errors import StorageUnavailable
+from storage.outbox import PostingMethods
 from storage.rate_limits import Limit
 
 log = logging.getLogger(__name__)
 
-_POSTING_PREFIXES = ("send", "forwardmessage", "copymessage")
-_NOT_POSTING = frozenset({"sendchataction"})
 OVERALL = "overall"
 
-
-def posts_a_message(endpoint: str) -> bool:
-    """Whether a Bot API method puts a new message in a chat (what the per-group limit counts)."""
-    name = endpoint.lower()
-    return name.startswith(_POSTING_PREFIXES) and name not in _NOT_POSTING
+# Whether a Bot API method puts a new message in a chat (what the per-group limit counts): posts_a_message(name).
+posts_a_message = PostingMethods(("send", "forwardmessage", "copymessage"), frozenset({"sendchataction"}))
 
 
 class SendingRateLimiter(AIORateLimiter):

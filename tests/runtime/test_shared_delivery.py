@@ -109,7 +109,7 @@ async def test_a_chat_claimed_by_a_live_instance_is_left_to_it_and_taken_over_on
     def take(db: Database, holder: str):
         return db.write(lambda unit: outbox_store.next_call_in(
             unit, chat, holder=holder, now=clock.now(), until=clock.now() + timedelta(seconds=60),
-            posting=lambda method: method == "sendMessage"))
+            posting=outbox_store.PostingMethods(("sendmessage",))))
 
     taken = await take(first_db, "district-office")  # then it dies with the call in flight
     assert taken is not None and taken.in_flight_after is None
@@ -134,7 +134,7 @@ async def test_an_instance_with_nothing_due_lets_the_chat_go_at_once(two_connect
     def take(db: Database, holder: str):
         return db.write(lambda unit: outbox_store.next_call_in(
             unit, chat, holder=holder, now=clock.now(), until=clock.now() + timedelta(seconds=60),
-            posting=lambda method: True))
+            posting=outbox_store.PostingMethods(("",))))
 
     assert await take(first_db, "district-office") is None  # not due: no claim kept
     assert await first_db.fetchall("SELECT * FROM outbox_chat_claims") == []
@@ -152,7 +152,7 @@ async def test_a_run_alone_on_its_database_voids_the_claims_a_killed_run_left(tw
                                    purpose=Purpose.HELP, at=clock.now(), chat_id=chat)
     await first_db.write(lambda unit: outbox_store.next_call_in(
         unit, chat, holder="killed-run", now=clock.now(), until=clock.now() + timedelta(seconds=60),
-        posting=lambda method: True))  # then SIGKILL, with the call in flight
+        posting=outbox_store.PostingMethods(("",))))  # then SIGKILL, with the call in flight
 
     world: dict[int, list[str]] = {}
     restarted = DeliveryWorker(second_db, clock, AnsweringBot(world, seed=3), instance="restarted-run",

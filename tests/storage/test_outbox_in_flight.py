@@ -109,3 +109,64 @@ async def test_the_next_owed_call_is_read_as_committed_while_other_reads_run(dat
         running = False
         await asyncio.gather(*readers, return_exceptions=True)
         await db.close()
+
+
+SENDS = outbox.PostingMethods(("send", "forwardmessage", "copymessage"), frozenset({"sendchataction"}))
+
+
+async def _take(db: Database, holder: str, *, at: datetime = NOW):
+    return await db.write(lambda unit: outbox.next_call_in(
+        unit, CHAT, holder=holder, now=at, until=at + timedelta(seconds=60), posting=SENDS))
+
+
+async def _claims(db: Database) -> list[tuple[int, str]]:
+    return [(row[0], row[1]) for row in await db.fetchall("SELECT chat_id, holder FROM outbox_chat_claims")]
+
+
+async def test_taking_a_chats_next_call_claims_the_chat_and_marks_a_post_in_flight(database_target):
+    """next_call_in (one statement on PostgreSQL, three on SQLite): the most urgent call first, the chat claimed for
+    the taker, and a call that posts marked with the highest message id known; the item shows the mark it had."""
+    db = await _db(database_target)
+    try:
+        await _received(db, 3, 7)
+        async with db.transaction() as tx:
+            later = await outbox.enqueue(tx, method="sendMessage", params={"chat_id": CHAT, "text": "hi"},
+                                         purpose="help", at=NOW, chat_id=CHAT, priority=outbox.NORMAL)
+            urgent = await outbox.enqueue(tx, method="deleteMessage", params={"chat_id": CHAT, "message_id": 3},
+                                          purpose="moderation.delete", at=NOW, chat_id=CHAT, priority=outbox.URGENT)
+
+        first = await _take(db, "district-office")
+        assert first is not None and (first.outbox_id, first.method) == (urgent, "deleteMessage")
+        assert await _claims(db) == [(CHAT, "district-office")]
+        assert (await outbox.first_owed(db, CHAT)).in_flight_after is None, "a deletion posts nothing: no mark"
+
+        assert await _take(db, "state-data-centre") is None, "the chat is another instance's"
+        async with db.transaction() as tx:
+            await outbox.mark_sent(tx, urgent, result=True, at=NOW)
+
+        second = await _take(db, "district-office")
+        assert second is not None and second.outbox_id == later and second.in_flight_after is None
+        assert (await outbox.first_owed(db, CHAT)).in_flight_after == 7, "a post is marked before it is sent"
+        again = await _take(db, "district-office")  # taken again after a crash: the earlier attempt's mark shows
+        assert again is not None and again.in_flight_after == 7
+    finally:
+        await db.close()
+
+
+async def test_a_chat_with_nothing_due_is_let_go_and_another_instance_takes_a_lapsed_claim(database_target):
+    db = await _db(database_target)
+    try:
+        async with db.transaction() as tx:
+            await outbox.enqueue(tx, method="sendMessage", params={"chat_id": CHAT, "text": "at noon"},
+                                 purpose="help", at=NOW + timedelta(minutes=5), chat_id=CHAT)
+        assert await _take(db, "district-office") is None
+        assert await _claims(db) == [], "nothing due: the claim is not kept"
+
+        taken = await _take(db, "district-office", at=NOW + timedelta(minutes=5))
+        assert taken is not None and taken.params["text"] == "at noon"
+        assert await _take(db, "state-data-centre", at=NOW + timedelta(minutes=5, seconds=59)) is None
+        lapsed = await _take(db, "state-data-centre", at=NOW + timedelta(minutes=6))
+        assert lapsed is not None and lapsed.outbox_id == taken.outbox_id and lapsed.in_flight_after == 0
+        assert await _claims(db) == [(CHAT, "state-data-centre")]
+    finally:
+        await db.close()

@@ -1,0 +1,2 @@
+-- 0022: PostgreSQL takes a chat's next owed call in one statement (its twin's function); SQLite takes it statement by
+-- statement in-process (storage/outbox.py's next_call_in): nothing to change here.
