@@ -19,7 +19,7 @@ import logging
 from dataclasses import dataclass
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from telegram import Bot, InputFile
@@ -279,15 +279,15 @@ class DeliveryWorker:
                 await hook(steps, item, result)
 
         def settle(unit: Unit) -> OutboxItem | None:
-            if failure is not None:
-                outbox_store.mark_failed_in(unit, item.outbox_id, error=failure, at=now)
-            else:
-                outbox_store.mark_sent_in(unit, item.outbox_id, result=result, at=now)
-                for work in steps.deferred:
+            if failure is None:
+                for work in steps.deferred:  # what the hooks record of the call goes in with its mark
                     work(unit)
             for callback in steps.committed_callbacks:
                 unit.after_commit(callback)
-            return self._after_settling_in(unit, item.chat_id, now, look)
+            # The mark and the look for the chat's next call (or the claim let go): one statement on PostgreSQL.
+            then = outbox_store.NextCall(self.instance, now, now + self._claim, posts_a_message) if look else None
+            return outbox_store.settle_in(unit, item, at=now, holder=self.instance, result=result, error=failure,
+                                          then=then)
 
         try:
             # The mark, what the hooks defer and the look for the next call: one unit of work, committed with the
@@ -298,14 +298,6 @@ class DeliveryWorker:
             log.error("delivered %s but cannot record it in %s: %s", item.method, error.path, error.reason)
             return Settled(False)
         return Settled(True, taken, looked=look)
-
-    def _after_settling_in(self, unit: Unit, chat_id: int, now: datetime, look: bool) -> OutboxItem | None:
-        """The chat's next due call, taken under the renewed claim (look); else the claim let go."""
-        if look:
-            return outbox_store.next_call_in(unit, chat_id, holder=self.instance, now=now, until=now + self._claim,
-                                             posting=posts_a_message)
-        outbox_store.release_chat_in(unit, chat_id, holder=self.instance)
-        return None
 
     async def _earlier_copy(self, item: OutboxItem, after: int) -> int | None:
         """The id of this call's message if an earlier attempt posted it (Telegram never said), else None.

@@ -198,6 +198,51 @@ def next_call_in(
     return item
 
 
+@dataclass(frozen=True)
+class NextCall:
+    """What taking a chat's next call needs (next_call_in's arguments but the unit and the chat)."""
+
+    holder: str
+    now: datetime
+    until: datetime
+    posting: PostingMethods
+
+
+_SETTLE_ON_SERVER = (
+    "SELECT call_id AS id, call_chat_id AS chat_id, call_method AS method, call_params AS params,"
+    " call_purpose AS purpose, call_attempts AS attempts, call_not_before AS not_before,"
+    " call_in_flight_after AS in_flight_after"
+    " FROM samvad_settle_call(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[])"
+)
+
+
+def settle_in(
+    unit: Unit, call: OutboxItem, *, at: datetime, holder: str, result: Any = None, error: str | None = None,
+    then: NextCall | None = None,
+) -> OutboxItem | None:
+    """Mark a call sent (Telegram's result) or, with error, failed for good; then take its chat's next due call
+    (then: see next_call_in) or, without then, let holder's claim of the chat go. The next call, or None.
+
+    On PostgreSQL one statement (migration 0023), where it was two round trips; SQLite runs the steps here.
+    """
+    if unit.dialect == dialect.POSTGRESQL:
+        row = unit.fetchone(_SETTLE_ON_SERVER, (
+            call.outbox_id, json_text.unescaped(result) if error is None else None,
+            error[:500] if error is not None else None, to_db(at), call.chat_id, holder, int(then is not None),
+            to_db(then.until) if then else None, to_db(then.now) if then else None,
+            [prefix.lower() for prefix in then.posting.prefixes] if then else [],
+            sorted(name.lower() for name in then.posting.exceptions) if then else []))
+        return _item(row) if row is not None else None
+    if error is None:
+        mark_sent_in(unit, call.outbox_id, result=result, at=at)
+    else:
+        mark_failed_in(unit, call.outbox_id, error=error, at=at)
+    if then is None:
+        release_chat_in(unit, call.chat_id, holder=holder)
+        return None
+    return next_call_in(unit, call.chat_id, holder=then.holder, now=then.now, until=then.until, posting=then.posting)
+
+
 def release_chat_in(unit: Unit, chat_id: int, *, holder: str) -> None:
     """Let go of a chat's claim (with the settlement of its call in flight: the chat's next call is anyone's)."""
     unit.execute(_RELEASE_CHAT, (chat_id, holder))

@@ -64,7 +64,8 @@ back to where they were before the claim joined the store. An instruction, writt
 
 4 Dec 2026 (PostgreSQL): what recording an instruction reads, with the check that it is not one already and its new
 id, comes in one statement (storage.instructions.facts_in, where it was six to nine), and the outbox's next call is
-taken in one statement (migration 0022, where it was three). An instruction went from 38.3 statements to 29.3; its
+taken in one statement (migration 0022, where it was three), and a delivered call is settled with the chat's next
+one taken in one statement (migration 0023, where it was two). An instruction went from 38.3 statements to 28.3; its
 statement budget went from 46 to 34, so that the reads coming back one by one would show here.
 """
 

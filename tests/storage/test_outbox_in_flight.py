@@ -170,3 +170,46 @@ async def test_a_chat_with_nothing_due_is_let_go_and_another_instance_takes_a_la
         assert await _claims(db) == [(CHAT, "state-data-centre")]
     finally:
         await db.close()
+
+
+async def test_settling_a_call_takes_the_chats_next_one_or_lets_the_chat_go(database_target):
+    """settle_in (one statement on PostgreSQL): the call marked sent with Telegram's answer or failed with the error,
+    then the chat's next due call taken under the renewed claim, or the claim let go."""
+    db = await _db(database_target)
+    try:
+        owed = [await _owe(db, f"u{number}:help:1") for number in range(3)]
+        then = outbox.NextCall("district-office", NOW, NOW + timedelta(seconds=60), SENDS)
+        first = await _take(db, "district-office")
+        assert first is not None and first.outbox_id == owed[0]
+
+        second = await db.write(lambda unit: outbox.settle_in(
+            unit, first, at=NOW, holder="district-office", result={"message_id": 41}, then=then))
+        assert second is not None and second.outbox_id == owed[1] and second.in_flight_after is None
+        assert await outbox.result_of(db, owed[0]) == (outbox.CallState.SENT, {"message_id": 41})
+        assert (await outbox.first_owed(db, CHAT)).in_flight_after == 41, "the next post is marked in flight"
+
+        third = await db.write(lambda unit: outbox.settle_in(
+            unit, second, at=NOW, holder="district-office", error="Bad Request: chat not found" + "!" * 600,
+            then=then))
+        assert third is not None and third.outbox_id == owed[2]
+        state, _ = await outbox.result_of(db, owed[1])
+        error = (await db.fetchone("SELECT last_error FROM outbox WHERE id = ?", (owed[1],)))[0]
+        assert state is outbox.CallState.FAILED and error.startswith("Bad Request: chat not found") and len(error) == 500
+
+        assert await db.write(lambda unit: outbox.settle_in(
+            unit, third, at=NOW, holder="district-office", result=True)) is None
+        assert await _claims(db) == [], "settled without a look: the chat is let go"
+        assert await outbox.counts(db) == {outbox.CallState.SENT: 2, outbox.CallState.FAILED: 1}
+
+        async with db.transaction() as tx:
+            await outbox.enqueue(tx, method="sendMessage", params={"chat_id": CHAT, "text": "later"}, purpose="help",
+                                 at=NOW + timedelta(minutes=5), chat_id=CHAT)
+            await outbox.enqueue(tx, method="sendMessage", params={"chat_id": CHAT, "text": "now"}, purpose="help",
+                                 at=NOW, chat_id=CHAT, priority=outbox.URGENT)
+        now_call = await _take(db, "district-office")
+        assert now_call is not None and now_call.params["text"] == "now"
+        assert await db.write(lambda unit: outbox.settle_in(
+            unit, now_call, at=NOW, holder="district-office", result={"message_id": 42}, then=then)) is None
+        assert await _claims(db) == [], "nothing more due: the look lets the chat go"
+    finally:
+        await db.close()

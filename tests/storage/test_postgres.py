@@ -16,7 +16,7 @@ from storage import postgres
 from storage.errors import MigrationError, StorageUnavailable
 from tests.postgres import find_server_binaries
 
-MIGRATIONS = 22  # storage/migrations/0001..0022 (a new migration on main raises it)
+MIGRATIONS = 23  # storage/migrations/0001..0023 (a new migration on main raises it)
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ async def test_migrating_records_each_migration_once(postgres_url):
     finally:
         await connection.close()
     assert rows[0] == (1, "0001_foundation.sql")
-    assert rows[-1] == (22, "0022_next_call.sql")
+    assert rows[-1] == (23, "0023_settle_call.sql")
     assert [version for version, _ in rows] == list(range(1, MIGRATIONS + 1))
 
 

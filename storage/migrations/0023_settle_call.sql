@@ -1,0 +1,2 @@
+-- 0023: PostgreSQL settles a delivered call and takes the chat's next one in one statement (its twin's function);
+-- SQLite runs the same steps in-process (storage/outbox.py's settle_in): nothing to change here.
