@@ -285,7 +285,7 @@ class DeliveryWorker:
             for callback in steps.committed_callbacks:
                 unit.after_commit(callback)
             # The mark and the look for the chat's next call (or the claim let go): one statement on PostgreSQL.
-            then = outbox_store.NextCall(self.instance, now, now + self._claim, posts_a_message) if look else None
+            then = outbox_store.NextCall(now, now + self._claim, posts_a_message) if look else None
             return outbox_store.settle_in(unit, item, at=now, holder=self.instance, result=result, error=failure,
                                           then=then)
 

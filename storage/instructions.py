@@ -332,10 +332,9 @@ def create_in(
     """create as part of a unit of work; with written_with, also what it gives for the new instruction's id (called
     once the id is known, before anything is written). With facts (facts_in's, read in this unit), what they say
     of the message and the new id is not read again."""
-    if facts is not None and (facts.recorded or facts.new_id is not None):
-        if facts.recorded:
-            return None
-        assert facts.new_id is not None
+    if facts is not None and facts.recorded:
+        return None
+    if facts is not None and facts.new_id is not None:
         message_seq, instruction_id = facts.message_seq, facts.new_id
     else:
         found = unit.fetchone(_BEFORE_CREATE + _NEW_ID[unit.dialect], (chat_id, message_id, chat_id, message_id))

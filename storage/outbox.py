@@ -158,13 +158,19 @@ class PostingMethods:
         name = method.lower()
         return name.startswith(self.prefixes) and name not in self.exceptions
 
+    def as_arrays(self) -> tuple[list[str], list[str]]:
+        """The rule as migrations 0022's and 0023's functions take it: the prefixes and the exceptions, lower case."""
+        return [prefix.lower() for prefix in self.prefixes], sorted(name.lower() for name in self.exceptions)
 
-# PostgreSQL: claim, read, let go or mark in one statement (migration 0022's function), not three round trips.
-_NEXT_CALL_ON_SERVER = (
+
+# The call the server's functions answer, with _item's column names.
+_CALL_ON_SERVER = (
     "SELECT call_id AS id, call_chat_id AS chat_id, call_method AS method, call_params AS params,"
     " call_purpose AS purpose, call_attempts AS attempts, call_not_before AS not_before,"
-    " call_in_flight_after AS in_flight_after FROM samvad_next_call(?, ?, ?, ?, ?::text[], ?::text[])"
+    " call_in_flight_after AS in_flight_after FROM "
 )
+# PostgreSQL: claim, read, let go or mark in one statement (migration 0022's function), not three round trips.
+_NEXT_CALL_ON_SERVER = _CALL_ON_SERVER + "samvad_next_call(?, ?, ?, ?, ?::text[], ?::text[])"
 
 
 def next_call_in(
@@ -178,9 +184,7 @@ def next_call_in(
     attempt left (None if none), which tells the deliverer to look for that attempt's message first.
     """
     if unit.dialect == dialect.POSTGRESQL:
-        row = unit.fetchone(_NEXT_CALL_ON_SERVER, (
-            chat_id, holder, to_db(until), to_db(now), [prefix.lower() for prefix in posting.prefixes],
-            sorted(name.lower() for name in posting.exceptions)))
+        row = unit.fetchone(_NEXT_CALL_ON_SERVER, (chat_id, holder, to_db(until), to_db(now), *posting.as_arrays()))
         return _item(row) if row is not None else None
     if not unit.fetchall(_CLAIM_CHAT, (chat_id, holder, to_db(until), to_db(now))):
         return None
@@ -200,28 +204,22 @@ def next_call_in(
 
 @dataclass(frozen=True)
 class NextCall:
-    """What taking a chat's next call needs (next_call_in's arguments but the unit and the chat)."""
+    """What taking a chat's next call needs besides the chat and its holder (next_call_in's other arguments)."""
 
-    holder: str
     now: datetime
     until: datetime
     posting: PostingMethods
 
 
-_SETTLE_ON_SERVER = (
-    "SELECT call_id AS id, call_chat_id AS chat_id, call_method AS method, call_params AS params,"
-    " call_purpose AS purpose, call_attempts AS attempts, call_not_before AS not_before,"
-    " call_in_flight_after AS in_flight_after"
-    " FROM samvad_settle_call(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[])"
-)
+_SETTLE_ON_SERVER = _CALL_ON_SERVER + "samvad_settle_call(?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[])"
 
 
 def settle_in(
     unit: Unit, call: OutboxItem, *, at: datetime, holder: str, result: Any = None, error: str | None = None,
     then: NextCall | None = None,
 ) -> OutboxItem | None:
-    """Mark a call sent (Telegram's result) or, with error, failed for good; then take its chat's next due call
-    (then: see next_call_in) or, without then, let holder's claim of the chat go. The next call, or None.
+    """Mark a call sent (Telegram's result) or, with error, failed for good; then take its chat's next due call for
+    holder (then: see next_call_in) or, without then, let holder's claim of the chat go. The next call, or None.
 
     On PostgreSQL one statement (migration 0023), where it was two round trips; SQLite runs the steps here.
     """
@@ -230,8 +228,7 @@ def settle_in(
             call.outbox_id, json_text.unescaped(result) if error is None else None,
             error[:500] if error is not None else None, to_db(at), call.chat_id, holder, int(then is not None),
             to_db(then.until) if then else None, to_db(then.now) if then else None,
-            [prefix.lower() for prefix in then.posting.prefixes] if then else [],
-            sorted(name.lower() for name in then.posting.exceptions) if then else []))
+            *(then.posting.as_arrays() if then else ([], []))))
         return _item(row) if row is not None else None
     if error is None:
         mark_sent_in(unit, call.outbox_id, result=result, at=at)
@@ -240,7 +237,7 @@ def settle_in(
     if then is None:
         release_chat_in(unit, call.chat_id, holder=holder)
         return None
-    return next_call_in(unit, call.chat_id, holder=then.holder, now=then.now, until=then.until, posting=then.posting)
+    return next_call_in(unit, call.chat_id, holder=holder, now=then.now, until=then.until, posting=then.posting)
 
 
 def release_chat_in(unit: Unit, chat_id: int, *, holder: str) -> None:

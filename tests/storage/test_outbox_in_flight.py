@@ -178,7 +178,7 @@ async def test_settling_a_call_takes_the_chats_next_one_or_lets_the_chat_go(data
     db = await _db(database_target)
     try:
         owed = [await _owe(db, f"u{number}:help:1") for number in range(3)]
-        then = outbox.NextCall("district-office", NOW, NOW + timedelta(seconds=60), SENDS)
+        then = outbox.NextCall(NOW, NOW + timedelta(seconds=60), SENDS)
         first = await _take(db, "district-office")
         assert first is not None and first.outbox_id == owed[0]
 
