@@ -55,6 +55,15 @@ def record_message_in(
     return messages.record_noting_in(unit, chat, sender, message, at=at)
 
 
+def record_own_post_in(
+    unit: Unit, chat: ChatSeen, sender: PersonSeen | None, message: IncomingMessage, *, at: datetime
+) -> None:
+    """Record a message the bot posted in a group (the echo of its call), as part of the unit of work that settles
+    the call. Nothing is read back, so on PostgreSQL the record goes with the settlement's statement in one round
+    trip (storage.messages.record_noting_soon_in)."""
+    messages.record_noting_soon_in(unit, chat, sender, message, at=at)
+
+
 @dataclass(frozen=True)
 class Receipt:
     """A group message as its update is stored: what the record keeps of it, its chat and its sender."""

@@ -136,7 +136,7 @@ async def record_sent_message(tx: Steps, item: OutboxItem, result: Any) -> None:
     else:
 
         def work(unit: Any) -> None:
-            recording.record_message_in(unit, chat, sender, incoming, at=incoming.sent_at)
+            recording.record_own_post_in(unit, chat, sender, incoming, at=incoming.sent_at)
 
     tx.defer(work)
 

@@ -56,12 +56,15 @@ class Traffic:
 
     trips: hand-offs to a connection's thread (each one costs a thread switch and a loop wake-up);
     transactions: write transactions committed or rolled back; statements: every statement SQLite
-    ran, the ones inside triggers and in its own virtual tables (FTS5) included.
+    ran, the ones inside triggers and in its own virtual tables (FTS5) included; round_trips: what a server
+    backend sent and waited for (PostgreSQL: a statement, or several sent together; SQLite, in this process,
+    has none).
     """
 
     trips: int = 0
     transactions: int = 0
     statements: int = 0
+    round_trips: int = 0
 
 
 def unavailability(error: BaseException) -> str | None:
@@ -467,6 +470,14 @@ class Unit:
     def fetchall(self, sql: str, params: Params = ()) -> list[Row]:
         """Every row of a read."""
         return self._connection.execute(sql, params).fetchall()
+
+    def execute_soon(self, sql: str, params: Params = (), *, then: Callable[[Row | None], object] | None = None) -> None:
+        """Run a statement whose rows the unit reads no further; `then` is given its first row (None for none)
+        before the transaction commits, and what it raises fails the unit. On PostgreSQL the statement goes with
+        the connection's next one, in one round trip; here (a step in this process, not a round trip) at once."""
+        rows = self._connection.execute(sql, params).fetchall()
+        if then is not None:
+            then(rows[0] if rows else None)
 
 
 def _transact(unit: Unit, work: Callable[[Unit], T]) -> T:

@@ -174,6 +174,21 @@ def record_noting_in(unit: Unit, chat: chats.ChatFacts, sender: chats.PersonFact
                              facts=_facts(chat, sender))
 
 
+def record_noting_soon_in(unit: Unit, chat: chats.ChatFacts, sender: chats.PersonFacts | None,
+                          message: IncomingMessage, *, at: datetime) -> None:
+    """record_noting_in for a caller that needs no answer (the bot's own post, recorded as its call is settled): on
+    PostgreSQL the statement goes with the unit's next one (Unit.execute_soon), one round trip fewer; the journal
+    entry's hash is still checked when its row comes back, before the commit."""
+    if unit.dialect != dialect.POSTGRESQL:
+        record_noting_in(unit, chat, sender, message, at=at)
+        return
+    recorded_at = to_db(at)
+    body_json, body_hash, before_seq = _entry_parts(message, recorded_at)
+    unit.execute_soon(_RECORD_SQL["samvad_record_group_message"],
+                      _server_record_params(message, recorded_at, body_hash, before_seq, body_json, _facts(chat, sender)),
+                      then=lambda row: _outcome_on_server(_only(row), message, body_hash, recorded_at))
+
+
 Noting = tuple[chats.ChatFacts | None, chats.PersonFacts | None, IncomingMessage]
 
 
@@ -265,11 +280,21 @@ def _record_on_server(unit: Unit, message: IncomingMessage, *, at: datetime,
     entry's hash is checked here against journal.hash_entry, the one definition."""
     recorded_at = to_db(at)
     body_json, body_hash, before_seq = _entry_parts(message, recorded_at)
-    params = (*facts, *_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash,
-              before_seq, body_json)
-    row = unit.fetchone(_RECORD_SQL[function], params)
-    assert row is not None  # the function returns its one row
-    return _outcome_on_server(row, message, body_hash, recorded_at)
+    row = unit.fetchone(_RECORD_SQL[function],
+                        _server_record_params(message, recorded_at, body_hash, before_seq, body_json, facts))
+    return _outcome_on_server(_only(row), message, body_hash, recorded_at)
+
+
+def _server_record_params(message: IncomingMessage, recorded_at: str, body_hash: str, before_seq: str, body_json: str,
+                          facts: tuple[object, ...]) -> tuple[object, ...]:
+    """The record function's arguments (migration 0015's, after 0016's chat and person facts when given)."""
+    return (*facts, *_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash, before_seq,
+            body_json)
+
+
+def _only(row: Sequence[Any] | None) -> Sequence[Any]:
+    assert row is not None  # the record functions return their one row
+    return row
 
 
 def _entry_parts(message: IncomingMessage, recorded_at: str) -> tuple[str, str, str]:

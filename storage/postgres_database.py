@@ -27,6 +27,12 @@ savepoint per unit unless one of them raises. Until 3 Dec 2026 they went in psyc
 Python per statement was a fifth of the bot's GIL time under a burst (py-spy), while a wait for the server
 holds no CPU. BEGIN, COMMIT and ROLLBACK go to libpq too.
 
+Since 5 Dec 2026 libpq's own pipeline mode saves round trips where nothing needs an answer in between
+(_pipelined): a transaction's BEGIN waits to go with its first statement (a transaction that runs none sends
+neither BEGIN nor COMMIT), and a statement a unit sends with `Unit.execute_soon` (it reads no rows of it; a check
+of them can come back later) goes with the unit's next statement or the COMMIT. Its error still fails its own
+unit: the group is then run again unit by unit, each unit's statements sent before its savepoint is released.
+
 The SQL is SQLite's, rewritten per statement by storage.dialect (cached).
 """
 
@@ -37,6 +43,7 @@ import functools
 import logging
 import queue
 import re
+import select
 import sqlite3
 import threading
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
@@ -241,6 +248,7 @@ class PgUnit(Unit):
         self._path = db.path
         self._db = db
         self.committed_callbacks = []
+        _session(connection).traffic = db.traffic
 
     def _sql(self, sql: str, *, returning: bool = False) -> str:
         self._db._count_statement(sql)
@@ -307,6 +315,16 @@ class PgUnit(Unit):
         """Hold a lock named name until this transaction ends (other instances wait for it)."""
         _execute(self._pg, "SELECT pg_advisory_xact_lock(%s)", (dialect.lock_key(name),))
 
+    def execute_soon(self, sql: str, params: Params = (), *, then: Callable[[Any], object] | None = None) -> None:
+        """Run a statement whose rows the unit reads no further: it goes with the connection's next statement (or
+        the COMMIT) in one round trip, and `then` is given its first row (None for none) when it comes back,
+        before the transaction commits. Its error, or what `then` raises, fails the unit (see _pipelined)."""
+        if isinstance(params, dict):
+            raise psycopg.ProgrammingError("execute_soon takes positional parameters")
+        session = _session(self._pg)
+        statement = self._sql(sql)
+        session.queued.append(_Queued(_call(self._pg, session, statement, params), sql, then))
+
 
 class _Session:
     """What this process keeps per connection to send statements through libpq directly.
@@ -316,6 +334,10 @@ class _Session:
     Transformer (its C adapters: the same types both ways) costs 14 us and 34 us (measured 3 Dec 2026).
     A statement is prepared on the server at its second use (psycopg did at its fifth) under a name of
     ours, per parameter types as psycopg chooses them (an int is int2, int4 or int8 by its value).
+
+    What waits to go with the connection's next statement (see _pipelined): a BEGIN (`begin`: a transaction
+    is begun with its first statement, not in a round trip of its own) and the statements units sent
+    without reading their rows (`queued`: Unit.execute_soon).
     """
 
     PREPARED_MAX = 2000
@@ -327,6 +349,18 @@ class _Session:
         self.prepared: dict[tuple[bytes, tuple[int, ...]], bytes] = {}
         self.seen: set[tuple[bytes, tuple[int, ...]]] = set()
         self.serial = 0
+        self.begin: bytes | None = None
+        self.queued: list[_Queued] = []
+        self.traffic: Traffic | None = None  # the database's debug counter, when on (round_trips)
+
+    def round_trip(self) -> None:
+        if self.traffic is not None:
+            self.traffic.round_trips += 1
+
+    def forget_waiting(self) -> None:
+        """Drop what waits to be sent (the transaction it belonged to is rolled back)."""
+        self.begin = None
+        self.queued = []
 
 
 def _session(connection: psycopg.Connection[Any]) -> _Session:
@@ -337,18 +371,63 @@ def _session(connection: psycopg.Connection[Any]) -> _Session:
     return session
 
 
+class _Call:
+    """One statement ready for libpq: by its prepared name, or its text with the parameters' types."""
+
+    __slots__ = ("query", "name", "values", "types", "wire")
+
+    def __init__(self, query: bytes, name: bytes | None, values: Sequence[Any], types: Sequence[int],
+                 wire: Sequence[pq.Format]):
+        self.query, self.name, self.values, self.types, self.wire = query, name, values, types, wire
+
+    def run(self, pgconn: pq.abc.PGconn) -> pq.abc.PGresult:
+        """Send it and wait for its result (libpq's blocking call, the GIL released meanwhile)."""
+        if self.name is None:
+            return pgconn.exec_params(self.query, self.values, self.types, self.wire)
+        return pgconn.exec_prepared(self.name, self.values, self.wire)
+
+    def send(self, pgconn: pq.abc.PGconn) -> None:
+        """Put it in the pipeline under way."""
+        if self.name is None:
+            pgconn.send_query_params(self.query, self.values, self.types, self.wire)
+        else:
+            pgconn.send_query_prepared(self.name, self.values, self.wire)
+
+
+class _Queued:
+    """A statement sent with the next one (Unit.execute_soon), and what is done with its first row when it comes
+    back."""
+
+    __slots__ = ("call", "sql", "then")
+
+    def __init__(self, call: _Call, sql: str, then: Callable[[Any], object] | None):
+        self.call, self.sql, self.then = call, sql, then
+
+
 _AUTO: dict[int, list[PyFormat]] = {}
 
 
 def _execute(connection: psycopg.Connection[Any], statement: str, params: Params) -> pq.abc.PGresult:
-    """Run one statement (psycopg's %s placeholders) on the connection's thread; its result, checked."""
+    """Run one statement (psycopg's %s placeholders) on the connection's thread; its result, checked. What waits
+    to be sent (a BEGIN, statements units sent) goes before it, in the same round trip."""
+    session = _session(connection)
     if isinstance(params, dict):  # named parameters: psycopg's own path (Samvad's SQL uses none today)
+        _flush(connection, session)
         cursor = connection.cursor()
         cursor.execute(statement, params)
         result = cursor.pgresult
         assert result is not None
         return result
-    session = _session(connection)
+    call = _call(connection, session, statement, params)
+    if session.begin is None and not session.queued:
+        session.round_trip()
+        return _check(connection, call.run(connection.pgconn))
+    return _pipelined(connection, session, call)
+
+
+def _call(connection: psycopg.Connection[Any], session: _Session, statement: str, params: Sequence[Any]) -> _Call:
+    """The statement with its parameters dumped, prepared on the server at its second use (that costs a round trip
+    of its own, once)."""
     query, count = _numbered(statement)
     if len(params) != count:
         raise psycopg.ProgrammingError(f"the statement needs {count} parameters, {len(params)} given")
@@ -361,15 +440,17 @@ def _execute(connection: psycopg.Connection[Any], statement: str, params: Params
         wire: Sequence[pq.Format] = session.dumper.formats or ()
     else:
         values, types, wire = (), (), ()
-    pgconn = connection.pgconn
     key = (query, types)
     name = session.prepared.get(key)
     if name is None and key in session.seen:
+        pgconn = connection.pgconn
         if len(session.prepared) >= session.PREPARED_MAX:
+            session.round_trip()
             _check(connection, pgconn.exec_(b"DEALLOCATE ALL"))
             session.prepared.clear()
         session.serial += 1
         name = b"samvad_%d" % session.serial
+        session.round_trip()
         _check(connection, pgconn.prepare(name, query, types))
         session.prepared[key] = name
         session.seen.discard(key)
@@ -377,10 +458,83 @@ def _execute(connection: psycopg.Connection[Any], statement: str, params: Params
         if len(session.seen) > 4 * session.PREPARED_MAX:
             session.seen.clear()
         session.seen.add(key)
-        result = pgconn.exec_params(query, values, types, wire)
-    else:
-        result = pgconn.exec_prepared(name, values, wire)
-    return _check(connection, result)
+    return _Call(query, name, values, types, wire)
+
+
+def _pipelined(connection: psycopg.Connection[Any], session: _Session, last: _Call) -> pq.abc.PGresult:
+    """The waiting BEGIN, the queued statements and `last` in one round trip (libpq's pipeline mode); each queued
+    statement's `then` given its first row, in order; last's result. The first error of them is raised (the
+    statements after it are not run: the transaction is aborted), once every result is in."""
+    begin, queued = session.begin, session.queued
+    session.begin, session.queued = None, []
+    session.round_trip()
+    pgconn = connection.pgconn
+    pgconn.enter_pipeline_mode()
+    try:
+        if begin is not None:
+            pgconn.send_query_params(begin, None)
+        for waiting in queued:
+            waiting.call.send(pgconn)
+        last.send(pgconn)
+        pgconn.pipeline_sync()
+        results = _pipeline_results(pgconn)
+    finally:
+        if pgconn.pipeline_status != pq.PipelineStatus.OFF:
+            try:
+                pgconn.exit_pipeline_mode()
+            except psycopg.Error:  # results left uncollected (the wait cut short): a new connection at next use
+                connection.close()
+    if len(results) != (begin is not None) + len(queued) + 1:
+        raise psycopg.OperationalError(pgconn.get_error_message() or "the connection to the server is lost")
+    at = 0
+    if begin is not None:
+        _check(connection, results[0])
+        at = 1
+    for waiting, result in zip(queued, results[at:], strict=False):
+        _check(connection, result)
+        if waiting.then is not None:
+            waiting.then(_first_row(session, waiting.sql, result))
+    return _check(connection, results[-1])
+
+
+def _pipeline_results(pgconn: pq.abc.PGconn) -> list[pq.abc.PGresult]:
+    """The results up to the pipeline's sync point. libpq's PQgetResult would wait holding the GIL (psycopg calls it
+    only once a result is in), so the wait is select's, on the connection's socket."""
+    results: list[pq.abc.PGresult] = []
+    socket = pgconn.socket
+    while True:
+        while pgconn.is_busy():
+            select.select([socket], [], [])
+            pgconn.consume_input()
+        result = pgconn.get_result()
+        if result is None:
+            if pgconn.status != pq.ConnStatus.OK:
+                return results
+            continue
+        if result.status == pq.ExecStatus.PIPELINE_SYNC:
+            return results
+        results.append(result)
+
+
+def _first_row(session: _Session, sql: str, result: pq.abc.PGresult) -> Any:
+    if not result.ntuples:
+        return None
+    loader = session.loader
+    loader.set_pgresult(result)
+    return _named(sql, result)(loader.load_row(0, tuple))
+
+
+def _flush(connection: psycopg.Connection[Any], session: _Session | None = None) -> None:
+    """Send what waits (a BEGIN, queued statements) now, with nothing after it."""
+    session = session or _session(connection)
+    if session.queued:
+        last = session.queued.pop()
+        result = _pipelined(connection, session, last.call)
+        if last.then is not None:
+            last.then(_first_row(session, last.sql, result))
+    elif session.begin is not None:
+        begin, session.begin = session.begin, None
+        _command(connection, begin.decode())
 
 
 def _check(connection: psycopg.Connection[Any], result: pq.abc.PGresult) -> pq.abc.PGresult:
@@ -673,7 +827,7 @@ class PostgresDatabase(Database):
             for entry in batch:
                 try:
                     if not begun:
-                        _command(connection, _READ_SNAPSHOT)
+                        _begin(connection, None, _READ_SNAPSHOT)
                         begun = True
                     entry.result = entry.work(unit)
                 except Exception as error:  # this read's caller gets the error; the others go on
@@ -797,11 +951,31 @@ def _control(connection: psycopg.Connection[Any], sql: str, db: PostgresDatabase
 
 
 def _command(connection: psycopg.Connection[Any], sql: str) -> None:
-    """Run a statement without parameters or rows (BEGIN, COMMIT, ROLLBACK, SAVEPOINT ...).
+    """Run a statement without parameters or rows (COMMIT, ROLLBACK, SAVEPOINT ...), with what waits to be sent
+    before it (see _Session) in the same round trip. A COMMIT of a transaction whose BEGIN never had to be sent
+    (no statement ran in it) is nothing to send; a ROLLBACK drops what waits.
 
     It goes straight to libpq (one blocking call, the GIL released meanwhile), as every statement of a
     unit does (see _Session). psycopg reads the transaction's state from libpq, so it stays in step.
     """
+    session = _session(connection)
+    if sql.startswith("ROLLBACK"):
+        never_begun = session.begin is not None
+        session.forget_waiting()
+        if never_begun:
+            return
+    elif sql == "COMMIT" and not session.queued:
+        if session.begin is not None:
+            session.begin = None  # nothing ran: nothing to commit
+            return
+    elif sql == "COMMIT" and any(waiting.then is not None for waiting in session.queued):
+        # The server would commit before a check of the answers (done here, after the round trip) could say no: the
+        # statements go first, their checks are made, then the COMMIT.
+        _flush(connection, session)
+    elif session.begin is not None or session.queued:
+        _pipelined(connection, session, _Call(sql.encode(), None, (), (), ()))
+        return
+    session.round_trip()
     pgconn = connection.pgconn
     result = pgconn.exec_(sql.encode())
     if result.status != psycopg.pq.ExecStatus.COMMAND_OK:
@@ -810,11 +984,15 @@ def _command(connection: psycopg.Connection[Any], sql: str) -> None:
         raise psycopg.errors.error_from_result(result, encoding=connection.info.encoding)
 
 
-def _begin(connection: psycopg.Connection[Any], db: PostgresDatabase | None = None) -> None:
-    _control(connection, "BEGIN", db)
+def _begin(connection: psycopg.Connection[Any], db: PostgresDatabase | None = None, how: str = "BEGIN") -> None:
+    """Begin a transaction: the BEGIN waits to go with its first statement (one round trip fewer a transaction)."""
+    if db is not None:
+        db._count_statement(how)
+    _session(connection).begin = how.encode()
 
 
 def _roll_back(connection: psycopg.Connection[Any]) -> None:
+    _session(connection).forget_waiting()
     if connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
         try:
             _command(connection, "ROLLBACK")
@@ -933,7 +1111,12 @@ def _units_together(connection: psycopg.Connection[Any], batch: list[_QueuedUnit
             raise
         except Exception as error:
             raise _UnitRaised() from error
-    _control(connection, "COMMIT", db)
+    try:
+        _control(connection, "COMMIT", db)
+    except psycopg.Error:
+        raise
+    except Exception as error:  # a check of a statement a unit ran soon said no (nothing is committed)
+        raise _UnitRaised() from error
 
 
 def _units_one_by_one(connection: psycopg.Connection[Any], batch: list[_QueuedUnit],
@@ -945,6 +1128,7 @@ def _units_one_by_one(connection: psycopg.Connection[Any], batch: list[_QueuedUn
         _control(connection, "SAVEPOINT unit", db)
         try:
             entry.result = entry.work(entry.unit)
+            _flush(connection)  # what the unit sent is its own: an error of it is this unit's
         except Exception as error:
             if isinstance(error, psycopg.Error) and _unavailable(error) is not None:
                 raise

@@ -274,3 +274,35 @@ def test_the_setting_takes_only_a_postgresql_url_and_never_shows_it(tmp_path):
     assert chosen.database == "postgresql://samvad:hunter2-secret@db/samvad"
     assert "hunter2-secret" not in repr(chosen)
     assert load_settings(_env_file=None, db_path=tmp_path / "s.db").database == tmp_path / "s.db"  # unset: SQLite
+
+
+async def test_a_transaction_begins_with_its_first_statement_and_a_statement_run_soon_goes_with_the_next(
+    migrated_postgres_url
+):
+    """Round trips to the server: BEGIN goes with the unit's first statement, a statement run soon with the next one
+    or the COMMIT; a transaction that runs nothing sends nothing; reads asked together begin their snapshot with
+    their first read."""
+    keep = "INSERT INTO bot_state (key, value, updated_at) VALUES (?, ?, 't')"
+    db = await open_database(migrated_postgres_url)
+    try:
+        for key in ("warm", "warm2"):  # the statements prepared on the server at their second use, beforehand
+            await db.write(lambda unit, key=key: (unit.execute_soon(keep, (key, "w")),
+                                                  unit.fetchone("SELECT count(*) FROM bot_state")))
+            await db.write(lambda unit, key=key: unit.execute_soon(keep, (key + "-alone", "w")))
+        traffic = await db.count_traffic()
+        counted = await db.write(lambda unit: (unit.execute_soon(keep, ("a", "1")),
+                                               unit.fetchone("SELECT count(*) FROM bot_state")[0])[1])
+        after_read = traffic.round_trips  # BEGIN + INSERT + SELECT, then COMMIT: 2
+        await db.write(lambda unit: unit.execute_soon(keep, ("b", "2")))
+        after_soon_alone = traffic.round_trips - after_read  # BEGIN + INSERT + COMMIT: 1
+        await db.write(lambda unit: None)
+        after_nothing = traffic.round_trips - after_read - after_soon_alone  # nothing to send: 0
+        values = await asyncio.gather(*(db.read(lambda unit, key=key: unit.fetchone(
+            "SELECT value FROM bot_state WHERE key = ?", (key,))[0]) for key in ("a", "b")))
+        after_reads = traffic.round_trips - after_read - after_soon_alone
+    finally:
+        await db.close()
+    assert counted == 5 and values == ["1", "2"]
+    assert (after_read, after_soon_alone, after_nothing) == (2, 1, 0)
+    # BEGIN ... READ ONLY with the first read, the second read, ROLLBACK (the first use of the read: + its prepare)
+    assert after_reads in (3, 4)

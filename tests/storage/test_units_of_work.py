@@ -261,3 +261,61 @@ async def test_a_deferred_step_that_raises_rolls_the_whole_transaction_back(db):
             await tx.run(_store(1))
             tx.defer(failing)
     assert await inbox.unprocessed(db) == []
+
+
+# Unit.execute_soon: a statement whose rows the unit reads no further (on PostgreSQL it goes with the unit's next
+# statement or the COMMIT, in one round trip; on SQLite it runs at once). Both backends keep what it promises.
+
+_KEEP = "INSERT INTO bot_state (key, value, updated_at) VALUES (?, ?, 't') RETURNING key, value"
+
+
+async def test_a_statement_run_soon_is_committed_with_its_unit_and_its_row_comes_back_before_the_commit(db):
+    seen = []
+
+    def work(unit):
+        unit.execute_soon(_KEEP, ("soon", "1"), then=lambda row: seen.append(("then", row["key"], row["value"])))
+        # the unit's next statement sees the row (on PostgreSQL both went in one round trip, in this order)
+        seen.append(("read", unit.fetchone("SELECT value FROM bot_state WHERE key = 'soon'")["value"]))
+        unit.execute_soon(_KEEP, ("last", "2"), then=lambda row: seen.append(("then", row["key"], row["value"])))
+        unit.after_commit(lambda: seen.append("committed"))
+        return "done"
+
+    assert await db.write(work) == "done"
+    assert seen == [("then", "soon", "1"), ("read", "1"), ("then", "last", "2"), "committed"]
+    rows = await db.fetchall("SELECT key, value FROM bot_state WHERE key IN ('soon', 'last') ORDER BY key")
+    assert [(row["key"], row["value"]) for row in rows] == [("last", "2"), ("soon", "1")]
+
+
+async def test_a_check_of_a_statement_run_soon_that_raises_fails_its_own_unit_and_the_others_commit(db):
+    def good(key):
+        return lambda unit: unit.execute_soon(_KEEP, (key, "ok"))
+
+    def refused(row):
+        raise ValueError(f"the server's answer for {row['key']} does not check out")
+
+    def checked(unit):
+        unit.execute_soon(_KEEP, ("checked", "x"), then=refused)
+
+    outcomes = await asyncio.gather(db.write(good("a")), db.write(checked), db.write(good("b")), return_exceptions=True)
+    assert outcomes[0] is None and outcomes[2] is None
+    assert isinstance(outcomes[1], ValueError) and "checked does not check out" in str(outcomes[1])
+    keys = [row["key"] for row in await db.fetchall("SELECT key FROM bot_state WHERE value IN ('ok', 'x') ORDER BY key")]
+    assert keys == ["a", "b"]
+
+
+async def test_a_failing_statement_run_soon_fails_its_own_unit_not_the_one_that_reads_next(db):
+    """On PostgreSQL the failing statement's error comes back with the next unit's read (one round trip): the group
+    is then run again unit by unit, so the failure is still its own unit's and the reader commits."""
+    def failing(unit):
+        unit.execute_soon(_KEEP, ("failing", "1"))
+        unit.execute_soon("INSERT INTO no_such_table VALUES (1)")
+
+    def reader(unit):
+        unit.execute_soon(_KEEP, ("reader", "2"))
+        return [row["key"] for row in unit.fetchall("SELECT key FROM bot_state WHERE key IN ('failing', 'reader')")]
+
+    outcomes = await asyncio.gather(db.write(failing), db.write(reader), return_exceptions=True)
+    assert isinstance(outcomes[0], Exception) and "no_such_table" in str(outcomes[0])
+    assert outcomes[1] == ["reader"]  # the failing unit's first row is not seen: it was rolled back
+    keys = [row["key"] for row in await db.fetchall("SELECT key FROM bot_state WHERE key IN ('failing', 'reader')")]
+    assert keys == ["reader"]
