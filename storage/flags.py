@@ -310,8 +310,9 @@ async def note_warning(tx: Transaction, chat_id: int, member_id: int, *, at: dat
 
 
 def note_warning_in(unit: Unit, chat_id: int, member_id: int, *, at: datetime) -> None:
-    """note_warning as part of a unit of work."""
-    unit.execute(
+    """note_warning as part of a unit of work (nothing read back: on PostgreSQL it goes with the unit's next
+    statement)."""
+    unit.execute_soon(
         "INSERT INTO member_warnings (chat_id, member_id, last_warned_at) VALUES (?, ?, ?)"
         " ON CONFLICT (chat_id, member_id) DO UPDATE SET last_warned_at = excluded.last_warned_at",
         (chat_id, member_id, to_db(at)),
@@ -345,7 +346,7 @@ async def add_notice(tx: Transaction, flag_id: int, outbox_id: int) -> None:
 
 def add_notice_in(unit: Unit, flag_id: int, outbox_id: int) -> None:
     """add_notice as part of a unit of work."""
-    unit.execute("INSERT OR IGNORE INTO flag_notices (flag_id, outbox_id) VALUES (?, ?)", (flag_id, outbox_id))
+    unit.execute_soon("INSERT OR IGNORE INTO flag_notices (flag_id, outbox_id) VALUES (?, ?)", (flag_id, outbox_id))
 
 
 async def notices(db: Reader, flag_id: int) -> list[int]:

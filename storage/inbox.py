@@ -120,7 +120,8 @@ def _padded(ids: list[int]) -> list[int]:
 
 
 def mark_in(unit: Unit, outcomes: list[Outcome], *, at: datetime | None) -> None:
-    """Write how a batch of updates' handling ended, as part of a unit of work (a statement per kind)."""
+    """Write how a batch of updates' handling ended, as part of a unit of work (a statement per kind; nothing read
+    back, so on PostgreSQL they go with the unit's next statement or its COMMIT)."""
     handled = [o for o in outcomes if o.error is None]
     assert at is not None or not handled, "an update handled needs the time it was handled"
     stamp = to_db(at) if at is not None else ""
@@ -132,7 +133,7 @@ def mark_in(unit: Unit, outcomes: list[Outcome], *, at: datetime | None) -> None
     for assignments, kind in (("processed_at = ?", done), ("processed_at = ?, payload = '{}'", forgotten)):
         for start in range(0, len(kind), _IDS_PER_STATEMENT):
             ids = _padded(kind[start : start + _IDS_PER_STATEMENT])
-            unit.execute(f"UPDATE inbox SET {assignments} WHERE id IN ({placeholders(len(ids))})", (stamp, *ids))
+            unit.execute_soon(f"UPDATE inbox SET {assignments} WHERE id IN ({placeholders(len(ids))})", (stamp, *ids))
     if failed:
         unit.executemany("UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE id = ?", failed)
 
@@ -228,7 +229,7 @@ def release_idle_claims_in(unit: Unit, instance_id: str, chat_keys: Sequence[int
     """Give up the claims of these chats that have no update waiting any more (after their marks)."""
     if not chat_keys:
         return
-    unit.execute(
+    unit.execute_soon(
         "DELETE FROM chat_claims WHERE instance_id = ?"
         f" AND chat_key IN ({', '.join('?' * len(chat_keys))})"
         " AND NOT EXISTS (SELECT 1 FROM inbox WHERE inbox.chat_key = chat_claims.chat_key"
