@@ -687,6 +687,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the chosen runs; non-zero exit if anything was lost."""
     if args.chaos:
+        if args.database_url or args.instances != [1]:
+            print("samvad bench: --chaos runs one bot on an SQLite file; it takes neither --database-url nor"
+                  " --instances. Several instances on PostgreSQL killed during a burst: tests/e2e/test_failover.py"
+                  " (its [postgresql] case starts a throwaway server of its own).",
+                  file=sys.stderr)
+            return 2
         from benchmarks.chaos_bench import run as run_chaos
 
         return run_chaos(args)

@@ -36,3 +36,19 @@ async def test_the_attachment_benchmarks_latency_run_stores_every_text(tmp_path:
     printed = capsys.readouterr().out
     assert "text-only: 20 texts at 20/s" in printed
     assert printed.rstrip().endswith("lost 0")
+
+
+def test_the_chaos_run_refuses_postgresql_and_instances_instead_of_ignoring_them() -> None:
+    """`samvad bench --chaos` runs one bot on an SQLite file: a URL or instances given with it were silently ignored
+    (the run then measured something else than asked); now it says so and stops before starting anything."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for extra in (["--database-url", "postgresql://samvad@db-host/samvad"], ["--instances", "2"]):
+        done = subprocess.run([sys.executable, "-m", "bot", "bench", "--chaos", "1", *extra], cwd=root,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 2
+        assert "--chaos runs one bot on an SQLite file" in done.stderr
+        assert "tests/e2e/test_failover.py" in done.stderr
+        assert "chaos:" not in done.stdout  # nothing ran
