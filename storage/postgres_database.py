@@ -830,6 +830,7 @@ class PostgresDatabase(Database):
                         _begin(connection, None, _READ_SNAPSHOT)
                         begun = True
                     entry.result = entry.work(unit)
+                    _flush(connection)  # a read that ran something soon has its answers before its caller
                 except Exception as error:  # this read's caller gets the error; the others go on
                     entry.error = error
                     if isinstance(error, psycopg.Error) and begun:

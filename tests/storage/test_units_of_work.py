@@ -319,3 +319,27 @@ async def test_a_failing_statement_run_soon_fails_its_own_unit_not_the_one_that_
     assert outcomes[1] == ["reader"]  # the failing unit's first row is not seen: it was rolled back
     keys = [row["key"] for row in await db.fetchall("SELECT key FROM bot_state WHERE key IN ('failing', 'reader')")]
     assert keys == ["reader"]
+
+
+async def test_a_read_that_runs_a_statement_soon_has_its_answer_before_its_caller_goes_on(db):
+    seen = []
+
+    def work(unit):
+        unit.execute_soon("SELECT 41 + 1 AS answer", then=lambda row: seen.append(row["answer"]))
+        return "read"
+
+    assert await db.read(work) == "read"
+    assert seen == [42]
+
+
+async def test_a_unit_alone_whose_last_statement_run_soon_fails_writes_nothing_and_raises(db):
+    """On PostgreSQL the failing statement goes with the COMMIT, in one round trip: the COMMIT is then not run."""
+    def work(unit):
+        unit.execute_soon(_KEEP, ("alone", "1"))
+        unit.execute_soon("INSERT INTO no_such_table VALUES (1)")
+
+    with pytest.raises(Exception, match="no_such_table"):
+        await db.write(work)
+    assert await db.fetchall("SELECT key FROM bot_state WHERE key = 'alone'") == []
+    assert await db.write(lambda unit: unit.execute_soon(_KEEP, ("after", "2"))) is None  # the connection goes on
+    assert [row["key"] for row in await db.fetchall("SELECT key FROM bot_state WHERE key = 'after'")] == ["after"]
