@@ -499,12 +499,14 @@ def _pipelined(connection: psycopg.Connection[Any], session: _Session, last: _Ca
 
 def _pipeline_results(pgconn: pq.abc.PGconn) -> list[pq.abc.PGresult]:
     """The results up to the pipeline's sync point. libpq's PQgetResult would wait holding the GIL (psycopg calls it
-    only once a result is in), so the wait is select's, on the connection's socket."""
+    only once a result is in), so the wait is poll's, on the connection's socket (poll, not select: any descriptor
+    number)."""
     results: list[pq.abc.PGresult] = []
-    socket = pgconn.socket
+    readable = select.poll()
+    readable.register(pgconn.socket, select.POLLIN)
     while True:
         while pgconn.is_busy():
-            select.select([socket], [], [])
+            readable.poll()
             pgconn.consume_input()
         result = pgconn.get_result()
         if result is None:
