@@ -128,7 +128,24 @@ class RunFigures:
             f"  bot peak memory (VmHWM):       {self.bot_peak_rss_mb:.0f} MB",
             f"  lost: {self.lost} messages not stored, {self.unwarned} flagged messages without a warning",
         ]
+        if not self.drain and self.seconds_to_store_all:
+            lines.append("  what bounds it:                " + bound_by(
+                cpu, self.seconds_to_store_all, self.instance_cpu or [cpu["bot"]], os.cpu_count() or 1))
         return "\n".join(lines)
+
+
+def bound_by(cpu: dict[str, float], seconds: float, instance_cpu: list[float], cores: int) -> str:
+    """Which resource the run's own CPU figures say bounds its throughput: the machine's cores (nearly all busy), one
+    bot process (nearly one core busy: its Python runs one thread at a time), or neither (then it is waits: round
+    trips, hand-offs, a group's turns one at a time). Busy cores are every process's CPU over the run's seconds."""
+    busy = sum(cpu.get(part, 0.0) for part in ("bot", "posters", "sandbox", "server")) / seconds
+    busiest = max(instance_cpu) / seconds
+    figures = f"{busy:.2f} of {cores} cores busy, the busiest bot process {busiest:.2f} of a core"
+    if busy >= 0.9 * cores:
+        return f"this machine's CPU ({figures})"
+    if busiest >= 0.9:
+        return f"one bot process's CPU ({figures})"
+    return f"waits, not CPU ({figures})"
 
 
 def _ms(values: list[float], percentile: int) -> str:

@@ -52,3 +52,18 @@ def test_the_chaos_run_refuses_postgresql_and_instances_instead_of_ignoring_them
         assert "--chaos runs one bot on an SQLite file" in done.stderr
         assert "tests/e2e/test_failover.py" in done.stderr
         assert "chaos:" not in done.stdout  # nothing ran
+
+
+def test_the_benchmark_says_which_resource_bounds_a_run_from_its_cpu_figures() -> None:
+    from benchmarks.e2e_bench import bound_by
+
+    # 3.5 s runs on 2 cores: 2.6 + 0.5 + 0.8 + 1.3 = 5.2 s of CPU is 1.49 cores busy, the bot 0.74 of one.
+    assert bound_by({"bot": 2.6, "posters": 0.5, "sandbox": 0.8, "server": 1.3}, 3.5, [2.6], 2) == (
+        "waits, not CPU (1.49 of 2 cores busy, the busiest bot process 0.74 of a core)")
+    assert bound_by({"bot": 3.4, "posters": 1.0, "sandbox": 1.3, "server": 1.4}, 3.5, [3.4], 2) == (
+        "this machine's CPU (2.03 of 2 cores busy, the busiest bot process 0.97 of a core)")
+    assert bound_by({"bot": 3.3, "posters": 0.5, "sandbox": 0.8}, 3.5, [3.3], 4) == (
+        "one bot process's CPU (1.31 of 4 cores busy, the busiest bot process 0.94 of a core)")
+    # with several instances the busiest one counts, not their sum
+    assert bound_by({"bot": 4.0, "posters": 0.5, "sandbox": 0.5, "server": 1.0}, 4.0, [2.0, 2.0], 4).startswith(
+        "waits, not CPU (1.50 of 4 cores busy, the busiest bot process 0.50 of a core)")

@@ -169,6 +169,12 @@ class _PostgresUnit:
         with self._connection.cursor() as cursor:
             cursor.executemany(sql.replace("?", "%s"), [tuple(row) for row in rows])
 
+    def execute_soon(self, sql: str, params=(), *, then=None) -> None:
+        cursor = self._run(sql, params)
+        row = cursor.fetchone() if cursor.description else None
+        if then is not None:
+            then(row)
+
     def fetchone(self, sql: str, params=()):
         return self._run(sql, params).fetchone()
 
