@@ -235,9 +235,10 @@ async def test_a_flagged_message_costs_a_bounded_number_of_trips_and_transaction
 # runs): before a transaction's BEGIN went with its first statement and the record of the bot's own post with its
 # call's settlement (Unit.execute_soon), 15.8 a plain message, 32.0-32.3 an instruction, 69.0-71.0 a flagged message;
 # after, 11.8, 22.7-23.0 and 56.3-57.7; with the inbox's marks, the release of idle chat claims, a member's last
-# warning and a flag's notices also run soon, 9.6-10.6, 21.0 and 53.0-54.3. The budgets keep about the statement
-# budgets' margin (a fifth to a quarter).
-ROUND_TRIP_BUDGET = {"plain": 13.0, "instruction": 25.5, "flagged": 66.0}
+# warning and a flag's notices also run soon, 9.6-10.6, 21.0 and 53.0-54.3; with a flag's row coming back from its
+# INSERT (the version flagged found inside it), a flagged message 48.3 (56.7 statements, 59.7 before). The budgets keep
+# about the statement budgets' margin (a fifth to a quarter).
+ROUND_TRIP_BUDGET = {"plain": 13.0, "instruction": 25.5, "flagged": 60.0}
 
 
 def _within_round_trips(measured: float, kind: str) -> None:
