@@ -15,7 +15,7 @@ with nothing said or removed in the group.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -179,13 +179,13 @@ def create_in(unit: Unit, new: NewFlag, *, at: datetime) -> Flag | None:
     )
     # The flag's row comes back from its INSERT, with the version flagged found inside it when not given: one statement
     # where it was three (each a round trip on PostgreSQL).
-    version, version_params = _VERSION_FLAGGED[new.source == "message"]
+    version, version_params = _version_flagged(new)
     row = unit.fetchone(
         "INSERT INTO flags (chat_id, message_id, update_id, version_seq, member_id, source, labels, verdict_labels,"
         " findings, language, actions, deleted, by_admin, warning, flagged_at, journal_seq, tier, also_doubtful)"
         f" VALUES (?, ?, ?, coalesce(?, {version}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
         (new.chat_id, new.message_id, new.update_id, new.version_seq,
-         *version_params(new.chat_id, new.message_id, new.update_id),
+         *version_params,
          new.member_id, new.source, json.dumps(list(new.labels)), json.dumps(sorted(new.verdict_labels)),
          json.dumps(findings), new.language, json.dumps(list(new.actions)), int(new.deleted), int(new.by_admin),
          _warning_state(new), to_db(at), entry.seq, new.tier.value, json.dumps(sorted(new.also_doubtful))),
@@ -200,15 +200,14 @@ def _warning_state(new: NewFlag) -> WarningState:
     return WarningState.HELD if new.held else WarningState.SENT
 
 
-# The journal entry of the text version flagged, as a subquery of the flag's INSERT, with its parameters: the message
-# itself (a flag of a message), or the edit this update brought (of an edit).
-_VERSION_FLAGGED: dict[bool, tuple[str, Callable[[int, int, int], tuple[int, ...]]]] = {
-    True: ("(SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?)",
-           lambda chat_id, message_id, update_id: (chat_id, message_id)),
-    False: ("(SELECT e.journal_seq FROM message_edits e JOIN messages m ON m.id = e.message_row"
+def _version_flagged(new: NewFlag) -> tuple[str, tuple[int, ...]]:
+    """The journal entry of the text version flagged, as a subquery of the flag's INSERT, with its parameters: the
+    message itself (a flag of a message), or the edit this update brought (of an edit)."""
+    if new.source == "message":
+        return "(SELECT journal_seq FROM messages WHERE chat_id = ? AND message_id = ?)", (new.chat_id, new.message_id)
+    return ("(SELECT e.journal_seq FROM message_edits e JOIN messages m ON m.id = e.message_row"
             " WHERE m.chat_id = ? AND m.message_id = ? AND e.update_id = ? ORDER BY e.id DESC LIMIT 1)",
-            lambda chat_id, message_id, update_id: (chat_id, message_id, update_id)),
-}
+            (new.chat_id, new.message_id, new.update_id))
 
 
 async def get(db: Reader, flag_id: int) -> Flag | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -182,11 +182,9 @@ def record_noting_soon_in(unit: Unit, chat: chats.ChatFacts, sender: chats.Perso
     if unit.dialect != dialect.POSTGRESQL:
         record_noting_in(unit, chat, sender, message, at=at)
         return
-    recorded_at = to_db(at)
-    body_json, body_hash, before_seq = _entry_parts(message, recorded_at)
-    unit.execute_soon(_RECORD_SQL["samvad_record_group_message"],
-                      _server_record_params(message, recorded_at, body_hash, before_seq, body_json, _facts(chat, sender)),
-                      then=lambda row: _outcome_on_server(_only(row), message, body_hash, recorded_at))
+    sql, params, outcome = _server_record(message, at=at, function="samvad_record_group_message",
+                                          facts=_facts(chat, sender))
+    unit.execute_soon(sql, params, then=outcome)
 
 
 Noting = tuple[chats.ChatFacts | None, chats.PersonFacts | None, IncomingMessage]
@@ -278,23 +276,24 @@ def _record_on_server(unit: Unit, message: IncomingMessage, *, at: datetime,
     """PostgreSQL: the look-up, the journal entry and the message row in one statement (migration 0015's
     function, the same steps in the same order), instead of three round trips of the writer connection; the
     entry's hash is checked here against journal.hash_entry, the one definition."""
+    sql, params, outcome = _server_record(message, at=at, function=function, facts=facts)
+    return outcome(unit.fetchone(sql, params))
+
+
+def _server_record(message: IncomingMessage, *, at: datetime, function: str, facts: tuple[object, ...]
+                   ) -> tuple[str, tuple[object, ...], Callable[[Sequence[Any] | None], Recorded]]:
+    """A record function's statement, its arguments (migration 0015's, after 0016's chat and person facts when given),
+    and what its one row says (the entry's hash checked)."""
     recorded_at = to_db(at)
     body_json, body_hash, before_seq = _entry_parts(message, recorded_at)
-    row = unit.fetchone(_RECORD_SQL[function],
-                        _server_record_params(message, recorded_at, body_hash, before_seq, body_json, facts))
-    return _outcome_on_server(_only(row), message, body_hash, recorded_at)
+    params = (*facts, *_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash,
+              before_seq, body_json)
 
+    def outcome(row: Sequence[Any] | None) -> Recorded:
+        assert row is not None  # the record functions return their one row
+        return _outcome_on_server(row, message, body_hash, recorded_at)
 
-def _server_record_params(message: IncomingMessage, recorded_at: str, body_hash: str, before_seq: str, body_json: str,
-                          facts: tuple[object, ...]) -> tuple[object, ...]:
-    """The record function's arguments (migration 0015's, after 0016's chat and person facts when given)."""
-    return (*facts, *_message_row(message), dialect.lock_key(journal.CHAIN_LOCK), recorded_at, body_hash, before_seq,
-            body_json)
-
-
-def _only(row: Sequence[Any] | None) -> Sequence[Any]:
-    assert row is not None  # the record functions return their one row
-    return row
+    return _RECORD_SQL[function], params, outcome
 
 
 def _entry_parts(message: IncomingMessage, recorded_at: str) -> tuple[str, str, str]:
