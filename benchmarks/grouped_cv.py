@@ -443,7 +443,7 @@ def main(argv: list[str] | None = None) -> None:
     rows.add_argument("--assignment", type=int, default=0,
                       help="0: families dealt largest first (the assignment every earlier round used); 1, 2, ...: "
                            "dealt in a hashed order, another partition of the same families")
-    rows.add_argument("--subwords", choices=["", "S", "C"], default=None,
+    rows.add_argument("--subwords", choices=["", "S", "C", "R"], default=None,
                       help="the fold classifiers' subword pieces (nlp.pipeline.SUBWORDS unless given; '' none)")
     sc = sub.add_parser("score", help="compare decision and threshold rules on the cached rows")
     sc.add_argument("--cache", type=Path, nargs="+", default=[DEFAULT_CACHE],

@@ -35,6 +35,8 @@ _SHARED = _GU_WORDS & _HI_WORDS
 _GU_ONLY = _GU_WORDS - _SHARED
 _HI_ONLY = _HI_WORDS - _SHARED
 _EITHER = _GU_ONLY | _HI_ONLY
+# The romanised Gujarati and Hindi function words, as a whole (what marks a Latin-letter message as romanised).
+ROMANISED_FUNCTION_WORDS = _EITHER
 
 
 # Below this many texts not in ASCII, script_counts counts each with two searches (the same counts).

@@ -3,6 +3,7 @@ multi-label text classifier whose features are NORM n-grams (and, behind `SUBWOR
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import partial
 from pathlib import Path
 from typing import cast
@@ -34,13 +35,35 @@ TOKENIZER_CACHE = 250_000
 
 # Subword evidence in the classifier's bag (issue 12, char12m; /work/notes/rule13.md), beside the NORM unigrams and
 # bigrams: "" none (the packaged model), "S" each word's first 4 and last 3 characters (words of 5+), "C" the
-# character trigrams of "<" + word + ">" (words of 4+). Read when a pipeline is built (`build_pipeline`); a saved
-# model keeps its own setting in its config. Off: the grouped CV found no candidate that met rule13 (nlp/README.md).
+# character trigrams of "<" + word + ">" (words of 4+), "R" the consonant skeleton of each a-z word of 4+ in a
+# romanised Gujarati or Hindi document (rule20, `romanised_skeleton`). Read when a pipeline is built
+# (`build_pipeline`); a saved model keeps its own setting in its config. Off: the grouped CV found no candidate that
+# met rule13 (nlp/README.md).
 SUBWORDS = ""
-SUBWORD_KINDS = ("", "S", "C")
+SUBWORD_KINDS = ("", "S", "C", "R")
 # Pieces are counted only for words with at least this many characters (code points, after NORM).
 STEM_MIN_CHARS = 5
 TRIGRAM_MIN_CHARS = 4
+SKELETON_MIN_CHARS = 4
+SKELETON_MIN_LENGTH = 3
+# A document is romanised Gujarati or Hindi when at least this many of its words are their function words.
+ROMANISED_MIN_MARKERS = 2
+_ASCII_WORD = re.compile(r"[a-z][a-z]*")
+_SKELETON_FOLDS = (
+    (re.compile("ph"), "f"), (re.compile("w"), "v"), (re.compile("z"), "j"), (re.compile("q"), "k"),
+    (re.compile("ck"), "k"), (re.compile("c(?!h)"), "k"), (re.compile("(?<=[kgcjtdpbs])h"), ""),
+    (re.compile("y"), "i"), (re.compile(r"(.)\1+"), r"\1"),
+)
+_VOWELS = re.compile("[aeiou]")
+
+
+def romanised_skeleton(word: str) -> str:
+    """The consonant skeleton of a romanised word, which its common spellings share (rule20): ph/f, w/v, z/j,
+    q/c/ck/k, aspirates (bh, ch, sh, th...) without their h, y as i, doubled letters single; then the first letter
+    and the consonants after it. gopniya and gopaniya give "gpn", bhrashtachar and bhrastachaar "brstcr"."""
+    for pattern, replacement in _SKELETON_FOLDS:
+        word = pattern.sub(replacement, word)
+    return word[:1] + _VOWELS.sub("", word[1:])
 
 
 def _spacy_extract_ngrams(model: Model, docs, is_train: bool):
@@ -90,6 +113,11 @@ def subword_pieces(kind: str, norm: str) -> list[tuple[bytes, str]]:
             return []
         marked = f"<{norm}>"
         return [(b"samvad-trigram", marked[i:i + 3]) for i in range(len(marked) - 2)]
+    if kind == "R":
+        if len(norm) < SKELETON_MIN_CHARS or not _ASCII_WORD.fullmatch(norm):
+            return []
+        skeleton = romanised_skeleton(norm)
+        return [(b"samvad-skeleton", skeleton)] if len(skeleton) >= SKELETON_MIN_LENGTH else []
     raise ValueError(f"unknown subword kind {kind!r}; one of {SUBWORD_KINDS}")
 
 
@@ -194,10 +222,41 @@ def _batched_forward(model: Model, docs, is_train: bool):
     return (ops.asarray(keys), ops.asarray(counts, dtype="f"), lengths), backprop  # type: ignore[arg-type]
 
 
-def _piece_keys(keys_of: SubwordKeys, unigrams, doc_of):
-    """The piece keys of a batch's words (`unigrams`: their NORM ids, in order) and the document of each."""
+_ROMANISED_MARKER_IDS: list = []
+
+
+def romanised_marker_ids():
+    """The NORM ids of the romanised function words (a NORM id is the hash of its string; such a word's NORM is
+    itself), sorted, for `numpy.isin`."""
+    import numpy
+    from spacy.strings import get_string_id
+
+    from nlp.language import ROMANISED_FUNCTION_WORDS
+
+    if not _ROMANISED_MARKER_IDS:
+        _ROMANISED_MARKER_IDS.append(numpy.array(sorted(get_string_id(w) for w in ROMANISED_FUNCTION_WORDS),
+                                                 dtype="uint64"))
+    return _ROMANISED_MARKER_IDS[0]
+
+
+def romanised_words(unigrams, doc_of):
+    """Which of a batch's words (NORM ids, with the document of each) stand in a romanised Gujarati or Hindi
+    document: one with ROMANISED_MIN_MARKERS or more of their function words."""
     import numpy
 
+    markers = numpy.isin(unigrams, romanised_marker_ids())
+    per_doc = numpy.bincount(doc_of[markers], minlength=int(doc_of[-1]) + 1 if doc_of.shape[0] else 0)
+    return (per_doc >= ROMANISED_MIN_MARKERS)[doc_of]
+
+
+def _piece_keys(keys_of: SubwordKeys, unigrams, doc_of):
+    """The piece keys of a batch's words (`unigrams`: their NORM ids, in order) and the document of each. Skeletons
+    ("R") only for the words of romanised documents."""
+    import numpy
+
+    if keys_of.kind == "R":
+        keep = romanised_words(unigrams, doc_of)
+        unigrams, doc_of = unigrams[keep], doc_of[keep]
     per_word = list(map(keys_of.__getitem__, unigrams.tolist()))
     sizes = numpy.fromiter(map(len, per_word), dtype="int64", count=len(per_word))
     total = int(sizes.sum())

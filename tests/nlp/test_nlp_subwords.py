@@ -1,7 +1,9 @@
 """Subword pieces in the classifier's bag (issue 12, char12m; nlp.pipeline.SUBWORDS, off in the packaged model).
 
 "S" adds each NORM word's first 4 and last 3 characters (words of 5+ characters), "C" the character trigrams of
-"<" + word + ">" (words of 4+). The expected pieces below are written by hand from those definitions.
+"<" + word + ">" (words of 4+), "R" (rule20) the consonant skeleton of each a-z word of 4+ characters in a document
+with two or more romanised Gujarati or Hindi function words. The expected pieces below are written by hand from
+those definitions.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ TEXTS = [
     "બધા મામલતદારશ્રીઓએ આજે સાંજ સુધીમાં અહેવાલ મોકલવો.",
     "सभी तलाटी कल सुबह 10 बजे बैठक में उपस्थित रहें।",
     "Mamlatdar Sanand ne kal sudhi report mokalvu, mokalvo nahi to mokalo",
+    "Tame aaje sanje report mokalvu che, jaldi karjo",
     "ok",
     "!!!",
     "Noted sir 🙏",
@@ -70,6 +73,18 @@ def test_the_shipped_setting_is_off():
     ("C", "send", ["<se", "sen", "end", "nd>"]),
     ("C", "the", []),
     ("C", "2026", []),
+    ("R", "gopniya", ["gpn"]),
+    ("R", "gopaniya", ["gpn"]),
+    ("R", "bhrashtachar", ["brstcr"]),   # bh -> b, sh -> s, ch -> c, vowels after the first letter dropped
+    ("R", "bhrastachaar", ["brstcr"]),
+    ("R", "zaroori", ["jrr"]),          # z -> j, oo as o
+    ("R", "jaruri", ["jrr"]),
+    ("R", "karwanu", ["krvn"]),         # w -> v
+    ("R", "send", ["snd"]),
+    ("R", "chahiye", []),               # skeleton "ch": under 3 letters
+    ("R", "the", []),                   # 3 characters
+    ("R", "મોકલવા", []),                 # not a-z
+    ("R", "10am", []),
     ("", "mokalvu", []),
 ])
 def test_pieces_of_a_word(kind, norm, pieces):
@@ -92,12 +107,31 @@ def test_romanised_spelling_variants_share_a_feature(kind):
     assert (_keys(kind, one) & _keys(kind, other)) - _keys(kind, "report")
 
 
+def test_romanised_spellings_share_a_skeleton_in_a_romanised_message():
+    # "tame" and "che" are romanised Gujarati function words: the message is romanised.
+    one, other = "tame aaje gopniya file mokalo che", "tame aaje gopaniya file mokalo che"
+    assert _word_keys(one) - _word_keys(other) and _word_keys(other) - _word_keys(one)
+    assert (_keys("R", one) & _keys("R", other)) - _word_keys(one) - _word_keys(other)
+
+
+def test_no_skeleton_in_an_english_message():
+    text = "Please send the confidential report to the Collector today"
+    assert _keys("R", text) == _keys("", text) == _word_keys(text)
+
+
+def test_a_skeleton_needs_two_romanised_function_words():
+    # One ("aaje") is not enough; with "che" the two long words each add their skeleton.
+    assert _keys("R", "report aaje mokalvu") == _word_keys("report aaje mokalvu")
+    text = "report aaje mokalvu che"
+    assert len(_keys("R", text) - _word_keys(text)) == 2
+
+
 def test_a_piece_is_not_the_word_it_spells():
     # "moka" as a word of its own and "moka" as the first four characters of "mokalvu" are different features.
     assert not _word_keys("moka") & (_keys("S", "mokalvu") - _word_keys("mokalvu"))
 
 
-@pytest.mark.parametrize("kind", ["S", "C"])
+@pytest.mark.parametrize("kind", ["S", "C", "R"])
 def test_batched_bag_is_each_messages_bag(kind):
     """check_many's batch gives each message the keys and counts that check's single message gets."""
     pipeline = build_pipeline(with_classifier=True, subwords=kind)
@@ -142,13 +176,13 @@ def _tiny_trained(kind: str):
     return pipeline
 
 
-@pytest.mark.parametrize("kind", ["S", "C"])
+@pytest.mark.parametrize("kind", ["S", "C", "R"])
 def test_a_saved_classifier_keeps_its_pieces(kind, tmp_path):
     pipeline = _tiny_trained(kind)
     pipeline.to_disk(tmp_path / "model")
     loaded = load_pipeline(tmp_path / "model")
     assert loaded.config["components"][TEXTCAT]["model"]["subwords"] == kind
-    texts = ["please mokalvo the report", "confidentiality of the inquiry", "ok"]
+    texts = ["please mokalvo the report", "confidentiality of the inquiry", "ok", "tame aaje report mokalvo che"]
     before = pipeline.get_pipe(TEXTCAT).predict([pipeline.make_doc(t) for t in texts])
     after = loaded.get_pipe(TEXTCAT).predict([loaded.make_doc(t) for t in texts])
     assert numpy.array_equal(before, after)
