@@ -108,7 +108,7 @@ def test_eval_prints_the_figures_and_the_errors():
         assert word in out
 
 
-@pytest.mark.parametrize("name", ["untouched.jsonl", "sealed.jsonl"])
+@pytest.mark.parametrize("name", ["untouched.jsonl", "sealed.jsonl", "sealed2.jsonl"])
 def test_eval_of_the_untouched_split_prints_figures_but_not_its_messages(tmp_path, name):
     untouched = tmp_path / name
     untouched.write_text((MINI / "holdout.jsonl").read_text(encoding="utf-8"), encoding="utf-8")

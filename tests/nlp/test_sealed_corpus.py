@@ -1,7 +1,8 @@
-"""The sealed evaluation set (`nlp/corpus/sealed.jsonl`) is well formed and shares no text with the corpus.
+"""The sealed evaluation sets (`nlp/corpus/sealed.jsonl`, `sealed2.jsonl`) are well formed and share no text with
+the corpus or with each other.
 
-The set is hand-written, not generator output, and is for reporting only (see "The sealed set" in
-`nlp/corpus/README.md`): this test checks its format, never what the filter says about it.
+The sets are hand-written, not generator output, and are for reporting only (see "The sealed set" and "The second
+sealed set" in `nlp/corpus/README.md`): this test checks their format, never what the filter says about them.
 """
 from __future__ import annotations
 
@@ -14,13 +15,17 @@ import pytest
 
 from nlp.training import DEFAULT_CORPUS
 
-SEALED = DEFAULT_CORPUS / "sealed.jsonl"
 OTHER_SPLITS = ("train", "calibration", "untouched")
 KEYS = {"id", "text", "labels", "lang", "family", "style"}
 LABELS = {"confidential", "hostile", "instruction", "personal_data"}
 LANGS = {"en", "gu", "hi", "translit", "mixed"}
 STYLES = {"plain", "forward", "minutes", "table", "multiline", "voicenote", "emoji", "typo", "native_digits"}
-ID = re.compile(r"s\d{5}|sealed\.[a-z0-9_]+\.\d{3}")
+# Each set: its file, its ids, its families' prefix, its size.
+SEALED2_SIZE = (560, 640)
+SETS = {
+    "sealed": (re.compile(r"s\d{5}|sealed\.[a-z0-9_]+\.\d{3}"), "sealed_", (600, 700)),
+    "sealed2": (re.compile(r"s2\.(conf|pd|host|instr)\.\d{3}"), "sealed2_", SEALED2_SIZE),
+}
 
 # Verhoeff tables (dihedral group D5, permutation, inverse), written out here independently of the corpus
 # generator and of the filter's recogniser.
@@ -47,13 +52,22 @@ def _folded(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).lower().split())
 
 
-@pytest.fixture(scope="module")
-def sealed() -> list[dict]:
+def _rows(name: str) -> list[dict]:
     rows = []
-    for number, line in enumerate(SEALED.read_text("utf-8").splitlines(), 1):
-        assert line.strip(), f"sealed.jsonl:{number}: blank line"
+    for number, line in enumerate((DEFAULT_CORPUS / f"{name}.jsonl").read_text("utf-8").splitlines(), 1):
+        assert line.strip(), f"{name}.jsonl:{number}: blank line"
         rows.append(json.loads(line))
     return rows
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def set_name(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def sealed(set_name) -> list[dict]:
+    return _rows(set_name)
 
 
 def test_the_verhoeff_check_here_agrees_with_published_vectors():
@@ -65,17 +79,18 @@ def test_the_verhoeff_check_here_agrees_with_published_vectors():
     assert not any(_verhoeff_ok(f"123456789012{digit}") for digit in "123456789")
 
 
-def test_every_line_has_the_corpus_format(sealed):
+def test_every_line_has_the_corpus_format(sealed, set_name):
+    ids, family_prefix, _ = SETS[set_name]
     for row in sealed:
         assert set(row) == KEYS, row.get("id")
-        assert ID.fullmatch(row["id"]), row["id"]
+        assert ids.fullmatch(row["id"]), row["id"]
         assert isinstance(row["text"], str) and row["text"].strip(), row["id"]
         assert row["text"] == unicodedata.normalize("NFC", row["text"]), row["id"]
         assert row["labels"] == sorted(set(row["labels"])), row["id"]
         assert set(row["labels"]) <= LABELS, row["id"]
         assert row["lang"] in LANGS, row["id"]
         assert row["style"] in STYLES, row["id"]
-        assert row["family"].startswith("sealed_"), row["id"]
+        assert row["family"].startswith(family_prefix), row["id"]
 
 
 def test_ids_and_texts_are_unique(sealed):
@@ -85,10 +100,10 @@ def test_ids_and_texts_are_unique(sealed):
     assert [t for t, n in texts.items() if n > 1] == []
 
 
-def test_no_text_is_also_in_the_corpus_splits(sealed):
+def test_no_text_is_also_in_the_corpus_splits_or_the_other_sealed_set(sealed, set_name):
     corpus: set[str] = set()
     families: set[str] = set()
-    for name in OTHER_SPLITS:
+    for name in OTHER_SPLITS + tuple(other for other in SETS if other != set_name):
         for line in (DEFAULT_CORPUS / f"{name}.jsonl").read_text("utf-8").splitlines():
             row = json.loads(line)
             corpus.add(_folded(row["text"]))
@@ -97,8 +112,9 @@ def test_no_text_is_also_in_the_corpus_splits(sealed):
     assert {row["family"] for row in sealed} & families == set()
 
 
-def test_the_set_covers_every_label_and_language_with_ordinary_talk_beside_them(sealed):
-    assert 600 <= len(sealed) <= 700
+def test_the_set_covers_every_label_and_language_with_ordinary_talk_beside_them(sealed, set_name):
+    smallest, largest = SETS[set_name][2]
+    assert smallest <= len(sealed) <= largest
     assert {row["lang"] for row in sealed} == LANGS
     for label in LABELS:
         assert sum(label in row["labels"] for row in sealed) >= 40, label
