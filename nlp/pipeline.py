@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import cast
 
@@ -222,21 +222,16 @@ def _batched_forward(model: Model, docs, is_train: bool):
     return (ops.asarray(keys), ops.asarray(counts, dtype="f"), lengths), backprop  # type: ignore[arg-type]
 
 
-_ROMANISED_MARKER_IDS: list = []
-
-
+@cache
 def romanised_marker_ids():
     """The NORM ids of the romanised function words (a NORM id is the hash of its string; such a word's NORM is
-    itself), sorted, for `numpy.isin`."""
+    itself), sorted, for `numpy.isin`; worked out once."""
     import numpy
     from spacy.strings import get_string_id
 
     from nlp.language import ROMANISED_FUNCTION_WORDS
 
-    if not _ROMANISED_MARKER_IDS:
-        _ROMANISED_MARKER_IDS.append(numpy.array(sorted(get_string_id(w) for w in ROMANISED_FUNCTION_WORDS),
-                                                 dtype="uint64"))
-    return _ROMANISED_MARKER_IDS[0]
+    return numpy.array(sorted(get_string_id(w) for w in ROMANISED_FUNCTION_WORDS), dtype="uint64")
 
 
 def romanised_words(unigrams, doc_of):
