@@ -77,7 +77,7 @@ def test_the_shipped_setting_is_off():
     ("R", "gopaniya", ["gpn"]),
     ("R", "bhrashtachar", ["brstcr"]),   # bh -> b, sh -> s, ch -> c, vowels after the first letter dropped
     ("R", "bhrastachaar", ["brstcr"]),
-    ("R", "zaroori", ["jrr"]),          # z -> j, oo as o
+    ("R", "zaroori", ["jrr"]),          # z -> j; vowels after the first letter dropped
     ("R", "jaruri", ["jrr"]),
     ("R", "karwanu", ["krvn"]),         # w -> v
     ("R", "send", ["snd"]),

@@ -20,11 +20,10 @@ KEYS = {"id", "text", "labels", "lang", "family", "style"}
 LABELS = {"confidential", "hostile", "instruction", "personal_data"}
 LANGS = {"en", "gu", "hi", "translit", "mixed"}
 STYLES = {"plain", "forward", "minutes", "table", "multiline", "voicenote", "emoji", "typo", "native_digits"}
-# Each set: its file, its ids, its families' prefix, its size.
-SEALED2_SIZE = (560, 640)
+# Each set, by the name of its file: its ids, its families' prefix, its smallest and largest size.
 SETS = {
     "sealed": (re.compile(r"s\d{5}|sealed\.[a-z0-9_]+\.\d{3}"), "sealed_", (600, 700)),
-    "sealed2": (re.compile(r"s2\.(conf|pd|host|instr)\.\d{3}"), "sealed2_", SEALED2_SIZE),
+    "sealed2": (re.compile(r"s2\.(conf|pd|host|instr)\.\d{3}"), "sealed2_", (560, 640)),
 }
 
 # Verhoeff tables (dihedral group D5, permutation, inverse), written out here independently of the corpus
