@@ -43,7 +43,7 @@ from pathlib import Path
 
 from nlp.decision import (IDENTIFIER_CODES, LOWER_PRECISION, PRIORS, VALIDATED_IDENTIFIER, choose_thresholds, fit_logistic,
                           marked_by_heading, sigmoid)
-from nlp.evaluate import Example, Report, read_examples
+from nlp.evaluate import Example, Report, paraphrased_from, read_examples
 from nlp.training import ACT_PRECISION, DEFAULT_CORPUS, EPOCHS, LOWER_BETA, _fit, feature_rows
 from nlp.verdict import LABELS
 
@@ -52,9 +52,10 @@ DEFAULT_CACHE = Path("/tmp/samvad-grouped-cv")
 
 def group_of(e: Example) -> str:
     """What is held out together: the message's family; a line of the first hand-written corpus (`legacy_*`,
-    whose "families" are its label sets, not phenomena, and which never go to untouched) on its own."""
+    whose "families" are its label sets, not phenomena, and which never go to untouched) on its own; a paraphrase
+    (`nlp.evaluate.paraphrased_from`) with its source."""
     if not e.family or e.family.startswith("legacy_"):
-        return "id:" + e.id
+        return "id:" + (paraphrased_from(e.id) or e.id)
     return e.family
 
 
@@ -87,7 +88,10 @@ def family_folds(examples: list[Example], folds: int, assignment: int = 0) -> di
     comparison can be repeated over several partitions."""
     sizes: dict[str, int] = {}
     for e in examples:
-        sizes[group_of(e)] = sizes.get(group_of(e), 0) + 1
+        # Paraphrases go with their source's group and do not weigh in the deal: a corpus with them holds out the
+        # same groups together, in the same folds, as one without.
+        if paraphrased_from(e.id) is None:
+            sizes[group_of(e)] = sizes.get(group_of(e), 0) + 1
     load = [0] * folds
     out: dict[str, int] = {}
 
@@ -315,6 +319,9 @@ def run_variant(data, *, thresholds_from: str, decision_on: str = "train", l2: f
         scores = _scores(models, [heldout[i] for i in held])
         counts = Report()
         for n, i in enumerate(held):
+            # A paraphrase is a training line written for the corpus, not a message of the held-out set: never counted.
+            if paraphrased_from(data["ids"][i]) is not None:
+                continue
             if not count_later and is_later(data["family"][i]):
                 continue
             if count_prefix is not None and not (data["family"][i] or "").startswith(count_prefix):

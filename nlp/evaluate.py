@@ -15,6 +15,16 @@ from nlp.decision import precision_lower_bound
 from nlp.errors import CorpusError
 from nlp.verdict import LABELS, Verdict
 
+# A paraphrase of a corpus line (nlp/corpus/gen/paraphrase.py) is named `<source id>~p<N>`: whatever holds its
+# source out of a classifier's training (an out-of-fold part, a held-out family) holds it out too.
+PARAPHRASE_MARK = "~p"
+
+
+def paraphrased_from(message_id: str) -> str | None:
+    """The id of the line a paraphrase rewrites, or None for a line that is not a paraphrase."""
+    head, mark, tail = message_id.rpartition(PARAPHRASE_MARK)
+    return head if mark and tail.isdigit() else None
+
 
 @dataclass(frozen=True)
 class Example:

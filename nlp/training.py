@@ -17,7 +17,7 @@ from typing import TextIO
 
 from nlp.decision import LOWER_PRECISION, PRIORS, DecisionModel, choose_thresholds, fit_logistic, sigmoid
 from nlp.errors import CorpusError
-from nlp.evaluate import Example, print_report, read_examples, score
+from nlp.evaluate import Example, paraphrased_from, print_report, read_examples, score
 from nlp.verdict import LABELS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -87,6 +87,24 @@ def _split(corpus: Path, *names: str) -> Path:
     raise CorpusError(f"{corpus}: none of {', '.join(names)}")
 
 
+def out_of_fold_parts(train_set: list[Example], folds: int, seed: int) -> list[list[int]]:
+    """The parts the decision's out-of-fold features are computed in (indices into `train_set`): the lines dealt in
+    a shuffled order (fixed by `seed`), one to each part in turn; a paraphrase (`nlp.evaluate.paraphrased_from`) goes
+    to its source's part, so that no part's classifier was trained on a rewording of a line it scores. None when the
+    set is too small for `folds` parts of two."""
+    if len(train_set) < 2 * folds:
+        return []
+    order = [i for i, e in enumerate(train_set) if paraphrased_from(e.id) is None]
+    random.Random(seed).shuffle(order)
+    part_of = {train_set[i].id: k % folds for k, i in enumerate(order)}
+    parts = [[i for k, i in enumerate(order) if k % folds == fold] for fold in range(folds)]
+    for i, e in enumerate(train_set):
+        source = paraphrased_from(e.id)
+        if source is not None and source in part_of:
+            parts[part_of[source]].append(i)
+    return parts
+
+
 def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: int = 0, *,
           epochs: int = EPOCHS, folds: int = FOLDS, out: TextIO = sys.stdout) -> dict:
     """Train, choose the thresholds on the calibration split, save to `output`; returns the calibration figures.
@@ -104,11 +122,8 @@ def train(corpus: Path = DEFAULT_CORPUS, output: Path = DEFAULT_OUTPUT, seed: in
     train_set = read_examples(Path(corpus) / "train.jsonl")
     calibration_path = _split(corpus, "calibration.jsonl", "holdout.jsonl")
     calibration = read_examples(calibration_path)
-    order = list(range(len(train_set)))
-    random.Random(seed).shuffle(order)
     rows: list[dict[str, float] | None] = [None] * len(train_set)
-    for fold in range(folds if len(train_set) >= 2 * folds else 0):
-        held = [i for k, i in enumerate(order) if k % folds == fold]
+    for fold, held in enumerate(out_of_fold_parts(train_set, folds, seed)):
         held_set = set(held)
         fold_model = _fit([e for i, e in enumerate(train_set) if i not in held_set], seed, epochs)
         for i, f in zip(held, feature_rows(ContentFilter(fold_model), [train_set[i] for i in held])):

@@ -49,3 +49,16 @@ def test_counts_per_label_false_alarms_and_upper_tier():
     assert (counts.unlabelled, counts.unlabelled_flagged) == (2, 1)
     assert (sum(counts.act_tp.values()), sum(counts.act_fp.values())) == (1, 1)
     assert "FA 1/2 (50.0%)" in _line("x", counts)
+
+
+def test_a_paraphrase_goes_with_its_source_and_leaves_the_deal_unchanged():
+    examples = _examples()
+    without = family_folds(examples, 4)
+    paraphrases = [Example("host_b.3~p1", "host_b reworded", frozenset(), "en", "host_b"),
+                   Example("t00007~p1", "legacy reworded", frozenset(), "en", "legacy_train_none")]
+    with_them = family_folds(examples + paraphrases, 4)
+    # Every group keeps its fold (the paraphrases weigh nothing in the deal)...
+    assert with_them == without
+    # ...and a paraphrase is held out with its source: a legacy line's paraphrase with that line, not on its own.
+    assert with_them[group_of(paraphrases[0])] == without["host_b"]
+    assert group_of(paraphrases[1]) == "id:t00007"

@@ -7,7 +7,9 @@ The hand-written families (`hand_*`, gen/hand_written.jsonl, see gen/hand.py: me
 no templates or slots) are appended to train.jsonl verbatim, after the generated families, when
 `hand.IN_TRAIN` is set or `--with-hand` is given; the second wave (`hw2_*`, gen/hand_written_2.jsonl) after them
 when `hand.IN_TRAIN_2` is set or `--with-second` is given; the third (`hw3_*`, gen/hand_written_3.jsonl) after
-the second when `hand.IN_TRAIN_3` is set or `--with-third` is given.
+the second when `hand.IN_TRAIN_3` is set or `--with-third` is given. The paraphrases of training lines
+(gen/paraphrases.jsonl, `<source id>~p1`, see gen/paraphrase.py) come last, when `paraphrase.IN_TRAIN_P` is set or
+`--with-paraphrases` is given.
 """
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from . import hand
+from . import hand, paraphrase
 from .common import LABELS, LANGS, STYLES, Family, apply_style, fill, style_ok
 from .families import all_families
 from .splits import CALIBRATION, UNTOUCHED
@@ -78,7 +80,8 @@ def generate(family: Family, seen: set[str]) -> list[dict]:
 
 def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2,
           with_third: bool = hand.IN_TRAIN_3,
-          with_third_negatives: bool = hand.IN_TRAIN_3_NEGATIVES) -> dict[str, list[dict]]:
+          with_third_negatives: bool = hand.IN_TRAIN_3_NEGATIVES,
+          with_paraphrases: bool = paraphrase.IN_TRAIN_P) -> dict[str, list[dict]]:
     splits: dict[str, list[dict]] = {"train": legacy_rows("train.jsonl", "train"),
                                      "calibration": legacy_rows("holdout.jsonl", "holdout"), "untouched": []}
     seen = {norm(row["text"]) for rows in splits.values() for row in rows}
@@ -104,6 +107,8 @@ def build(with_hand: bool = hand.IN_TRAIN, with_second: bool = hand.IN_TRAIN_2,
     if clash:
         raise SystemExit(f"hand-written families named like generated ones: {sorted(clash)}")
     splits["train"].extend(written)
+    if with_paraphrases:
+        splits["train"].extend(paraphrase.rows(splits["train"], seen, norm))
     for rows in splits.values():
         for row in rows:
             assert set(row["labels"]) <= set(LABELS) and row["lang"] in LANGS, row
@@ -129,13 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--with-third-negatives", action="store_true",
                         help="append only the third wave's hard-negative families (gen/hand.py's hard_negative) even "
                              "though IN_TRAIN_3_NEGATIVES is off; use with --output for a trial corpus")
+    parser.add_argument("--with-paraphrases", action="store_true",
+                        help="append the paraphrases of training lines (gen/paraphrases.jsonl) even though "
+                             "gen/paraphrase.py's IN_TRAIN_P is off; use with --output for a trial corpus")
     parser.add_argument("--output", type=Path, default=CORPUS, help="folder to write the splits to (default: nlp/corpus)")
     args = parser.parse_args(argv)
     if args.readme and args.output != CORPUS:
         parser.error("--readme describes nlp/corpus; do not combine it with --output")
     splits = build(with_hand=args.with_hand or hand.IN_TRAIN, with_second=args.with_second or hand.IN_TRAIN_2,
                    with_third=args.with_third or hand.IN_TRAIN_3,
-                   with_third_negatives=args.with_third_negatives or hand.IN_TRAIN_3_NEGATIVES)
+                   with_third_negatives=args.with_third_negatives or hand.IN_TRAIN_3_NEGATIVES,
+                   with_paraphrases=args.with_paraphrases or paraphrase.IN_TRAIN_P)
     if args.families_md:
         print_families(splits)
         return 0
