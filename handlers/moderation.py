@@ -1,4 +1,4 @@
-"""Moderation's Telegram side: group messages, edits, /policy, /flags and the review buttons.
+"""Moderation's Telegram side: group messages, edits, /policy, /flags, /missed and the review buttons.
 
 The rules (tiers, flags, warnings, removals, reviews, escalation) are in coordination.moderation,
 coordination.moderation_review and coordination.moderation_policy; here updates become their
@@ -10,7 +10,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from coordination import moderation, moderation_policy, moderation_review
+from coordination import moderation, moderation_missed, moderation_policy, moderation_review
 from coordination.answers import Unreadable
 from coordination.moderation import COMBINED_TASK
 from coordination.moderation_policy import ChangePolicy
@@ -19,7 +19,7 @@ from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers import update_filters
 from handlers.filtering import from_a_person
-from handlers.moderation_args import PolicyArgsError, command_arguments, parse_policy
+from handlers.moderation_args import PolicyArgsError, command_arguments, parse_missed_labels, parse_policy
 from handlers.replying import redirect, say, say_to_press
 from runtime.context import SamvadContext
 from storage.tasks import Task
@@ -29,6 +29,10 @@ POLICY = Command(
     usage="[LABEL ACTION]",
 )
 FLAGS = Command("flags", "Open and recent flags in this group, with review buttons", frozenset({Audience.GROUP_ADMIN}))
+MISSED = Command(
+    "missed", "Reply to a message the filter missed: it teaches the next model", frozenset({Audience.GROUP_ADMIN}),
+    usage="LABEL",
+)
 
 GROUPS = filters.ChatType.GROUPS
 # Commands are for the bot, not the group ("/policy confidential delete" is no leak), except a
@@ -45,12 +49,13 @@ def feature() -> Feature:
         handlers=[
             (Stage.COMMAND, CommandHandler("policy", show_or_set_policy)),
             (Stage.COMMAND, CommandHandler("flags", show_flags)),
+            (Stage.COMMAND, CommandHandler("missed", report_missed)),
             (Stage.COMMAND, CallbackQueryHandler(review, pattern=REVIEW_PATTERN)),
             (Stage.MODERATE, MessageHandler(NEW_MESSAGES, check_message)),
             (Stage.MODERATE, MessageHandler(EDITS, check_edit)),
         ],
         tasks={COMBINED_TASK: send_combined_warning},
-        commands=[POLICY, FLAGS],
+        commands=[POLICY, FLAGS, MISSED],
     )
 
 
@@ -109,3 +114,22 @@ async def show_flags(update: Update, context: SamvadContext) -> None:
         collaborators(context), update.effective_chat.id, update.effective_user.id
     ))
 
+
+
+async def report_missed(update: Update, context: SamvadContext) -> None:
+    """/missed LABEL, in reply to a message the filter should have labelled (the group's admin posts only)."""
+    if update.effective_chat.type == "private":
+        await redirect(update, context, "Send /missed in the group, in reply to the message the filter missed.")
+        return
+    message = update.effective_message
+    parsed = parse_missed_labels(command_arguments(message.text or ""))
+    replied = message.reply_to_message
+    request = (Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else moderation_missed.MissedReport(
+        parsed,
+        replied.message_id if replied else None,
+        replied.from_user.id if replied and replied.from_user else None,
+        bool(replied and replied.from_user and replied.from_user.is_bot),
+    ))
+    await say(update, context, await moderation_missed.missed_command(
+        collaborators(context), update.effective_chat.id, update.effective_user.id, request
+    ))

@@ -1,5 +1,5 @@
-"""Reading what people type after /policy and /check. Plain code: never raises, answers with a result type
-(a change of policy as coordination.moderation_policy takes it)."""
+"""Reading what people type after /policy, /missed and /check. Plain code: never raises, answers with a result
+type (a change of policy as coordination.moderation_policy takes it, the labels of a report of a miss)."""
 
 from __future__ import annotations
 
@@ -41,11 +41,12 @@ class PolicyArgsError:
     """What is wrong with the arguments, in words a person can act on."""
 
     problem: str
+    usage: str = POLICY_USAGE  # /missed's reuses it with MISSED_USAGE
 
     @property
     def message(self) -> str:
         """The problem followed by the usage."""
-        return f"{self.problem}\n\n{POLICY_USAGE}"
+        return f"{self.problem}\n\n{self.usage}"
 
 
 PolicyArgs = ShowPolicy | ChangePolicy | PolicyArgsError
@@ -88,6 +89,27 @@ def _actions(label: str, words: list[str]) -> PolicyArgs:
 def _shown(word: str, limit: int = 30) -> str:
     """A word as typed, shortened, for quoting back."""
     return word if len(word) <= limit else word[: limit - 1] + "…"
+
+
+MISSED_USAGE = (
+    "/missed LABEL [LABEL ...], in reply to a message the filter should have labelled (the group's admin posts)\n"
+    "LABEL: confidential, personal_data, hostile or instruction"
+)
+_MISSED_SPELLINGS = {**_LABEL_SPELLINGS, **dict.fromkeys(_INSTRUCTION_SPELLINGS, "instruction")}
+
+
+def parse_missed_labels(arguments: str) -> frozenset[str] | PolicyArgsError:
+    """The labels of `/missed ARGUMENTS` (at least one; "personal data" in two words too), or what is wrong."""
+    words = [word for word in _SEPARATORS.split(arguments.casefold().replace("personal data", "personal_data")) if word]
+    if not words:
+        return PolicyArgsError("Say which label the filter missed.", MISSED_USAGE)
+    labels = set()
+    for word in words:
+        label = _MISSED_SPELLINGS.get(word.replace("-", "_"))
+        if label is None:
+            return PolicyArgsError(f"Unknown label “{_shown(word)}”.", MISSED_USAGE)
+        labels.add(label)
+    return frozenset(labels)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,7 @@ class Purpose(StrEnum):
     MODERATION_DELETE = "moderation.delete"
     MODERATION_ESCALATION = "moderation.escalation"
     MODERATION_FLAGS = "moderation.flags"
+    MODERATION_MISSED = "moderation.missed"
     MODERATION_NOTICE = "moderation.notice"
     MODERATION_NOTICE_UPDATE = "moderation.notice_update"
     MODERATION_POLICY = "moderation.policy"

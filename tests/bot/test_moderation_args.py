@@ -1,4 +1,4 @@
-"""What people type after /policy and /check: tables of cases, and hypothesis for anything at all."""
+"""What people type after /policy, /missed and /check: tables of cases, and hypothesis for anything at all."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from handlers.moderation_args import (
     ShowPolicy,
     command_arguments,
     parse_check,
+    parse_missed_labels,
     parse_policy,
 )
 from storage.policies import canonical
@@ -98,3 +99,33 @@ def test_check_parsing_never_raises_and_keeps_the_draft_whole(message):
 def test_the_text_after_a_command_is_everything_after_it(draft, noise):
     assert command_arguments(f"/check {draft}") == draft.strip()
     assert command_arguments(noise) in noise
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("hostile", {"hostile"}),
+    ("Personal Data", {"personal_data"}),
+    ("privacy, hostile", {"personal_data", "hostile"}),
+    ("policy+instructions", {"confidential", "instruction"}),
+    ("confidential confidential", {"confidential"}),
+])
+def test_missed_labels_are_read(typed, expected):
+    assert parse_missed_labels(typed) == frozenset(expected)
+
+
+@pytest.mark.parametrize(("typed", "problem"), [
+    ("", "Say which label the filter missed."),
+    ("rude", "Unknown label “rude”."),
+    ("hostile rude", "Unknown label “rude”."),
+])
+def test_malformed_missed_labels_say_what_is_wrong_and_give_the_usage(typed, problem):
+    parsed = parse_missed_labels(typed)
+    assert isinstance(parsed, PolicyArgsError)
+    assert parsed.message == problem + "\n\n/missed LABEL [LABEL ...], in reply to a message the filter should have" \
+        " labelled (the group's admin posts)\nLABEL: confidential, personal_data, hostile or instruction"
+
+
+@given(st.text(max_size=60))
+def test_missed_parsing_never_raises_and_gives_only_known_labels(typed):
+    parsed = parse_missed_labels(typed)
+    assert isinstance(parsed, PolicyArgsError) or (parsed and parsed <= {"confidential", "personal_data", "hostile",
+                                                                          "instruction"})

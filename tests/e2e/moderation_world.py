@@ -4,7 +4,11 @@ officers verified by sharing their own contact, the District Kutch group bound w
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from storage import outbox, tasks
 from tests.e2e.membership_world import HETAL, RAJESH, VIKRAM, bound_group, import_demo, person, verify
@@ -82,3 +86,18 @@ async def as_now(client, chat_id: int, message_id: int) -> dict:
     """A message as it stands now (after the bot's edits)."""
     [current] = [m for m in await client.messages(chat_id) if m["message_id"] == message_id]
     return current
+
+
+async def corpus_lines(settings, command: str, *args: str) -> list[dict]:
+    """`samvad nlp COMMAND ARGS` (false-alarms, missed) run as an operator runs it, on the bot's database: its lines."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVAD_")}
+    env["SAMVAD_DB_PATH"] = str(settings.db_path)
+    if settings.database_url is not None:  # SAMVAD_TEST_BACKEND=postgresql
+        env["SAMVAD_DATABASE_URL"] = settings.database_url.get_secret_value()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "nlp", command, *args, cwd=Path(__file__).resolve().parents[2], env=env,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 0, err.decode()
+    return [json.loads(line) for line in out.decode().splitlines()]

@@ -110,6 +110,8 @@ MATRIX: dict[str, dict[str, tuple[str, str]]] = {
     "/policy": _row(_everyone(ALLOWED, stranger=IMPOSSIBLE), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
     "/policy confidential delete notify": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
     "/flags": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
+    # Not a reply: an admin post gets the usage (the command at work), anyone else the refusal.
+    "/missed hostile": _row(_admins(ALLOWED, REFUSED), {**IN_GROUP_ONLY, "other_bot": PRIVATE_BOT}),
     "/check Visited the relief camp at Bhuj today.": _row(IN_PRIVATE_ONLY, _everyone(ALLOWED, bot=PRIVATE_BOT)),
 }
 

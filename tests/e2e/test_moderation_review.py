@@ -4,11 +4,7 @@ a refused press, /flags, escalation at the third confirmed flag, and `samvad nlp
 from __future__ import annotations
 
 import asyncio
-import json
-import os
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -20,12 +16,11 @@ from tests.e2e.moderation_world import (
     PERSONAL,
     as_now,
     build_world,
+    corpus_lines,
     post,
     settled,
     warning_after,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -166,22 +161,8 @@ async def test_an_admin_post_overrules_a_removal_and_the_message_is_reposted(cli
                                       buttons(listing)[f"#{flag.flag_id} Confirm"])
     assert again["text"] == "Already closed: not a violation.", "the first decision stands"
 
-    lines = await _false_alarms(settings)
+    lines = await corpus_lines(settings, "false-alarms")
     assert lines == [{"id": f"fa-{flag.flag_id}", "text": CONFIDENTIAL, "labels": [], "lang": "en"}]
-
-
-async def _false_alarms(settings, *args):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAMVAD_")}
-    env["SAMVAD_DB_PATH"] = str(settings.db_path)
-    if settings.database_url is not None:  # SAMVAD_TEST_BACKEND=postgresql
-        env["SAMVAD_DATABASE_URL"] = settings.database_url.get_secret_value()
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "nlp", "false-alarms", *args, cwd=ROOT, env=env,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode == 0, err.decode()
-    return [json.loads(line) for line in out.decode().splitlines()]
 
 
 async def test_a_member_pressing_a_review_button_gets_an_alert_and_nothing_changes(client, bot, world):
