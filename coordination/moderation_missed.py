@@ -33,11 +33,11 @@ NOT_A_REPLY = ("Reply to the message the filter missed with /missed LABEL, for e
 
 @dataclass(frozen=True)
 class MissedReport:
-    """/missed LABEL ... sent in reply to a message: which message, whose, and the labels it should have had."""
+    """/missed LABEL ... sent in reply to a message: the labels it should have had, and which message (whose sender
+    the record knows)."""
 
     labels: frozenset[str]
     message_id: int | None  # the message replied to; None when the command was not a reply
-    sender_id: int | None
     sender_is_bot: bool = False
 
 

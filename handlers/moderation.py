@@ -127,7 +127,6 @@ async def report_missed(update: Update, context: SamvadContext) -> None:
     request = (Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else moderation_missed.MissedReport(
         parsed,
         replied.message_id if replied else None,
-        replied.from_user.id if replied and replied.from_user else None,
         bool(replied and replied.from_user and replied.from_user.is_bot),
     ))
     await say(update, context, await moderation_missed.missed_command(
