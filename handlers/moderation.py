@@ -19,7 +19,7 @@ from handlers.collaborators import collaborators
 from handlers.feature import Audience, Command, Feature, Stage
 from handlers import update_filters
 from handlers.filtering import from_a_person
-from handlers.moderation_args import PolicyArgsError, command_arguments, parse_missed_labels, parse_policy
+from handlers.moderation_args import ArgsError, command_arguments, parse_missed_labels, parse_policy
 from handlers.replying import redirect, say, say_to_press
 from runtime.context import SamvadContext
 from storage.tasks import Task
@@ -99,7 +99,7 @@ async def show_or_set_policy(update: Update, context: SamvadContext) -> None:
         return
     parsed = parse_policy(command_arguments(update.effective_message.text or ""))
     request = (parsed if isinstance(parsed, ChangePolicy)
-               else Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else None)
+               else Unreadable(parsed.message) if isinstance(parsed, ArgsError) else None)
     await say(update, context, await moderation_policy.policy_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id, request
     ))
@@ -124,7 +124,7 @@ async def report_missed(update: Update, context: SamvadContext) -> None:
     message = update.effective_message
     parsed = parse_missed_labels(command_arguments(message.text or ""))
     replied = message.reply_to_message
-    request = (Unreadable(parsed.message) if isinstance(parsed, PolicyArgsError) else moderation_missed.MissedReport(
+    request = (Unreadable(parsed.message) if isinstance(parsed, ArgsError) else moderation_missed.MissedReport(
         parsed,
         replied.message_id if replied else None,
         bool(replied and replied.from_user and replied.from_user.is_bot),

@@ -37,11 +37,11 @@ class ShowPolicy:
 
 
 @dataclass(frozen=True)
-class PolicyArgsError:
-    """What is wrong with the arguments, in words a person can act on."""
+class ArgsError:
+    """What is wrong with a command's arguments, in words a person can act on, and the command's usage."""
 
     problem: str
-    usage: str = POLICY_USAGE  # /missed's reuses it with MISSED_USAGE
+    usage: str = POLICY_USAGE  # /policy's; /missed gives MISSED_USAGE
 
     @property
     def message(self) -> str:
@@ -49,7 +49,7 @@ class PolicyArgsError:
         return f"{self.problem}\n\n{self.usage}"
 
 
-PolicyArgs = ShowPolicy | ChangePolicy | PolicyArgsError
+PolicyArgs = ShowPolicy | ChangePolicy | ArgsError
 
 
 def parse_policy(arguments: str) -> PolicyArgs:
@@ -59,17 +59,17 @@ def parse_policy(arguments: str) -> PolicyArgs:
         return ShowPolicy()
     label_word = words[0].casefold().replace("-", "_")
     if label_word in _INSTRUCTION_SPELLINGS:
-        return PolicyArgsError(
+        return ArgsError(
             "Instructions are not moderated: they are recorded and acknowledged (§2), so they have no policy here."
         )
     if len(words) >= 2 and f"{label_word}_{words[1].casefold()}" == "personal_data":
         words = [words[0], *words[2:]]  # "personal data", in two words
     label = _LABEL_SPELLINGS.get(label_word)
     if label is None:
-        return PolicyArgsError(f"Unknown label “{_shown(words[0])}”. Labels: {', '.join(MODERATED_LABELS)}.")
+        return ArgsError(f"Unknown label “{_shown(words[0])}”. Labels: {', '.join(MODERATED_LABELS)}.")
     action_words = [word for word in _SEPARATORS.split(" ".join(words[1:]).casefold()) if word]
     if not action_words:
-        return PolicyArgsError(f"Say what to do about {label}: warn, delete, notify, off or default.")
+        return ArgsError(f"Say what to do about {label}: warn, delete, notify, off or default.")
     return _actions(label, action_words)
 
 
@@ -81,8 +81,8 @@ def _actions(label: str, words: list[str]) -> PolicyArgs:
     unknown = [word for word in words if word not in _ACTION_WORDS]
     if unknown:
         if set(unknown) & {"off", "none", "default", "reset"}:
-            return PolicyArgsError(f"“{_shown(unknown[0])}” stands alone: /policy {label} {unknown[0]}.")
-        return PolicyArgsError(f"Unknown action “{_shown(unknown[0])}”. Actions: warn, delete, notify, off, default.")
+            return ArgsError(f"“{_shown(unknown[0])}” stands alone: /policy {label} {unknown[0]}.")
+        return ArgsError(f"Unknown action “{_shown(unknown[0])}”. Actions: warn, delete, notify, off, default.")
     return ChangePolicy(label, frozenset(words))
 
 
@@ -98,16 +98,16 @@ MISSED_USAGE = (
 _MISSED_SPELLINGS = {**_LABEL_SPELLINGS, **dict.fromkeys(_INSTRUCTION_SPELLINGS, "instruction")}
 
 
-def parse_missed_labels(arguments: str) -> frozenset[str] | PolicyArgsError:
+def parse_missed_labels(arguments: str) -> frozenset[str] | ArgsError:
     """The labels of `/missed ARGUMENTS` (at least one; "personal data" in two words too), or what is wrong."""
     words = [word for word in _SEPARATORS.split(arguments.casefold().replace("personal data", "personal_data")) if word]
     if not words:
-        return PolicyArgsError("Say which label the filter missed.", MISSED_USAGE)
+        return ArgsError("Say which label the filter missed.", MISSED_USAGE)
     labels = set()
     for word in words:
         label = _MISSED_SPELLINGS.get(word.replace("-", "_"))
         if label is None:
-            return PolicyArgsError(f"Unknown label “{_shown(word)}”.", MISSED_USAGE)
+            return ArgsError(f"Unknown label “{_shown(word)}”.", MISSED_USAGE)
         labels.add(label)
     return frozenset(labels)
 

@@ -10,7 +10,7 @@ from coordination.moderation_policy import ChangePolicy
 from handlers.moderation_args import (
     AwaitDraft,
     CheckDraft,
-    PolicyArgsError,
+    ArgsError,
     ShowPolicy,
     command_arguments,
     parse_check,
@@ -53,7 +53,7 @@ def test_policy_arguments_are_read(typed, expected):
 )
 def test_malformed_policy_arguments_say_what_is_wrong_and_give_the_usage(typed, problem):
     parsed = parse_policy(typed)
-    assert isinstance(parsed, PolicyArgsError)
+    assert isinstance(parsed, ArgsError)
     assert problem in parsed.problem
     assert "/policy LABEL ACTION" in parsed.message
 
@@ -61,7 +61,7 @@ def test_malformed_policy_arguments_say_what_is_wrong_and_give_the_usage(typed, 
 @given(st.text())
 def test_policy_parsing_never_raises_and_sets_only_known_actions(typed):
     parsed = parse_policy(typed)
-    assert isinstance(parsed, ShowPolicy | ChangePolicy | PolicyArgsError)
+    assert isinstance(parsed, ShowPolicy | ChangePolicy | ArgsError)
     if isinstance(parsed, ChangePolicy) and parsed.actions is not None:
         assert canonical(parsed.actions) <= {"warn", "delete", "notify"}
 
@@ -119,7 +119,7 @@ def test_missed_labels_are_read(typed, expected):
 ])
 def test_malformed_missed_labels_say_what_is_wrong_and_give_the_usage(typed, problem):
     parsed = parse_missed_labels(typed)
-    assert isinstance(parsed, PolicyArgsError)
+    assert isinstance(parsed, ArgsError)
     assert parsed.message == problem + "\n\n/missed LABEL [LABEL ...], in reply to a message the filter should have" \
         " labelled (the group's admin posts)\nLABEL: confidential, personal_data, hostile or instruction"
 
@@ -127,5 +127,5 @@ def test_malformed_missed_labels_say_what_is_wrong_and_give_the_usage(typed, pro
 @given(st.text(max_size=60))
 def test_missed_parsing_never_raises_and_gives_only_known_labels(typed):
     parsed = parse_missed_labels(typed)
-    assert isinstance(parsed, PolicyArgsError) or (parsed and parsed <= {"confidential", "personal_data", "hostile",
+    assert isinstance(parsed, ArgsError) or (parsed and parsed <= {"confidential", "personal_data", "hostile",
                                                                           "instruction"})
