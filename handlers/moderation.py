@@ -1,7 +1,7 @@
 """Moderation's Telegram side: group messages, edits, /policy, /flags, /missed and the review buttons.
 
-The rules (tiers, flags, warnings, removals, reviews, escalation) are in coordination.moderation,
-coordination.moderation_review and coordination.moderation_policy; here updates become their
+The rules (tiers, flags, warnings, removals, reviews, escalation, reports of misses) are in coordination.moderation,
+coordination.moderation_review, coordination.moderation_policy and coordination.moderation_missed; here updates become their
 plain inputs and the answers go back.
 """
 
@@ -113,7 +113,6 @@ async def show_flags(update: Update, context: SamvadContext) -> None:
     await say(update, context, await moderation_policy.flags_command(
         collaborators(context), update.effective_chat.id, update.effective_user.id
     ))
-
 
 
 async def report_missed(update: Update, context: SamvadContext) -> None:
