@@ -1,8 +1,8 @@
 """Moderation's Telegram side: group messages, edits, /policy, /flags, /missed and the review buttons.
 
-The rules (tiers, flags, warnings, removals, reviews, escalation, reports of misses) are in coordination.moderation,
-coordination.moderation_review, coordination.moderation_policy and coordination.moderation_missed; here updates become their
-plain inputs and the answers go back.
+The rules (tiers, flags, warnings, removals, reviews, escalation, reports of misses) are in
+coordination.moderation, coordination.moderation_review, coordination.moderation_policy and
+coordination.moderation_missed; here updates become their plain inputs and the answers go back.
 """
 
 from __future__ import annotations
