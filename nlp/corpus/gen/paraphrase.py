@@ -26,7 +26,6 @@ from nlp.evaluate import PARAPHRASE_MARK
 PARAPHRASES = Path(__file__).resolve().parent / "paraphrases.jsonl"
 # Whether train.jsonl holds them. Setting it True needs a rebuild and a retrain.
 IN_TRAIN_P = False
-MARK = PARAPHRASE_MARK
 
 
 def digit_runs(text: str) -> list[str]:
@@ -60,8 +59,9 @@ def script_of(text: str) -> str:
 
 
 def check(source: str, paraphrase: str, norm) -> str | None:
-    """Why a paraphrase cannot stand for its source (None when it can): a number changed, dropped or added; the script most letters are in changed; the same text once folded; less than 40% or more
-    than 250% of the source's length."""
+    """Why a paraphrase cannot stand for its source (None when it can): a number changed, dropped or added; the
+    script most letters are in changed; the same text once folded; less than 40% or more than 250% of the source's
+    length."""
     if norm(paraphrase) == norm(source):
         return "the same text as its source"
     if digit_runs(paraphrase) != digit_runs(source):
@@ -99,6 +99,6 @@ def rows(train: list[dict], seen: set[str], norm, path: Path = PARAPHRASES) -> l
     out = []
     for row in train:
         if row["id"] in written:
-            out.append({"id": f"{row['id']}{MARK}1", "text": written[row["id"]], "labels": list(row["labels"]),
+            out.append({"id": f"{row['id']}{PARAPHRASE_MARK}1", "text": written[row["id"]], "labels": list(row["labels"]),
                         "lang": row["lang"], "family": row["family"], "style": row.get("style", "plain")})
     return out
